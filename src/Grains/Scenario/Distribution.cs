@@ -1,0 +1,85 @@
+using MathNet.Numerics.Distributions;
+
+namespace MarketSim.Grains.Scenario;
+
+/// <summary>The families a scenario may use for package hours and package lengths.</summary>
+public enum DistributionKind
+{
+    /// <summary>Always the mean.</summary>
+    Fixed,
+
+    /// <summary>Exponential with the given mean (memoryless package lengths: the M/M/∞ case).</summary>
+    Exponential,
+
+    /// <summary>Gamma with the given mean and standard deviation.</summary>
+    Gamma,
+
+    /// <summary>Log-normal with the given mean and standard deviation (of the variable, not its log).</summary>
+    LogNormal,
+}
+
+/// <summary>
+/// A positive distribution stated by its mean and standard deviation, sampled with MathNet.Numerics.
+/// Also samples the equilibrium residual (the time left of a package already under way), which is
+/// what a starting caseload in steady state has left.
+/// </summary>
+public sealed record Distribution
+{
+    private readonly double _shape;
+    private readonly double _rate;
+    private readonly double _mu;
+    private readonly double _sigma;
+
+    /// <summary>Creates a distribution; <paramref name="sd"/> is ignored for Fixed and Exponential.</summary>
+    public Distribution(DistributionKind kind, double mean, double sd = 0)
+    {
+        if (!(mean > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mean), mean, "The mean must be positive.");
+        }
+        Kind = kind;
+        Mean = mean;
+        Sd = kind switch
+        {
+            DistributionKind.Fixed => 0,
+            DistributionKind.Exponential => mean,
+            _ when sd > 0 => sd,
+            _ => throw new ArgumentOutOfRangeException(nameof(sd), sd, "The standard deviation must be positive."),
+        };
+        var cv2 = Sd * Sd / (mean * mean);
+        _shape = 1 / Math.Max(cv2, double.Epsilon);
+        _rate = _shape / mean;
+        _sigma = Math.Sqrt(Math.Log(1 + cv2));
+        _mu = Math.Log(mean) - (_sigma * _sigma / 2);
+    }
+
+    /// <summary>The family.</summary>
+    public DistributionKind Kind { get; }
+
+    /// <summary>The mean, in the unit of the field that holds it.</summary>
+    public double Mean { get; }
+
+    /// <summary>The standard deviation, in the same unit.</summary>
+    public double Sd { get; }
+
+    /// <summary>One draw.</summary>
+    public double Sample(Random random) => Kind switch
+    {
+        DistributionKind.Fixed => Mean,
+        DistributionKind.Exponential => Exponential.Sample(random, 1 / Mean),
+        DistributionKind.Gamma => Gamma.Sample(random, _shape, _rate),
+        _ => LogNormal.Sample(random, _mu, _sigma),
+    };
+
+    /// <summary>
+    /// One draw of the remaining length of an item observed at a random time in steady state:
+    /// a uniform fraction of a length-biased draw (for the exponential this is the distribution itself).
+    /// </summary>
+    public double SampleResidual(Random random) => Kind switch
+    {
+        DistributionKind.Fixed => random.NextDouble() * Mean,
+        DistributionKind.Exponential => Exponential.Sample(random, 1 / Mean),
+        DistributionKind.Gamma => random.NextDouble() * Gamma.Sample(random, _shape + 1, _rate),
+        _ => random.NextDouble() * LogNormal.Sample(random, _mu + (_sigma * _sigma), _sigma),
+    };
+}

@@ -1,0 +1,28 @@
+namespace MarketSim.Grains.Scenario;
+
+/// <summary>
+/// A validated, immutable scenario: the market at the start and the horizon to simulate.
+/// Built by the Simulator's scenario loader; variants are copies with one change.
+/// </summary>
+/// <param name="Name">The scenario's name.</param>
+/// <param name="StartDate">The first day of week 0, which fixes calendar weeks for seasonality.</param>
+/// <param name="HorizonWeeks">How many weekly steps a run simulates.</param>
+/// <param name="Zones">The zones, in file order.</param>
+/// <param name="Providers">The providers, in file order (which is also the tie-break in brokerage).</param>
+/// <param name="Commissioners">The commissioners.</param>
+/// <param name="PooledBudgets">The pooled budgets, possibly none.</param>
+public sealed record MarketScenario(
+    string Name,
+    DateOnly StartDate,
+    int HorizonWeeks,
+    ZoneSpec[] Zones,
+    ProviderSpec[] Providers,
+    CommissionerSpec[] Commissioners,
+    PooledBudgetSpec[] PooledBudgets)
+{
+    /// <summary>Model years are 52 weeks, as in the seeds' arithmetic (£10.64m / 52 / £14.36 ≈ 14,250 hours).</summary>
+    public const int WeeksPerYear = 52;
+
+    /// <summary>How many model years the horizon touches.</summary>
+    public int HorizonYears => (HorizonWeeks + WeeksPerYear - 1) / WeeksPerYear;
+}

@@ -1,0 +1,67 @@
+using System.Buffers;
+using System.Runtime.ExceptionServices;
+
+namespace MarketSim.Silo.Runs;
+
+/// <summary>
+/// Hands out batch numbers and delivers finished batches to the sink strictly in batch order.
+/// A worker that runs too far ahead of the oldest unfinished batch waits, bounding memory to
+/// <c>window</c> batches.
+/// </summary>
+internal sealed class BatchOrder(RunPlan plan, IOutcomeSink sink, int window, Action<long>? onRunsDone)
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<long, (long First, int Count, double[] Buffer, int Length)> _finished = [];
+    private long _nextToTake;
+    private long _nextToDeliver;
+    private long _runsDelivered;
+    private ExceptionDispatchInfo? _failure;
+
+    public bool TryTake(out long batch)
+    {
+        lock (_gate)
+        {
+            while (_failure is null && _nextToTake < plan.BatchCount && _nextToTake - _nextToDeliver >= window)
+            {
+                Monitor.Wait(_gate);
+            }
+            batch = _nextToTake;
+            if (_failure is not null || batch >= plan.BatchCount)
+            {
+                return false;
+            }
+            _nextToTake++;
+            return true;
+        }
+    }
+
+    public void Complete(long batch, long first, int count, double[] buffer, int length)
+    {
+        long delivered;
+        lock (_gate)
+        {
+            _finished.Add(batch, (first, count, buffer, length));
+            while (_finished.Remove(_nextToDeliver, out var ready))
+            {
+                sink.Accept(ready.First, ready.Count, ready.Buffer.AsSpan(0, ready.Length));
+                ArrayPool<double>.Shared.Return(ready.Buffer);
+                _runsDelivered += ready.Count;
+                _nextToDeliver++;
+            }
+            delivered = _runsDelivered;
+            Monitor.PulseAll(_gate);
+        }
+        onRunsDone?.Invoke(delivered);
+    }
+
+    public void Fail(Exception ex)
+    {
+        lock (_gate)
+        {
+            _failure ??= ExceptionDispatchInfo.Capture(ex);
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    public void ThrowIfFailed() => _failure?.Throw();
+}

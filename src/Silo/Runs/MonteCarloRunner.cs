@@ -1,0 +1,69 @@
+using System.Buffers;
+using MarketSim.Grains.Market;
+
+namespace MarketSim.Silo.Runs;
+
+/// <summary>
+/// The embedded silo's engine: computes the runs of a <see cref="RunPlan"/> in batches on worker
+/// threads, one model instance per worker, and hands the outcomes to the sink in run order through a
+/// bounded reorder window, so memory stays flat however many runs there are.
+/// </summary>
+public static class MonteCarloRunner
+{
+    /// <summary>
+    /// Runs the plan. <paramref name="onRunsDone"/>, if given, is called (from a worker) after each batch
+    /// reaches the sink, with the number of runs done so far. Throws <see cref="OperationCanceledException"/>
+    /// when cancelled; the sink has then seen an in-order prefix of the runs.
+    /// </summary>
+    public static void Run(
+        Func<IRunModel> createModel,
+        RunPlan plan,
+        IOutcomeSink sink,
+        Action<long>? onRunsDone = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(plan.Runs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(plan.BatchSize, 1);
+        var threads = (int)Math.Min(plan.EffectiveThreads, Math.Max(1, plan.BatchCount));
+        var order = new BatchOrder(plan, sink, window: 4 * threads, onRunsDone);
+        var workers = new Thread[threads];
+        for (var t = 0; t < threads; t++)
+        {
+            workers[t] = new Thread(() => Work(createModel(), plan, order, cancellation))
+            {
+                IsBackground = true,
+                Name = $"marketsim-worker-{t}",
+            };
+            workers[t].Start();
+        }
+        foreach (var w in workers)
+        {
+            w.Join();
+        }
+        order.ThrowIfFailed();
+        cancellation.ThrowIfCancellationRequested();
+    }
+
+    private static void Work(IRunModel model, RunPlan plan, BatchOrder order, CancellationToken cancellation)
+    {
+        var width = model.OutcomeCount;
+        try
+        {
+            while (!cancellation.IsCancellationRequested && order.TryTake(out var batch))
+            {
+                var first = plan.FirstRun + (batch * plan.BatchSize);
+                var count = (int)Math.Min(plan.BatchSize, plan.FirstRun + plan.Runs - first);
+                var buffer = ArrayPool<double>.Shared.Rent(count * width);
+                for (var i = 0; i < count; i++)
+                {
+                    model.Run(plan.Seed, first + i, buffer.AsSpan(i * width, width));
+                }
+                order.Complete(batch, first, count, buffer, count * width);
+            }
+        }
+        catch (Exception ex)
+        {
+            order.Fail(ex);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>
+/// The `marketsim` command line: `run` and `validate`, each with --help. Writes results to
+/// <see cref="Output"/> and messages to <see cref="Error"/> so that tests can capture both.
+/// </summary>
+public sealed class MarketSimCli
+{
+    /// <summary>Creates a command line writing to the given streams.</summary>
+    public MarketSimCli(TextWriter output, TextWriter error, bool interactive = false)
+    {
+        Output = output;
+        Error = error;
+        Interactive = interactive;
+    }
+
+    /// <summary>Where results and help go (stdout).</summary>
+    public TextWriter Output { get; }
+
+    /// <summary>Where progress and problems go (stderr).</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>Whether stderr is a terminal (live progress bar) and stdout takes colour.</summary>
+    public bool Interactive { get; }
+
+    /// <summary>Parses <paramref name="args"/>, runs the command, and returns the exit code.</summary>
+    public int Invoke(string[] args, CancellationToken cancellation = default)
+    {
+        var root = new RootCommand(
+            "MarketSim: Monte Carlo stress tests of adult social care markets (home care zones, providers, commissioners, pooled budgets).")
+        {
+            RunCommand.Create(this, cancellation),
+            ValidateCommand.Create(this),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors)
+            {
+                Error.WriteLine($"error: {e.Message}");
+            }
+            Error.WriteLine("Try 'marketsim --help'.");
+            return ExitCodes.BadInput;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = Output, Error = Error });
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>
+/// Shows how a long experiment is going: on a terminal, a live bar with runs/s and time left; when
+/// output is redirected, a plain line every few seconds; with --quiet, nothing. Writes to stderr so
+/// that stdout holds only the results table.
+/// </summary>
+internal sealed class ProgressDisplay
+{
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+    private readonly TextWriter _error;
+    private readonly bool _interactive;
+    private readonly bool _quiet;
+
+    public ProgressDisplay(TextWriter error, bool interactive, bool quiet)
+    {
+        _error = error;
+        _interactive = interactive;
+        _quiet = quiet;
+    }
+
+    /// <summary>Runs <paramref name="work"/>, giving it a callback for runs done so far.</summary>
+    public T Run<T>(long totalRuns, Func<Action<long>, T> work)
+    {
+        if (_quiet)
+        {
+            return work(_ => { });
+        }
+        return _interactive ? RunWithBar(totalRuns, work) : RunWithLines(totalRuns, work);
+    }
+
+    private T RunWithBar<T>(long totalRuns, Func<Action<long>, T> work)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_error) });
+        var clock = Stopwatch.StartNew();
+        return console.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("runs", maxValue: totalRuns);
+                return work(done =>
+                {
+                    lock (task)
+                    {
+                        task.Value = done;
+                        task.Description = $"{done:N0}/{totalRuns:N0} runs, {Rate(done, clock):N0} runs/s";
+                    }
+                });
+            });
+    }
+
+    private T RunWithLines<T>(long totalRuns, Func<Action<long>, T> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        var gate = new object();
+        var result = work(done =>
+        {
+            lock (gate)
+            {
+                if (clock.Elapsed - last < PlainInterval)
+                {
+                    return;
+                }
+                last = clock.Elapsed;
+                _error.WriteLine(Line(done, totalRuns, clock));
+            }
+        });
+        _error.WriteLine(Line(totalRuns, totalRuns, clock));
+        return result;
+    }
+
+    private static string Line(long done, long total, Stopwatch clock)
+    {
+        var rate = Rate(done, clock);
+        var left = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
+        return string.Create(CultureInfo.InvariantCulture, $"progress: {done:N0}/{total:N0} runs ({100.0 * done / Math.Max(total, 1):0}%), {rate:N0} runs/s, {left.TotalSeconds:0}s left");
+    }
+
+    private static double Rate(long done, Stopwatch clock) => done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+}

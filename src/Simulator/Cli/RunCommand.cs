@@ -1,0 +1,88 @@
+using System.CommandLine;
+using MarketSim.Simulator.Experiments;
+using MarketSim.Simulator.Scenarios;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>`marketsim run SCENARIO --runs N --seed S --out DIR [--threads T]`.</summary>
+internal static class RunCommand
+{
+    public static Command Create(MarketSimCli cli, CancellationToken cancellation)
+    {
+        var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (YAML); see docs/scenario-format.md." };
+        var runs = new Option<long>("--runs", "-n") { Description = "Number of Monte Carlo runs (simulated futures).", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<ulong>("--seed", "-s") { Description = "Experiment seed. The same scenario, seed and runs give bit-identical results on any thread count.", DefaultValueFactory = _ => 1 };
+        var output = new Option<string?>("--out", "-o") { Description = "Results folder to create (written atomically). Default: results/<scenario file name>." };
+        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
+        var batch = new Option<int>("--batch-size") { Description = "Runs per batch handed to a worker (speed only, never results).", DefaultValueFactory = _ => 64 };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results folder if it exists and is not empty." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
+        var command = new Command("run", "Run a Monte Carlo experiment of a scenario and write runs.csv, summary.json, manifest.json and a copy of the scenario to the results folder.")
+        {
+            scenario, runs, seed, output, threads, batch, overwrite, quiet,
+        };
+        command.SetAction(parsed =>
+        {
+            var path = parsed.GetValue(scenario)!;
+            var problems = new List<string>();
+            if (parsed.GetValue(runs) < 1)
+            {
+                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: a whole number ≥ 1");
+            }
+            if (parsed.GetValue(threads) < 0)
+            {
+                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: 0 (every core) or a whole number ≥ 1");
+            }
+            if (parsed.GetValue(batch) < 1)
+            {
+                problems.Add($"--batch-size: {parsed.GetValue(batch)} is not allowed; allowed: a whole number ≥ 1");
+            }
+            if (problems.Count > 0)
+            {
+                problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
+                return ExitCodes.BadInput;
+            }
+            var options = new ExperimentOptions(
+                path,
+                parsed.GetValue(runs),
+                parsed.GetValue(seed),
+                parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path)),
+                parsed.GetValue(threads),
+                parsed.GetValue(batch),
+                parsed.GetValue(overwrite));
+            return Execute(cli, options, parsed.GetValue(quiet), cancellation);
+        });
+        return command;
+    }
+
+    private static int Execute(MarketSimCli cli, ExperimentOptions options, bool quiet, CancellationToken cancellation)
+    {
+        try
+        {
+            var progress = new ProgressDisplay(cli.Error, cli.Interactive, quiet);
+            var result = progress.Run(options.Runs, onRunsDone => Experiment.Run(options, onRunsDone, cancellation));
+            cli.Output.WriteLine($"{result.Scenario.Name}: {options.Runs:N0} runs, seed {options.Seed}, {result.Elapsed.TotalSeconds:0.0}s ({options.Runs / Math.Max(result.Elapsed.TotalSeconds, 1e-9):N0} runs/s)");
+            HeadlineTable.Write(cli.Output, result.Summary, cli.Interactive);
+            cli.Output.WriteLine($"Results: {result.OutDir}");
+            return ExitCodes.Ok;
+        }
+        catch (ScenarioException ex)
+        {
+            foreach (var p in ex.Problems)
+            {
+                cli.Error.WriteLine($"error: {p}");
+            }
+            return ExitCodes.BadInput;
+        }
+        catch (IOException ex)
+        {
+            cli.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            cli.Error.WriteLine("cancelled: no results were written");
+            return ExitCodes.Cancelled;
+        }
+    }
+}

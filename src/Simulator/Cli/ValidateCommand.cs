@@ -1,0 +1,42 @@
+using System.CommandLine;
+using MarketSim.Simulator.Scenarios;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>`marketsim validate FILE...`: reports every problem in each scenario file at once.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(MarketSimCli cli)
+    {
+        var files = new Argument<string[]>("SCENARIO")
+        {
+            Description = "One or more scenario files (YAML) to check.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("validate", "Check scenario files and report every problem, each with file, line, field and what is allowed. Exit code 0 if all are valid, 2 if not.")
+        {
+            files,
+        };
+        command.SetAction(parsed =>
+        {
+            var ok = true;
+            foreach (var file in parsed.GetValue(files)!)
+            {
+                var (scenario, problems) = ScenarioLoader.TryLoad(file);
+                if (scenario is null)
+                {
+                    ok = false;
+                    foreach (var p in problems)
+                    {
+                        cli.Error.WriteLine($"error: {p}");
+                    }
+                    cli.Error.WriteLine($"{file}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}");
+                    continue;
+                }
+                cli.Output.WriteLine($"{file}: ok ({scenario.Name}: {scenario.Zones.Length} zones, {scenario.Providers.Length} providers, {scenario.Commissioners.Length} commissioners, {scenario.PooledBudgets.Length} pooled budgets, {scenario.HorizonWeeks} weeks)");
+            }
+            return ok ? ExitCodes.Ok : ExitCodes.BadInput;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Experiments;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>
+/// Writes manifest.json: what was run (scenario file and its SHA-256, seed, runs, engine version)
+/// and how (threads, batch size, timings, machine), so a result can be reproduced and audited.
+/// </summary>
+public static class Manifest
+{
+    /// <summary>The engine version stamped on every result.</summary>
+    public static string EngineVersion =>
+        typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Writes the manifest to <paramref name="path"/>.</summary>
+    public static void Write(string path, ExperimentOptions options, RunPlan plan, DateTimeOffset startedAt, TimeSpan elapsed)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("engine", "marketsim");
+        json.WriteString("engine_version", EngineVersion);
+        json.WriteString("scenario_file", Path.GetFullPath(options.ScenarioPath));
+        json.WriteString("scenario_sha256", Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(options.ScenarioPath))));
+        json.WriteNumber("seed", options.Seed);
+        json.WriteNumber("runs", options.Runs);
+        json.WriteNumber("threads", plan.EffectiveThreads);
+        json.WriteNumber("batch_size", plan.BatchSize);
+        json.WriteString("started_utc", startedAt.ToString("O"));
+        json.WriteNumber("elapsed_seconds", Math.Round(elapsed.TotalSeconds, 3));
+        json.WriteNumber("runs_per_second", Math.Round(options.Runs / Math.Max(elapsed.TotalSeconds, 1e-9), 1));
+        json.WriteString("dotnet", Environment.Version.ToString());
+        json.WriteNumber("processor_count", Environment.ProcessorCount);
+        json.WriteString("reproduce", $"marketsim run scenario.yaml --runs {options.Runs} --seed {options.Seed}");
+        json.WriteStartArray("files");
+        foreach (var f in new[] { "runs.csv", "summary.json", "scenario.yaml", "manifest.json" })
+        {
+            json.WriteStringValue(f);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

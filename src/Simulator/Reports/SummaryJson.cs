@@ -1,0 +1,60 @@
+using System.Text.Json;
+using MarketSim.Simulator.Statistics;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>
+/// Writes summary.json: the experiment's identity and, for every outcome column, its unit, mean,
+/// standard deviation, Monte Carlo standard error, minimum and maximum, and for headline columns
+/// P5, P25, P50, P75 and P95. Holds no timings, so it is byte-identical across thread counts.
+/// </summary>
+public static class SummaryJson
+{
+    /// <summary>Writes the summary to <paramref name="path"/>.</summary>
+    public static void Write(string path, string scenarioName, ulong seed, OutcomeSummary summary)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("scenario", scenarioName);
+        json.WriteNumber("seed", seed);
+        json.WriteNumber("runs", summary.Runs);
+        json.WriteStartArray("outcomes");
+        for (var c = 0; c < summary.Schema.Count; c++)
+        {
+            var column = summary.Schema.Columns[c];
+            var m = summary.Moments[c];
+            json.WriteStartObject();
+            json.WriteString("name", column.Name);
+            json.WriteString("unit", column.Unit);
+            json.WriteString("description", column.Description);
+            Number(json, "mean", m.Mean);
+            Number(json, "sd", m.StdDev);
+            Number(json, "se", m.StdError);
+            Number(json, "min", m.Min);
+            Number(json, "max", m.Max);
+            if (column.Headline)
+            {
+                foreach (var p in OutcomeSummary.Probabilities)
+                {
+                    Number(json, $"p{p * 100:0}", summary.Quantile(c, p)!.Value);
+                }
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

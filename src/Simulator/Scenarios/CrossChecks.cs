@@ -1,0 +1,48 @@
+using MarketSim.Grains.Scenario;
+
+namespace MarketSim.Simulator.Scenarios;
+
+/// <summary>
+/// The checks that span sections of a scenario once each section reads cleanly: unique ids, every
+/// zone served, every funded stream paid by exactly one commissioner.
+/// </summary>
+internal sealed class CrossChecks(YamlFields root, MarketScenario scenario)
+{
+    public void Run()
+    {
+        Unique("zones", scenario.Zones.Select(z => z.Id));
+        Unique("providers", scenario.Providers.Select(p => p.Id));
+        Unique("commissioners", scenario.Commissioners.Select(c => c.Id));
+        Unique("pooled_budgets", scenario.PooledBudgets.Select(p => p.Id));
+        for (var i = 0; i < scenario.Zones.Length; i++)
+        {
+            var zone = scenario.Zones[i];
+            if (!scenario.Providers.Any(p => p.ZoneIds.Contains(zone.Id)))
+            {
+                root.Report(root.Node("zones", false), $"zones[{i}]", $"no provider serves zone '{zone.Id}'; allowed: a zone that at least one provider lists in its zones");
+            }
+        }
+        for (var s = 0; s < FundingStreams.Count; s++)
+        {
+            var stream = (FundingStream)s;
+            if (stream == FundingStream.SelfFunder || !scenario.Zones.Any(z => z.Demand.FundingShares[s] > 0))
+            {
+                continue;
+            }
+            var payers = scenario.Commissioners.Where(c => c.Funds.Contains(stream)).Select(c => c.Id).ToList();
+            if (payers.Count != 1)
+            {
+                var found = payers.Count == 0 ? "no commissioner funds it" : $"it is funded by {string.Join(" and ", payers)}";
+                root.Report(root.Node("commissioners", false), "commissioners", $"zones have {FundingStreams.Names[s]} packages but {found}; allowed: exactly one commissioner whose funds list '{FundingStreams.Names[s]}'");
+            }
+        }
+    }
+
+    private void Unique(string section, IEnumerable<string> ids)
+    {
+        foreach (var duplicate in ids.GroupBy(id => id).Where(g => g.Count() > 1))
+        {
+            root.Report(root.Node(section, false), section, $"id '{duplicate.Key}' is used more than once; allowed: a different id for each entry");
+        }
+    }
+}

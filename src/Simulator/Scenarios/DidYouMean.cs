@@ -1,0 +1,45 @@
+namespace MarketSim.Simulator.Scenarios;
+
+/// <summary>Suggests the nearest allowed name for a misspelt one, by edit distance.</summary>
+public static class DidYouMean
+{
+    /// <summary>The closest candidate within a third of the word's length (at least 2 edits), or null.</summary>
+    public static string? Suggest(string word, IEnumerable<string> candidates)
+    {
+        var limit = Math.Max(2, word.Length / 3);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var c in candidates)
+        {
+            var d = Distance(word, c);
+            if (d <= limit && d < bestDistance)
+            {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Levenshtein distance between <paramref name="a"/> and <paramref name="b"/>.</summary>
+    public static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,377 @@
+using MarketSim.Grains.Scenario;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MarketSim.Simulator.Scenarios;
+
+/// <summary>
+/// Reads a scenario file (YAML, see docs/scenario-format.md) into an immutable
+/// <see cref="MarketScenario"/>, collecting every problem in the file before giving up.
+/// </summary>
+public static class ScenarioLoader
+{
+    private static readonly Dictionary<string, ProviderRole> Roles = new()
+    {
+        ["lead"] = ProviderRole.Lead,
+        ["framework"] = ProviderRole.Framework,
+        ["spot"] = ProviderRole.Spot,
+    };
+
+    private static readonly Dictionary<string, FundingStream> Streams =
+        FundingStreams.Names.Select((n, i) => (n, (FundingStream)i)).ToDictionary(p => p.n, p => p.Item2);
+
+    /// <summary>Loads and validates <paramref name="path"/>; throws <see cref="ScenarioException"/> listing every problem.</summary>
+    public static MarketScenario Load(string path)
+    {
+        var (scenario, problems) = TryLoad(path);
+        return scenario ?? throw new ScenarioException(problems);
+    }
+
+    /// <summary>Loads <paramref name="path"/>, returning the scenario (null when there are problems) and the problems.</summary>
+    public static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) TryLoad(string path)
+    {
+        if (!File.Exists(path))
+        {
+            var what = Directory.Exists(path) ? "is a folder, not a scenario file" : "file not found";
+            return (null, [new ScenarioProblem(path, 0, 0, "", $"{what}; allowed: the path of a scenario YAML file")]);
+        }
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses scenario text; <paramref name="file"/> names it in problems.</summary>
+    public static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) Parse(string text, string file)
+    {
+        var problems = new List<ScenarioProblem>();
+        if (SyntaxProblem(text, file) is { } syntax)
+        {
+            return (null, [syntax]);
+        }
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        if (stream.Documents.Count != 1)
+        {
+            problems.Add(new ScenarioProblem(file, 0, 0, "", "expected exactly one YAML document (a mapping of scenario fields)"));
+            return (null, problems);
+        }
+        var root = YamlFields.Of(stream.Documents[0].RootNode, "", file, problems);
+        var scenario = root is null ? null : new Reader(root).Read();
+        return problems.Count == 0
+            ? (scenario, problems)
+            : (null, [.. problems.Distinct().OrderBy(p => p.Line).ThenBy(p => p.Column)]);
+    }
+
+    /// <summary>
+    /// Reads the YAML event stream once to find the first syntax error and where it is. YamlDotNet
+    /// reports most errors as <see cref="YamlException"/> with a position; for the few it does not
+    /// (an unclosed flow list at the end of the file), the position of the last good event is used.
+    /// </summary>
+    private static ScenarioProblem? SyntaxProblem(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+            }
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            return new ScenarioProblem(file, ex.Start.Line, ex.Start.Column, "", $"malformed YAML: {(ex.InnerException ?? ex).Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            return new ScenarioProblem(file, last.Line, last.Column, "", "malformed YAML: the file ends inside an unclosed [ ] list or { } mapping that starts on or before this line");
+        }
+    }
+
+    /// <summary>The readers of each section; each records problems and returns what it could read.</summary>
+    private sealed class Reader(YamlFields root)
+    {
+        public MarketScenario? Read()
+        {
+            var name = root.Text("name");
+            root.Text("description", required: false);
+            root.Node("sources", required: false);
+            var start = ReadDate(root, "start_date");
+            var years = root.Number("horizon_years", 0, 100, "a number of years > 0 and ≤ 100 (fractions allowed)", exclusiveMin: true);
+            var step = root.Text("time_step", required: false) ?? "week";
+            if (step != "week")
+            {
+                root.Report(root.Node("time_step", false), root.PathOf("time_step"), $"'{step}' is not supported; allowed: week");
+            }
+            var zoneItems = root.List("zones");
+            var zoneIds = IdsOf(zoneItems);
+            var zones = zoneItems.Select(z => ReadZone(z.Node, z.Path)).ToList();
+            var providers = root.List("providers").Select(p => ReadProvider(p.Node, p.Path, zoneIds)).ToList();
+            var commissionerItems = root.List("commissioners");
+            var commissioners = commissionerItems.Select(c => ReadCommissioner(c.Node, c.Path)).ToList();
+            var commissionerIds = IdsOf(commissionerItems);
+            var pools = root.List("pooled_budgets", required: false).Select(p => ReadPool(p.Node, p.Path, commissionerIds)).ToList();
+            root.RejectUnknown();
+            if (name is null || start is null || years is null || zones.Contains(null) || providers.Contains(null)
+                || commissioners.Contains(null) || pools.Contains(null))
+            {
+                return null;
+            }
+            var scenario = new MarketScenario(
+                name, start.Value, (int)Math.Round(years.Value * MarketScenario.WeeksPerYear),
+                [.. zones!], [.. providers!], [.. commissioners!], [.. pools!]);
+            new CrossChecks(root, scenario).Run();
+            return scenario;
+        }
+
+        private ZoneSpec? ReadZone(YamlNode node, string path)
+        {
+            var f = Fields(node, path);
+            if (f is null)
+            {
+                return null;
+            }
+            var id = ReadId(f);
+            var name = f.Text("name", required: false) ?? id;
+            var demand = f.Object("demand") is { } d ? ReadDemand(d) : null;
+            f.RejectUnknown();
+            return id is null || demand is null ? null : new ZoneSpec(id, name!, demand);
+        }
+
+        private DemandSpec? ReadDemand(YamlFields f)
+        {
+            var caseload = f.Integer("starting_caseload_people", 0, 10_000_000, "a whole number of people ≥ 0");
+            var referrals = f.Number("weekly_referrals_people", 0, 1e6, "a number of people a week ≥ 0");
+            var growth = f.Number("annual_growth", -0.5, 1, "a yearly growth rate from -0.5 to 1 (0.02 = 2% a year)", required: false) ?? 0;
+            double amplitude = 0;
+            var peak = 0;
+            if (f.Object("winter", required: false) is { } w)
+            {
+                amplitude = w.Number("amplitude", 0, 0.99, "a fraction from 0 to 0.99 (0.1 = ±10% around the mean)") ?? 0;
+                peak = w.Integer("peak_week_of_year", 0, 51, "a calendar week from 0 (first week of January) to 51", required: false) ?? 1;
+                w.RejectUnknown();
+            }
+            var hours = f.Object("weekly_hours") is { } h ? ReadDistribution(h, "hours a week") : null;
+            var length = f.Object("package_length_weeks") is { } l ? ReadDistribution(l, "weeks") : null;
+            var mix = f.Object("funding_mix") is { } m ? ReadFundingMix(m) : null;
+            f.RejectUnknown();
+            if (caseload is null || referrals is null || hours is null || length is null || mix is null)
+            {
+                return null;
+            }
+            return new DemandSpec(caseload.Value, referrals.Value, growth, amplitude, peak, hours, length, mix);
+        }
+
+        private static Distribution? ReadDistribution(YamlFields f, string unit)
+        {
+            var kinds = new Dictionary<string, DistributionKind>
+            {
+                ["fixed"] = DistributionKind.Fixed,
+                ["exponential"] = DistributionKind.Exponential,
+                ["gamma"] = DistributionKind.Gamma,
+                ["lognormal"] = DistributionKind.LogNormal,
+            };
+            var kind = f.Choice("distribution", kinds);
+            var mean = f.Number("mean", 0, 1e6, $"a number > 0 ({unit})", exclusiveMin: true);
+            var needsSd = kind is null or DistributionKind.Gamma or DistributionKind.LogNormal;
+            var sd = f.Number("sd", 0, 1e6, $"a standard deviation > 0 ({unit})", required: needsSd && kind is not null, exclusiveMin: true);
+            if (!needsSd && f.Node("sd", false) is { } sdNode)
+            {
+                f.Report(sdNode, f.PathOf("sd"), $"'sd' is not used by the {kind!.Value.ToString().ToLowerInvariant()} distribution; allowed: sd only with gamma or lognormal");
+            }
+            f.RejectUnknown();
+            return kind is null || mean is null || (sd is null && kind is DistributionKind.Gamma or DistributionKind.LogNormal)
+                ? null
+                : new Distribution(kind.Value, mean.Value, sd ?? 0);
+        }
+
+        private static double[]? ReadFundingMix(YamlFields f)
+        {
+            var shares = FundingStreams.Names
+                .Select(n => (Given: f.Node(n, required: false) is not null, Value: f.Number(n, 0, 1, "a share from 0 to 1; the four shares sum to 1", required: false)))
+                .ToArray();
+            f.RejectUnknown();
+            if (shares.Any(s => s.Given && s.Value is null))
+            {
+                return null;
+            }
+            var values = shares.Select(s => s.Value ?? 0).ToArray();
+            var sum = values.Sum();
+            if (Math.Abs(sum - 1) > 1e-9)
+            {
+                f.Report($"shares sum to {sum:0.######}; allowed: shares that sum to 1 ({string.Join(" + ", FundingStreams.Names)})");
+                return null;
+            }
+            return values;
+        }
+
+        private ProviderSpec? ReadProvider(YamlNode node, string path, List<string> zoneIds)
+        {
+            var f = Fields(node, path);
+            if (f is null)
+            {
+                return null;
+            }
+            var id = ReadId(f);
+            var name = f.Text("name", required: false) ?? id;
+            var role = f.Choice("role", Roles);
+            var zones = ReadZoneList(f, zoneIds);
+            var capacity = f.Number("capacity_weekly_hours", 0, 1e7, "a number of care hours a week ≥ 0");
+            var rate = f.Number("rate_gbp_per_hour", 0, 1000, "a rate in pounds an hour ≥ 0");
+            f.RejectUnknown();
+            return id is null || role is null || zones is null || capacity is null || rate is null
+                ? null
+                : new ProviderSpec(id, name!, role.Value, zones, capacity.Value, rate.Value);
+        }
+
+        private static string[]? ReadZoneList(YamlFields f, List<string> zoneIds)
+        {
+            var node = f.Node("zones", required: true);
+            if (node is YamlScalarNode { Value: "all" })
+            {
+                return [.. zoneIds];
+            }
+            var items = f.List("zones");
+            var result = new List<string>();
+            var ok = node is YamlSequenceNode;
+            foreach (var (itemNode, itemPath) in items)
+            {
+                var id = (itemNode as YamlScalarNode)?.Value ?? "";
+                if (zoneIds.Contains(id))
+                {
+                    result.Add(id);
+                    continue;
+                }
+                var hint = DidYouMean.Suggest(id, zoneIds) is { } s ? $"; did you mean '{s}'?" : "";
+                f.Report(itemNode, itemPath, $"unknown zone '{id}'{hint} allowed: {string.Join(", ", zoneIds)}, or the word all");
+                ok = false;
+            }
+            return ok ? [.. result] : null;
+        }
+
+        private CommissionerSpec? ReadCommissioner(YamlNode node, string path)
+        {
+            var f = Fields(node, path);
+            if (f is null)
+            {
+                return null;
+            }
+            var id = ReadId(f);
+            var name = f.Text("name", required: false) ?? id;
+            var funds = new List<FundingStream>();
+            var fundsOk = true;
+            foreach (var (itemNode, itemPath) in f.List("funds"))
+            {
+                var text = (itemNode as YamlScalarNode)?.Value ?? "";
+                if (Streams.TryGetValue(text, out var s) && s != FundingStream.SelfFunder)
+                {
+                    funds.Add(s);
+                    continue;
+                }
+                fundsOk = false;
+                var hint = DidYouMean.Suggest(text, Streams.Keys) is { } sug && sug != "self_funder" ? $"; did you mean '{sug}'?" : "";
+                f.Report(itemNode, itemPath, $"'{text}' cannot be funded by a commissioner{hint} allowed: council, nhs_chc, direct_payment");
+            }
+            var budgets = f.List("annual_budgets_gbp")
+                .Select(b => f.NumberAt(b.Node, b.Path, 0, 1e12, "a budget in pounds ≥ 0"))
+                .ToList();
+            if (budgets.Count == 0 && f.Node("annual_budgets_gbp", false) is not null)
+            {
+                f.Report(f.Node("annual_budgets_gbp", false), f.PathOf("annual_budgets_gbp"), "empty list; allowed: one budget in pounds for each model year from the start (the last repeats)");
+                fundsOk = false;
+            }
+            f.RejectUnknown();
+            return id is null || !fundsOk || budgets.Count == 0 || budgets.Contains(null)
+                ? null
+                : new CommissionerSpec(id, name!, [.. funds], [.. budgets.Select(b => b!.Value)]);
+        }
+
+        private PooledBudgetSpec? ReadPool(YamlNode node, string path, List<string> known)
+        {
+            var f = Fields(node, path);
+            if (f is null)
+            {
+                return null;
+            }
+            var id = ReadId(f);
+            var name = f.Text("name", required: false) ?? id;
+            var partners = new List<PoolPartnerSpec?>();
+            foreach (var (partnerNode, partnerPath) in f.List("partners"))
+            {
+                var p = Fields(partnerNode, partnerPath);
+                if (p is null)
+                {
+                    partners.Add(null);
+                    continue;
+                }
+                var who = p.Text("commissioner");
+                var contribution = p.Number("contribution_gbp_per_year", 0, 1e12, "a contribution in pounds a year ≥ 0");
+                p.RejectUnknown();
+                if (who is not null && !known.Contains(who))
+                {
+                    var hint = DidYouMean.Suggest(who, known) is { } s ? $"; did you mean '{s}'?" : "";
+                    p.Report(p.Node("commissioner", false), p.PathOf("commissioner"), $"unknown commissioner '{who}'{hint} allowed: {string.Join(", ", known)}");
+                    who = null;
+                }
+                partners.Add(who is null || contribution is null ? null : new PoolPartnerSpec(who, contribution.Value));
+            }
+            f.RejectUnknown();
+            if (partners.Count == 0 && f.Node("partners", false) is not null)
+            {
+                f.Report("a pooled budget needs at least one partner");
+                return null;
+            }
+            if (id is null || partners.Contains(null))
+            {
+                return null;
+            }
+            var valid = partners.Select(p => p!).ToArray();
+            if (valid.Select(p => p.CommissionerId).Distinct().Count() != valid.Length)
+            {
+                f.Report("a commissioner is listed twice; allowed: each partner once");
+                return null;
+            }
+            if (valid.Sum(p => p.ContributionGbpPerYear) <= 0)
+            {
+                f.Report("the contributions sum to 0; allowed: contributions whose sum is > 0, so that shares can be proportional");
+                return null;
+            }
+            return new PooledBudgetSpec(id, name!, valid);
+        }
+
+        /// <summary>The ids written in a section, read before the section itself, so that one bad entry does not make references to it fail too.</summary>
+        private static List<string> IdsOf(IReadOnlyList<(YamlNode Node, string Path)> items) =>
+            [.. items.Select(i => i.Node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var id) ? (id as YamlScalarNode)?.Value : null)
+                .OfType<string>()];
+
+        private YamlFields? Fields(YamlNode node, string path) => YamlFields.Of(node, path, root.File, root.Problems);
+
+        private static string? ReadId(YamlFields f)
+        {
+            var id = f.Text("id");
+            if (id is not null && !IsId(id))
+            {
+                f.Report(f.Node("id", false), f.PathOf("id"), $"'{id}' is not a valid id; allowed: lower-case letters, digits and underscores, starting with a letter");
+                return null;
+            }
+            return id;
+        }
+
+        private static bool IsId(string id) =>
+            id.Length > 0 && char.IsAsciiLetterLower(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
+
+        private static DateOnly? ReadDate(YamlFields f, string key)
+        {
+            var text = f.Text(key);
+            if (text is null)
+            {
+                return null;
+            }
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+            {
+                return date;
+            }
+            f.Report(f.Node(key, false), f.PathOf(key), $"'{text}' is not a date; allowed: a date as YYYY-MM-DD");
+            return null;
+        }
+    }
+}

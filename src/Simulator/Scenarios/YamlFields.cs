@@ -1,0 +1,214 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace MarketSim.Simulator.Scenarios;
+
+/// <summary>
+/// Reads the fields of one YAML mapping, recording a problem (with line, column and field path) for
+/// each missing, mistyped or out-of-range value instead of stopping at the first. Every field a
+/// reader asks for becomes known; <see cref="RejectUnknown"/> then reports the rest, with a
+/// did-you-mean. Any mapping may carry a <c>source</c> note, and any number may be written as
+/// <c>{ value: 14.36, source: "…" }</c>.
+/// </summary>
+internal sealed class YamlFields
+{
+    private const string SourceKey = "source";
+    private readonly YamlMappingNode _node;
+    private readonly List<ScenarioProblem> _problems;
+    private readonly string _file;
+    private readonly List<string> _known = [];
+    private readonly Dictionary<string, ScenarioProblem> _missing = [];
+
+    private YamlFields(YamlMappingNode node, string path, string file, List<ScenarioProblem> problems)
+    {
+        _node = node;
+        Path = path;
+        _file = file;
+        _problems = problems;
+    }
+
+    /// <summary>The path of this mapping, e.g. <c>zones[1].demand</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The file being read, as the user named it.</summary>
+    public string File => _file;
+
+    /// <summary>Where problems are collected.</summary>
+    public List<ScenarioProblem> Problems => _problems;
+
+    /// <summary>Reads <paramref name="node"/> as a mapping, or records a problem and returns null.</summary>
+    public static YamlFields? Of(YamlNode? node, string path, string file, List<ScenarioProblem> problems)
+    {
+        if (node is YamlMappingNode map)
+        {
+            return new YamlFields(map, path, file, problems);
+        }
+        if (node is not null)
+        {
+            problems.Add(Problem(file, node, path, "expected a mapping of fields (key: value lines)"));
+        }
+        return null;
+    }
+
+    /// <summary>Records a problem at <paramref name="node"/> (or at this mapping).</summary>
+    public void Report(YamlNode? node, string path, string message) =>
+        _problems.Add(Problem(_file, node ?? _node, path, message));
+
+    /// <summary>Records a problem about this mapping as a whole.</summary>
+    public void Report(string message) => Report(_node, Path, message);
+
+    /// <summary>The node of field <paramref name="key"/>, or null (recording a problem when required).</summary>
+    public YamlNode? Node(string key, bool required)
+    {
+        _known.Add(key);
+        if (_node.Children.TryGetValue(new YamlScalarNode(key), out var value) && !IsNull(value))
+        {
+            return value;
+        }
+        if (required)
+        {
+            var problem = Problem(_file, _node, Path, $"missing required field '{key}'");
+            _missing[key] = problem;
+            _problems.Add(problem);
+        }
+        return null;
+    }
+
+    /// <summary>The path of field <paramref name="key"/>.</summary>
+    public string PathOf(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    /// <summary>A text field.</summary>
+    public string? Text(string key, bool required = true)
+    {
+        var node = Node(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            return text;
+        }
+        if (node is YamlMappingNode)
+        {
+            var inner = Of(node, PathOf(key), _file, _problems)!;
+            var value = inner.Text("value");
+            inner.RejectUnknown();
+            return value;
+        }
+        Report(node, PathOf(key), "expected text");
+        return null;
+    }
+
+    /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="allowed"/> says so in words.</summary>
+    public double? Number(string key, double min, double max, string allowed, bool required = true, bool exclusiveMin = false)
+    {
+        var node = Node(key, required);
+        return node is null ? null : NumberAt(node, PathOf(key), min, max, allowed, exclusiveMin);
+    }
+
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public int? Integer(string key, int min, int max, string allowed, bool required = true)
+    {
+        var value = Number(key, min, max, allowed, required);
+        if (value is null)
+        {
+            return null;
+        }
+        if (value != Math.Floor(value.Value))
+        {
+            Report(_node.Children[new YamlScalarNode(key)], PathOf(key), $"{value} is not a whole number; allowed: {allowed}");
+            return null;
+        }
+        return (int)value.Value;
+    }
+
+    /// <summary>One of the names in <paramref name="choices"/>.</summary>
+    public T? Choice<T>(string key, IReadOnlyDictionary<string, T> choices, bool required = true)
+        where T : struct
+    {
+        var text = Text(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+        if (choices.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+        var hint = DidYouMean.Suggest(text, choices.Keys) is { } s ? $"; did you mean '{s}'?" : "";
+        Report(_node.Children[new YamlScalarNode(key)], PathOf(key), $"'{text}' is not allowed{hint} allowed: {string.Join(", ", choices.Keys)}");
+        return null;
+    }
+
+    /// <summary>A nested mapping.</summary>
+    public YamlFields? Object(string key, bool required = true) => Of(Node(key, required), PathOf(key), _file, _problems);
+
+    /// <summary>The items of a list field, each with its path; empty when absent or not a list.</summary>
+    public IReadOnlyList<(YamlNode Node, string Path)> List(string key, bool required = true)
+    {
+        var node = Node(key, required);
+        if (node is null)
+        {
+            return [];
+        }
+        if (node is YamlSequenceNode seq)
+        {
+            return [.. seq.Children.Select((n, i) => (n, $"{PathOf(key)}[{i}]"))];
+        }
+        Report(node, PathOf(key), "expected a list (lines starting with '- ', or [a, b])");
+        return [];
+    }
+
+    /// <summary>A number held by a list item or another node.</summary>
+    public double? NumberAt(YamlNode node, string path, double min, double max, string allowed, bool exclusiveMin = false)
+    {
+        if (node is YamlMappingNode)
+        {
+            var inner = Of(node, path, _file, _problems)!;
+            var value = inner.Number("value", min, max, allowed, required: true, exclusiveMin);
+            inner.RejectUnknown();
+            return value;
+        }
+        if (node is not YamlScalarNode { Value: { } text }
+            || !double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            || !double.IsFinite(number))
+        {
+            Report(node, path, $"'{(node as YamlScalarNode)?.Value}' is not a number; allowed: {allowed}");
+            return null;
+        }
+        if (number < min || number > max || (exclusiveMin && number == min))
+        {
+            var what = number < 0 && min >= 0 ? "is negative" : "is out of range";
+            Report(node, path, $"{number.ToString(CultureInfo.InvariantCulture)} {what}; allowed: {allowed}");
+            return null;
+        }
+        return number;
+    }
+
+    /// <summary>Reports every field of this mapping that no reader asked for.</summary>
+    public void RejectUnknown()
+    {
+        foreach (var (keyNode, _) in _node.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (key == SourceKey || _known.Contains(key))
+            {
+                continue;
+            }
+            var suggestion = DidYouMean.Suggest(key, _known);
+            var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+            if (suggestion is not null && _missing.Remove(suggestion, out var missing))
+            {
+                _problems.Remove(missing); // one message for a misspelt required field, not two
+            }
+            Report(keyNode, PathOf(key), $"unknown field '{key}'{hint} allowed here: {string.Join(", ", _known.Append(SourceKey))}");
+        }
+    }
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: not YamlDotNet.Core.ScalarStyle.SingleQuoted and not YamlDotNet.Core.ScalarStyle.DoubleQuoted, Value: "" or "~" or "null" };
+
+    private static ScenarioProblem Problem(string file, YamlNode node, string path, string message) =>
+        new(file, node.Start.Line, node.Start.Column, path, message);
+}

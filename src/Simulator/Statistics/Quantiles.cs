@@ -1,0 +1,36 @@
+namespace MarketSim.Simulator.Statistics;
+
+/// <summary>
+/// Exact sample quantiles of one outcome: keeps one double per run (8 MB a million runs), so it is
+/// used only for headline outcomes. Quantiles use the linear interpolation of R's default (type 7).
+/// </summary>
+public sealed class Quantiles
+{
+    private readonly List<double> _values = [];
+    private bool _sorted = true;
+
+    /// <summary>Adds one run's value.</summary>
+    public void Add(double x)
+    {
+        _sorted = _sorted && (_values.Count == 0 || x >= _values[^1]);
+        _values.Add(x);
+    }
+
+    /// <summary>The <paramref name="p"/> quantile (0 ≤ p ≤ 1), or NaN with no values.</summary>
+    public double At(double p)
+    {
+        if (_values.Count == 0)
+        {
+            return double.NaN;
+        }
+        if (!_sorted)
+        {
+            _values.Sort();
+            _sorted = true;
+        }
+        var h = (_values.Count - 1) * p;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, _values.Count - 1);
+        return _values[lo] + ((h - lo) * (_values[hi] - _values[lo]));
+    }
+}

@@ -1,0 +1,42 @@
+namespace MarketSim.Simulator.Statistics;
+
+/// <summary>
+/// Count, mean, variance, minimum and maximum of a stream of values in O(1) memory (Welford's
+/// update). Fed in run order, its result is the same whatever thread computed the runs.
+/// </summary>
+public sealed class RunningMoments
+{
+    private double _m2;
+
+    /// <summary>Values seen.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Their mean.</summary>
+    public double Mean { get; private set; }
+
+    /// <summary>Smallest value seen.</summary>
+    public double Min { get; private set; } = double.PositiveInfinity;
+
+    /// <summary>Largest value seen.</summary>
+    public double Max { get; private set; } = double.NegativeInfinity;
+
+    /// <summary>Sample variance (n − 1 denominator); 0 for fewer than two values.</summary>
+    public double Variance => Count > 1 ? _m2 / (Count - 1) : 0;
+
+    /// <summary>Sample standard deviation.</summary>
+    public double StdDev => Math.Sqrt(Variance);
+
+    /// <summary>Monte Carlo standard error of the mean, sd / √n.</summary>
+    public double StdError => Count > 0 ? StdDev / Math.Sqrt(Count) : 0;
+
+    /// <summary>Adds one value.</summary>
+    public void Add(double x)
+    {
+        Count++;
+        var delta = x - Mean;
+        Mean += delta / Count;
+        _m2 += delta * (x - Mean);
+        Min = Math.Min(Min, x);
+        Max = Math.Max(Max, x);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using MarketSim.Grains.Outcomes;
+using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Cli;
+
+public class RunCommandTests
+{
+    private static readonly string Doncaster = Repo.Scenario("doncaster-ccash.yaml");
+
+    [Fact]
+    public void Run_writes_the_results_folder_and_prints_the_headline_table()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.Of("run", Doncaster, "--runs", "20", "--seed", "5", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal(["manifest.json", "runs.csv", "scenario.yaml", "summary.json"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
+        var lines = File.ReadAllLines(Path.Combine(dir, "runs.csv"));
+        Assert.StartsWith("run,", lines[0]);
+        Assert.Equal(21, lines.Length);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => i.ToString()), lines.Skip(1).Select(l => l.Split(',')[0]));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        Assert.Equal(5UL, manifest.RootElement.GetProperty("seed").GetUInt64());
+        Assert.Equal(20, manifest.RootElement.GetProperty("runs").GetInt64());
+        Assert.Equal(File.ReadAllText(Doncaster), File.ReadAllText(Path.Combine(dir, "scenario.yaml")));
+        Assert.Contains("paid_hours_per_week_first_4_weeks", run.Output);
+        Assert.Contains("P95", run.Output);
+    }
+
+    [Fact]
+    public void Summary_json_holds_mean_and_quantiles_of_each_headline_outcome()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+        CliRun.Of("run", Doncaster, "--runs", "30", "--out", dir, "--quiet");
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        var unmet = summary.RootElement.GetProperty("outcomes").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "unmet_hours_total");
+        Assert.Equal("hours", unmet.GetProperty("unit").GetString());
+        Assert.True(unmet.GetProperty("p5").GetDouble() <= unmet.GetProperty("p50").GetDouble());
+        Assert.True(unmet.GetProperty("p50").GetDouble() <= unmet.GetProperty("p95").GetDouble());
+        var csvMean = File.ReadAllLines(Path.Combine(dir, "runs.csv")).Skip(1)
+            .Average(l => double.Parse(l.Split(',')[1 + OutcomeSchema.UnmetHours], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(csvMean, unmet.GetProperty("mean").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void Every_output_column_is_documented_with_its_unit()
+    {
+        var docs = File.ReadAllText(Path.Combine(Repo.Root, "docs", "outputs.md"));
+        var schema = new OutcomeSchema(ScenarioLoader.Load(Doncaster));
+
+        foreach (var column in schema.Columns)
+        {
+            var documentedName = column.Name.Contains("__") ? column.Name[..(column.Name.IndexOf("__", StringComparison.Ordinal) + 2)] : column.Name;
+            Assert.Contains($"`{documentedName}", docs);
+        }
+    }
+
+    [Fact]
+    public void An_existing_results_folder_is_not_overwritten_without_the_flag()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "keep.txt"), "mine");
+
+        var refused = CliRun.Of("run", Doncaster, "--runs", "2", "--out", dir, "--quiet");
+        Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
+        Assert.Contains("--overwrite", Assert.Single(refused.ErrorLines));
+        Assert.Equal(["keep.txt"], Directory.GetFiles(dir).Select(Path.GetFileName));
+
+        var replaced = CliRun.Of("run", Doncaster, "--runs", "2", "--out", dir, "--quiet", "--overwrite");
+        Assert.Equal(ExitCodes.Ok, replaced.ExitCode);
+        Assert.False(File.Exists(Path.Combine(dir, "keep.txt")));
+    }
+
+    [Theory]
+    [InlineData("--runs", "0")]
+    [InlineData("--threads", "-1")]
+    [InlineData("--batch-size", "0")]
+    [InlineData("--runs", "many")]
+    public void Bad_options_exit_with_code_2(string option, string value)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.Of("run", Doncaster, option, value, "--out", dir);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.NotEmpty(run.ErrorLines);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("run", "--help")]
+    [InlineData("validate", "--help")]
+    public void Help_explains_every_command(params string[] args)
+    {
+        var run = CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("Usage:", run.Output);
+    }
+}

@@ -1,0 +1,36 @@
+using MarketSim.Simulator.Cli;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Runs;
+
+/// <summary>The same scenario, seed and runs give byte-identical results whatever the threads and batch size.</summary>
+public class DeterminismTests
+{
+    private static (byte[] Runs, byte[] Summary) RunDoncaster(params string[] extra)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+        var run = CliRun.Of(["run", Repo.Scenario("doncaster-ccash.yaml"), "--runs", "150", "--seed", "77", "--out", dir, "--quiet", .. extra]);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        return (File.ReadAllBytes(Path.Combine(dir, "runs.csv")), File.ReadAllBytes(Path.Combine(dir, "summary.json")));
+    }
+
+    [Fact]
+    public void One_and_four_threads_give_identical_runs_csv_and_summary_json()
+    {
+        var one = RunDoncaster("--threads", "1");
+        var four = RunDoncaster("--threads", "4", "--batch-size", "7");
+
+        Assert.Equal(one.Runs, four.Runs);
+        Assert.Equal(one.Summary, four.Summary);
+    }
+
+    [Fact]
+    public void A_different_seed_gives_different_runs()
+    {
+        var a = RunDoncaster("--threads", "2");
+        var dir = Path.Combine(Repo.TempDir(), "out");
+        CliRun.Of("run", Repo.Scenario("doncaster-ccash.yaml"), "--runs", "150", "--seed", "78", "--out", dir, "--quiet");
+
+        Assert.NotEqual(a.Runs, File.ReadAllBytes(Path.Combine(dir, "runs.csv")));
+    }
+}

@@ -1,0 +1,79 @@
+using MarketSim.Grains.Market;
+using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Experiments;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Runs;
+
+public class MonteCarloRunnerTests
+{
+    /// <summary>A model whose outcome is its run index, and which is slow on some runs to shuffle completion order.</summary>
+    private sealed class IndexModel : IRunModel
+    {
+        public int OutcomeCount => 2;
+
+        public void Run(ulong experimentSeed, long runIndex, Span<double> outcomes)
+        {
+            if (runIndex % 7 == 0)
+            {
+                Thread.SpinWait(20_000);
+            }
+            outcomes[0] = runIndex;
+            outcomes[1] = experimentSeed;
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 5)]
+    [InlineData(4, 64)]
+    public void The_sink_sees_every_run_once_in_run_order(int threads, int batchSize)
+    {
+        var sink = new ColumnCollector(0, 2);
+
+        MonteCarloRunner.Run(() => new IndexModel(), new RunPlan(9, 1001, threads, batchSize), sink);
+
+        Assert.Equal(Enumerable.Range(0, 1001).Select(i => (double)i), sink.Values);
+        Assert.Equal(Enumerable.Range(0, 1001).Select(i => (long)i), sink.RunIndices);
+    }
+
+    [Fact]
+    public void A_cancelled_experiment_leaves_no_results_folder()
+    {
+        var parent = Repo.TempDir();
+        var options = new ExperimentOptions(Repo.Scenario("doncaster-ccash.yaml"), 100_000, 1, Path.Combine(parent, "out"));
+        using var cancel = new CancellationTokenSource();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Experiment.Run(options, done =>
+        {
+            if (done >= 64)
+            {
+                cancel.Cancel();
+            }
+        }, cancel.Token));
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(parent));
+    }
+
+    [Fact]
+    public void A_run_allocates_nothing_per_simulated_week()
+    {
+        var scenario = MarketSim.Simulator.Scenarios.ScenarioLoader.Load(Repo.Scenario("doncaster-ccash.yaml"));
+        var market = new Market(scenario);
+        var outcomes = new double[market.OutcomeCount];
+        for (var warm = 0; warm < 3; warm++)
+        {
+            market.Run(1, warm, outcomes);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var run = 3; run < 13; run++)
+        {
+            market.Run(1, run, outcomes);
+        }
+        var perRun = (GC.GetAllocatedBytesForCurrentThread() - before) / 10.0;
+
+        // 260 weeks and about 9,400 service users a run: even one allocation a week would show as > 260 × 24 bytes.
+        Assert.True(perRun < 260 * 24, $"{perRun} bytes allocated per run");
+    }
+}

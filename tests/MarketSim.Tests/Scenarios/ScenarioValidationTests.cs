@@ -1,0 +1,112 @@
+using MarketSim.Simulator.Cli;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Scenarios;
+
+/// <summary>Bad scenario files: one clear message each (file, line, field, what is allowed), exit code 2, no output.</summary>
+public class ScenarioValidationTests
+{
+    private const string Valid = """
+        name: Small
+        start_date: 2020-04-01
+        horizon_years: 1
+        zones:
+          - id: north
+            demand:
+              starting_caseload_people: 10
+              weekly_referrals_people: 1
+              weekly_hours: { distribution: gamma, mean: 10, sd: 4 }
+              package_length_weeks: { distribution: exponential, mean: 10 }
+              funding_mix: { council: 0.8, self_funder: 0.2 }
+        providers:
+          - { id: lead, role: lead, zones: [north], capacity_weekly_hours: 200, rate_gbp_per_hour: 14.36 }
+        commissioners:
+          - { id: council, funds: [council], annual_budgets_gbp: [100000] }
+        """;
+
+    private static (CliRun Run, string Dir, string File) RunWith(string yaml)
+    {
+        var dir = Repo.TempDir();
+        var file = Path.Combine(dir, "scenario.yaml");
+        File.WriteAllText(file, yaml);
+        return (CliRun.Of("run", file, "--runs", "3", "--out", Path.Combine(dir, "out"), "--quiet"), dir, file);
+    }
+
+    private static void AssertOneClearProblem(string yaml, int line, string field, string allowed)
+    {
+        var (run, dir, file) = RunWith(yaml);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var message = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"error: {file}:{line}:", message);
+        if (field.Length > 0)
+        {
+            Assert.Contains($": {field}: ", message);
+        }
+        Assert.Contains(allowed, message);
+        Assert.Equal(["scenario.yaml"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void The_valid_base_scenario_runs()
+    {
+        var (run, dir, _) = RunWith(Valid);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(dir, "out", "runs.csv")));
+    }
+
+    [Fact]
+    public void Malformed_yaml_is_reported_with_its_line() =>
+        AssertOneClearProblem(Valid.Replace("horizon_years: 1", "horizon_years: [1"), 3, "", "malformed YAML");
+
+    [Fact]
+    public void Unknown_field_is_reported_with_a_suggestion() =>
+        AssertOneClearProblem(Valid.Replace("capacity_weekly_hours", "capacity_weekly_hour"), 13, "providers[0].capacity_weekly_hour", "did you mean 'capacity_weekly_hours'?");
+
+    [Fact]
+    public void Negative_rate_is_rejected() =>
+        AssertOneClearProblem(Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: -14.36"), 13, "providers[0].rate_gbp_per_hour", "allowed: a rate in pounds an hour ≥ 0");
+
+    [Fact]
+    public void Funding_shares_that_do_not_sum_to_one_are_rejected() =>
+        AssertOneClearProblem(Valid.Replace("self_funder: 0.2", "self_funder: 0.3"), 11, "zones[0].demand.funding_mix", "shares that sum to 1");
+
+    [Fact]
+    public void Missing_file_is_reported_and_nothing_is_written()
+    {
+        var dir = Repo.TempDir();
+        var missing = Path.Combine(dir, "no-such.yaml");
+
+        var run = CliRun.Of("run", missing, "--out", Path.Combine(dir, "out"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"error: {missing}: file not found; allowed: the path of a scenario YAML file", Assert.Single(run.ErrorLines));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void Validate_reports_every_problem_at_once()
+    {
+        var dir = Repo.TempDir();
+        var file = Path.Combine(dir, "bad.yaml");
+        File.WriteAllText(file, Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: -1").Replace("zones: [north]", "zones: [nort]").Replace("gamma", "gama"));
+
+        var run = CliRun.Of("validate", file);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(3, run.ErrorLines.Length);
+        Assert.Contains(run.ErrorLines, l => l.Contains("did you mean 'north'?", StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, l => l.Contains("did you mean 'gamma'?", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("doncaster-ccash.yaml")]
+    public void Bundled_scenarios_are_valid(string fileName)
+    {
+        var run = CliRun.Of("validate", Repo.Scenario(fileName));
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains(": ok (", run.Output);
+    }
+}
