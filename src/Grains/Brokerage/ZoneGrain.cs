@@ -83,11 +83,14 @@ public sealed class ZoneGrain
     private static ProviderGrain? MostSpare(ProviderGrain[] candidates, double weeklyHours)
     {
         ProviderGrain? best = null;
+        var bestSpare = double.NegativeInfinity;
         foreach (var p in candidates)
         {
-            if (p.CanTake(weeklyHours) && (best is null || p.SpareWeeklyHours > best.SpareWeeklyHours))
+            var spare = p.SpareWeeklyHours;
+            if (spare >= weeklyHours && spare > bestSpare)
             {
                 best = p;
+                bestSpare = spare;
             }
         }
         return best;

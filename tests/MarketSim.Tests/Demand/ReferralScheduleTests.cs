@@ -1,5 +1,4 @@
 using MarketSim.Grains.Demand;
-using MarketSim.Grains.Scenario;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Demand;

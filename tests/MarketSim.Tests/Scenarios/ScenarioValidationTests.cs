@@ -100,13 +100,31 @@ public class ScenarioValidationTests
         Assert.Contains(run.ErrorLines, l => l.Contains("did you mean 'gamma'?", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData("doncaster-ccash.yaml")]
-    public void Bundled_scenarios_are_valid(string fileName)
-    {
-        var run = CliRun.Of("validate", Repo.Scenario(fileName));
+    public static TheoryData<string> BundledScenarios() =>
+        [.. Directory.GetFiles(Path.Combine(Repo.Root, "scenarios"), "*.yaml").Select(Path.GetFileName).Order()!];
 
+    [Theory]
+    [MemberData(nameof(BundledScenarios))]
+    public void Bundled_scenarios_are_valid_and_run(string fileName)
+    {
+        var validate = CliRun.Of("validate", Repo.Scenario(fileName));
+        var run = CliRun.Of("run", Repo.Scenario(fileName), "--runs", "4", "--out", Path.Combine(Repo.TempDir(), "out"), "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, validate.ExitCode);
+        Assert.Contains(": ok (", validate.Output);
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains(": ok (", run.Output);
+    }
+
+    [Fact]
+    public void The_example_in_the_scenario_format_doc_is_valid()
+    {
+        var doc = File.ReadAllText(Path.Combine(Repo.Root, "docs", "scenario-format.md"));
+        var start = doc.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var example = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var (scenario, problems) = MarketSim.Simulator.Scenarios.ScenarioLoader.Parse(example, "scenario-format.md");
+
+        Assert.Empty(problems);
+        Assert.Equal(3 * 52, scenario!.HorizonWeeks);
     }
 }

@@ -1,0 +1,25 @@
+using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Scenarios;
+
+namespace MarketSim.Benchmarks;
+
+/// <summary>The bundled scenarios the benchmarks run, found from the benchmark's folder.</summary>
+internal static class BenchmarkScenarios
+{
+    public static MarketScenario Load(string fileName) => ScenarioLoader.Load(Path.Combine(FindRoot(), "scenarios", fileName));
+
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "MarketSim.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+        throw new InvalidOperationException("Run the benchmarks from inside the MarketSim repository.");
+    }
+}

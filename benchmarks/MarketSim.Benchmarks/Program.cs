@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MarketSim.Benchmarks.Macro.RunsPerSecondBenchmark).Assembly).Run(args);
