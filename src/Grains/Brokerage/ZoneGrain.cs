@@ -24,7 +24,7 @@ public sealed class ZoneGrain
         _leads = [.. serving.Where(p => p.Spec.Role == ProviderRole.Lead)];
         _framework = [.. serving.Where(p => p.Spec.Role == ProviderRole.Framework)];
         _spot = [.. serving.Where(p => p.Spec.Role == ProviderRole.Spot)];
-        Waiting = new WaitingList(users);
+        Waiting = new ServiceUserList(users);
     }
 
     /// <summary>Its index in the scenario's zone list.</summary>
@@ -34,7 +34,7 @@ public sealed class ZoneGrain
     public ZoneSpec Spec { get; }
 
     /// <summary>People waiting for a package in this zone.</summary>
-    public WaitingList Waiting { get; }
+    public ServiceUserList Waiting { get; }
 
     /// <summary>Care hours of need not delivered because people were waiting, since the run began.</summary>
     public double UnmetHours { get; private set; }
@@ -48,24 +48,37 @@ public sealed class ZoneGrain
         Waiting.Clear();
         UnmetHours = 0;
         PeakWaiting = 0;
+        WeeksWithoutLead = 0;
+        ProviderExits = 0;
     }
+
+    /// <summary>Weeks that ended with none of the zone's lead providers open.</summary>
+    public int WeeksWithoutLead { get; private set; }
+
+    /// <summary>Providers serving the zone that failed, handed back or were forced out.</summary>
+    public int ProviderExits { get; private set; }
+
+    /// <summary>A provider serving the zone has begun to exit.</summary>
+    public void NoteProviderExit() => ProviderExits++;
 
     /// <summary>
-    /// Offers a package to the zone's providers in brokerage order; returns the provider that took it,
-    /// or null when none has room.
+    /// The provider a package of <paramref name="weeklyHours"/> goes to, in brokerage order (lead, then
+    /// the framework provider with most spare hours, then spot), or null when none has room.
     /// </summary>
-    public ProviderGrain? Broker(double weeklyHours, FundingStream funding)
-    {
-        var chosen = FirstWithRoom(_leads, weeklyHours) ?? MostSpare(_framework, weeklyHours) ?? MostSpare(_spot, weeklyHours);
-        chosen?.Accept(weeklyHours, funding);
-        return chosen;
-    }
+    public ProviderGrain? Choose(double weeklyHours) =>
+        FirstWithRoom(_leads, weeklyHours) ?? MostSpare(_framework, weeklyHours) ?? MostSpare(_spot, weeklyHours);
 
-    /// <summary>Ends a week: counts the unmet hours of everyone still waiting and the list's peak.</summary>
+    /// <summary>Ends a week: counts the unmet hours of everyone still waiting, the list's peak, and a missing lead.</summary>
     public void CloseWeek()
     {
         UnmetHours += Waiting.WeeklyHours;
         PeakWaiting = Math.Max(PeakWaiting, Waiting.Count);
+        var hasLead = false;
+        foreach (var lead in _leads)
+        {
+            hasLead |= lead.Status == Failure.ProviderStatus.Open;
+        }
+        WeeksWithoutLead += hasLead || _leads.Length == 0 ? 0 : 1;
     }
 
     private static ProviderGrain? FirstWithRoom(ProviderGrain[] candidates, double weeklyHours)
@@ -87,7 +100,7 @@ public sealed class ZoneGrain
         foreach (var p in candidates)
         {
             var spare = p.SpareWeeklyHours;
-            if (spare >= weeklyHours && spare > bestSpare)
+            if (p.IsTakingPackages && spare >= weeklyHours && spare > bestSpare)
             {
                 best = p;
                 bestSpare = spare;

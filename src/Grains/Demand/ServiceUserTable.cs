@@ -25,6 +25,10 @@ public sealed class ServiceUserTable
         Next = new int[n];
         Prev = new int[n];
         DepartureNext = new int[n];
+        SavingsGbp = new double[n];
+        ChargeStartWeek = new int[n];
+        WeeklyChargeGbp = new double[n];
+        Generation = new int[n];
     }
 
     /// <summary>Care hours a week of each person's package.</summary>
@@ -47,6 +51,18 @@ public sealed class ServiceUserTable
 
     /// <summary>Next person due to leave in the same week (the departure calendar's chains).</summary>
     public int[] DepartureNext { get; private set; }
+
+    /// <summary>A self-funder's savings when their current charges started (pounds).</summary>
+    public double[] SavingsGbp { get; private set; }
+
+    /// <summary>The week a self-funder's current weekly charge started.</summary>
+    public int[] ChargeStartWeek { get; private set; }
+
+    /// <summary>What a self-funder pays a week now (pounds); 0 while waiting.</summary>
+    public double[] WeeklyChargeGbp { get; private set; }
+
+    /// <summary>Counts the slot's reuses, so that an event filed for an earlier occupant is recognised as stale.</summary>
+    public int[] Generation { get; private set; }
 
     /// <summary>People with an open package or waiting for one.</summary>
     public int Count { get; private set; }
@@ -83,6 +99,9 @@ public sealed class ServiceUserTable
         Next[slot] = None;
         Prev[slot] = None;
         DepartureNext[slot] = None;
+        SavingsGbp[slot] = 0;
+        WeeklyChargeGbp[slot] = 0;
+        Generation[slot]++;
         Count++;
         return slot;
     }
@@ -105,6 +124,10 @@ public sealed class ServiceUserTable
         Next = Resize(Next, n);
         Prev = Resize(Prev, n);
         DepartureNext = Resize(DepartureNext, n);
+        SavingsGbp = Resize(SavingsGbp, n);
+        ChargeStartWeek = Resize(ChargeStartWeek, n);
+        WeeklyChargeGbp = Resize(WeeklyChargeGbp, n);
+        Generation = Resize(Generation, n);
     }
 
     private static T[] Resize<T>(T[] array, int length)

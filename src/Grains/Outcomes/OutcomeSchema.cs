@@ -3,34 +3,47 @@ using MarketSim.Grains.Scenario;
 namespace MarketSim.Grains.Outcomes;
 
 /// <summary>
-/// The columns a run of a scenario reports, in order: market-wide ones first, then one group per
-/// commissioner, zone and pooled budget. The indices let the market write a run's outcomes into a
-/// plain span of doubles.
+/// What one run reports, in row order: the scalar columns (market-wide, then per commissioner, zone
+/// and pooled budget), then each monthly series month by month. The indices let the market write a
+/// run's outcomes into a plain span of doubles. NaN means "not applicable" (no failure happened,
+/// costs not modelled) and is left out of means and quantiles.
 /// </summary>
 public sealed class OutcomeSchema
 {
-    /// <summary>Index of referrals_total.</summary>
+#pragma warning disable CS1591 // the indices are named after their columns, documented in docs/outputs.md
     public const int Referrals = 0;
-    /// <summary>Index of caseload_mean_people.</summary>
     public const int CaseloadMean = 1;
-    /// <summary>Index of caseload_final_people.</summary>
     public const int CaseloadFinal = 2;
-    /// <summary>Index of paid_hours_per_week_first_4_weeks.</summary>
     public const int PaidHoursFirstMonth = 3;
-    /// <summary>Index of paid_hours_per_week_mean.</summary>
     public const int PaidHoursMean = 4;
-    /// <summary>Index of delivered_hours_total.</summary>
     public const int DeliveredHours = 5;
-    /// <summary>Index of spot_hours_total.</summary>
     public const int SpotHours = 6;
-    /// <summary>Index of unmet_hours_total.</summary>
     public const int UnmetHours = 7;
-    /// <summary>Index of peak_waiting_list_people.</summary>
     public const int PeakWaiting = 8;
-    /// <summary>Index of weeks_with_waiting_list.</summary>
     public const int WeeksWithWaiting = 9;
-    /// <summary>Index of self_funder_spend_gbp.</summary>
     public const int SelfFunderSpend = 10;
+    public const int ProviderFailures = 11;
+    public const int HandBacks = 12;
+    public const int ProviderExits = 13;
+    public const int FirstFailureWeek = 14;
+    public const int EntrantsJoined = 15;
+    public const int SelfFunderConversions = 16;
+    public const int MeanRate = 17;
+    public const int RateGap = 18;
+    public const int FinalYearRate = 19;
+    public const int FinalYearRateGap = 20;
+    public const int HhiFinal = 21;
+    public const int CareWorkersFinal = 22;
+    public const int CapacityFinal = 23;
+
+    public const int SeriesCaseload = 0;
+    public const int SeriesWaiting = 1;
+    public const int SeriesCapacity = 2;
+    public const int SeriesRate = 3;
+    public const int SeriesRateGap = 4;
+    public const int SeriesCumulativeOverspend = 5;
+    public const int SeriesOpenProviders = 6;
+#pragma warning restore CS1591
 
     private readonly List<OutcomeColumn> _columns =
     [
@@ -45,6 +58,19 @@ public sealed class OutcomeSchema
         new("peak_waiting_list_people", "people", "Largest waiting list summed over zones at a week end", true),
         new("weeks_with_waiting_list", "weeks", "Weeks that ended with anyone waiting in any zone", false),
         new("self_funder_spend_gbp", "GBP", "What self-funders paid providers over the horizon", false),
+        new("provider_failures", "providers", "Providers that failed (reserves ran out, or the exogenous hazard struck)", true),
+        new("hand_backs", "providers", "Providers that handed back their contracts after their rate stayed below cost", true),
+        new("provider_exits", "providers", "Providers that left for any reason, including forced exits", false),
+        new("first_failure_week", "week", "Week of the first failure; empty when none", true),
+        new("entrants_joined", "providers", "New providers that joined through dynamic purchasing", false),
+        new("self_funder_conversions", "people", "Self-funders whose savings reached the capital limit and became council-funded", true),
+        new("mean_rate_gbp_per_hour", "GBP per hour", "Hours-weighted mean hourly rate paid over the horizon (before self-funder premiums)", false),
+        new("rate_gap_gbp_per_hour", "GBP per hour", "Hours-weighted mean of cost minus rate over the horizon (positive: rates below cost); empty when costs are not modelled", true),
+        new("final_year_rate_gbp_per_hour", "GBP per hour", "Hours-weighted mean hourly rate in the final model year", false),
+        new("final_year_rate_gap_gbp_per_hour", "GBP per hour", "Hours-weighted mean of cost minus rate in the final model year", false),
+        new("hhi_final", "index 0-10000", "Herfindahl-Hirschman index of providers' shares of committed hours at the end", false),
+        new("care_workers_final", "people", "Care workers in post at the end, over providers with a modelled workforce; empty when none", false),
+        new("capacity_final_weekly_hours", "hours a week", "Capacity of open providers at the end", false),
     ];
 
     /// <summary>Builds the schema of <paramref name="scenario"/>.</summary>
@@ -61,6 +87,8 @@ public sealed class OutcomeSchema
         {
             _columns.Add(new($"unmet_hours__{z.Id}", "hours", $"Unmet care hours in {z.Name}", false));
             _columns.Add(new($"peak_waiting_list__{z.Id}", "people", $"Largest waiting list in {z.Name}", false));
+            _columns.Add(new($"provider_exits__{z.Id}", "providers", $"Providers serving {z.Name} that failed, handed back or were forced out", false));
+            _columns.Add(new($"weeks_without_lead__{z.Id}", "weeks", $"Weeks {z.Name} ended with no open lead provider", false));
         }
         PoolStart = _columns.Count;
         foreach (var p in scenario.PooledBudgets)
@@ -72,22 +100,51 @@ public sealed class OutcomeSchema
             }
         }
         Columns = _columns;
+        Months = scenario.HorizonWeeks * 12 / MarketScenario.WeeksPerYear;
+        StartDate = scenario.StartDate;
     }
 
-    /// <summary>All columns in output order.</summary>
+    /// <summary>The monthly series, in row order after the scalar columns.</summary>
+    public static IReadOnlyList<OutcomeSeries> Series { get; } =
+    [
+        new("caseload_people", "people", "People with a package or waiting for one"),
+        new("waiting_list_people", "people", "People waiting for a package, all zones"),
+        new("capacity_weekly_hours", "hours a week", "Capacity of open providers"),
+        new("mean_rate_gbp_per_hour", "GBP per hour", "Hours-weighted mean hourly rate that week"),
+        new("rate_gap_gbp_per_hour", "GBP per hour", "Hours-weighted mean of cost minus rate that week"),
+        new("cumulative_overspend_gbp", "GBP", "Commissioners' spend to date minus their budgets to date (pro rata)"),
+        new("open_providers", "providers", "Providers open at the end of the month"),
+    ];
+
+    /// <summary>The scalar columns in output order.</summary>
     public IReadOnlyList<OutcomeColumn> Columns { get; }
 
-    /// <summary>How many numbers one run reports.</summary>
+    /// <summary>How many scalar columns there are.</summary>
     public int Count => Columns.Count;
+
+    /// <summary>Whole model months in the horizon (12 a model year).</summary>
+    public int Months { get; }
+
+    /// <summary>The scenario's first day, for dating months.</summary>
+    public DateOnly StartDate { get; }
+
+    /// <summary>How many numbers one run reports: scalars, then each series' months.</summary>
+    public int RowWidth => Count + (Series.Count * Months);
+
+    /// <summary>Index in a row of month <paramref name="month"/> of series <paramref name="series"/>.</summary>
+    public int SeriesIndex(int series, int month) => Count + (series * Months) + month;
 
     /// <summary>Index of the first commissioner column; each commissioner has two (spend, overspend).</summary>
     public int CommissionerStart { get; }
 
-    /// <summary>Index of the first zone column; each zone has two (unmet hours, peak waiting list).</summary>
+    /// <summary>Index of the first zone column; each zone has four.</summary>
     public int ZoneStart { get; }
 
     /// <summary>Index of the first pooled-budget column; each pool has one plus one per partner.</summary>
     public int PoolStart { get; }
+
+    /// <summary>The last week (0-based) of model month <paramref name="month"/>: months split each 52-week year into 12.</summary>
+    public static int MonthEndWeek(int month) => (int)Math.Floor(((month + 1) * MarketScenario.WeeksPerYear / 12.0) + 0.5) - 1;
 
     /// <summary>The index of the column called <paramref name="name"/>.</summary>
     public int IndexOf(string name)

@@ -1,28 +1,66 @@
+using MarketSim.Grains.Demand;
+using MarketSim.Grains.Failure;
+using MarketSim.Grains.Randomness;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Workforce;
 
 namespace MarketSim.Grains.Providers;
 
 /// <summary>
-/// A home-care provider: its capacity in care hours a week, the hours it has taken on (by funding
-/// stream, so that each commissioner is billed for its own), and what it has delivered.
-/// Capacity and rate are state, not spec, because workforce and pricing will move them.
+/// A home-care provider: its caseload, capacity (fixed, or from its care workers), hourly rate,
+/// cost per hour, reserves, and where it is in its life (open, embargoed, exiting, gone). The
+/// market's scheduler sends it the week's messages; it decides for itself when it fails or hands back.
 /// </summary>
 public sealed class ProviderGrain
 {
     private readonly double[] _committedByStream = new double[FundingStreams.Count];
+    private readonly ulong _streamKey;
+    private readonly bool _dormantAtStart;
+    private readonly double _weeklyHazard;
+    private readonly double _weeklyEmbargoHazard;
 
-    /// <summary>Creates the provider of scenario index <paramref name="index"/>.</summary>
-    public ProviderGrain(int index, ProviderSpec spec)
+    /// <summary>Creates provider <paramref name="index"/>; an entrant starts <paramref name="dormant"/> until it joins.</summary>
+    public ProviderGrain(int index, ProviderSpec spec, ServiceUserTable users, bool dormant = false)
     {
         Index = index;
         Spec = spec;
+        Caseload = new ServiceUserList(users);
+        Workforce = spec.Workforce is null ? null : new ProviderWorkforce(spec.Workforce, spec.CapacityWeeklyHours);
+        _dormantAtStart = dormant;
+        _streamKey = StreamSeeds.StableHash($"provider/{spec.Id}");
+        _weeklyHazard = 1 - Math.Exp(-spec.FailureOrNone.HazardPerYear / MarketScenario.WeeksPerYear);
+        _weeklyEmbargoHazard = 1 - Math.Exp(-spec.FailureOrNone.EmbargoHazardPerYear / MarketScenario.WeeksPerYear);
     }
 
-    /// <summary>Its index in the scenario's provider list.</summary>
+    /// <summary>Its index among the market's providers.</summary>
     public int Index { get; }
 
     /// <summary>What the scenario says of it.</summary>
     public ProviderSpec Spec { get; }
+
+    /// <summary>The people it delivers to, oldest package first.</summary>
+    public ServiceUserList Caseload { get; }
+
+    /// <summary>Its care workers; null when its capacity is fixed.</summary>
+    public ProviderWorkforce? Workforce { get; }
+
+    /// <summary>Its own random stream (hazards, workforce).</summary>
+    public StreamRandom Random { get; } = new(0);
+
+    /// <summary>Where it is in its life.</summary>
+    public ProviderStatus Status { get; private set; }
+
+    /// <summary>Why it left, if it did.</summary>
+    public ExitReason ExitReason { get; private set; }
+
+    /// <summary>The week its packages return to the zones (while <see cref="ProviderStatus.Exiting"/>).</summary>
+    public int NoticeEndsWeek { get; private set; }
+
+    /// <summary>It takes no new packages before this week (quality embargo).</summary>
+    public int EmbargoedUntilWeek { get; private set; }
+
+    /// <summary>Whether it takes new packages this week.</summary>
+    public bool IsTakingPackages { get; private set; }
 
     /// <summary>Care hours a week it can deliver now.</summary>
     public double CapacityWeeklyHours { get; private set; }
@@ -30,8 +68,17 @@ public sealed class ProviderGrain
     /// <summary>The hourly rate it is paid now (pounds an hour).</summary>
     public double RateGbpPerHour { get; private set; }
 
+    /// <summary>Its cost of a contact hour this week (pounds), or NaN when costs are not modelled.</summary>
+    public double CostPerHourGbp { get; private set; }
+
+    /// <summary>Its reserves (pounds).</summary>
+    public double ReservesGbp { get; private set; }
+
+    /// <summary>Consecutive weeks its rate has been below its cost.</summary>
+    public int WeeksBelowCost { get; private set; }
+
     /// <summary>Care hours a week of the packages it has taken on.</summary>
-    public double CommittedWeeklyHours { get; private set; }
+    public double CommittedWeeklyHours => Caseload.WeeklyHours;
 
     /// <summary>Hours a week it could still take on.</summary>
     public double SpareWeeklyHours => CapacityWeeklyHours - CommittedWeeklyHours;
@@ -40,43 +87,119 @@ public sealed class ProviderGrain
     public double DeliveredHours { get; private set; }
 
     /// <summary>Restores the starting state for a new run.</summary>
-    public void Reset()
+    public void Reset(ulong runSeed)
     {
-        CapacityWeeklyHours = Spec.CapacityWeeklyHours;
-        RateGbpPerHour = Spec.RateGbpPerHour;
-        CommittedWeeklyHours = 0;
-        DeliveredHours = 0;
+        Random.Reseed(StreamSeeds.ForStream(runSeed, _streamKey));
+        Caseload.Clear();
         Array.Clear(_committedByStream);
+        Status = _dormantAtStart ? ProviderStatus.Dormant : ProviderStatus.Open;
+        ExitReason = ExitReason.None;
+        NoticeEndsWeek = 0;
+        EmbargoedUntilWeek = 0;
+        RateGbpPerHour = Spec.RateGbpPerHour;
+        CostPerHourGbp = double.NaN;
+        ReservesGbp = Spec.FailureOrNone.ReservesGbp;
+        WeeksBelowCost = 0;
+        DeliveredHours = 0;
+        Workforce?.Reset();
+        CapacityWeeklyHours = _dormantAtStart ? 0 : Workforce?.CapacityWeeklyHours ?? Spec.CapacityWeeklyHours;
+        IsTakingPackages = !_dormantAtStart;
     }
 
-    /// <summary>Whether a package of <paramref name="weeklyHours"/> fits in its spare capacity.</summary>
-    public bool CanTake(double weeklyHours) => weeklyHours <= SpareWeeklyHours;
-
-    /// <summary>Takes on a package (the caller has checked <see cref="CanTake"/>).</summary>
-    public void Accept(double weeklyHours, FundingStream funding)
+    /// <summary>A dormant entrant joins the market at <paramref name="rateGbpPerHour"/>, mobilising its workforce.</summary>
+    public void Join(double rateGbpPerHour)
     {
-        CommittedWeeklyHours += weeklyHours;
+        Status = ProviderStatus.Open;
+        RateGbpPerHour = rateGbpPerHour;
+        Workforce?.Reset();
+        CapacityWeeklyHours = Workforce?.CapacityWeeklyHours ?? Spec.CapacityWeeklyHours;
+        IsTakingPackages = true;
+    }
+
+    /// <summary>Whether a package of <paramref name="weeklyHours"/> fits and it is taking packages.</summary>
+    public bool CanTake(double weeklyHours) => IsTakingPackages && weeklyHours <= SpareWeeklyHours;
+
+    /// <summary>Takes on the package of <paramref name="slot"/> (the caller has checked <see cref="CanTake"/>).</summary>
+    public void Accept(int slot, double weeklyHours, FundingStream funding)
+    {
+        Caseload.Enqueue(slot);
         _committedByStream[(int)funding] += weeklyHours;
     }
 
-    /// <summary>A package it delivered has ended.</summary>
-    public void Release(double weeklyHours, FundingStream funding)
+    /// <summary>A package it delivered has ended or left it.</summary>
+    public void Release(int slot, double weeklyHours, FundingStream funding)
     {
-        CommittedWeeklyHours -= weeklyHours;
+        Caseload.Remove(slot);
         _committedByStream[(int)funding] -= weeklyHours;
     }
 
-    /// <summary>
-    /// Delivers one week of care: adds the hours to <paramref name="hoursByStream"/> and what they cost
-    /// to <paramref name="poundsByStream"/>, both indexed by <see cref="FundingStream"/>.
-    /// </summary>
-    public void DeliverWeek(Span<double> hoursByStream, Span<double> poundsByStream)
+    /// <summary>A package it delivers changes funder (a self-funder reaching the capital limit).</summary>
+    public void Transfer(double weeklyHours, FundingStream from, FundingStream to)
     {
+        _committedByStream[(int)from] -= weeklyHours;
+        _committedByStream[(int)to] += weeklyHours;
+    }
+
+    /// <summary>Multiplies its rate by the year's uplift factor.</summary>
+    public void Uplift(double factor) => RateGbpPerHour *= factor;
+
+    /// <summary>
+    /// The start of a week while open: draws the exogenous failure and embargo hazards, then the
+    /// week's leavers and recruits. Returns true when the failure hazard strikes.
+    /// </summary>
+    public bool StartWeek(int week, double careWage, double outsideWage)
+    {
+        var failed = _weeklyHazard > 0 && Random.NextDouble() < _weeklyHazard;
+        if (_weeklyEmbargoHazard > 0 && Random.NextDouble() < _weeklyEmbargoHazard && week >= EmbargoedUntilWeek)
+        {
+            EmbargoedUntilWeek = week + Spec.FailureOrNone.EmbargoWeeks;
+        }
+        if (Workforce is not null && Status == ProviderStatus.Open)
+        {
+            Workforce.Week(Random, careWage, outsideWage);
+            CapacityWeeklyHours = Workforce.CapacityWeeklyHours;
+        }
+        IsTakingPackages = Status == ProviderStatus.Open && week >= EmbargoedUntilWeek;
+        return failed;
+    }
+
+    /// <summary>Starts its exit at <paramref name="week"/>: no new packages; its packages return after the notice period.</summary>
+    public void BeginExit(int week, ExitReason reason)
+    {
+        Status = ProviderStatus.Exiting;
+        ExitReason = reason;
+        NoticeEndsWeek = week + Spec.FailureOrNone.NoticeWeeks;
+        IsTakingPackages = false;
+    }
+
+    /// <summary>Its packages have all returned to the zones.</summary>
+    public void Leave()
+    {
+        Status = ProviderStatus.Gone;
+        CapacityWeeklyHours = 0;
+    }
+
+    /// <summary>
+    /// Delivers one week of care: adds hours and what they cost their payers to the totals (indexed by
+    /// <see cref="FundingStream"/>), and, when costs are modelled at <paramref name="costPerHourGbp"/>,
+    /// moves its reserves by the week's margin and counts weeks with its rate below cost.
+    /// </summary>
+    public void DeliverWeek(Span<double> hoursByStream, Span<double> poundsByStream, double selfFunderPremium, double costPerHourGbp)
+    {
+        var revenue = 0.0;
         for (var s = 0; s < FundingStreams.Count; s++)
         {
+            var rate = s == (int)FundingStream.SelfFunder ? RateGbpPerHour * (1 + selfFunderPremium) : RateGbpPerHour;
             hoursByStream[s] += _committedByStream[s];
-            poundsByStream[s] += _committedByStream[s] * RateGbpPerHour;
+            poundsByStream[s] += _committedByStream[s] * rate;
+            revenue += _committedByStream[s] * rate;
         }
         DeliveredHours += CommittedWeeklyHours;
+        CostPerHourGbp = costPerHourGbp;
+        if (!double.IsNaN(costPerHourGbp))
+        {
+            ReservesGbp += revenue - (CommittedWeeklyHours * costPerHourGbp);
+            WeeksBelowCost = RateGbpPerHour < costPerHourGbp ? WeeksBelowCost + 1 : 0;
+        }
     }
 }

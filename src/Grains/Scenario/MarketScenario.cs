@@ -11,6 +11,11 @@ namespace MarketSim.Grains.Scenario;
 /// <param name="Providers">The providers, in file order (which is also the tie-break in brokerage).</param>
 /// <param name="Commissioners">The commissioners.</param>
 /// <param name="PooledBudgets">The pooled budgets, possibly none.</param>
+/// <param name="Economy">Wages and prices; null when costs are not modelled.</param>
+/// <param name="RateSetting">The yearly rate uplift; null for frozen rates.</param>
+/// <param name="SelfFunders">Self-funders' rate and savings; null for the defaults.</param>
+/// <param name="Shocks">Scheduled stress-test shocks.</param>
+/// <param name="DynamicPurchasing">Whether and how leavers are replaced; null for no replacement.</param>
 public sealed record MarketScenario(
     string Name,
     DateOnly StartDate,
@@ -18,7 +23,12 @@ public sealed record MarketScenario(
     ZoneSpec[] Zones,
     ProviderSpec[] Providers,
     CommissionerSpec[] Commissioners,
-    PooledBudgetSpec[] PooledBudgets)
+    PooledBudgetSpec[] PooledBudgets,
+    EconomySpec? Economy = null,
+    RateSettingSpec? RateSetting = null,
+    SelfFunderSpec? SelfFunders = null,
+    ShockSpec[]? Shocks = null,
+    DynamicPurchasingSpec? DynamicPurchasing = null)
 {
     /// <summary>Model years are 52 weeks, as in the seeds' arithmetic (£10.64m / 52 / £14.36 ≈ 14,250 hours).</summary>
     public const int WeeksPerYear = 52;

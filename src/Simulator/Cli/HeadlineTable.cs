@@ -30,6 +30,11 @@ internal static class HeadlineTable
                 continue;
             }
             var m = summary.Moments[c];
+            if (m.Count == 0)
+            {
+                table.AddRow(Markup.Escape(column.Name), Markup.Escape(column.Unit), "n/a", "", "", "");
+                continue;
+            }
             table.AddRow(
                 Markup.Escape(column.Name),
                 Markup.Escape(column.Unit),

@@ -28,13 +28,15 @@ public static class Experiment
         using var folder = ResultsFolder.Begin(options.OutDir, options.Overwrite);
         var schema = new OutcomeSchema(scenario);
         var summary = new OutcomeSummary(schema);
+        var series = new SeriesSummary(schema);
         var clock = Stopwatch.StartNew();
         using (var csv = new RunsCsvWriter(folder.File("runs.csv"), schema))
         {
-            MonteCarloRunner.Run(() => new Market(scenario), plan, new FanOut(csv, summary), onRunsDone, cancellation);
+            MonteCarloRunner.Run(() => new Market(scenario), plan, new FanOut(csv, summary, series), onRunsDone, cancellation);
         }
         clock.Stop();
         SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary);
+        SeriesCsv.Write(folder.File("series.csv"), series);
         File.Copy(options.ScenarioPath, folder.File("scenario.yaml"));
         Manifest.Write(folder.File("manifest.json"), options, plan, startedAt, clock.Elapsed);
         folder.Commit();

@@ -37,7 +37,7 @@ public static class Manifest
         json.WriteNumber("processor_count", Environment.ProcessorCount);
         json.WriteString("reproduce", $"marketsim run scenario.yaml --runs {options.Runs} --seed {options.Seed}");
         json.WriteStartArray("files");
-        foreach (var f in new[] { "runs.csv", "summary.json", "scenario.yaml", "manifest.json" })
+        foreach (var f in new[] { "runs.csv", "summary.json", "series.csv", "scenario.yaml", "manifest.json" })
         {
             json.WriteStringValue(f);
         }

@@ -13,12 +13,14 @@ public sealed class RunsCsvWriter : IOutcomeSink, IDisposable
     private readonly StreamWriter _writer;
     private readonly StringBuilder _line = new();
     private readonly int _width;
+    private readonly int _columns;
 
     /// <summary>Creates <paramref name="path"/> and writes the header of <paramref name="schema"/>.</summary>
     public RunsCsvWriter(string path, OutcomeSchema schema)
     {
         _writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16) { NewLine = "\n" };
-        _width = schema.Count;
+        _width = schema.RowWidth;
+        _columns = schema.Count;
         _writer.WriteLine("run," + string.Join(",", schema.Columns.Select(c => c.Name)));
     }
 
@@ -28,7 +30,7 @@ public sealed class RunsCsvWriter : IOutcomeSink, IDisposable
         for (var r = 0; r < count; r++)
         {
             _line.Clear().Append(firstRun + r);
-            foreach (var x in outcomes.Slice(r * _width, _width))
+            foreach (var x in outcomes.Slice(r * _width, _columns))
             {
                 _line.Append(',').Append(Numbers.Exact(x));
             }

@@ -5,8 +5,9 @@ namespace MarketSim.Simulator.Reports;
 
 /// <summary>
 /// Writes summary.json: the experiment's identity and, for every outcome column, its unit, mean,
-/// standard deviation, Monte Carlo standard error, minimum and maximum, and for headline columns
-/// P5, P25, P50, P75 and P95. Holds no timings, so it is byte-identical across thread counts.
+/// standard deviation, Monte Carlo standard error, minimum and maximum over the runs where it applies
+/// (count) and how many runs it did not (missing), and for headline columns P5, P25, P50, P75 and
+/// P95. Holds no timings, so it is byte-identical across thread counts.
 /// </summary>
 public static class SummaryJson
 {
@@ -28,12 +29,14 @@ public static class SummaryJson
             json.WriteString("name", column.Name);
             json.WriteString("unit", column.Unit);
             json.WriteString("description", column.Description);
+            json.WriteNumber("count", m.Count);
+            json.WriteNumber("missing", m.Missing);
             Number(json, "mean", m.Mean);
             Number(json, "sd", m.StdDev);
             Number(json, "se", m.StdError);
             Number(json, "min", m.Min);
             Number(json, "max", m.Max);
-            if (column.Headline)
+            if (column.Headline && m.Count > 0)
             {
                 foreach (var p in OutcomeSummary.Probabilities)
                 {

@@ -10,6 +10,7 @@ internal sealed class CrossChecks(YamlFields root, MarketScenario scenario)
 {
     public void Run()
     {
+        Dynamics();
         Unique("zones", scenario.Zones.Select(z => z.Id));
         Unique("providers", scenario.Providers.Select(p => p.Id));
         Unique("commissioners", scenario.Commissioners.Select(c => c.Id));
@@ -35,6 +36,34 @@ internal sealed class CrossChecks(YamlFields root, MarketScenario scenario)
                 var found = payers.Count == 0 ? "no commissioner funds it" : $"it is funded by {string.Join(" and ", payers)}";
                 root.Report(root.Node("commissioners", false), "commissioners", $"zones have {FundingStreams.Names[s]} packages but {found}; allowed: exactly one commissioner whose funds list '{FundingStreams.Names[s]}'");
             }
+        }
+    }
+
+    private void Dynamics()
+    {
+        if (scenario.Economy is null)
+        {
+            if (scenario.Providers.Any(p => p.Costs is not null))
+            {
+                root.Report(root.Node("providers", false), "providers", "providers have costs but the scenario has no economy block; allowed: an economy block (NLW path and CPI) whenever costs are modelled");
+            }
+            if (scenario.RateSetting?.Policy is UpliftPolicy.CpiLinked or UpliftPolicy.NlwLinked
+                || scenario.RateSetting?.CappedBase is UpliftPolicy.CpiLinked or UpliftPolicy.NlwLinked)
+            {
+                root.Report(root.Node("rate_setting", false), "rate_setting", "an NLW- or CPI-linked policy needs an economy block; allowed: add economy, or use policy: fixed");
+            }
+        }
+        foreach (var shock in scenario.Shocks ?? [])
+        {
+            if (shock.Week >= scenario.HorizonWeeks)
+            {
+                root.Report(root.Node("shocks", false), "shocks", $"a {shock.Kind} shock at week {shock.Week} is after the horizon; allowed: a week from 0 to {scenario.HorizonWeeks - 1}");
+            }
+        }
+        var selfFunded = scenario.Zones.Any(z => z.Demand.FundingShares[(int)FundingStream.SelfFunder] > 0);
+        if (selfFunded && scenario.SelfFunders?.SavingsGbp is not null && !scenario.Commissioners.Any(c => c.Funds.Contains(FundingStream.Council)))
+        {
+            root.Report(root.Node("self_funders", false), "self_funders", "self-funders convert to council funding but no commissioner funds 'council'; allowed: a commissioner whose funds list 'council'");
         }
     }
 

@@ -8,7 +8,7 @@ namespace MarketSim.Simulator.Scenarios;
 /// Reads a scenario file (YAML, see docs/scenario-format.md) into an immutable
 /// <see cref="MarketScenario"/>, collecting every problem in the file before giving up.
 /// </summary>
-public static class ScenarioLoader
+public static partial class ScenarioLoader
 {
     private static readonly Dictionary<string, ProviderRole> Roles = new()
     {
@@ -88,7 +88,7 @@ public static class ScenarioLoader
     }
 
     /// <summary>The readers of each section; each records problems and returns what it could read.</summary>
-    private sealed class Reader(YamlFields root)
+    private sealed partial class Reader(YamlFields root)
     {
         public MarketScenario? Read()
         {
@@ -105,20 +105,35 @@ public static class ScenarioLoader
             var zoneItems = root.List("zones");
             var zoneIds = IdsOf(zoneItems);
             var zones = zoneItems.Select(z => ReadZone(z.Node, z.Path)).ToList();
-            var providers = root.List("providers").Select(p => ReadProvider(p.Node, p.Path, zoneIds)).ToList();
+            var defaults = ReadProviderDefaults(root.Object("provider_defaults", required: false));
+            var providerItems = root.List("providers");
+            var providerIds = IdsOf(providerItems);
+            var providers = providerItems.Select(p => ReadProvider(p.Node, p.Path, zoneIds, defaults)).ToList();
             var commissionerItems = root.List("commissioners");
             var commissioners = commissionerItems.Select(c => ReadCommissioner(c.Node, c.Path)).ToList();
             var commissionerIds = IdsOf(commissionerItems);
             var pools = root.List("pooled_budgets", required: false).Select(p => ReadPool(p.Node, p.Path, commissionerIds)).ToList();
+            var economyNode = root.Object("economy", required: false);
+            var economy = economyNode is null ? null : ReadEconomy(economyNode);
+            var rateNode = root.Object("rate_setting", required: false);
+            var rates = rateNode is null ? null : ReadRateSetting(rateNode, commissionerIds);
+            var selfNode = root.Object("self_funders", required: false);
+            var selfFunders = selfNode is null ? null : ReadSelfFunders(selfNode);
+            var shocks = root.List("shocks", required: false).Select(s => Fields(s.Node, s.Path) is { } f ? ReadShock(f, providerIds) : null).ToList();
+            var dpsNode = root.Object("dynamic_purchasing", required: false);
+            var dps = dpsNode is null ? null : ReadDynamicPurchasing(dpsNode);
             root.RejectUnknown();
             if (name is null || start is null || years is null || zones.Contains(null) || providers.Contains(null)
-                || commissioners.Contains(null) || pools.Contains(null))
+                || commissioners.Contains(null) || pools.Contains(null) || shocks.Contains(null)
+                || (economyNode is not null && economy is null) || (rateNode is not null && rates is null)
+                || (selfNode is not null && selfFunders is null) || (dpsNode is not null && dps is null))
             {
                 return null;
             }
             var scenario = new MarketScenario(
                 name, start.Value, (int)Math.Round(years.Value * MarketScenario.WeeksPerYear),
-                [.. zones!], [.. providers!], [.. commissioners!], [.. pools!]);
+                [.. zones!], [.. providers!], [.. commissioners!], [.. pools!],
+                economy, rates, selfFunders, [.. shocks!], dps);
             new CrossChecks(root, scenario).Run();
             return scenario;
         }
@@ -204,7 +219,7 @@ public static class ScenarioLoader
             return values;
         }
 
-        private ProviderSpec? ReadProvider(YamlNode node, string path, List<string> zoneIds)
+        private ProviderSpec? ReadProvider(YamlNode node, string path, List<string> zoneIds, ProviderDefaults defaults)
         {
             var f = Fields(node, path);
             if (f is null)
@@ -217,10 +232,11 @@ public static class ScenarioLoader
             var zones = ReadZoneList(f, zoneIds);
             var capacity = f.Number("capacity_weekly_hours", 0, 1e7, "a number of care hours a week ≥ 0");
             var rate = f.Number("rate_gbp_per_hour", 0, 1000, "a rate in pounds an hour ≥ 0");
+            var (workforce, costs, failure, ok) = ReadProviderDynamics(f, defaults);
             f.RejectUnknown();
-            return id is null || role is null || zones is null || capacity is null || rate is null
+            return id is null || role is null || zones is null || capacity is null || rate is null || !ok
                 ? null
-                : new ProviderSpec(id, name!, role.Value, zones, capacity.Value, rate.Value);
+                : new ProviderSpec(id, name!, role.Value, zones, capacity.Value, rate.Value, workforce, costs, failure);
         }
 
         private static string[]? ReadZoneList(YamlFields f, List<string> zoneIds)

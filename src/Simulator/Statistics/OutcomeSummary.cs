@@ -29,7 +29,7 @@ public sealed class OutcomeSummary : IOutcomeSink
     public RunningMoments[] Moments { get; }
 
     /// <summary>Runs seen.</summary>
-    public long Runs => Moments.Length > 0 ? Moments[0].Count : 0;
+    public long Runs { get; private set; }
 
     /// <summary>The <paramref name="p"/> quantile of column <paramref name="column"/>, or null if it is not a headline column.</summary>
     public double? Quantile(int column, double p) => _quantiles[column]?.At(p);
@@ -37,11 +37,12 @@ public sealed class OutcomeSummary : IOutcomeSink
     /// <inheritdoc />
     public void Accept(long firstRun, int count, ReadOnlySpan<double> outcomes)
     {
-        var width = Moments.Length;
+        var width = Schema.RowWidth;
+        Runs += count;
         for (var r = 0; r < count; r++)
         {
             var row = outcomes.Slice(r * width, width);
-            for (var c = 0; c < width; c++)
+            for (var c = 0; c < Moments.Length; c++)
             {
                 Moments[c].Add(row[c]);
                 _quantiles[c]?.Add(row[c]);

@@ -9,9 +9,13 @@ public sealed class Quantiles
     private readonly List<double> _values = [];
     private bool _sorted = true;
 
-    /// <summary>Adds one run's value.</summary>
+    /// <summary>Adds one run's value; a missing one (NaN) is left out.</summary>
     public void Add(double x)
     {
+        if (double.IsNaN(x))
+        {
+            return;
+        }
         _sorted = _sorted && (_values.Count == 0 || x >= _values[^1]);
         _values.Add(x);
     }

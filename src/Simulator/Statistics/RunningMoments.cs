@@ -2,14 +2,18 @@ namespace MarketSim.Simulator.Statistics;
 
 /// <summary>
 /// Count, mean, variance, minimum and maximum of a stream of values in O(1) memory (Welford's
-/// update). Fed in run order, its result is the same whatever thread computed the runs.
+/// update). Fed in run order, its result is the same whatever thread computed the runs. NaN marks a
+/// missing value ("no failure happened"): it is counted in <see cref="Missing"/> and left out of the rest.
 /// </summary>
 public sealed class RunningMoments
 {
     private double _m2;
 
-    /// <summary>Values seen.</summary>
+    /// <summary>Values seen, not counting missing ones.</summary>
     public long Count { get; private set; }
+
+    /// <summary>Missing (NaN) values seen.</summary>
+    public long Missing { get; private set; }
 
     /// <summary>Their mean.</summary>
     public double Mean { get; private set; }
@@ -32,6 +36,11 @@ public sealed class RunningMoments
     /// <summary>Adds one value.</summary>
     public void Add(double x)
     {
+        if (double.IsNaN(x))
+        {
+            Missing++;
+            return;
+        }
         Count++;
         var delta = x - Mean;
         Mean += delta / Count;

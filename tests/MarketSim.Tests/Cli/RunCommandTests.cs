@@ -18,7 +18,7 @@ public class RunCommandTests
         var run = CliRun.Of("run", Doncaster, "--runs", "20", "--seed", "5", "--out", dir, "--quiet");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Equal(["manifest.json", "runs.csv", "scenario.yaml", "summary.json"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
+        Assert.Equal(["manifest.json", "runs.csv", "scenario.yaml", "series.csv", "summary.json"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
         var lines = File.ReadAllLines(Path.Combine(dir, "runs.csv"));
         Assert.StartsWith("run,", lines[0]);
         Assert.Equal(21, lines.Length);
@@ -53,6 +53,10 @@ public class RunCommandTests
         var docs = File.ReadAllText(Path.Combine(Repo.Root, "docs", "outputs.md"));
         var schema = new OutcomeSchema(ScenarioLoader.Load(Doncaster));
 
+        foreach (var series in OutcomeSchema.Series)
+        {
+            Assert.Contains($"`{series.Name}`", docs);
+        }
         foreach (var column in schema.Columns)
         {
             var documentedName = column.Name.Contains("__") ? column.Name[..(column.Name.IndexOf("__", StringComparison.Ordinal) + 2)] : column.Name;

@@ -1,33 +1,35 @@
-using MarketSim.Grains.Demand;
-
-namespace MarketSim.Grains.Brokerage;
+namespace MarketSim.Grains.Demand;
 
 /// <summary>
-/// A zone's first-come-first-served queue of people waiting for a package, threaded through the
-/// service-user table so that joining, leaving from the middle and placing allocate nothing.
+/// An ordered list of service users threaded through the service-user table, so that joining,
+/// leaving from the middle and moving allocate nothing. A person is on one list at a time: their
+/// zone's waiting list (first come, first served) or their provider's caseload.
 /// </summary>
-public sealed class WaitingList
+public sealed class ServiceUserList
 {
     private readonly ServiceUserTable _users;
     private int _tail;
 
     /// <summary>Creates an empty list over <paramref name="users"/>.</summary>
-    public WaitingList(ServiceUserTable users)
+    public ServiceUserList(ServiceUserTable users)
     {
         _users = users;
         Clear();
     }
 
-    /// <summary>The person waiting longest, or <see cref="ServiceUserTable.None"/>.</summary>
+    /// <summary>The first (longest on the list), or <see cref="ServiceUserTable.None"/>.</summary>
     public int Head { get; private set; }
 
-    /// <summary>People waiting.</summary>
+    /// <summary>The last (newest on the list), or <see cref="ServiceUserTable.None"/>.</summary>
+    public int Tail => _tail;
+
+    /// <summary>People on the list.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Care hours a week of need waiting to be placed.</summary>
+    /// <summary>Care hours a week of the packages of the people on the list.</summary>
     public double WeeklyHours { get; private set; }
 
-    /// <summary>Empties the list for a new run.</summary>
+    /// <summary>Empties the list (for a new run).</summary>
     public void Clear()
     {
         Head = ServiceUserTable.None;
@@ -36,7 +38,7 @@ public sealed class WaitingList
         WeeklyHours = 0;
     }
 
-    /// <summary>Puts <paramref name="slot"/> at the back of the queue.</summary>
+    /// <summary>Puts <paramref name="slot"/> at the end.</summary>
     public void Enqueue(int slot)
     {
         _users.Prev[slot] = _tail;
@@ -54,7 +56,7 @@ public sealed class WaitingList
         WeeklyHours += _users.WeeklyHours[slot];
     }
 
-    /// <summary>Takes <paramref name="slot"/> out of the queue, wherever it stands.</summary>
+    /// <summary>Takes <paramref name="slot"/> off the list, wherever it stands.</summary>
     public void Remove(int slot)
     {
         var prev = _users.Prev[slot];

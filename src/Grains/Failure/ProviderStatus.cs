@@ -1,0 +1,33 @@
+namespace MarketSim.Grains.Failure;
+
+/// <summary>Where a provider is in its life in the market.</summary>
+public enum ProviderStatus
+{
+    /// <summary>Not in the market yet (a dynamic-purchasing entrant before it joins).</summary>
+    Dormant,
+
+    /// <summary>Delivering and, unless embargoed, taking new packages.</summary>
+    Open,
+
+    /// <summary>Failed or handed back: delivering through its notice period, taking nothing new.</summary>
+    Exiting,
+
+    /// <summary>Left the market; its packages have returned to the zones.</summary>
+    Gone,
+}
+
+/// <summary>Why a provider left.</summary>
+public enum ExitReason
+{
+    /// <summary>It has not left.</summary>
+    None,
+
+    /// <summary>Its reserves ran out, or the exogenous hazard struck.</summary>
+    Failure,
+
+    /// <summary>It handed back its contracts after its rate stayed below cost.</summary>
+    HandBack,
+
+    /// <summary>A scenario shock forced it out.</summary>
+    ForcedExit,
+}

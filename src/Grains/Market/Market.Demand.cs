@@ -1,0 +1,191 @@
+using MarketSim.Grains.Brokerage;
+using MarketSim.Grains.Demand;
+using MarketSim.Grains.Scenario;
+using MathNet.Numerics.Distributions;
+
+namespace MarketSim.Grains.Market;
+
+/// <summary>The demand side of a week: people arrive, are placed or wait, convert from self-funding, and leave.</summary>
+public sealed partial class Market
+{
+    private void PlaceStartingCaseload()
+    {
+        foreach (var zone in _zones)
+        {
+            var demand = zone.Spec.Demand;
+            var random = _streams[zone.Index].StartingCaseload;
+            for (var i = 0; i < demand.StartingCaseload; i++)
+            {
+                var hours = QuarterHours(demand.WeeklyHours.Sample(random));
+                var remainingWeeks = demand.PackageLengthWeeks.SampleResidual(random);
+                var funding = DrawFunding(zone.Index, random);
+                Admit(zone, hours, funding, remainingWeeks, week: 0);
+            }
+        }
+    }
+
+    private void Refer(ZoneGrain zone, int week)
+    {
+        var demand = zone.Spec.Demand;
+        var random = _streams[zone.Index].Referrals;
+        var rate = _referralRates[zone.Index][week];
+        var referrals = rate > 0 ? Poisson.Sample(random, rate) : 0;
+        _totals.Referrals += referrals;
+        for (var i = 0; i < referrals; i++)
+        {
+            var hours = QuarterHours(demand.WeeklyHours.Sample(random));
+            var lengthWeeks = demand.PackageLengthWeeks.Sample(random);
+            var arrivalInWeek = random.NextDouble();
+            var funding = DrawFunding(zone.Index, random);
+            var end = week + arrivalInWeek + lengthWeeks;
+            if (end > week + 1)
+            {
+                Admit(zone, hours, funding, end, week);
+            }
+        }
+    }
+
+    /// <summary>Files a new service user to leave at time <paramref name="endWeeks"/> and brokers the package.</summary>
+    private void Admit(ZoneGrain zone, double hours, FundingStream funding, double endWeeks, int week)
+    {
+        var slot = _users.Add(zone.Index, hours, funding);
+        if (funding == FundingStream.SelfFunder && _selfFunders.SavingsGbp is { } savings)
+        {
+            _users.SavingsGbp[slot] = savings.Sample(_streams[zone.Index].Savings);
+        }
+        var departureWeek = endWeeks >= _scenario.HorizonWeeks ? _scenario.HorizonWeeks : (int)Math.Ceiling(endWeeks) - 1;
+        _departures.File(_users, slot, departureWeek);
+        PlaceOrQueue(zone, slot, week);
+    }
+
+    /// <summary>Brokers <paramref name="slot"/>'s package in its zone; if no provider has room, the person joins the waiting list.</summary>
+    private void PlaceOrQueue(ZoneGrain zone, int slot, int week)
+    {
+        if (!TryPlace(zone, slot, week, fromWaitingList: false))
+        {
+            zone.Waiting.Enqueue(slot);
+        }
+    }
+
+    private bool TryPlace(ZoneGrain zone, int slot, int week, bool fromWaitingList)
+    {
+        var hours = _users.WeeklyHours[slot];
+        var provider = zone.Choose(hours);
+        if (provider is null)
+        {
+            return false;
+        }
+        if (fromWaitingList)
+        {
+            zone.Waiting.Remove(slot);
+        }
+        var savingsModelled = _selfFunders.SavingsGbp is not null;
+        if (_users.Funding[slot] == FundingStream.SelfFunder && savingsModelled && _users.SavingsGbp[slot] <= _selfFunders.CapitalThresholdGbp)
+        {
+            _users.Funding[slot] = FundingStream.Council;
+            _totals.SelfFunderConversions++;
+        }
+        provider.Accept(slot, hours, _users.Funding[slot]);
+        _users.Provider[slot] = provider.Index;
+        if (_users.Funding[slot] == FundingStream.SelfFunder && savingsModelled)
+        {
+            StartCharging(slot, provider.RateGbpPerHour, week);
+        }
+        return true;
+    }
+
+    /// <summary>A self-funder starts paying a provider; files the week their savings reach the capital limit.</summary>
+    private void StartCharging(int slot, double rate, int week)
+    {
+        var charge = _users.WeeklyHours[slot] * rate * (1 + _selfFunders.RatePremium);
+        _users.WeeklyChargeGbp[slot] = charge;
+        _users.ChargeStartWeek[slot] = week;
+        _conversions.File(ConversionWeek(slot), slot, _users.Generation[slot]);
+    }
+
+    private int ConversionWeek(int slot)
+    {
+        var charge = _users.WeeklyChargeGbp[slot];
+        if (charge <= 0)
+        {
+            return int.MaxValue;
+        }
+        var weeksLeft = Math.Ceiling((_users.SavingsGbp[slot] - _selfFunders.CapitalThresholdGbp) / charge);
+        return (int)Math.Min(int.MaxValue / 2, _users.ChargeStartWeek[slot] + weeksLeft);
+    }
+
+    /// <summary>A self-funder stops paying (they left, or their provider did): their savings fall by what they paid.</summary>
+    private void StopCharging(int slot, int week)
+    {
+        if (_users.WeeklyChargeGbp[slot] > 0)
+        {
+            _users.SavingsGbp[slot] -= (week - _users.ChargeStartWeek[slot]) * _users.WeeklyChargeGbp[slot];
+            _users.WeeklyChargeGbp[slot] = 0;
+        }
+    }
+
+    private void ConvertSelfFunders(int week)
+    {
+        foreach (var (slot, generation) in _conversions.Due(week))
+        {
+            if (_users.Generation[slot] != generation || _users.Funding[slot] != FundingStream.SelfFunder
+                || _users.Provider[slot] == ServiceUserTable.None || ConversionWeek(slot) != week)
+            {
+                continue;
+            }
+            StopCharging(slot, week);
+            _providers[_users.Provider[slot]].Transfer(_users.WeeklyHours[slot], FundingStream.SelfFunder, FundingStream.Council);
+            _users.Funding[slot] = FundingStream.Council;
+            _totals.SelfFunderConversions++;
+        }
+    }
+
+    private void Leave(int slot, int week)
+    {
+        var provider = _users.Provider[slot];
+        if (provider == ServiceUserTable.None)
+        {
+            _zones[_users.Zone[slot]].Waiting.Remove(slot);
+        }
+        else
+        {
+            Unplace(slot, week);
+        }
+        _users.Remove(slot);
+    }
+
+    /// <summary>Takes <paramref name="slot"/>'s package away from its provider.</summary>
+    private void Unplace(int slot, int week)
+    {
+        StopCharging(slot, week);
+        _providers[_users.Provider[slot]].Release(slot, _users.WeeklyHours[slot], _users.Funding[slot]);
+        _users.Provider[slot] = ServiceUserTable.None;
+    }
+
+    private void RebrokerWaiting(ZoneGrain zone, int week)
+    {
+        for (var slot = zone.Waiting.Head; slot != ServiceUserTable.None;)
+        {
+            var next = _users.Next[slot];
+            TryPlace(zone, slot, week, fromWaitingList: true);
+            slot = next;
+        }
+    }
+
+    private FundingStream DrawFunding(int zone, Random random)
+    {
+        var u = random.NextDouble();
+        var cumulative = _fundingCumulative[zone];
+        for (var s = 0; s < cumulative.Length - 1; s++)
+        {
+            if (u < cumulative[s])
+            {
+                return (FundingStream)s;
+            }
+        }
+        return (FundingStream)(cumulative.Length - 1);
+    }
+
+    /// <summary>Care is commissioned in 15-minute units: at least a quarter hour a week.</summary>
+    private static double QuarterHours(double hours) => Math.Max(0.25, Math.Round(hours * 4) / 4);
+}

@@ -1,0 +1,208 @@
+using MarketSim.Grains.Scenario;
+
+namespace MarketSim.Simulator.Scenarios;
+
+/// <summary>Readers of the market-dynamics sections: economy, workforce, costs, failure, rates, self-funders, shocks, dynamic purchasing.</summary>
+public static partial class ScenarioLoader
+{
+    private static readonly Dictionary<string, UpliftPolicy> Policies = new()
+    {
+        ["fixed"] = UpliftPolicy.Fixed,
+        ["cpi_linked"] = UpliftPolicy.CpiLinked,
+        ["nlw_linked"] = UpliftPolicy.NlwLinked,
+        ["budget_capped"] = UpliftPolicy.BudgetCapped,
+    };
+
+    private static readonly Dictionary<string, ShockKind> ShockKinds = new()
+    {
+        ["wage"] = ShockKind.Wage,
+        ["demand_surge"] = ShockKind.DemandSurge,
+        ["provider_exit"] = ShockKind.ProviderExit,
+        ["rate_freeze"] = ShockKind.RateFreeze,
+    };
+
+    private sealed partial class Reader
+    {
+        private static EconomySpec? ReadEconomy(YamlFields f)
+        {
+            var path = f.List("nlw_gbp_per_hour")
+                .Select(n => f.NumberAt(n.Node, n.Path, 0, 1000, "an hourly National Living Wage in pounds > 0", exclusiveMin: true))
+                .ToList();
+            if (path.Count == 0 && f.Node("nlw_gbp_per_hour", false) is { } empty)
+            {
+                f.Report(empty, f.PathOf("nlw_gbp_per_hour"), "empty list; allowed: the NLW for each model year from the start, at least one");
+            }
+            var growth = f.Number("nlw_growth_after_path", -0.5, 1, "a yearly growth rate from -0.5 to 1", required: false) ?? 0;
+            var volatility = f.Number("nlw_volatility", 0, 1, "a standard deviation from 0 to 1 (0 follows the path exactly)", required: false) ?? 0;
+            var cpiRate = 0.0;
+            var cpiVolatility = 0.0;
+            if (f.Object("cpi", required: false) is { } cpi)
+            {
+                cpiRate = cpi.Number("annual_rate", -0.5, 1, "a yearly inflation rate from -0.5 to 1 (0.02 = 2%)") ?? 0;
+                cpiVolatility = cpi.Number("volatility", 0, 1, "a standard deviation from 0 to 1", required: false) ?? 0;
+                cpi.RejectUnknown();
+            }
+            var margin = f.Number("outside_wage_margin_gbp_per_hour", -100, 100, "pounds an hour above (or below) the NLW", required: false) ?? 0;
+            f.RejectUnknown();
+            return path.Count == 0 || path.Contains(null)
+                ? null
+                : new EconomySpec([.. path.Select(p => p!.Value)], growth, volatility, cpiRate, cpiVolatility, margin);
+        }
+
+        private static WorkforceSpec? ReadWorkforce(YamlFields f)
+        {
+            var hours = f.Number("contact_hours_per_worker_per_week", 0, 80, "contact hours a week > 0 and ≤ 80", exclusiveMin: true);
+            var turnover = f.Number("annual_turnover", 0, 0.99, "a share of workers leaving a year, from 0 to 0.99 (home care: about 0.3)");
+            var elasticity = f.Number("recruitment_wage_elasticity", 0, 100, "a number ≥ 0", required: false) ?? 0;
+            var gapWeeks = f.Number("gap_closing_weeks", 0, 520, "weeks > 0", required: false, exclusiveMin: true) ?? 13;
+            var startShare = f.Number("starting_share", 0, 1, "a share from 0 to 1 of the target workforce in post at the start", required: false) ?? 1;
+            f.RejectUnknown();
+            return hours is null || turnover is null ? null : new WorkforceSpec(hours.Value, turnover.Value, elasticity, gapWeeks, startShare);
+        }
+
+        private static CostSpec? ReadCosts(YamlFields f)
+        {
+            var premium = f.Number("wage_premium_over_nlw_gbp_per_hour", -5, 50, "pounds an hour above the NLW, from -5 to 50");
+            var travel = f.Number("travel_hours_per_contact_hour", 0, 2, "paid travel hours per contact hour, from 0 to 2");
+            var onCosts = f.Number("on_costs_fraction", 0, 2, "a share of wages from 0 to 2 (0.25 = 25%)");
+            var mileage = f.Number("mileage_gbp_per_contact_hour", 0, 50, "pounds per contact hour ≥ 0", required: false) ?? 0;
+            var running = f.Number("running_costs_gbp_per_hour", 0, 200, "pounds per contact hour ≥ 0", required: false) ?? 0;
+            f.RejectUnknown();
+            return premium is null || travel is null || onCosts is null
+                ? null
+                : new CostSpec(premium.Value, travel.Value, onCosts.Value, mileage, running);
+        }
+
+        private static FailureSpec? ReadFailure(YamlFields f)
+        {
+            var reserves = f.Number("reserves_gbp", 0, 1e12, "reserves in pounds ≥ 0 (leave out for unlimited)", required: false) ?? double.PositiveInfinity;
+            var hazard = f.Number("hazard_per_year", 0, 10, "a yearly hazard from 0 to 10 (0.05 ≈ 5% a year)", required: false) ?? 0;
+            var handBack = f.Integer("hand_back_after_weeks_below_cost", 0, 10_000, "whole weeks ≥ 0 (0: never hands back)", required: false) ?? 0;
+            var notice = f.Integer("notice_weeks", 0, 520, "whole weeks from 0 to 520", required: false) ?? 4;
+            double embargoHazard = 0;
+            var embargoWeeks = 0;
+            if (f.Object("embargo", required: false) is { } e)
+            {
+                embargoHazard = e.Number("hazard_per_year", 0, 10, "a yearly hazard from 0 to 10") ?? 0;
+                embargoWeeks = e.Integer("weeks", 1, 520, "whole weeks from 1 to 520") ?? 0;
+                e.RejectUnknown();
+            }
+            f.RejectUnknown();
+            return new FailureSpec(reserves, hazard, handBack, notice, embargoHazard, embargoWeeks);
+        }
+
+        private static RateSettingSpec? ReadRateSetting(YamlFields f, List<string> commissionerIds)
+        {
+            var policy = f.Choice("policy", Policies);
+            var percent = f.Number("percent", -50, 100, "an uplift in percent a year, from -50 to 100", required: policy == UpliftPolicy.Fixed) ?? 0;
+            var basePolicy = UpliftPolicy.Fixed;
+            string? commissioner = null;
+            if (policy == UpliftPolicy.BudgetCapped)
+            {
+                basePolicy = f.Choice("base", Policies.Where(p => p.Value != UpliftPolicy.BudgetCapped).ToDictionary()) ?? UpliftPolicy.Fixed;
+                commissioner = f.Text("commissioner");
+                if (commissioner is not null && !commissionerIds.Contains(commissioner))
+                {
+                    f.Report(f.Node("commissioner", false), f.PathOf("commissioner"), $"unknown commissioner '{commissioner}'{Hint(commissioner, commissionerIds)} allowed: {string.Join(", ", commissionerIds)}");
+                    return null;
+                }
+            }
+            f.RejectUnknown();
+            return policy is null ? null : new RateSettingSpec(policy.Value, percent, basePolicy, commissioner);
+        }
+
+        private static SelfFunderSpec? ReadSelfFunders(YamlFields f)
+        {
+            var premium = f.Number("rate_premium", 0, 5, "a premium over the council rate from 0 to 5 (0.25 = 25% more)", required: false) ?? 0;
+            var savings = f.Object("savings_gbp", required: false) is { } s ? ReadDistribution(s, "pounds") : null;
+            var threshold = f.Number("capital_threshold_gbp", 0, 1e7, "pounds ≥ 0 (England's upper capital limit: 23250)", required: false) ?? 23_250;
+            var ok = f.Node("savings_gbp", false) is null || savings is not null;
+            f.RejectUnknown();
+            return ok ? new SelfFunderSpec(premium, savings, threshold) : null;
+        }
+
+        private static ShockSpec? ReadShock(YamlFields f, List<string> providerIds)
+        {
+            var kind = f.Choice("type", ShockKinds);
+            var week = f.Integer("week", 0, 100_000, "a week from 0 (the first) onwards");
+            var weeks = 1;
+            double size = 0;
+            string? provider = null;
+            switch (kind)
+            {
+                case ShockKind.Wage:
+                    size = f.Number("increase", -0.5, 2, "a rise in care wages from -0.5 to 2 (0.1 = 10%)") ?? 0;
+                    weeks = int.MaxValue / 2;
+                    break;
+                case ShockKind.DemandSurge:
+                    size = f.Number("multiplier", 0, 20, "a factor on referrals from 0 to 20 (1.3 = 30% more)") ?? 1;
+                    weeks = f.Integer("weeks", 1, 100_000, "whole weeks ≥ 1") ?? 1;
+                    break;
+                case ShockKind.RateFreeze:
+                    weeks = f.Integer("weeks", 1, 100_000, "whole weeks ≥ 1 (a freeze covering a year start skips that uplift)") ?? 1;
+                    break;
+                case ShockKind.ProviderExit:
+                    provider = f.Text("provider");
+                    if (provider is not null && !providerIds.Contains(provider))
+                    {
+                        f.Report(f.Node("provider", false), f.PathOf("provider"), $"unknown provider '{provider}'{Hint(provider, providerIds)} allowed: {string.Join(", ", providerIds)}");
+                        provider = null;
+                    }
+                    break;
+            }
+            f.RejectUnknown();
+            return kind is null || week is null || (kind == ShockKind.ProviderExit && provider is null)
+                ? null
+                : new ShockSpec(kind.Value, week.Value, weeks, size, provider);
+        }
+
+        private static DynamicPurchasingSpec? ReadDynamicPurchasing(YamlFields f)
+        {
+            var delay = f.Integer("join_delay_weeks", 0, 520, "whole weeks from 0 to 520");
+            var share = f.Number("capacity_share", 0, 5, "the entrant's capacity as a share of the leaver's, > 0", required: false, exclusiveMin: true) ?? 1;
+            var workforce = f.Object("workforce", required: false) is { } w ? ReadWorkforce(w) : null;
+            var ok = f.Node("workforce", false) is null || workforce is not null;
+            f.RejectUnknown();
+            return delay is null || !ok ? null : new DynamicPurchasingSpec(delay.Value, share, workforce);
+        }
+
+        /// <summary>A provider's workforce, costs and failure blocks, each from the provider or else from provider_defaults.</summary>
+        private static (WorkforceSpec? Workforce, CostSpec? Costs, FailureSpec? Failure, bool Ok) ReadProviderDynamics(YamlFields f, ProviderDefaults defaults)
+        {
+            var ok = true;
+            T? Block<T>(string key, Func<YamlFields, T?> read, T? fallback)
+                where T : class
+            {
+                if (f.Object(key, required: false) is not { } block)
+                {
+                    return fallback;
+                }
+                var value = read(block);
+                ok &= value is not null;
+                return value;
+            }
+            var workforce = Block("workforce", ReadWorkforce, defaults.Workforce);
+            var costs = Block("costs", ReadCosts, defaults.Costs);
+            var failure = Block("failure", ReadFailure, defaults.Failure);
+            return (workforce, costs, failure, ok);
+        }
+
+        private static ProviderDefaults ReadProviderDefaults(YamlFields? f)
+        {
+            if (f is null)
+            {
+                return new ProviderDefaults(null, null, null);
+            }
+            var workforce = f.Object("workforce", required: false) is { } w ? ReadWorkforce(w) : null;
+            var costs = f.Object("costs", required: false) is { } c ? ReadCosts(c) : null;
+            var failure = f.Object("failure", required: false) is { } x ? ReadFailure(x) : null;
+            f.RejectUnknown();
+            return new ProviderDefaults(workforce, costs, failure);
+        }
+
+        private static string Hint(string word, IEnumerable<string> candidates) =>
+            DidYouMean.Suggest(word, candidates) is { } s ? $"; did you mean '{s}'?" : "";
+
+        private sealed record ProviderDefaults(WorkforceSpec? Workforce, CostSpec? Costs, FailureSpec? Failure);
+    }
+}

@@ -1,0 +1,121 @@
+namespace MarketSim.Simulator.Statistics;
+
+/// <summary>
+/// A streaming estimate of one quantile in five numbers, the P² algorithm of Jain and Chlamtac
+/// (Communications of the ACM 28(10), 1985): marker heights are adjusted by piecewise-parabolic
+/// interpolation as values arrive. Used for the monthly series, where keeping every run's value of
+/// every month would grow with runs. Deterministic for a given order of values.
+/// </summary>
+public sealed class P2Quantile
+{
+    private readonly double _p;
+    private readonly double[] _heights = new double[5];
+    private readonly double[] _positions = new double[5];
+    private readonly double[] _desired = new double[5];
+    private readonly double[] _increments;
+    private int _count;
+
+    /// <summary>Estimates the <paramref name="p"/> quantile (0 &lt; p &lt; 1).</summary>
+    public P2Quantile(double p)
+    {
+        _p = p;
+        _increments = [0, p / 2, p, (1 + p) / 2, 1];
+    }
+
+    /// <summary>Values seen (NaN values are skipped).</summary>
+    public int Count => _count;
+
+    /// <summary>Adds one value.</summary>
+    public void Add(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return;
+        }
+        if (_count < 5)
+        {
+            _heights[_count++] = x;
+            if (_count == 5)
+            {
+                Array.Sort(_heights);
+                for (var i = 0; i < 5; i++)
+                {
+                    _positions[i] = i + 1;
+                }
+                _desired[0] = 1;
+                _desired[1] = 1 + (2 * _p);
+                _desired[2] = 1 + (4 * _p);
+                _desired[3] = 3 + (2 * _p);
+                _desired[4] = 5;
+            }
+            return;
+        }
+        _count++;
+        int k;
+        if (x < _heights[0])
+        {
+            _heights[0] = x;
+            k = 0;
+        }
+        else if (x >= _heights[4])
+        {
+            _heights[4] = x;
+            k = 3;
+        }
+        else
+        {
+            k = 0;
+            while (x >= _heights[k + 1])
+            {
+                k++;
+            }
+        }
+        for (var i = k + 1; i < 5; i++)
+        {
+            _positions[i]++;
+        }
+        for (var i = 0; i < 5; i++)
+        {
+            _desired[i] += _increments[i];
+        }
+        for (var i = 1; i <= 3; i++)
+        {
+            var d = _desired[i] - _positions[i];
+            if ((d >= 1 && _positions[i + 1] - _positions[i] > 1) || (d <= -1 && _positions[i - 1] - _positions[i] < -1))
+            {
+                var step = Math.Sign(d);
+                var candidate = Parabolic(i, step);
+                _heights[i] = _heights[i - 1] < candidate && candidate < _heights[i + 1] ? candidate : Linear(i, step);
+                _positions[i] += step;
+            }
+        }
+    }
+
+    /// <summary>The current estimate; exact (R type 7) while fewer than five values have arrived; NaN with none.</summary>
+    public double Estimate()
+    {
+        if (_count == 0)
+        {
+            return double.NaN;
+        }
+        if (_count < 5)
+        {
+            var sorted = _heights[.._count];
+            Array.Sort(sorted);
+            var h = (_count - 1) * _p;
+            var lo = (int)Math.Floor(h);
+            var hi = Math.Min(lo + 1, _count - 1);
+            return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+        }
+        return _heights[2];
+    }
+
+    private double Parabolic(int i, int d)
+    {
+        var (qm, q, qp) = (_heights[i - 1], _heights[i], _heights[i + 1]);
+        var (nm, n, np) = (_positions[i - 1], _positions[i], _positions[i + 1]);
+        return q + (d / (np - nm) * (((n - nm + d) * (qp - q) / (np - n)) + ((np - n - d) * (q - qm) / (n - nm))));
+    }
+
+    private double Linear(int i, int d) => _heights[i] + (d * (_heights[i + d] - _heights[i]) / (_positions[i + d] - _positions[i]));
+}
