@@ -68,6 +68,23 @@ public sealed class ZoneGrain
     public ProviderGrain? Choose(double weeklyHours) =>
         FirstWithRoom(_leads, weeklyHours) ?? MostSpare(_framework, weeklyHours) ?? MostSpare(_spot, weeklyHours);
 
+    /// <summary>The most spare hours any provider serving the zone could take on now (0 when none is taking packages).</summary>
+    public double MostSpareWeeklyHours()
+    {
+        var most = 0.0;
+        foreach (var group in (ReadOnlySpan<ProviderGrain[]>)[_leads, _framework, _spot])
+        {
+            foreach (var p in group)
+            {
+                if (p.IsTakingPackages && p.SpareWeeklyHours > most)
+                {
+                    most = p.SpareWeeklyHours;
+                }
+            }
+        }
+        return most;
+    }
+
     /// <summary>Ends a week: counts the unmet hours of everyone still waiting, the list's peak, and a missing lead.</summary>
     public void CloseWeek()
     {

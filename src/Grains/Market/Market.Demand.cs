@@ -164,10 +164,14 @@ public sealed partial class Market
 
     private void RebrokerWaiting(ZoneGrain zone, int week)
     {
-        for (var slot = zone.Waiting.Head; slot != ServiceUserTable.None;)
+        var mostSpare = zone.MostSpareWeeklyHours();
+        for (var slot = zone.Waiting.Head; slot != ServiceUserTable.None && mostSpare >= 0.25;)
         {
             var next = _users.Next[slot];
-            TryPlace(zone, slot, week, fromWaitingList: true);
+            if (_users.WeeklyHours[slot] <= mostSpare && TryPlace(zone, slot, week, fromWaitingList: true))
+            {
+                mostSpare = zone.MostSpareWeeklyHours();
+            }
             slot = next;
         }
     }

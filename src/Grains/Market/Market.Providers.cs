@@ -48,7 +48,7 @@ public sealed partial class Market
                 {
                     Exit(p, week, ExitReason.Failure);
                 }
-                else if (p.CommittedWeeklyHours > p.CapacityWeeklyHours)
+                else if (p.CommittedWeeklyHours > p.CapacityWeeklyHours * (1 + (p.Spec.Workforce?.OvertimeShare ?? 0)))
                 {
                     ReturnNewestUntilWithinCapacity(p, week);
                 }
@@ -99,7 +99,7 @@ public sealed partial class Market
         }
     }
 
-    /// <summary>A provider whose workforce has shrunk below its caseload returns its newest packages.</summary>
+    /// <summary>A provider whose workforce has shrunk below its caseload (past its overtime) returns its newest packages until it is within capacity.</summary>
     private void ReturnNewestUntilWithinCapacity(ProviderGrain provider, int week)
     {
         for (var slot = provider.Caseload.Tail; slot != ServiceUserTable.None && provider.CommittedWeeklyHours > provider.CapacityWeeklyHours;)

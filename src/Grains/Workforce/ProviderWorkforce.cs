@@ -1,13 +1,15 @@
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Randomness;
 using MathNet.Numerics.Distributions;
 
 namespace MarketSim.Grains.Workforce;
 
 /// <summary>
-/// A provider's care workers, week by week: leavers ~ Binomial(W, q) with q = 1 − (1 − turnover)^(1/52);
+/// A provider's care workers, week by week: leavers ~ Binomial(W, q) (see <see cref="WaitingTimeBinomial"/>) with q = 1 − (1 − turnover)^(1/52);
 /// recruits ~ Poisson((W*·q + max(0, W* − W)/τ) × wage factor), where the wage factor is
 /// 1 + ε (care wage − outside wage) / outside wage, kept within 0..3. At a competitive wage and
 /// W = W* recruits replace leavers on average; a gap (a new provider mobilising) closes over τ weeks.
+/// A provider winding down recruits nobody, so its workforce decays geometrically.
 /// </summary>
 public sealed class ProviderWorkforce
 {
@@ -37,13 +39,13 @@ public sealed class ProviderWorkforce
     /// <summary>One week of leavers and recruits at the given care and outside wages.</summary>
     public void Week(Random random, double careWage, double outsideWage)
     {
-        var leavers = Workers > 0 && _weeklyLeavingProbability > 0 ? Binomial.Sample(random, _weeklyLeavingProbability, Workers) : 0;
+        var leavers = WaitingTimeBinomial.Sample(random, _weeklyLeavingProbability, Workers);
         var wageFactor = outsideWage > 0
             ? Math.Clamp(1 + (_spec.RecruitmentWageElasticity * (careWage - outsideWage) / outsideWage), 0, 3)
             : 1;
         var gap = Math.Max(0, TargetWorkers - Workers);
         var recruitRate = ((TargetWorkers * _weeklyLeavingProbability) + (gap / _spec.GapClosingWeeks)) * wageFactor;
-        var recruits = recruitRate > 0 ? Poisson.Sample(random, recruitRate) : 0;
+        var recruits = _spec.Recruiting && recruitRate > 0 ? Poisson.Sample(random, recruitRate) : 0;
         Workers += recruits - leavers;
     }
 }

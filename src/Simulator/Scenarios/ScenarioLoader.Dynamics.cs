@@ -1,3 +1,4 @@
+using YamlDotNet.RepresentationModel;
 using MarketSim.Grains.Scenario;
 
 namespace MarketSim.Simulator.Scenarios;
@@ -12,6 +13,8 @@ public static partial class ScenarioLoader
         ["nlw_linked"] = UpliftPolicy.NlwLinked,
         ["budget_capped"] = UpliftPolicy.BudgetCapped,
     };
+
+    private static readonly Dictionary<string, bool> YesNo = new() { ["true"] = true, ["false"] = false };
 
     private static readonly Dictionary<string, ShockKind> ShockKinds = new()
     {
@@ -28,7 +31,7 @@ public static partial class ScenarioLoader
             var path = f.List("nlw_gbp_per_hour")
                 .Select(n => f.NumberAt(n.Node, n.Path, 0, 1000, "an hourly National Living Wage in pounds > 0", exclusiveMin: true))
                 .ToList();
-            if (path.Count == 0 && f.Node("nlw_gbp_per_hour", false) is { } empty)
+            if (path.Count == 0 && f.Node("nlw_gbp_per_hour", false) is YamlSequenceNode empty)
             {
                 f.Report(empty, f.PathOf("nlw_gbp_per_hour"), "empty list; allowed: the NLW for each model year from the start, at least one");
             }
@@ -49,38 +52,46 @@ public static partial class ScenarioLoader
                 : new EconomySpec([.. path.Select(p => p!.Value)], growth, volatility, cpiRate, cpiVolatility, margin);
         }
 
-        private static WorkforceSpec? ReadWorkforce(YamlFields f)
+        /// <summary>Reads a workforce block; fields left out take the values of <paramref name="inherit"/> (provider_defaults), if any.</summary>
+        private static WorkforceSpec? ReadWorkforce(YamlFields f, WorkforceSpec? inherit = null)
         {
-            var hours = f.Number("contact_hours_per_worker_per_week", 0, 80, "contact hours a week > 0 and ≤ 80", exclusiveMin: true);
-            var turnover = f.Number("annual_turnover", 0, 0.99, "a share of workers leaving a year, from 0 to 0.99 (home care: about 0.3)");
-            var elasticity = f.Number("recruitment_wage_elasticity", 0, 100, "a number ≥ 0", required: false) ?? 0;
-            var gapWeeks = f.Number("gap_closing_weeks", 0, 520, "weeks > 0", required: false, exclusiveMin: true) ?? 13;
-            var startShare = f.Number("starting_share", 0, 1, "a share from 0 to 1 of the target workforce in post at the start", required: false) ?? 1;
+            var required = inherit is null;
+            var hours = f.Number("contact_hours_per_worker_per_week", 0, 80, "contact hours a week > 0 and ≤ 80", required, exclusiveMin: true) ?? inherit?.ContactHoursPerWorkerPerWeek;
+            var turnover = f.Number("annual_turnover", 0, 0.99, "a share of workers leaving a year, from 0 to 0.99 (home care: about 0.3)", required) ?? inherit?.AnnualTurnover;
+            var elasticity = f.Number("recruitment_wage_elasticity", 0, 100, "a number ≥ 0", required: false) ?? inherit?.RecruitmentWageElasticity ?? 0;
+            var gapWeeks = f.Number("gap_closing_weeks", 0, 520, "weeks > 0", required: false, exclusiveMin: true) ?? inherit?.GapClosingWeeks ?? 13;
+            var startShare = f.Number("starting_share", 0, 1, "a share from 0 to 1 of the target workforce in post at the start", required: false) ?? inherit?.StartingShare ?? 1;
+            var recruiting = f.Choice("recruiting", YesNo, required: false) ?? inherit?.Recruiting ?? true;
+            var overtime = f.Number("overtime_share", 0, 1, "a share of capacity from 0 to 1 (0.1 = 10% overtime before packages are returned)", required: false) ?? inherit?.OvertimeShare ?? 0.1;
             f.RejectUnknown();
-            return hours is null || turnover is null ? null : new WorkforceSpec(hours.Value, turnover.Value, elasticity, gapWeeks, startShare);
+            return hours is null || turnover is null ? null : new WorkforceSpec(hours.Value, turnover.Value, elasticity, gapWeeks, startShare, recruiting, overtime);
         }
 
-        private static CostSpec? ReadCosts(YamlFields f)
+        /// <summary>Reads a costs block; fields left out take the values of <paramref name="inherit"/>, if any.</summary>
+        private static CostSpec? ReadCosts(YamlFields f, CostSpec? inherit = null)
         {
-            var premium = f.Number("wage_premium_over_nlw_gbp_per_hour", -5, 50, "pounds an hour above the NLW, from -5 to 50");
-            var travel = f.Number("travel_hours_per_contact_hour", 0, 2, "paid travel hours per contact hour, from 0 to 2");
-            var onCosts = f.Number("on_costs_fraction", 0, 2, "a share of wages from 0 to 2 (0.25 = 25%)");
-            var mileage = f.Number("mileage_gbp_per_contact_hour", 0, 50, "pounds per contact hour ≥ 0", required: false) ?? 0;
-            var running = f.Number("running_costs_gbp_per_hour", 0, 200, "pounds per contact hour ≥ 0", required: false) ?? 0;
+            var required = inherit is null;
+            var premium = f.Number("wage_premium_over_nlw_gbp_per_hour", -5, 50, "pounds an hour above the NLW, from -5 to 50", required) ?? inherit?.WagePremiumOverNlwGbpPerHour;
+            var travel = f.Number("travel_hours_per_contact_hour", 0, 2, "paid travel hours per contact hour, from 0 to 2", required) ?? inherit?.TravelHoursPerContactHour;
+            var onCosts = f.Number("on_costs_fraction", 0, 2, "a share of wages from 0 to 2 (0.25 = 25%)", required) ?? inherit?.OnCostsFraction;
+            var mileage = f.Number("mileage_gbp_per_contact_hour", 0, 50, "pounds per contact hour ≥ 0", required: false) ?? inherit?.MileageGbpPerContactHour ?? 0;
+            var running = f.Number("running_costs_gbp_per_hour", 0, 200, "pounds per contact hour ≥ 0", required: false) ?? inherit?.RunningCostsGbpPerHour ?? 0;
             f.RejectUnknown();
             return premium is null || travel is null || onCosts is null
                 ? null
                 : new CostSpec(premium.Value, travel.Value, onCosts.Value, mileage, running);
         }
 
-        private static FailureSpec? ReadFailure(YamlFields f)
+        /// <summary>Reads a failure block; fields left out take the values of <paramref name="inherit"/>, if any.</summary>
+        private static FailureSpec? ReadFailure(YamlFields f, FailureSpec? inherit = null)
         {
-            var reserves = f.Number("reserves_gbp", 0, 1e12, "reserves in pounds ≥ 0 (leave out for unlimited)", required: false) ?? double.PositiveInfinity;
-            var hazard = f.Number("hazard_per_year", 0, 10, "a yearly hazard from 0 to 10 (0.05 ≈ 5% a year)", required: false) ?? 0;
-            var handBack = f.Integer("hand_back_after_weeks_below_cost", 0, 10_000, "whole weeks ≥ 0 (0: never hands back)", required: false) ?? 0;
-            var notice = f.Integer("notice_weeks", 0, 520, "whole weeks from 0 to 520", required: false) ?? 4;
-            double embargoHazard = 0;
-            var embargoWeeks = 0;
+            var d = inherit ?? FailureSpec.None with { NoticeWeeks = 4 };
+            var reserves = f.Number("reserves_gbp", 0, 1e12, "reserves in pounds ≥ 0 (leave out for unlimited)", required: false) ?? d.ReservesGbp;
+            var hazard = f.Number("hazard_per_year", 0, 10, "a yearly hazard from 0 to 10 (0.05 ≈ 5% a year)", required: false) ?? d.HazardPerYear;
+            var handBack = f.Integer("hand_back_after_weeks_below_cost", 0, 10_000, "whole weeks ≥ 0 (0: never hands back)", required: false) ?? d.HandBackAfterWeeksBelowCost;
+            var notice = f.Integer("notice_weeks", 0, 520, "whole weeks from 0 to 520", required: false) ?? d.NoticeWeeks;
+            var embargoHazard = d.EmbargoHazardPerYear;
+            var embargoWeeks = d.EmbargoWeeks;
             if (f.Object("embargo", required: false) is { } e)
             {
                 embargoHazard = e.Number("hazard_per_year", 0, 10, "a yearly hazard from 0 to 10") ?? 0;
@@ -166,18 +177,18 @@ public static partial class ScenarioLoader
             return delay is null || !ok ? null : new DynamicPurchasingSpec(delay.Value, share, workforce);
         }
 
-        /// <summary>A provider's workforce, costs and failure blocks, each from the provider or else from provider_defaults.</summary>
+        /// <summary>A provider's workforce, costs and failure blocks: its own fields over those of provider_defaults.</summary>
         private static (WorkforceSpec? Workforce, CostSpec? Costs, FailureSpec? Failure, bool Ok) ReadProviderDynamics(YamlFields f, ProviderDefaults defaults)
         {
             var ok = true;
-            T? Block<T>(string key, Func<YamlFields, T?> read, T? fallback)
+            T? Block<T>(string key, Func<YamlFields, T?, T?> read, T? inherited)
                 where T : class
             {
                 if (f.Object(key, required: false) is not { } block)
                 {
-                    return fallback;
+                    return inherited;
                 }
-                var value = read(block);
+                var value = read(block, inherited);
                 ok &= value is not null;
                 return value;
             }

@@ -152,11 +152,22 @@ internal sealed class YamlFields
         {
             return [];
         }
+        var path = PathOf(key);
+        if (node is YamlMappingNode)
+        {
+            var inner = Of(node, path, _file, _problems)!;
+            node = inner.Node("value", required: true);
+            inner.RejectUnknown();
+            if (node is null)
+            {
+                return [];
+            }
+        }
         if (node is YamlSequenceNode seq)
         {
-            return [.. seq.Children.Select((n, i) => (n, $"{PathOf(key)}[{i}]"))];
+            return [.. seq.Children.Select((n, i) => (n, $"{path}[{i}]"))];
         }
-        Report(node, PathOf(key), "expected a list (lines starting with '- ', or [a, b])");
+        Report(node, path, "expected a list (lines starting with '- ', or [a, b])");
         return [];
     }
 

@@ -7,7 +7,8 @@ namespace MarketSim.Tests.Demand;
 /// <summary>
 /// The bundled Doncaster scenario against the seed (004 para 22): £10.64m a year at £14.36 an hour,
 /// about 14,250 paid hours a week. Growth and winter swing are switched off to compare with the
-/// seed's steady figure; everything else is the bundled file.
+/// seed's steady figure, and so are the market dynamics (workforce, costs, failure, uplifts):
+/// this is the seed's market as commissioned; everything else is the bundled file.
 /// </summary>
 public class DoncasterCalibrationTests
 {
@@ -21,6 +22,9 @@ public class DoncasterCalibrationTests
         {
             HorizonWeeks = 52,
             Zones = [.. scenario.Zones.Select(z => z with { Demand = z.Demand with { AnnualGrowth = 0, WinterAmplitude = 0 } })],
+            Providers = [.. scenario.Providers.Select(p => p with { Workforce = null, Costs = null, Failure = null })],
+            Economy = null,
+            RateSetting = null,
         };
     }
 
