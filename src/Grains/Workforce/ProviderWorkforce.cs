@@ -1,5 +1,5 @@
-using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Randomness;
+using MarketSim.Grains.Scenario;
 using MathNet.Numerics.Distributions;
 
 namespace MarketSim.Grains.Workforce;

@@ -1,5 +1,5 @@
-using YamlDotNet.RepresentationModel;
 using MarketSim.Grains.Scenario;
+using YamlDotNet.RepresentationModel;
 
 namespace MarketSim.Simulator.Scenarios;
 
