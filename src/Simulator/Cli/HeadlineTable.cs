@@ -15,7 +15,7 @@ internal static class HeadlineTable
             ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
         });
-        console.Profile.Width = Math.Max(console.Profile.Width, 120);
+        console.Profile.Width = Math.Max(console.Profile.Width, 170);
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Outcome").AddColumn("Unit")
             .AddColumn(new TableColumn("Mean ± SE").RightAligned())

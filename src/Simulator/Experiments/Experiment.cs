@@ -37,7 +37,7 @@ public static class Experiment
         clock.Stop();
         SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary);
         SeriesCsv.Write(folder.File("series.csv"), series);
-        File.Copy(options.ScenarioPath, folder.File("scenario.yaml"));
+        File.WriteAllText(folder.File("scenario.yaml"), ScenarioLoader.EffectiveYaml(options.ScenarioPath));
         Manifest.Write(folder.File("manifest.json"), options, plan, startedAt, clock.Elapsed);
         folder.Commit();
         return new ExperimentResult(scenario, summary, clock.Elapsed, Path.GetFullPath(options.OutDir));

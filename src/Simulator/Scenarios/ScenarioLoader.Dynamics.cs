@@ -53,9 +53,9 @@ public static partial class ScenarioLoader
         }
 
         /// <summary>Reads a workforce block; fields left out take the values of <paramref name="inherit"/> (provider_defaults), if any.</summary>
-        private static WorkforceSpec? ReadWorkforce(YamlFields f, WorkforceSpec? inherit = null)
+        private static WorkforceSpec? ReadWorkforce(YamlFields f, WorkforceSpec? inherit = null, bool inheritFailed = false)
         {
-            var required = inherit is null;
+            var required = inherit is null && !inheritFailed;
             var hours = f.Number("contact_hours_per_worker_per_week", 0, 80, "contact hours a week > 0 and ≤ 80", required, exclusiveMin: true) ?? inherit?.ContactHoursPerWorkerPerWeek;
             var turnover = f.Number("annual_turnover", 0, 0.99, "a share of workers leaving a year, from 0 to 0.99 (home care: about 0.3)", required) ?? inherit?.AnnualTurnover;
             var elasticity = f.Number("recruitment_wage_elasticity", 0, 100, "a number ≥ 0", required: false) ?? inherit?.RecruitmentWageElasticity ?? 0;
@@ -68,9 +68,9 @@ public static partial class ScenarioLoader
         }
 
         /// <summary>Reads a costs block; fields left out take the values of <paramref name="inherit"/>, if any.</summary>
-        private static CostSpec? ReadCosts(YamlFields f, CostSpec? inherit = null)
+        private static CostSpec? ReadCosts(YamlFields f, CostSpec? inherit = null, bool inheritFailed = false)
         {
-            var required = inherit is null;
+            var required = inherit is null && !inheritFailed;
             var premium = f.Number("wage_premium_over_nlw_gbp_per_hour", -5, 50, "pounds an hour above the NLW, from -5 to 50", required) ?? inherit?.WagePremiumOverNlwGbpPerHour;
             var travel = f.Number("travel_hours_per_contact_hour", 0, 2, "paid travel hours per contact hour, from 0 to 2", required) ?? inherit?.TravelHoursPerContactHour;
             var onCosts = f.Number("on_costs_fraction", 0, 2, "a share of wages from 0 to 2 (0.25 = 25%)", required) ?? inherit?.OnCostsFraction;
@@ -181,20 +181,20 @@ public static partial class ScenarioLoader
         private static (WorkforceSpec? Workforce, CostSpec? Costs, FailureSpec? Failure, bool Ok) ReadProviderDynamics(YamlFields f, ProviderDefaults defaults)
         {
             var ok = true;
-            T? Block<T>(string key, Func<YamlFields, T?, T?> read, T? inherited)
+            T? Block<T>(string key, Func<YamlFields, T?, bool, T?> read, T? inherited, bool inheritFailed)
                 where T : class
             {
                 if (f.Object(key, required: false) is not { } block)
                 {
                     return inherited;
                 }
-                var value = read(block, inherited);
+                var value = read(block, inherited, inheritFailed);
                 ok &= value is not null;
                 return value;
             }
-            var workforce = Block("workforce", ReadWorkforce, defaults.Workforce);
-            var costs = Block("costs", ReadCosts, defaults.Costs);
-            var failure = Block("failure", ReadFailure, defaults.Failure);
+            var workforce = Block("workforce", ReadWorkforce, defaults.Workforce, defaults.Failed.Contains("workforce"));
+            var costs = Block("costs", ReadCosts, defaults.Costs, defaults.Failed.Contains("costs"));
+            var failure = Block("failure", (block, inherited, _) => ReadFailure(block, inherited), defaults.Failure, defaults.Failed.Contains("failure"));
             return (workforce, costs, failure, ok);
         }
 
@@ -202,18 +202,33 @@ public static partial class ScenarioLoader
         {
             if (f is null)
             {
-                return new ProviderDefaults(null, null, null);
+                return new ProviderDefaults(null, null, null, []);
             }
-            var workforce = f.Object("workforce", required: false) is { } w ? ReadWorkforce(w) : null;
-            var costs = f.Object("costs", required: false) is { } c ? ReadCosts(c) : null;
-            var failure = f.Object("failure", required: false) is { } x ? ReadFailure(x) : null;
+            var failed = new List<string>();
+            T? Block<T>(string key, Func<YamlFields, T?, bool, T?> read)
+                where T : class
+            {
+                if (f.Object(key, required: false) is not { } block)
+                {
+                    return null;
+                }
+                var value = read(block, null, false);
+                if (value is null)
+                {
+                    failed.Add(key);
+                }
+                return value;
+            }
+            var workforce = Block<WorkforceSpec>("workforce", ReadWorkforce);
+            var costs = Block<CostSpec>("costs", ReadCosts);
+            var failure = Block<FailureSpec>("failure", (block, inherited, _) => ReadFailure(block, inherited));
             f.RejectUnknown();
-            return new ProviderDefaults(workforce, costs, failure);
+            return new ProviderDefaults(workforce, costs, failure, failed);
         }
 
         private static string Hint(string word, IEnumerable<string> candidates) =>
             DidYouMean.Suggest(word, candidates) is { } s ? $"; did you mean '{s}'?" : "";
 
-        private sealed record ProviderDefaults(WorkforceSpec? Workforce, CostSpec? Costs, FailureSpec? Failure);
+        private sealed record ProviderDefaults(WorkforceSpec? Workforce, CostSpec? Costs, FailureSpec? Failure, List<string> Failed);
     }
 }

@@ -1,5 +1,4 @@
 using MarketSim.Grains.Scenario;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace MarketSim.Simulator.Scenarios;
@@ -38,53 +37,27 @@ public static partial class ScenarioLoader
         return Parse(File.ReadAllText(path), path);
     }
 
-    /// <summary>Parses scenario text; <paramref name="file"/> names it in problems.</summary>
+    /// <summary>Parses scenario text; <paramref name="file"/> names it in problems and locates its base, if any.</summary>
     public static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) Parse(string text, string file)
     {
         var problems = new List<ScenarioProblem>();
-        if (SyntaxProblem(text, file) is { } syntax)
-        {
-            return (null, [syntax]);
-        }
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        if (stream.Documents.Count != 1)
-        {
-            problems.Add(new ScenarioProblem(file, 0, 0, "", "expected exactly one YAML document (a mapping of scenario fields)"));
-            return (null, problems);
-        }
-        var root = YamlFields.Of(stream.Documents[0].RootNode, "", file, problems);
+        var document = ScenarioDocument.Parse(text, file, problems);
+        var root = document is null ? null : YamlFields.Of(document.Root, "", file, problems, document.Origins);
         var scenario = root is null ? null : new Reader(root).Read();
         return problems.Count == 0
             ? (scenario, problems)
-            : (null, [.. problems.Distinct().OrderBy(p => p.Line).ThenBy(p => p.Column)]);
+            : (null, [.. problems.Distinct().OrderBy(p => p.File != file).ThenBy(p => p.Line).ThenBy(p => p.Column)]);
     }
 
     /// <summary>
-    /// Reads the YAML event stream once to find the first syntax error and where it is. YamlDotNet
-    /// reports most errors as <see cref="YamlException"/> with a position; for the few it does not
-    /// (an unclosed flow list at the end of the file), the position of the last good event is used.
+    /// The scenario exactly as it was run: the file's own text, or, for a file with a base, the
+    /// merged scenario as YAML (comments are lost; every value and source note is kept).
     /// </summary>
-    private static ScenarioProblem? SyntaxProblem(string text, string file)
+    public static string EffectiveYaml(string path)
     {
-        var parser = new Parser(new StringReader(text));
-        var last = Mark.Empty;
-        try
-        {
-            while (parser.MoveNext())
-            {
-                last = parser.Current!.End;
-            }
-            return null;
-        }
-        catch (YamlException ex)
-        {
-            return new ScenarioProblem(file, ex.Start.Line, ex.Start.Column, "", $"malformed YAML: {(ex.InnerException ?? ex).Message}");
-        }
-        catch (InvalidOperationException)
-        {
-            return new ScenarioProblem(file, last.Line, last.Column, "", "malformed YAML: the file ends inside an unclosed [ ] list or { } mapping that starts on or before this line");
-        }
+        var text = File.ReadAllText(path);
+        var document = ScenarioDocument.Parse(text, path, []);
+        return document is { HasBase: true } ? document.ToYaml() : text;
     }
 
     /// <summary>The readers of each section; each records problems and returns what it could read.</summary>
@@ -95,6 +68,7 @@ public static partial class ScenarioLoader
             var name = root.Text("name");
             root.Text("description", required: false);
             root.Node("sources", required: false);
+            root.Node("base", required: false);
             var start = ReadDate(root, "start_date");
             var years = root.Number("horizon_years", 0, 100, "a number of years > 0 and ≤ 100 (fractions allowed)", exclusiveMin: true);
             var step = root.Text("time_step", required: false) ?? "week";
@@ -359,7 +333,7 @@ public static partial class ScenarioLoader
             [.. items.Select(i => i.Node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var id) ? (id as YamlScalarNode)?.Value : null)
                 .OfType<string>()];
 
-        private YamlFields? Fields(YamlNode node, string path) => YamlFields.Of(node, path, root.File, root.Problems);
+        private YamlFields? Fields(YamlNode node, string path) => root.Child(node, path);
 
         private static string? ReadId(YamlFields f)
         {

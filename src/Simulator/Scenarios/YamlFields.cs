@@ -18,13 +18,15 @@ internal sealed class YamlFields
     private readonly string _file;
     private readonly List<string> _known = [];
     private readonly Dictionary<string, ScenarioProblem> _missing = [];
+    private readonly IReadOnlyDictionary<YamlNode, string>? _origins;
 
-    private YamlFields(YamlMappingNode node, string path, string file, List<ScenarioProblem> problems)
+    private YamlFields(YamlMappingNode node, string path, string file, List<ScenarioProblem> problems, IReadOnlyDictionary<YamlNode, string>? origins)
     {
         _node = node;
         Path = path;
         _file = file;
         _problems = problems;
+        _origins = origins;
     }
 
     /// <summary>The path of this mapping, e.g. <c>zones[1].demand</c>.</summary>
@@ -36,23 +38,29 @@ internal sealed class YamlFields
     /// <summary>Where problems are collected.</summary>
     public List<ScenarioProblem> Problems => _problems;
 
-    /// <summary>Reads <paramref name="node"/> as a mapping, or records a problem and returns null.</summary>
-    public static YamlFields? Of(YamlNode? node, string path, string file, List<ScenarioProblem> problems)
+    /// <summary>
+    /// Reads <paramref name="node"/> as a mapping, or records a problem and returns null.
+    /// <paramref name="origins"/> names the file of nodes that came from a base scenario.
+    /// </summary>
+    public static YamlFields? Of(YamlNode? node, string path, string file, List<ScenarioProblem> problems, IReadOnlyDictionary<YamlNode, string>? origins = null)
     {
         if (node is YamlMappingNode map)
         {
-            return new YamlFields(map, path, file, problems);
+            return new YamlFields(map, path, file, problems, origins);
         }
         if (node is not null)
         {
-            problems.Add(Problem(file, node, path, "expected a mapping of fields (key: value lines)"));
+            problems.Add(Problem(origins?.GetValueOrDefault(node) ?? file, node, path, "expected a mapping of fields (key: value lines)"));
         }
         return null;
     }
 
+    /// <summary>Reads another node of the same file as a mapping (see <see cref="Of"/>).</summary>
+    public YamlFields? Child(YamlNode? node, string path) => Of(node, path, _file, _problems, _origins);
+
     /// <summary>Records a problem at <paramref name="node"/> (or at this mapping).</summary>
     public void Report(YamlNode? node, string path, string message) =>
-        _problems.Add(Problem(_file, node ?? _node, path, message));
+        _problems.Add(Problem(FileOf(node ?? _node), node ?? _node, path, message));
 
     /// <summary>Records a problem about this mapping as a whole.</summary>
     public void Report(string message) => Report(_node, Path, message);
@@ -67,7 +75,7 @@ internal sealed class YamlFields
         }
         if (required)
         {
-            var problem = Problem(_file, _node, Path, $"missing required field '{key}'");
+            var problem = Problem(FileOf(_node), _node, Path, $"missing required field '{key}'");
             _missing[key] = problem;
             _problems.Add(problem);
         }
@@ -91,7 +99,7 @@ internal sealed class YamlFields
         }
         if (node is YamlMappingNode)
         {
-            var inner = Of(node, PathOf(key), _file, _problems)!;
+            var inner = Child(node, PathOf(key))!;
             var value = inner.Text("value");
             inner.RejectUnknown();
             return value;
@@ -142,7 +150,7 @@ internal sealed class YamlFields
     }
 
     /// <summary>A nested mapping.</summary>
-    public YamlFields? Object(string key, bool required = true) => Of(Node(key, required), PathOf(key), _file, _problems);
+    public YamlFields? Object(string key, bool required = true) => Child(Node(key, required), PathOf(key));
 
     /// <summary>The items of a list field, each with its path; empty when absent or not a list.</summary>
     public IReadOnlyList<(YamlNode Node, string Path)> List(string key, bool required = true)
@@ -155,7 +163,7 @@ internal sealed class YamlFields
         var path = PathOf(key);
         if (node is YamlMappingNode)
         {
-            var inner = Of(node, path, _file, _problems)!;
+            var inner = Child(node, path)!;
             node = inner.Node("value", required: true);
             inner.RejectUnknown();
             if (node is null)
@@ -176,7 +184,7 @@ internal sealed class YamlFields
     {
         if (node is YamlMappingNode)
         {
-            var inner = Of(node, path, _file, _problems)!;
+            var inner = Child(node, path)!;
             var value = inner.Number("value", min, max, allowed, required: true, exclusiveMin);
             inner.RejectUnknown();
             return value;
@@ -216,6 +224,8 @@ internal sealed class YamlFields
             Report(keyNode, PathOf(key), $"unknown field '{key}'{hint} allowed here: {string.Join(", ", _known.Append(SourceKey))}");
         }
     }
+
+    private string FileOf(YamlNode node) => _origins?.GetValueOrDefault(node) ?? _file;
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: not YamlDotNet.Core.ScalarStyle.SingleQuoted and not YamlDotNet.Core.ScalarStyle.DoubleQuoted, Value: "" or "~" or "null" };

@@ -1,0 +1,182 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MarketSim.Simulator.Scenarios;
+
+/// <summary>
+/// The YAML of a scenario file, with its base resolved: a file that says <c>base: other.yaml</c>
+/// (a file in the same folder) is read over that base. Its top-level fields replace the base's,
+/// except the lists of zones, providers, commissioners and pooled budgets, which are merged by id:
+/// an entry with a base entry's id replaces it, an entry with a new id is added.
+/// </summary>
+internal sealed class ScenarioDocument
+{
+    private const int MaxDepth = 8;
+    private static readonly string[] MergedById = ["zones", "providers", "commissioners", "pooled_budgets"];
+
+    private ScenarioDocument(YamlNode root, Dictionary<YamlNode, string> origins, bool hasBase)
+    {
+        Root = root;
+        Origins = origins;
+        HasBase = hasBase;
+    }
+
+    /// <summary>The (merged) root node.</summary>
+    public YamlNode Root { get; }
+
+    /// <summary>The base file each node from a base came from.</summary>
+    public Dictionary<YamlNode, string> Origins { get; }
+
+    /// <summary>Whether the file named a base.</summary>
+    public bool HasBase { get; }
+
+    /// <summary>Parses <paramref name="text"/> (from <paramref name="file"/>) and its bases; null with problems recorded when it cannot.</summary>
+    public static ScenarioDocument? Parse(string text, string file, List<ScenarioProblem> problems)
+    {
+        var origins = new Dictionary<YamlNode, string>(ReferenceEqualityComparer.Instance);
+        var root = Load(text, file, problems, origins, [Path.GetFullPath(file)]);
+        return root is null ? null : new ScenarioDocument(root.Value.Node, origins, root.Value.HasBase);
+    }
+
+    /// <summary>The merged scenario as YAML text (what a results folder records for a scenario with a base).</summary>
+    public string ToYaml()
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        new YamlStream(new YamlDocument(Root)).Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
+
+    private static (YamlNode Node, bool HasBase)? Load(string text, string file, List<ScenarioProblem> problems, Dictionary<YamlNode, string> origins, List<string> chain)
+    {
+        if (SyntaxProblem(text, file) is { } syntax)
+        {
+            problems.Add(syntax);
+            return null;
+        }
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        if (stream.Documents.Count != 1)
+        {
+            problems.Add(new ScenarioProblem(file, 0, 0, "", "expected exactly one YAML document (a mapping of scenario fields)"));
+            return null;
+        }
+        var root = stream.Documents[0].RootNode;
+        if (root is not YamlMappingNode map || !map.Children.TryGetValue(new YamlScalarNode("base"), out var baseNode))
+        {
+            return (root, false);
+        }
+        if (baseNode is not YamlScalarNode { Value: { Length: > 0 } baseName } || baseName != Path.GetFileName(baseName))
+        {
+            problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", "allowed: the file name of a scenario in the same folder"));
+            return null;
+        }
+        var basePath = Path.Combine(Path.GetDirectoryName(file) ?? "", baseName);
+        var fullBase = Path.GetFullPath(basePath);
+        if (chain.Contains(fullBase) || chain.Count > MaxDepth)
+        {
+            problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"'{baseName}' leads back to this file; allowed: a chain of bases without cycles"));
+            return null;
+        }
+        if (!File.Exists(basePath))
+        {
+            problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"'{baseName}' not found next to this file; allowed: the file name of a scenario in the same folder"));
+            return null;
+        }
+        var loaded = Load(File.ReadAllText(basePath), basePath, problems, origins, [.. chain, fullBase]);
+        if (loaded is not { Node: YamlMappingNode baseMap })
+        {
+            if (loaded is not null)
+            {
+                problems.Add(new ScenarioProblem(basePath, 1, 1, "", "expected a mapping of scenario fields"));
+            }
+            return null;
+        }
+        foreach (var node in baseMap.AllNodes)
+        {
+            origins.TryAdd(node, basePath);
+        }
+        return (Merge(baseMap, map), true);
+    }
+
+    private static YamlMappingNode Merge(YamlMappingNode baseMap, YamlMappingNode over)
+    {
+        var merged = new YamlMappingNode();
+        foreach (var (key, value) in baseMap.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value;
+            if (name == "base")
+            {
+                continue;
+            }
+            if (!over.Children.TryGetValue(key, out var replacement))
+            {
+                merged.Add(key, value);
+            }
+            else if (MergedById.Contains(name) && value is YamlSequenceNode baseList && replacement is YamlSequenceNode overList)
+            {
+                merged.Add(key, MergeById(baseList, overList));
+            }
+            else
+            {
+                merged.Add(key, replacement);
+            }
+        }
+        foreach (var (key, value) in over.Children)
+        {
+            if ((key as YamlScalarNode)?.Value != "base" && !merged.Children.ContainsKey(key))
+            {
+                merged.Add(key, value);
+            }
+        }
+        return merged;
+    }
+
+    private static YamlSequenceNode MergeById(YamlSequenceNode baseList, YamlSequenceNode overList)
+    {
+        var items = baseList.Children.ToList();
+        foreach (var item in overList.Children)
+        {
+            var id = IdOf(item);
+            var at = id is null ? -1 : items.FindIndex(i => IdOf(i) == id);
+            if (at >= 0)
+            {
+                items[at] = item;
+            }
+            else
+            {
+                items.Add(item);
+            }
+        }
+        return new YamlSequenceNode(items);
+    }
+
+    private static string? IdOf(YamlNode node) =>
+        node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var id) ? (id as YamlScalarNode)?.Value : null;
+
+    /// <summary>
+    /// Reads the YAML event stream once to find the first syntax error and where it is. YamlDotNet
+    /// reports most errors as <see cref="YamlException"/> with a position; for the few it does not
+    /// (an unclosed flow list at the end of the file), the position of the last good event is used.
+    /// </summary>
+    private static ScenarioProblem? SyntaxProblem(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+            }
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            return new ScenarioProblem(file, ex.Start.Line, ex.Start.Column, "", $"malformed YAML: {(ex.InnerException ?? ex).Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            return new ScenarioProblem(file, last.Line, last.Column, "", "malformed YAML: the file ends inside an unclosed [ ] list or { } mapping that starts on or before this line");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Scenarios;
+
+/// <summary>The market-dynamics fields get the same clear messages as the rest of the format.</summary>
+public class DynamicsValidationTests
+{
+    private const string Valid = """
+        name: Dynamics
+        start_date: 2020-04-01
+        horizon_years: 2
+        zones:
+          - id: north
+            demand:
+              starting_caseload_people: 10
+              weekly_referrals_people: 1
+              weekly_hours: { distribution: fixed, mean: 10 }
+              package_length_weeks: { distribution: exponential, mean: 10 }
+              funding_mix: { council: 0.8, self_funder: 0.2 }
+        economy:
+          nlw_gbp_per_hour: [8.72, 8.91]
+          cpi: { annual_rate: 0.02 }
+        rate_setting: { policy: nlw_linked }
+        self_funders: { rate_premium: 0.2, savings_gbp: { distribution: lognormal, mean: 60000, sd: 40000 } }
+        provider_defaults:
+          workforce: { contact_hours_per_worker_per_week: 22, annual_turnover: 0.3 }
+          costs: { wage_premium_over_nlw_gbp_per_hour: 0.2, travel_hours_per_contact_hour: 0.2, on_costs_fraction: 0.25 }
+          failure: { reserves_gbp: 100000, hazard_per_year: 0.05, hand_back_after_weeks_below_cost: 26 }
+        providers:
+          - { id: lead, role: lead, zones: [north], capacity_weekly_hours: 200, rate_gbp_per_hour: 16 }
+          - { id: other, role: framework, zones: all, capacity_weekly_hours: 50, rate_gbp_per_hour: 16, workforce: { starting_share: 0.5 } }
+        commissioners:
+          - { id: council, funds: [council], annual_budgets_gbp: [100000] }
+        shocks:
+          - { type: provider_exit, provider: lead, week: 30 }
+          - { type: demand_surge, week: 40, weeks: 8, multiplier: 1.3 }
+        dynamic_purchasing: { join_delay_weeks: 12 }
+        """;
+
+    private static string[] Problems(string yaml)
+    {
+        var (_, problems) = ScenarioLoader.Parse(yaml, "dynamics.yaml");
+        return [.. problems.Select(p => p.ToString())];
+    }
+
+    [Fact]
+    public void The_valid_dynamics_scenario_loads_with_every_block()
+    {
+        var (scenario, problems) = ScenarioLoader.Parse(Valid, "dynamics.yaml");
+
+        Assert.Empty(problems);
+        Assert.Equal(UpliftPolicy.NlwLinked, scenario!.RateSetting!.Policy);
+        Assert.Equal(0.5, scenario.Providers[1].Workforce!.StartingShare);
+        Assert.Equal(0.3, scenario.Providers[1].Workforce!.AnnualTurnover);
+        Assert.Equal(100_000, scenario.Providers[0].FailureOrNone.ReservesGbp);
+        Assert.Equal(2, scenario.Shocks!.Length);
+        Assert.Equal(12, scenario.DynamicPurchasing!.JoinDelayWeeks);
+    }
+
+    [Theory]
+    [InlineData("policy: nlw_linked", "policy: nlw_linkd", "rate_setting.policy: 'nlw_linkd' is not allowed; did you mean 'nlw_linked'?")]
+    [InlineData("reserves_gbp: 100000", "reserves_gbp: -5", "provider_defaults.failure.reserves_gbp: -5 is negative")]
+    [InlineData("provider: lead, week: 30", "provider: leed, week: 30", "shocks[0].provider: unknown provider 'leed'; did you mean 'lead'?")]
+    [InlineData("annual_turnover: 0.3", "annual_turnover: 1.5", "provider_defaults.workforce.annual_turnover: 1.5 is out of range")]
+    [InlineData("week: 40, weeks: 8", "week: 400, weeks: 8", "shocks: a DemandSurge shock at week 400 is after the horizon")]
+    [InlineData("join_delay_weeks: 12", "join_delay_week: 12", "did you mean 'join_delay_weeks'?")]
+    public void A_bad_dynamics_value_gets_one_clear_message(string good, string bad, string expected)
+    {
+        var problems = Problems(Valid.Replace(good, bad));
+
+        var problem = Assert.Single(problems);
+        Assert.Contains(expected, problem);
+        Assert.StartsWith("dynamics.yaml:", problem);
+    }
+
+    [Fact]
+    public void Costs_without_an_economy_are_rejected()
+    {
+        var yaml = Valid.Replace("rate_setting: { policy: nlw_linked }", "rate_setting: { policy: fixed, percent: 2 }");
+        yaml = yaml[..yaml.IndexOf("economy:", StringComparison.Ordinal)] + yaml[yaml.IndexOf("rate_setting:", StringComparison.Ordinal)..];
+
+        var problem = Assert.Single(Problems(yaml));
+
+        Assert.Contains("providers have costs but the scenario has no economy block", problem);
+    }
+
+    [Fact]
+    public void The_bundled_stress_scenarios_exist_and_name_their_sources()
+    {
+        foreach (var file in new[] { "doncaster-lead-exit.yaml", "leicestershire-htlah.yaml" })
+        {
+            var run = CliRun.Of("validate", Repo.Scenario(file));
+            Assert.Equal(ExitCodes.Ok, run.ExitCode);
+            Assert.Contains("source:", File.ReadAllText(Repo.Scenario(file)));
+        }
+    }
+}
