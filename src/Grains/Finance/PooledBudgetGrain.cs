@@ -1,66 +1,100 @@
+using MarketSim.Grains.RiskShare;
 using MarketSim.Grains.Scenario;
 
 namespace MarketSim.Grains.Finance;
 
 /// <summary>
 /// A pooled budget (Section 75 / Better Care Fund): at each year end its out-turn, the partners'
-/// spend on the modelled packages, is set against their contributions, and the overspend or
-/// underspend is split between them in proportion to contributions.
+/// spend on the modelled packages, is set against their contributions, and every risk-share
+/// agreement of the scenario turns the difference into each party's liability for the year.
 /// </summary>
 public sealed class PooledBudgetGrain
 {
     private readonly CommissionerGrain[] _partners;
+    private readonly double[] _spend;
     private readonly double[] _contributions;
-    private readonly double[] _yearShares;
+    private readonly double[] _achieved = new double[4];
+    private readonly double[] _yearLiabilities;
 
     /// <summary>Creates the pool over the given partner grains.</summary>
     public PooledBudgetGrain(PooledBudgetSpec spec, IReadOnlyList<CommissionerGrain> commissioners)
     {
         Spec = spec;
+        Models = spec.ModelsOrDefault;
         _partners = [.. spec.Partners.Select(p => commissioners.First(c => c.Spec.Id == p.CommissionerId))];
-        _contributions = [.. spec.Partners.Select(p => p.ContributionGbpPerYear)];
-        _yearShares = new double[_partners.Length];
-        ShareGbp = new double[_partners.Length];
+        _spend = new double[_partners.Length];
+        _contributions = new double[_partners.Length];
+        LiabilityGbp = [.. Models.Select(m => new double[RiskShareCalculator.Parties(m, _partners.Length)])];
+        WorstYearGbp = [.. Models.Select(m => new double[RiskShareCalculator.Parties(m, _partners.Length)])];
+        _yearLiabilities = new double[LiabilityGbp.Max(l => l.Length)];
     }
 
     /// <summary>What the scenario says of it.</summary>
     public PooledBudgetSpec Spec { get; }
 
-    /// <summary>Overspend (positive) or underspend (negative) summed over the years settled (pounds).</summary>
+    /// <summary>The agreements evaluated.</summary>
+    public RiskShareSpec[] Models { get; }
+
+    /// <summary>Total spend minus total contributions, summed over the years settled (pounds).</summary>
     public double OverspendGbp { get; private set; }
 
-    /// <summary>Each partner's share of <see cref="OverspendGbp"/>, in partner order (pounds).</summary>
-    public double[] ShareGbp { get; }
+    /// <summary>Each party's liability under each agreement, summed over the years settled: [model][party].</summary>
+    public double[][] LiabilityGbp { get; }
+
+    /// <summary>Each party's largest yearly liability under each agreement: [model][party].</summary>
+    public double[][] WorstYearGbp { get; }
 
     /// <summary>Restores the starting state for a new run.</summary>
     public void Reset()
     {
         OverspendGbp = 0;
-        Array.Clear(ShareGbp);
+        foreach (var l in LiabilityGbp)
+        {
+            Array.Clear(l);
+        }
+        foreach (var w in WorstYearGbp)
+        {
+            Array.Fill(w, double.NegativeInfinity);
+        }
     }
 
     /// <summary>
-    /// Settles model year <paramref name="year"/>, of which <paramref name="fractionOfYear"/> was
-    /// simulated (1 for a full year; less for a horizon that ends mid-year, pro-rating contributions).
+    /// Settles model year <paramref name="year"/>: <paramref name="weeks"/> weeks of it were
+    /// simulated; <paramref name="meanWaitingByQuarter"/> is the year-to-date mean waiting list at
+    /// each quarter end (NaN for quarters not reached), the payment-for-performance measure.
     /// </summary>
-    public void SettleYear(int year, double fractionOfYear)
+    public void SettleYear(int year, int weeks, ReadOnlySpan<double> meanWaitingByQuarter)
     {
-        var outturn = 0.0;
-        var pool = 0.0;
-        foreach (var p in _partners)
+        var fraction = weeks / (double)MarketScenario.WeeksPerYear;
+        double totalSpend = 0, totalContributions = 0, pooledShare = 0;
+        for (var i = 0; i < _partners.Length; i++)
         {
-            outturn += p.SpendGbp(year);
+            _spend[i] = _partners[i].SpendGbp(year);
+            _contributions[i] = Spec.Partners[i].Contribution(year) * fraction;
+            totalSpend += _spend[i];
+            totalContributions += _contributions[i];
         }
-        foreach (var c in _contributions)
+        for (var w = 0; w < weeks; w++)
         {
-            pool += c * fractionOfYear;
+            pooledShare += Spec.PooledShare((year * MarketScenario.WeeksPerYear) + w);
         }
-        var overspend = outturn - pool;
-        ProportionalSplit.Split(overspend, _contributions, _yearShares);
-        OverspendGbp += overspend;
-        for (var i = 0; i < ShareGbp.Length; i++)
+        pooledShare /= weeks;
+        OverspendGbp += totalSpend - totalContributions;
+        for (var m = 0; m < Models.Length; m++)
         {
-            ShareGbp[i] += _yearShares[i];
+            var model = Models[m];
+            for (var q = 0; q < _achieved.Length; q++)
+            {
+                _achieved[q] = model.Performance is { } p ? PerformanceRelease.Achievement(p, meanWaitingByQuarter[q]) : double.NaN;
+            }
+            var parties = LiabilityGbp[m].Length;
+            var liabilities = _yearLiabilities.AsSpan(0, parties);
+            RiskShareCalculator.Settle(model, _spend, _contributions, fraction, pooledShare, _achieved, liabilities);
+            for (var k = 0; k < parties; k++)
+            {
+                LiabilityGbp[m][k] += liabilities[k];
+                WorstYearGbp[m][k] = Math.Max(WorstYearGbp[m][k], liabilities[k]);
+            }
         }
     }
 }

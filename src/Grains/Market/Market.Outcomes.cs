@@ -19,12 +19,19 @@ public sealed partial class Market
         _totals.WeeksWithWaiting += waiting > 0 ? 1 : 0;
         _totals.CaseloadWeeks += _users.Count;
         var weeksIntoYear = (week % MarketScenario.WeeksPerYear) + 1;
+        _totals.WaitingThisYear += waiting;
+        if (weeksIntoYear % WeeksPerQuarter == 0)
+        {
+            _meanWaitingByQuarter[(weeksIntoYear / WeeksPerQuarter) - 1] = _totals.WaitingThisYear / weeksIntoYear;
+        }
         if (weeksIntoYear == MarketScenario.WeeksPerYear || week == _scenario.HorizonWeeks - 1)
         {
             foreach (var pool in _pools)
             {
-                pool.SettleYear(week / MarketScenario.WeeksPerYear, weeksIntoYear / (double)MarketScenario.WeeksPerYear);
+                pool.SettleYear(week / MarketScenario.WeeksPerYear, weeksIntoYear, _meanWaitingByQuarter);
             }
+            _totals.WaitingThisYear = 0;
+            Array.Fill(_meanWaitingByQuarter, double.NaN);
         }
         var month = _totals.NextMonth;
         if (month < Schema.Months && OutcomeSchema.MonthEndWeek(month) == week)
@@ -111,9 +118,19 @@ public sealed partial class Market
         foreach (var p in _pools)
         {
             o[i++] = p.OverspendGbp;
-            foreach (var share in p.ShareGbp)
+            foreach (var liabilities in p.LiabilityGbp)
             {
-                o[i++] = share;
+                foreach (var liability in liabilities)
+                {
+                    o[i++] = liability;
+                }
+            }
+            foreach (var worst in p.WorstYearGbp)
+            {
+                foreach (var liability in worst)
+                {
+                    o[i++] = liability;
+                }
             }
         }
     }
@@ -193,5 +210,6 @@ public sealed partial class Market
         public double FinalYearGapHours;
         public double FinalYearGapPounds;
         public int NextMonth;
+        public double WaitingThisYear;
     }
 }

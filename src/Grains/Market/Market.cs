@@ -17,6 +17,7 @@ namespace MarketSim.Grains.Market;
 public sealed partial class Market : IRunModel
 {
     private const int Weeks4 = 4;
+    private const int WeeksPerQuarter = MarketScenario.WeeksPerYear / 4;
     private readonly MarketScenario _scenario;
     private readonly ServiceUserTable _users;
     private readonly DepartureCalendar _departures;
@@ -41,6 +42,7 @@ public sealed partial class Market : IRunModel
     private readonly double[] _hoursByStream = new double[FundingStreams.Count];
     private readonly double[] _poundsByStream = new double[FundingStreams.Count];
     private readonly double[] _row;
+    private readonly double[] _meanWaitingByQuarter = [double.NaN, double.NaN, double.NaN, double.NaN];
     private WeekTotals _totals;
 
     /// <summary>Builds the grains of <paramref name="scenario"/>; call <see cref="Run"/> for each run.</summary>
@@ -102,6 +104,7 @@ public sealed partial class Market : IRunModel
         _totals.FirstFailureWeek = -1;
         Array.Clear(_row);
         Array.Fill(_entrantJoinWeek, -1);
+        Array.Fill(_meanWaitingByQuarter, double.NaN);
         foreach (var p in _providers)
         {
             p.Reset(runSeed);

@@ -94,9 +94,19 @@ public sealed class OutcomeSchema
         foreach (var p in scenario.PooledBudgets)
         {
             _columns.Add(new($"pool_overspend_gbp__{p.Id}", "GBP", $"{p.Name}: out-turn minus contributions, summed over years (negative: underspend)", true));
-            foreach (var partner in p.Partners)
+            foreach (var model in p.ModelsOrDefault)
             {
-                _columns.Add(new($"pool_share_gbp__{p.Id}__{partner.CommissionerId}", "GBP", $"{p.Name}: {partner.CommissionerId}'s share of the overspend, in proportion to contributions", true));
+                foreach (var party in p.Parties(model))
+                {
+                    _columns.Add(new($"liability_gbp__{p.Id}__{model.Id}__{party}", "GBP", $"{p.Name}, {model.Name}: what {party} pays beyond its contribution, summed over years (negative: a saving)", false));
+                }
+            }
+            foreach (var model in p.ModelsOrDefault)
+            {
+                foreach (var party in p.Parties(model))
+                {
+                    _columns.Add(new($"worst_year_liability_gbp__{p.Id}__{model.Id}__{party}", "GBP", $"{p.Name}, {model.Name}: {party}'s largest liability in any one year", false));
+                }
             }
         }
         Columns = _columns;
@@ -140,7 +150,7 @@ public sealed class OutcomeSchema
     /// <summary>Index of the first zone column; each zone has four.</summary>
     public int ZoneStart { get; }
 
-    /// <summary>Index of the first pooled-budget column; each pool has one plus one per partner.</summary>
+    /// <summary>Index of the first pooled-budget column; each pool has its overspend, then a liability per agreement and party, then a worst year per agreement and party.</summary>
     public int PoolStart { get; }
 
     /// <summary>The last week (0-based) of model month <paramref name="month"/>: months split each 52-week year into 12.</summary>

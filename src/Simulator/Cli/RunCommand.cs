@@ -63,6 +63,7 @@ internal static class RunCommand
             var result = progress.Run(options.Runs, onRunsDone => Experiment.Run(options, onRunsDone, cancellation));
             cli.Output.WriteLine($"{result.Scenario.Name}: {options.Runs:N0} runs, seed {options.Seed}, {result.Elapsed.TotalSeconds:0.0}s ({options.Runs / Math.Max(result.Elapsed.TotalSeconds, 1e-9):N0} runs/s)");
             HeadlineTable.Write(cli.Output, result.Summary, cli.Interactive);
+            RiskShareTable.Write(cli.Output, result.RiskShare, cli.Interactive);
             cli.Output.WriteLine($"Results: {result.OutDir}");
             return ExitCodes.Ok;
         }

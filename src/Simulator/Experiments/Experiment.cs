@@ -3,6 +3,7 @@ using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
 
@@ -29,18 +30,23 @@ public static class Experiment
         var schema = new OutcomeSchema(scenario);
         var summary = new OutcomeSummary(schema);
         var series = new SeriesSummary(schema);
+        var riskShare = new RiskShareComparison(scenario, schema);
         var clock = Stopwatch.StartNew();
         using (var csv = new RunsCsvWriter(folder.File("runs.csv"), schema))
         {
-            MonteCarloRunner.Run(() => new Market(scenario), plan, new FanOut(csv, summary, series), onRunsDone, cancellation);
+            MonteCarloRunner.Run(() => new Market(scenario), plan, new FanOut(csv, summary, series, riskShare), onRunsDone, cancellation);
         }
         clock.Stop();
         SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary);
         SeriesCsv.Write(folder.File("series.csv"), series);
+        if (riskShare.Lines.Count > 0)
+        {
+            RiskShareFiles.Write(folder, riskShare);
+        }
         File.WriteAllText(folder.File("scenario.yaml"), ScenarioLoader.EffectiveYaml(options.ScenarioPath));
         Manifest.Write(folder.File("manifest.json"), options, plan, startedAt, clock.Elapsed);
         folder.Commit();
-        return new ExperimentResult(scenario, summary, clock.Elapsed, Path.GetFullPath(options.OutDir));
+        return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir));
     }
 
     private sealed class FanOut(params IOutcomeSink[] sinks) : IOutcomeSink

@@ -1,4 +1,5 @@
 using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Statistics;
 
 namespace MarketSim.Simulator.Experiments;
@@ -6,6 +7,7 @@ namespace MarketSim.Simulator.Experiments;
 /// <summary>What an experiment produced: the scenario it ran, the summary, and how long it took.</summary>
 /// <param name="Scenario">The validated scenario.</param>
 /// <param name="Summary">Moments and quantiles of every outcome.</param>
+/// <param name="RiskShare">The risk-share comparison (empty without pooled budgets).</param>
 /// <param name="Elapsed">Wall-clock time of the runs.</param>
 /// <param name="OutDir">The committed results folder.</param>
-public sealed record ExperimentResult(MarketScenario Scenario, OutcomeSummary Summary, TimeSpan Elapsed, string OutDir);
+public sealed record ExperimentResult(MarketScenario Scenario, OutcomeSummary Summary, RiskShareComparison RiskShare, TimeSpan Elapsed, string OutDir);

@@ -37,7 +37,7 @@ public static class Manifest
         json.WriteNumber("processor_count", Environment.ProcessorCount);
         json.WriteString("reproduce", $"marketsim run scenario.yaml --runs {options.Runs} --seed {options.Seed}");
         json.WriteStartArray("files");
-        foreach (var f in new[] { "runs.csv", "summary.json", "series.csv", "scenario.yaml", "manifest.json" })
+        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName).Append("manifest.json").Distinct().Order())
         {
             json.WriteStringValue(f);
         }

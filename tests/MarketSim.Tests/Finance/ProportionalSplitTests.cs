@@ -60,8 +60,8 @@ public class ProportionalSplitTests
             var o = Runner.OneRun(scenario, run: run);
             var outturn = o[schema.IndexOf("spend_gbp__dcc")] + o[schema.IndexOf("spend_gbp__ccg")];
             var overspend = o[schema.IndexOf("pool_overspend_gbp__dorset")];
-            var dcc = o[schema.IndexOf("pool_share_gbp__dorset__dcc")];
-            var ccg = o[schema.IndexOf("pool_share_gbp__dorset__ccg")];
+            var dcc = o[schema.IndexOf("liability_gbp__dorset__proportional__dcc")];
+            var ccg = o[schema.IndexOf("liability_gbp__dorset__proportional__ccg")];
             Assert.Equal(outturn - (2 * 70_350), overspend, 6);
             Assert.True(overspend > 0);
             Assert.Equal(overspend, dcc + ccg, 6);

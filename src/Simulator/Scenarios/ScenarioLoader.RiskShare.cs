@@ -1,0 +1,264 @@
+using MarketSim.Grains.RiskShare;
+using YamlDotNet.RepresentationModel;
+
+namespace MarketSim.Simulator.Scenarios;
+
+/// <summary>Readers of a pooled budget's risk-share agreements (see docs/scenario-format.md).</summary>
+public static partial class ScenarioLoader
+{
+    private static readonly Dictionary<string, OverspendRule> OverspendRules = new()
+    {
+        ["proportional"] = OverspendRule.Proportional,
+        ["fixed_shares"] = OverspendRule.FixedShares,
+        ["aligned"] = OverspendRule.Aligned,
+        ["capped"] = OverspendRule.CappedExposure,
+        ["tiered"] = OverspendRule.Tiered,
+        ["lead_bears_all"] = OverspendRule.LeadBearsAll,
+    };
+
+    private static readonly Dictionary<string, UnderspendRule> UnderspendRules = new()
+    {
+        ["same_split"] = UnderspendRule.SameSplit,
+        ["weighted"] = UnderspendRule.Weighted,
+        ["retained"] = UnderspendRule.Retained,
+    };
+
+    private sealed partial class Reader
+    {
+        private RiskShareSpec? ReadRiskShare(YamlFields f, List<string> partners, double[] contributions)
+        {
+            var id = ReadId(f);
+            var name = f.Text("name", required: false) ?? id;
+            var rule = f.Choice("type", OverspendRules);
+            var ok = id is not null && rule is not null;
+            double[]? shares = null;
+            double[]? caps = null;
+            Tier[]? tiers = null;
+            var partner = 0;
+            switch (rule)
+            {
+                case OverspendRule.FixedShares:
+                    shares = f.Object("shares") is { } s ? ReadShares(s, partners) : null;
+                    ok &= shares is not null;
+                    break;
+                case OverspendRule.CappedExposure:
+                    caps = f.Object("caps") is { } c ? ReadCaps(c, partners, contributions) : null;
+                    partner = PartnerIndex(f, "backstop", partners) ?? -1;
+                    ok &= caps is not null && partner >= 0;
+                    break;
+                case OverspendRule.Tiered:
+                    tiers = ReadTiers(f, partners);
+                    ok &= tiers is not null;
+                    break;
+                case OverspendRule.LeadBearsAll:
+                    partner = PartnerIndex(f, "lead", partners) ?? -1;
+                    ok &= partner >= 0;
+                    break;
+            }
+            var (underspend, favoured, favouredShare, underOk) = ReadUnderspend(f, partners);
+            ok &= underOk;
+            if (underspend == UnderspendRule.Weighted)
+            {
+                partner = rule == OverspendRule.Proportional || rule == OverspendRule.FixedShares || rule == OverspendRule.Tiered ? favoured : partner;
+                if (rule is OverspendRule.CappedExposure or OverspendRule.LeadBearsAll && favoured != partner)
+                {
+                    f.Report(f.Node("underspend", false), f.PathOf("underspend"), "a weighted underspend must favour the same partner as the backstop or lead of this agreement; allowed: that partner, or same_split");
+                    ok = false;
+                }
+            }
+            var contingency = f.Object("contingency_gbp", required: false) is { } cg ? ReadAmounts(cg, partners, "a contingency in pounds a year ≥ 0") : null;
+            ok &= f.Node("contingency_gbp", false) is null || contingency is not null;
+            var scaling = f.Object("contribution_scaling", required: false) is { } sc ? ReadScaling(sc, partners) : null;
+            ok &= f.Node("contribution_scaling", false) is null || scaling is not null;
+            var gainLoss = f.Object("gain_loss", required: false) is { } gl ? ReadGainLoss(gl) : null;
+            ok &= f.Node("gain_loss", false) is null || gainLoss is not null;
+            var performance = f.Object("payment_for_performance", required: false) is { } pf ? ReadPerformance(pf, partners) : null;
+            ok &= f.Node("payment_for_performance", false) is null || performance is not null;
+            if (rule == OverspendRule.Aligned && (gainLoss is not null || underspend != UnderspendRule.SameSplit))
+            {
+                f.Report("aligned budgets cannot be combined with gain_loss or an underspend rule; allowed: underspend same_split and no gain_loss");
+                ok = false;
+            }
+            f.RejectUnknown();
+            return ok
+                ? new RiskShareSpec(id!, name!, rule!.Value, underspend, shares, caps, partner, favouredShare, tiers, contingency, scaling, gainLoss, performance)
+                : null;
+        }
+
+        private static int? PartnerIndex(YamlFields f, string key, List<string> partners)
+        {
+            var who = f.Text(key);
+            if (who is null)
+            {
+                return null;
+            }
+            var index = partners.IndexOf(who);
+            if (index < 0)
+            {
+                f.Report(f.Node(key, false), f.PathOf(key), $"'{who}' is not a partner of this pool{Hint(who, partners)} allowed: {string.Join(", ", partners)}");
+                return null;
+            }
+            return index;
+        }
+
+        /// <summary>A mapping of partner id to a number; partners left out get 0.</summary>
+        private static double[]? ReadAmounts(YamlFields f, List<string> partners, string allowed, double max = 1e12)
+        {
+            var values = new double[partners.Count];
+            var ok = true;
+            foreach (var (i, who) in partners.Index())
+            {
+                var given = f.Node(who, required: false) is not null;
+                var value = f.Number(who, 0, max, allowed, required: false);
+                ok &= !given || value is not null;
+                values[i] = value ?? 0;
+            }
+            f.RejectUnknown();
+            return ok ? values : null;
+        }
+
+        private static double[]? ReadShares(YamlFields f, List<string> partners)
+        {
+            var shares = ReadAmounts(f, partners, "a share from 0 to 1; the shares sum to 1", 1);
+            if (shares is not null && Math.Abs(shares.Sum() - 1) > 1e-9)
+            {
+                f.Report($"shares sum to {shares.Sum():0.######}; allowed: shares that sum to 1 ({string.Join(" + ", partners)})");
+                return null;
+            }
+            return shares;
+        }
+
+        private static double[]? ReadCaps(YamlFields f, List<string> partners, double[] contributions)
+        {
+            var caps = Enumerable.Repeat(double.PositiveInfinity, partners.Count).ToArray();
+            var ok = true;
+            foreach (var (i, who) in partners.Index())
+            {
+                if (f.Object(who, required: false) is not { } cap)
+                {
+                    continue;
+                }
+                var hasAmount = cap.Node("gbp", false) is not null;
+                var hasPercent = cap.Node("percent_of_contribution", false) is not null;
+                var amount = cap.Number("gbp", 0, 1e12, "a cap in pounds a year ≥ 0", required: false);
+                var percent = cap.Number("percent_of_contribution", 0, 1000, "a cap as a percentage ≥ 0 of the partner's contribution", required: false);
+                cap.RejectUnknown();
+                if (hasAmount == hasPercent)
+                {
+                    cap.Report("allowed: exactly one of gbp or percent_of_contribution");
+                    ok = false;
+                }
+                ok &= (!hasAmount || amount is not null) && (!hasPercent || percent is not null);
+                caps[i] = amount ?? ((percent ?? 0) / 100 * contributions[i]);
+            }
+            f.RejectUnknown();
+            return ok ? caps : null;
+        }
+
+        private static Tier[]? ReadTiers(YamlFields f, List<string> partners)
+        {
+            var items = f.List("tiers");
+            var tiers = new List<Tier>();
+            var ok = items.Count > 0;
+            var lower = 0.0;
+            foreach (var (node, path) in items)
+            {
+                if (f.Child(node, path) is not { } t)
+                {
+                    ok = false;
+                    continue;
+                }
+                var last = tiers.Count == items.Count - 1;
+                var upTo = t.Number("up_to_gbp", 0, 1e12, "the band's upper edge in pounds of overspend, above the band before it (leave out on the last band)", required: !last);
+                var shares = t.Object("shares") is { } s ? ReadShares(s, partners) : null;
+                t.RejectUnknown();
+                if (upTo is not null && upTo <= lower)
+                {
+                    t.Report(t.Node("up_to_gbp", false), t.PathOf("up_to_gbp"), $"overlapping tier bands: {upTo} is not above the previous band's edge {lower}; allowed: edges in increasing order");
+                    ok = false;
+                }
+                if (upTo is null && !last)
+                {
+                    ok = false;
+                }
+                ok &= shares is not null;
+                lower = upTo ?? double.PositiveInfinity;
+                tiers.Add(new Tier(upTo ?? double.PositiveInfinity, shares ?? []));
+            }
+            if (items.Count > 0 && !double.IsPositiveInfinity(tiers[^1].UpToGbp))
+            {
+                f.Report(f.Node("tiers", false), f.PathOf("tiers"), "the last band has an upper edge, so a larger overspend would be split by no band; allowed: leave out up_to_gbp on the last band");
+                ok = false;
+            }
+            return ok ? [.. tiers] : null;
+        }
+
+        private static (UnderspendRule Rule, int Favoured, double Share, bool Ok) ReadUnderspend(YamlFields f, List<string> partners)
+        {
+            var node = f.Node("underspend", required: false);
+            if (node is null)
+            {
+                return (UnderspendRule.SameSplit, 0, 0, true);
+            }
+            if (node is YamlScalarNode)
+            {
+                var rule = f.Choice("underspend", UnderspendRules);
+                if (rule == UnderspendRule.Weighted)
+                {
+                    f.Report(node, f.PathOf("underspend"), "a weighted underspend needs a partner and a share; allowed: { rule: weighted, partner: ID, share: 0.7 }");
+                    return (UnderspendRule.SameSplit, 0, 0, false);
+                }
+                return (rule ?? UnderspendRule.SameSplit, 0, 0, rule is not null);
+            }
+            var u = f.Object("underspend")!;
+            var r = u.Choice("rule", UnderspendRules);
+            int? favoured = 0;
+            double? share = 0;
+            if (r == UnderspendRule.Weighted)
+            {
+                favoured = PartnerIndex(u, "partner", partners);
+                share = u.Number("share", 0, 1, "the partner's share of an underspend, from 0 to 1");
+            }
+            u.RejectUnknown();
+            return (r ?? UnderspendRule.SameSplit, favoured ?? 0, share ?? 0, r is not null && favoured is not null && share is not null);
+        }
+
+        private static ContributionScaling? ReadScaling(YamlFields f, List<string> partners)
+        {
+            var partner = PartnerIndex(f, "partner", partners);
+            var budget = f.Number("reference_budget_gbp", 0, 1e12, "the reference partner's budget in pounds > 0", exclusiveMin: true);
+            var outturn = f.Number("reference_outturn_gbp", 0, 1e12, "the reference partner's out-turn in pounds > 0", exclusiveMin: true);
+            f.Text("reference_partner", required: false);
+            f.RejectUnknown();
+            return partner is null || budget is null || outturn is null ? null : new ContributionScaling(partner.Value, budget.Value, outturn.Value);
+        }
+
+        private static GainLossSharing? ReadGainLoss(YamlFields f)
+        {
+            var expected = f.Number("expected_spend_gbp", 0, 1e12, "expected spend in pounds a year ≥ 0 (leave out for the pool's contributions)", required: false);
+            var share = f.Number("provider_share", 0, 1, "providers' share of the gain or loss, from 0 to 1");
+            var cap = f.Number("cap_gbp", 0, 1e12, "the most providers can lose a year, in pounds ≥ 0 (leave out for no cap)", required: false) ?? double.PositiveInfinity;
+            var collar = f.Number("collar_gbp", 0, 1e12, "the most providers can gain a year, in pounds ≥ 0 (leave out for no collar)", required: false) ?? double.PositiveInfinity;
+            f.RejectUnknown();
+            return share is null ? null : new GainLossSharing(expected, share.Value, cap, collar);
+        }
+
+        private static PaymentForPerformance? ReadPerformance(YamlFields f, List<string> partners)
+        {
+            var payer = PartnerIndex(f, "payer", partners);
+            var recipient = PartnerIndex(f, "recipient", partners);
+            var pot = f.Number("pot_gbp", 0, 1e12, "the pot in pounds a year ≥ 0");
+            var baseline = f.Number("baseline_waiting_people", 0, 1e7, "the mean waiting list (people) that counts as 0% achieved");
+            var target = f.Number("target_waiting_people", 0, 1e7, "the mean waiting list (people) that counts as 100% achieved, below the baseline");
+            f.RejectUnknown();
+            if (baseline is not null && target is not null && target >= baseline)
+            {
+                f.Report(f.Node("target_waiting_people", false), f.PathOf("target_waiting_people"), $"{target} is not below the baseline {baseline}; allowed: a target below the baseline");
+                return null;
+            }
+            return payer is null || recipient is null || pot is null || baseline is null || target is null
+                ? null
+                : new PaymentForPerformance(payer.Value, recipient.Value, pot.Value, baseline.Value, target.Value);
+        }
+    }
+}
