@@ -1,0 +1,65 @@
+using MarketSim.Grains.RiskShare;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Scenarios;
+
+/// <summary>Risk-share agreements in a scenario: read from the file, and bad ones rejected clearly.</summary>
+public class RiskShareValidationTests
+{
+    private static readonly string Dorset = File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml"));
+
+    private static string[] Problems(string yaml) =>
+        [.. ScenarioLoader.Parse(yaml, "dorset.yaml").Problems.Select(p => p.ToString())];
+
+    [Fact]
+    public void The_Dorset_scenario_states_the_seed_agreement()
+    {
+        var pool = ScenarioLoader.Load(Repo.Scenario("dorset-pool-2017.yaml")).PooledBudgets.Single();
+        var rule = pool.ModelsOrDefault.Single(m => m.Id == "dorset_rule");
+
+        Assert.Equal(17.35, 18 * rule.Scaling!.Factor, 2);
+        Assert.Equal(0, pool.PhasingStartShare);
+        Assert.Equal(52, pool.PhasingFullByWeek);
+        Assert.Equal(0.05 * 18_000_000, pool.ModelsOrDefault.Single(m => m.Id == "ccg_capped").CapsGbp![1], 6);
+        Assert.Equal(UnderspendRule.Weighted, pool.ModelsOrDefault.Single(m => m.Id == "dorset_favour_social_care").Underspend);
+    }
+
+    [Theory]
+    [InlineData("caps: { dorset_ccg: { percent_of_contribution: 5 } }", "caps: { dorset_ccg: { gbp: -10 } }", "caps.dorset_ccg.gbp: -10 is negative")]
+    [InlineData("backstop: dcc", "backstop: dcd", "'dcd' is not a partner of this pool; did you mean 'dcc'?")]
+    [InlineData("underspend: { rule: weighted, partner: dcc, share: 0.85", "underspend: { rule: weighted, partner: ccg, share: 0.85", "'ccg' is not a partner of this pool")]
+    [InlineData("type: aligned", "type: alinged", "'alinged' is not allowed; did you mean 'aligned'?")]
+    public void A_bad_agreement_gets_one_clear_message(string good, string bad, string expected)
+    {
+        Assert.Contains(good, Dorset);
+
+        var problem = Assert.Single(Problems(Dorset.Replace(good, bad)));
+
+        Assert.Contains(expected, problem);
+        Assert.StartsWith("dorset.yaml:", problem);
+    }
+
+    [Fact]
+    public void Fixed_shares_that_do_not_sum_to_one_are_rejected()
+    {
+        var yaml = Dorset.Replace("        type: aligned\n", "        type: fixed_shares\n        shares: { dcc: 0.6, dorset_ccg: 0.3 }\n");
+
+        Assert.Contains("shares sum to 0.9; allowed: shares that sum to 1", Assert.Single(Problems(yaml)));
+    }
+
+    [Fact]
+    public void Overlapping_tier_bands_are_rejected()
+    {
+        var yaml = Dorset.Replace("        type: aligned\n", """
+                    type: tiered
+                    tiers:
+                      - { up_to_gbp: 2000000, shares: { dcc: 0.5, dorset_ccg: 0.5 } }
+                      - { up_to_gbp: 1000000, shares: { dcc: 0.7, dorset_ccg: 0.3 } }
+                      - { shares: { dcc: 1 } }
+
+            """);
+
+        Assert.Contains("overlapping tier bands", Assert.Single(Problems(yaml)));
+    }
+}
