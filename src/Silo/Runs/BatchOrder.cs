@@ -8,7 +8,7 @@ namespace MarketSim.Silo.Runs;
 /// A worker that runs too far ahead of the oldest unfinished batch waits, bounding memory to
 /// <c>window</c> batches.
 /// </summary>
-internal sealed class BatchOrder(RunPlan plan, IOutcomeSink sink, int window, Action<long>? onRunsDone)
+internal sealed class BatchOrder(RunPlan plan, IOutcomeSink sink, int window, Action<long>? onRunsDone, IStopRule? stopRule)
 {
     private readonly object _gate = new();
     private readonly Dictionary<long, (long First, int Count, double[] Buffer, int Length)> _finished = [];
@@ -16,17 +16,21 @@ internal sealed class BatchOrder(RunPlan plan, IOutcomeSink sink, int window, Ac
     private long _nextToDeliver;
     private long _runsDelivered;
     private ExceptionDispatchInfo? _failure;
+    private bool _stopped;
+
+    /// <summary>Runs delivered to the sink.</summary>
+    public long RunsDelivered => _runsDelivered;
 
     public bool TryTake(out long batch)
     {
         lock (_gate)
         {
-            while (_failure is null && _nextToTake < plan.BatchCount && _nextToTake - _nextToDeliver >= window)
+            while (_failure is null && !_stopped && _nextToTake < plan.BatchCount && _nextToTake - _nextToDeliver >= window)
             {
                 Monitor.Wait(_gate);
             }
             batch = _nextToTake;
-            if (_failure is not null || batch >= plan.BatchCount)
+            if (_failure is not null || _stopped || batch >= plan.BatchCount)
             {
                 return false;
             }
@@ -41,12 +45,23 @@ internal sealed class BatchOrder(RunPlan plan, IOutcomeSink sink, int window, Ac
         lock (_gate)
         {
             _finished.Add(batch, (first, count, buffer, length));
-            while (_finished.Remove(_nextToDeliver, out var ready))
+            while (!_stopped && _finished.Remove(_nextToDeliver, out var ready))
             {
-                sink.Accept(ready.First, ready.Count, ready.Buffer.AsSpan(0, ready.Length));
+                var keep = stopRule?.RunsToKeep(ready.First, ready.Count, ready.Buffer.AsSpan(0, ready.Length)) ?? ready.Count;
+                var width = ready.Length / ready.Count;
+                sink.Accept(ready.First, keep, ready.Buffer.AsSpan(0, keep * width));
                 ArrayPool<double>.Shared.Return(ready.Buffer);
-                _runsDelivered += ready.Count;
+                _runsDelivered += keep;
                 _nextToDeliver++;
+                _stopped = keep < ready.Count || (stopRule?.IsSatisfied ?? false);
+            }
+            if (_stopped)
+            {
+                foreach (var (_, left) in _finished)
+                {
+                    ArrayPool<double>.Shared.Return(left.Buffer);
+                }
+                _finished.Clear();
             }
             delivered = _runsDelivered;
             Monitor.PulseAll(_gate);

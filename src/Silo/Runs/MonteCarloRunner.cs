@@ -11,21 +11,23 @@ namespace MarketSim.Silo.Runs;
 public static class MonteCarloRunner
 {
     /// <summary>
-    /// Runs the plan. <paramref name="onRunsDone"/>, if given, is called (from a worker) after each batch
-    /// reaches the sink, with the number of runs done so far. Throws <see cref="OperationCanceledException"/>
-    /// when cancelled; the sink has then seen an in-order prefix of the runs.
+    /// Runs the plan and returns how many runs reached the sink. <paramref name="onRunsDone"/>, if given,
+    /// is called (from a worker) after each batch reaches the sink, with the number of runs done so far.
+    /// <paramref name="stopRule"/>, if given, can end the experiment early at a run it chooses. Throws
+    /// <see cref="OperationCanceledException"/> when cancelled; the sink has then seen an in-order prefix of the runs.
     /// </summary>
-    public static void Run(
+    public static long Run(
         Func<IRunModel> createModel,
         RunPlan plan,
         IOutcomeSink sink,
         Action<long>? onRunsDone = null,
+        IStopRule? stopRule = null,
         CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(plan.Runs);
         ArgumentOutOfRangeException.ThrowIfLessThan(plan.BatchSize, 1);
         var threads = (int)Math.Min(plan.EffectiveThreads, Math.Max(1, plan.BatchCount));
-        var order = new BatchOrder(plan, sink, window: 4 * threads, onRunsDone);
+        var order = new BatchOrder(plan, sink, window: 4 * threads, onRunsDone, stopRule);
         var workers = new Thread[threads];
         for (var t = 0; t < threads; t++)
         {
@@ -42,6 +44,7 @@ public static class MonteCarloRunner
         }
         order.ThrowIfFailed();
         cancellation.ThrowIfCancellationRequested();
+        return order.RunsDelivered;
     }
 
     private static void Work(IRunModel model, RunPlan plan, BatchOrder order, CancellationToken cancellation)

@@ -32,6 +32,7 @@ public sealed class MarketSimCli
             "MarketSim: Monte Carlo stress tests of adult social care markets (home care zones, providers, commissioners, pooled budgets).")
         {
             RunCommand.Create(this, cancellation),
+            SensitivityCommand.Create(this, cancellation),
             ValidateCommand.Create(this),
         };
         var parsed = root.Parse(args);

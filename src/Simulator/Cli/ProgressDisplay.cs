@@ -23,17 +23,17 @@ internal sealed class ProgressDisplay
         _quiet = quiet;
     }
 
-    /// <summary>Runs <paramref name="work"/>, giving it a callback for runs done so far.</summary>
-    public T Run<T>(long totalRuns, Func<Action<long>, T> work)
+    /// <summary>Runs <paramref name="work"/>, giving it a callback for runs done so far and an optional status (the current estimate).</summary>
+    public T Run<T>(long totalRuns, Func<Action<long, string?>, T> work)
     {
         if (_quiet)
         {
-            return work(_ => { });
+            return work((_, _) => { });
         }
         return _interactive ? RunWithBar(totalRuns, work) : RunWithLines(totalRuns, work);
     }
 
-    private T RunWithBar<T>(long totalRuns, Func<Action<long>, T> work)
+    private T RunWithBar<T>(long totalRuns, Func<Action<long, string?>, T> work)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_error) });
         var clock = Stopwatch.StartNew();
@@ -44,43 +44,47 @@ internal sealed class ProgressDisplay
             .Start(ctx =>
             {
                 var task = ctx.AddTask("runs", maxValue: totalRuns);
-                return work(done =>
+                return work((done, status) =>
                 {
                     lock (task)
                     {
                         task.Value = done;
-                        task.Description = $"{done:N0}/{totalRuns:N0} runs, {Rate(done, clock):N0} runs/s";
+                        task.Description = Markup.Escape($"{done:N0}/{totalRuns:N0} runs, {Rate(done, clock):N0} runs/s{(status is null ? "" : $", {status}")}");
                     }
                 });
             });
     }
 
-    private T RunWithLines<T>(long totalRuns, Func<Action<long>, T> work)
+    private T RunWithLines<T>(long totalRuns, Func<Action<long, string?>, T> work)
     {
         var clock = Stopwatch.StartNew();
         var last = TimeSpan.Zero;
         var gate = new object();
-        var result = work(done =>
+        var lastDone = 0L;
+        string? lastStatus = null;
+        var result = work((done, status) =>
         {
             lock (gate)
             {
+                (lastDone, lastStatus) = (done, status);
                 if (clock.Elapsed - last < PlainInterval)
                 {
                     return;
                 }
                 last = clock.Elapsed;
-                _error.WriteLine(Line(done, totalRuns, clock));
+                _error.WriteLine(Line(done, totalRuns, clock, status));
             }
         });
-        _error.WriteLine(Line(totalRuns, totalRuns, clock));
+        _error.WriteLine(Line(lastDone, totalRuns, clock, lastStatus));
         return result;
     }
 
-    private static string Line(long done, long total, Stopwatch clock)
+    private static string Line(long done, long total, Stopwatch clock, string? status)
     {
         var rate = Rate(done, clock);
         var left = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
-        return string.Create(CultureInfo.InvariantCulture, $"progress: {done:N0}/{total:N0} runs ({100.0 * done / Math.Max(total, 1):0}%), {rate:N0} runs/s, {left.TotalSeconds:0}s left");
+        var line = string.Create(CultureInfo.InvariantCulture, $"progress: {done:N0}/{total:N0} runs ({100.0 * done / Math.Max(total, 1):0}%), {rate:N0} runs/s, {left.TotalSeconds:0}s left");
+        return status is null ? line : $"{line}, {status}";
     }
 
     private static double Rate(long done, Stopwatch clock) => done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);

@@ -17,9 +17,12 @@ internal static class RunCommand
         var batch = new Option<int>("--batch-size") { Description = "Runs per batch handed to a worker (speed only, never results).", DefaultValueFactory = _ => 64 };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results folder if it exists and is not empty." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
+        var precision = new Option<string?>("--target-precision") { Description = "METRIC=HALFWIDTH: keep running until the 95% confidence half-width of METRIC's mean (a runs.csv column) is at most HALFWIDTH; --runs (or --max-runs) caps the runs." };
+        var maxRuns = new Option<long?>("--max-runs") { Description = "With --target-precision: the most runs to do (default: --runs)." };
+        var minRuns = new Option<long>("--min-runs") { Description = "With --target-precision: runs before the target may stop the experiment.", DefaultValueFactory = _ => 100 };
         var command = new Command("run", "Run a Monte Carlo experiment of a scenario and write runs.csv, summary.json, manifest.json and a copy of the scenario to the results folder.")
         {
-            scenario, runs, seed, output, threads, batch, overwrite, quiet,
+            scenario, runs, seed, output, threads, batch, overwrite, quiet, precision, maxRuns, minRuns,
         };
         command.SetAction(parsed =>
         {
@@ -37,6 +40,19 @@ internal static class RunCommand
             {
                 problems.Add($"--batch-size: {parsed.GetValue(batch)} is not allowed; allowed: a whole number ≥ 1");
             }
+            TargetPrecision? target = null;
+            if (parsed.GetValue(precision) is { } text)
+            {
+                var parts = text.Split('=', 2);
+                if (parts.Length == 2 && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var halfWidth) && halfWidth > 0)
+                {
+                    target = new TargetPrecision(parts[0].Trim(), halfWidth, Math.Max(2, parsed.GetValue(minRuns)));
+                }
+                else
+                {
+                    problems.Add($"--target-precision: '{text}' is not allowed; allowed: METRIC=HALFWIDTH with a half-width > 0, e.g. unmet_hours_total=500");
+                }
+            }
             if (problems.Count > 0)
             {
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
@@ -49,7 +65,12 @@ internal static class RunCommand
                 parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path)),
                 parsed.GetValue(threads),
                 parsed.GetValue(batch),
-                parsed.GetValue(overwrite));
+                parsed.GetValue(overwrite),
+                target);
+            if (target is not null && parsed.GetValue(maxRuns) is { } most)
+            {
+                options = options with { Runs = most };
+            }
             return Execute(cli, options, parsed.GetValue(quiet), cancellation);
         });
         return command;
@@ -60,8 +81,13 @@ internal static class RunCommand
         try
         {
             var progress = new ProgressDisplay(cli.Error, cli.Interactive, quiet);
-            var result = progress.Run(options.Runs, onRunsDone => Experiment.Run(options, onRunsDone, cancellation));
-            cli.Output.WriteLine($"{result.Scenario.Name}: {options.Runs:N0} runs, seed {options.Seed}, {result.Elapsed.TotalSeconds:0.0}s ({options.Runs / Math.Max(result.Elapsed.TotalSeconds, 1e-9):N0} runs/s)");
+            var result = progress.Run(options.Runs, onProgress => Experiment.Run(options, onProgress, cancellation));
+            var runs = result.Summary.Runs;
+            cli.Output.WriteLine($"{result.Scenario.Name}: {runs:N0} runs, seed {options.Seed}, {result.Elapsed.TotalSeconds:0.0}s ({runs / Math.Max(result.Elapsed.TotalSeconds, 1e-9):N0} runs/s)");
+            if (result.StopReason is { } reason)
+            {
+                cli.Output.WriteLine($"Stopped: {reason}");
+            }
             HeadlineTable.Write(cli.Output, result.Summary, cli.Interactive);
             RiskShareTable.Write(cli.Output, result.RiskShare, cli.Interactive);
             cli.Output.WriteLine($"Results: {result.OutDir}");

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Scenario;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
@@ -21,7 +23,8 @@ public static class Experiment
     /// anything is written), <see cref="IOException"/> for an unusable output folder, and
     /// <see cref="OperationCanceledException"/> when cancelled (the partial folder is removed).
     /// </summary>
-    public static ExperimentResult Run(ExperimentOptions options, Action<long>? onRunsDone = null, CancellationToken cancellation = default)
+    /// <remarks><paramref name="onProgress"/> gets the runs done so far and, with a precision target, the current estimate.</remarks>
+    public static ExperimentResult Run(ExperimentOptions options, Action<long, string?>? onProgress = null, CancellationToken cancellation = default)
     {
         var scenario = ScenarioLoader.Load(options.ScenarioPath);
         var plan = new RunPlan(options.Seed, options.Runs, options.Threads, options.BatchSize);
@@ -31,10 +34,14 @@ public static class Experiment
         var summary = new OutcomeSummary(schema);
         var series = new SeriesSummary(schema);
         var riskShare = new RiskShareComparison(scenario, schema);
+        var precisionColumn = options.Precision is { } target ? MetricColumn(schema, target.Metric, options.ScenarioPath) : (int?)null;
+        var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.RowWidth, p.HalfWidth, p.MinimumRuns) : null;
+
         var clock = Stopwatch.StartNew();
         using (var csv = new RunsCsvWriter(folder.File("runs.csv"), schema))
         {
-            MonteCarloRunner.Run(() => new Market(scenario), plan, new FanOut(csv, summary, series, riskShare), onRunsDone, cancellation);
+            Action<long>? progress = onProgress is null ? null : done => onProgress(done, stopRule is null ? null : Status(options.Precision!, stopRule));
+            MonteCarloRunner.Run(() => new Market(scenario), plan, new FanOut(csv, summary, series, riskShare), progress, stopRule, cancellation);
         }
         clock.Stop();
         SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary);
@@ -44,9 +51,59 @@ public static class Experiment
             RiskShareFiles.Write(folder, riskShare);
         }
         File.WriteAllText(folder.File("scenario.yaml"), ScenarioLoader.EffectiveYaml(options.ScenarioPath));
-        Manifest.Write(folder.File("manifest.json"), options, plan, startedAt, clock.Elapsed);
+        WriteReport(folder, scenario, options, summary, series, riskShare, precisionColumn, stopRule);
+        Manifest.Write(folder.File("manifest.json"), options, plan, summary.Runs, StopReason(options, stopRule, summary.Runs), startedAt, clock.Elapsed);
         folder.Commit();
-        return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir));
+        return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir), stopRule is null ? null : StopReason(options, stopRule, summary.Runs));
+    }
+
+    /// <summary>The index of outcome <paramref name="metric"/>, or a <see cref="ScenarioException"/>-style error naming the allowed ones.</summary>
+    private static int MetricColumn(OutcomeSchema schema, string metric, string scenarioPath)
+    {
+        var names = schema.Columns.Select(c => c.Name).ToList();
+        var index = names.IndexOf(metric);
+        if (index >= 0)
+        {
+            return index;
+        }
+        var hint = DidYouMean.Suggest(metric, names) is { } s ? $"; did you mean '{s}'?" : "";
+        throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, "--target-precision", $"'{metric}' is not an outcome of this scenario{hint} allowed: a column of runs.csv (see docs/outputs.md)")]);
+    }
+
+    private static string StopReason(ExperimentOptions options, PrecisionStopRule? rule, long runs)
+    {
+        if (options.Precision is not { } target || rule is null)
+        {
+            return $"fixed number of runs: {runs}";
+        }
+        var halfWidth = rule.HalfWidth.ToString("G6", CultureInfo.InvariantCulture);
+        return rule.IsSatisfied
+            ? $"target precision reached: {target.Metric} 95% half-width {halfWidth} <= {target.HalfWidth.ToString(CultureInfo.InvariantCulture)} after {runs} runs"
+            : $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} > {target.HalfWidth.ToString(CultureInfo.InvariantCulture)} after {runs} runs";
+    }
+
+    private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
+        string.Create(CultureInfo.InvariantCulture, $"{target.Metric} {rule.Moments.Mean:G5} ± {rule.HalfWidth:G3} (target ± {target.HalfWidth:G3})");
+
+    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, int? convergenceColumn, PrecisionStopRule? stopRule)
+    {
+        var charts = ReportCharts.Build(summary, series, riskShare, convergenceColumn);
+        Directory.CreateDirectory(folder.File("charts"));
+        foreach (var (file, _, svg) in charts)
+        {
+            File.WriteAllText(Path.Combine(folder.File("charts"), file), svg.ToString());
+        }
+        var provenance = new Dictionary<string, string>
+        {
+            ["Seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+            ["Runs"] = summary.Runs.ToString(CultureInfo.InvariantCulture),
+            ["Engine version"] = Manifest.EngineVersion,
+            ["Scenario file"] = Path.GetFileName(options.ScenarioPath),
+            ["Scenario SHA-256"] = Manifest.ScenarioHash(options.ScenarioPath),
+            ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
+            ["Stopped"] = StopReason(options, stopRule, summary.Runs),
+        };
+        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, charts, provenance));
     }
 
     private sealed class FanOut(params IOutcomeSink[] sinks) : IOutcomeSink

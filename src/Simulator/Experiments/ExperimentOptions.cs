@@ -8,6 +8,7 @@ namespace MarketSim.Simulator.Experiments;
 /// <param name="Threads">Worker threads; 0 for one per core.</param>
 /// <param name="BatchSize">Runs per batch; affects speed only.</param>
 /// <param name="Overwrite">Replace an existing, non-empty results folder.</param>
+/// <param name="Precision">Run until this precision is reached (then <paramref name="Runs"/> is the most runs).</param>
 public sealed record ExperimentOptions(
     string ScenarioPath,
     long Runs,
@@ -15,4 +16,11 @@ public sealed record ExperimentOptions(
     string OutDir,
     int Threads = 0,
     int BatchSize = 64,
-    bool Overwrite = false);
+    bool Overwrite = false,
+    TargetPrecision? Precision = null);
+
+/// <summary>A precision target: the 95% confidence half-width of an outcome's mean.</summary>
+/// <param name="Metric">The outcome column.</param>
+/// <param name="HalfWidth">The target half-width, in the outcome's unit.</param>
+/// <param name="MinimumRuns">Runs before the rule may stop the experiment.</param>
+public sealed record TargetPrecision(string Metric, double HalfWidth, long MinimumRuns = 100);

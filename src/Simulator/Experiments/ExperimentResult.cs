@@ -10,4 +10,5 @@ namespace MarketSim.Simulator.Experiments;
 /// <param name="RiskShare">The risk-share comparison (empty without pooled budgets).</param>
 /// <param name="Elapsed">Wall-clock time of the runs.</param>
 /// <param name="OutDir">The committed results folder.</param>
-public sealed record ExperimentResult(MarketScenario Scenario, OutcomeSummary Summary, RiskShareComparison RiskShare, TimeSpan Elapsed, string OutDir);
+/// <param name="StopReason">Why a precision-targeted run stopped; null for a fixed number of runs.</param>
+public sealed record ExperimentResult(MarketScenario Scenario, OutcomeSummary Summary, RiskShareComparison RiskShare, TimeSpan Elapsed, string OutDir, string? StopReason = null);

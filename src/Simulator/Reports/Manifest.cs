@@ -16,8 +16,11 @@ public static class Manifest
     public static string EngineVersion =>
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    /// <summary>The SHA-256 of a scenario file, in lower-case hex.</summary>
+    public static string ScenarioHash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+
     /// <summary>Writes the manifest to <paramref name="path"/>.</summary>
-    public static void Write(string path, ExperimentOptions options, RunPlan plan, DateTimeOffset startedAt, TimeSpan elapsed)
+    public static void Write(string path, ExperimentOptions options, RunPlan plan, long runs, string stopReason, DateTimeOffset startedAt, TimeSpan elapsed)
     {
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -25,19 +28,26 @@ public static class Manifest
         json.WriteString("engine", "marketsim");
         json.WriteString("engine_version", EngineVersion);
         json.WriteString("scenario_file", Path.GetFullPath(options.ScenarioPath));
-        json.WriteString("scenario_sha256", Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(options.ScenarioPath))));
+        json.WriteString("scenario_sha256", ScenarioHash(options.ScenarioPath));
         json.WriteNumber("seed", options.Seed);
-        json.WriteNumber("runs", options.Runs);
+        json.WriteNumber("runs", runs);
+        json.WriteString("stop_reason", stopReason);
+        if (options.Precision is { } precision)
+        {
+            json.WriteString("target_metric", precision.Metric);
+            json.WriteNumber("target_half_width", precision.HalfWidth);
+            json.WriteNumber("max_runs", options.Runs);
+        }
         json.WriteNumber("threads", plan.EffectiveThreads);
         json.WriteNumber("batch_size", plan.BatchSize);
         json.WriteString("started_utc", startedAt.ToString("O"));
         json.WriteNumber("elapsed_seconds", Math.Round(elapsed.TotalSeconds, 3));
-        json.WriteNumber("runs_per_second", Math.Round(options.Runs / Math.Max(elapsed.TotalSeconds, 1e-9), 1));
+        json.WriteNumber("runs_per_second", Math.Round(runs / Math.Max(elapsed.TotalSeconds, 1e-9), 1));
         json.WriteString("dotnet", Environment.Version.ToString());
         json.WriteNumber("processor_count", Environment.ProcessorCount);
-        json.WriteString("reproduce", $"marketsim run scenario.yaml --runs {options.Runs} --seed {options.Seed}");
+        json.WriteString("reproduce", $"marketsim run scenario.yaml --runs {runs} --seed {options.Seed}");
         json.WriteStartArray("files");
-        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName).Append("manifest.json").Distinct().Order())
+        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName).Append("manifest.json").Append("charts/").Distinct().Order())
         {
             json.WriteStringValue(f);
         }

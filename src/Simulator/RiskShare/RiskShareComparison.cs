@@ -120,6 +120,9 @@ public sealed class RiskShareComparison : IOutcomeSink
         /// <summary>CVaR 95% (expected shortfall) of the liability over the horizon.</summary>
         public double ConditionalValueAtRisk => RiskMeasures.ConditionalValueAtRisk(Sorted(), Alpha);
 
+        /// <summary>The liabilities over runs, ascending.</summary>
+        public IReadOnlyList<double> SortedValues => Sorted();
+
         internal void Add(double liability, double worstYear)
         {
             Liability.Add(liability);

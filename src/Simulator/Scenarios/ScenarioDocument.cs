@@ -14,6 +14,9 @@ internal sealed class ScenarioDocument
     private const int MaxDepth = 8;
     private static readonly string[] MergedById = ["zones", "providers", "commissioners", "pooled_budgets"];
 
+    /// <summary>The same document with a different root (an edited copy).</summary>
+    public ScenarioDocument WithRoot(YamlNode root) => new(root, Origins, HasBase);
+
     private ScenarioDocument(YamlNode root, Dictionary<YamlNode, string> origins, bool hasBase)
     {
         Root = root;

@@ -49,6 +49,15 @@ public static partial class ScenarioLoader
             : (null, [.. problems.Distinct().OrderBy(p => p.File != file).ThenBy(p => p.Line).ThenBy(p => p.Column)]);
     }
 
+    /// <summary>Reads a scenario from an already parsed (and possibly edited) document.</summary>
+    internal static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) FromDocument(ScenarioDocument document, string file)
+    {
+        var problems = new List<ScenarioProblem>();
+        var root = YamlFields.Of(document.Root, "", file, problems, document.Origins);
+        var scenario = root is null ? null : new Reader(root).Read();
+        return problems.Count == 0 ? (scenario, problems) : (null, [.. problems.Distinct().OrderBy(p => p.Line)]);
+    }
+
     /// <summary>
     /// The scenario exactly as it was run: the file's own text, or, for a file with a base, the
     /// merged scenario as YAML (comments are lost; every value and source note is kept).

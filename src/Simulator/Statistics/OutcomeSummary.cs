@@ -1,5 +1,6 @@
 using MarketSim.Grains.Outcomes;
 using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Reports.Charts;
 
 namespace MarketSim.Simulator.Statistics;
 
@@ -20,6 +21,13 @@ public sealed class OutcomeSummary : IOutcomeSink
         Schema = schema;
         Moments = [.. schema.Columns.Select(_ => new RunningMoments())];
         _quantiles = [.. schema.Columns.Select(c => c.Headline ? new Quantiles() : null)];
+        for (var c = 0; c < schema.Count; c++)
+        {
+            if (schema.Columns[c].Headline)
+            {
+                Convergence[c] = [];
+            }
+        }
     }
 
     /// <summary>The columns summarised.</summary>
@@ -30,6 +38,12 @@ public sealed class OutcomeSummary : IOutcomeSink
 
     /// <summary>Runs seen.</summary>
     public long Runs { get; private set; }
+
+    /// <summary>The values of headline column <paramref name="column"/>, ascending; null for other columns.</summary>
+    public IReadOnlyList<double>? SortedValues(int column) => _quantiles[column]?.Sorted();
+
+    /// <summary>Checkpoints of the running mean and its 95% half-width, by headline column (for convergence plots).</summary>
+    public Dictionary<int, List<ConvergenceChart.Point>> Convergence { get; } = [];
 
     /// <summary>The <paramref name="p"/> quantile of column <paramref name="column"/>, or null if it is not a headline column.</summary>
     public double? Quantile(int column, double p) => _quantiles[column]?.At(p);
@@ -47,6 +61,16 @@ public sealed class OutcomeSummary : IOutcomeSink
                 Moments[c].Add(row[c]);
                 _quantiles[c]?.Add(row[c]);
             }
+            if (Runs - count + r + 1 >= _nextCheckpoint)
+            {
+                foreach (var (c, points) in Convergence)
+                {
+                    points.Add(new ConvergenceChart.Point(Moments[c].Count, Moments[c].Mean, 1.959963984540054 * Moments[c].StdError));
+                }
+                _nextCheckpoint = Math.Max(_nextCheckpoint + 1, (long)Math.Ceiling(_nextCheckpoint * 1.1));
+            }
         }
     }
+
+    private long _nextCheckpoint = 2;
 }

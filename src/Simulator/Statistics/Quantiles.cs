@@ -20,6 +20,17 @@ public sealed class Quantiles
         _values.Add(x);
     }
 
+    /// <summary>The values seen, ascending.</summary>
+    public IReadOnlyList<double> Sorted()
+    {
+        if (!_sorted)
+        {
+            _values.Sort();
+            _sorted = true;
+        }
+        return _values;
+    }
+
     /// <summary>The <paramref name="p"/> quantile (0 ≤ p ≤ 1), or NaN with no values.</summary>
     public double At(double p)
     {
@@ -27,11 +38,7 @@ public sealed class Quantiles
         {
             return double.NaN;
         }
-        if (!_sorted)
-        {
-            _values.Sort();
-            _sorted = true;
-        }
+        Sorted();
         var h = (_values.Count - 1) * p;
         var lo = (int)Math.Floor(h);
         var hi = Math.Min(lo + 1, _values.Count - 1);

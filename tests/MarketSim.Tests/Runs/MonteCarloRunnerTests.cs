@@ -44,7 +44,7 @@ public class MonteCarloRunnerTests
         var options = new ExperimentOptions(Repo.Scenario("doncaster-ccash.yaml"), 100_000, 1, Path.Combine(parent, "out"));
         using var cancel = new CancellationTokenSource();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => Experiment.Run(options, done =>
+        Assert.ThrowsAny<OperationCanceledException>(() => Experiment.Run(options, (done, _) =>
         {
             if (done >= 64)
             {

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Reports.Charts;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Sensitivity;
+using Spectre.Console;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>`marketsim sensitivity SCENARIO --vary PATH=LOW..HIGH ... --metric NAME ...`: one-at-a-time sensitivity with common random numbers.</summary>
+internal static class SensitivityCommand
+{
+    public static Command Create(MarketSimCli cli, CancellationToken cancellation)
+    {
+        var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (YAML)." };
+        var vary = new Option<string[]>("--vary") { Description = "PATH=LOW..HIGH, repeatable: a number in the scenario and its low and high values, e.g. providers.slp_a.capacity_weekly_hours=2000..3500 or zones.*.demand.annual_growth=0..0.04.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
+        var metric = new Option<string[]>("--metric") { Description = "Outcomes (runs.csv columns) whose change is reported; repeatable. Default: unmet_hours_total.", AllowMultipleArgumentsPerToken = true };
+        var runs = new Option<long>("--runs", "-n") { Description = "Runs for the base and for each variant.", DefaultValueFactory = _ => 500 };
+        var seed = new Option<ulong>("--seed", "-s") { Description = "Seed shared by the base and every variant (common random numbers).", DefaultValueFactory = _ => 1 };
+        var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<scenario>-sensitivity)." };
+        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results folder if it exists." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
+        var command = new Command("sensitivity", "Vary inputs one at a time between low and high values, with common random numbers, and report each one's paired effect on the chosen outcomes (sensitivity.csv, a tornado chart per outcome, report.html).")
+        {
+            scenario, vary, metric, runs, seed, output, threads, overwrite, quiet,
+        };
+        command.SetAction(parsed =>
+        {
+            var path = parsed.GetValue(scenario)!;
+            var problems = new List<string>();
+            var variations = new List<Variation>();
+            foreach (var text in parsed.GetValue(vary) ?? [])
+            {
+                if (Variation.Parse(text) is { } v)
+                {
+                    variations.Add(v);
+                }
+                else
+                {
+                    problems.Add($"--vary: '{text}' is not allowed; allowed: PATH=LOW..HIGH, e.g. providers.slp_a.capacity_weekly_hours=2000..3500");
+                }
+            }
+            if (parsed.GetValue(runs) < 2)
+            {
+                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: a whole number ≥ 2");
+            }
+            if (problems.Count > 0)
+            {
+                problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
+                return ExitCodes.BadInput;
+            }
+            var metrics = parsed.GetValue(metric) is { Length: > 0 } m ? m : ["unmet_hours_total"];
+            var outDir = parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path) + "-sensitivity");
+            try
+            {
+                using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
+                var total = parsed.GetValue(runs) * (1 + (2 * variations.Count));
+                var effects = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(total, progress =>
+                    SensitivityAnalysis.Run(path, variations, metrics, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(threads), n => progress(n, null), cancellation));
+                Write(folder, path, effects, metrics, parsed.GetValue(seed), parsed.GetValue(runs));
+                folder.Commit();
+                Print(cli, effects);
+                cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
+                return ExitCodes.Ok;
+            }
+            catch (ScenarioException ex)
+            {
+                foreach (var p in ex.Problems)
+                {
+                    cli.Error.WriteLine($"error: {p}");
+                }
+                return ExitCodes.BadInput;
+            }
+            catch (IOException ex)
+            {
+                cli.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (OperationCanceledException)
+            {
+                cli.Error.WriteLine("cancelled: no results were written");
+                return ExitCodes.Cancelled;
+            }
+        });
+        return command;
+    }
+
+    private static void Write(ResultsFolder folder, string scenarioPath, List<SensitivityAnalysis.Effect> effects, string[] metrics, ulong seed, long runs)
+    {
+        var csv = new StringBuilder("parameter,setting,value,metric,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
+        foreach (var e in effects)
+        {
+            var half = 1.959963984540054 * e.Difference.StdError;
+            csv.Append(string.Join(",", e.Parameter, e.Setting, Numbers.Exact(e.Value), e.Metric, Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean),
+                Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half))).Append('\n');
+        }
+        File.WriteAllText(folder.File("sensitivity.csv"), csv.ToString(), new UTF8Encoding(false));
+        File.WriteAllText(folder.File("scenario.yaml"), ScenarioLoader.EffectiveYaml(scenarioPath));
+        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sensitivity</title>")
+            .Append("<style>body{font-family:\"Segoe UI\",Helvetica,Arial,sans-serif;margin:2rem auto;max-width:1000px;color:#222}svg{max-width:100%;height:auto}</style></head><body>")
+            .Append("<h1>Sensitivity of ").Append(WebUtility.HtmlEncode(Path.GetFileName(scenarioPath))).Append("</h1>")
+            .Append("<p>One input at a time, ").Append(runs.ToString(CultureInfo.InvariantCulture)).Append(" runs each, seed ").Append(seed.ToString(CultureInfo.InvariantCulture))
+            .Append(", common random numbers: each bar is the mean paired change from the base case.</p>");
+        Directory.CreateDirectory(folder.File("charts"));
+        foreach (var metric in metrics)
+        {
+            var bars = effects.Where(e => e.Metric == metric).GroupBy(e => e.Parameter)
+                .Select(g => new TornadoChart.Bar(g.Key, g.Single(e => e.Setting == "low").Difference.Mean, g.Single(e => e.Setting == "high").Difference.Mean))
+                .ToList();
+            if (bars.Count == 0)
+            {
+                continue;
+            }
+            var svg = TornadoChart.Draw($"Sensitivity of {metric}", $"Change in mean {metric} from the base case", bars);
+            File.WriteAllText(Path.Combine(folder.File("charts"), $"tornado_{metric}.svg"), svg.ToString());
+            html.Append("<figure>").Append(svg.ToString(SaveOptions.DisableFormatting)).Append("</figure>");
+        }
+        html.Append("</body></html>\n");
+        File.WriteAllText(folder.File("report.html"), html.ToString());
+    }
+
+    private static void Print(MarketSimCli cli, List<SensitivityAnalysis.Effect> effects)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Output), Ansi = cli.Interactive ? AnsiSupport.Detect : AnsiSupport.No, ColorSystem = cli.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors });
+        console.Profile.Width = Math.Max(console.Profile.Width, 150);
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Parameter").AddColumn("Setting").AddColumn(new TableColumn("Value").RightAligned())
+            .AddColumn("Metric").AddColumn(new TableColumn("Base mean").RightAligned()).AddColumn(new TableColumn("Change (95% CI)").RightAligned());
+        foreach (var e in effects)
+        {
+            var half = 1.959963984540054 * e.Difference.StdError;
+            table.AddRow(Markup.Escape(e.Parameter), e.Setting, Numbers.Readable(e.Value), Markup.Escape(e.Metric), Numbers.Readable(e.BaseMean),
+                $"{Numbers.Readable(e.Difference.Mean)} ({Numbers.Readable(e.Difference.Mean - half)} to {Numbers.Readable(e.Difference.Mean + half)})");
+        }
+        console.Write(table);
+    }
+}
