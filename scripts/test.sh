@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine that has the .NET 10 SDK.
-# Checks formatting, installs what the tests need (nothing beyond NuGet packages yet), then prints a
-# one-line count ("N passed, N failed") after dotnet test's own summary.
+# Checks formatting, installs what the tests need (Debian's chromium for the report's browser test),
+# then prints a one-line count ("N passed, N failed") after dotnet test's own summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; else sudo=""; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing chromium (Debian package) for the report's browser test"
+  apt_install chromium
+fi
 
 echo "== dotnet format --verify-no-changes"
 dotnet format MarketSim.sln --verify-no-changes

@@ -64,7 +64,8 @@ public sealed class NiceScale
         }
         var magnitude = Math.Max(Math.Abs(Min), Math.Abs(Max));
         var (scale, suffix) = magnitude >= 1e6 ? (1e6, "m") : magnitude >= 1e4 ? (1e3, "k") : (1.0, "");
-        var decimals = Math.Max(0, Decimals - (int)Math.Round(Math.Log10(scale)));
+        var step = Step / scale;
+        var decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9) + (Math.Abs((step / Math.Pow(10, Math.Floor(Math.Log10(step) + 1e-9))) - 2.5) < 1e-9 ? 1 : 0));
         return (value / scale).ToString("N" + decimals, CultureInfo.InvariantCulture) + suffix;
     }
 

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using MarketSim.Grains.Outcomes;
+using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Statistics;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Reports;
+
+public class PrecisionStopTests
+{
+    [Theory]
+    [InlineData("1", "64")]
+    [InlineData("2", "7")]
+    public void The_precision_rule_stops_at_the_first_run_where_the_target_holds(string threads, string batchSize)
+    {
+        // Find, from a fixed-size experiment, the first run n ≥ 100 whose 95% half-width is at or below the target.
+        const double target = 20_000;
+        var scenario = Repo.Scenario("doncaster-ccash.yaml");
+        var fixedDir = Path.Combine(Repo.TempDir(), "fixed");
+        Assert.Equal(ExitCodes.Ok, CliRun.Of("run", scenario, "--runs", "600", "--seed", "9", "--out", fixedDir, "--quiet").ExitCode);
+        var column = 1 + new OutcomeSchema(ScenarioLoader.Load(scenario)).IndexOf("unmet_hours_total");
+        var values = File.ReadAllLines(Path.Combine(fixedDir, "runs.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var moments = new RunningMoments();
+        var firstPoint = -1;
+        for (var i = 0; i < values.Count && firstPoint < 0; i++)
+        {
+            moments.Add(values[i]);
+            if (moments.Count >= 100 && 1.959963984540054 * moments.StdError <= target)
+            {
+                firstPoint = i + 1;
+            }
+        }
+        Assert.True(firstPoint > 100, "the target should not hold at once, or the test proves nothing");
+
+        var dir = Path.Combine(Repo.TempDir(), "precise");
+        var run = CliRun.Of("run", scenario, "--target-precision", $"unmet_hours_total={target}", "--max-runs", "600", "--seed", "9",
+            "--threads", threads, "--batch-size", batchSize, "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        Assert.Equal(firstPoint, manifest.RootElement.GetProperty("runs").GetInt64());
+        Assert.StartsWith("target precision reached", manifest.RootElement.GetProperty("stop_reason").GetString());
+        Assert.Equal(firstPoint + 1, File.ReadAllLines(Path.Combine(dir, "runs.csv")).Length);
+        Assert.Equal(File.ReadAllLines(Path.Combine(fixedDir, "runs.csv")).Take(firstPoint + 1), File.ReadAllLines(Path.Combine(dir, "runs.csv")));
+    }
+
+    [Fact]
+    public void An_unreachable_target_stops_at_the_maximum_and_says_so()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "precise");
+
+        var run = CliRun.Of("run", Repo.Scenario("doncaster-ccash.yaml"), "--target-precision", "unmet_hours_total=0.001", "--max-runs", "150", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        Assert.Equal(150, manifest.RootElement.GetProperty("runs").GetInt64());
+        Assert.StartsWith("maximum runs reached", manifest.RootElement.GetProperty("stop_reason").GetString());
+    }
+
+    [Fact]
+    public void An_unknown_precision_metric_is_a_clear_error()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "precise");
+
+        var run = CliRun.Of("run", Repo.Scenario("doncaster-ccash.yaml"), "--target-precision", "unmet_hours_totl=5", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("did you mean 'unmet_hours_total'?", run.Error);
+        Assert.False(Directory.Exists(dir));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using MarketSim.Simulator.Cli;
+using MarketSim.Tests.Support;
+using Microsoft.Playwright;
+
+namespace MarketSim.Tests.Reports;
+
+/// <summary>The HTML report of a results folder: self-contained, and rendering in a real browser.</summary>
+public partial class ReportTests
+{
+    private static readonly Lazy<string> Folder = new(() =>
+    {
+        var dir = Path.Combine(Repo.TempDir(), "dorset");
+        var run = CliRun.Of("run", Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "120", "--seed", "3", "--out", dir, "--quiet");
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        return dir;
+    });
+
+    [GeneratedRegex("""(?:src|href|xlink:href)\s*=\s*["']?(?!#)[^"'\s>]+|url\(|@import|<script|<link|<iframe|<object|<embed""", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
+
+    [Fact]
+    public void Report_html_references_nothing_outside_itself()
+    {
+        var html = File.ReadAllText(Path.Combine(Folder.Value, "report.html"));
+
+        Assert.Empty(ExternalReference().Matches(html).Select(m => m.Value));
+        Assert.Contains("<svg", html);
+        Assert.Contains("Provenance", html);
+        Assert.Contains("Scenario SHA-256", html);
+    }
+
+    [Fact]
+    public void Every_chart_file_is_well_formed_and_embedded_in_the_report()
+    {
+        var html = File.ReadAllText(Path.Combine(Folder.Value, "report.html"));
+        var charts = Directory.GetFiles(Path.Combine(Folder.Value, "charts"), "*.svg");
+
+        Assert.Contains(charts, c => Path.GetFileName(c).StartsWith("fan_", StringComparison.Ordinal));
+        Assert.Contains(charts, c => Path.GetFileName(c).StartsWith("histogram_", StringComparison.Ordinal));
+        Assert.Contains(charts, c => Path.GetFileName(c).StartsWith("exceedance_", StringComparison.Ordinal));
+        Assert.Contains(charts, c => Path.GetFileName(c).StartsWith("liability_", StringComparison.Ordinal));
+        Assert.Contains(charts, c => Path.GetFileName(c).StartsWith("convergence_", StringComparison.Ordinal));
+        foreach (var chart in charts)
+        {
+            var svg = XDocument.Load(chart).Root!;
+            Assert.Contains($"id=\"{Path.GetFileNameWithoutExtension(chart)}\"", html);
+            Assert.False(string.IsNullOrWhiteSpace(svg.Element(svg.Name.Namespace + "title")?.Value));
+        }
+    }
+
+    [Fact]
+    public async Task Report_renders_its_charts_in_headless_Chromium()
+    {
+        var chromium = Environment.GetEnvironmentVariable("MARKETSIM_CHROMIUM") ?? "/usr/bin/chromium";
+        Assert.True(File.Exists(chromium), $"Chromium not found at {chromium}: install the Debian package 'chromium' (scripts/test.sh does) or set MARKETSIM_CHROMIUM");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
+        await page.GotoAsync(new Uri(Path.Combine(Folder.Value, "report.html")).AbsoluteUri);
+
+        var charts = page.Locator("figure svg");
+        var count = await charts.CountAsync();
+        Assert.True(count >= 8, $"{count} charts rendered");
+        for (var i = 0; i < count; i++)
+        {
+            var box = await charts.Nth(i).BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box!.Width > 100 && box.Height > 100, $"chart {i} is {box.Width} × {box.Height}");
+        }
+        var screenshot = Path.Combine(Folder.Value, "report.png");
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        Assert.True(new FileInfo(screenshot).Length > 10_000);
+    }
+}
