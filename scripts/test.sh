@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine that has the .NET 10 SDK.
-# Checks formatting, installs what the tests need (Debian's chromium for the report's browser test),
+# Checks formatting, installs what the tests need (Debian's chromium for the report's browser test,
+# postgresql for the cluster tests, which start private servers of their own),
 # then prints a one-line count ("N passed, N failed") after dotnet test's own summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,9 +12,12 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "== installing chromium (Debian package) for the report's browser test"
-  apt_install chromium
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]} (Debian packages): the report's browser test and the cluster tests need them"
+  apt_install "${missing[@]}"
 fi
 
 echo "== dotnet format --verify-no-changes"

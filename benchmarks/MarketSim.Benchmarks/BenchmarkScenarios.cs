@@ -6,7 +6,9 @@ namespace MarketSim.Benchmarks;
 /// <summary>The bundled scenarios the benchmarks run, found from the benchmark's folder.</summary>
 internal static class BenchmarkScenarios
 {
-    public static MarketScenario Load(string fileName) => ScenarioLoader.Load(Path.Combine(FindRoot(), "scenarios", fileName));
+    public static MarketScenario Load(string fileName) => ScenarioLoader.Load(Path(fileName));
+
+    public static string Path(string fileName) => System.IO.Path.Combine(FindRoot(), "scenarios", fileName);
 
     private static string FindRoot()
     {
@@ -14,7 +16,7 @@ internal static class BenchmarkScenarios
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "MarketSim.sln")))
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "MarketSim.sln")))
                 {
                     return dir.FullName;
                 }

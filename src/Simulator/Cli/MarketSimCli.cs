@@ -34,6 +34,8 @@ public sealed class MarketSimCli
             RunCommand.Create(this, cancellation),
             SensitivityCommand.Create(this, cancellation),
             ValidateCommand.Create(this),
+            SiloCommand.Create(this, cancellation),
+            ClusterCommand.Create(this),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

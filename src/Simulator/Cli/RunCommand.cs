@@ -19,10 +19,11 @@ internal static class RunCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
         var precision = new Option<string?>("--target-precision") { Description = "METRIC=HALFWIDTH: keep running until the 95% confidence half-width of METRIC's mean (a runs.csv column) is at most HALFWIDTH; --runs (or --max-runs) caps the runs." };
         var maxRuns = new Option<long?>("--max-runs") { Description = "With --target-precision: the most runs to do (default: --runs)." };
+        var cluster = new Option<string?>("--cluster") { Description = "A PostgreSQL connection string (Npgsql form, e.g. \"Host=127.0.0.1;Port=5432;Username=marketsim;Database=marketsim\"): run on the cluster's silos (see docs/cluster.md); the results are the same as an embedded run's." };
         var minRuns = new Option<long>("--min-runs") { Description = "With --target-precision: runs before the target may stop the experiment.", DefaultValueFactory = _ => 100 };
         var command = new Command("run", "Run a Monte Carlo experiment of a scenario and write runs.csv, summary.json, manifest.json and a copy of the scenario to the results folder.")
         {
-            scenario, runs, seed, output, threads, batch, overwrite, quiet, precision, maxRuns, minRuns,
+            scenario, runs, seed, output, threads, batch, overwrite, quiet, precision, maxRuns, minRuns, cluster,
         };
         command.SetAction(parsed =>
         {
@@ -66,7 +67,8 @@ internal static class RunCommand
                 parsed.GetValue(threads),
                 parsed.GetValue(batch),
                 parsed.GetValue(overwrite),
-                target);
+                target,
+                parsed.GetValue(cluster));
             if (target is not null && parsed.GetValue(maxRuns) is { } most)
             {
                 options = options with { Runs = most };
@@ -110,6 +112,11 @@ internal static class RunCommand
         {
             cli.Error.WriteLine("cancelled: no results were written");
             return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (options.Cluster is not null && (ex is Npgsql.NpgsqlException || ex is ArgumentException || ex is System.Net.Sockets.SocketException))
+        {
+            cli.Error.WriteLine($"error: --cluster: {ex.Message}; allowed: a reachable PostgreSQL server and an Npgsql connection string (see docs/cluster.md)");
+            return ExitCodes.BadInput;
         }
     }
 }

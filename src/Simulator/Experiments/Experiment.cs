@@ -3,6 +3,7 @@ using System.Globalization;
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Silo.Cluster;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
@@ -12,9 +13,10 @@ using MarketSim.Simulator.Statistics;
 namespace MarketSim.Simulator.Experiments;
 
 /// <summary>
-/// Runs an experiment end to end on the embedded silo: load and validate the scenario, run the
-/// Monte Carlo runs, stream runs.csv and the summary, write summary.json, the scenario copy and
-/// manifest.json, then commit the results folder atomically.
+/// Runs an experiment end to end, on the embedded silo or on a cluster: load and validate the
+/// scenario, run the Monte Carlo runs, stream runs.csv and the summaries, write summary.json,
+/// series.csv, the risk-share files, the charts and report.html, the scenario and manifest.json,
+/// then commit the results folder atomically.
 /// </summary>
 public static class Experiment
 {
@@ -34,14 +36,28 @@ public static class Experiment
         var summary = new OutcomeSummary(schema);
         var series = new SeriesSummary(schema);
         var riskShare = new RiskShareComparison(scenario, schema);
-        var precisionColumn = options.Precision is { } target ? MetricColumn(schema, target.Metric, options.ScenarioPath) : (int?)null;
+        if (options.Cluster is not null && options.Precision is not null)
+        {
+            throw new ScenarioException([new ScenarioProblem(options.ScenarioPath, 0, 0, "--target-precision", "is not available with --cluster; allowed: one or the other")]);
+        }
+        var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;
         var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.RowWidth, p.HalfWidth, p.MinimumRuns) : null;
 
         var clock = Stopwatch.StartNew();
         using (var csv = new RunsCsvWriter(folder.File("runs.csv"), schema))
         {
             Action<long>? progress = onProgress is null ? null : done => onProgress(done, stopRule is null ? null : Status(options.Precision!, stopRule));
-            MonteCarloRunner.Run(() => new Market(scenario), plan, new FanOut(csv, summary, series, riskShare), progress, stopRule, cancellation);
+            var sinks = new FanOut(csv, summary, series, riskShare);
+            if (options.Cluster is { } connection)
+            {
+                using var database = new ClusterDatabase(connection);
+                var id = ClusterExperiment.Submit(database, scenario.Name, ScenarioLoader.EffectiveYaml(options.ScenarioPath), options.Seed, options.Runs, options.BatchSize, schema.RowWidth, cancellation);
+                ClusterExperiment.Collect(database, id, options.Runs, schema.RowWidth, sinks, progress, cancellation: cancellation);
+            }
+            else
+            {
+                MonteCarloRunner.Run(() => new Market(scenario), plan, sinks, progress, stopRule, cancellation);
+            }
         }
         clock.Stop();
         SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary);
@@ -55,19 +71,6 @@ public static class Experiment
         Manifest.Write(folder.File("manifest.json"), options, plan, summary.Runs, StopReason(options, stopRule, summary.Runs), startedAt, clock.Elapsed);
         folder.Commit();
         return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir), stopRule is null ? null : StopReason(options, stopRule, summary.Runs));
-    }
-
-    /// <summary>The index of outcome <paramref name="metric"/>, or a <see cref="ScenarioException"/>-style error naming the allowed ones.</summary>
-    private static int MetricColumn(OutcomeSchema schema, string metric, string scenarioPath)
-    {
-        var names = schema.Columns.Select(c => c.Name).ToList();
-        var index = names.IndexOf(metric);
-        if (index >= 0)
-        {
-            return index;
-        }
-        var hint = DidYouMean.Suggest(metric, names) is { } s ? $"; did you mean '{s}'?" : "";
-        throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, "--target-precision", $"'{metric}' is not an outcome of this scenario{hint} allowed: a column of runs.csv (see docs/outputs.md)")]);
     }
 
     private static string StopReason(ExperimentOptions options, PrecisionStopRule? rule, long runs)

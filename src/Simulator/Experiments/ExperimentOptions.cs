@@ -9,6 +9,7 @@ namespace MarketSim.Simulator.Experiments;
 /// <param name="BatchSize">Runs per batch; affects speed only.</param>
 /// <param name="Overwrite">Replace an existing, non-empty results folder.</param>
 /// <param name="Precision">Run until this precision is reached (then <paramref name="Runs"/> is the most runs).</param>
+/// <param name="Cluster">A PostgreSQL connection string: run on the cluster's silos instead of the embedded silo.</param>
 public sealed record ExperimentOptions(
     string ScenarioPath,
     long Runs,
@@ -17,7 +18,8 @@ public sealed record ExperimentOptions(
     int Threads = 0,
     int BatchSize = 64,
     bool Overwrite = false,
-    TargetPrecision? Precision = null);
+    TargetPrecision? Precision = null,
+    string? Cluster = null);
 
 /// <summary>A precision target: the 95% confidence half-width of an outcome's mean.</summary>
 /// <param name="Metric">The outcome column.</param>

@@ -38,6 +38,7 @@ public static class Manifest
             json.WriteNumber("target_half_width", precision.HalfWidth);
             json.WriteNumber("max_runs", options.Runs);
         }
+        json.WriteString("silo", options.Cluster is null ? "embedded" : "cluster");
         json.WriteNumber("threads", plan.EffectiveThreads);
         json.WriteNumber("batch_size", plan.BatchSize);
         json.WriteString("started_utc", startedAt.ToString("O"));

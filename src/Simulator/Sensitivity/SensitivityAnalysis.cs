@@ -26,7 +26,7 @@ public static class SensitivityAnalysis
             ?? throw new ScenarioException(problems);
         var baseScenario = Load(document, scenarioPath, "");
         var schema = new OutcomeSchema(baseScenario);
-        var columns = metrics.Select(m => Column(schema, m, scenarioPath)).ToArray();
+        var columns = metrics.Select(m => OutcomeLookup.ColumnOrThrow(schema, m, scenarioPath, "--metric")).ToArray();
         var variants = new List<(string Parameter, string Setting, double Value, MarketScenario Scenario)>();
         foreach (var v in variations)
         {
@@ -74,18 +74,6 @@ public static class SensitivityAnalysis
     {
         var (scenario, problems) = ScenarioLoader.FromDocument(document, file);
         return scenario ?? throw new ScenarioException([.. problems.Select(p => p with { Message = prefix + p.Message })]);
-    }
-
-    private static int Column(OutcomeSchema schema, string metric, string file)
-    {
-        var names = schema.Columns.Select(c => c.Name).ToList();
-        var index = names.IndexOf(metric);
-        if (index < 0)
-        {
-            var hint = DidYouMean.Suggest(metric, names) is { } s ? $"; did you mean '{s}'?" : "";
-            throw new ScenarioException([new ScenarioProblem(file, 0, 0, "--metric", $"'{metric}' is not an outcome of this scenario{hint} allowed: a column of runs.csv (see docs/outputs.md)")]);
-        }
-        return index;
     }
 
     private static double[][] Collect(MarketScenario scenario, int[] columns, int width, ulong seed, long runs, int threads, Action<long> onRunsDone, CancellationToken cancellation)

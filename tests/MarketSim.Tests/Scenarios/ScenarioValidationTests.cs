@@ -101,7 +101,7 @@ public class ScenarioValidationTests
     }
 
     public static TheoryData<string> BundledScenarios() =>
-        [.. Directory.GetFiles(Path.Combine(Repo.Root, "scenarios"), "*.yaml").Select(Path.GetFileName).Order()!];
+        [.. Directory.GetFiles(Path.Combine(Repo.Root, "scenarios"), "*.yaml").Select(f => Path.GetFileName(f)).Order()];
 
     [Theory]
     [MemberData(nameof(BundledScenarios))]
