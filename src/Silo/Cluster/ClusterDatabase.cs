@@ -13,10 +13,18 @@ public sealed class ClusterDatabase : IDisposable
     private readonly NpgsqlDataSource _source;
 
     /// <summary>Opens a source for <paramref name="connectionString"/> (an Npgsql connection string).</summary>
+    /// <exception cref="ClusterConnectionException">The connection string is not an Npgsql connection string.</exception>
     public ClusterDatabase(string connectionString, TimeProvider? time = null)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true };
-        _source = NpgsqlDataSource.Create(builder.ConnectionString);
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true };
+            _source = NpgsqlDataSource.Create(builder.ConnectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ClusterConnectionException($"'{connectionString}' is not a connection string ({ex.Message})", ex);
+        }
         Time = time ?? TimeProvider.System;
     }
 
@@ -25,6 +33,32 @@ public sealed class ClusterDatabase : IDisposable
 
     /// <summary>How long to keep retrying a transient failure before giving up.</summary>
     public TimeSpan RetryWindow { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Checks the server answers within <paramref name="window"/> (retrying meanwhile), so that a wrong
+    /// address fails fast instead of after the long <see cref="RetryWindow"/> meant for restarts.
+    /// </summary>
+    /// <exception cref="ClusterConnectionException">The server did not answer.</exception>
+    public void CheckReachable(TimeSpan window, CancellationToken cancellation = default)
+    {
+        var deadline = Time.GetUtcNow() + window;
+        while (true)
+        {
+            try
+            {
+                using var connection = _source.OpenConnection();
+                return;
+            }
+            catch (Exception ex) when (IsTransient(ex) || ex is PostgresException)
+            {
+                if (Time.GetUtcNow() >= deadline || cancellation.IsCancellationRequested)
+                {
+                    throw new ClusterConnectionException($"no PostgreSQL server answered within {window.TotalSeconds:0} s ({ex.Message})", ex);
+                }
+                cancellation.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(250));
+            }
+        }
+    }
 
     /// <summary>Runs <paramref name="action"/> on an open connection, retrying transient failures.</summary>
     public T Run<T>(Func<NpgsqlConnection, T> action, CancellationToken cancellation = default)

@@ -12,35 +12,28 @@ internal static class ClusterCommand
     {
         var cluster = new Option<string>("--cluster") { Description = "The cluster's PostgreSQL connection string (Npgsql form).", Required = true };
         var status = new Command("status", "List silos (alive, stopped or dead, last heartbeat, batches done) and experiments (progress, status).") { cluster };
-        status.SetAction(parsed =>
+        status.SetAction(parsed => CommandErrors.Handle(cli, () =>
         {
-            try
+            using var database = new ClusterDatabase(parsed.GetValue(cluster)!) { RetryWindow = TimeSpan.FromSeconds(5) };
+            database.CheckReachable(TimeSpan.FromSeconds(5));
+            var (silos, experiments) = ClusterStatus.Read(database, TimeSpan.FromSeconds(10));
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Output), Ansi = cli.Interactive ? AnsiSupport.Detect : AnsiSupport.No, ColorSystem = cli.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors });
+            console.Profile.Width = Math.Max(console.Profile.Width, 140);
+            var silosTable = new Table().Title("Silos").AddColumns("Id", "Host", "Pid", "Threads", "Status", "Heartbeat", "Batches done");
+            foreach (var s in silos)
             {
-                using var database = new ClusterDatabase(parsed.GetValue(cluster)!) { RetryWindow = TimeSpan.FromSeconds(5) };
-                var (silos, experiments) = ClusterStatus.Read(database, TimeSpan.FromSeconds(10));
-                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Output), Ansi = cli.Interactive ? AnsiSupport.Detect : AnsiSupport.No, ColorSystem = cli.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors });
-                console.Profile.Width = Math.Max(console.Profile.Width, 140);
-                var silosTable = new Table().Title("Silos").AddColumns("Id", "Host", "Pid", "Threads", "Status", "Heartbeat", "Batches done");
-                foreach (var s in silos)
-                {
-                    silosTable.AddRow(Markup.Escape(s.Id), Markup.Escape(s.Host), s.Pid.ToString(CultureInfo.InvariantCulture), s.Threads.ToString(CultureInfo.InvariantCulture), s.Status, $"{s.SecondsSinceHeartbeat:0.0}s ago", s.BatchesCompleted.ToString(CultureInfo.InvariantCulture));
-                }
-                var experimentsTable = new Table().Title("Experiments").AddColumns("Id", "Scenario", "Runs", "Done", "Leased batches", "Status", "Created (UTC)");
-                foreach (var e in experiments)
-                {
-                    experimentsTable.AddRow(e.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Scenario), e.Runs.ToString("N0", CultureInfo.InvariantCulture),
-                        $"{e.RunsCompleted:N0} ({100.0 * e.RunsCompleted / Math.Max(1, e.Runs):0}%)", e.BatchesLeased.ToString(CultureInfo.InvariantCulture), e.Status, e.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-                }
-                console.Write(silosTable);
-                console.Write(experimentsTable);
-                return ExitCodes.Ok;
+                silosTable.AddRow(Markup.Escape(s.Id), Markup.Escape(s.Host), s.Pid.ToString(CultureInfo.InvariantCulture), s.Threads.ToString(CultureInfo.InvariantCulture), s.Status, $"{s.SecondsSinceHeartbeat:0.0}s ago", s.BatchesCompleted.ToString(CultureInfo.InvariantCulture));
             }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException or System.Net.Sockets.SocketException)
+            var experimentsTable = new Table().Title("Experiments").AddColumns("Id", "Scenario", "Runs", "Done", "Leased batches", "Status", "Created (UTC)");
+            foreach (var e in experiments)
             {
-                cli.Error.WriteLine($"error: --cluster: {ex.Message}; allowed: a reachable PostgreSQL server and an Npgsql connection string");
-                return ExitCodes.BadInput;
+                experimentsTable.AddRow(e.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Scenario), e.Runs.ToString("N0", CultureInfo.InvariantCulture),
+                    $"{e.RunsCompleted:N0} ({100.0 * e.RunsCompleted / Math.Max(1, e.Runs):0}%)", e.BatchesLeased.ToString(CultureInfo.InvariantCulture), e.Status, e.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             }
-        });
+            console.Write(silosTable);
+            console.Write(experimentsTable);
+            return ExitCodes.Ok;
+        }));
         return new Command("cluster", "Inspect a cluster of silos coordinated through PostgreSQL.") { status };
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using MarketSim.Simulator.Experiments;
-using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -78,9 +77,8 @@ internal static class RunCommand
         return command;
     }
 
-    private static int Execute(MarketSimCli cli, ExperimentOptions options, bool quiet, CancellationToken cancellation)
-    {
-        try
+    private static int Execute(MarketSimCli cli, ExperimentOptions options, bool quiet, CancellationToken cancellation) =>
+        CommandErrors.Handle(cli, () =>
         {
             var progress = new ProgressDisplay(cli.Error, cli.Interactive, quiet);
             var result = progress.Run(options.Runs, onProgress => Experiment.Run(options, onProgress, cancellation));
@@ -94,29 +92,5 @@ internal static class RunCommand
             RiskShareTable.Write(cli.Output, result.RiskShare, cli.Interactive);
             cli.Output.WriteLine($"Results: {result.OutDir}");
             return ExitCodes.Ok;
-        }
-        catch (ScenarioException ex)
-        {
-            foreach (var p in ex.Problems)
-            {
-                cli.Error.WriteLine($"error: {p}");
-            }
-            return ExitCodes.BadInput;
-        }
-        catch (IOException ex)
-        {
-            cli.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (OperationCanceledException)
-        {
-            cli.Error.WriteLine("cancelled: no results were written");
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception ex) when (options.Cluster is not null && (ex is Npgsql.NpgsqlException || ex is ArgumentException || ex is System.Net.Sockets.SocketException))
-        {
-            cli.Error.WriteLine($"error: --cluster: {ex.Message}; allowed: a reachable PostgreSQL server and an Npgsql connection string (see docs/cluster.md)");
-            return ExitCodes.BadInput;
-        }
-    }
+        });
 }

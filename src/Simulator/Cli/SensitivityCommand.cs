@@ -56,7 +56,7 @@ internal static class SensitivityCommand
             }
             var metrics = parsed.GetValue(metric) is { Length: > 0 } m ? m : ["unmet_hours_total"];
             var outDir = parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path) + "-sensitivity");
-            try
+            return CommandErrors.Handle(cli, () =>
             {
                 using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
                 var total = parsed.GetValue(runs) * (1 + (2 * variations.Count));
@@ -67,25 +67,7 @@ internal static class SensitivityCommand
                 Print(cli, effects);
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
                 return ExitCodes.Ok;
-            }
-            catch (ScenarioException ex)
-            {
-                foreach (var p in ex.Problems)
-                {
-                    cli.Error.WriteLine($"error: {p}");
-                }
-                return ExitCodes.BadInput;
-            }
-            catch (IOException ex)
-            {
-                cli.Error.WriteLine($"error: {ex.Message}");
-                return ExitCodes.BadInput;
-            }
-            catch (OperationCanceledException)
-            {
-                cli.Error.WriteLine("cancelled: no results were written");
-                return ExitCodes.Cancelled;
-            }
+            });
         });
         return command;
     }

@@ -44,20 +44,16 @@ internal static class SiloCommand
                 context.Cancel = true;
                 stop.Cancel();
             });
-            try
+            return CommandErrors.Handle(cli, () =>
             {
                 using var database = new ClusterDatabase(parsed.GetValue(cluster)!);
+                database.CheckReachable(TimeSpan.FromSeconds(10), stop.Token);
                 var host = new SiloHost(database, options, ModelFactory);
                 cli.Error.WriteLine($"silo {options.Id}: joined the cluster; stop with SIGTERM or Ctrl+C");
                 host.Run(stop.Token);
                 cli.Error.WriteLine($"silo {options.Id}: stopped after {host.BatchesCompleted} batches");
                 return ExitCodes.Ok;
-            }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException or System.Net.Sockets.SocketException)
-            {
-                cli.Error.WriteLine($"error: --cluster: {ex.Message}; allowed: a reachable PostgreSQL server and an Npgsql connection string (see docs/cluster.md)");
-                return ExitCodes.BadInput;
-            }
+            });
         });
         return command;
     }

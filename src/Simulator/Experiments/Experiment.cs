@@ -51,6 +51,7 @@ public static class Experiment
             if (options.Cluster is { } connection)
             {
                 using var database = new ClusterDatabase(connection);
+                database.CheckReachable(TimeSpan.FromSeconds(10), cancellation);
                 var id = ClusterExperiment.Submit(database, scenario.Name, ScenarioLoader.EffectiveYaml(options.ScenarioPath), options.Seed, options.Runs, options.BatchSize, schema.RowWidth, cancellation);
                 ClusterExperiment.Collect(database, id, options.Runs, schema.RowWidth, sinks, progress, cancellation: cancellation);
             }

@@ -1,0 +1,45 @@
+using System.Net.Sockets;
+using MarketSim.Silo.Cluster;
+using MarketSim.Simulator.Scenarios;
+using Npgsql;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>
+/// Turns the ways a command can fail on bad input into one clear message each and the documented
+/// exit code: scenario problems and unusable folders (2), an unreachable cluster (2), interruption (130).
+/// </summary>
+internal static class CommandErrors
+{
+    /// <summary>Runs <paramref name="body"/> and maps its failures to messages and exit codes.</summary>
+    public static int Handle(MarketSimCli cli, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (ScenarioException ex)
+        {
+            foreach (var p in ex.Problems)
+            {
+                cli.Error.WriteLine($"error: {p}");
+            }
+            return ExitCodes.BadInput;
+        }
+        catch (IOException ex)
+        {
+            cli.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            cli.Error.WriteLine("cancelled: no results were written");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (ex is ClusterConnectionException or NpgsqlException or SocketException)
+        {
+            cli.Error.WriteLine($"error: --cluster: {ex.Message}; allowed: a reachable PostgreSQL server and an Npgsql connection string (see docs/cluster.md)");
+            return ExitCodes.BadInput;
+        }
+    }
+}
