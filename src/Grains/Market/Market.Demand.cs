@@ -164,6 +164,10 @@ public sealed partial class Market
 
     private void RebrokerWaiting(ZoneGrain zone, int week)
     {
+        if (zone.Waiting.Count == 0)
+        {
+            return;
+        }
         var mostSpare = zone.MostSpareWeeklyHours();
         for (var slot = zone.Waiting.Head; slot != ServiceUserTable.None && mostSpare >= 0.25;)
         {

@@ -87,7 +87,7 @@ public static class Experiment
     }
 
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
-        string.Create(CultureInfo.InvariantCulture, $"{target.Metric} {rule.Moments.Mean:G5} ± {rule.HalfWidth:G3} (target ± {target.HalfWidth:G3})");
+        $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
     private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, int? convergenceColumn, PrecisionStopRule? stopRule)
     {
