@@ -284,103 +284,10 @@ public static partial class ScenarioLoader
                 : new CommissionerSpec(id, name!, [.. funds], [.. budgets.Select(b => b!.Value)]);
         }
 
-        private PooledBudgetSpec? ReadPool(YamlNode node, string path, List<string> known)
-        {
-            var f = Fields(node, path);
-            if (f is null)
-            {
-                return null;
-            }
-            var id = ReadId(f);
-            var name = f.Text("name", required: false) ?? id;
-            var partners = new List<PoolPartnerSpec?>();
-            foreach (var (partnerNode, partnerPath) in f.List("partners"))
-            {
-                var p = Fields(partnerNode, partnerPath);
-                if (p is null)
-                {
-                    partners.Add(null);
-                    continue;
-                }
-                var who = p.Text("commissioner");
-                var contribution = ReadYearly(p, "contribution_gbp_per_year", "a contribution in pounds a year ≥ 0, or a list of them by model year (the last repeats)");
-                p.RejectUnknown();
-                if (who is not null && !known.Contains(who))
-                {
-                    var hint = DidYouMean.Suggest(who, known) is { } s ? $"; did you mean '{s}'?" : "";
-                    p.Report(p.Node("commissioner", false), p.PathOf("commissioner"), $"unknown commissioner '{who}'{hint} allowed: {string.Join(", ", known)}");
-                    who = null;
-                }
-                partners.Add(who is null || contribution is null ? null : new PoolPartnerSpec(who, contribution));
-            }
-            var partnerIds = partners.Select(p => p?.CommissionerId ?? "").ToList();
-            var contributions = partners.Select(p => p?.ContributionGbpPerYear ?? 0).ToArray();
-            var models = f.List("risk_share_models", required: false)
-                .Select(m => Fields(m.Node, m.Path) is { } mf ? ReadRiskShare(mf, partnerIds, contributions) : null)
-                .ToList();
-            double phasingStart = 1;
-            var phasingWeeks = 0;
-            if (f.Object("phasing", required: false) is { } phasing)
-            {
-                phasingStart = phasing.Number("starting_share", 0, 1, "the share of activity pooled at week 0, from 0 to 1") ?? 1;
-                phasingWeeks = phasing.Integer("full_by_week", 1, 100_000, "the week by which all activity is pooled, ≥ 1") ?? 0;
-                phasing.RejectUnknown();
-            }
-            var threshold = f.Number("threshold_gbp", 0, 1e12, "an overspend threshold in pounds ≥ 0", required: false) ?? 1_000_000;
-            f.RejectUnknown();
-            if (partners.Count == 0 && f.Node("partners", false) is not null)
-            {
-                f.Report("a pooled budget needs at least one partner");
-                return null;
-            }
-            if (id is null || partners.Contains(null) || models.Contains(null))
-            {
-                return null;
-            }
-            var valid = partners.Select(p => p!).ToArray();
-            if (valid.Select(p => p.CommissionerId).Distinct().Count() != valid.Length)
-            {
-                f.Report("a commissioner is listed twice; allowed: each partner once");
-                return null;
-            }
-            if (valid.Sum(p => p.ContributionGbpPerYear) <= 0)
-            {
-                f.Report("the contributions sum to 0; allowed: contributions whose sum is > 0, so that shares can be proportional");
-                return null;
-            }
-            if (models.GroupBy(m => m!.Id).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            {
-                f.Report(f.Node("risk_share_models", false), f.PathOf("risk_share_models"), $"id '{twice.Key}' is used more than once; allowed: a different id for each agreement");
-                return null;
-            }
-            return new PooledBudgetSpec(id, name!, valid, [.. models!], phasingStart, phasingWeeks, threshold);
-        }
-
         /// <summary>The ids written in a section, read before the section itself, so that one bad entry does not make references to it fail too.</summary>
         private static List<string> IdsOf(IReadOnlyList<(YamlNode Node, string Path)> items) =>
             [.. items.Select(i => i.Node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var id) ? (id as YamlScalarNode)?.Value : null)
                 .OfType<string>()];
-
-        /// <summary>A number, or a non-empty list of numbers by model year.</summary>
-        private static double[]? ReadYearly(YamlFields f, string key, string allowed)
-        {
-            var node = f.Node(key, required: true);
-            if (node is null)
-            {
-                return null;
-            }
-            var inner = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("value"), out var v) ? v : node;
-            if (inner is not YamlSequenceNode)
-            {
-                return f.Number(key, 0, 1e12, allowed) is { } single ? [single] : null;
-            }
-            var values = f.List(key).Select(i => f.NumberAt(i.Node, i.Path, 0, 1e12, allowed)).ToList();
-            if (values.Count == 0)
-            {
-                f.Report(node, f.PathOf(key), $"empty list; allowed: {allowed}");
-            }
-            return values.Count == 0 || values.Contains(null) ? null : [.. values.Select(x => x!.Value)];
-        }
 
         private YamlFields? Fields(YamlNode node, string path) => root.Child(node, path);
 
