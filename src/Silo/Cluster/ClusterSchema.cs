@@ -49,6 +49,9 @@ public static class ClusterSchema
             computed_by text NOT NULL,
             PRIMARY KEY (experiment_id, run_index));
         """,
+        // Outcome rows are a few kilobytes of doubles that do not compress: store them without
+        // TOAST compression, which only costs the server CPU the silos need.
+        "ALTER TABLE run_outcomes ALTER COLUMN outcomes SET STORAGE EXTERNAL;",
     ];
 
     /// <summary>The schema version this engine writes.</summary>
