@@ -17,8 +17,7 @@ internal static class ClusterCommand
             using var database = new ClusterDatabase(parsed.GetValue(cluster)!) { RetryWindow = TimeSpan.FromSeconds(5) };
             database.CheckReachable(TimeSpan.FromSeconds(5));
             var (silos, experiments) = ClusterStatus.Read(database, TimeSpan.FromSeconds(10));
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Output), Ansi = cli.Interactive ? AnsiSupport.Detect : AnsiSupport.No, ColorSystem = cli.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors });
-            console.Profile.Width = Math.Max(console.Profile.Width, 140);
+            var console = TableConsole.For(cli.Output, cli.Interactive, 140);
             var silosTable = new Table().Title("Silos").AddColumns("Id", "Host", "Pid", "Threads", "Status", "Heartbeat", "Batches done");
             foreach (var s in silos)
             {

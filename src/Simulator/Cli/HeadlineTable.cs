@@ -9,13 +9,7 @@ internal static class HeadlineTable
 {
     public static void Write(TextWriter output, OutcomeSummary summary, bool colour)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
-        });
-        console.Profile.Width = Math.Max(console.Profile.Width, 170);
+        var console = TableConsole.For(output, colour, 170);
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Outcome").AddColumn("Unit")
             .AddColumn(new TableColumn("Mean ± SE").RightAligned())

@@ -16,13 +16,7 @@ internal static class RiskShareTable
         {
             return;
         }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
-        });
-        console.Profile.Width = Math.Max(console.Profile.Width, 170);
+        var console = TableConsole.For(output, colour, 170);
         foreach (var pool in comparison.Lines.GroupBy(l => l.Pool.Id))
         {
             var parties = pool.Select(l => l.Party).Distinct().ToList();

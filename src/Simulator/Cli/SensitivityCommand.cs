@@ -77,7 +77,7 @@ internal static class SensitivityCommand
         var csv = new StringBuilder("parameter,setting,value,metric,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
         foreach (var e in effects)
         {
-            var half = 1.959963984540054 * e.Difference.StdError;
+            var half = e.Difference.HalfWidth95;
             csv.Append(string.Join(",", e.Parameter, e.Setting, Numbers.Exact(e.Value), e.Metric, Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean),
                 Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half))).Append('\n');
         }
@@ -108,13 +108,12 @@ internal static class SensitivityCommand
 
     private static void Print(MarketSimCli cli, List<SensitivityAnalysis.Effect> effects)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Output), Ansi = cli.Interactive ? AnsiSupport.Detect : AnsiSupport.No, ColorSystem = cli.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors });
-        console.Profile.Width = Math.Max(console.Profile.Width, 150);
+        var console = TableConsole.For(cli.Output, cli.Interactive, 150);
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Parameter").AddColumn("Setting").AddColumn(new TableColumn("Value").RightAligned())
             .AddColumn("Metric").AddColumn(new TableColumn("Base mean").RightAligned()).AddColumn(new TableColumn("Change (95% CI)").RightAligned());
         foreach (var e in effects)
         {
-            var half = 1.959963984540054 * e.Difference.StdError;
+            var half = e.Difference.HalfWidth95;
             table.AddRow(Markup.Escape(e.Parameter), e.Setting, Numbers.Readable(e.Value), Markup.Escape(e.Metric), Numbers.Readable(e.BaseMean),
                 $"{Numbers.Readable(e.Difference.Mean)} ({Numbers.Readable(e.Difference.Mean - half)} to {Numbers.Readable(e.Difference.Mean + half)})");
         }

@@ -61,7 +61,7 @@ public static class ReportCharts
         {
             var m = summary.Moments[k];
             var name = schema.Columns[k].Name;
-            var trace = points.Append(new ConvergenceChart.Point(m.Count, m.Mean, 1.959963984540054 * m.StdError)).DistinctBy(p => p.Runs).ToList();
+            var trace = points.Append(new ConvergenceChart.Point(m.Count, m.Mean, m.HalfWidth95)).DistinctBy(p => p.Runs).ToList();
             if (trace.Count > 1)
             {
                 charts.Add(($"convergence_{name}.svg", $"The running mean of {name} and its 95% confidence interval: how many runs are enough.",

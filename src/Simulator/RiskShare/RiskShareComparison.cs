@@ -151,6 +151,6 @@ public sealed class RiskShareComparison : IOutcomeSink
         public RunningMoments Moments { get; } = new();
 
         /// <summary>Half-width of the 95% confidence interval of the mean difference.</summary>
-        public double HalfWidth95 => 1.959963984540054 * Moments.StdError;
+        public double HalfWidth95 => Moments.HalfWidth95;
     }
 }

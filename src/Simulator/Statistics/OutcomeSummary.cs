@@ -65,7 +65,7 @@ public sealed class OutcomeSummary : IOutcomeSink
             {
                 foreach (var (c, points) in Convergence)
                 {
-                    points.Add(new ConvergenceChart.Point(Moments[c].Count, Moments[c].Mean, 1.959963984540054 * Moments[c].StdError));
+                    points.Add(new ConvergenceChart.Point(Moments[c].Count, Moments[c].Mean, Moments[c].HalfWidth95));
                 }
                 _nextCheckpoint = Math.Max(_nextCheckpoint + 1, (long)Math.Ceiling(_nextCheckpoint * 1.1));
             }

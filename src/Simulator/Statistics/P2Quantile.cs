@@ -102,10 +102,7 @@ public sealed class P2Quantile
         {
             var sorted = _heights[.._count];
             Array.Sort(sorted);
-            var h = (_count - 1) * _p;
-            var lo = (int)Math.Floor(h);
-            var hi = Math.Min(lo + 1, _count - 1);
-            return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+            return Quantiles.Type7(sorted, _p);
         }
         return _heights[2];
     }

@@ -9,13 +9,11 @@ namespace MarketSim.Simulator.Statistics;
 /// </summary>
 public sealed class PrecisionStopRule(int column, int rowWidth, double targetHalfWidth, long minimumRuns) : IStopRule
 {
-    private const double Z95 = 1.959963984540054;
-
     /// <summary>The outcome's running moments.</summary>
     public RunningMoments Moments { get; } = new();
 
     /// <summary>The current 95% half-width.</summary>
-    public double HalfWidth => Moments.Count > 1 ? Z95 * Moments.StdError : double.PositiveInfinity;
+    public double HalfWidth => Moments.Count > 1 ? Moments.HalfWidth95 : double.PositiveInfinity;
 
     /// <inheritdoc />
     public bool IsSatisfied { get; private set; }

@@ -32,16 +32,21 @@ public sealed class Quantiles
     }
 
     /// <summary>The <paramref name="p"/> quantile (0 ≤ p ≤ 1), or NaN with no values.</summary>
-    public double At(double p)
+    public double At(double p) => Type7(Sorted(), p);
+
+    /// <summary>
+    /// The <paramref name="p"/> quantile of ascending <paramref name="sorted"/> by R's default (type 7)
+    /// linear interpolation; NaN when empty.
+    /// </summary>
+    public static double Type7(IReadOnlyList<double> sorted, double p)
     {
-        if (_values.Count == 0)
+        if (sorted.Count == 0)
         {
             return double.NaN;
         }
-        Sorted();
-        var h = (_values.Count - 1) * p;
+        var h = (sorted.Count - 1) * p;
         var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, _values.Count - 1);
-        return _values[lo] + ((h - lo) * (_values[hi] - _values[lo]));
+        var hi = Math.Min(lo + 1, sorted.Count - 1);
+        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 }

@@ -8,17 +8,7 @@ namespace MarketSim.Simulator.Statistics;
 public static class RiskMeasures
 {
     /// <summary>VaR at level <paramref name="alpha"/> of <paramref name="sorted"/> (ascending).</summary>
-    public static double ValueAtRisk(IReadOnlyList<double> sorted, double alpha)
-    {
-        if (sorted.Count == 0)
-        {
-            return double.NaN;
-        }
-        var h = (sorted.Count - 1) * alpha;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Count - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
+    public static double ValueAtRisk(IReadOnlyList<double> sorted, double alpha) => Quantiles.Type7(sorted, alpha);
 
     /// <summary>CVaR (expected shortfall) at level <paramref name="alpha"/> of <paramref name="sorted"/> (ascending).</summary>
     public static double ConditionalValueAtRisk(IReadOnlyList<double> sorted, double alpha)

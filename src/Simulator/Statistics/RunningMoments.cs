@@ -30,6 +30,12 @@ public sealed class RunningMoments
     /// <summary>Sample standard deviation.</summary>
     public double StdDev => Math.Sqrt(Variance);
 
+    /// <summary>The normal quantile of a two-sided 95% confidence interval.</summary>
+    public const double Z95 = 1.959963984540054;
+
+    /// <summary>Half-width of the 95% confidence interval of the mean, 1.96 × sd / √n.</summary>
+    public double HalfWidth95 => Z95 * StdError;
+
     /// <summary>Monte Carlo standard error of the mean, sd / √n.</summary>
     public double StdError => Count > 0 ? StdDev / Math.Sqrt(Count) : 0;
 
