@@ -11,13 +11,12 @@ public sealed partial class Market
 {
     private void UpliftRates(int year, int week)
     {
-        if (_scenario.RateSetting is not { } policy || (_scenario.Shocks ?? []).Any(s => s.Kind == ShockKind.RateFreeze && s.Covers(week)))
+        if (_scenario.RateSetting is not { } policy || _rateFrozen[week])
         {
             return;
         }
-        var capper = policy.CommissionerId is null ? null : Array.Find(_commissioners, c => c.Spec.Id == policy.CommissionerId);
-        var budget = capper?.Spec.BudgetGbp(year) ?? 0;
-        var lastYearSpend = capper?.SpendGbp(year - 1) ?? 0;
+        var budget = _rateCapper?.Spec.BudgetGbp(year) ?? 0;
+        var lastYearSpend = _rateCapper?.SpendGbp(year - 1) ?? 0;
         var factor = RateSetter.Factor(policy, _economy, year, budget, lastYearSpend);
         foreach (var p in _providers)
         {

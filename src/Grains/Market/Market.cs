@@ -35,6 +35,8 @@ public sealed partial class Market : IRunModel
     private readonly EconomyPath _economy;
     private readonly double[] _wageShock;
     private readonly int[] _forcedExitWeek;
+    private readonly bool[] _rateFrozen;
+    private readonly CommissionerGrain? _rateCapper;
     private readonly int[] _entrantJoinWeek;
     private readonly int[][] _zonesOfProvider;
     private readonly int _originalProviders;
@@ -72,6 +74,8 @@ public sealed partial class Market : IRunModel
         _economy = new EconomyPath(scenario.Economy, scenario.HorizonYears);
         _wageShock = [.. Enumerable.Range(0, scenario.HorizonWeeks).Select(w => shocks.Where(s => s.Kind == ShockKind.Wage && w >= s.Week).Aggregate(1.0, (f, s) => f * (1 + s.Size)))];
         _forcedExitWeek = [.. _providers.Select(p => shocks.FirstOrDefault(s => s.Kind == ShockKind.ProviderExit && s.ProviderId == p.Spec.Id)?.Week ?? -1)];
+        _rateFrozen = [.. Enumerable.Range(0, scenario.HorizonWeeks).Select(w => shocks.Any(s => s.Kind == ShockKind.RateFreeze && s.Covers(w)))];
+        _rateCapper = Array.Find(_commissioners, c => c.Spec.Id == scenario.RateSetting?.CommissionerId);
         _entrantJoinWeek = new int[_providers.Length];
         _selfFunders = scenario.SelfFunders ?? SelfFunderSpec.Default;
     }

@@ -29,6 +29,7 @@ public static class Experiment
     public static ExperimentResult Run(ExperimentOptions options, Action<long, string?>? onProgress = null, CancellationToken cancellation = default)
     {
         var scenario = ScenarioLoader.Load(options.ScenarioPath);
+        var scenarioYaml = ScenarioLoader.EffectiveYaml(options.ScenarioPath);
         var plan = new RunPlan(options.Seed, options.Runs, options.Threads, options.BatchSize);
         var startedAt = DateTimeOffset.UtcNow;
         using var folder = ResultsFolder.Begin(options.OutDir, options.Overwrite);
@@ -52,7 +53,7 @@ public static class Experiment
             {
                 using var database = new ClusterDatabase(connection);
                 database.CheckReachable(TimeSpan.FromSeconds(10), cancellation);
-                var id = ClusterExperiment.Submit(database, scenario.Name, ScenarioLoader.EffectiveYaml(options.ScenarioPath), options.Seed, options.Runs, options.BatchSize, schema.RowWidth, cancellation);
+                var id = ClusterExperiment.Submit(database, scenario.Name, scenarioYaml, options.Seed, options.Runs, options.BatchSize, schema.RowWidth, cancellation);
                 ClusterExperiment.Collect(database, id, options.Runs, schema.RowWidth, sinks, progress, cancellation: cancellation);
             }
             else
@@ -67,7 +68,7 @@ public static class Experiment
         {
             RiskShareFiles.Write(folder, riskShare);
         }
-        File.WriteAllText(folder.File("scenario.yaml"), ScenarioLoader.EffectiveYaml(options.ScenarioPath));
+        File.WriteAllText(folder.File("scenario.yaml"), scenarioYaml);
         WriteReport(folder, scenario, options, summary, series, riskShare, precisionColumn, stopRule);
         Manifest.Write(folder.File("manifest.json"), options, plan, summary.Runs, StopReason(options, stopRule, summary.Runs), startedAt, clock.Elapsed);
         folder.Commit();
