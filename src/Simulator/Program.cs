@@ -1,10 +1,5 @@
 using MarketSim.Simulator.Cli;
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
+using var interruption = Interruption.FromSignals();
 var cli = new MarketSimCli(Console.Out, Console.Error, interactive: !Console.IsErrorRedirected && !Console.IsOutputRedirected);
-return cli.Invoke(args, cancellation.Token);
+return cli.Invoke(args, interruption);

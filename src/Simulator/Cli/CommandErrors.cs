@@ -7,7 +7,7 @@ namespace MarketSim.Simulator.Cli;
 
 /// <summary>
 /// Turns the ways a command can fail on bad input into one clear message each and the documented
-/// exit code: scenario problems and unusable folders (2), an unreachable cluster (2), interruption (130).
+/// exit code: scenario problems and unusable folders (2), an unreachable cluster (2), a stop signal (130, 143, 129).
 /// </summary>
 internal static class CommandErrors
 {
@@ -33,8 +33,15 @@ internal static class CommandErrors
         }
         catch (OperationCanceledException)
         {
-            cli.Error.WriteLine("cancelled: no results were written");
-            return ExitCodes.Cancelled;
+            cli.Error.WriteLine(cli.Signals.Signal is null
+                ? "cancelled: no results were written"
+                : $"interrupted by {cli.Signals.SignalName}: stopped cleanly; no results were written");
+            return cli.Signals.Signal is null ? ExitCodes.Cancelled : cli.Signals.ExitCode;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            cli.Error.WriteLine($"error: {ex.Message} (permission denied); nothing was written");
+            return ExitCodes.BadInput;
         }
         catch (Exception ex) when (ex is ClusterConnectionException or NpgsqlException or SocketException)
         {

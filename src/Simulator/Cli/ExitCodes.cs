@@ -1,6 +1,6 @@
 namespace MarketSim.Simulator.Cli;
 
-/// <summary>The process exit codes of `marketsim`.</summary>
+/// <summary>The process exit codes of `marketsim`: the shell's 128 + signal number when a signal stopped it.</summary>
 public static class ExitCodes
 {
     /// <summary>Success.</summary>
@@ -12,6 +12,12 @@ public static class ExitCodes
     /// <summary>Bad input: a bad scenario file, a bad option, an unusable output folder.</summary>
     public const int BadInput = 2;
 
-    /// <summary>Interrupted (Ctrl+C); nothing was left behind.</summary>
+    /// <summary>Stopped by SIGHUP (the terminal closed).</summary>
+    public const int HungUp = 129;
+
+    /// <summary>Stopped by Ctrl+C (SIGINT).</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM (kill, a job scheduler, timeout).</summary>
+    public const int Terminated = 143;
 }

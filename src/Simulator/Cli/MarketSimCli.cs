@@ -22,19 +22,27 @@ public sealed class MarketSimCli
     /// <summary>Where progress and problems go (stderr).</summary>
     public TextWriter Error { get; }
 
+    /// <summary>The stop signals of the command being run.</summary>
+    internal Interruption Signals { get; private set; } = null!;
+
     /// <summary>Whether stderr is a terminal (live progress bar) and stdout takes colour.</summary>
     public bool Interactive { get; }
 
-    /// <summary>Parses <paramref name="args"/>, runs the command, and returns the exit code.</summary>
-    public int Invoke(string[] args, CancellationToken cancellation = default)
+    /// <summary>
+    /// Parses <paramref name="args"/>, runs the command, and returns the exit code.
+    /// <paramref name="interruption"/> carries the stop signals (none when null).
+    /// </summary>
+    public int Invoke(string[] args, Interruption? interruption = null)
     {
+        using var none = interruption is null ? new Interruption() : null;
+        Signals = interruption ?? none!;
         var root = new RootCommand(
             "MarketSim: Monte Carlo stress tests of adult social care markets (home care zones, providers, commissioners, pooled budgets).")
         {
-            RunCommand.Create(this, cancellation),
-            SensitivityCommand.Create(this, cancellation),
+            RunCommand.Create(this),
+            SensitivityCommand.Create(this),
             ValidateCommand.Create(this),
-            SiloCommand.Create(this, cancellation),
+            SiloCommand.Create(this),
             ClusterCommand.Create(this),
         };
         var parsed = root.Parse(args);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -40,7 +41,7 @@ internal sealed class ProgressDisplay
         return console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DurationColumn(elapsed: true), new DurationColumn(elapsed: false))
             .Start(ctx =>
             {
                 var task = ctx.AddTask("runs", maxValue: totalRuns);
@@ -83,8 +84,19 @@ internal sealed class ProgressDisplay
     {
         var rate = Rate(done, clock);
         var left = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
-        var line = string.Create(CultureInfo.InvariantCulture, $"progress: {done:N0}/{total:N0} runs ({100.0 * done / Math.Max(total, 1):0}%), {rate:N0} runs/s, {left.TotalSeconds:0}s left");
+        var line = string.Create(CultureInfo.InvariantCulture, $"progress: {done:N0}/{total:N0} runs ({100.0 * done / Math.Max(total, 1):0}%), {rate:N0} runs/s, {Durations.Readable(left)} left");
         return status is null ? line : $"{line}, {status}";
+    }
+
+    /// <summary>Elapsed or remaining time, with days when over 24 hours (Spectre's own columns drop them).</summary>
+    private sealed class DurationColumn(bool elapsed) : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+        {
+            var span = elapsed ? task.ElapsedTime : task.RemainingTime;
+            var text = span is { } t ? Durations.Readable(t) + (elapsed ? "" : " left") : "";
+            return new Text(text, new Style(elapsed ? Color.Yellow : Color.Blue));
+        }
     }
 
     private static double Rate(long done, Stopwatch clock) => done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);

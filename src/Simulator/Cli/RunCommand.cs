@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MarketSim.Simulator.Experiments;
 
 namespace MarketSim.Simulator.Cli;
@@ -6,7 +7,7 @@ namespace MarketSim.Simulator.Cli;
 /// <summary>`marketsim run SCENARIO --runs N --seed S --out DIR [--threads T]`.</summary>
 internal static class RunCommand
 {
-    public static Command Create(MarketSimCli cli, CancellationToken cancellation)
+    public static Command Create(MarketSimCli cli)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (YAML); see docs/scenario-format.md." };
         var runs = new Option<long>("--runs", "-n") { Description = "Number of Monte Carlo runs (simulated futures).", DefaultValueFactory = _ => 1000 };
@@ -40,19 +41,7 @@ internal static class RunCommand
             {
                 problems.Add($"--batch-size: {parsed.GetValue(batch)} is not allowed; allowed: a whole number ≥ 1");
             }
-            TargetPrecision? target = null;
-            if (parsed.GetValue(precision) is { } text)
-            {
-                var parts = text.Split('=', 2);
-                if (parts.Length == 2 && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var halfWidth) && halfWidth > 0)
-                {
-                    target = new TargetPrecision(parts[0].Trim(), halfWidth, Math.Max(2, parsed.GetValue(minRuns)));
-                }
-                else
-                {
-                    problems.Add($"--target-precision: '{text}' is not allowed; allowed: METRIC=HALFWIDTH with a half-width > 0, e.g. unmet_hours_total=500");
-                }
-            }
+            var target = Precision(parsed, precision, runs, maxRuns, minRuns, problems);
             if (problems.Count > 0)
             {
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
@@ -72,16 +61,62 @@ internal static class RunCommand
             {
                 options = options with { Runs = most };
             }
-            return Execute(cli, options, parsed.GetValue(quiet), cancellation);
+            return Execute(cli, options, parsed.GetValue(quiet));
         });
         return command;
     }
 
-    private static int Execute(MarketSimCli cli, ExperimentOptions options, bool quiet, CancellationToken cancellation) =>
+    /// <summary>Reads --target-precision with --max-runs and --min-runs, adding a problem for each bad or orphaned option.</summary>
+    private static TargetPrecision? Precision(ParseResult parsed, Option<string?> precision, Option<long> runs, Option<long?> maxRuns, Option<long> minRuns, List<string> problems)
+    {
+        var minGiven = parsed.GetResult(minRuns) is { Implicit: false };
+        if (parsed.GetValue(precision) is not { } text)
+        {
+            if (parsed.GetValue(maxRuns) is not null)
+            {
+                problems.Add("--max-runs: only works with --target-precision; allowed: --target-precision METRIC=HALFWIDTH --max-runs N, or --runs N for a fixed number of runs");
+            }
+            if (minGiven)
+            {
+                problems.Add("--min-runs: only works with --target-precision; allowed: --target-precision METRIC=HALFWIDTH --min-runs M");
+            }
+            return null;
+        }
+        var most = parsed.GetValue(maxRuns) ?? parsed.GetValue(runs);
+        var mostName = parsed.GetValue(maxRuns) is null ? "--runs" : "--max-runs";
+        if (most < 1)
+        {
+            problems.Add($"{mostName}: {most} is not allowed; allowed: a whole number ≥ 1");
+        }
+        var least = parsed.GetValue(minRuns);
+        if (minGiven && least < 2)
+        {
+            problems.Add($"--min-runs: {least} is not allowed; allowed: a whole number ≥ 2 (a half-width needs two runs)");
+        }
+        else if (minGiven && least > most)
+        {
+            problems.Add($"--min-runs: {least} is more than {mostName} {most}; allowed: --min-runs ≤ {mostName}");
+        }
+        var parts = text.Split('=', 2);
+        if (parts.Length == 2 && parts[0].Trim().Length > 0
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var halfWidth) && halfWidth > 0 && double.IsFinite(halfWidth))
+        {
+            return new TargetPrecision(parts[0].Trim(), halfWidth, Math.Clamp(least, 2, Math.Max(2, most)));
+        }
+        problems.Add($"--target-precision: '{text}' is not allowed; allowed: METRIC=HALFWIDTH with a half-width > 0, e.g. unmet_hours_total=500");
+        return null;
+    }
+
+    private static int Execute(MarketSimCli cli, ExperimentOptions options, bool quiet) =>
         CommandErrors.Handle(cli, () =>
         {
             var progress = new ProgressDisplay(cli.Error, cli.Interactive, quiet);
-            var result = progress.Run(options.Runs, onProgress => Experiment.Run(options, onProgress, cancellation));
+            using var result = progress.Run(options.Runs, onProgress => Experiment.Run(options, onProgress, cli.Signals.Stop, cli.Signals.Abort));
+            if (result.Interrupted)
+            {
+                cli.Error.WriteLine($"interrupted by {cli.Signals.SignalName}: kept the first {result.Summary.Runs:N0} runs in {result.OutDir} (stop_reason: interrupted); a second signal would have stopped at once without writing");
+                return cli.Signals.ExitCode;
+            }
             var runs = result.Summary.Runs;
             cli.Output.WriteLine($"{result.Scenario.Name}: {runs:N0} runs, seed {options.Seed}, {result.Elapsed.TotalSeconds:0.0}s ({runs / Math.Max(result.Elapsed.TotalSeconds, 1e-9):N0} runs/s)");
             if (result.StopReason is { } reason)

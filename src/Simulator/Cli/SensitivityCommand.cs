@@ -14,7 +14,7 @@ namespace MarketSim.Simulator.Cli;
 /// <summary>`marketsim sensitivity SCENARIO --vary PATH=LOW..HIGH ... --metric NAME ...`: one-at-a-time sensitivity with common random numbers.</summary>
 internal static class SensitivityCommand
 {
-    public static Command Create(MarketSimCli cli, CancellationToken cancellation)
+    public static Command Create(MarketSimCli cli)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (YAML)." };
         var vary = new Option<string[]>("--vary") { Description = "PATH=LOW..HIGH, repeatable: a number in the scenario and its low and high values, e.g. providers.slp_a.capacity_weekly_hours=2000..3500 or zones.*.demand.annual_growth=0..0.04.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
@@ -61,7 +61,7 @@ internal static class SensitivityCommand
                 using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
                 var total = parsed.GetValue(runs) * (1 + (2 * variations.Count));
                 var effects = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(total, progress =>
-                    SensitivityAnalysis.Run(path, variations, metrics, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(threads), n => progress(n, null), cancellation));
+                    SensitivityAnalysis.Run(path, variations, metrics, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(threads), n => progress(n, null), cli.Signals.Stop));
                 Write(folder, path, effects, metrics, parsed.GetValue(seed), parsed.GetValue(runs));
                 folder.Commit();
                 Print(cli, effects);
@@ -104,6 +104,14 @@ internal static class SensitivityCommand
         }
         html.Append("</body></html>\n");
         File.WriteAllText(folder.File("report.html"), html.ToString());
+        Manifest.Write(folder, json =>
+        {
+            json.WriteString("command", "sensitivity");
+            json.WriteString("scenario_file", Path.GetFullPath(scenarioPath));
+            json.WriteString("scenario_sha256", Manifest.ScenarioHash(scenarioPath));
+            json.WriteNumber("seed", seed);
+            json.WriteNumber("runs_per_variant", runs);
+        });
     }
 
     private static void Print(MarketSimCli cli, List<SensitivityAnalysis.Effect> effects)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using MarketSim.Grains.Market;
 using MarketSim.Silo.Cluster;
 using MarketSim.Simulator.Scenarios;
@@ -9,7 +8,7 @@ namespace MarketSim.Simulator.Cli;
 /// <summary>`marketsim silo --cluster CONNECTION`: a standalone silo that takes batches from the cluster until stopped.</summary>
 internal static class SiloCommand
 {
-    public static Command Create(MarketSimCli cli, CancellationToken cancellation)
+    public static Command Create(MarketSimCli cli)
     {
         var cluster = new Option<string>("--cluster") { Description = "The cluster's PostgreSQL connection string (Npgsql form).", Required = true };
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
@@ -38,19 +37,14 @@ internal static class SiloCommand
             {
                 options = options with { Id = name };
             }
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
+            var stop = cli.Signals.Stop;
             return CommandErrors.Handle(cli, () =>
             {
                 using var database = new ClusterDatabase(parsed.GetValue(cluster)!);
-                database.CheckReachable(TimeSpan.FromSeconds(10), stop.Token);
+                database.CheckReachable(TimeSpan.FromSeconds(10), stop);
                 var host = new SiloHost(database, options, ModelFactory);
                 cli.Error.WriteLine($"silo {options.Id}: joined the cluster; stop with SIGTERM or Ctrl+C");
-                host.Run(stop.Token);
+                host.Run(stop);
                 cli.Error.WriteLine($"silo {options.Id}: stopped after {host.BatchesCompleted} batches");
                 return ExitCodes.Ok;
             });

@@ -22,46 +22,60 @@ public static class Experiment
 {
     /// <summary>
     /// Runs <paramref name="options"/>. Throws <see cref="ScenarioException"/> for a bad scenario (before
-    /// anything is written), <see cref="IOException"/> for an unusable output folder, and
-    /// <see cref="OperationCanceledException"/> when cancelled (the partial folder is removed).
+    /// anything is written) and <see cref="IOException"/> for an unusable output folder. When
+    /// <paramref name="stop"/> is cancelled the runs end early and the runs finished so far (the first
+    /// ones, in run order) are written as a complete folder whose manifest says
+    /// <c>stop_reason: interrupted</c>; when none had finished, or <paramref name="abort"/> is cancelled,
+    /// <see cref="OperationCanceledException"/> is thrown and nothing is left behind.
     /// </summary>
     /// <remarks><paramref name="onProgress"/> gets the runs done so far and, with a precision target, the current estimate.</remarks>
-    public static ExperimentResult Run(ExperimentOptions options, Action<long, string?>? onProgress = null, CancellationToken cancellation = default)
+    public static ExperimentResult Run(ExperimentOptions options, Action<long, string?>? onProgress = null, CancellationToken stop = default, CancellationToken abort = default)
     {
         var scenario = ScenarioLoader.Load(options.ScenarioPath);
         var scenarioYaml = ScenarioLoader.EffectiveYaml(options.ScenarioPath);
         var plan = new RunPlan(options.Seed, options.Runs, options.Threads, options.BatchSize);
         var startedAt = DateTimeOffset.UtcNow;
-        using var folder = ResultsFolder.Begin(options.OutDir, options.Overwrite);
         var schema = new OutcomeSchema(scenario);
-        var summary = new OutcomeSummary(schema);
-        var series = new SeriesSummary(schema);
-        var riskShare = new RiskShareComparison(scenario, schema);
         if (options.Cluster is not null && options.Precision is not null)
         {
             throw new ScenarioException([new ScenarioProblem(options.ScenarioPath, 0, 0, "--target-precision", "is not available with --cluster; allowed: one or the other")]);
         }
         var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;
         var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.RowWidth, p.HalfWidth, p.MinimumRuns) : null;
+        using var folder = ResultsFolder.Begin(options.OutDir, options.Overwrite);
+        var summary = new OutcomeSummary(schema);
+        var series = new SeriesSummary(schema);
+        var riskShare = new RiskShareComparison(scenario, schema);
 
         var clock = Stopwatch.StartNew();
+        var interrupted = false;
         using (var csv = new RunsCsvWriter(folder.File("runs.csv"), schema))
+        using (var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(stop, abort))
         {
             Action<long>? progress = onProgress is null ? null : done => onProgress(done, stopRule is null ? null : Status(options.Precision!, stopRule));
             var sinks = new FanOut(csv, summary, series, riskShare);
-            if (options.Cluster is { } connection)
+            try
             {
-                using var database = new ClusterDatabase(connection);
-                database.CheckReachable(TimeSpan.FromSeconds(10), cancellation);
-                var id = ClusterExperiment.Submit(database, scenario.Name, scenarioYaml, options.Seed, options.Runs, options.BatchSize, schema.RowWidth, cancellation);
-                ClusterExperiment.Collect(database, id, options.Runs, schema.RowWidth, sinks, progress, cancellation: cancellation);
+                if (options.Cluster is { } connection)
+                {
+                    using var database = new ClusterDatabase(connection);
+                    database.CheckReachable(TimeSpan.FromSeconds(10), stopOrAbort.Token);
+                    var id = ClusterExperiment.Submit(database, scenario.Name, scenarioYaml, options.Seed, options.Runs, options.BatchSize, schema.RowWidth, stopOrAbort.Token);
+                    ClusterExperiment.Collect(database, id, options.Runs, schema.RowWidth, sinks, progress, cancellation: stopOrAbort.Token);
+                }
+                else
+                {
+                    MonteCarloRunner.Run(() => new Market(scenario), plan, sinks, progress, stopRule, stopOrAbort.Token);
+                }
             }
-            else
+            catch (OperationCanceledException) when (stop.IsCancellationRequested && !abort.IsCancellationRequested && summary.Runs > 0)
             {
-                MonteCarloRunner.Run(() => new Market(scenario), plan, sinks, progress, stopRule, cancellation);
+                interrupted = true;
             }
         }
         clock.Stop();
+        var stopReason = interrupted ? $"interrupted: a stop signal ended the experiment after {summary.Runs} runs, the first in run order" : StopReason(options, stopRule, summary.Runs);
+        abort.ThrowIfCancellationRequested();
         SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary);
         SeriesCsv.Write(folder.File("series.csv"), series);
         if (riskShare.Lines.Count > 0)
@@ -69,10 +83,13 @@ public static class Experiment
             RiskShareFiles.Write(folder, riskShare);
         }
         File.WriteAllText(folder.File("scenario.yaml"), scenarioYaml);
-        WriteReport(folder, scenario, options, summary, series, riskShare, precisionColumn, stopRule);
-        Manifest.Write(folder.File("manifest.json"), options, plan, summary.Runs, StopReason(options, stopRule, summary.Runs), startedAt, clock.Elapsed);
+        abort.ThrowIfCancellationRequested();
+        WriteReport(folder, scenario, options, summary, series, riskShare, precisionColumn, stopReason);
+        abort.ThrowIfCancellationRequested();
+        Manifest.Write(folder, options, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed);
         folder.Commit();
-        return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir), stopRule is null ? null : StopReason(options, stopRule, summary.Runs));
+        return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir),
+            interrupted || stopRule is not null ? stopReason : null, interrupted);
     }
 
     private static string StopReason(ExperimentOptions options, PrecisionStopRule? rule, long runs)
@@ -82,15 +99,20 @@ public static class Experiment
             return $"fixed number of runs: {runs}";
         }
         var halfWidth = rule.HalfWidth.ToString("G6", CultureInfo.InvariantCulture);
-        return rule.IsSatisfied
-            ? $"target precision reached: {target.Metric} 95% half-width {halfWidth} <= {target.HalfWidth.ToString(CultureInfo.InvariantCulture)} after {runs} runs"
-            : $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} > {target.HalfWidth.ToString(CultureInfo.InvariantCulture)} after {runs} runs";
+        var wanted = target.HalfWidth.ToString("G6", CultureInfo.InvariantCulture);
+        if (rule.IsSatisfied)
+        {
+            return $"target precision reached: {target.Metric} 95% half-width {halfWidth} <= {wanted} after {runs} runs";
+        }
+        return rule.HalfWidth <= target.HalfWidth
+            ? $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} <= {wanted}, but only {runs} of the minimum {target.MinimumRuns} runs were done"
+            : $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} > {wanted} after {runs} runs";
     }
 
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
         $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
-    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, int? convergenceColumn, PrecisionStopRule? stopRule)
+    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, int? convergenceColumn, string stopReason)
     {
         var charts = ReportCharts.Build(summary, series, riskShare, convergenceColumn);
         Directory.CreateDirectory(folder.File("charts"));
@@ -106,7 +128,7 @@ public static class Experiment
             ["Scenario file"] = Path.GetFileName(options.ScenarioPath),
             ["Scenario SHA-256"] = Manifest.ScenarioHash(options.ScenarioPath),
             ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
-            ["Stopped"] = StopReason(options, stopRule, summary.Runs),
+            ["Stopped"] = stopReason,
         };
         File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, charts, provenance));
     }

@@ -10,5 +10,14 @@ namespace MarketSim.Simulator.Experiments;
 /// <param name="RiskShare">The risk-share comparison (empty without pooled budgets).</param>
 /// <param name="Elapsed">Wall-clock time of the runs.</param>
 /// <param name="OutDir">The committed results folder.</param>
-/// <param name="StopReason">Why a precision-targeted run stopped; null for a fixed number of runs.</param>
-public sealed record ExperimentResult(MarketScenario Scenario, OutcomeSummary Summary, RiskShareComparison RiskShare, TimeSpan Elapsed, string OutDir, string? StopReason = null);
+/// <param name="StopReason">Why a precision-targeted or interrupted run stopped; null for a fixed number of runs.</param>
+/// <param name="Interrupted">Whether a stop request ended the runs early; the folder then holds the first runs, in run order.</param>
+public sealed record ExperimentResult(MarketScenario Scenario, OutcomeSummary Summary, RiskShareComparison RiskShare, TimeSpan Elapsed, string OutDir, string? StopReason = null, bool Interrupted = false) : IDisposable
+{
+    /// <summary>Releases the summaries' temporary files.</summary>
+    public void Dispose()
+    {
+        Summary.Dispose();
+        RiskShare.Dispose();
+    }
+}

@@ -7,11 +7,22 @@ using MarketSim.Simulator.Experiments;
 namespace MarketSim.Simulator.Reports;
 
 /// <summary>
-/// Writes manifest.json: what was run (scenario file and its SHA-256, seed, runs, engine version)
-/// and how (threads, batch size, timings, machine), so a result can be reproduced and audited.
+/// Writes manifest.json, the last file of every results folder: that MarketSim wrote the folder and
+/// which files are its own (what --overwrite checks before replacing it), what was run (scenario file
+/// and its SHA-256, seed, runs, engine version) and how (threads, batch size, timings, machine), so a
+/// result can be reproduced and audited.
 /// </summary>
 public static class Manifest
 {
+    /// <summary>The manifest's file name.</summary>
+    public const string FileName = "manifest.json";
+
+    /// <summary>The engine's name, as the manifest states it.</summary>
+    public const string Engine = "marketsim";
+
+    /// <summary>The field that says MarketSim wrote the folder.</summary>
+    public const string WrittenByField = "written_by";
+
     /// <summary>The engine version stamped on every result.</summary>
     public static string EngineVersion =>
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
@@ -19,36 +30,49 @@ public static class Manifest
     /// <summary>The SHA-256 of a scenario file, in lower-case hex.</summary>
     public static string ScenarioHash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
-    /// <summary>Writes the manifest to <paramref name="path"/>.</summary>
-    public static void Write(string path, ExperimentOptions options, RunPlan plan, long runs, string stopReason, DateTimeOffset startedAt, TimeSpan elapsed)
+    /// <summary>Writes an experiment's manifest into <paramref name="folder"/>, after every other file.</summary>
+    public static void Write(ResultsFolder folder, ExperimentOptions options, RunPlan plan, long runs, string stopReason, DateTimeOffset startedAt, TimeSpan elapsed) =>
+        Write(folder, json =>
+        {
+            json.WriteString("scenario_file", Path.GetFullPath(options.ScenarioPath));
+            json.WriteString("scenario_sha256", ScenarioHash(options.ScenarioPath));
+            json.WriteNumber("seed", options.Seed);
+            json.WriteNumber("runs", runs);
+            json.WriteString("stop_reason", stopReason);
+            if (options.Precision is { } precision)
+            {
+                json.WriteString("target_metric", precision.Metric);
+                json.WriteNumber("target_half_width", precision.HalfWidth);
+                json.WriteNumber("max_runs", options.Runs);
+            }
+            json.WriteString("silo", options.Cluster is null ? "embedded" : "cluster");
+            json.WriteNumber("threads", plan.EffectiveThreads);
+            json.WriteNumber("batch_size", plan.BatchSize);
+            json.WriteString("started_utc", startedAt.ToString("O"));
+            json.WriteNumber("elapsed_seconds", Math.Round(elapsed.TotalSeconds, 3));
+            json.WriteNumber("runs_per_second", Math.Round(runs / Math.Max(elapsed.TotalSeconds, 1e-9), 1));
+            json.WriteString("dotnet", Environment.Version.ToString());
+            json.WriteNumber("processor_count", Environment.ProcessorCount);
+            json.WriteString("reproduce", $"marketsim run scenario.yaml --runs {runs} --seed {options.Seed}");
+        });
+
+    /// <summary>
+    /// Writes a manifest into <paramref name="folder"/> with the engine, the statement that MarketSim
+    /// wrote the folder, the command's own <paramref name="fields"/>, and every file the folder holds.
+    /// </summary>
+    public static void Write(ResultsFolder folder, Action<Utf8JsonWriter> fields)
     {
-        using var stream = File.Create(path);
+        var files = OwnedFiles.List(folder.Staging).Where(f => f != StagingMarker.FileName).Append(FileName).Distinct().Order(StringComparer.Ordinal).ToList();
+        using var stream = File.Create(folder.File(FileName));
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
-        json.WriteString("engine", "marketsim");
+        json.WriteString("engine", Engine);
         json.WriteString("engine_version", EngineVersion);
-        json.WriteString("scenario_file", Path.GetFullPath(options.ScenarioPath));
-        json.WriteString("scenario_sha256", ScenarioHash(options.ScenarioPath));
-        json.WriteNumber("seed", options.Seed);
-        json.WriteNumber("runs", runs);
-        json.WriteString("stop_reason", stopReason);
-        if (options.Precision is { } precision)
-        {
-            json.WriteString("target_metric", precision.Metric);
-            json.WriteNumber("target_half_width", precision.HalfWidth);
-            json.WriteNumber("max_runs", options.Runs);
-        }
-        json.WriteString("silo", options.Cluster is null ? "embedded" : "cluster");
-        json.WriteNumber("threads", plan.EffectiveThreads);
-        json.WriteNumber("batch_size", plan.BatchSize);
-        json.WriteString("started_utc", startedAt.ToString("O"));
-        json.WriteNumber("elapsed_seconds", Math.Round(elapsed.TotalSeconds, 3));
-        json.WriteNumber("runs_per_second", Math.Round(runs / Math.Max(elapsed.TotalSeconds, 1e-9), 1));
-        json.WriteString("dotnet", Environment.Version.ToString());
-        json.WriteNumber("processor_count", Environment.ProcessorCount);
-        json.WriteString("reproduce", $"marketsim run scenario.yaml --runs {runs} --seed {options.Seed}");
+        json.WriteString(WrittenByField, Engine);
+        json.WriteString("written_by_note", "MarketSim wrote this folder; --overwrite replaces it only while it holds just the files listed here");
+        fields(json);
         json.WriteStartArray("files");
-        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName).Append("manifest.json").Append("charts/").Distinct().Order())
+        foreach (var f in files)
         {
             json.WriteStringValue(f);
         }

@@ -9,9 +9,10 @@ namespace MarketSim.Simulator.RiskShare;
 /// Risk measures of every party under every risk-share agreement of every pool, over the runs:
 /// mean liability, P(any overspend), P(above the pool's threshold), VaR 95%, CVaR 95% and the worst
 /// year; and paired differences between agreements (A − B, run by run, on the same futures) with
-/// 95% confidence intervals. Keeps one number per run per liability (for exact tail measures).
+/// 95% confidence intervals. Keeps one number per run per liability (for exact tail measures) in
+/// <see cref="RunValues"/>, on disk past a small buffer, so memory stays flat.
 /// </summary>
-public sealed class RiskShareComparison : IOutcomeSink
+public sealed class RiskShareComparison : IOutcomeSink, IDisposable
 {
     /// <summary>The level of VaR and CVaR.</summary>
     public const double Alpha = 0.95;
@@ -72,11 +73,15 @@ public sealed class RiskShareComparison : IOutcomeSink
         }
     }
 
+    /// <inheritdoc />
+    public void Dispose() => Lines.ForEach(l => l.Dispose());
+
     /// <summary>The measures of one party under one agreement.</summary>
-    public sealed class Line(PooledBudgetSpec pool, string modelId, string modelName, string party, int column, int worstYearColumn)
+    public sealed class Line(PooledBudgetSpec pool, string modelId, string modelName, string party, int column, int worstYearColumn) : IDisposable
     {
-        private readonly List<double> _values = [];
-        private bool _sorted;
+        private readonly RunValues _values = new();
+        private readonly WeakReference<double[]?> _sorted = new(null);
+        private long _sortedCount = -1;
 
         /// <summary>The pool.</summary>
         public PooledBudgetSpec Pool { get; } = pool;
@@ -128,20 +133,14 @@ public sealed class RiskShareComparison : IOutcomeSink
             Liability.Add(liability);
             WorstYear.Add(worstYear);
             _values.Add(liability);
-            _sorted = false;
             AnyOverspend += liability > 0 ? 1 : 0;
             AboveThreshold += liability > Pool.ThresholdGbp ? 1 : 0;
         }
 
-        private List<double> Sorted()
-        {
-            if (!_sorted)
-            {
-                _values.Sort();
-                _sorted = true;
-            }
-            return _values;
-        }
+        /// <inheritdoc />
+        public void Dispose() => _values.Dispose();
+
+        private double[] Sorted() => Quantiles.Sort(_values, _sorted, ref _sortedCount);
     }
 
     /// <summary>A paired difference of one partner's liability between two agreements.</summary>

@@ -8,7 +8,7 @@ namespace MarketSim.Simulator.Statistics;
 /// Streams every run's outcomes into per-column moments, and per-column exact quantiles for the
 /// headline columns: the summary of an experiment, in memory that grows by a few numbers a run.
 /// </summary>
-public sealed class OutcomeSummary : IOutcomeSink
+public sealed class OutcomeSummary : IOutcomeSink, IDisposable
 {
     /// <summary>The quantiles reported for headline columns.</summary>
     public static readonly double[] Probabilities = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -69,6 +69,15 @@ public sealed class OutcomeSummary : IOutcomeSink
                 }
                 _nextCheckpoint = Math.Max(_nextCheckpoint + 1, (long)Math.Ceiling(_nextCheckpoint * 1.1));
             }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var q in _quantiles)
+        {
+            q?.Dispose();
         }
     }
 

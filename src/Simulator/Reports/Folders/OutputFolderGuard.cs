@@ -1,0 +1,62 @@
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>
+/// Decides whether a results folder may be written at a path: never the working directory or a
+/// parent of it, the home directory or the root; an existing folder only with --overwrite, and then
+/// only when MarketSim wrote it and it holds nothing else.
+/// </summary>
+internal static class OutputFolderGuard
+{
+    private const string Allowed = "allowed: a new folder, or with --overwrite a results folder MarketSim wrote";
+
+    /// <summary>Throws <see cref="IOException"/> naming <paramref name="shownPath"/> and the reason when it may not be used.</summary>
+    public static void Check(string shownPath, string final, bool overwrite)
+    {
+        if (ProtectedReason(final) is { } reason)
+        {
+            throw new IOException($"--out {shownPath}: refused: {final} is {reason}; nothing was deleted; {Allowed}");
+        }
+        if (File.Exists(final))
+        {
+            throw new IOException($"--out {shownPath}: a file of that name exists; nothing was deleted; allowed: the path of a folder");
+        }
+        if (!Directory.Exists(final) || !Directory.EnumerateFileSystemEntries(final).Any())
+        {
+            return;
+        }
+        if (!overwrite)
+        {
+            throw new IOException($"--out {shownPath}: the folder exists and is not empty; choose another --out, or pass --overwrite to replace results MarketSim wrote there");
+        }
+        if (OwnedFiles.WhyNotOwned(final) is { } why)
+        {
+            throw new IOException($"--out {shownPath}: refused to overwrite: {why}; nothing was deleted; {Allowed}");
+        }
+    }
+
+    private static string? ProtectedReason(string final)
+    {
+        if (Path.GetDirectoryName(final) is null)
+        {
+            return "the root of the file system";
+        }
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (home.Length > 0 && SamePath(final, home))
+        {
+            return "the home directory";
+        }
+        var workingDirectory = Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory);
+        if (SamePath(final, workingDirectory))
+        {
+            return "the working directory";
+        }
+        if (workingDirectory.StartsWith(final + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return "a parent of the working directory";
+        }
+        return null;
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
+}

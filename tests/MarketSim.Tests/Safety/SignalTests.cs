@@ -1,0 +1,125 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Experiments;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Safety;
+
+/// <summary>SIGINT, SIGTERM and SIGHUP stop cleanly: one line, no staging folder, 128 + signal, and the finished runs kept.</summary>
+public class SignalTests
+{
+    private static readonly string Doncaster = Repo.Scenario("doncaster-ccash.yaml");
+
+    [Theory]
+    [InlineData("TERM", ExitCodes.Terminated, "SIGTERM")]
+    [InlineData("HUP", ExitCodes.HungUp, "SIGHUP")]
+    [InlineData("INT", ExitCodes.Cancelled, "SIGINT")]
+    public void A_signal_mid_run_keeps_the_finished_runs_which_equal_a_shorter_run_byte_for_byte(string signal, int exitCode, string named)
+    {
+        var parent = Repo.TempDir();
+        var dir = Path.Combine(parent, "out");
+        using var process = new MarketSimProcess(parent, null, "run", Doncaster, "--runs", "5000000", "--seed", "3", "--threads", "2", "--out", dir);
+        WaitForRuns(parent, process, minimumBytes: 200_000);
+
+        process.Signal(signal);
+
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "marketsim did not stop within 60 s of the signal");
+        Assert.Equal(exitCode, process.ExitCode);
+        var lines = process.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("progress:", StringComparison.Ordinal)).ToList();
+        Assert.Contains(named, Assert.Single(lines));
+        Assert.Equal(["out"], Directory.GetFileSystemEntries(parent).Select(Path.GetFileName));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        Assert.Equal("interrupted", manifest.RootElement.GetProperty("stop_reason").GetString());
+        var runs = manifest.RootElement.GetProperty("runs").GetInt64();
+        Assert.InRange(runs, 1, 4_999_999);
+        Assert.Equal(runs + 1, File.ReadLines(Path.Combine(dir, "runs.csv")).LongCount());
+
+        var shorter = Path.Combine(Repo.TempDir(), "shorter");
+        Assert.Equal(ExitCodes.Ok, CliRun.Of("run", Doncaster, "--runs", runs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "3", "--out", shorter, "--quiet").ExitCode);
+        foreach (var file in new[] { "runs.csv", "summary.json", "series.csv" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(shorter, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(dir, file))), $"{file} differs from a run of {runs} runs");
+        }
+    }
+
+    [Fact]
+    public void A_signal_during_sensitivity_leaves_no_staging_folder()
+    {
+        var parent = Repo.TempDir();
+        using var process = new MarketSimProcess(parent, null, "sensitivity", Doncaster, "--vary", "zones.*.demand.annual_growth=0..0.04", "--runs", "2000000", "--out", Path.Combine(parent, "out"));
+        WaitForStaging(parent, process);
+
+        process.Signal("TERM");
+
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Equal(ExitCodes.Terminated, process.ExitCode);
+        Assert.Contains("SIGTERM", process.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(parent));
+    }
+
+    [Fact]
+    public void A_second_signal_stops_at_once_without_writing()
+    {
+        var parent = Repo.TempDir();
+        using var interruption = new Interruption();
+        var options = new ExperimentOptions(Doncaster, 100_000, 3, Path.Combine(parent, "out"), Threads: 2);
+
+        var stopped = Record.Exception(() => Experiment.Run(options, (done, _) =>
+        {
+            if (done >= 128)
+            {
+                interruption.Request(PosixSignal.SIGTERM);
+                interruption.Request(PosixSignal.SIGTERM);
+            }
+        }, interruption.Stop, interruption.Abort));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(stopped);
+        Assert.Empty(Directory.GetFileSystemEntries(parent));
+    }
+
+    [Fact]
+    public void A_first_signal_in_process_keeps_the_runs_delivered_so_far()
+    {
+        var parent = Repo.TempDir();
+        using var interruption = new Interruption();
+        var options = new ExperimentOptions(Doncaster, 100_000, 3, Path.Combine(parent, "out"), Threads: 2);
+
+        using var result = Experiment.Run(options, (done, _) =>
+        {
+            if (done >= 128 && interruption.Signal is null)
+            {
+                interruption.Request(PosixSignal.SIGTERM);
+            }
+        }, interruption.Stop, interruption.Abort);
+
+        Assert.True(result.Interrupted);
+        Assert.InRange(result.Summary.Runs, 128, 99_999);
+        Assert.Equal(ExitCodes.Terminated, interruption.ExitCode);
+    }
+
+    private static void WaitForRuns(string parent, MarketSimProcess process, long minimumBytes)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var csv = Directory.GetDirectories(parent, ".out.partial-*").Select(d => Path.Combine(d, "runs.csv")).FirstOrDefault(File.Exists);
+            if (csv is not null && new FileInfo(csv).Length >= minimumBytes)
+            {
+                return;
+            }
+            Assert.False(process.WaitForExit(TimeSpan.FromMilliseconds(100)), $"marketsim exited early: {process.Error}");
+        }
+        Assert.Fail("no runs were written within 90 s");
+    }
+
+    private static void WaitForStaging(string parent, MarketSimProcess process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && Directory.GetDirectories(parent, ".out.partial-*").Length == 0)
+        {
+            Assert.False(process.WaitForExit(TimeSpan.FromMilliseconds(100)), $"marketsim exited early: {process.Error}");
+        }
+        Thread.Sleep(500);
+    }
+}
