@@ -75,10 +75,6 @@ public class RunCommandTests
         Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
         Assert.Contains("--overwrite", Assert.Single(refused.ErrorLines));
         Assert.Equal(["keep.txt"], Directory.GetFiles(dir).Select(Path.GetFileName));
-
-        var replaced = CliRun.Of("run", Doncaster, "--runs", "2", "--out", dir, "--quiet", "--overwrite");
-        Assert.Equal(ExitCodes.Ok, replaced.ExitCode);
-        Assert.False(File.Exists(Path.Combine(dir, "keep.txt")));
     }
 
     [Theory]
