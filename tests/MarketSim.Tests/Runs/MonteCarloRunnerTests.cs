@@ -38,7 +38,7 @@ public class MonteCarloRunnerTests
     }
 
     [Fact]
-    public void A_cancelled_experiment_leaves_no_results_folder()
+    public void An_aborted_experiment_leaves_no_results_folder()
     {
         var parent = Repo.TempDir();
         var options = new ExperimentOptions(Repo.Scenario("doncaster-ccash.yaml"), 100_000, 1, Path.Combine(parent, "out"));
@@ -50,7 +50,7 @@ public class MonteCarloRunnerTests
             {
                 cancel.Cancel();
             }
-        }, cancel.Token));
+        }, abort: cancel.Token));
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(parent));
     }
