@@ -7,7 +7,6 @@ using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Reports.Charts;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Sensitivity;
-using Spectre.Console;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -133,15 +132,17 @@ internal static class SensitivityCommand
 
     private static void Print(MarketSimCli cli, List<SensitivityAnalysis.Effect> effects)
     {
-        var console = TableConsole.For(cli.Output, cli.Interactive, 150);
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Parameter").AddColumn("Setting").AddColumn(new TableColumn("Value").RightAligned())
-            .AddColumn("Metric").AddColumn(new TableColumn("Base mean").RightAligned()).AddColumn(new TableColumn("Change (95% CI)").RightAligned());
-        foreach (var e in effects)
+        var console = TableConsole.For(cli.Output, cli.Interactive);
+        console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number =>
         {
-            var half = e.Difference.HalfWidth95;
-            table.AddRow(Markup.Escape(e.Parameter), e.Setting, Numbers.Readable(e.Value), Markup.Escape(e.Metric), Numbers.Readable(e.BaseMean),
-                $"{Numbers.Readable(e.Difference.Mean)} ({Numbers.Readable(e.Difference.Mean - half)} to {Numbers.Readable(e.Difference.Mean + half)})");
-        }
-        console.Write(table);
+            var table = new FittedTable().Text("Parameter").Text("Setting").Number("Value").Text("Metric")
+                .Number("Base mean", FittedTable.Drop.ToFit).Number("Change ± 95% CI");
+            foreach (var e in effects)
+            {
+                table.AddRow(e.Parameter, e.Setting, Numbers.Readable(e.Value), e.Metric, number(e.BaseMean),
+                    $"{number(e.Difference.Mean)} ± {number(e.Difference.HalfWidth95)}");
+            }
+            return table;
+        }));
     }
 }
