@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using MarketSim.Silo.Cluster;
-using Spectre.Console;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -17,16 +16,18 @@ internal static class ClusterCommand
             using var database = new ClusterDatabase(parsed.GetValue(cluster)!) { RetryWindow = TimeSpan.FromSeconds(5) };
             database.CheckReachable(TimeSpan.FromSeconds(5));
             var (silos, experiments) = ClusterStatus.Read(database, TimeSpan.FromSeconds(10));
-            var console = TableConsole.For(cli.Output, cli.Interactive, 140);
-            var silosTable = new Table().Title("Silos").AddColumns("Id", "Host", "Pid", "Threads", "Status", "Heartbeat", "Batches done");
+            var console = TableConsole.For(cli.Output, cli.Interactive);
+            var silosTable = new FittedTable("Silos").Text("Id").Text("Host").Number("Pid", FittedTable.Drop.ToFit).Number("Threads", FittedTable.Drop.ToFit)
+                .Text("Status").Number("Heartbeat").Number("Batches done");
             foreach (var s in silos)
             {
-                silosTable.AddRow(Markup.Escape(s.Id), Markup.Escape(s.Host), s.Pid.ToString(CultureInfo.InvariantCulture), s.Threads.ToString(CultureInfo.InvariantCulture), s.Status, $"{s.SecondsSinceHeartbeat:0.0}s ago", s.BatchesCompleted.ToString(CultureInfo.InvariantCulture));
+                silosTable.AddRow(s.Id, s.Host, s.Pid.ToString(CultureInfo.InvariantCulture), s.Threads.ToString(CultureInfo.InvariantCulture), s.Status, $"{s.SecondsSinceHeartbeat:0.0}s ago", s.BatchesCompleted.ToString(CultureInfo.InvariantCulture));
             }
-            var experimentsTable = new Table().Title("Experiments").AddColumns("Id", "Scenario", "Runs", "Done", "Leased batches", "Status", "Created (UTC)");
+            var experimentsTable = new FittedTable("Experiments").Number("Id").Text("Scenario").Number("Runs").Number("Done").Number("Leased batches", FittedTable.Drop.ToFit)
+                .Text("Status").Number("Created (UTC)", FittedTable.Drop.ToFit);
             foreach (var e in experiments)
             {
-                experimentsTable.AddRow(e.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Scenario), e.Runs.ToString("N0", CultureInfo.InvariantCulture),
+                experimentsTable.AddRow(e.Id.ToString(CultureInfo.InvariantCulture), e.Scenario, e.Runs.ToString("N0", CultureInfo.InvariantCulture),
                     $"{e.RunsCompleted:N0} ({100.0 * e.RunsCompleted / Math.Max(1, e.Runs):0}%)", e.BatchesLeased.ToString(CultureInfo.InvariantCulture), e.Status, e.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             }
             console.Write(silosTable);

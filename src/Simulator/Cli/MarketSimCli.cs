@@ -9,12 +9,20 @@ namespace MarketSim.Simulator.Cli;
 public sealed class MarketSimCli
 {
     /// <summary>Creates a command line writing to the given streams.</summary>
-    public MarketSimCli(TextWriter output, TextWriter error, bool interactive = false)
+    /// <param name="output">Where results and help go.</param>
+    /// <param name="error">Where progress and problems go.</param>
+    /// <param name="interactive">Whether stderr is a terminal and stdout takes colour.</param>
+    /// <param name="consoleWidth">The columns tables may use; null detects the terminal's width, or 80 when output is redirected.</param>
+    public MarketSimCli(TextWriter output, TextWriter error, bool interactive = false, int? consoleWidth = null)
     {
-        Output = output;
+        ConsoleWidth = Math.Max(20, consoleWidth ?? TerminalWriter.Detect(output));
+        Output = new TerminalWriter(output, ConsoleWidth);
         Error = error;
         Interactive = interactive;
     }
+
+    /// <summary>The columns result tables are laid out for: the terminal's width, or 80 when output is redirected; at least 20.</summary>
+    public int ConsoleWidth { get; }
 
     /// <summary>Where results and help go (stdout).</summary>
     public TextWriter Output { get; }

@@ -1,12 +1,11 @@
-using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
-using Spectre.Console;
 
 namespace MarketSim.Simulator.Cli;
 
 /// <summary>
 /// The risk-share comparison printed after a run: for each pool, agreements down the side and
-/// parties across, each cell the mean liability, P(any overspend) and VaR 95%.
+/// parties across, each cell the mean liability, P(any overspend) and VaR 95%. In a narrow
+/// terminal numbers are abbreviated (5.41m), agreement names wrap, and a cell's three figures stack.
 /// </summary>
 internal static class RiskShareTable
 {
@@ -16,30 +15,34 @@ internal static class RiskShareTable
         {
             return;
         }
-        var console = TableConsole.For(output, colour, 170);
+        var console = TableConsole.For(output, colour);
         foreach (var pool in comparison.Lines.GroupBy(l => l.Pool.Id))
         {
-            var parties = pool.Select(l => l.Party).Distinct().ToList();
-            var table = new Table().Border(TableBorder.Rounded)
-                .Title($"{Markup.Escape(pool.First().Pool.Name)}: liability beyond contribution over the horizon, GBP (mean; P(>0); VaR 95%)")
-                .AddColumn("Agreement");
+            console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(pool.ToList(), number)));
+        }
+    }
+
+    private static FittedTable Build(List<RiskShareComparison.Line> pool, Func<double, string> number)
+    {
+        var parties = pool.Select(l => l.Party).Distinct().ToList();
+        var table = new FittedTable($"{pool[0].Pool.Name}: liability beyond contribution over the horizon, GBP (mean; P(>0); VaR 95%)")
+            .Text("Agreement");
+        foreach (var party in parties)
+        {
+            table.Number(party);
+        }
+        foreach (var model in pool.GroupBy(l => l.ModelId))
+        {
+            var cells = new List<string> { model.First().ModelName };
             foreach (var party in parties)
             {
-                table.AddColumn(new TableColumn(Markup.Escape(party)).RightAligned());
+                var line = model.FirstOrDefault(l => l.Party == party);
+                cells.Add(line is null
+                    ? ""
+                    : $"{number(line.Liability.Mean)}; {line.ProbabilityOfOverspend.ToString("0%", System.Globalization.CultureInfo.InvariantCulture)}; {number(line.ValueAtRisk)}");
             }
-            foreach (var model in pool.GroupBy(l => l.ModelId))
-            {
-                var cells = new List<string> { Markup.Escape(model.First().ModelName) };
-                foreach (var party in parties)
-                {
-                    var line = model.FirstOrDefault(l => l.Party == party);
-                    cells.Add(line is null
-                        ? ""
-                        : $"{Numbers.Readable(line.Liability.Mean)}; {line.ProbabilityOfOverspend:0%}; {Numbers.Readable(line.ValueAtRisk)}");
-                }
-                table.AddRow([.. cells]);
-            }
-            console.Write(table);
+            table.AddRow([.. cells]);
         }
+        return table;
     }
 }

@@ -7,13 +7,14 @@ using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Reports.Charts;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Sensitivity;
-using Spectre.Console;
 
 namespace MarketSim.Simulator.Cli;
 
 /// <summary>`marketsim sensitivity SCENARIO --vary PATH=LOW..HIGH ... --metric NAME ...`: one-at-a-time sensitivity with common random numbers.</summary>
 internal static class SensitivityCommand
 {
+    private const string Example = "providers.slp_a.capacity_weekly_hours=2000..3500";
+
     public static Command Create(MarketSimCli cli)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (YAML)." };
@@ -34,15 +35,24 @@ internal static class SensitivityCommand
             var path = parsed.GetValue(scenario)!;
             var problems = new List<string>();
             var variations = new List<Variation>();
-            foreach (var text in parsed.GetValue(vary) ?? [])
+            var texts = parsed.GetValue(vary) ?? [];
+            if (texts.Length == 0)
             {
-                if (Variation.Parse(text) is { } v)
+                problems.Add($"--vary: none given; allowed: one or more PATH=LOW..HIGH, e.g. --vary {Example}");
+            }
+            foreach (var text in texts)
+            {
+                if (Variation.Parse(text) is not { } v)
                 {
-                    variations.Add(v);
+                    problems.Add($"--vary: '{text}' is not allowed; allowed: PATH=LOW..HIGH, e.g. {Example}");
+                }
+                else if (!(v.Low < v.High))
+                {
+                    problems.Add($"--vary: '{text}' has LOW {Numbers.Exact(v.Low)}, not below HIGH {Numbers.Exact(v.High)}; allowed: PATH=LOW..HIGH with LOW < HIGH, e.g. {Example}");
                 }
                 else
                 {
-                    problems.Add($"--vary: '{text}' is not allowed; allowed: PATH=LOW..HIGH, e.g. providers.slp_a.capacity_weekly_hours=2000..3500");
+                    variations.Add(v);
                 }
             }
             if (parsed.GetValue(runs) < 2)
@@ -58,10 +68,24 @@ internal static class SensitivityCommand
             var outDir = parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path) + "-sensitivity");
             return CommandErrors.Handle(cli, () =>
             {
+                // Everything is checked before the results folder is begun, so bad input leaves nothing behind.
+                SensitivityPlan plan;
+                try
+                {
+                    plan = SensitivityAnalysis.Plan(path, variations, metrics);
+                }
+                catch (VariationException ex)
+                {
+                    foreach (var p in ex.Problems)
+                    {
+                        cli.Error.WriteLine($"error: {p}");
+                    }
+                    return ExitCodes.BadInput;
+                }
                 using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
-                var total = parsed.GetValue(runs) * (1 + (2 * variations.Count));
+                var total = parsed.GetValue(runs) * plan.Scenarios;
                 var effects = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(total, progress =>
-                    SensitivityAnalysis.Run(path, variations, metrics, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(threads), n => progress(n, null), cli.Signals.Stop));
+                    SensitivityAnalysis.Run(plan, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(threads), n => progress(n, null), cli.Signals.Stop));
                 Write(folder, path, effects, metrics, parsed.GetValue(seed), parsed.GetValue(runs));
                 folder.Commit();
                 Print(cli, effects);
@@ -116,15 +140,17 @@ internal static class SensitivityCommand
 
     private static void Print(MarketSimCli cli, List<SensitivityAnalysis.Effect> effects)
     {
-        var console = TableConsole.For(cli.Output, cli.Interactive, 150);
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Parameter").AddColumn("Setting").AddColumn(new TableColumn("Value").RightAligned())
-            .AddColumn("Metric").AddColumn(new TableColumn("Base mean").RightAligned()).AddColumn(new TableColumn("Change (95% CI)").RightAligned());
-        foreach (var e in effects)
+        var console = TableConsole.For(cli.Output, cli.Interactive);
+        console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number =>
         {
-            var half = e.Difference.HalfWidth95;
-            table.AddRow(Markup.Escape(e.Parameter), e.Setting, Numbers.Readable(e.Value), Markup.Escape(e.Metric), Numbers.Readable(e.BaseMean),
-                $"{Numbers.Readable(e.Difference.Mean)} ({Numbers.Readable(e.Difference.Mean - half)} to {Numbers.Readable(e.Difference.Mean + half)})");
-        }
-        console.Write(table);
+            var table = new FittedTable().Text("Parameter").Text("Setting").Number("Value").Text("Metric")
+                .Number("Base mean", FittedTable.Drop.ToFit).Number("Change ± 95% CI");
+            foreach (var e in effects)
+            {
+                table.AddRow(e.Parameter, e.Setting, Numbers.Readable(e.Value), e.Metric, number(e.BaseMean),
+                    $"{number(e.Difference.Mean)} ± {number(e.Difference.HalfWidth95)}");
+            }
+            return table;
+        }));
     }
 }

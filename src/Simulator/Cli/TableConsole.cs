@@ -3,12 +3,16 @@ using Spectre.Console;
 namespace MarketSim.Simulator.Cli;
 
 /// <summary>
-/// The console the result tables are written to: colour only on a terminal, and wide enough that
-/// long outcome names do not wrap when output is redirected to a file.
+/// The console the result tables are written to: colour only on a terminal, and as wide as the
+/// terminal (<see cref="TerminalWriter"/>), or <see cref="RedirectedWidth"/> columns when output is
+/// redirected or the width is unknown.
 /// </summary>
 internal static class TableConsole
 {
-    public static IAnsiConsole For(TextWriter output, bool colour, int minimumWidth)
+    /// <summary>The width tables are laid out for when stdout is not a terminal.</summary>
+    public const int RedirectedWidth = 80;
+
+    public static IAnsiConsole For(TextWriter output, bool colour)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -16,7 +20,10 @@ internal static class TableConsole
             ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
         });
-        console.Profile.Width = Math.Max(console.Profile.Width, minimumWidth);
+        console.Profile.Width = output is TerminalWriter terminal ? terminal.Width : RedirectedWidth;
         return console;
     }
+
+    /// <summary>Writes <paramref name="table"/> laid out for <paramref name="console"/>'s width.</summary>
+    public static void Write(this IAnsiConsole console, FittedTable table) => console.Write(table.Build(console.Profile.Width));
 }

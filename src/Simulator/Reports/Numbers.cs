@@ -15,4 +15,30 @@ public static class Numbers
         var format = magnitude >= 1000 ? "#,0" : magnitude >= 10 ? "#,0.0" : "#,0.00";
         return x.ToString(format, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// <paramref name="x"/> in at most about six characters for a narrow table: as <see cref="Readable"/>
+    /// below 10,000, otherwise three significant figures with k, m or bn (12.3k, 5.41m, 1.07bn).
+    /// </summary>
+    public static string Compact(double x)
+    {
+        if (!double.IsFinite(x) || Math.Abs(x) < 10_000)
+        {
+            return Readable(x);
+        }
+        string[] suffixes = ["k", "m", "bn", "tn"];
+        var scaled = x / 1000;
+        for (var i = 0; ; i++)
+        {
+            var decimals = Math.Abs(Round(scaled, 1)) >= 100 ? 0 : Math.Abs(Round(scaled, 2)) >= 10 ? 1 : 2;
+            var rounded = Round(scaled, decimals);
+            if (Math.Abs(rounded) < 1000 || i == suffixes.Length - 1)
+            {
+                return rounded.ToString(decimals switch { 0 => "0", 1 => "0.0", _ => "0.00" }, CultureInfo.InvariantCulture) + suffixes[i];
+            }
+            scaled /= 1000;
+        }
+    }
+
+    private static double Round(double x, int decimals) => Math.Round(x, decimals, MidpointRounding.AwayFromZero);
 }

@@ -27,7 +27,12 @@ public sealed class ScenarioPath
     public YamlNode With(YamlNode root, double value)
     {
         var reached = 0;
-        var result = Set(root, 0, value.ToString("R", CultureInfo.InvariantCulture), ref reached);
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        var result = Visit(root, 0, _ =>
+        {
+            reached++;
+            return new YamlScalarNode(text);
+        });
         if (reached == 0)
         {
             throw new ArgumentException($"'{Text}' reaches no value in the scenario; allowed: a path of keys, list ids or [index], like providers.ID.capacity_weekly_hours");
@@ -35,32 +40,52 @@ public sealed class ScenarioPath
         return result;
     }
 
-    private YamlNode Set(YamlNode node, int depth, string value, ref int reached)
+    /// <summary>
+    /// The nodes the path reaches in <paramref name="root"/>, in document order; a
+    /// <c>{ value: ..., source: ... }</c> wrapper gives its value. Empty when it reaches none.
+    /// </summary>
+    public IReadOnlyList<YamlNode> Find(YamlNode root)
+    {
+        var found = new List<YamlNode>();
+        Visit(root, 0, node =>
+        {
+            found.Add(node);
+            return node;
+        });
+        return found;
+    }
+
+    /// <summary>Whether <paramref name="node"/> is a scalar that reads as a number (invariant culture).</summary>
+    public static bool IsNumber(YamlNode node) =>
+        node is YamlScalarNode { Value: { } v } && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    // Walks the path from node, replacing each node it reaches by leaf(node) in copies of the
+    // mappings and lists on the way; nodes off the path are shared, not copied.
+    private YamlNode Visit(YamlNode node, int depth, Func<YamlNode, YamlNode> leaf)
     {
         if (depth == _segments.Length)
         {
             if (node is YamlMappingNode wrapped && wrapped.Children.ContainsKey(new YamlScalarNode("value")))
             {
-                return Set(wrapped, depth, "value", value, ref reached);
+                return Visit(wrapped, depth, "value", leaf);
             }
-            reached++;
-            return new YamlScalarNode(value);
+            return leaf(node);
         }
         var segment = _segments[depth];
         switch (node)
         {
             case YamlMappingNode map when map.Children.ContainsKey(new YamlScalarNode(segment)):
-                return Set(map, depth, segment, value, ref reached);
+                return Visit(map, depth, segment, leaf);
             case YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode("value"), out var inner):
                 var copy = Copy(map);
-                copy.Children[new YamlScalarNode("value")] = Set(inner, depth, value, ref reached);
+                copy.Children[new YamlScalarNode("value")] = Visit(inner, depth, leaf);
                 return copy;
             case YamlSequenceNode list:
                 var items = new List<YamlNode>();
                 for (var i = 0; i < list.Children.Count; i++)
                 {
                     var item = list.Children[i];
-                    items.Add(Matches(item, i, segment) ? Set(item, depth + 1, value, ref reached) : item);
+                    items.Add(Matches(item, i, segment) ? Visit(item, depth + 1, leaf) : item);
                 }
                 return new YamlSequenceNode(items);
             default:
@@ -68,11 +93,11 @@ public sealed class ScenarioPath
         }
     }
 
-    private YamlNode Set(YamlMappingNode map, int depth, string key, string value, ref int reached)
+    private YamlNode Visit(YamlMappingNode map, int depth, string key, Func<YamlNode, YamlNode> leaf)
     {
         var copy = Copy(map);
         var k = new YamlScalarNode(key);
-        copy.Children[k] = Set(map.Children[k], key == "value" ? depth : depth + 1, value, ref reached);
+        copy.Children[k] = Visit(map.Children[k], key == "value" ? depth : depth + 1, leaf);
         return copy;
     }
 

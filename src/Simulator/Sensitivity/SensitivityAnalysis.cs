@@ -4,6 +4,7 @@ using MarketSim.Grains.Scenario;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
+using YamlDotNet.RepresentationModel;
 
 namespace MarketSim.Simulator.Sensitivity;
 
@@ -18,8 +19,16 @@ public static class SensitivityAnalysis
     /// <summary>One variant's effect on one outcome: its mean and the paired difference from the base.</summary>
     public sealed record Effect(string Parameter, string Setting, double Value, string Metric, double BaseMean, double VariantMean, RunningMoments Difference);
 
-    /// <summary>Runs the analysis; throws <see cref="ScenarioException"/> when the scenario, a path or a variant is bad.</summary>
-    public static List<Effect> Run(string scenarioPath, IReadOnlyList<Variation> variations, IReadOnlyList<string> metrics, ulong seed, long runs, int threads, Action<long>? onRunsDone = null, CancellationToken cancellation = default)
+    /// <summary>Plans and runs the analysis; throws as <see cref="Plan"/> does.</summary>
+    public static List<Effect> Run(string scenarioPath, IReadOnlyList<Variation> variations, IReadOnlyList<string> metrics, ulong seed, long runs, int threads, Action<long>? onRunsDone = null, CancellationToken cancellation = default) =>
+        Run(Plan(scenarioPath, variations, metrics), seed, runs, threads, onRunsDone, cancellation);
+
+    /// <summary>
+    /// Reads the scenario, checks the metrics and every variation, and loads each variant, running
+    /// nothing; throws <see cref="VariationException"/> when a path reaches no value or a value that
+    /// is not a number, and <see cref="ScenarioException"/> when the scenario, a metric or a variant is bad.
+    /// </summary>
+    public static SensitivityPlan Plan(string scenarioPath, IReadOnlyList<Variation> variations, IReadOnlyList<string> metrics)
     {
         var problems = new List<ScenarioProblem>();
         var document = ScenarioDocument.Parse(File.Exists(scenarioPath) ? File.ReadAllText(scenarioPath) : throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, "", "file not found; allowed: the path of a scenario YAML file")]), scenarioPath, problems)
@@ -27,47 +36,74 @@ public static class SensitivityAnalysis
         var baseScenario = Load(document, scenarioPath, "");
         var schema = new OutcomeSchema(baseScenario);
         var columns = metrics.Select(m => OutcomeLookup.ColumnOrThrow(schema, m, scenarioPath, "--metric")).ToArray();
-        var variants = new List<(string Parameter, string Setting, double Value, MarketScenario Scenario)>();
+        var unusable = variations.Select(v => NotANumber(v, document, scenarioPath)).OfType<string>().ToList();
+        if (unusable.Count > 0)
+        {
+            throw new VariationException(unusable);
+        }
+        var variants = new List<SensitivityPlan.Variant>();
         foreach (var v in variations)
         {
             foreach (var (setting, value) in new[] { ("low", v.Low), ("high", v.High) })
             {
-                YamlDotNet.RepresentationModel.YamlNode root;
-                try
-                {
-                    root = v.Path.With(document.Root, value);
-                }
-                catch (ArgumentException ex)
-                {
-                    throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, $"--vary {v.Path.Text}", ex.Message)]);
-                }
-                var scenario = Load(document.WithRoot(root), scenarioPath, $"--vary {v.Path.Text}={value}: ");
+                var scenario = Load(document.WithRoot(v.Path.With(document.Root, value)), scenarioPath, $"--vary {v.Path.Text}={value}: ");
                 if (new OutcomeSchema(scenario).RowWidth != schema.RowWidth)
                 {
                     throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, $"--vary {v.Path.Text}", "changes the scenario's outputs (its horizon or its entities); allowed: a value that changes only numbers")]);
                 }
-                variants.Add((v.Path.Text, setting, value, scenario));
+                variants.Add(new SensitivityPlan.Variant(v.Path.Text, setting, value, scenario));
             }
         }
+        return new SensitivityPlan(baseScenario, schema, [.. metrics], columns, variants);
+    }
+
+    /// <summary>Runs a planned analysis: the base, then each variant, with the same seed and run indices.</summary>
+    public static List<Effect> Run(SensitivityPlan plan, ulong seed, long runs, int threads, Action<long>? onRunsDone = null, CancellationToken cancellation = default)
+    {
+        var width = plan.Schema.RowWidth;
         var done = 0L;
-        var baseValues = Collect(baseScenario, columns, schema.RowWidth, seed, runs, threads, n => onRunsDone?.Invoke(done + n), cancellation);
+        var baseValues = Collect(plan.Base, plan.Columns, width, seed, runs, threads, n => onRunsDone?.Invoke(done + n), cancellation);
         done += runs;
         var effects = new List<Effect>();
-        foreach (var (parameter, setting, value, scenario) in variants)
+        foreach (var (parameter, setting, value, scenario) in plan.Variants)
         {
-            var values = Collect(scenario, columns, schema.RowWidth, seed, runs, threads, n => onRunsDone?.Invoke(done + n), cancellation);
+            var values = Collect(scenario, plan.Columns, width, seed, runs, threads, n => onRunsDone?.Invoke(done + n), cancellation);
             done += runs;
-            for (var m = 0; m < columns.Length; m++)
+            for (var m = 0; m < plan.Columns.Length; m++)
             {
                 var difference = new RunningMoments();
                 for (var r = 0; r < runs; r++)
                 {
                     difference.Add(values[m][r] - baseValues[m][r]);
                 }
-                effects.Add(new Effect(parameter, setting, value, metrics[m], Mean(baseValues[m]), Mean(values[m]), difference));
+                effects.Add(new Effect(parameter, setting, value, plan.Metrics[m], Mean(baseValues[m]), Mean(values[m]), difference));
             }
         }
         return effects;
+    }
+
+    // Null when every value the variation's path reaches is a number; otherwise the --vary problem,
+    // naming the first value that is not one and where it is.
+    private static string? NotANumber(Variation variation, ScenarioDocument document, string scenarioPath)
+    {
+        var reached = variation.Path.Find(document.Root);
+        if (reached.Count == 0)
+        {
+            return $"--vary: '{variation.Text}' reaches no value in the scenario; allowed: a path of keys, list ids or [index] to a number, like providers.ID.capacity_weekly_hours";
+        }
+        if (reached.FirstOrDefault(n => !ScenarioPath.IsNumber(n)) is not { } node)
+        {
+            return null;
+        }
+        var what = node switch
+        {
+            YamlMappingNode => "a mapping",
+            YamlSequenceNode => "a list",
+            YamlScalarNode { Value: { Length: > 0 } text } => $"'{text}'",
+            _ => "an empty value",
+        };
+        var file = Path.GetFileName(document.Origins.GetValueOrDefault(node, scenarioPath));
+        return $"--vary: '{variation.Text}' reaches {what} ({file} line {node.Start.Line}), which is not a number; allowed: a path to a number, like providers.ID.capacity_weekly_hours or zones.*.demand.annual_growth";
     }
 
     private static MarketScenario Load(ScenarioDocument document, string file, string prefix)

@@ -8,6 +8,9 @@ namespace MarketSim.Simulator.Sensitivity;
 /// <param name="High">The high value.</param>
 public sealed record Variation(ScenarioPath Path, double Low, double High)
 {
+    /// <summary>The variation as the user wrote it, for messages.</summary>
+    public string Text { get; init; } = $"{Path.Text}={Low.ToString("R", CultureInfo.InvariantCulture)}..{High.ToString("R", CultureInfo.InvariantCulture)}";
+
     /// <summary>Parses <c>PATH=LOW..HIGH</c>; null when the text is not of that form.</summary>
     public static Variation? Parse(string text)
     {
@@ -20,7 +23,7 @@ public sealed record Variation(ScenarioPath Path, double Low, double High)
         return range.Length == 2
             && double.TryParse(range[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var low)
             && double.TryParse(range[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var high)
-            ? new Variation(new ScenarioPath(text[..eq].Trim()), low, high)
+            ? new Variation(new ScenarioPath(text[..eq].Trim()), low, high) { Text = text }
             : null;
     }
 }

@@ -1,0 +1,35 @@
+using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Scenario;
+
+namespace MarketSim.Simulator.Sensitivity;
+
+/// <summary>
+/// A sensitivity analysis checked and ready to run: the base scenario, the outcomes to report and,
+/// for each varied input, its low and high variant, each already loaded and validated.
+/// </summary>
+public sealed class SensitivityPlan
+{
+    internal SensitivityPlan(MarketScenario baseScenario, OutcomeSchema schema, IReadOnlyList<string> metrics, int[] columns, IReadOnlyList<Variant> variants)
+    {
+        Base = baseScenario;
+        Schema = schema;
+        Metrics = metrics;
+        Columns = columns;
+        Variants = variants;
+    }
+
+    /// <summary>How many scenarios are run, each with the same runs: the base and every variant.</summary>
+    public int Scenarios => 1 + Variants.Count;
+
+    internal MarketScenario Base { get; }
+
+    internal OutcomeSchema Schema { get; }
+
+    internal IReadOnlyList<string> Metrics { get; }
+
+    internal int[] Columns { get; }
+
+    internal IReadOnlyList<Variant> Variants { get; }
+
+    internal sealed record Variant(string Parameter, string Setting, double Value, MarketScenario Scenario);
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Reports;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Cli;
+
+/// <summary>The result tables fit the terminal and print every number whole, on one line.</summary>
+public class ConsoleTableTests
+{
+    private static readonly string Dorset = Repo.Scenario("dorset-pool-2017.yaml");
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(60)]
+    public void Headline_table_fits_the_terminal_without_breaking_numbers(int width)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.AtWidth(width, "run", Dorset, "--runs", "20", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        AssertFits(run.Output, width);
+        foreach (var outcome in HeadlineOutcomes(dir))
+        {
+            AssertWhole(run.Output, outcome.GetProperty("mean").GetDouble());
+            AssertWhole(run.Output, outcome.GetProperty("p50").GetDouble());
+            if (width >= 80)
+            {
+                AssertWhole(run.Output, outcome.GetProperty("se").GetDouble());
+                AssertWhole(run.Output, outcome.GetProperty("p5").GetDouble());
+                AssertWhole(run.Output, outcome.GetProperty("p95").GetDouble());
+            }
+        }
+    }
+
+    [Fact]
+    public void Headline_table_fits_80_columns_without_breaking_numbers_or_outcome_names()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.AtWidth(80, "run", Repo.Scenario("doncaster-ccash.yaml"), "--runs", "20", "--out", dir, "--quiet");
+
+        AssertFits(run.Output, 80);
+        foreach (var outcome in HeadlineOutcomes(dir))
+        {
+            Assert.Contains(outcome.GetProperty("name").GetString()!, run.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_wide_terminal_shows_every_headline_number_in_full()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.AtWidth(200, "run", Dorset, "--runs", "20", "--out", dir, "--quiet");
+
+        AssertFits(run.Output, 200);
+        foreach (var outcome in HeadlineOutcomes(dir))
+        {
+            Assert.Contains(outcome.GetProperty("name").GetString()!, run.Output, StringComparison.Ordinal);
+            Assert.Contains(outcome.GetProperty("unit").GetString()!, run.Output, StringComparison.Ordinal);
+            foreach (var field in new[] { "mean", "se", "p5", "p50", "p95" })
+            {
+                AssertWhole(run.Output, outcome.GetProperty(field).GetDouble(), fullOnly: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(60)]
+    public void Risk_share_table_fits_the_terminal_without_breaking_numbers(int width)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.AtWidth(width, "run", Dorset, "--runs", "20", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        AssertFits(run.Output, width);
+        var lines = File.ReadAllLines(Path.Combine(dir, "risk_share.csv"));
+        var header = lines[0].Split(',');
+        Assert.True(lines.Length > 10);
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            double Field(string name) => double.Parse(cells[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
+            AssertWhole(run.Output, Field("mean_liability_gbp"));
+            AssertWhole(run.Output, Field("var95_gbp"));
+            Assert.Matches(Whole(Field("p_any_overspend").ToString("0%", CultureInfo.InvariantCulture)), run.Output);
+        }
+    }
+
+    [Fact]
+    public void Sensitivity_table_fits_80_columns_without_breaking_numbers()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.AtWidth(80, "sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--vary", "providers.slp_a.capacity_weekly_hours=2000..3500",
+            "--vary", "zones.*.demand.annual_growth=0..0.06", "--metric", "unmet_hours_total", "--metric", "spend_gbp__doncaster_council",
+            "--runs", "8", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        AssertFits(run.Output, 80);
+        var lines = File.ReadAllLines(Path.Combine(dir, "sensitivity.csv"));
+        var header = lines[0].Split(',');
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            double Field(string name) => double.Parse(cells[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
+            AssertWhole(run.Output, Field("value"));
+            AssertWhole(run.Output, Field("base_mean"));
+            AssertWhole(run.Output, Field("mean_difference"));
+            AssertWhole(run.Output, (Field("ci95_high") - Field("ci95_low")) / 2);
+        }
+    }
+
+    private static List<JsonElement> HeadlineOutcomes(string dir)
+    {
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        var outcomes = summary.RootElement.GetProperty("outcomes").EnumerateArray()
+            .Where(o => o.TryGetProperty("p5", out _)).Select(o => o.Clone()).ToList();
+        Assert.True(outcomes.Count >= 10);
+        return outcomes;
+    }
+
+    /// <summary>Every line of the tables is at most <paramref name="width"/> long (the run's first line and the results path are not tables).</summary>
+    private static void AssertFits(string output, int width)
+    {
+        var tables = output.Split('\n').Where(l => !l.StartsWith("Results: ", StringComparison.Ordinal) && !l.Contains(" runs, seed ", StringComparison.Ordinal));
+        foreach (var line in tables)
+        {
+            Assert.True(line.TrimEnd('\r').Length <= width, $"{line.Length} columns > {width}: {line}");
+        }
+    }
+
+    /// <summary>The number, written as the tables write it (in full, or compact where space is short), appears whole on one line.</summary>
+    private static void AssertWhole(string output, double x, bool fullOnly = false)
+    {
+        var full = Regex.IsMatch(output, Whole(Numbers.Readable(x)));
+        Assert.True(full || (!fullOnly && Regex.IsMatch(output, Whole(Numbers.Compact(x)))),
+            $"neither {Numbers.Readable(x)}{(fullOnly ? "" : $" nor {Numbers.Compact(x)}")} appears whole in:\n{output}");
+    }
+
+    private static string Whole(string number) => $@"(?<![\d.,\-]){Regex.Escape(number)}(?![\d,%kmb]|\.\d)";
+}

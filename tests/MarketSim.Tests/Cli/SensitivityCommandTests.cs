@@ -1,0 +1,81 @@
+using MarketSim.Simulator.Cli;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Cli;
+
+public class SensitivityCommandTests
+{
+    private static readonly string Doncaster = Repo.Scenario("doncaster-ccash.yaml");
+
+    [Fact]
+    public void Sensitivity_without_vary_is_refused_with_exit_2()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Doncaster, "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, "--vary", "allowed: ");
+    }
+
+    [Theory]
+    [InlineData("providers.slp_a.name=1..2", "'SLP A'")]
+    [InlineData("start_date=1..2", "'2016-11-01'")]
+    [InlineData("providers.slp_a=1..2", "a mapping")]
+    [InlineData("economy.nlw_gbp_per_hour=1..2", "a list")]
+    public void Sensitivity_varying_a_field_that_is_not_a_number_is_refused_with_exit_2(string vary, string reached)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Doncaster, "--vary", vary, "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, $"--vary: '{vary}'", reached, "not a number", "allowed: ");
+    }
+
+    [Theory]
+    [InlineData("providers.slp_a.capacity_weekly_hours=5..5")]
+    [InlineData("providers.slp_a.capacity_weekly_hours=3..1")]
+    public void Sensitivity_with_low_not_below_high_is_refused_with_exit_2(string vary)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Doncaster, "--vary", vary, "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, $"--vary: '{vary}'", "LOW < HIGH", "allowed: ");
+    }
+
+    [Fact]
+    public void Sensitivity_with_a_path_that_reaches_nothing_is_refused_with_exit_2()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Doncaster, "--vary", "providers.nobody.capacity_weekly_hours=1..2", "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, "--vary: 'providers.nobody.capacity_weekly_hours=1..2'", "reaches no value", "allowed: ");
+    }
+
+    [Theory]
+    [InlineData("zones.*.demand.annual_growth=0..0.04")]
+    [InlineData("economy.nlw_gbp_per_hour[0]=7..7.5")]
+    public void Sensitivity_accepts_a_number_inside_a_value_and_source_wrapper(string vary)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Doncaster, "--vary", vary, "--runs", "4", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "sensitivity.csv")).Length);
+    }
+
+    private static void AssertRefused(CliRun run, string dir, params string[] expected)
+    {
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, line, StringComparison.Ordinal);
+        }
+        Assert.False(Directory.Exists(dir));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(dir)!));
+    }
+}
