@@ -16,7 +16,7 @@ internal static class ClusterCommand
             using var database = new ClusterDatabase(parsed.GetValue(cluster)!) { RetryWindow = TimeSpan.FromSeconds(5) };
             database.CheckReachable(TimeSpan.FromSeconds(5));
             var (silos, experiments) = ClusterStatus.Read(database, TimeSpan.FromSeconds(10));
-            var console = TableConsole.For(cli.Output, cli.Interactive);
+            var console = TableConsole.For(cli.Output, cli.Interactive, cli.ConsoleWidth);
             var silosTable = new FittedTable("Silos").Text("Id").Text("Host").Number("Pid", FittedTable.Drop.ToFit).Number("Threads", FittedTable.Drop.ToFit)
                 .Text("Status").Number("Heartbeat").Number("Batches done");
             foreach (var s in silos)

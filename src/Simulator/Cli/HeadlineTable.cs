@@ -9,9 +9,9 @@ namespace MarketSim.Simulator.Cli;
 /// </summary>
 internal static class HeadlineTable
 {
-    public static void Write(TextWriter output, OutcomeSummary summary, bool colour)
+    public static void Write(TextWriter output, OutcomeSummary summary, bool colour, int width)
     {
-        var console = TableConsole.For(output, colour);
+        var console = TableConsole.For(output, colour, width);
         console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(summary, number)));
     }
 

@@ -15,8 +15,8 @@ public sealed class MarketSimCli
     /// <param name="consoleWidth">The columns tables may use; null detects the terminal's width, or 80 when output is redirected.</param>
     public MarketSimCli(TextWriter output, TextWriter error, bool interactive = false, int? consoleWidth = null)
     {
-        ConsoleWidth = Math.Max(20, consoleWidth ?? TerminalWriter.Detect(output));
-        Output = new TerminalWriter(output, ConsoleWidth);
+        ConsoleWidth = Math.Max(20, consoleWidth ?? TableConsole.Detect(output));
+        Output = output;
         Error = error;
         Interactive = interactive;
     }

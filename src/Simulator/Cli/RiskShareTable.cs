@@ -9,13 +9,13 @@ namespace MarketSim.Simulator.Cli;
 /// </summary>
 internal static class RiskShareTable
 {
-    public static void Write(TextWriter output, RiskShareComparison comparison, bool colour)
+    public static void Write(TextWriter output, RiskShareComparison comparison, bool colour, int width)
     {
         if (comparison.Lines.Count == 0)
         {
             return;
         }
-        var console = TableConsole.For(output, colour);
+        var console = TableConsole.For(output, colour, width);
         foreach (var pool in comparison.Lines.GroupBy(l => l.Pool.Id))
         {
             console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(pool.ToList(), number)));

@@ -123,8 +123,8 @@ internal static class RunCommand
             {
                 cli.Output.WriteLine($"Stopped: {reason}");
             }
-            HeadlineTable.Write(cli.Output, result.Summary, cli.Interactive);
-            RiskShareTable.Write(cli.Output, result.RiskShare, cli.Interactive);
+            HeadlineTable.Write(cli.Output, result.Summary, cli.Interactive, cli.ConsoleWidth);
+            RiskShareTable.Write(cli.Output, result.RiskShare, cli.Interactive, cli.ConsoleWidth);
             cli.Output.WriteLine($"Results: {result.OutDir}");
             return ExitCodes.Ok;
         });

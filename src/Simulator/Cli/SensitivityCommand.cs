@@ -140,7 +140,7 @@ internal static class SensitivityCommand
 
     private static void Print(MarketSimCli cli, List<SensitivityAnalysis.Effect> effects)
     {
-        var console = TableConsole.For(cli.Output, cli.Interactive);
+        var console = TableConsole.For(cli.Output, cli.Interactive, cli.ConsoleWidth);
         console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number =>
         {
             var table = new FittedTable().Text("Parameter").Text("Setting").Number("Value").Text("Metric")

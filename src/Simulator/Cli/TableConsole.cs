@@ -4,15 +4,14 @@ namespace MarketSim.Simulator.Cli;
 
 /// <summary>
 /// The console the result tables are written to: colour only on a terminal, and as wide as the
-/// terminal (<see cref="TerminalWriter"/>), or <see cref="RedirectedWidth"/> columns when output is
-/// redirected or the width is unknown.
+/// terminal, or <see cref="RedirectedWidth"/> columns when output is redirected or the width is unknown.
 /// </summary>
 internal static class TableConsole
 {
     /// <summary>The width tables are laid out for when stdout is not a terminal.</summary>
     public const int RedirectedWidth = 80;
 
-    public static IAnsiConsole For(TextWriter output, bool colour)
+    public static IAnsiConsole For(TextWriter output, bool colour, int width)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -20,8 +19,28 @@ internal static class TableConsole
             ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
         });
-        console.Profile.Width = output is TerminalWriter terminal ? terminal.Width : RedirectedWidth;
+        console.Profile.Width = width;
         return console;
+    }
+
+    /// <summary>
+    /// The width for tables written to <paramref name="output"/>: the terminal's when it is the
+    /// console's stdout and that is a terminal, else <see cref="RedirectedWidth"/>.
+    /// </summary>
+    public static int Detect(TextWriter output)
+    {
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            return RedirectedWidth;
+        }
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : RedirectedWidth;
+        }
+        catch (Exception ex) when (ex is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return RedirectedWidth;
+        }
     }
 
     /// <summary>Writes <paramref name="table"/> laid out for <paramref name="console"/>'s width.</summary>

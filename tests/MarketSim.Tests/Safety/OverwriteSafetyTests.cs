@@ -126,6 +126,7 @@ public class OverwriteSafetyTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void An_unwritable_output_folder_gives_one_line_exit_2_and_leaves_nothing()
     {
         // /sys refuses new folders even to root; an ordinary user cannot write into a folder made read-only.
