@@ -10,13 +10,15 @@ public sealed class ResultsFolder : IDisposable
 {
     private readonly string _final;
     private readonly string _shownPath;
+    private readonly bool _overwrite;
     private bool _committed;
 
-    private ResultsFolder(string final, string shownPath, string staging)
+    private ResultsFolder(string final, string shownPath, string staging, bool overwrite)
     {
         _final = final;
         _shownPath = shownPath;
         Staging = staging;
+        _overwrite = overwrite;
     }
 
     /// <summary>Where files are written until <see cref="Commit"/>.</summary>
@@ -46,7 +48,7 @@ public sealed class ResultsFolder : IDisposable
             Directory.CreateDirectory(staging);
             StagingMarker.Write(staging);
         });
-        return new ResultsFolder(final, path, staging);
+        return new ResultsFolder(final, path, staging, overwrite);
     }
 
     /// <summary>The path of <paramref name="fileName"/> inside the staging folder.</summary>
@@ -76,8 +78,8 @@ public sealed class ResultsFolder : IDisposable
                 Directory.Move(Staging, _final);
                 return;
             }
-            // Checked again: the folder may have changed while the runs were going.
-            OutputFolderGuard.Check(_shownPath, _final, overwrite: true);
+            // Checked again: the folder may have appeared or changed while the runs were going.
+            OutputFolderGuard.Check(_shownPath, _final, _overwrite);
             var old = Path.Combine(Path.GetDirectoryName(_final)!, $".{Path.GetFileName(_final)}.old-{Environment.ProcessId}");
             Directory.Move(_final, old);
             Directory.Move(Staging, _final);
