@@ -104,7 +104,7 @@ public class OverwriteSafetyTests
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(4, Manifest(dir).GetProperty("runs").GetInt64());
         Assert.Equal(["out"], Directory.GetFileSystemEntries(parent).Select(Path.GetFileName));
-        var listed = Manifest(dir).GetProperty("files").EnumerateArray().Select(f => f.GetString()).ToList();
+        var listed = Manifest(dir).GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
         var present = Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir, f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(present, listed);
     }
