@@ -40,7 +40,12 @@ public sealed class RunValues : IDisposable
         if (_spill is not null && onDisk > 0)
         {
             _spill.Flush();
-            RandomAccess.Read(_spill.SafeFileHandle, System.Runtime.InteropServices.MemoryMarshal.AsBytes(all.AsSpan(0, onDisk)), 0);
+            var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(all.AsSpan(0, onDisk));
+            for (var read = 0; read < bytes.Length;)
+            {
+                var n = RandomAccess.Read(_spill.SafeFileHandle, bytes[read..], read);
+                read += n > 0 ? n : throw new IOException("The temporary file of run values ended early.");
+            }
         }
         _buffer.AsSpan(0, _buffered).CopyTo(all.AsSpan(onDisk));
         return all;

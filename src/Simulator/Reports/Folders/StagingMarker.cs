@@ -47,9 +47,9 @@ internal static partial class StagingMarker
                     OwnedFiles.DeleteResults(folder);
                 }
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // Another process is cleaning it up at the same time, or it is in use: leave it.
+                // Another process is cleaning it up at the same time, or it is another user's: leave it.
             }
         }
     }
