@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using MarketSim.Silo.Cluster;
 using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Sensitivity;
 using Npgsql;
 
 namespace MarketSim.Simulator.Cli;
@@ -19,6 +20,14 @@ internal static class CommandErrors
             return body();
         }
         catch (ScenarioException ex)
+        {
+            foreach (var p in ex.Problems)
+            {
+                cli.Error.WriteLine($"error: {p}");
+            }
+            return ExitCodes.BadInput;
+        }
+        catch (VariationException ex)
         {
             foreach (var p in ex.Problems)
             {

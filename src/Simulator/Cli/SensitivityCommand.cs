@@ -69,19 +69,7 @@ internal static class SensitivityCommand
             return CommandErrors.Handle(cli, () =>
             {
                 // Everything is checked before the results folder is begun, so bad input leaves nothing behind.
-                SensitivityPlan plan;
-                try
-                {
-                    plan = SensitivityAnalysis.Plan(path, variations, metrics);
-                }
-                catch (VariationException ex)
-                {
-                    foreach (var p in ex.Problems)
-                    {
-                        cli.Error.WriteLine($"error: {p}");
-                    }
-                    return ExitCodes.BadInput;
-                }
+                var plan = SensitivityAnalysis.Plan(path, variations, metrics);
                 using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
                 var total = parsed.GetValue(runs) * plan.Scenarios;
                 var effects = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(total, progress =>

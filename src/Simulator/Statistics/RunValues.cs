@@ -11,6 +11,7 @@ public sealed class RunValues : IDisposable
     private const int BufferLength = 4096;
     private readonly double[] _buffer = new double[BufferLength];
     private int _buffered;
+    private double _last;
     private FileStream? _spill;
 
     /// <summary>How many values were added.</summary>
@@ -22,8 +23,8 @@ public sealed class RunValues : IDisposable
     /// <summary>Appends one run's value.</summary>
     public void Add(double x)
     {
-        Ascending = Ascending && (Count == 0 || x >= Last);
-        Last = x;
+        Ascending = Ascending && (Count == 0 || x >= _last);
+        _last = x;
         _buffer[_buffered++] = x;
         Count++;
         if (_buffered == BufferLength)
@@ -53,8 +54,6 @@ public sealed class RunValues : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _spill?.Dispose();
-
-    private double Last { get; set; }
 
     private void Spill()
     {
