@@ -1,4 +1,4 @@
-using MarketSim.Grains.Brokerage;
+using MarketSim.Grains.Zones;
 using MarketSim.Grains.Demand;
 using MarketSim.Grains.Scenario;
 using MathNet.Numerics.Distributions;
@@ -24,7 +24,7 @@ public sealed partial class Market
         }
     }
 
-    private void Refer(ZoneGrain zone, int week)
+    private void Refer(Zone zone, int week)
     {
         var demand = zone.Spec.Demand;
         var random = _streams[zone.Index].Referrals;
@@ -46,7 +46,7 @@ public sealed partial class Market
     }
 
     /// <summary>Files a new service user to leave at time <paramref name="endWeeks"/> and brokers the package.</summary>
-    private void Admit(ZoneGrain zone, double hours, FundingStream funding, double endWeeks, int week)
+    private void Admit(Zone zone, double hours, FundingStream funding, double endWeeks, int week)
     {
         var slot = _users.Add(zone.Index, hours, funding);
         if (funding == FundingStream.SelfFunder && _selfFunders.SavingsGbp is { } savings)
@@ -59,7 +59,7 @@ public sealed partial class Market
     }
 
     /// <summary>Brokers <paramref name="slot"/>'s package in its zone; if no provider has room, the person joins the waiting list.</summary>
-    private void PlaceOrQueue(ZoneGrain zone, int slot, int week)
+    private void PlaceOrQueue(Zone zone, int slot, int week)
     {
         if (!TryPlace(zone, slot, week, fromWaitingList: false))
         {
@@ -67,7 +67,7 @@ public sealed partial class Market
         }
     }
 
-    private bool TryPlace(ZoneGrain zone, int slot, int week, bool fromWaitingList)
+    private bool TryPlace(Zone zone, int slot, int week, bool fromWaitingList)
     {
         var hours = _users.WeeklyHours[slot];
         var provider = zone.Choose(hours);
@@ -162,7 +162,7 @@ public sealed partial class Market
         _users.Provider[slot] = ServiceUserTable.None;
     }
 
-    private void RebrokerWaiting(ZoneGrain zone, int week)
+    private void RebrokerWaiting(Zone zone, int week)
     {
         if (zone.Waiting.Count == 0)
         {

@@ -60,7 +60,7 @@ public sealed partial class Market
         }
     }
 
-    private void Exit(ProviderGrain provider, int week, ExitReason reason)
+    private void Exit(Provider provider, int week, ExitReason reason)
     {
         provider.BeginExit(week, reason);
         _totals.ProviderExits++;
@@ -87,7 +87,7 @@ public sealed partial class Market
     }
 
     /// <summary>The end of a notice period: every package goes back to its zone to be re-brokered, or to wait.</summary>
-    private void ReturnAllPackages(ProviderGrain provider, int week)
+    private void ReturnAllPackages(Provider provider, int week)
     {
         for (var slot = provider.Caseload.Head; slot != ServiceUserTable.None;)
         {
@@ -99,7 +99,7 @@ public sealed partial class Market
     }
 
     /// <summary>A provider whose workforce has shrunk below its caseload (past its overtime) returns its newest packages until it is within capacity.</summary>
-    private void ReturnNewestUntilWithinCapacity(ProviderGrain provider, int week)
+    private void ReturnNewestUntilWithinCapacity(Provider provider, int week)
     {
         for (var slot = provider.Caseload.Tail; slot != ServiceUserTable.None && provider.CommittedWeeklyHours > provider.CapacityWeeklyHours;)
         {
@@ -169,7 +169,7 @@ public sealed partial class Market
         }
     }
 
-    private void RecordRates(ProviderGrain p, int year)
+    private void RecordRates(Provider p, int year)
     {
         var hours = p.CommittedWeeklyHours;
         var finalYear = year == _scenario.HorizonYears - 1;

@@ -1,6 +1,7 @@
-using MarketSim.Grains.Brokerage;
+using MarketSim.Grains.Zones;
 using MarketSim.Grains.Demand;
-using MarketSim.Grains.Finance;
+using MarketSim.Grains.Commissioners;
+using MarketSim.Grains.PooledBudgets;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Pricing;
 using MarketSim.Grains.Providers;
@@ -22,10 +23,10 @@ public sealed partial class Market : IRunModel
     private readonly ServiceUserTable _users;
     private readonly DepartureCalendar _departures;
     private readonly WeekBuckets _conversions;
-    private readonly ProviderGrain[] _providers;
-    private readonly ZoneGrain[] _zones;
-    private readonly CommissionerGrain[] _commissioners;
-    private readonly PooledBudgetGrain[] _pools;
+    private readonly Provider[] _providers;
+    private readonly Zone[] _zones;
+    private readonly Commissioner[] _commissioners;
+    private readonly PooledBudget[] _pools;
     private readonly int[] _payerOfStream = new int[FundingStreams.Count];
     private readonly double[][] _referralRates;
     private readonly double[][] _fundingCumulative;
@@ -36,7 +37,7 @@ public sealed partial class Market : IRunModel
     private readonly double[] _wageShock;
     private readonly int[] _forcedExitWeek;
     private readonly bool[] _rateFrozen;
-    private readonly CommissionerGrain? _rateCapper;
+    private readonly Commissioner? _rateCapper;
     private readonly int[] _entrantJoinWeek;
     private readonly int[][] _zonesOfProvider;
     private readonly int _originalProviders;
@@ -58,11 +59,11 @@ public sealed partial class Market : IRunModel
         _departures = new DepartureCalendar(scenario.HorizonWeeks);
         _conversions = new WeekBuckets(scenario.HorizonWeeks);
         _originalProviders = scenario.Providers.Length;
-        _providers = [.. scenario.Providers.Select((p, i) => new ProviderGrain(i, p, _users)), .. Entrants(scenario, _users)];
-        _zones = [.. scenario.Zones.Select((z, i) => new ZoneGrain(i, z, _providers, _users))];
+        _providers = [.. scenario.Providers.Select((p, i) => new Provider(i, p, _users)), .. Entrants(scenario, _users)];
+        _zones = [.. scenario.Zones.Select((z, i) => new Zone(i, z, _providers, _users))];
         _zonesOfProvider = [.. _providers.Select(p => scenario.Zones.Select((z, i) => (z, i)).Where(x => p.Spec.ZoneIds.Contains(x.z.Id)).Select(x => x.i).ToArray())];
-        _commissioners = [.. scenario.Commissioners.Select((c, i) => new CommissionerGrain(i, c, scenario.HorizonYears))];
-        _pools = [.. scenario.PooledBudgets.Select(p => new PooledBudgetGrain(p, _commissioners))];
+        _commissioners = [.. scenario.Commissioners.Select((c, i) => new Commissioner(i, c, scenario.HorizonYears))];
+        _pools = [.. scenario.PooledBudgets.Select(p => new PooledBudget(p, _commissioners))];
         for (var s = 0; s < FundingStreams.Count; s++)
         {
             _payerOfStream[s] = Array.FindIndex(scenario.Commissioners, c => c.Funds.Contains((FundingStream)s));
@@ -179,13 +180,13 @@ public sealed partial class Market : IRunModel
         return rates;
     }
 
-    private static IEnumerable<ProviderGrain> Entrants(MarketScenario scenario, ServiceUserTable users)
+    private static IEnumerable<Provider> Entrants(MarketScenario scenario, ServiceUserTable users)
     {
         if (scenario.DynamicPurchasing is not { } dps)
         {
             return [];
         }
-        return scenario.Providers.Select((p, i) => new ProviderGrain(
+        return scenario.Providers.Select((p, i) => new Provider(
             scenario.Providers.Length + i,
             p with
             {

@@ -1,4 +1,4 @@
-using MarketSim.Grains.Finance;
+using MarketSim.Grains.PooledBudgets;
 
 namespace MarketSim.Grains.RiskShare;
 

@@ -1,8 +1,5 @@
-using System.Net.Sockets;
-using MarketSim.Silo.Cluster;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Sensitivity;
-using Npgsql;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -50,11 +47,6 @@ internal static class CommandErrors
         catch (UnauthorizedAccessException ex)
         {
             cli.Error.WriteLine($"error: {ex.Message} (permission denied); nothing was written");
-            return ExitCodes.BadInput;
-        }
-        catch (Exception ex) when (ex is ClusterConnectionException or NpgsqlException or SocketException)
-        {
-            cli.Error.WriteLine($"error: --cluster: {ex.Message}; allowed: a reachable PostgreSQL server and an Npgsql connection string (see docs/cluster.md)");
             return ExitCodes.BadInput;
         }
     }

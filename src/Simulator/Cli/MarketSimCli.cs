@@ -50,8 +50,6 @@ public sealed class MarketSimCli
             RunCommand.Create(this),
             SensitivityCommand.Create(this),
             ValidateCommand.Create(this),
-            SiloCommand.Create(this),
-            ClusterCommand.Create(this),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -3,7 +3,6 @@ using System.Globalization;
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
-using MarketSim.Silo.Cluster;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
@@ -56,17 +55,7 @@ public static class Experiment
             var sinks = new FanOut(csv, summary, series, riskShare);
             try
             {
-                if (options.Cluster is { } connection)
-                {
-                    using var database = new ClusterDatabase(connection);
-                    database.CheckReachable(TimeSpan.FromSeconds(10), stopOrAbort.Token);
-                    var id = ClusterExperiment.Submit(database, scenario.Name, scenarioYaml, options.Seed, options.Runs, options.BatchSize, schema.RowWidth, stopOrAbort.Token);
-                    ClusterExperiment.Collect(database, id, options.Runs, schema.RowWidth, sinks, progress, cancellation: stopOrAbort.Token);
-                }
-                else
-                {
-                    MonteCarloRunner.Run(() => new Market(scenario), plan, sinks, progress, stopRule, stopOrAbort.Token);
-                }
+                MonteCarloRunner.Run(() => new Market(scenario), plan, sinks, progress, stopRule, stopOrAbort.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested && !abort.IsCancellationRequested && summary.Runs > 0)
             {

@@ -14,7 +14,7 @@ public class EmbargoTests
         {
             Failure = FailureSpec.None with { EmbargoHazardPerYear = 5, EmbargoWeeks = 6 },
         };
-        var provider = new ProviderGrain(0, spec, new ServiceUserTable(4));
+        var provider = new Provider(0, spec, new ServiceUserTable(4));
         provider.Reset(runSeed: 21);
 
         var week = 0;

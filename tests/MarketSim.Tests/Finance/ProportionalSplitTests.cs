@@ -1,4 +1,4 @@
-using MarketSim.Grains.Finance;
+using MarketSim.Grains.PooledBudgets;
 using MarketSim.Grains.Scenario;
 using MarketSim.Tests.Support;
 

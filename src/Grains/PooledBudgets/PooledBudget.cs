@@ -1,23 +1,24 @@
+using MarketSim.Grains.Commissioners;
 using MarketSim.Grains.RiskShare;
 using MarketSim.Grains.Scenario;
 
-namespace MarketSim.Grains.Finance;
+namespace MarketSim.Grains.PooledBudgets;
 
 /// <summary>
 /// A pooled budget (Section 75 / Better Care Fund): at each year end its out-turn, the partners'
 /// spend on the modelled packages, is set against their contributions, and every risk-share
 /// agreement of the scenario turns the difference into each party's liability for the year.
 /// </summary>
-public sealed class PooledBudgetGrain
+public sealed class PooledBudget
 {
-    private readonly CommissionerGrain[] _partners;
+    private readonly Commissioner[] _partners;
     private readonly double[] _spend;
     private readonly double[] _contributions;
     private readonly double[] _achieved = new double[4];
     private readonly double[] _yearLiabilities;
 
     /// <summary>Creates the pool over the given partner grains.</summary>
-    public PooledBudgetGrain(PooledBudgetSpec spec, IReadOnlyList<CommissionerGrain> commissioners)
+    public PooledBudget(PooledBudgetSpec spec, IReadOnlyList<Commissioner> commissioners)
     {
         Spec = spec;
         Models = spec.ModelsOrDefault;

@@ -1,4 +1,4 @@
-namespace MarketSim.Grains.Finance;
+namespace MarketSim.Grains.PooledBudgets;
 
 /// <summary>
 /// Splits an overspend (or, negative, an underspend) between partners in proportion to their

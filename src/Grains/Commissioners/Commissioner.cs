@@ -1,17 +1,17 @@
 using MarketSim.Grains.Scenario;
 
-namespace MarketSim.Grains.Finance;
+namespace MarketSim.Grains.Commissioners;
 
 /// <summary>
 /// A council or NHS commissioner: pays for the delivered hours of the packages it funds and keeps
 /// its spend by model year, to compare with its budgets and to feed the pools it belongs to.
 /// </summary>
-public sealed class CommissionerGrain
+public sealed class Commissioner
 {
     private readonly double[] _spendByYear;
 
     /// <summary>Creates commissioner <paramref name="index"/> for a horizon of <paramref name="years"/> model years.</summary>
-    public CommissionerGrain(int index, CommissionerSpec spec, int years)
+    public Commissioner(int index, CommissionerSpec spec, int years)
     {
         Index = index;
         Spec = spec;

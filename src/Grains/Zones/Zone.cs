@@ -2,21 +2,21 @@ using MarketSim.Grains.Demand;
 using MarketSim.Grains.Providers;
 using MarketSim.Grains.Scenario;
 
-namespace MarketSim.Grains.Brokerage;
+namespace MarketSim.Grains.Zones;
 
 /// <summary>
 /// A zone: holds its demand and brokers each package to a provider with spare capacity, the lead
 /// provider first, then the framework provider with most spare hours, then a spot purchase; keeps
 /// the waiting list of those nothing could take, and counts their unmet hours.
 /// </summary>
-public sealed class ZoneGrain
+public sealed class Zone
 {
-    private readonly ProviderGrain[] _leads;
-    private readonly ProviderGrain[] _framework;
-    private readonly ProviderGrain[] _spot;
+    private readonly Provider[] _leads;
+    private readonly Provider[] _framework;
+    private readonly Provider[] _spot;
 
     /// <summary>Creates zone <paramref name="index"/> with the providers that serve it.</summary>
-    public ZoneGrain(int index, ZoneSpec spec, IReadOnlyList<ProviderGrain> providers, ServiceUserTable users)
+    public Zone(int index, ZoneSpec spec, IReadOnlyList<Provider> providers, ServiceUserTable users)
     {
         Index = index;
         Spec = spec;
@@ -65,14 +65,14 @@ public sealed class ZoneGrain
     /// The provider a package of <paramref name="weeklyHours"/> goes to, in brokerage order (lead, then
     /// the framework provider with most spare hours, then spot), or null when none has room.
     /// </summary>
-    public ProviderGrain? Choose(double weeklyHours) =>
+    public Provider? Choose(double weeklyHours) =>
         FirstWithRoom(_leads, weeklyHours) ?? MostSpare(_framework, weeklyHours) ?? MostSpare(_spot, weeklyHours);
 
     /// <summary>The most spare hours any provider serving the zone could take on now (0 when none is taking packages).</summary>
     public double MostSpareWeeklyHours()
     {
         var most = 0.0;
-        foreach (var group in (ReadOnlySpan<ProviderGrain[]>)[_leads, _framework, _spot])
+        foreach (var group in (ReadOnlySpan<Provider[]>)[_leads, _framework, _spot])
         {
             foreach (var p in group)
             {
@@ -98,7 +98,7 @@ public sealed class ZoneGrain
         WeeksWithoutLead += hasLead || _leads.Length == 0 ? 0 : 1;
     }
 
-    private static ProviderGrain? FirstWithRoom(ProviderGrain[] candidates, double weeklyHours)
+    private static Provider? FirstWithRoom(Provider[] candidates, double weeklyHours)
     {
         foreach (var p in candidates)
         {
@@ -110,9 +110,9 @@ public sealed class ZoneGrain
         return null;
     }
 
-    private static ProviderGrain? MostSpare(ProviderGrain[] candidates, double weeklyHours)
+    private static Provider? MostSpare(Provider[] candidates, double weeklyHours)
     {
-        ProviderGrain? best = null;
+        Provider? best = null;
         var bestSpare = double.NegativeInfinity;
         foreach (var p in candidates)
         {

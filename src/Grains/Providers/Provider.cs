@@ -11,7 +11,7 @@ namespace MarketSim.Grains.Providers;
 /// cost per hour, reserves, and where it is in its life (open, embargoed, exiting, gone). The
 /// market's scheduler sends it the week's messages; it decides for itself when it fails or hands back.
 /// </summary>
-public sealed class ProviderGrain
+public sealed class Provider
 {
     private readonly double[] _committedByStream = new double[FundingStreams.Count];
     private readonly ulong _streamKey;
@@ -20,7 +20,7 @@ public sealed class ProviderGrain
     private readonly double _weeklyEmbargoHazard;
 
     /// <summary>Creates provider <paramref name="index"/>; an entrant starts <paramref name="dormant"/> until it joins.</summary>
-    public ProviderGrain(int index, ProviderSpec spec, ServiceUserTable users, bool dormant = false)
+    public Provider(int index, ProviderSpec spec, ServiceUserTable users, bool dormant = false)
     {
         Index = index;
         Spec = spec;
