@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
 using MarketSim.Silo.Runs;
@@ -42,6 +41,7 @@ public static class Experiment
         var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;
         var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.RowWidth, p.HalfWidth, p.MinimumRuns) : null;
         using var folder = ResultsFolder.Begin(options.OutDir, options.Overwrite);
+        using var engine = RunEngine.Embedded(options.Threads, abort);
         var summary = new OutcomeSummary(schema);
         var series = new SeriesSummary(schema);
         var riskShare = new RiskShareComparison(scenario, schema);
@@ -55,7 +55,7 @@ public static class Experiment
             var sinks = new FanOut(csv, summary, series, riskShare);
             try
             {
-                MonteCarloRunner.Run(() => new Market(scenario), plan, sinks, progress, stopRule, stopOrAbort.Token);
+                engine.Run(RunEngine.NewExperimentId(scenario.Name), scenarioYaml, plan, sinks, progress, stopRule, stopOrAbort.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested && !abort.IsCancellationRequested && summary.Runs > 0)
             {

@@ -1,0 +1,156 @@
+using MarketSim.Grains.Runs;
+
+namespace MarketSim.Grains.Experiments;
+
+/// <summary>
+/// Dispatch: keeps every active silo's run worker busy with batches, within a window ahead of the
+/// client so memory stays flat, and sends a batch again when the silo computing it is lost.
+/// </summary>
+public sealed partial class ExperimentGrain
+{
+    private const int MaxAttemptsPerBatch = 10;
+    private static readonly TimeSpan SiloRefreshPeriod = TimeSpan.FromSeconds(1);
+
+    private readonly SortedDictionary<long, RunBatch> _ready = [];
+    private readonly SortedSet<long> _retry = [];
+    private readonly HashSet<long> _computing = [];
+    private readonly Dictionary<long, int> _attempts = [];
+    private readonly Dictionary<string, int> _capacity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _busy = new(StringComparer.Ordinal);
+    private long _nextBatch = -1;
+    private int _inFlight;
+    private int _maxInFlight;
+    private DateTime _silosRefreshed = DateTime.MinValue;
+
+    private long RunsLimit => state.State.RunsKept >= 0 ? state.State.RunsKept : Spec.Runs;
+
+    private async Task Dispatch()
+    {
+        var spec = Spec;
+        _nextBatch = Math.Max(_nextBatch, state.State.RunsForwarded / spec.BatchSize);
+        while (!Stopped)
+        {
+            if (DateTime.UtcNow - _silosRefreshed >= SiloRefreshPeriod)
+            {
+                await RefreshSilos();
+            }
+            while (!Stopped && TryPickSilo(out var silo) && TryNextBatch(spec, out var batch))
+            {
+                _ = Compute(spec, silo, batch);
+            }
+            if (_inFlight == 0 && _retry.Count == 0 && _nextBatch * spec.BatchSize >= RunsLimit)
+            {
+                return;
+            }
+            await Task.WhenAny(_changed.Task, Task.Delay(SiloRefreshPeriod));
+        }
+    }
+
+    /// <summary>Reads the active silos from Orleans membership and asks each new one how many batches it takes at once.</summary>
+    private async Task RefreshSilos()
+    {
+        _silosRefreshed = DateTime.UtcNow;
+        var active = membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .Select(m => m.SiloAddress.ToParsableString())
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _capacity.Keys.Where(s => !active.Contains(s)).ToList())
+        {
+            ExperimentLog.SiloLeft(logger, _id, gone);
+            _capacity.Remove(gone);
+        }
+        foreach (var silo in active.Where(s => !_capacity.ContainsKey(s)).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                _capacity[silo] = await GrainFactory.GetGrain<IRunWorkerGrain>(silo).Capacity();
+            }
+            catch (Exception ex) when (IsTransient(ex))
+            {
+                ExperimentLog.SiloSilent(logger, _id, silo, ex.Message);
+            }
+        }
+    }
+
+    private bool TryPickSilo(out string silo)
+    {
+        silo = "";
+        if (_maxInFlight > 0 && _inFlight >= _maxInFlight)
+        {
+            return false;
+        }
+        var bestFree = 0;
+        foreach (var (candidate, capacity) in _capacity.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var free = capacity - _busy.GetValueOrDefault(candidate);
+            if (free > bestFree)
+            {
+                (silo, bestFree) = (candidate, free);
+            }
+        }
+        return bestFree > 0;
+    }
+
+    /// <summary>The next batch to compute: a retry first, else the next one not yet held, within the window.</summary>
+    private bool TryNextBatch(ExperimentSpec spec, out long batch)
+    {
+        if (_retry.Count > 0)
+        {
+            batch = _retry.Min;
+            _retry.Remove(batch);
+            return true;
+        }
+        var held = Math.Min(state.State.RunsAcknowledged, state.State.RunsForwarded) / spec.BatchSize;
+        var window = Math.Max(8, 4 * _capacity.Values.Sum());
+        while (_nextBatch * spec.BatchSize < RunsLimit && (_ready.ContainsKey(_nextBatch) || _computing.Contains(_nextBatch)))
+        {
+            _nextBatch++;
+        }
+        batch = _nextBatch;
+        if (batch * spec.BatchSize >= RunsLimit || batch >= held + window)
+        {
+            return false;
+        }
+        _nextBatch++;
+        return true;
+    }
+
+    private async Task Compute(ExperimentSpec spec, string silo, long batch)
+    {
+        _inFlight++;
+        _busy[silo] = _busy.GetValueOrDefault(silo) + 1;
+        _computing.Add(batch);
+        var first = spec.FirstRun(batch);
+        try
+        {
+            var result = await GrainFactory.GetGrain<IRunWorkerGrain>(silo).Compute(spec, first, spec.BatchLength(batch));
+            if (!Stopped && first + result.Count > state.State.RunsForwarded)
+            {
+                _ready[batch] = result;
+            }
+        }
+        catch (Exception ex) when (IsTransient(ex) && !Stopped && _attempts.GetValueOrDefault(batch) < MaxAttemptsPerBatch)
+        {
+            _attempts[batch] = _attempts.GetValueOrDefault(batch) + 1;
+            state.State.BatchesRetried++;
+            _retry.Add(batch);
+            _silosRefreshed = DateTime.MinValue;
+            ExperimentLog.BatchLost(logger, _id, batch, silo, ex.Message);
+        }
+        catch (Exception ex) when (!Stopped)
+        {
+            _failure ??= $"runs {first}..{first + spec.BatchLength(batch) - 1} failed on silo {silo}: {ex.Message}";
+            ExperimentLog.Failed(logger, ex, _id);
+        }
+        finally
+        {
+            _inFlight--;
+            _busy[silo]--;
+            _computing.Remove(batch);
+            Signal();
+        }
+    }
+
+    /// <summary>Failures of the cluster rather than of the model: the batch is worth sending again.</summary>
+    private static bool IsTransient(Exception ex) => ex is OrleansException or TimeoutException;
+}

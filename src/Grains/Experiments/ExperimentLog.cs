@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace MarketSim.Grains.Experiments;
+
+/// <summary>What the experiment grain tells a silo's log: resumptions, lost silos and batches, failures.</summary>
+internal static partial class ExperimentLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Experiment {Id} resumes at run {Run}")]
+    public static partial void Resumes(ILogger logger, string id, long run);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {Id}: silo {Silo} left the cluster; its batches go to the others")]
+    public static partial void SiloLeft(ILogger logger, string id, string silo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {Id}: silo {Silo} did not answer ({Reason}); asking again later")]
+    public static partial void SiloSilent(ILogger logger, string id, string silo, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {Id}: batch {Batch} on silo {Silo} was lost ({Reason}); sending it again")]
+    public static partial void BatchLost(ILogger logger, string id, long batch, string silo, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Experiment {Id} failed")]
+    public static partial void Failed(ILogger logger, Exception exception, string id);
+}

@@ -1,0 +1,26 @@
+namespace MarketSim.Grains.Experiments;
+
+/// <summary>
+/// What an experiment grain runs: the scenario's full text (so any silo can rebuild the market),
+/// the seed and run count that fix every result, and the batch size, which affects speed only.
+/// </summary>
+/// <param name="ScenarioYaml">The effective scenario (bases merged), exactly as it is saved beside the results.</param>
+/// <param name="Seed">The experiment seed.</param>
+/// <param name="Runs">The most runs to compute, indexed 0 .. Runs − 1.</param>
+/// <param name="BatchSize">Runs per batch sent to a run worker.</param>
+[GenerateSerializer, Immutable]
+public sealed record ExperimentSpec(
+    [property: Id(0)] string ScenarioYaml,
+    [property: Id(1)] ulong Seed,
+    [property: Id(2)] long Runs,
+    [property: Id(3)] int BatchSize)
+{
+    /// <summary>How many batches the runs make.</summary>
+    public long BatchCount => (Runs + BatchSize - 1) / BatchSize;
+
+    /// <summary>The first run of batch <paramref name="batch"/>.</summary>
+    public long FirstRun(long batch) => batch * BatchSize;
+
+    /// <summary>How many runs batch <paramref name="batch"/> holds (the last may be short).</summary>
+    public int BatchLength(long batch) => (int)Math.Min(BatchSize, Runs - FirstRun(batch));
+}

@@ -1,0 +1,36 @@
+namespace MarketSim.Grains.Experiments;
+
+/// <summary>
+/// One experiment (key: its id): splits the runs into batches, sends them to the run workers of every
+/// silo, retries a batch whose silo died, and hands the results to the client in run order. Its state
+/// is persisted, so a new activation carries on after the silo hosting it is lost. Calls interleave:
+/// progress queries never wait behind the batches.
+/// </summary>
+public interface IExperimentGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Starts the experiment, or carries on with it when it already runs with the same plan (so a client
+    /// may repeat the call after a failure). Throws when the id is taken by another plan or the scenario
+    /// does not load. <paramref name="maxBatchesInFlight"/> limits the batches computed at once (0: every
+    /// worker thread of every silo).
+    /// </summary>
+    Task Start(ExperimentSpec spec, int maxBatchesInFlight);
+
+    /// <summary>
+    /// Confirms the client holds every run before <paramref name="nextRun"/> and returns the batch that
+    /// starts there, waiting up to <paramref name="wait"/> for it; a batch with no runs when it is not ready yet.
+    /// </summary>
+    Task<RunBatch> Take(long nextRun, TimeSpan wait);
+
+    /// <summary>
+    /// Ends the experiment with its first <paramref name="runsKept"/> runs (fewer than planned when a stop
+    /// rule or a signal ended it): stops computing, and returns once the entity grains hold exactly those runs.
+    /// </summary>
+    Task Finish(long runsKept);
+
+    /// <summary>Abandons the experiment: no more batches are computed and nothing more is delivered.</summary>
+    Task Cancel();
+
+    /// <summary>Where the experiment stands.</summary>
+    Task<ExperimentProgress> Progress();
+}

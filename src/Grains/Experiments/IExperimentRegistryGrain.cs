@@ -1,0 +1,14 @@
+namespace MarketSim.Grains.Experiments;
+
+/// <summary>The cluster's list of experiments (one grain, key <see cref="Key"/>), for `marketsim cluster status`.</summary>
+public interface IExperimentRegistryGrain : IGrainWithStringKey
+{
+    /// <summary>The registry's grain key.</summary>
+    public const string Key = "all";
+
+    /// <summary>Records that experiment <paramref name="id"/> exists.</summary>
+    Task Add(string id);
+
+    /// <summary>Every experiment id recorded, oldest first.</summary>
+    Task<IReadOnlyList<string>> List();
+}

@@ -1,0 +1,48 @@
+using MarketSim.Grains.Experiments;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MarketSim.Silo.Hosting;
+
+/// <summary>
+/// The silo inside the `marketsim` process, used by default: localhost clustering on free ports, a
+/// cluster id of its own, grain state in memory, and run workers on every core (or <c>threads</c>).
+/// </summary>
+public sealed class EmbeddedSilo : IAsyncDisposable, IDisposable
+{
+    private readonly IHost _host;
+
+    private EmbeddedSilo(IHost host)
+    {
+        _host = host;
+        Grains = host.Services.GetRequiredService<IGrainFactory>();
+    }
+
+    /// <summary>Where grains are reached.</summary>
+    public IGrainFactory Grains { get; }
+
+    /// <summary>Starts a silo; takes about half a second.</summary>
+    public static async Task<EmbeddedSilo> Start(IScenarioCompiler compiler, int threads, CancellationToken cancellation = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(FreePorts.Next(), FreePorts.Next(), serviceId: SiloSetup.ServiceId, clusterId: $"embedded-{Environment.ProcessId}-{Guid.NewGuid():N}")
+            .AddMemoryGrainStorage(ExperimentGrain.StorageName)
+            .AddMarketSim(compiler, threads));
+        var host = builder.Build();
+        await host.StartAsync(cancellation);
+        return new EmbeddedSilo(host);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(TimeSpan.FromSeconds(5));
+        _host.Dispose();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}

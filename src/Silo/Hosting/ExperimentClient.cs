@@ -1,0 +1,115 @@
+using MarketSim.Grains.Experiments;
+using MarketSim.Silo.Runs;
+
+namespace MarketSim.Silo.Hosting;
+
+/// <summary>
+/// The client's side of an experiment: starts the experiment grain, takes its batches in run order into
+/// a sink (the same contract as <see cref="MonteCarloRunner"/>), applies the stop rule, and finishes it.
+/// Calls that fail because a silo was lost are repeated until <see cref="PatienceWithoutProgress"/> passes.
+/// </summary>
+public static class ExperimentClient
+{
+    /// <summary>How long the cluster may go without delivering a batch before the experiment is given up.</summary>
+    public static TimeSpan PatienceWithoutProgress { get; set; } = TimeSpan.FromMinutes(2);
+
+    private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Runs experiment <paramref name="id"/> and returns how many runs reached the sink. When
+    /// <paramref name="cancellation"/> fires, the runs delivered so far are kept (the experiment is finished
+    /// with them) and <see cref="OperationCanceledException"/> is thrown; the sink holds an in-order prefix.
+    /// </summary>
+    public static async Task<long> Run(IGrainFactory grains, string id, ExperimentSpec spec, int maxBatchesInFlight, IOutcomeSink sink,
+        Action<long>? onRunsDone = null, IStopRule? stopRule = null, CancellationToken cancellation = default)
+    {
+        var experiment = grains.GetGrain<IExperimentGrain>(id);
+        await Retry(() => experiment.Start(spec, maxBatchesInFlight), cancellation);
+        long next = 0;
+        var lastProgress = DateTime.UtcNow;
+        try
+        {
+            while (next < spec.Runs)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                RunBatch batch;
+                try
+                {
+                    batch = await experiment.Take(next, LongPoll);
+                }
+                catch (Exception ex) when (IsTransient(ex))
+                {
+                    GiveUpAfterPatience(lastProgress, ex);
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation);
+                    continue;
+                }
+                if (batch.Count == 0)
+                {
+                    GiveUpAfterPatience(lastProgress, null);
+                    continue;
+                }
+                lastProgress = DateTime.UtcNow;
+                var width = batch.Values.Length / batch.Count;
+                var keep = stopRule?.RunsToKeep(batch.FirstRun, batch.Count, batch.Values) ?? batch.Count;
+                sink.Accept(batch.FirstRun, keep, batch.Values.AsSpan(0, keep * width));
+                next += keep;
+                onRunsDone?.Invoke(next);
+                if (keep < batch.Count || (stopRule?.IsSatisfied ?? false))
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (next > 0)
+        {
+            await Retry(() => experiment.Finish(next), CancellationToken.None);
+            throw;
+        }
+        catch
+        {
+            await IgnoreFailure(experiment.Cancel());
+            throw;
+        }
+        await Retry(() => experiment.Finish(next), cancellation);
+        return next;
+    }
+
+    private static void GiveUpAfterPatience(DateTime lastProgress, Exception? cause)
+    {
+        if (DateTime.UtcNow - lastProgress > PatienceWithoutProgress)
+        {
+            throw new TimeoutException($"the cluster delivered no runs for {PatienceWithoutProgress.TotalSeconds:0} s" + (cause is null ? "" : $" ({cause.Message})"), cause);
+        }
+    }
+
+    private static async Task Retry(Func<Task> call, CancellationToken cancellation)
+    {
+        var started = DateTime.UtcNow;
+        while (true)
+        {
+            try
+            {
+                await call();
+                return;
+            }
+            catch (Exception ex) when (IsTransient(ex) && DateTime.UtcNow - started < PatienceWithoutProgress)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation);
+            }
+        }
+    }
+
+    private static async Task IgnoreFailure(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception ex) when (IsTransient(ex))
+        {
+            // The experiment is abandoned anyway; a lost silo cannot make that worse.
+        }
+    }
+
+    private static bool IsTransient(Exception ex) => ex is OrleansException or TimeoutException;
+}

@@ -1,0 +1,58 @@
+using MarketSim.Grains.Experiments;
+using MarketSim.Silo.Hosting;
+using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Scenarios;
+
+namespace MarketSim.Simulator.Experiments;
+
+/// <summary>
+/// Where a command's runs are computed: an embedded silo in this process (the default), or an Orleans
+/// cluster reached as a client. Either way an experiment grain hands back the runs in run order, so
+/// the results are the same.
+/// </summary>
+public sealed class RunEngine : IDisposable
+{
+    private readonly IDisposable _host;
+    private readonly int _maxBatchesInFlight;
+
+    private RunEngine(IDisposable host, IGrainFactory grains, int maxBatchesInFlight, string description)
+    {
+        _host = host;
+        Grains = grains;
+        _maxBatchesInFlight = maxBatchesInFlight;
+        Description = description;
+    }
+
+    /// <summary>Where grains are reached.</summary>
+    public IGrainFactory Grains { get; }
+
+    /// <summary>"embedded silo" or the cluster's address, for messages.</summary>
+    public string Description { get; }
+
+    /// <summary>Starts an embedded silo with <paramref name="threads"/> run workers (0: one per core).</summary>
+    public static RunEngine Embedded(int threads, CancellationToken cancellation = default)
+    {
+        var silo = EmbeddedSilo.Start(ScenarioCompiler.Instance, threads, cancellation).GetAwaiter().GetResult();
+        return new RunEngine(silo, silo.Grains, 0, "embedded silo");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="scenarioYaml"/> as experiment <paramref name="id"/> and returns how many runs
+    /// reached the sink; see <see cref="ExperimentClient.Run"/>.
+    /// </summary>
+    public long Run(string id, string scenarioYaml, RunPlan plan, IOutcomeSink sink, Action<long>? onRunsDone = null, IStopRule? stopRule = null, CancellationToken cancellation = default)
+    {
+        var spec = new ExperimentSpec(scenarioYaml, plan.Seed, plan.Runs, plan.BatchSize);
+        return ExperimentClient.Run(Grains, id, spec, _maxBatchesInFlight, sink, onRunsDone, stopRule, cancellation).GetAwaiter().GetResult();
+    }
+
+    /// <summary>A new experiment id: the time and a random suffix, readable in `marketsim cluster status`.</summary>
+    public static string NewExperimentId(string scenarioName) =>
+        $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Slug(scenarioName)}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    private static string Slug(string name) =>
+        new([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').Take(24)]);
+
+    /// <inheritdoc />
+    public void Dispose() => _host.Dispose();
+}
