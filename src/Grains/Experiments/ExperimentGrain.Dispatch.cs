@@ -124,6 +124,7 @@ public sealed partial class ExperimentGrain
         try
         {
             var result = await GrainFactory.GetGrain<IRunWorkerGrain>(silo).Compute(spec, first, spec.BatchLength(batch));
+            state.State.BatchesBySilo[silo] = state.State.BatchesBySilo.GetValueOrDefault(silo) + 1;
             if (!Stopped && first + result.Count > state.State.RunsForwarded)
             {
                 _ready[batch] = result;

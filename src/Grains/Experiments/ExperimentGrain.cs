@@ -34,8 +34,8 @@ public sealed partial class ExperimentGrain(
         _id = this.GetPrimaryKeyString();
         if (state.State.Spec is not null && state.State.Phase is "running" or "finishing")
         {
+            // The client's next call resumes the work; a status query alone does not.
             ExperimentLog.Resumes(logger, _id, state.State.RunsForwarded);
-            Resume();
         }
         return Task.CompletedTask;
     }
@@ -132,7 +132,8 @@ public sealed partial class ExperimentGrain(
     {
         var s = state.State;
         return Task.FromResult(new ExperimentProgress(this.GetPrimaryKeyString(), s.Scenario, s.Spec?.Runs ?? 0, s.RunsAcknowledged,
-            _inFlight, s.BatchesRetried, _capacity.Count, _failure is null ? s.Phase : "failed", s.StartedUtc, RuntimeIdentity));
+            _inFlight, s.BatchesRetried, _capacity.Count, _failure is null ? s.Phase : "failed", s.StartedUtc, RuntimeIdentity,
+            new Dictionary<string, int>(s.BatchesBySilo, StringComparer.Ordinal)));
     }
 
     /// <summary>Starts the dispatch and forwarding loops if this activation is not running them yet.</summary>

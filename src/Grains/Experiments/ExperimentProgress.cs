@@ -11,6 +11,7 @@ namespace MarketSim.Grains.Experiments;
 /// <param name="Phase">starting, running, finishing, finished, cancelled or failed.</param>
 /// <param name="StartedUtc">When it was first started.</param>
 /// <param name="Host">The silo hosting the experiment grain now.</param>
+/// <param name="BatchesBySilo">Batches computed by each silo, by its address.</param>
 [GenerateSerializer, Immutable]
 public sealed record ExperimentProgress(
     [property: Id(0)] string Id,
@@ -22,4 +23,5 @@ public sealed record ExperimentProgress(
     [property: Id(6)] int Silos,
     [property: Id(7)] string Phase,
     [property: Id(8)] DateTime StartedUtc,
-    [property: Id(9)] string Host);
+    [property: Id(9)] string Host,
+    [property: Id(10)] IReadOnlyDictionary<string, int> BatchesBySilo);

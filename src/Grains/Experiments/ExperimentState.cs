@@ -38,4 +38,8 @@ public sealed class ExperimentState
     /// <summary>Batches sent again after their silo died, over all activations.</summary>
     [Id(7)]
     public int BatchesRetried { get; set; }
+
+    /// <summary>Batches computed by each silo (by its address), over all activations.</summary>
+    [Id(8)]
+    public Dictionary<string, int> BatchesBySilo { get; set; } = new(StringComparer.Ordinal);
 }

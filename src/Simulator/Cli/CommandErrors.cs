@@ -1,3 +1,4 @@
+using MarketSim.Silo.Hosting;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Sensitivity;
 
@@ -43,6 +44,16 @@ internal static class CommandErrors
                 ? "cancelled: no results were written"
                 : $"interrupted by {cli.Signals.SignalName}: stopped cleanly; no results were written");
             return cli.Signals.Signal is null ? ExitCodes.Cancelled : cli.Signals.ExitCode;
+        }
+        catch (ClusterAddressException ex)
+        {
+            cli.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (ClusterUnavailableException ex)
+        {
+            cli.Error.WriteLine($"error: --cluster: {ex.Message}");
+            return ExitCodes.BadInput;
         }
         catch (UnauthorizedAccessException ex)
         {

@@ -50,6 +50,8 @@ public sealed class MarketSimCli
             RunCommand.Create(this),
             SensitivityCommand.Create(this),
             ValidateCommand.Create(this),
+            SiloCommand.Create(this),
+            ClusterCommand.Create(this),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -19,7 +19,7 @@ internal static class RunCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
         var precision = new Option<string?>("--target-precision") { Description = "METRIC=HALFWIDTH: keep running until the 95% confidence half-width of METRIC's mean (a runs.csv column) is at most HALFWIDTH; --runs (or --max-runs) caps the runs." };
         var maxRuns = new Option<long?>("--max-runs") { Description = "With --target-precision: the most runs to do (default: --runs)." };
-        var cluster = new Option<string?>("--cluster") { Description = "A PostgreSQL connection string (Npgsql form, e.g. \"Host=127.0.0.1;Port=5432;Username=marketsim;Database=marketsim\"): run on the cluster's silos (see docs/cluster.md); the results are the same as an embedded run's." };
+        var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT: run on its silos as a client instead of on the embedded silo (see docs/cluster.md); the results are the same as an embedded run's." };
         var minRuns = new Option<long>("--min-runs") { Description = "With --target-precision: runs before the target may stop the experiment.", DefaultValueFactory = _ => 100 };
         var command = new Command("run", "Run a Monte Carlo experiment of a scenario and write runs.csv, summary.json, manifest.json and a copy of the scenario to the results folder.")
         {

@@ -34,14 +34,10 @@ public static class Experiment
         var plan = new RunPlan(options.Seed, options.Runs, options.Threads, options.BatchSize);
         var startedAt = DateTimeOffset.UtcNow;
         var schema = new OutcomeSchema(scenario);
-        if (options.Cluster is not null && options.Precision is not null)
-        {
-            throw new ScenarioException([new ScenarioProblem(options.ScenarioPath, 0, 0, "--target-precision", "is not available with --cluster; allowed: one or the other")]);
-        }
         var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;
         var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.RowWidth, p.HalfWidth, p.MinimumRuns) : null;
         using var folder = ResultsFolder.Begin(options.OutDir, options.Overwrite);
-        using var engine = RunEngine.Embedded(options.Threads, abort);
+        using var engine = options.Cluster is { } cluster ? RunEngine.Cluster(cluster, abort) : RunEngine.Embedded(options.Threads, abort);
         var summary = new OutcomeSummary(schema);
         var series = new SeriesSummary(schema);
         var riskShare = new RiskShareComparison(scenario, schema);

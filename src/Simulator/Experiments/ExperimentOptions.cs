@@ -9,7 +9,7 @@ namespace MarketSim.Simulator.Experiments;
 /// <param name="BatchSize">Runs per batch; affects speed only.</param>
 /// <param name="Overwrite">Replace an existing, non-empty results folder.</param>
 /// <param name="Precision">Run until this precision is reached (then <paramref name="Runs"/> is the most runs).</param>
-/// <param name="Cluster">A PostgreSQL connection string: run on the cluster's silos instead of the embedded silo.</param>
+/// <param name="Cluster">A cluster's Redis (redis://HOST:PORT): run on its silos as an Orleans client instead of on an embedded silo.</param>
 public sealed record ExperimentOptions(
     string ScenarioPath,
     long Runs,

@@ -37,6 +37,23 @@ public sealed class RunEngine : IDisposable
     }
 
     /// <summary>
+    /// Connects to the cluster at <paramref name="address"/> (redis://HOST:PORT) as an Orleans client; throws
+    /// <see cref="ClusterAddressException"/> for a malformed address and <see cref="ClusterUnavailableException"/>
+    /// when Redis or every silo is unreachable.
+    /// </summary>
+    public static RunEngine Cluster(string address, CancellationToken cancellation = default)
+    {
+        var redis = ClusterAddress.Parse(address);
+        var timeout = TimeSpan.FromSeconds(10);
+        if (!ClusterAddress.CanReach(redis, timeout, cancellation).GetAwaiter().GetResult())
+        {
+            throw new ClusterUnavailableException(redis.NoAnswerMessage(timeout));
+        }
+        var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), cancellation).GetAwaiter().GetResult();
+        return new RunEngine(connection, connection.Client, 0, $"cluster at {redis}");
+    }
+
+    /// <summary>
     /// Runs <paramref name="scenarioYaml"/> as experiment <paramref name="id"/> and returns how many runs
     /// reached the sink; see <see cref="ExperimentClient.Run"/>.
     /// </summary>

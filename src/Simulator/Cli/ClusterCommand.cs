@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using MarketSim.Silo.Hosting;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>`marketsim cluster status --cluster redis://HOST:PORT`: the silos (from Orleans membership) and experiments of a cluster.</summary>
+internal static class ClusterCommand
+{
+    public static Command Create(MarketSimCli cli)
+    {
+        var cluster = new Option<string>("--cluster") { Description = $"The cluster's Redis: {ClusterAddress.Allowed}.", Required = true };
+        var status = new Command("status", "List the silos (address, status, start, last heartbeat) and the experiments (runs delivered, batches in flight and retried, phase, hosting silo).") { cluster };
+        status.SetAction(parsed => CommandErrors.Handle(cli, () =>
+        {
+            var redis = ClusterAddress.Parse(parsed.GetValue(cluster));
+            var timeout = TimeSpan.FromSeconds(5);
+            if (!ClusterAddress.CanReach(redis, timeout, cli.Signals.Stop).GetAwaiter().GetResult())
+            {
+                throw new ClusterUnavailableException(redis.NoAnswerMessage(timeout));
+            }
+            using var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), cli.Signals.Stop).GetAwaiter().GetResult();
+            var (silos, experiments) = ClusterStatus.Read(connection.Client).GetAwaiter().GetResult();
+            var now = DateTime.UtcNow;
+            var silosTable = new FittedTable("Silos").Text("Address").Text("Name", FittedTable.Drop.ToFit).Text("Status").Number("Started (UTC)", FittedTable.Drop.ToFit).Number("Last alive");
+            foreach (var s in silos)
+            {
+                silosTable.AddRow(s.Address, s.Name, s.Status, s.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), $"{(now - s.LastAliveUtc).TotalSeconds:0}s ago");
+            }
+            var experimentsTable = new FittedTable("Experiments").Text("Id").Text("Scenario", FittedTable.Drop.ToFit).Number("Runs").Number("Delivered")
+                .Number("In flight", FittedTable.Drop.ToFit).Number("Retried", FittedTable.Drop.ToFit).Text("Phase").Number("Started (UTC)", FittedTable.Drop.ToFit);
+            foreach (var e in experiments)
+            {
+                experimentsTable.AddRow(e.Id, e.Scenario, e.Runs.ToString("N0", CultureInfo.InvariantCulture),
+                    $"{e.RunsDelivered:N0} ({100.0 * e.RunsDelivered / Math.Max(1, e.Runs):0}%)", e.BatchesInFlight.ToString(CultureInfo.InvariantCulture),
+                    e.BatchesRetried.ToString(CultureInfo.InvariantCulture), e.Phase, e.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+            }
+            var console = TableConsole.For(cli.Output, cli.Interactive, cli.ConsoleWidth);
+            console.Write(silosTable);
+            console.Write(experimentsTable);
+            return ExitCodes.Ok;
+        }));
+        return new Command("cluster", "Inspect a MarketSim Orleans cluster through its Redis.") { status };
+    }
+}

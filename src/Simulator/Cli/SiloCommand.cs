@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Net;
+using MarketSim.Silo.Hosting;
+using MarketSim.Simulator.Scenarios;
+using Microsoft.Extensions.Hosting;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>`marketsim silo --cluster redis://HOST:PORT`: a silo of an Orleans cluster, running until stopped.</summary>
+internal static class SiloCommand
+{
+    public static Command Create(MarketSimCli cli)
+    {
+        var cluster = new Option<string>("--cluster") { Description = $"The cluster's Redis, which holds Orleans membership and grain state: {ClusterAddress.Allowed}.", Required = true };
+        var threads = new Option<int>("--threads", "-t") { Description = "Run worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
+        var address = new Option<string?>("--address") { Description = "The IP address other silos and clients reach this silo at (default: 127.0.0.1 when Redis is on loopback, else this machine's first IPv4 address)." };
+        var siloPort = new Option<int>("--silo-port") { Description = "Port for silo-to-silo traffic; 0 picks a free one.", DefaultValueFactory = _ => 0 };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients connect to; 0 picks a free one.", DefaultValueFactory = _ => 0 };
+        var dashboard = new Option<int?>("--dashboard") { Description = "Serve the Orleans Dashboard at http://127.0.0.1:PORT/dashboard (loopback only)." };
+        var command = new Command("silo", "Run a silo of a MarketSim Orleans cluster: it joins through Redis, computes batches of any experiment, and takes over the grains of silos that die. Stops cleanly on SIGTERM or Ctrl+C. See docs/cluster.md.")
+        {
+            cluster, threads, address, siloPort, gatewayPort, dashboard,
+        };
+        command.SetAction(parsed => CommandErrors.Handle(cli, () =>
+        {
+            var redis = ClusterAddress.Parse(parsed.GetValue(cluster));
+            var problems = new List<string>();
+            if (parsed.GetValue(threads) < 0)
+            {
+                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: 0 (every core) or a whole number ≥ 1");
+            }
+            foreach (var (name, value) in new[] { ("--silo-port", parsed.GetValue(siloPort)), ("--gateway-port", parsed.GetValue(gatewayPort)), ("--dashboard", parsed.GetValue(dashboard) ?? 1) })
+            {
+                if (value is < 0 or > 65535)
+                {
+                    problems.Add($"{name}: {value} is not allowed; allowed: a TCP port 1-65535{(name == "--dashboard" ? "" : ", or 0 for a free one")}");
+                }
+            }
+            IPAddress? ip = null;
+            if (parsed.GetValue(address) is { } text && !IPAddress.TryParse(text, out ip))
+            {
+                problems.Add($"--address: '{text}' is not allowed; allowed: an IP address of this machine, like 10.0.0.5");
+            }
+            if (problems.Count > 0)
+            {
+                problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
+                return ExitCodes.BadInput;
+            }
+            var stop = cli.Signals.Stop;
+            var timeout = TimeSpan.FromSeconds(10);
+            if (!ClusterAddress.CanReach(redis, timeout, stop).GetAwaiter().GetResult())
+            {
+                throw new ClusterUnavailableException(redis.NoAnswerMessage(timeout));
+            }
+            var options = new ClusterSiloOptions(redis.ToConfigurationString(), parsed.GetValue(threads), ip ?? SiloAddresses.Default(redis.Host),
+                parsed.GetValue(siloPort), parsed.GetValue(gatewayPort), parsed.GetValue(dashboard));
+            using var host = ClusterSilo.Build(options, ScenarioCompiler.Instance);
+            host.StartAsync(stop).GetAwaiter().GetResult();
+            var threadCount = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+            cli.Error.WriteLine($"silo (pid {Environment.ProcessId}) joined the cluster at {redis} with {threadCount} worker threads; stop with SIGTERM or Ctrl+C");
+            if (options.DashboardPort is { } port)
+            {
+                cli.Error.WriteLine($"dashboard: http://127.0.0.1:{port}/dashboard");
+            }
+            stop.WaitHandle.WaitOne();
+            host.StopAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+            cli.Error.WriteLine($"silo (pid {Environment.ProcessId}) left the cluster");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,90 @@
+using MarketSim.Grains.Experiments;
+using MarketSim.Silo.Hosting;
+using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Orleans;
+
+/// <summary>
+/// The experiment grain on a two-silo in-process cluster: work spreads over both silos, runs come back
+/// in run order, and killing either silo mid-experiment neither loses nor repeats a run.
+/// </summary>
+public sealed class ExperimentGrainTests
+{
+    private const ulong Seed = 2026;
+
+    private static readonly string Yaml = File.ReadAllText(Repo.Scenario("doncaster-ccash.yaml"));
+
+    [Fact]
+    public async Task Batches_land_on_both_silos_and_runs_come_back_in_run_order()
+    {
+        var spec = new ExperimentSpec(Yaml, Seed, Runs: 400, BatchSize: 10);
+        await using var silos = await TwoSilos.Start();
+        var sink = new InOrderRows();
+
+        var kept = await ExperimentClient.Run(silos.Cluster.Client, "spread", spec, 0, sink);
+
+        Assert.Equal(spec.Runs, kept);
+        Assert.Equal(PlainRunner(spec), sink.Bits());
+        var progress = await silos.Cluster.Client.GetGrain<IExperimentGrain>("spread").Progress();
+        Assert.Equal("finished", progress.Phase);
+        Assert.Equal(2, progress.BatchesBySilo.Count);
+        Assert.All(progress.BatchesBySilo.Values, batches => Assert.True(batches > 0));
+        Assert.Equal(spec.BatchCount, progress.BatchesBySilo.Values.Sum());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Killing_a_silo_mid_experiment_loses_and_duplicates_no_run(bool killTheExperimentsSilo)
+    {
+        var spec = new ExperimentSpec(Yaml, Seed, Runs: 2400, BatchSize: 40);
+        await using var silos = await TwoSilos.Start();
+        var client = silos.Cluster.Client;
+        var sink = new InOrderRows();
+        var run = Task.Run(() => ExperimentClient.Run(client, "kill", spec, 0, sink));
+        while (sink.Runs < 200 && !run.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+        Assert.False(run.IsCompleted, "the experiment finished before a silo could be killed; give it more runs");
+        var host = (await client.GetGrain<IExperimentGrain>("kill").Progress()).Host;
+        var victim = silos.Cluster.Silos.Single(s => (s.SiloAddress.ToString() == host) == killTheExperimentsSilo);
+
+        await silos.Cluster.KillSiloAsync(victim);
+        var kept = await run.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(spec.Runs, kept);
+        Assert.Equal(PlainRunner(spec), sink.Bits());
+        var progress = await client.GetGrain<IExperimentGrain>("kill").Progress();
+        Assert.Equal("finished", progress.Phase);
+    }
+
+    /// <summary>The same runs from the plain runner on one thread, as raw bits (so NaN compares equal to NaN).</summary>
+    private static long[] PlainRunner(ExperimentSpec spec)
+    {
+        var sink = new InOrderRows();
+        var compiled = ScenarioCompiler.Instance.Compile(spec.ScenarioYaml);
+        MonteCarloRunner.Run(compiled.NewModel, new RunPlan(spec.Seed, spec.Runs, Threads: 1, BatchSize: spec.BatchSize), sink);
+        return sink.Bits();
+    }
+
+    /// <summary>Collects rows, failing at once if a run arrives out of order or twice.</summary>
+    private sealed class InOrderRows : IOutcomeSink
+    {
+        private readonly List<double> _values = [];
+        private long _runs;
+
+        public long Runs => Interlocked.Read(ref _runs);
+
+        public void Accept(long firstRun, int count, ReadOnlySpan<double> outcomes)
+        {
+            Assert.Equal(_runs, firstRun);
+            _values.AddRange(outcomes);
+            Interlocked.Add(ref _runs, count);
+        }
+
+        public long[] Bits() => [.. _values.Select(BitConverter.DoubleToInt64Bits)];
+    }
+}

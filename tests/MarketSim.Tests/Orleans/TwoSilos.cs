@@ -1,0 +1,47 @@
+using MarketSim.Grains.Experiments;
+using MarketSim.Silo.Hosting;
+using MarketSim.Simulator.Scenarios;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace MarketSim.Tests.Orleans;
+
+/// <summary>
+/// An in-process Orleans cluster of two silos (Orleans' TestingHost) with MarketSim's grains, one run
+/// worker thread each, fast failure detection, and grain state in storage both silos share.
+/// </summary>
+public sealed class TwoSilos : IAsyncDisposable
+{
+    private TwoSilos(InProcessTestCluster cluster) => Cluster = cluster;
+
+    /// <summary>The cluster.</summary>
+    public InProcessTestCluster Cluster { get; }
+
+    /// <summary>Deploys the cluster.</summary>
+    public static async Task<TwoSilos> Start()
+    {
+        SharedGrainStorage? shared = null;
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMarketSim(ScenarioCompiler.Instance, threads: 1).WithFastFailureDetection();
+            silo.Services.AddKeyedSingleton<IGrainStorage>(ExperimentGrain.StorageName, (services, _) =>
+            {
+                lock (builder)
+                {
+                    return shared ??= new SharedGrainStorage(services.GetRequiredService<DeepCopier>());
+                }
+            });
+        });
+        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new TwoSilos(cluster);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+}
