@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine that has the .NET 10 SDK.
-# Checks formatting, installs what the tests need (Debian's chromium for the report's browser test,
-# postgresql for the cluster tests, which start private servers of their own),
-# then prints a one-line count ("N passed, N failed") after dotnet test's own summary.
+# Checks formatting, installs what the tests need when it is not on PATH (Debian's chromium for the
+# report's browser test, redis-server for the cluster tests, which start private Redis servers of their
+# own on loopback ports), then prints a one-line count ("N passed, N failed") after dotnet test's own summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +14,7 @@ apt_install() {
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]} (Debian packages): the report's browser test and the cluster tests need them"
   apt_install "${missing[@]}"

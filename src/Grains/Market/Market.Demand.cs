@@ -1,6 +1,6 @@
-using MarketSim.Grains.Zones;
 using MarketSim.Grains.Demand;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Zones;
 using MathNet.Numerics.Distributions;
 
 namespace MarketSim.Grains.Market;

@@ -1,12 +1,12 @@
-using MarketSim.Grains.Zones;
-using MarketSim.Grains.Demand;
 using MarketSim.Grains.Commissioners;
-using MarketSim.Grains.PooledBudgets;
+using MarketSim.Grains.Demand;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.PooledBudgets;
 using MarketSim.Grains.Pricing;
 using MarketSim.Grains.Providers;
 using MarketSim.Grains.Randomness;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Zones;
 
 namespace MarketSim.Grains.Market;
 

@@ -9,6 +9,8 @@ public sealed class MarketSimProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
+    private readonly List<string> _lines = [];
+    private int _openStreams = 2;
 
     public MarketSimProcess(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
@@ -24,8 +26,8 @@ public sealed class MarketSimProcess : IDisposable
             info.Environment[key] = value;
         }
         _process = Process.Start(info)!;
-        _process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-        _process.ErrorDataReceived += (_, e) => { lock (_error) { _error.AppendLine(e.Data); } };
+        _process.OutputDataReceived += (_, e) => Received(_output, e.Data);
+        _process.ErrorDataReceived += (_, e) => Received(_error, e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -40,14 +42,61 @@ public sealed class MarketSimProcess : IDisposable
 
     public int Pid => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public int ExitCode => _process.ExitCode;
 
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
     public string Error { get { lock (_error) { return _error.ToString(); } } }
 
+    /// <summary>Standard output and standard error line by line, in the order the lines arrived.</summary>
+    public string Log { get { lock (_lines) { return string.Join('\n', _lines); } } }
+
     /// <summary>Sends a signal by name (TERM, HUP, INT, KILL).</summary>
     public void Signal(string name) => Process.Start("kill", ["-s", name, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+    /// <summary>Kills the process at once (SIGKILL) and waits for it to go.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        _process.WaitForExit();
+    }
+
+    /// <summary>
+    /// Waits until a line of standard output or standard error containing <paramref name="contains"/> has
+    /// been printed (at any time since the start) and returns it.
+    /// </summary>
+    /// <exception cref="TimeoutException">No such line within <paramref name="timeout"/>, or the process closed its
+    /// output without printing one; the message holds the log.</exception>
+    public string WaitForLine(string contains, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        lock (_lines)
+        {
+            var checkedLines = 0;
+            while (true)
+            {
+                for (; checkedLines < _lines.Count; checkedLines++)
+                {
+                    if (_lines[checkedLines].Contains(contains, StringComparison.Ordinal))
+                    {
+                        return _lines[checkedLines];
+                    }
+                }
+                var left = timeout - deadline.Elapsed;
+                if (_openStreams == 0 || left <= TimeSpan.Zero)
+                {
+                    var why = _openStreams == 0 ? "the process closed its output" : $"none within {timeout.TotalSeconds:0.#} s";
+                    throw new TimeoutException($"no line containing '{contains}' from marketsim (pid {Pid}): {why}. Its log:\n{string.Join('\n', _lines)}");
+                }
+                Monitor.Wait(_lines, left);
+            }
+        }
+    }
 
     public bool WaitForExit(TimeSpan timeout)
     {
@@ -67,5 +116,25 @@ public sealed class MarketSimProcess : IDisposable
             _process.WaitForExit();
         }
         _process.Dispose();
+    }
+
+    private void Received(StringBuilder stream, string? line)
+    {
+        lock (stream)
+        {
+            stream.AppendLine(line);
+        }
+        lock (_lines)
+        {
+            if (line is null)
+            {
+                _openStreams--;
+            }
+            else
+            {
+                _lines.Add(line);
+            }
+            Monitor.PulseAll(_lines);
+        }
     }
 }

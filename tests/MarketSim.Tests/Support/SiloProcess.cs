@@ -1,38 +1,44 @@
-using System.Diagnostics;
+using System.Globalization;
 
 namespace MarketSim.Tests.Support;
 
-/// <summary>A `marketsim silo` child process, run from the built marketsim.dll next to the tests.</summary>
+/// <summary>
+/// A <c>marketsim silo</c> child process (<c>dotnet marketsim.dll silo --cluster redis://127.0.0.1:P --threads T
+/// [--silo-port N --gateway-port M]</c>), with its standard output and error captured in <see cref="Log"/>.
+/// Dispose kills it if it still runs.
+/// </summary>
 public sealed class SiloProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly MarketSimProcess _process;
 
-    /// <summary>Starts a silo on <paramref name="connectionString"/> with short leases, for tests.</summary>
-    public SiloProcess(string connectionString, string id, int threads = 1, double leaseSeconds = 3, double heartbeatSeconds = 0.5)
+    /// <summary>Starts a silo of the cluster at <paramref name="cluster"/> (a redis:// address).</summary>
+    /// <param name="cluster">The value of <c>--cluster</c>, for example <see cref="PrivateRedis.Uri"/>.</param>
+    /// <param name="threads">The value of <c>--threads</c>.</param>
+    /// <param name="siloPort">The value of <c>--silo-port</c>; left out when null.</param>
+    /// <param name="gatewayPort">The value of <c>--gateway-port</c>; left out when null.</param>
+    /// <param name="workingDirectory">Where it runs; a new temporary folder when null.</param>
+    /// <param name="extraArgs">More arguments, appended as they are.</param>
+    public SiloProcess(string cluster, int threads = 1, int? siloPort = null, int? gatewayPort = null, string? workingDirectory = null, params string[] extraArgs)
     {
-        Id = id;
-        var dll = Path.Combine(AppContext.BaseDirectory, "marketsim.dll");
-        var info = new ProcessStartInfo("dotnet",
-        [
-            dll, "silo", "--cluster", connectionString, "--id", id, "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--lease-seconds", leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--heartbeat-seconds", heartbeatSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ])
+        List<string> args = ["silo", "--cluster", cluster, "--threads", threads.ToString(CultureInfo.InvariantCulture)];
+        if (siloPort is { } silo)
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        _process = Process.Start(info)!;
-        _process.ErrorDataReceived += (_, e) => { };
-        _process.BeginErrorReadLine();
-        _process.BeginOutputReadLine();
+            args.AddRange(["--silo-port", silo.ToString(CultureInfo.InvariantCulture)]);
+        }
+        if (gatewayPort is { } gateway)
+        {
+            args.AddRange(["--gateway-port", gateway.ToString(CultureInfo.InvariantCulture)]);
+        }
+        args.AddRange(extraArgs);
+        Arguments = args;
+        _process = new MarketSimProcess(workingDirectory ?? Repo.TempDir(), null, [.. args]);
     }
 
-    /// <summary>The silo's id.</summary>
-    public string Id { get; }
+    /// <summary>The arguments after marketsim.dll, for messages.</summary>
+    public IReadOnlyList<string> Arguments { get; }
 
     /// <summary>The process id.</summary>
-    public int Pid => _process.Id;
+    public int Pid => _process.Pid;
 
     /// <summary>Whether it has exited.</summary>
     public bool HasExited => _process.HasExited;
@@ -40,23 +46,22 @@ public sealed class SiloProcess : IDisposable
     /// <summary>Its exit code (after it exits).</summary>
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Kills it at once (SIGKILL), as a crash would.</summary>
-    public void Kill() => _process.Kill(entireProcessTree: true);
+    /// <summary>Standard output and standard error so far, line by line in the order they arrived (thread-safe).</summary>
+    public string Log => _process.Log;
 
-    /// <summary>Sends SIGTERM (a graceful stop).</summary>
-    public void Terminate() => Process.Start("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+    /// <summary>Kills it at once (SIGKILL), as a crash would, and waits for it to go.</summary>
+    public void Kill() => _process.Kill();
+
+    /// <summary>Sends SIGTERM (a graceful stop); see <see cref="WaitForExit"/>.</summary>
+    public void Terminate() => _process.Signal("TERM");
+
+    /// <summary>Waits for a line containing <paramref name="contains"/> (printed at any time since the start) and returns it.</summary>
+    /// <exception cref="TimeoutException">None within <paramref name="timeout"/>, or the silo exited first; the message holds the log.</exception>
+    public string WaitForLine(string contains, TimeSpan timeout) => _process.WaitForLine(contains, timeout);
 
     /// <summary>Waits for it to exit.</summary>
     public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-        _process.Dispose();
-    }
+    /// <summary>Kills it if it still runs.</summary>
+    public void Dispose() => _process.Dispose();
 }

@@ -1,0 +1,322 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using StackExchange.Redis;
+
+namespace MarketSim.Silo.Hosting;
+
+/// <summary>
+/// The Redis server a cluster meets at, as given with <c>--cluster</c>: <c>redis://HOST:PORT</c>
+/// (port 6379 when left out). HOST is a name, an IPv4 address or an IPv6 address in brackets; an
+/// optional <c>redis://:PASSWORD@HOST:PORT</c> or <c>redis://USER:PASSWORD@HOST:PORT</c> (percent-encoded)
+/// authenticates; a trailing <c>/</c> is allowed, a path or query is not. <see cref="ToString"/> and the
+/// messages never show the password.
+/// </summary>
+public sealed class ClusterAddress
+{
+    /// <summary>The command-line option this address comes from, named in every message.</summary>
+    public const string Option = "--cluster";
+
+    /// <summary>Redis's port, used when the address gives none.</summary>
+    public const int DefaultPort = 6379;
+
+    /// <summary>What <c>--cluster</c> accepts, for messages.</summary>
+    public const string Allowed = "redis://HOST:PORT (for example redis://127.0.0.1:6379)";
+
+    /// <summary>How long a client waits for a connection unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
+
+    private const string Scheme = "redis://";
+
+    private ClusterAddress(string host, int port, string? user, string? password)
+    {
+        Host = host;
+        Port = port;
+        User = user;
+        Password = password;
+    }
+
+    /// <summary>The host name or IP address, without brackets (for example <c>::1</c>).</summary>
+    public string Host { get; }
+
+    /// <summary>The TCP port.</summary>
+    public int Port { get; }
+
+    /// <summary>The Redis ACL user name, if the address gives one.</summary>
+    public string? User { get; }
+
+    /// <summary>The password, if the address gives one.</summary>
+    public string? Password { get; }
+
+    /// <summary>HOST:PORT, with an IPv6 address in brackets (<c>[::1]:6379</c>), for messages and endpoints.</summary>
+    public string Endpoint => $"{(Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host)}:{Port.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Parses the value of <c>--cluster</c>.</summary>
+    /// <exception cref="ClusterAddressException">The value is not <c>redis://HOST:PORT</c>; the message names
+    /// <c>--cluster</c>, the value (password hidden) and what is allowed.</exception>
+    public static ClusterAddress Parse(string? value)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            throw Bad("is empty", "");
+        }
+        if (text.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Bad("asks for TLS (rediss://), which is not supported", text);
+        }
+        if (!text.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Bad(LooksLikeHostAndPort(text) ? $"is not a Redis address (did you mean {Scheme}{text}?)" : "is not a Redis address", text);
+        }
+
+        var authority = text[Scheme.Length..];
+        string? user = null;
+        string? password = null;
+        var at = authority.LastIndexOf('@');
+        if (at >= 0)
+        {
+            if (authority[..at].IndexOfAny(['/', '?', '#']) >= 0)
+            {
+                throw Bad("has '/', '?' or '#' before '@'; percent-encode them in a user or password (%2F, %3F, %23)", text);
+            }
+            (user, password) = Credentials(authority[..at], text);
+            authority = authority[(at + 1)..];
+        }
+
+        var end = authority.IndexOfAny(['/', '?', '#']);
+        if (end >= 0)
+        {
+            if (authority[end..] != "/")
+            {
+                throw Bad($"has a path or query ('{authority[end..]}') after HOST:PORT, which is not allowed", text);
+            }
+            authority = authority[..end];
+        }
+
+        var (host, port) = HostAndPort(authority, text);
+        return new ClusterAddress(host, port, user, password);
+    }
+
+    /// <summary>
+    /// Whether a Redis server at <paramref name="address"/> answers PING within <paramref name="timeout"/>
+    /// (connecting included), so that a command can fail fast with <see cref="NoAnswerMessage"/> instead of
+    /// retrying for long. A wrong password also counts as no answer.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static async Task<bool> CanReach(ClusterAddress address, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var options = address.ToConfigurationOptions(timeout);
+        options.AbortOnConnectFail = true;
+        options.ConnectRetry = 1;
+        options.AsyncTimeout = options.ConnectTimeout;
+        options.SyncTimeout = options.ConnectTimeout;
+
+        // The client's own timeouts apply to each step; this caps the whole check and lets it be cancelled.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeout);
+        var connecting = ConnectionMultiplexer.ConnectAsync(options);
+        ConnectionMultiplexer? connection = null;
+        try
+        {
+            connection = await connecting.WaitAsync(deadline.Token).ConfigureAwait(false);
+            await connection.GetDatabase().PingAsync().WaitAsync(deadline.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception) when (!cancellation.IsCancellationRequested)
+        {
+            return false;
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                DisposeWhenConnected(connecting);
+            }
+        }
+    }
+
+    /// <summary>The message for a server that did not answer: <c>--cluster: no Redis server answered at 127.0.0.1:6399 within 5 s</c>.</summary>
+    public string NoAnswerMessage(TimeSpan timeout) =>
+        $"{Option}: no Redis server answered at {Endpoint} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+
+    /// <summary>
+    /// The StackExchange.Redis configuration string for this address, such as
+    /// <c>127.0.0.1:6379,password=…,abortConnect=false,connectTimeout=5000</c> (for
+    /// <c>UseRedisClustering(string)</c>). Clients keep retrying in the background rather than fail at start.
+    /// </summary>
+    public string ToConfigurationString(TimeSpan? connectTimeout = null) =>
+        ToConfigurationOptions(connectTimeout).ToString(includePassword: true);
+
+    /// <summary>The same settings as <see cref="ToConfigurationString"/>, as options to adjust further.</summary>
+    public ConfigurationOptions ToConfigurationOptions(TimeSpan? connectTimeout = null)
+    {
+        var timeout = connectTimeout ?? DefaultConnectTimeout;
+        if (timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(connectTimeout), timeout, "The connect timeout must be positive.");
+        }
+        var options = new ConfigurationOptions
+        {
+            AbortOnConnectFail = false,
+            ConnectTimeout = (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds)),
+            User = User,
+            Password = Password,
+        };
+        options.EndPoints.Add(IPAddress.TryParse(Host, out var ip) ? new IPEndPoint(ip, Port) : new DnsEndPoint(Host, Port));
+        return options;
+    }
+
+    /// <summary><c>redis://HOST:PORT</c>, without the user or password.</summary>
+    public override string ToString() => Scheme + Endpoint;
+
+    private static (string? User, string Password) Credentials(string userInfo, string text)
+    {
+        var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            throw Bad("has a user but no password; write redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT", text);
+        }
+        var user = Uri.UnescapeDataString(userInfo[..colon]);
+        var password = Uri.UnescapeDataString(userInfo[(colon + 1)..]);
+        if (password.Length == 0)
+        {
+            throw Bad("has an empty password; leave out '@' and what comes before it when the server has no password", text);
+        }
+        if (password.Contains(',', StringComparison.Ordinal) || password.Trim().Length != password.Length || user.Contains(',', StringComparison.Ordinal))
+        {
+            throw Bad("has a user or password with a comma or surrounding spaces, which the Redis client's configuration string cannot carry", text);
+        }
+        return (user.Length == 0 ? null : user, password);
+    }
+
+    private static (string Host, int Port) HostAndPort(string authority, string text)
+    {
+        string host;
+        string? port = null;
+        if (authority.StartsWith('['))
+        {
+            var close = authority.IndexOf(']', StringComparison.Ordinal);
+            if (close < 0)
+            {
+                throw Bad("has '[' without ']' around an IPv6 address", text);
+            }
+            host = authority[1..close];
+            var rest = authority[(close + 1)..];
+            if (rest.Length > 0)
+            {
+                if (rest[0] != ':')
+                {
+                    throw Bad($"has '{rest}' after the IPv6 address; write [IPv6]:PORT", text);
+                }
+                port = rest[1..];
+            }
+            if (host.Length == 0)
+            {
+                throw Bad("has no host", text);
+            }
+            if (!IPAddress.TryParse(host, out var ip) || ip.AddressFamily != AddressFamily.InterNetworkV6)
+            {
+                throw Bad($"has '[{host}]', which is not an IPv6 address", text);
+            }
+        }
+        else
+        {
+            var colons = authority.Count(c => c == ':');
+            if (colons > 1)
+            {
+                throw Bad("has an IPv6 address without brackets; write redis://[IPv6]:PORT, for example redis://[::1]:6379", text);
+            }
+            var colon = authority.IndexOf(':', StringComparison.Ordinal);
+            host = colon < 0 ? authority : authority[..colon];
+            port = colon < 0 ? null : authority[(colon + 1)..];
+            if (host.Length == 0)
+            {
+                throw Bad("has no host", text);
+            }
+            var dotted = host.All(c => char.IsAsciiDigit(c) || c == '.');
+            if (dotted ? !IsIPv4(host) : Uri.CheckHostName(host) != UriHostNameType.Dns)
+            {
+                throw Bad($"has '{host}', which is neither a host name nor an IPv4 address", text);
+            }
+        }
+        return (host, ParsePort(port, text));
+    }
+
+    private static bool IsIPv4(string host) =>
+        host.Split('.') is { Length: 4 } parts
+        && parts.All(p => p.Length is > 0 and <= 3 && (p.Length == 1 || p[0] != '0') && int.Parse(p, CultureInfo.InvariantCulture) <= 255);
+
+    private static bool LooksLikeHostAndPort(string text)
+    {
+        if (text.Contains("://", StringComparison.Ordinal) || text.IndexOfAny(['=', ';', ',', ' ', '@']) >= 0)
+        {
+            return false;
+        }
+        try
+        {
+            Parse(Scheme + text);
+            return true;
+        }
+        catch (ClusterAddressException)
+        {
+            return false;
+        }
+    }
+
+    private static int ParsePort(string? port, string text)
+    {
+        if (port is null)
+        {
+            return DefaultPort;
+        }
+        if (port.Length is 0 or > 5 || !port.All(char.IsAsciiDigit) || int.Parse(port, CultureInfo.InvariantCulture) is < 1 or > 65535)
+        {
+            throw Bad($"has a bad port '{port}' (a number from 1 to 65535)", text);
+        }
+        return int.Parse(port, CultureInfo.InvariantCulture);
+    }
+
+    private static ClusterAddressException Bad(string problem, string text) =>
+        new($"{Option}: '{Redact(text)}' {problem}; allowed: {Allowed}");
+
+    /// <summary>The value with any password (whatever is between the first ':' and the last '@') replaced by ***, for messages.</summary>
+    private static string Redact(string text)
+    {
+        if (!text.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+        var rest = text[Scheme.Length..];
+        var at = rest.LastIndexOf('@');
+        var colon = at < 0 ? -1 : rest.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || colon >= at - 1)
+        {
+            return text;
+        }
+        return $"{text[..Scheme.Length]}{rest[..colon]}:***{rest[at..]}";
+    }
+
+    /// <summary>Disposes a connection that completes after the check gave up on it (and observes a failure).</summary>
+    private static void DisposeWhenConnected(Task<ConnectionMultiplexer> connecting) =>
+        _ = connecting.ContinueWith(
+            t =>
+            {
+                if (t.IsCompletedSuccessfully)
+                {
+                    t.Result.Dispose();
+                }
+                else
+                {
+                    _ = t.Exception;
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+}
