@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MarketSim.Grains.Experiments;
 using MarketSim.Silo.Hosting;
 using MarketSim.Simulator.Scenarios;
@@ -23,18 +24,12 @@ public sealed class TwoSilos : IAsyncDisposable
     /// <summary>Deploys the cluster.</summary>
     public static async Task<TwoSilos> Start()
     {
-        SharedGrainStorage? shared = null;
+        var store = new ConcurrentDictionary<string, (object State, string ETag)>();
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMarketSim(ScenarioCompiler.Instance, threads: 1).WithFastFailureDetection();
-            silo.Services.AddKeyedSingleton<IGrainStorage>(ExperimentGrain.StorageName, (services, _) =>
-            {
-                lock (builder)
-                {
-                    return shared ??= new SharedGrainStorage(services.GetRequiredService<DeepCopier>());
-                }
-            });
+            silo.Services.AddKeyedSingleton<IGrainStorage>(ExperimentGrain.StorageName, (services, _) => new SharedGrainStorage(store, services.GetRequiredService<DeepCopier>()));
         });
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
         var cluster = builder.Build();
