@@ -99,6 +99,7 @@ public sealed partial class ExperimentGrain(
         if (state.State.Phase != "finished")
         {
             state.State.RunsKept = runsKept;
+            state.State.RunsAcknowledged = runsKept;
             state.State.Phase = "finishing";
             await state.WriteStateAsync();
             Resume();

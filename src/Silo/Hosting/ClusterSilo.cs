@@ -45,6 +45,7 @@ public static class ClusterSilo
             .UseRedisClustering(o => o.ConfigurationOptions = redis)
             .ConfigureEndpoints(options.Address, options.SiloPort == 0 ? FreePorts.Next() : options.SiloPort, options.GatewayPort == 0 ? FreePorts.Next() : options.GatewayPort)
             .AddRedisGrainStorage(ExperimentGrain.StorageName, o => o.ConfigurationOptions = redis)
+            .Configure<SiloOptions>(o => o.SiloName = $"marketsim-{Environment.MachineName}-{Environment.ProcessId}")
             .WithFastFailureDetection()
             .AddMarketSim(compiler, options.Threads);
         silo.Services.AddOptions<RedisStorageOptions>(ExperimentGrain.StorageName)

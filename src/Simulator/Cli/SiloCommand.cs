@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using MarketSim.Silo.Hosting;
 using MarketSim.Simulator.Scenarios;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace MarketSim.Simulator.Cli;
@@ -57,14 +58,15 @@ internal static class SiloCommand
             using var host = ClusterSilo.Build(options, ScenarioCompiler.Instance);
             host.StartAsync(stop).GetAwaiter().GetResult();
             var threadCount = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
-            cli.Error.WriteLine($"silo (pid {Environment.ProcessId}) joined the cluster at {redis} with {threadCount} worker threads; stop with SIGTERM or Ctrl+C");
+            var self = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+            cli.Error.WriteLine($"silo {self} (pid {Environment.ProcessId}) joined the cluster at {redis} with {threadCount} worker threads; stop with SIGTERM or Ctrl+C");
             if (options.DashboardPort is { } port)
             {
                 cli.Error.WriteLine($"dashboard: http://127.0.0.1:{port}/dashboard");
             }
             stop.WaitHandle.WaitOne();
             host.StopAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
-            cli.Error.WriteLine($"silo (pid {Environment.ProcessId}) left the cluster");
+            cli.Error.WriteLine($"silo {self} (pid {Environment.ProcessId}) left the cluster");
             return ExitCodes.Ok;
         }));
         return command;
