@@ -1,7 +1,7 @@
-using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
 using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
 using YamlDotNet.RepresentationModel;
@@ -46,28 +46,34 @@ public static class SensitivityAnalysis
         {
             foreach (var (setting, value) in new[] { ("low", v.Low), ("high", v.High) })
             {
-                var scenario = Load(document.WithRoot(v.Path.With(document.Root, value)), scenarioPath, $"--vary {v.Path.Text}={value}: ");
+                var variant = document.WithRoot(v.Path.With(document.Root, value));
+                var scenario = Load(variant, scenarioPath, $"--vary {v.Path.Text}={value}: ");
                 if (new OutcomeSchema(scenario).RowWidth != schema.RowWidth)
                 {
                     throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, $"--vary {v.Path.Text}", "changes the scenario's outputs (its horizon or its entities); allowed: a value that changes only numbers")]);
                 }
-                variants.Add(new SensitivityPlan.Variant(v.Path.Text, setting, value, scenario));
+                variants.Add(new SensitivityPlan.Variant(v.Path.Text, setting, value, scenario, variant.ToYaml()));
             }
         }
-        return new SensitivityPlan(baseScenario, schema, [.. metrics], columns, variants);
+        return new SensitivityPlan(baseScenario, ScenarioLoader.EffectiveYaml(scenarioPath), schema, [.. metrics], columns, variants);
     }
 
-    /// <summary>Runs a planned analysis: the base, then each variant, with the same seed and run indices.</summary>
+    /// <summary>
+    /// Runs a planned analysis on an embedded silo: the base, then each variant, as experiments with the
+    /// same seed and run indices.
+    /// </summary>
     public static List<Effect> Run(SensitivityPlan plan, ulong seed, long runs, int threads, Action<long>? onRunsDone = null, CancellationToken cancellation = default)
     {
+        using var engine = RunEngine.Embedded(threads, cancellation);
         var width = plan.Schema.RowWidth;
         var done = 0L;
-        var baseValues = Collect(plan.Base, plan.Columns, width, seed, runs, threads, n => onRunsDone?.Invoke(done + n), cancellation);
+        var id = RunEngine.NewExperimentId(plan.Base.Name);
+        var baseValues = Collect(engine, $"{id}-base", plan.BaseYaml, plan.Columns, width, seed, runs, n => onRunsDone?.Invoke(done + n), cancellation);
         done += runs;
         var effects = new List<Effect>();
-        foreach (var (parameter, setting, value, scenario) in plan.Variants)
+        foreach (var (parameter, setting, value, _, yaml) in plan.Variants)
         {
-            var values = Collect(scenario, plan.Columns, width, seed, runs, threads, n => onRunsDone?.Invoke(done + n), cancellation);
+            var values = Collect(engine, $"{id}-{parameter}-{setting}", yaml, plan.Columns, width, seed, runs, n => onRunsDone?.Invoke(done + n), cancellation);
             done += runs;
             for (var m = 0; m < plan.Columns.Length; m++)
             {
@@ -112,10 +118,10 @@ public static class SensitivityAnalysis
         return scenario ?? throw new ScenarioException([.. problems.Select(p => p with { Message = prefix + p.Message })]);
     }
 
-    private static double[][] Collect(MarketScenario scenario, int[] columns, int width, ulong seed, long runs, int threads, Action<long> onRunsDone, CancellationToken cancellation)
+    private static double[][] Collect(RunEngine engine, string id, string yaml, int[] columns, int width, ulong seed, long runs, Action<long> onRunsDone, CancellationToken cancellation)
     {
         var sink = new Columns(columns, width, runs);
-        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(seed, runs, threads), sink, onRunsDone, cancellation: cancellation);
+        engine.Run(id, yaml, new RunPlan(seed, runs), sink, onRunsDone, cancellation: cancellation);
         return sink.Values;
     }
 

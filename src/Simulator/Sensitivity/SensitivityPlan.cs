@@ -9,9 +9,10 @@ namespace MarketSim.Simulator.Sensitivity;
 /// </summary>
 public sealed class SensitivityPlan
 {
-    internal SensitivityPlan(MarketScenario baseScenario, OutcomeSchema schema, IReadOnlyList<string> metrics, int[] columns, IReadOnlyList<Variant> variants)
+    internal SensitivityPlan(MarketScenario baseScenario, string baseYaml, OutcomeSchema schema, IReadOnlyList<string> metrics, int[] columns, IReadOnlyList<Variant> variants)
     {
         Base = baseScenario;
+        BaseYaml = baseYaml;
         Schema = schema;
         Metrics = metrics;
         Columns = columns;
@@ -23,6 +24,9 @@ public sealed class SensitivityPlan
 
     internal MarketScenario Base { get; }
 
+    /// <summary>The base scenario's effective text, which the silos run.</summary>
+    internal string BaseYaml { get; }
+
     internal OutcomeSchema Schema { get; }
 
     internal IReadOnlyList<string> Metrics { get; }
@@ -31,5 +35,5 @@ public sealed class SensitivityPlan
 
     internal IReadOnlyList<Variant> Variants { get; }
 
-    internal sealed record Variant(string Parameter, string Setting, double Value, MarketScenario Scenario);
+    internal sealed record Variant(string Parameter, string Setting, double Value, MarketScenario Scenario, string Yaml);
 }
