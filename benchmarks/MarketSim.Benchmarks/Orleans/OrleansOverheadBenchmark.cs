@@ -1,0 +1,56 @@
+using BenchmarkDotNet.Attributes;
+using MarketSim.Grains.Experiments;
+using MarketSim.Grains.Market;
+using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Scenario;
+using MarketSim.Silo.Hosting;
+using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Statistics;
+
+namespace MarketSim.Benchmarks.Orleans;
+
+/// <summary>
+/// What Orleans costs: 10,000 Doncaster runs on every core, streamed into the summary as `marketsim run`
+/// does, by the plain runner (threads and a reorder window) against an embedded silo already started
+/// (experiment grain, run worker, batches handed to the client in run order). The silo's start-up is
+/// measured apart by <see cref="EmbeddedSiloStartupBenchmark"/>.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 6)]
+public class OrleansOverheadBenchmark
+{
+    private const int Runs = 10_000;
+    private MarketScenario _scenario = null!;
+    private string _yaml = "";
+    private EmbeddedSilo _silo = null!;
+    private int _experiment;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _yaml = File.ReadAllText(BenchmarkScenarios.Path("doncaster-ccash.yaml"));
+        _scenario = BenchmarkScenarios.Load("doncaster-ccash.yaml");
+        _silo = EmbeddedSilo.Start(ScenarioCompiler.Instance, threads: 0).GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _silo.Dispose();
+
+    [Benchmark(Baseline = true, Description = "plain runner, 10,000 runs")]
+    public double PlainRunner()
+    {
+        using var summary = new OutcomeSummary(new OutcomeSchema(_scenario));
+        MonteCarloRunner.Run(() => new Market(_scenario), new RunPlan(42, Runs), summary);
+        return summary.Moments[OutcomeSchema.UnmetHours].Mean;
+    }
+
+    [Benchmark(Description = "embedded Orleans silo, 10,000 runs")]
+    public double EmbeddedOrleans()
+    {
+        using var summary = new OutcomeSummary(new OutcomeSchema(_scenario));
+        var spec = new ExperimentSpec(_yaml, 42, Runs, 64);
+        ExperimentClient.Run(_silo.Grains, $"bench-{_experiment++}", spec, 0, summary).GetAwaiter().GetResult();
+        return summary.Moments[OutcomeSchema.UnmetHours].Mean;
+    }
+}
