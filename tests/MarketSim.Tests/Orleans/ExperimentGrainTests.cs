@@ -61,6 +61,27 @@ public sealed class ExperimentGrainTests
         Assert.Equal("finished", progress.Phase);
     }
 
+    [Fact]
+    public async Task Progress_is_answered_while_batches_are_computed()
+    {
+        var spec = new ExperimentSpec(Yaml, Seed, Runs: 1200, BatchSize: 40);
+        await using var silos = await TwoSilos.Start();
+        var client = silos.Cluster.Client;
+        var sink = new InOrderRows();
+        var run = Task.Run(() => ExperimentClient.Run(client, "busy", spec, 0, sink));
+        while (sink.Runs == 0 && !run.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        var progress = await client.GetGrain<IExperimentGrain>("busy").Progress();
+
+        Assert.False(run.IsCompleted, "the experiment finished before its progress was asked for; give it more runs");
+        Assert.Equal("running", progress.Phase);
+        Assert.InRange(progress.RunsDelivered, 0, spec.Runs - 1);
+        await run;
+    }
+
     /// <summary>The same runs from the plain runner on one thread, as raw bits (so NaN compares equal to NaN).</summary>
     private static long[] PlainRunner(ExperimentSpec spec)
     {
