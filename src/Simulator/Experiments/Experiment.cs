@@ -40,7 +40,7 @@ public static class Experiment
             throw new ScenarioException([new ScenarioProblem(options.ScenarioPath, 0, 0, "--target-precision", "is not available with --cluster; allowed: one or the other")]);
         }
         var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;
-        var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.RowWidth, p.HalfWidth, p.MinimumRuns) : null;
+        var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.Stride, p.HalfWidth, p.MinimumRuns) : null;
         using var folder = ResultsFolder.Begin(options.OutDir, options.Overwrite);
         var summary = new OutcomeSummary(schema);
         var series = new SeriesSummary(schema);

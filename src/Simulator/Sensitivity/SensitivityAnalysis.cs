@@ -1,6 +1,7 @@
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Statistics;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
@@ -60,14 +61,13 @@ public static class SensitivityAnalysis
     /// <summary>Runs a planned analysis: the base, then each variant, with the same seed and run indices.</summary>
     public static List<Effect> Run(SensitivityPlan plan, ulong seed, long runs, int threads, Action<long>? onRunsDone = null, CancellationToken cancellation = default)
     {
-        var width = plan.Schema.RowWidth;
         var done = 0L;
-        var baseValues = Collect(plan.Base, plan.Columns, width, seed, runs, threads, n => onRunsDone?.Invoke(done + n), cancellation);
+        var baseValues = Collect(plan.Base, plan.Columns, seed, runs, threads, n => onRunsDone?.Invoke(done + n), cancellation);
         done += runs;
         var effects = new List<Effect>();
         foreach (var (parameter, setting, value, scenario) in plan.Variants)
         {
-            var values = Collect(scenario, plan.Columns, width, seed, runs, threads, n => onRunsDone?.Invoke(done + n), cancellation);
+            var values = Collect(scenario, plan.Columns, seed, runs, threads, n => onRunsDone?.Invoke(done + n), cancellation);
             done += runs;
             for (var m = 0; m < plan.Columns.Length; m++)
             {
@@ -112,16 +112,18 @@ public static class SensitivityAnalysis
         return scenario ?? throw new ScenarioException([.. problems.Select(p => p with { Message = prefix + p.Message })]);
     }
 
-    private static double[][] Collect(MarketScenario scenario, int[] columns, int width, ulong seed, long runs, int threads, Action<long> onRunsDone, CancellationToken cancellation)
+    // A variant's entity blocks may differ from the base's (a funding share set to 0), so each run's
+    // stride is its own scenario's; the scalar columns read are the same in every variant.
+    private static double[][] Collect(MarketScenario scenario, int[] columns, ulong seed, long runs, int threads, Action<long> onRunsDone, CancellationToken cancellation)
     {
-        var sink = new Columns(columns, width, runs);
+        var sink = new Columns(columns, new OutcomeSchema(scenario).Stride, runs);
         MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(seed, runs, threads), sink, onRunsDone, cancellation: cancellation);
         return sink.Values;
     }
 
     private static double Mean(double[] values) => values.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
 
-    private sealed class Columns(int[] columns, int width, long runs) : IOutcomeSink
+    private sealed class Columns(int[] columns, int stride, long runs) : IOutcomeSink
     {
         public double[][] Values { get; } = [.. columns.Select(_ => new double[runs])];
 
@@ -131,7 +133,7 @@ public static class SensitivityAnalysis
             {
                 for (var m = 0; m < columns.Length; m++)
                 {
-                    Values[m][firstRun + r] = outcomes[(r * width) + columns[m]];
+                    Values[m][firstRun + r] = outcomes[(r * stride) + columns[m]];
                 }
             }
         }
