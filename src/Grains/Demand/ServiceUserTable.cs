@@ -29,6 +29,7 @@ public sealed class ServiceUserTable
         ChargeStartWeek = new int[n];
         WeeklyChargeGbp = new double[n];
         Generation = new int[n];
+        ReferredWeek = new int[n];
     }
 
     /// <summary>Care hours a week of each person's package.</summary>
@@ -63,6 +64,9 @@ public sealed class ServiceUserTable
 
     /// <summary>Counts the slot's reuses, so that an event filed for an earlier occupant is recognised as stale.</summary>
     public int[] Generation { get; private set; }
+
+    /// <summary>The week a referred person was referred, until their first placement; <see cref="None"/> after it and for the starting caseload.</summary>
+    public int[] ReferredWeek { get; private set; }
 
     /// <summary>People with an open package or waiting for one.</summary>
     public int Count { get; private set; }
@@ -101,6 +105,7 @@ public sealed class ServiceUserTable
         DepartureNext[slot] = None;
         SavingsGbp[slot] = 0;
         WeeklyChargeGbp[slot] = 0;
+        ReferredWeek[slot] = None;
         Generation[slot]++;
         Count++;
         return slot;
@@ -128,6 +133,7 @@ public sealed class ServiceUserTable
         ChargeStartWeek = Resize(ChargeStartWeek, n);
         WeeklyChargeGbp = Resize(WeeklyChargeGbp, n);
         Generation = Resize(Generation, n);
+        ReferredWeek = Resize(ReferredWeek, n);
     }
 
     private static T[] Resize<T>(T[] array, int length)

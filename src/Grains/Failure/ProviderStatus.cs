@@ -16,7 +16,8 @@ public enum ProviderStatus
     Gone,
 }
 
-/// <summary>Why a provider left.</summary>
+/// <summary>Why a provider left; its value is the <c>exit_cause</c> code of the outcomes.</summary>
+[GenerateSerializer]
 public enum ExitReason
 {
     /// <summary>It has not left.</summary>

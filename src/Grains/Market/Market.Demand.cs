@@ -19,7 +19,7 @@ public sealed partial class Market
                 var hours = QuarterHours(demand.WeeklyHours.Sample(random));
                 var remainingWeeks = demand.PackageLengthWeeks.SampleResidual(random);
                 var funding = DrawFunding(zone.Index, random);
-                Admit(zone, hours, funding, remainingWeeks, week: 0);
+                Admit(zone, hours, funding, remainingWeeks, week: 0, referred: false);
             }
         }
     }
@@ -37,18 +37,20 @@ public sealed partial class Market
             var lengthWeeks = demand.PackageLengthWeeks.Sample(random);
             var arrivalInWeek = random.NextDouble();
             var funding = DrawFunding(zone.Index, random);
+            zone.ServiceUsers.Refer(funding);
             var end = week + arrivalInWeek + lengthWeeks;
             if (end > week + 1)
             {
-                Admit(zone, hours, funding, end, week);
+                Admit(zone, hours, funding, end, week, referred: true);
             }
         }
     }
 
-    /// <summary>Files a new service user to leave at time <paramref name="endWeeks"/> and brokers the package.</summary>
-    private void Admit(Zone zone, double hours, FundingStream funding, double endWeeks, int week)
+    /// <summary>Files a new service user (<paramref name="referred"/> this week, or of the starting caseload) to leave at time <paramref name="endWeeks"/> and brokers the package.</summary>
+    private void Admit(Zone zone, double hours, FundingStream funding, double endWeeks, int week, bool referred)
     {
         var slot = _users.Add(zone.Index, hours, funding);
+        _users.ReferredWeek[slot] = referred ? week : ServiceUserTable.None;
         if (funding == FundingStream.SelfFunder && _selfFunders.SavingsGbp is { } savings)
         {
             _users.SavingsGbp[slot] = savings.Sample(_streams[zone.Index].Savings);
@@ -63,7 +65,7 @@ public sealed partial class Market
     {
         if (!TryPlace(zone, slot, week, fromWaitingList: false))
         {
-            zone.Waiting.Enqueue(slot);
+            zone.Wait(slot);
         }
     }
 
@@ -77,16 +79,23 @@ public sealed partial class Market
         }
         if (fromWaitingList)
         {
-            zone.Waiting.Remove(slot);
+            zone.StopWaiting(slot);
+        }
+        if (_users.ReferredWeek[slot] != ServiceUserTable.None)
+        {
+            zone.ServiceUsers.Place(_users.Funding[slot], week - _users.ReferredWeek[slot]);
+            _users.ReferredWeek[slot] = ServiceUserTable.None;
         }
         var savingsModelled = _selfFunders.SavingsGbp is not null;
         if (_users.Funding[slot] == FundingStream.SelfFunder && savingsModelled && _users.SavingsGbp[slot] <= _selfFunders.CapitalThresholdGbp)
         {
             _users.Funding[slot] = FundingStream.Council;
             _totals.SelfFunderConversions++;
+            zone.ServiceUsers.Convert();
         }
         provider.Accept(slot, hours, _users.Funding[slot]);
         _users.Provider[slot] = provider.Index;
+        zone.NotePlaced(hours);
         if (_users.Funding[slot] == FundingStream.SelfFunder && savingsModelled)
         {
             StartCharging(slot, provider.RateGbpPerHour, week);
@@ -137,6 +146,7 @@ public sealed partial class Market
             _providers[_users.Provider[slot]].Transfer(_users.WeeklyHours[slot], FundingStream.SelfFunder, FundingStream.Council);
             _users.Funding[slot] = FundingStream.Council;
             _totals.SelfFunderConversions++;
+            _zones[_users.Zone[slot]].ServiceUsers.Convert();
         }
     }
 
@@ -145,7 +155,7 @@ public sealed partial class Market
         var provider = _users.Provider[slot];
         if (provider == ServiceUserTable.None)
         {
-            _zones[_users.Zone[slot]].Waiting.Remove(slot);
+            _zones[_users.Zone[slot]].StopWaiting(slot);
         }
         else
         {
@@ -159,6 +169,7 @@ public sealed partial class Market
     {
         StopCharging(slot, week);
         _providers[_users.Provider[slot]].Release(slot, _users.WeeklyHours[slot], _users.Funding[slot]);
+        _zones[_users.Zone[slot]].NoteUnplaced(_users.WeeklyHours[slot]);
         _users.Provider[slot] = ServiceUserTable.None;
     }
 

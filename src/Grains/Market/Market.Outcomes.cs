@@ -30,6 +30,7 @@ public sealed partial class Market
             {
                 pool.SettleYear(week / MarketScenario.WeeksPerYear, weeksIntoYear, _meanWaitingByQuarter);
             }
+            CloseProviderYear(week / MarketScenario.WeeksPerYear);
             _totals.WaitingThisYear = 0;
             Array.Fill(_meanWaitingByQuarter, double.NaN);
         }
@@ -133,6 +134,7 @@ public sealed partial class Market
                 }
             }
         }
+        WriteEntities(o);
     }
 
     private void WriteMarketStructure(double[] o)

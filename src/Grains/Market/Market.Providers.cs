@@ -126,6 +126,7 @@ public sealed partial class Market
             var cost = _economy.IsModelled && p.Spec.Costs is { } costs ? costs.CostPerContactHour(costs.Wage(nlw), cpi) : double.NaN;
             p.DeliverWeek(_hoursByStream, _poundsByStream, _selfFunders.RatePremium, cost);
             RecordRates(p, year);
+            _providerRecords[p.Index].RecordWeek(year, p.CommittedWeeklyHours, p.RateGbpPerHour, p.CostPerHourGbp);
             if (p.Spec.Role == ProviderRole.Spot)
             {
                 _totals.SpotHours += p.CommittedWeeklyHours;
@@ -141,6 +142,10 @@ public sealed partial class Market
                     Exit(p, week, ExitReason.HandBack);
                 }
             }
+        }
+        foreach (var zone in _zones)
+        {
+            zone.Deliver();
         }
         Pay(week, year);
     }

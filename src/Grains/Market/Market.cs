@@ -53,13 +53,13 @@ public sealed partial class Market : IRunModel
     {
         _scenario = scenario;
         Schema = new OutcomeSchema(scenario);
-        _row = new double[Schema.RowWidth];
+        _row = new double[Schema.Stride];
         var startingPeople = scenario.Zones.Sum(z => z.Demand.StartingCaseload);
         _users = new ServiceUserTable(startingPeople * 2);
         _departures = new DepartureCalendar(scenario.HorizonWeeks);
         _conversions = new WeekBuckets(scenario.HorizonWeeks);
         _originalProviders = scenario.Providers.Length;
-        _providers = [.. scenario.Providers.Select((p, i) => new Provider(i, p, _users)), .. Entrants(scenario, _users)];
+        _providers = [.. Entrants.WithProviders(scenario).Select((p, i) => new Provider(i, p, _users, dormant: i >= _originalProviders))];
         _zones = [.. scenario.Zones.Select((z, i) => new Zone(i, z, _providers, _users))];
         _zonesOfProvider = [.. _providers.Select(p => scenario.Zones.Select((z, i) => (z, i)).Where(x => p.Spec.ZoneIds.Contains(x.z.Id)).Select(x => x.i).ToArray())];
         _commissioners = [.. scenario.Commissioners.Select((c, i) => new Commissioner(i, c, scenario.HorizonYears))];
@@ -79,13 +79,16 @@ public sealed partial class Market : IRunModel
         _rateCapper = Array.Find(_commissioners, c => c.Spec.Id == scenario.RateSetting?.CommissionerId);
         _entrantJoinWeek = new int[_providers.Length];
         _selfFunders = scenario.SelfFunders ?? SelfFunderSpec.Default;
+        _providerRecords = [.. _providers.Select(p => new ProviderRecord(scenario.HorizonYears,
+            scenario.Economy is not null && p.Spec.Costs is not null && double.IsFinite(p.Spec.FailureOrNone.ReservesGbp)))];
+        (_providerBlocks, _zoneBlocks, _serviceUserBlocks, _commissionerBlocks, _poolBlocks) = EntityOffsets();
     }
 
     /// <summary>The outcome columns and series this market writes.</summary>
     public OutcomeSchema Schema { get; }
 
     /// <inheritdoc />
-    public int OutcomeCount => Schema.RowWidth;
+    public int OutcomeCount => Schema.Stride;
 
     /// <inheritdoc />
     public void Run(ulong experimentSeed, long runIndex, Span<double> outcomes)
@@ -113,6 +116,10 @@ public sealed partial class Market : IRunModel
         foreach (var p in _providers)
         {
             p.Reset(runSeed);
+        }
+        foreach (var r in _providerRecords)
+        {
+            r.Reset();
         }
         foreach (var z in _zones)
         {
@@ -178,26 +185,6 @@ public sealed partial class Market : IRunModel
             }
         }
         return rates;
-    }
-
-    private static IEnumerable<Provider> Entrants(MarketScenario scenario, ServiceUserTable users)
-    {
-        if (scenario.DynamicPurchasing is not { } dps)
-        {
-            return [];
-        }
-        return scenario.Providers.Select((p, i) => new Provider(
-            scenario.Providers.Length + i,
-            p with
-            {
-                Id = $"{p.Id}_entrant",
-                Name = $"Entrant replacing {p.Name}",
-                Role = ProviderRole.Framework,
-                CapacityWeeklyHours = p.CapacityWeeklyHours * dps.CapacityShare,
-                Workforce = dps.Workforce,
-            },
-            users,
-            dormant: true));
     }
 
     private static double[] Cumulative(double[] shares)

@@ -4,9 +4,11 @@ namespace MarketSim.Grains.Outcomes;
 
 /// <summary>
 /// What one run reports, in row order: the scalar columns (market-wide, then per commissioner, zone
-/// and pooled budget), then each monthly series month by month. The indices let the market write a
-/// run's outcomes into a plain span of doubles. NaN means "not applicable" (no failure happened,
-/// costs not modelled) and is left out of means and quantiles.
+/// and pooled budget), then each monthly series month by month (together <see cref="RowWidth"/>
+/// numbers, what runs.csv and series.csv show), then each entity's block (<see cref="Entities"/>),
+/// <see cref="Stride"/> numbers in all. The indices let the market write a run's outcomes into a
+/// plain span of doubles. NaN means "not applicable" (no failure happened, costs not modelled) and
+/// is left out of means and quantiles.
 /// </summary>
 public sealed class OutcomeSchema
 {
@@ -73,6 +75,8 @@ public sealed class OutcomeSchema
         new("capacity_final_weekly_hours", "hours a week", "Capacity of open providers at the end", false),
     ];
 
+    private readonly Dictionary<EntityBlock, IReadOnlyList<EntityMetric>> _metrics = [];
+
     /// <summary>Builds the schema of <paramref name="scenario"/>.</summary>
     public OutcomeSchema(MarketScenario scenario)
     {
@@ -112,7 +116,20 @@ public sealed class OutcomeSchema
         Columns = _columns;
         Months = scenario.HorizonWeeks * 12 / MarketScenario.WeeksPerYear;
         StartDate = scenario.StartDate;
+        Years = scenario.HorizonYears;
+        var offset = RowWidth;
+        var entities = new List<EntityBlock>();
+        foreach (var (kind, id, name, metrics) in EntityMetrics.Entities(scenario))
+        {
+            var block = new EntityBlock(kind, id, name, offset, metrics.Count);
+            entities.Add(block);
+            _metrics.Add(block, metrics);
+            offset += metrics.Count;
+        }
+        Entities = entities;
+        Stride = offset;
     }
+
 
     /// <summary>The monthly series, in row order after the scalar columns.</summary>
     public static IReadOnlyList<OutcomeSeries> Series { get; } =
@@ -140,6 +157,22 @@ public sealed class OutcomeSchema
 
     /// <summary>How many numbers one run reports: scalars, then each series' months.</summary>
     public int RowWidth => Count + (Series.Count * Months);
+
+    /// <summary>Model years the horizon touches.</summary>
+    public int Years { get; }
+
+    /// <summary>Each entity's block of outcomes, after the series, in row order (see <see cref="EntityMetrics.Entities"/>).</summary>
+    public IReadOnlyList<EntityBlock> Entities { get; }
+
+    /// <summary>How many numbers one run reports in all: <see cref="RowWidth"/> plus every entity block; rows are this far apart.</summary>
+    public int Stride { get; }
+
+    /// <summary>The metrics of <paramref name="block"/>, one per number of the block.</summary>
+    public IReadOnlyList<EntityMetric> MetricsOf(EntityBlock block) =>
+        _metrics.TryGetValue(block, out var metrics) ? metrics : throw new ArgumentException($"{block.Kind} block '{block.Id}' is not one of this schema's.", nameof(block));
+
+    /// <summary>The entity blocks of kind <paramref name="kind"/>, in row order.</summary>
+    public IEnumerable<EntityBlock> EntitiesOf(EntityKind kind) => Entities.Where(b => b.Kind == kind);
 
     /// <summary>Index in a row of month <paramref name="month"/> of series <paramref name="series"/>.</summary>
     public int SeriesIndex(int series, int month) => Count + (series * Months) + month;

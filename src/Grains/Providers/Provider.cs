@@ -53,6 +53,9 @@ public sealed class Provider
     /// <summary>Why it left, if it did.</summary>
     public ExitReason ExitReason { get; private set; }
 
+    /// <summary>The week it began to leave; −1 while it has not.</summary>
+    public int ExitWeek { get; private set; }
+
     /// <summary>The week its packages return to the zones (while <see cref="ProviderStatus.Exiting"/>).</summary>
     public int NoticeEndsWeek { get; private set; }
 
@@ -94,6 +97,7 @@ public sealed class Provider
         Array.Clear(_committedByStream);
         Status = _dormantAtStart ? ProviderStatus.Dormant : ProviderStatus.Open;
         ExitReason = ExitReason.None;
+        ExitWeek = -1;
         NoticeEndsWeek = 0;
         EmbargoedUntilWeek = 0;
         RateGbpPerHour = Spec.RateGbpPerHour;
@@ -168,6 +172,7 @@ public sealed class Provider
     {
         Status = ProviderStatus.Exiting;
         ExitReason = reason;
+        ExitWeek = week;
         NoticeEndsWeek = week + Spec.FailureOrNone.NoticeWeeks;
         IsTakingPackages = false;
     }

@@ -1,6 +1,7 @@
 namespace MarketSim.Grains.Scenario;
 
 /// <summary>Who pays for a service user's package.</summary>
+[GenerateSerializer]
 public enum FundingStream
 {
     /// <summary>Council-arranged care (adult social care).</summary>

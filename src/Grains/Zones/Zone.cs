@@ -14,6 +14,7 @@ public sealed class Zone
     private readonly Provider[] _leads;
     private readonly Provider[] _framework;
     private readonly Provider[] _spot;
+    private readonly ServiceUserTable _users;
 
     /// <summary>Creates zone <paramref name="index"/> with the providers that serve it.</summary>
     public Zone(int index, ZoneSpec spec, IReadOnlyList<Provider> providers, ServiceUserTable users)
@@ -25,6 +26,7 @@ public sealed class Zone
         _framework = [.. serving.Where(p => p.Spec.Role == ProviderRole.Framework)];
         _spot = [.. serving.Where(p => p.Spec.Role == ProviderRole.Spot)];
         Waiting = new ServiceUserList(users);
+        _users = users;
     }
 
     /// <summary>Its index in the scenario's zone list.</summary>
@@ -42,6 +44,18 @@ public sealed class Zone
     /// <summary>The longest the waiting list has been at the end of a week (people).</summary>
     public int PeakWaiting { get; private set; }
 
+    /// <summary>Sum over weeks of the waiting list at the week's end (people × weeks).</summary>
+    public double WaitingPeopleWeeks { get; private set; }
+
+    /// <summary>Care hours a week of the zone's placed packages, at whichever provider.</summary>
+    public double PlacedWeeklyHours { get; private set; }
+
+    /// <summary>Care hours delivered to the zone's service users since the run began.</summary>
+    public double DeliveredHours { get; private set; }
+
+    /// <summary>Its service users' referrals, waits and unmet hours by funding stream.</summary>
+    public ServiceUserRecord ServiceUsers { get; } = new();
+
     /// <summary>Restores the starting state for a new run.</summary>
     public void Reset()
     {
@@ -50,7 +64,34 @@ public sealed class Zone
         PeakWaiting = 0;
         WeeksWithoutLead = 0;
         ProviderExits = 0;
+        WaitingPeopleWeeks = 0;
+        PlacedWeeklyHours = 0;
+        DeliveredHours = 0;
+        ServiceUsers.Reset();
     }
+
+    /// <summary><paramref name="slot"/> joins the end of the waiting list.</summary>
+    public void Wait(int slot)
+    {
+        Waiting.Enqueue(slot);
+        ServiceUsers.StartWaiting(_users.Funding[slot], _users.WeeklyHours[slot]);
+    }
+
+    /// <summary><paramref name="slot"/> leaves the waiting list, wherever it stands.</summary>
+    public void StopWaiting(int slot)
+    {
+        Waiting.Remove(slot);
+        ServiceUsers.StopWaiting(_users.Funding[slot], _users.WeeklyHours[slot]);
+    }
+
+    /// <summary>A package of the zone's of <paramref name="weeklyHours"/> has been placed with a provider.</summary>
+    public void NotePlaced(double weeklyHours) => PlacedWeeklyHours += weeklyHours;
+
+    /// <summary>A package of the zone's of <paramref name="weeklyHours"/> has left its provider.</summary>
+    public void NoteUnplaced(double weeklyHours) => PlacedWeeklyHours -= weeklyHours;
+
+    /// <summary>The week's delivery: every placed package of the zone's is delivered.</summary>
+    public void Deliver() => DeliveredHours += PlacedWeeklyHours;
 
     /// <summary>Weeks that ended with none of the zone's lead providers open.</summary>
     public int WeeksWithoutLead { get; private set; }
@@ -90,6 +131,8 @@ public sealed class Zone
     {
         UnmetHours += Waiting.WeeklyHours;
         PeakWaiting = Math.Max(PeakWaiting, Waiting.Count);
+        WaitingPeopleWeeks += Waiting.Count;
+        ServiceUsers.CloseWeek();
         var hasLead = false;
         foreach (var lead in _leads)
         {

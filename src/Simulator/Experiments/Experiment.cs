@@ -35,7 +35,7 @@ public static class Experiment
         var startedAt = DateTimeOffset.UtcNow;
         var schema = new OutcomeSchema(scenario);
         var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;
-        var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.RowWidth, p.HalfWidth, p.MinimumRuns) : null;
+        var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.Stride, p.HalfWidth, p.MinimumRuns) : null;
         using var folder = ResultsFolder.Begin(options.OutDir, options.Overwrite);
         using var engine = options.Cluster is { } cluster ? RunEngine.Cluster(cluster, abort) : RunEngine.Embedded(options.Threads, abort);
         var summary = new OutcomeSummary(schema);

@@ -19,7 +19,7 @@ public sealed class RunsCsvWriter : IOutcomeSink, IDisposable
     public RunsCsvWriter(string path, OutcomeSchema schema)
     {
         _writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16) { NewLine = "\n" };
-        _width = schema.RowWidth;
+        _width = schema.Stride;
         _columns = schema.Count;
         _writer.WriteLine("run," + string.Join(",", schema.Columns.Select(c => c.Name)));
     }

@@ -1,5 +1,6 @@
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Statistics;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Statistics;
 
@@ -22,7 +23,7 @@ public sealed class RiskShareComparison : IOutcomeSink, IDisposable
     /// <summary>Prepares the comparison for the pools of <paramref name="scenario"/>.</summary>
     public RiskShareComparison(MarketScenario scenario, OutcomeSchema schema)
     {
-        _width = schema.RowWidth;
+        _width = schema.Stride;
         foreach (var pool in scenario.PooledBudgets)
         {
             var models = pool.ModelsOrDefault;

@@ -1,5 +1,6 @@
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Statistics;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Scenarios;
@@ -65,15 +66,14 @@ public static class SensitivityAnalysis
     public static List<Effect> Run(SensitivityPlan plan, ulong seed, long runs, int threads, Action<long>? onRunsDone = null, CancellationToken cancellation = default)
     {
         using var engine = RunEngine.Embedded(threads, cancellation);
-        var width = plan.Schema.RowWidth;
         var done = 0L;
         var id = RunEngine.NewExperimentId(plan.Base.Name);
-        var baseValues = Collect(engine, $"{id}-base", plan.BaseYaml, plan.Columns, width, seed, runs, n => onRunsDone?.Invoke(done + n), cancellation);
+        var baseValues = Collect(engine, $"{id}-base", plan.Base, plan.BaseYaml, plan.Columns, seed, runs, n => onRunsDone?.Invoke(done + n), cancellation);
         done += runs;
         var effects = new List<Effect>();
-        foreach (var (parameter, setting, value, _, yaml) in plan.Variants)
+        foreach (var (parameter, setting, value, scenario, yaml) in plan.Variants)
         {
-            var values = Collect(engine, $"{id}-{parameter}-{setting}", yaml, plan.Columns, width, seed, runs, n => onRunsDone?.Invoke(done + n), cancellation);
+            var values = Collect(engine, $"{id}-{parameter}-{setting}", scenario, yaml, plan.Columns, seed, runs, n => onRunsDone?.Invoke(done + n), cancellation);
             done += runs;
             for (var m = 0; m < plan.Columns.Length; m++)
             {
@@ -118,16 +118,18 @@ public static class SensitivityAnalysis
         return scenario ?? throw new ScenarioException([.. problems.Select(p => p with { Message = prefix + p.Message })]);
     }
 
-    private static double[][] Collect(RunEngine engine, string id, string yaml, int[] columns, int width, ulong seed, long runs, Action<long> onRunsDone, CancellationToken cancellation)
+    // A variant's entity blocks may differ from the base's (a funding share set to 0), so each run's
+    // stride is its own scenario's; the scalar columns read are the same in every variant.
+    private static double[][] Collect(RunEngine engine, string id, MarketScenario scenario, string yaml, int[] columns, ulong seed, long runs, Action<long> onRunsDone, CancellationToken cancellation)
     {
-        var sink = new Columns(columns, width, runs);
+        var sink = new Columns(columns, new OutcomeSchema(scenario).Stride, runs);
         engine.Run(id, yaml, new RunPlan(seed, runs), sink, onRunsDone, cancellation: cancellation);
         return sink.Values;
     }
 
     private static double Mean(double[] values) => values.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
 
-    private sealed class Columns(int[] columns, int width, long runs) : IOutcomeSink
+    private sealed class Columns(int[] columns, int stride, long runs) : IOutcomeSink
     {
         public double[][] Values { get; } = [.. columns.Select(_ => new double[runs])];
 
@@ -137,7 +139,7 @@ public static class SensitivityAnalysis
             {
                 for (var m = 0; m < columns.Length; m++)
                 {
-                    Values[m][firstRun + r] = outcomes[(r * width) + columns[m]];
+                    Values[m][firstRun + r] = outcomes[(r * stride) + columns[m]];
                 }
             }
         }

@@ -1,4 +1,5 @@
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Statistics;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Reports.Charts;
 
@@ -51,7 +52,7 @@ public sealed class OutcomeSummary : IOutcomeSink, IDisposable
     /// <inheritdoc />
     public void Accept(long firstRun, int count, ReadOnlySpan<double> outcomes)
     {
-        var width = Schema.RowWidth;
+        var width = Schema.Stride;
         Runs += count;
         for (var r = 0; r < count; r++)
         {

@@ -1,3 +1,4 @@
+using MarketSim.Grains.Statistics;
 using MarketSim.Silo.Runs;
 
 namespace MarketSim.Simulator.Statistics;
@@ -7,7 +8,7 @@ namespace MarketSim.Simulator.Statistics;
 /// mean, 1.96 × sd/√n, is at or below a target (after a minimum number of runs, so that an early
 /// lucky streak does not stop it). Runs are judged one by one in run order.
 /// </summary>
-public sealed class PrecisionStopRule(int column, int rowWidth, double targetHalfWidth, long minimumRuns) : IStopRule
+public sealed class PrecisionStopRule(int column, int stride, double targetHalfWidth, long minimumRuns) : IStopRule
 {
     /// <summary>The outcome's running moments.</summary>
     public RunningMoments Moments { get; } = new();
@@ -23,7 +24,7 @@ public sealed class PrecisionStopRule(int column, int rowWidth, double targetHal
     {
         for (var r = 0; r < count && !IsSatisfied; r++)
         {
-            Moments.Add(outcomes[(r * rowWidth) + column]);
+            Moments.Add(outcomes[(r * stride) + column]);
             IsSatisfied = Moments.Count >= minimumRuns && HalfWidth <= targetHalfWidth;
             if (IsSatisfied)
             {

@@ -1,3 +1,5 @@
+using MarketSim.Grains.Statistics;
+
 namespace MarketSim.Simulator.Statistics;
 
 /// <summary>
@@ -45,21 +47,5 @@ public sealed class Quantiles : IDisposable
     }
 
     /// <summary>The <paramref name="p"/> quantile (0 ≤ p ≤ 1), or NaN with no values.</summary>
-    public double At(double p) => Type7(Sorted(), p);
-
-    /// <summary>
-    /// The <paramref name="p"/> quantile of ascending <paramref name="sorted"/> by R's default (type 7)
-    /// linear interpolation; NaN when empty.
-    /// </summary>
-    public static double Type7(IReadOnlyList<double> sorted, double p)
-    {
-        if (sorted.Count == 0)
-        {
-            return double.NaN;
-        }
-        var h = (sorted.Count - 1) * p;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Count - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
+    public double At(double p) => SampleQuantile.Type7(Sorted(), p);
 }

@@ -1,3 +1,5 @@
+using MarketSim.Grains.Statistics;
+
 namespace MarketSim.Simulator.Statistics;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace MarketSim.Simulator.Statistics;
 public static class RiskMeasures
 {
     /// <summary>VaR at level <paramref name="alpha"/> of <paramref name="sorted"/> (ascending).</summary>
-    public static double ValueAtRisk(IReadOnlyList<double> sorted, double alpha) => Quantiles.Type7(sorted, alpha);
+    public static double ValueAtRisk(IReadOnlyList<double> sorted, double alpha) => SampleQuantile.Type7(sorted, alpha);
 
     /// <summary>CVaR (expected shortfall) at level <paramref name="alpha"/> of <paramref name="sorted"/> (ascending).</summary>
     public static double ConditionalValueAtRisk(IReadOnlyList<double> sorted, double alpha)

@@ -1,4 +1,5 @@
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Statistics;
 using MarketSim.Silo.Runs;
 
 namespace MarketSim.Simulator.Statistics;
@@ -32,10 +33,10 @@ public sealed class SeriesSummary : IOutcomeSink
     /// <inheritdoc />
     public void Accept(long firstRun, int count, ReadOnlySpan<double> outcomes)
     {
-        var width = _schema.RowWidth;
+        var stride = _schema.Stride;
         for (var r = 0; r < count; r++)
         {
-            var row = outcomes.Slice((r * width) + _schema.Count, width - _schema.Count);
+            var row = outcomes.Slice((r * stride) + _schema.Count, _schema.RowWidth - _schema.Count);
             for (var cell = 0; cell < row.Length; cell++)
             {
                 Moments[cell].Add(row[cell]);

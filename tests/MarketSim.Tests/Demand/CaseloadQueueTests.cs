@@ -18,7 +18,7 @@ public class CaseloadQueueTests
         var scenario = TestMarkets.OneZone(
             TestMarkets.Demand(weeklyReferrals: lambda, length: new Distribution(DistributionKind.Exponential, meanLength)),
             horizonWeeks: 200);
-        var collector = new ColumnCollector(OutcomeSchema.CaseloadFinal, new OutcomeSchema(scenario).Count);
+        var collector = new ColumnCollector(OutcomeSchema.CaseloadFinal, new OutcomeSchema(scenario).Stride);
 
         MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(2024, 4000, 2), collector);
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Statistics;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Scenarios;
-using MarketSim.Simulator.Statistics;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Reports;

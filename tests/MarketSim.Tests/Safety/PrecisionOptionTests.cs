@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MarketSim.Grains.Statistics;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Statistics;
 using MarketSim.Tests.Support;
@@ -79,7 +80,7 @@ public class PrecisionOptionTests
         var sorted = values.Order().ToArray();
         foreach (var p in new[] { 0.0, 0.05, 0.5, 0.95, 1.0 })
         {
-            Assert.Equal(Quantiles.Type7(sorted, p), quantiles.At(p));
+            Assert.Equal(SampleQuantile.Type7(sorted, p), quantiles.At(p));
         }
         Assert.Equal(sorted, quantiles.Sorted());
     }

@@ -1,6 +1,7 @@
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Statistics;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Statistics;
 

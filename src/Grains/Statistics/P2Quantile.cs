@@ -1,18 +1,26 @@
-namespace MarketSim.Simulator.Statistics;
+namespace MarketSim.Grains.Statistics;
 
 /// <summary>
 /// A streaming estimate of one quantile in five numbers, the P² algorithm of Jain and Chlamtac
 /// (Communications of the ACM 28(10), 1985): marker heights are adjusted by piecewise-parabolic
-/// interpolation as values arrive. Used for the monthly series, where keeping every run's value of
-/// every month would grow with runs. Deterministic for a given order of values.
+/// interpolation as values arrive. Used for the monthly series and the per-entity outcomes, where
+/// keeping every run's value would grow with runs. Deterministic for a given order of values.
+/// Serializable, so a grain can persist it and carry on adding.
 /// </summary>
+[GenerateSerializer]
 public sealed class P2Quantile
 {
+    [Id(0)]
     private readonly double _p;
+    [Id(1)]
     private readonly double[] _heights = new double[5];
+    [Id(2)]
     private readonly double[] _positions = new double[5];
+    [Id(3)]
     private readonly double[] _desired = new double[5];
+    [Id(4)]
     private readonly double[] _increments;
+    [Id(5)]
     private int _count;
 
     /// <summary>Estimates the <paramref name="p"/> quantile (0 &lt; p &lt; 1).</summary>
@@ -21,6 +29,9 @@ public sealed class P2Quantile
         _p = p;
         _increments = [0, p / 2, p, (1 + p) / 2, 1];
     }
+
+    /// <summary>The probability whose quantile it estimates.</summary>
+    public double Probability => _p;
 
     /// <summary>Values seen (NaN values are skipped).</summary>
     public int Count => _count;
@@ -102,7 +113,7 @@ public sealed class P2Quantile
         {
             var sorted = _heights[.._count];
             Array.Sort(sorted);
-            return Quantiles.Type7(sorted, _p);
+            return SampleQuantile.Type7(sorted, _p);
         }
         return _heights[2];
     }

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Net;
+using MarketSim.Grains.Market;
+using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Scenario;
+using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Statistics;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Entities;
+
+/// <summary>providers.csv, zones.csv, service_users.csv, commissioners.csv and pooled_budgets.csv; the console summary and the HTML section.</summary>
+public class EntityFilesTests
+{
+    [Fact]
+    public void Each_kind_of_entity_gets_a_file_with_a_row_per_entity_and_the_documented_columns()
+    {
+        var (scenario, sink) = Run("dorset-pool-2017.yaml", runs: 30);
+        var dir = Repo.TempDir();
+        try
+        {
+            var written = EntityFiles.WriteInto(dir, sink.Summaries());
+
+            Assert.Equal(["providers.csv", "zones.csv", "service_users.csv", "commissioners.csv", "pooled_budgets.csv"], written);
+            var providers = Read(dir, "providers.csv");
+            Assert.Equal(scenario.Providers.Select(p => p.Id), providers.Rows.Select(r => r["id"]));
+            Assert.Equal(["id", "name", "runs", "exit_week_runs", "exit_week_mean", "exit_week_se", "exit_week_p5", "exit_week_p50", "exit_week_p95"], providers.Header.Take(9));
+            foreach (var y in new[] { 1, 2 })
+            {
+                Assert.Contains($"reserves_gbp_year_{y}_mean", providers.Header);
+                Assert.Contains($"margin_gbp_per_hour_year_{y}_p95", providers.Header);
+                Assert.Contains($"p_exit_by_year_{y}", providers.Header);
+                Assert.Contains($"p_exit_by_year_{y}_se", providers.Header);
+                Assert.Contains($"p_failure_by_year_{y}", providers.Header);
+                Assert.Contains($"p_hand_back_by_year_{y}", providers.Header);
+                Assert.Contains($"p_forced_exit_by_year_{y}", providers.Header);
+            }
+            Assert.DoesNotContain("p_exit_by_year_3", providers.Header);
+            Assert.All(providers.Rows, r => Assert.Equal("30", r["runs"]));
+            Assert.All(providers.Rows, r => Assert.Equal(Sum(r, "p_exit_by_year_2"), Sum(r, "p_failure_by_year_2", "p_hand_back_by_year_2", "p_forced_exit_by_year_2"), 1e-12));
+
+            var zones = Read(dir, "zones.csv");
+            Assert.Equal(scenario.Zones.Select(z => z.Id), zones.Rows.Select(r => r["id"]));
+            Assert.Contains("p_loses_lead", zones.Header);
+            Assert.Equal("Purbeck, Weymouth and Portland", zones.Rows[2]["name"]);
+            var northWest = sink.Of(EntityKind.Zone, "north_west").Summarise().Metric("unmet_hours");
+            Assert.Equal(northWest.Mean, double.Parse(zones.Rows[0]["unmet_hours_mean"], CultureInfo.InvariantCulture));
+
+            var users = Read(dir, "service_users.csv");
+            Assert.Equal(["id", "name", "zone", "funding_stream", "runs"], users.Header.Take(5));
+            Assert.Equal(scenario.Zones.SelectMany(z => new[] { (z.Id, "council"), (z.Id, "nhs_chc") }), users.Rows.Select(r => (r["zone"], r["funding_stream"])));
+
+            var commissioners = Read(dir, "commissioners.csv");
+            Assert.Equal(["dcc", "dorset_ccg"], commissioners.Rows.Select(r => r["id"]));
+            Assert.Contains("liability_gbp__dorset__full_pool_mean", commissioners.Header);
+
+            var pools = Read(dir, "pooled_budgets.csv");
+            Assert.Equal("dorset", Assert.Single(pools.Rows)["id"]);
+            Assert.Contains("liability_gbp__aligned__dcc_se", pools.Header);
+            Assert.Contains("worst_year_liability_gbp__aligned__dcc_p95", pools.Header);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_files_go_into_a_results_folder_and_only_kinds_present_get_one()
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5, weeklyReferrals: 1), 10);
+        var schema = new OutcomeSchema(scenario);
+        var sink = new EntityOutcomeSink(schema);
+        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(1, 3, 1), sink);
+        var root = Repo.TempDir();
+        try
+        {
+            using var folder = ResultsFolder.Begin(Path.Combine(root, "out"), overwrite: false);
+
+            var written = EntityFiles.Write(folder, sink.Distributions);
+
+            Assert.Equal(["providers.csv", "zones.csv", "service_users.csv", "commissioners.csv"], written);
+            Assert.All(written, f => Assert.True(File.Exists(folder.File(f))));
+            var bytes = File.ReadAllBytes(folder.File("zones.csv"));
+            Assert.False(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB, "no byte-order mark");
+            Assert.DoesNotContain((byte)'\r', bytes);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_console_summary_names_the_provider_forced_out_and_the_zones_that_lose_their_lead()
+    {
+        var (_, sink) = Run("doncaster-lead-exit.yaml", runs: 20);
+        var summaries = sink.Summaries();
+
+        var lines = EntityRiskTable.Lines(summaries);
+
+        Assert.StartsWith("provider slp_c (", lines[0], StringComparison.Ordinal);
+        Assert.Contains("P(exit within the horizon) 100.0%", lines[0], StringComparison.Ordinal);
+        Assert.Contains("most often by forced exit", lines[0], StringComparison.Ordinal);
+        Assert.True(lines.Count(l => l.StartsWith("provider ", StringComparison.Ordinal)) <= EntityRiskTable.TopProviders);
+        Assert.Contains(lines, l => l.StartsWith("zone zone_4 (", StringComparison.Ordinal) && l.Contains("100.0%", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("zone zone_5 (", StringComparison.Ordinal));
+        Assert.NotNull(EntityRiskTable.ProvidersAtRisk(summaries));
+        Assert.NotNull(EntityRiskTable.ZonesLosingLead(summaries));
+        var output = new StringWriter();
+        EntityRiskTable.Write(output, summaries, colour: false, width: 80);
+        Assert.Contains("Providers most at risk", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_html_section_escapes_names_and_lists_every_provider_zone_and_commissioner()
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5, weeklyReferrals: 1), 10,
+            TestMarkets.Provider("lead", ProviderRole.Lead, 1000, 15) with { Name = "<Care & Co>" });
+        var sink = new EntityOutcomeSink(new OutcomeSchema(scenario));
+        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(1, 3, 1), sink);
+
+        var html = EntityHtml.Section(sink.Summaries());
+
+        Assert.Contains(WebUtility.HtmlEncode("<Care & Co>"), html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<Care", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Providers</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Zones</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Commissioners</h3>", html, StringComparison.Ordinal);
+        Assert.Equal("", EntityHtml.Section([]));
+    }
+
+    private static (MarketScenario Scenario, EntityOutcomeSink Sink) Run(string file, int runs)
+    {
+        var scenario = ScenarioLoader.Load(Repo.Scenario(file));
+        var sink = new EntityOutcomeSink(new OutcomeSchema(scenario));
+        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(2026, runs, 2, 8), sink);
+        return (scenario, sink);
+    }
+
+    private static (List<string> Header, List<Dictionary<string, string>> Rows) Read(string dir, string file)
+    {
+        var lines = File.ReadAllLines(Path.Combine(dir, file));
+        var header = Fields(lines[0]);
+        Assert.Equal(header.Count, header.Distinct().Count());
+        var rows = lines.Skip(1).Select(Fields).ToList();
+        Assert.All(rows, r => Assert.Equal(header.Count, r.Count));
+        return (header, [.. rows.Select(r => header.Zip(r).ToDictionary(p => p.First, p => p.Second))]);
+    }
+
+    // RFC 4180 fields of one line: quoted fields may hold commas and doubled quotes.
+    private static List<string> Fields(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+        fields.Add(field.ToString());
+        return fields;
+    }
+
+    private static double Sum(Dictionary<string, string> row, params string[] columns) =>
+        columns.Sum(c => double.Parse(row[c], CultureInfo.InvariantCulture));
+}
