@@ -1,12 +1,33 @@
+using MarketSim.Grains.Commissioners;
+using MarketSim.Grains.Demand;
+using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.PooledBudgets;
+using MarketSim.Grains.Providers;
+using MarketSim.Grains.Zones;
+
 namespace MarketSim.Grains.Experiments;
 
 /// <summary>
 /// Forwarding: once the client holds runs, they go on to the entity grains, in run order, at most
 /// <see cref="MaxRunsForwarded"/> at a time; the mark of what was sent is persisted after each step.
+/// An entity grain ignores runs it already holds, so sending a step again after a crash is harmless.
 /// </summary>
 public sealed partial class ExperimentGrain
 {
     private const int MaxRunsForwarded = 4096;
+    private const int MaxAttemptsPerEntity = 20;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EntitySummary>> EntitySummaries()
+    {
+        if (state.State.Spec is not { Entities: true } spec)
+        {
+            return [];
+        }
+        _compiled ??= compiler.Compile(spec.ScenarioYaml);
+        var summaries = await Task.WhenAll(_compiled.Schema.Entities.Select(block => Entity(block).Summary()));
+        return [.. summaries.OfType<EntitySummary>()];
+    }
 
     private async Task Forward()
     {
@@ -31,7 +52,20 @@ public sealed partial class ExperimentGrain
                 batches.Add(batch);
                 to = Math.Min(limit, batch.FirstRun + batch.Count);
             }
-            await SendToEntities(from, (int)(to - from), batches);
+            if (spec.Entities)
+            {
+                try
+                {
+                    await SendToEntities(from, (int)(to - from), batches);
+                }
+                catch (Exception ex) when (!Stopped)
+                {
+                    _failure ??= $"runs {from}..{to - 1} could not be handed to the entity grains: {ex.Message}";
+                    ExperimentLog.Failed(logger, ex, _id);
+                    Signal();
+                    return;
+                }
+            }
             state.State.RunsForwarded = to;
             foreach (var done in _ready.Where(r => r.Value.FirstRun + r.Value.Count <= Math.Min(to, state.State.RunsAcknowledged)).Select(r => r.Key).ToList())
             {
@@ -42,11 +76,56 @@ public sealed partial class ExperimentGrain
         }
     }
 
-    private static Task SendToEntities(long firstRun, int count, List<RunBatch> batches)
+    /// <summary>Slices each entity's block out of the rows of runs firstRun .. firstRun + count − 1 and sends it to the entity's grain.</summary>
+    private async Task SendToEntities(long firstRun, int count, List<RunBatch> batches)
     {
-        _ = firstRun;
-        _ = count;
-        _ = batches;
-        return Task.CompletedTask;
+        var schema = _compiled!.Schema;
+        var stride = schema.Stride;
+        var calls = new List<Task>(schema.Entities.Count);
+        foreach (var block in schema.Entities)
+        {
+            var values = new double[count * block.Width];
+            foreach (var batch in batches)
+            {
+                var from = Math.Max(firstRun, batch.FirstRun);
+                var to = Math.Min(firstRun + count, batch.FirstRun + batch.Count);
+                for (var run = from; run < to; run++)
+                {
+                    Array.Copy(batch.Values, ((run - batch.FirstRun) * stride) + block.Offset, values, (run - firstRun) * block.Width, block.Width);
+                }
+            }
+            calls.Add(Send(block, new EntityRuns(block, [.. schema.MetricsOf(block)], firstRun, count, values)));
+        }
+        await Task.WhenAll(calls);
+    }
+
+    private async Task Send(EntityBlock block, EntityRuns runs)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Entity(block).Accept(runs);
+                return;
+            }
+            catch (Exception ex) when (IsTransient(ex) && attempt < MaxAttemptsPerEntity)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+        }
+    }
+
+    private IEntityGrain Entity(EntityBlock block)
+    {
+        var key = $"{_id}/{block.Id}";
+        return block.Kind switch
+        {
+            EntityKind.Provider => GrainFactory.GetGrain<IProviderGrain>(key),
+            EntityKind.Zone => GrainFactory.GetGrain<IZoneGrain>(key),
+            EntityKind.ServiceUsers => GrainFactory.GetGrain<IServiceUsersGrain>(key),
+            EntityKind.Commissioner => GrainFactory.GetGrain<ICommissionerGrain>(key),
+            EntityKind.PooledBudget => GrainFactory.GetGrain<IPooledBudgetGrain>(key),
+            _ => throw new InvalidOperationException($"No grain holds entities of kind {block.Kind}."),
+        };
     }
 }

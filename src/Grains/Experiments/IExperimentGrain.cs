@@ -1,3 +1,5 @@
+using MarketSim.Grains.Outcomes;
+
 namespace MarketSim.Grains.Experiments;
 
 /// <summary>
@@ -33,4 +35,7 @@ public interface IExperimentGrain : IGrainWithStringKey
 
     /// <summary>Where the experiment stands.</summary>
     Task<ExperimentProgress> Progress();
+
+    /// <summary>Every entity's outcomes over the runs its grain holds, in the schema's entity order; empty when the plan keeps no entities.</summary>
+    Task<IReadOnlyList<EntitySummary>> EntitySummaries();
 }

@@ -125,6 +125,7 @@ internal static class RunCommand
             }
             HeadlineTable.Write(cli.Output, result.Summary, cli.Interactive, cli.ConsoleWidth);
             RiskShareTable.Write(cli.Output, result.RiskShare, cli.Interactive, cli.ConsoleWidth);
+            EntityRiskTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
             cli.Output.WriteLine($"Results: {result.OutDir}");
             return ExitCodes.Ok;
         });

@@ -42,6 +42,7 @@ public static class Experiment
         var series = new SeriesSummary(schema);
         var riskShare = new RiskShareComparison(scenario, schema);
 
+        var experimentId = RunEngine.NewExperimentId(scenario.Name);
         var clock = Stopwatch.StartNew();
         var interrupted = false;
         using (var csv = new RunsCsvWriter(folder.File("runs.csv"), schema))
@@ -51,7 +52,7 @@ public static class Experiment
             var sinks = new FanOut(csv, summary, series, riskShare);
             try
             {
-                engine.Run(RunEngine.NewExperimentId(scenario.Name), scenarioYaml, plan, sinks, progress, stopRule, stopOrAbort.Token);
+                engine.Run(experimentId, scenarioYaml, plan, sinks, progress, stopRule, entities: true, stopOrAbort.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested && !abort.IsCancellationRequested && summary.Runs > 0)
             {
@@ -61,6 +62,8 @@ public static class Experiment
         clock.Stop();
         var stopReason = interrupted ? $"interrupted: a stop signal ended the experiment after {summary.Runs} runs, the first in run order" : StopReason(options, stopRule, summary.Runs);
         abort.ThrowIfCancellationRequested();
+        var entities = engine.EntitySummaries(experimentId);
+        EntityFiles.Write(folder, entities);
         SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary);
         SeriesCsv.Write(folder.File("series.csv"), series);
         if (riskShare.Lines.Count > 0)
@@ -69,12 +72,12 @@ public static class Experiment
         }
         File.WriteAllText(folder.File("scenario.yaml"), scenarioYaml);
         abort.ThrowIfCancellationRequested();
-        WriteReport(folder, scenario, options, summary, series, riskShare, precisionColumn, stopReason);
+        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason);
         abort.ThrowIfCancellationRequested();
         Manifest.Write(folder, options, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed);
         folder.Commit();
         return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir),
-            interrupted || stopRule is not null ? stopReason : null, interrupted);
+            interrupted || stopRule is not null ? stopReason : null, interrupted) { Entities = entities };
     }
 
     private static string StopReason(ExperimentOptions options, PrecisionStopRule? rule, long runs)
@@ -97,7 +100,7 @@ public static class Experiment
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
         $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
-    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, int? convergenceColumn, string stopReason)
+    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason)
     {
         var charts = ReportCharts.Build(summary, series, riskShare, convergenceColumn);
         Directory.CreateDirectory(folder.File("charts"));
@@ -115,7 +118,7 @@ public static class Experiment
             ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
             ["Stopped"] = stopReason,
         };
-        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, charts, provenance));
+        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance));
     }
 
     private sealed class FanOut(params IOutcomeSink[] sinks) : IOutcomeSink

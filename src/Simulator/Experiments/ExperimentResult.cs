@@ -1,3 +1,4 @@
+using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
 using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Statistics;
@@ -14,6 +15,9 @@ namespace MarketSim.Simulator.Experiments;
 /// <param name="Interrupted">Whether a stop request ended the runs early; the folder then holds the first runs, in run order.</param>
 public sealed record ExperimentResult(MarketScenario Scenario, OutcomeSummary Summary, RiskShareComparison RiskShare, TimeSpan Elapsed, string OutDir, string? StopReason = null, bool Interrupted = false) : IDisposable
 {
+    /// <summary>Each provider's, zone's, service-user group's, commissioner's and pooled budget's outcomes, from the entity grains.</summary>
+    public IReadOnlyList<EntitySummary> Entities { get; init; } = [];
+
     /// <summary>Releases the summaries' temporary files.</summary>
     public void Dispose()
     {

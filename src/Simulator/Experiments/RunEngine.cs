@@ -1,4 +1,5 @@
 using MarketSim.Grains.Experiments;
+using MarketSim.Grains.Outcomes;
 using MarketSim.Silo.Hosting;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Scenarios;
@@ -57,11 +58,16 @@ public sealed class RunEngine : IDisposable
     /// Runs <paramref name="scenarioYaml"/> as experiment <paramref name="id"/> and returns how many runs
     /// reached the sink; see <see cref="ExperimentClient.Run"/>.
     /// </summary>
-    public long Run(string id, string scenarioYaml, RunPlan plan, IOutcomeSink sink, Action<long>? onRunsDone = null, IStopRule? stopRule = null, CancellationToken cancellation = default)
+    /// <remarks>With <paramref name="entities"/>, the entity grains receive the runs too; see <see cref="EntitySummaries"/>.</remarks>
+    public long Run(string id, string scenarioYaml, RunPlan plan, IOutcomeSink sink, Action<long>? onRunsDone = null, IStopRule? stopRule = null, bool entities = false, CancellationToken cancellation = default)
     {
-        var spec = new ExperimentSpec(scenarioYaml, plan.Seed, plan.Runs, plan.BatchSize);
+        var spec = new ExperimentSpec(scenarioYaml, plan.Seed, plan.Runs, plan.BatchSize, entities);
         return ExperimentClient.Run(Grains, id, spec, _maxBatchesInFlight, sink, onRunsDone, stopRule, cancellation).GetAwaiter().GetResult();
     }
+
+    /// <summary>Every entity's outcomes over the runs of experiment <paramref name="id"/>, from its entity grains.</summary>
+    public IReadOnlyList<EntitySummary> EntitySummaries(string id) =>
+        Grains.GetGrain<IExperimentGrain>(id).EntitySummaries().GetAwaiter().GetResult();
 
     /// <summary>A new experiment id: the time and a random suffix, readable in `marketsim cluster status`.</summary>
     public static string NewExperimentId(string scenarioName) =>

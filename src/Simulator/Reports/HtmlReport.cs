@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
+using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
 using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Statistics;
@@ -25,7 +26,7 @@ public static class HtmlReport
         """;
 
     /// <summary>The HTML of the report.</summary>
-    public static string Render(MarketScenario scenario, OutcomeSummary summary, RiskShareComparison riskShare,
+    public static string Render(MarketScenario scenario, OutcomeSummary summary, RiskShareComparison riskShare, IEnumerable<EntitySummary> entities,
         IEnumerable<(string File, string Caption, XElement Svg)> charts, IReadOnlyDictionary<string, string> provenance)
     {
         var html = new StringBuilder();
@@ -39,6 +40,7 @@ public static class HtmlReport
             .Append(scenario.Commissioners.Length).Append(" commissioners, ").Append(scenario.PooledBudgets.Length).Append(" pooled budgets.</p>\n");
         Headline(html, summary);
         RiskShare(html, riskShare);
+        html.Append(EntityHtml.Section(entities));
         html.Append("<h2>Charts</h2>\n");
         foreach (var (file, caption, svg) in charts)
         {
