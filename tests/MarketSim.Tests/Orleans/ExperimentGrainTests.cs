@@ -3,6 +3,7 @@ using MarketSim.Silo.Hosting;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Tests.Support;
+using Xunit.Abstractions;
 
 namespace MarketSim.Tests.Orleans;
 
@@ -10,7 +11,7 @@ namespace MarketSim.Tests.Orleans;
 /// The experiment grain on a two-silo in-process cluster: work spreads over both silos, runs come back
 /// in run order, and killing either silo mid-experiment neither loses nor repeats a run.
 /// </summary>
-public sealed class ExperimentGrainTests
+public sealed class ExperimentGrainTests(ITestOutputHelper output)
 {
     private const ulong Seed = 2026;
 
@@ -52,8 +53,17 @@ public sealed class ExperimentGrainTests
         var host = (await client.GetGrain<IExperimentGrain>("kill").Progress()).Host;
         var victim = silos.Cluster.Silos.Single(s => (s.SiloAddress.ToString() == host) == killTheExperimentsSilo);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await silos.Cluster.KillSiloAsync(victim);
+        var before = sink.Runs;
+        output.WriteLine($"killed at run {before} after {clock.Elapsed}");
+        while (sink.Runs == before && !run.IsCompleted)
+        {
+            await Task.Delay(50);
+        }
+        output.WriteLine($"next runs at {clock.Elapsed}");
         var kept = await run.WaitAsync(TimeSpan.FromMinutes(2));
+        output.WriteLine($"done at {clock.Elapsed}");
 
         Assert.Equal(spec.Runs, kept);
         Assert.Equal(PlainRunner(spec), sink.Bits());
