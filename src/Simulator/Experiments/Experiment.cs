@@ -77,7 +77,8 @@ public static class Experiment
         Manifest.Write(folder, options, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed);
         folder.Commit();
         return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir),
-            interrupted || stopRule is not null ? stopReason : null, interrupted) { Entities = entities };
+            interrupted || stopRule is not null ? stopReason : null, interrupted)
+        { Entities = entities };
     }
 
     private static string StopReason(ExperimentOptions options, PrecisionStopRule? rule, long runs)

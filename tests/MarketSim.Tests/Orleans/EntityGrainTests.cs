@@ -2,7 +2,6 @@ using MarketSim.Grains.Experiments;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Providers;
 using MarketSim.Grains.Statistics;
-using MarketSim.Grains.Zones;
 using MarketSim.Silo.Hosting;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Scenarios;
