@@ -4,6 +4,7 @@ using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Providers;
 using MarketSim.Grains.Scenario;
 using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Statistics;
 using MarketSim.Tests.Support;
 
@@ -29,6 +30,20 @@ public class ProviderExitTests
 
         MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(2026, runs, 2), sink);
 
+        var dir = Repo.TempDir();
+        EntityFiles.WriteInto(dir, sink.Summaries());
+        var csv = File.ReadAllLines(Path.Combine(dir, "providers.csv")).Select(l => l.Split(',')).ToArray();
+        for (var i = 0; i < hazards.Length; i++)
+        {
+            var row = csv.Single(r => r[0] == $"p{i}");
+            for (var t = 1; t <= 3; t++)
+            {
+                var truth = 1 - Math.Exp(-hazards[i] * t);
+                var se = Math.Sqrt(truth * (1 - truth) / runs);
+                var inCsv = double.Parse(row[Array.IndexOf(csv[0], $"p_exit_by_year_{t}")], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.InRange(inCsv, truth - (Z * se), truth + (Z * se));
+            }
+        }
         for (var i = 0; i < hazards.Length; i++)
         {
             var provider = (ProviderDistribution)sink.Of(EntityKind.Provider, $"p{i}");
