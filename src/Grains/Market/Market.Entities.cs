@@ -81,23 +81,7 @@ public sealed partial class Market
         }
         for (var p = 0; p < _pools.Length; p++)
         {
-            var pool = _pools[p];
-            var i = _poolBlocks[p];
-            o[i++] = pool.OverspendGbp;
-            foreach (var liabilities in pool.LiabilityGbp)
-            {
-                foreach (var liability in liabilities)
-                {
-                    o[i++] = liability;
-                }
-            }
-            foreach (var worst in pool.WorstYearGbp)
-            {
-                foreach (var liability in worst)
-                {
-                    o[i++] = liability;
-                }
-            }
+            _pools[p].WriteOutcomes(o, _poolBlocks[p]);
         }
     }
 }

@@ -118,21 +118,7 @@ public sealed partial class Market
         o[OutcomeSchema.UnmetHours] = unmet;
         foreach (var p in _pools)
         {
-            o[i++] = p.OverspendGbp;
-            foreach (var liabilities in p.LiabilityGbp)
-            {
-                foreach (var liability in liabilities)
-                {
-                    o[i++] = liability;
-                }
-            }
-            foreach (var worst in p.WorstYearGbp)
-            {
-                foreach (var liability in worst)
-                {
-                    o[i++] = liability;
-                }
-            }
+            i = p.WriteOutcomes(o, i);
         }
         WriteEntities(o);
     }

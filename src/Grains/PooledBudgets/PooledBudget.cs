@@ -98,4 +98,28 @@ public sealed class PooledBudget
             }
         }
     }
+
+    /// <summary>
+    /// Writes the pool's outcomes into <paramref name="row"/> from <paramref name="at"/>: its overspend, each
+    /// agreement's liability per party, then each agreement's worst year per party; returns the index after them.
+    /// </summary>
+    public int WriteOutcomes(Span<double> row, int at)
+    {
+        row[at++] = OverspendGbp;
+        foreach (var liabilities in LiabilityGbp)
+        {
+            foreach (var liability in liabilities)
+            {
+                row[at++] = liability;
+            }
+        }
+        foreach (var worst in WorstYearGbp)
+        {
+            foreach (var liability in worst)
+            {
+                row[at++] = liability;
+            }
+        }
+        return at;
+    }
 }
