@@ -1,3 +1,5 @@
+using Orleans.Storage;
+
 namespace MarketSim.Grains.Experiments;
 
 /// <summary>
@@ -37,9 +39,38 @@ public sealed partial class ExperimentGrain
             {
                 _ready.Remove(done);
             }
-            await state.WriteStateAsync();
+            if (!await SaveMark())
+            {
+                return;
+            }
             Signal();
         }
+    }
+
+    /// <summary>
+    /// Saves the forwarding mark, trying again every second while the storage fails (Redis restarting);
+    /// false when this activation is stopping or gave way to a newer one.
+    /// </summary>
+    private async Task<bool> SaveMark()
+    {
+        while (!Stopped)
+        {
+            try
+            {
+                await Save();
+                return true;
+            }
+            catch (InconsistentStateException)
+            {
+                return false;
+            }
+            catch (Exception ex) when (!Stopped)
+            {
+                ExperimentLog.SaveFailed(logger, _id, ex.GetBaseException().Message);
+                await Task.WhenAny(_changed.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+            }
+        }
+        return false;
     }
 
     private static Task SendToEntities(long firstRun, int count, List<RunBatch> batches)

@@ -55,12 +55,20 @@ public sealed class RunEngine : IDisposable
 
     /// <summary>
     /// Runs <paramref name="scenarioYaml"/> as experiment <paramref name="id"/> and returns how many runs
-    /// reached the sink; see <see cref="ExperimentClient.Run"/>.
+    /// reached the sink; see <see cref="ExperimentClient.Run"/>. On a cluster, the message of an
+    /// <see cref="ExperimentFailedException"/> starts with <c>--cluster:</c>.
     /// </summary>
     public long Run(string id, string scenarioYaml, RunPlan plan, IOutcomeSink sink, Action<long>? onRunsDone = null, IStopRule? stopRule = null, CancellationToken cancellation = default)
     {
         var spec = new ExperimentSpec(scenarioYaml, plan.Seed, plan.Runs, plan.BatchSize);
-        return ExperimentClient.Run(Grains, id, spec, _maxBatchesInFlight, sink, onRunsDone, stopRule, cancellation).GetAwaiter().GetResult();
+        try
+        {
+            return ExperimentClient.Run(Grains, id, spec, _maxBatchesInFlight, sink, onRunsDone, stopRule, cancellation).GetAwaiter().GetResult();
+        }
+        catch (ExperimentFailedException ex) when (_host is ClusterConnection)
+        {
+            throw new ExperimentFailedException($"{ClusterAddress.Option}: {ex.Message}", ex.InnerException);
+        }
     }
 
     /// <summary>A new experiment id: the time and a random suffix, readable in `marketsim cluster status`.</summary>
