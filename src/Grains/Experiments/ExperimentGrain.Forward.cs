@@ -4,18 +4,21 @@ using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.PooledBudgets;
 using MarketSim.Grains.Providers;
 using MarketSim.Grains.Zones;
+using Orleans.Storage;
 
 namespace MarketSim.Grains.Experiments;
 
 /// <summary>
 /// Forwarding: once the client holds runs, they go on to the entity grains, in run order, at most
 /// <see cref="MaxRunsForwarded"/> at a time; the mark of what was sent is persisted after each step.
-/// An entity grain ignores runs it already holds, so sending a step again after a crash is harmless.
+/// An entity grain ignores runs it already holds, so sending a step again after a crash is harmless;
+/// a step is sent again for up to 15 s while a silo or the storage is failing (a gap in an entity's runs,
+/// an <see cref="InvalidOperationException"/>, is not retried: it fails the experiment).
 /// </summary>
 public sealed partial class ExperimentGrain
 {
     private const int MaxRunsForwarded = 4096;
-    private const int MaxAttemptsPerEntity = 20;
+    private const int MaxAttemptsPerEntity = 60;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<EntitySummary>> EntitySummaries()
@@ -71,9 +74,38 @@ public sealed partial class ExperimentGrain
             {
                 _ready.Remove(done);
             }
-            await state.WriteStateAsync();
+            if (!await SaveMark())
+            {
+                return;
+            }
             Signal();
         }
+    }
+
+    /// <summary>
+    /// Saves the forwarding mark, trying again every second while the storage fails (Redis restarting);
+    /// false when this activation is stopping or gave way to a newer one.
+    /// </summary>
+    private async Task<bool> SaveMark()
+    {
+        while (!Stopped)
+        {
+            try
+            {
+                await Save();
+                return true;
+            }
+            catch (InconsistentStateException)
+            {
+                return false;
+            }
+            catch (Exception ex) when (!Stopped)
+            {
+                ExperimentLog.SaveFailed(logger, _id, ex.GetBaseException().Message);
+                await Task.WhenAny(_changed.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+            }
+        }
+        return false;
     }
 
     /// <summary>Slices each entity's block out of the rows of runs firstRun .. firstRun + count − 1 and sends it to the entity's grain.</summary>
@@ -108,7 +140,7 @@ public sealed partial class ExperimentGrain
                 await Entity(block).Accept(runs);
                 return;
             }
-            catch (Exception ex) when (IsTransient(ex) && attempt < MaxAttemptsPerEntity)
+            catch (Exception ex) when (ex is not InvalidOperationException && attempt < MaxAttemptsPerEntity)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(250));
             }

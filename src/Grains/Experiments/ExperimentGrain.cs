@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Orleans.Storage;
 
 namespace MarketSim.Grains.Experiments;
 
@@ -25,8 +26,9 @@ public sealed partial class ExperimentGrain(
     private Task? _forwarding;
     private string? _failure;
     private string _id = "";
+    private bool _leaving;
 
-    private ExperimentSpec Spec => state.State.Spec ?? throw new InvalidOperationException($"Experiment '{this.GetPrimaryKeyString()}' has not been started.");
+    private ExperimentSpec Spec => state.State.Spec ?? throw new InvalidOperationException($"experiment '{this.GetPrimaryKeyString()}' has no saved plan: it was never started, or Redis lost its data");
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -40,6 +42,22 @@ public sealed partial class ExperimentGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Orleans deactivates the grain when it must leave this silo, notably when the silo holding its directory
+    /// entry dies (reason DirectoryFailure), while the dispatch and forwarding loops are still going: they stop
+    /// here, and the next call activates the grain again from its saved state, on this silo or another.
+    /// </summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (state.State.Phase is "running" or "finishing")
+        {
+            ExperimentLog.Leaves(logger, _id, state.State.RunsForwarded, reason);
+        }
+        _leaving = true;
+        Signal();
+        return Task.CompletedTask;
+    }
+
     /// <inheritdoc />
     public async Task Start(ExperimentSpec spec, int maxBatchesInFlight)
     {
@@ -50,15 +68,20 @@ public sealed partial class ExperimentGrain(
             {
                 throw new InvalidOperationException($"Experiment '{this.GetPrimaryKeyString()}' already runs another plan; choose another id.");
             }
-            Resume();
-            return;
         }
-        _compiled = compiler.Compile(spec.ScenarioYaml);
-        state.State.Spec = spec;
-        state.State.Scenario = _compiled.Scenario.Name;
-        state.State.Phase = "running";
-        state.State.StartedUtc = DateTime.UtcNow;
-        await state.WriteStateAsync();
+        else
+        {
+            _compiled = compiler.Compile(spec.ScenarioYaml);
+            state.State.Spec = spec;
+            state.State.Scenario = _compiled.Scenario.Name;
+            state.State.Phase = "running";
+            state.State.StartedUtc = DateTime.UtcNow;
+        }
+        // A repeated call (the first failed, say while Redis restarted) writes what the first could not.
+        if (!state.RecordExists)
+        {
+            await Save();
+        }
         await GrainFactory.GetGrain<IExperimentRegistryGrain>(IExperimentRegistryGrain.Key).Add(this.GetPrimaryKeyString());
         Resume();
     }
@@ -101,7 +124,7 @@ public sealed partial class ExperimentGrain(
             state.State.RunsKept = runsKept;
             state.State.RunsAcknowledged = runsKept;
             state.State.Phase = "finishing";
-            await state.WriteStateAsync();
+            await Save();
             Resume();
             Signal();
             while (state.State.RunsForwarded < runsKept)
@@ -110,7 +133,7 @@ public sealed partial class ExperimentGrain(
                 await Task.WhenAny(_changed.Task, Task.Delay(TimeSpan.FromSeconds(1)));
             }
             state.State.Phase = "finished";
-            await state.WriteStateAsync();
+            await Save();
         }
         _ready.Clear();
         Signal();
@@ -122,7 +145,7 @@ public sealed partial class ExperimentGrain(
         if (state.State.Spec is not null && state.State.Phase is not ("finished" or "cancelled"))
         {
             state.State.Phase = "cancelled";
-            await state.WriteStateAsync();
+            await Save();
         }
         _ready.Clear();
         Signal();
@@ -172,6 +195,26 @@ public sealed partial class ExperimentGrain(
         changed.TrySetResult();
     }
 
+    /// <summary>
+    /// Saves the state. When another activation saved it since this one read it (a duplicate left briefly by a
+    /// silo's death), this one gives way: it deactivates, and the caller's next call reloads the newer state.
+    /// </summary>
+    private async Task Save()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException ex)
+        {
+            ExperimentLog.Superseded(logger, _id, ex.Message);
+            _leaving = true;
+            Signal();
+            this.DeactivateOnIdle();
+            throw;
+        }
+    }
+
     private void ThrowIfFailed()
     {
         if (_failure is not null)
@@ -180,5 +223,5 @@ public sealed partial class ExperimentGrain(
         }
     }
 
-    private bool Stopped => state.State.Phase is "finished" or "cancelled" || _failure is not null;
+    private bool Stopped => state.State.Phase is "finished" or "cancelled" || _failure is not null || _leaving;
 }

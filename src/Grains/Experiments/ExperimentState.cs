@@ -35,7 +35,10 @@ public sealed class ExperimentState
     [Id(6)]
     public DateTime StartedUtc { get; set; }
 
-    /// <summary>Batches sent again after their silo died, over all activations.</summary>
+    /// <summary>
+    /// Batches sent again after their silo died, over all activations, as far as they were saved: the silo's
+    /// death can also move the experiment grain before it saves the count, which then misses that retry.
+    /// </summary>
     [Id(7)]
     public int BatchesRetried { get; set; }
 

@@ -21,7 +21,11 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// <summary>
     /// Confirms the client holds every run before <paramref name="nextRun"/> and returns the batch that
     /// starts there, waiting up to <paramref name="wait"/> for it; a batch with no runs when it is not ready yet.
+    /// Times out after 5 s, so keep <paramref name="wait"/> well below that: when the silo hosting the grain dies
+    /// during the call, the caller hears nothing (Orleans fails such a call only at its response timeout, 15 s for
+    /// a client), and the sooner it asks again, the sooner the grain is activated on a live silo.
     /// </summary>
+    [ResponseTimeout("00:00:05")]
     Task<RunBatch> Take(long nextRun, TimeSpan wait);
 
     /// <summary>
@@ -33,7 +37,8 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// <summary>Abandons the experiment: no more batches are computed and nothing more is delivered.</summary>
     Task Cancel();
 
-    /// <summary>Where the experiment stands.</summary>
+    /// <summary>Where the experiment stands. Times out after 5 s, like <see cref="Take"/>, so a status query is not held up by a dead silo.</summary>
+    [ResponseTimeout("00:00:05")]
     Task<ExperimentProgress> Progress();
 
     /// <summary>Every entity's outcomes over the runs its grain holds, in the schema's entity order; empty when the plan keeps no entities.</summary>

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Runtime.Messaging;
 using StackExchange.Redis;
 
 namespace MarketSim.Silo.Hosting;
@@ -13,6 +15,13 @@ namespace MarketSim.Silo.Hosting;
 /// </summary>
 public sealed class ClusterConnection : IDisposable
 {
+    /// <summary>
+    /// How long connecting keeps trying when no silo answers (none registered in Redis yet, or only dead
+    /// ones): long enough for a silo started at the same moment, short enough that a cluster with no silo
+    /// is reported at once rather than after Orleans' own retries (15, with a growing delay).
+    /// </summary>
+    public static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(5);
+
     private readonly IHost _host;
 
     private ClusterConnection(IHost host)
@@ -30,11 +39,21 @@ public sealed class ClusterConnection : IDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         var redis = ConfigurationOptions.Parse(redisConfiguration);
+        var clock = Stopwatch.StartNew();
         builder.UseOrleansClient(client => client
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (SiloSetup.ServiceId, SiloSetup.ServiceId))
             .UseRedisClustering(o => o.ConfigurationOptions = redis)
             .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2))
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15)));
+            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15))
+            .UseConnectionRetryFilter(async (_, token) =>
+            {
+                if (clock.Elapsed >= ConnectPatience)
+                {
+                    return false;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(500), token);
+                return true;
+            }));
         var host = builder.Build();
         try
         {
@@ -46,7 +65,8 @@ public sealed class ClusterConnection : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
             host.Dispose();
-            throw new ClusterUnavailableException($"no MarketSim silo answered through {displayAddress} ({ex.GetBaseException().Message}); start one with 'marketsim silo --cluster {displayAddress}'", ex);
+            throw new ClusterUnavailableException(
+                $"{ClusterAddress.Option}: no MarketSim silo answered through {displayAddress} within {ConnectPatience.TotalSeconds:0} s ({Reason(ex)}); start one with 'marketsim silo --cluster {displayAddress}'", ex);
         }
     }
 
@@ -55,5 +75,24 @@ public sealed class ClusterConnection : IDisposable
     {
         _host.StopAsync(TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
         _host.Dispose();
+    }
+
+    /// <summary>Why connecting failed, in words: Orleans' own messages name its internals.</summary>
+    private static string Reason(Exception ex)
+    {
+        var chain = new List<Exception>();
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            chain.Add(e);
+        }
+        if (chain.Any(e => e is SiloUnavailableException))
+        {
+            return "Redis lists no running silo";
+        }
+        if (chain.Any(e => e is ConnectionFailedException or System.Net.Sockets.SocketException))
+        {
+            return $"the silos Redis lists did not answer: {ex.GetBaseException().Message}; a silo killed outright stays listed until a live one declares it dead";
+        }
+        return chain.Any(e => e is OperationCanceledException) ? "no answer" : ex.GetBaseException().Message;
     }
 }

@@ -5,6 +5,9 @@ namespace MarketSim.Silo.Hosting;
 /// <summary>A cluster's silos, from Orleans membership, and its experiments, from the experiment registry.</summary>
 public static class ClusterStatus
 {
+    /// <summary>The phase shown for an experiment that did not answer (its silo may have just died; ask again in a few seconds).</summary>
+    public const string NoAnswer = "no answer";
+
     /// <summary>One silo as membership records it.</summary>
     /// <param name="Address">Its silo address.</param>
     /// <param name="Name">Its name (host and process).</param>
@@ -26,7 +29,15 @@ public static class ClusterStatus
         var experiments = new List<ExperimentProgress>();
         foreach (var id in ids)
         {
-            experiments.Add(await grains.GetGrain<IExperimentGrain>(id).Progress());
+            try
+            {
+                experiments.Add(await grains.GetGrain<IExperimentGrain>(id).Progress());
+            }
+            catch (Exception ex) when (ex is TimeoutException or OrleansException)
+            {
+                // Its silo died a moment ago: list it rather than fail the whole status.
+                experiments.Add(new ExperimentProgress(id, "", 0, 0, 0, 0, 0, NoAnswer, default, "", new Dictionary<string, int>()));
+            }
         }
         return (silos, experiments);
     }

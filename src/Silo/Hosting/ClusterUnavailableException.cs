@@ -1,4 +1,7 @@
 namespace MarketSim.Silo.Hosting;
 
-/// <summary>The cluster cannot be reached: no Redis at the address, or no silo running.</summary>
+/// <summary>
+/// The cluster cannot be reached: no Redis at the address, or no silo running. The message is one line
+/// that starts with the option it is about (<c>--cluster: …</c>).
+/// </summary>
 public sealed class ClusterUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,5 +1,6 @@
 using MarketSim.Grains.Experiments;
 using MarketSim.Silo.Runs;
+using Orleans.Persistence.Redis;
 
 namespace MarketSim.Silo.Hosting;
 
@@ -19,16 +20,18 @@ public static class ExperimentClient
     /// Runs experiment <paramref name="id"/> and returns how many runs reached the sink. When
     /// <paramref name="cancellation"/> fires, the runs delivered so far are kept (the experiment is finished
     /// with them) and <see cref="OperationCanceledException"/> is thrown; the sink holds an in-order prefix.
+    /// Any other failure (a run that throws, a cluster that delivers nothing for <see cref="PatienceWithoutProgress"/>)
+    /// cancels the experiment and throws <see cref="ExperimentFailedException"/> with a one-line reason.
     /// </summary>
     public static async Task<long> Run(IGrainFactory grains, string id, ExperimentSpec spec, int maxBatchesInFlight, IOutcomeSink sink,
         Action<long>? onRunsDone = null, IStopRule? stopRule = null, CancellationToken cancellation = default)
     {
         var experiment = grains.GetGrain<IExperimentGrain>(id);
-        await Retry(() => experiment.Start(spec, maxBatchesInFlight), cancellation);
         long next = 0;
-        var lastProgress = DateTime.UtcNow;
         try
         {
+            await Retry(() => experiment.Start(spec, maxBatchesInFlight), cancellation);
+            var lastProgress = DateTime.UtcNow;
             while (next < spec.Runs)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -48,6 +51,11 @@ public static class ExperimentClient
                     GiveUpAfterPatience(lastProgress, null);
                     continue;
                 }
+                if (batch.FirstRun != next || batch.Values.Length % batch.Count != 0)
+                {
+                    // Never write a run in the wrong place: the sink's contract is every run once, in order.
+                    throw new InvalidOperationException($"asked for run {next} but got runs {batch.FirstRun}..{batch.FirstRun + batch.Count - 1}");
+                }
                 lastProgress = DateTime.UtcNow;
                 var width = batch.Values.Length / batch.Count;
                 var keep = stopRule?.RunsToKeep(batch.FirstRun, batch.Count, batch.Values) ?? batch.Count;
@@ -59,26 +67,31 @@ public static class ExperimentClient
                     break;
                 }
             }
+            await Retry(() => experiment.Finish(next), cancellation);
+            return next;
         }
         catch (OperationCanceledException) when (next > 0)
         {
             await Retry(() => experiment.Finish(next), CancellationToken.None);
             throw;
         }
-        catch
+        catch (OperationCanceledException)
         {
             await IgnoreFailure(experiment.Cancel());
             throw;
         }
-        await Retry(() => experiment.Finish(next), cancellation);
-        return next;
+        catch (Exception ex)
+        {
+            await IgnoreFailure(experiment.Cancel());
+            throw new ExperimentFailedException($"experiment {id} failed: {OneLine(ex)}", ex);
+        }
     }
 
     private static void GiveUpAfterPatience(DateTime lastProgress, Exception? cause)
     {
         if (DateTime.UtcNow - lastProgress > PatienceWithoutProgress)
         {
-            throw new TimeoutException($"the cluster delivered no runs for {PatienceWithoutProgress.TotalSeconds:0} s" + (cause is null ? "" : $" ({cause.Message})"), cause);
+            throw new ExperimentFailedException($"the cluster delivered no runs for {PatienceWithoutProgress.TotalSeconds:0} s" + (cause is null ? "" : $" ({OneLine(cause)})"), cause);
         }
     }
 
@@ -103,13 +116,25 @@ public static class ExperimentClient
     {
         try
         {
-            await task;
+            await task.WaitAsync(TimeSpan.FromSeconds(5));
         }
-        catch (Exception ex) when (IsTransient(ex))
+        catch (Exception)
         {
-            // The experiment is abandoned anyway; a lost silo cannot make that worse.
+            // The experiment is abandoned anyway; a lost silo or storage cannot make that worse.
         }
     }
 
-    private static bool IsTransient(Exception ex) => ex is OrleansException or TimeoutException;
+    /// <summary>
+    /// Failures of the cluster rather than of the experiment, worth asking again: a lost silo or a call that
+    /// timed out (Orleans), or grain storage that failed while Redis restarts.
+    /// </summary>
+    private static bool IsTransient(Exception ex) => ex is OrleansException or TimeoutException or RedisStorageException;
+
+    /// <summary>The innermost message, on one line: Orleans' messages can span several.</summary>
+    private static string OneLine(Exception ex)
+    {
+        var message = ex is ExperimentFailedException ? ex.Message : ex.GetBaseException().Message;
+        var line = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length <= 300 ? line : line[..297] + "...";
+    }
 }

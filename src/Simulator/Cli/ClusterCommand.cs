@@ -20,7 +20,16 @@ internal static class ClusterCommand
                 throw new ClusterUnavailableException(redis.NoAnswerMessage(timeout));
             }
             using var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), cli.Signals.Stop).GetAwaiter().GetResult();
-            var (silos, experiments) = ClusterStatus.Read(connection.Client).GetAwaiter().GetResult();
+            IReadOnlyList<ClusterStatus.SiloRow> silos;
+            IReadOnlyList<MarketSim.Grains.Experiments.ExperimentProgress> experiments;
+            try
+            {
+                (silos, experiments) = ClusterStatus.Read(connection.Client).GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is TimeoutException or OrleansException)
+            {
+                throw new ClusterUnavailableException($"{ClusterAddress.Option}: the cluster at {redis} did not answer ({ex.GetBaseException().Message.ReplaceLineEndings(" ")})", ex);
+            }
             var now = DateTime.UtcNow;
             var silosTable = new FittedTable("Silos").Text("Address").Text("Name", FittedTable.Drop.ToFit).Text("Status").Number("Started (UTC)", FittedTable.Drop.ToFit).Number("Last alive");
             foreach (var s in silos)
@@ -28,12 +37,12 @@ internal static class ClusterCommand
                 silosTable.AddRow(s.Address, s.Name, s.Status, s.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), $"{(now - s.LastAliveUtc).TotalSeconds:0}s ago");
             }
             var experimentsTable = new FittedTable("Experiments").Text("Id").Text("Scenario", FittedTable.Drop.ToFit).Number("Runs").Number("Delivered")
-                .Number("In flight", FittedTable.Drop.ToFit).Number("Retried", FittedTable.Drop.ToFit).Text("Phase").Number("Started (UTC)", FittedTable.Drop.ToFit);
+                .Number("In flight", FittedTable.Drop.ToFit).Number("Retried", FittedTable.Drop.ToFit).Text("Phase").Number("Started (UTC)", FittedTable.Drop.ToFit).Text("Host", FittedTable.Drop.ToFit);
             foreach (var e in experiments)
             {
                 experimentsTable.AddRow(e.Id, e.Scenario, e.Runs.ToString("N0", CultureInfo.InvariantCulture),
                     $"{e.RunsDelivered:N0} ({100.0 * e.RunsDelivered / Math.Max(1, e.Runs):0}%)", e.BatchesInFlight.ToString(CultureInfo.InvariantCulture),
-                    e.BatchesRetried.ToString(CultureInfo.InvariantCulture), e.Phase, e.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+                    e.BatchesRetried.ToString(CultureInfo.InvariantCulture), e.Phase, e.StartedUtc == default ? "" : e.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Host);
             }
             var console = TableConsole.For(cli.Output, cli.Interactive, cli.ConsoleWidth);
             console.Write(silosTable);

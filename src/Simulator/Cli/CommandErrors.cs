@@ -6,7 +6,8 @@ namespace MarketSim.Simulator.Cli;
 
 /// <summary>
 /// Turns the ways a command can fail on bad input into one clear message each and the documented
-/// exit code: scenario problems and unusable folders (2), an unreachable cluster (2), a stop signal (130, 143, 129).
+/// exit code: scenario problems and unusable folders (2), an unreachable cluster (2), an experiment the
+/// cluster could not finish (1), a stop signal (130, 143, 129).
 /// </summary>
 internal static class CommandErrors
 {
@@ -52,8 +53,13 @@ internal static class CommandErrors
         }
         catch (ClusterUnavailableException ex)
         {
-            cli.Error.WriteLine($"error: --cluster: {ex.Message}");
+            cli.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (ExperimentFailedException ex)
+        {
+            cli.Error.WriteLine($"error: {ex.Message}; no results were written");
+            return ExitCodes.Failure;
         }
         catch (UnauthorizedAccessException ex)
         {

@@ -10,6 +10,9 @@ namespace MarketSim.Simulator.Cli;
 /// <summary>`marketsim silo --cluster redis://HOST:PORT`: a silo of an Orleans cluster, running until stopped.</summary>
 internal static class SiloCommand
 {
+    /// <summary>How long a stopping silo tries to record its leaving in Redis before it exits anyway.</summary>
+    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(15);
+
     public static Command Create(MarketSimCli cli)
     {
         var cluster = new Option<string>("--cluster") { Description = $"The cluster's Redis, which holds Orleans membership and grain state: {ClusterAddress.Allowed}.", Required = true };
@@ -55,7 +58,7 @@ internal static class SiloCommand
             }
             var options = new ClusterSiloOptions(redis.ToConfigurationString(), parsed.GetValue(threads), ip ?? SiloAddresses.Default(redis.Host),
                 parsed.GetValue(siloPort), parsed.GetValue(gatewayPort), parsed.GetValue(dashboard));
-            using var host = ClusterSilo.Build(options, ScenarioCompiler.Instance);
+            var host = ClusterSilo.Build(options, ScenarioCompiler.Instance);
             host.StartAsync(stop).GetAwaiter().GetResult();
             var threadCount = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
             var self = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
@@ -65,7 +68,16 @@ internal static class SiloCommand
                 cli.Error.WriteLine($"dashboard: http://127.0.0.1:{port}/dashboard");
             }
             stop.WaitHandle.WaitOne();
-            host.StopAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+            // Leaving writes to Redis; Orleans keeps retrying when it cannot, for minutes. Give it 15 s, or
+            // until a second signal, then go anyway: the other silos declare this one dead within seconds.
+            var leaving = host.StopAsync(TimeSpan.FromSeconds(10));
+            Task.WhenAny(leaving, Task.Delay(LeaveTimeout, cli.Signals.Abort)).GetAwaiter().GetResult();
+            if (!leaving.IsCompletedSuccessfully)
+            {
+                cli.Error.WriteLine($"silo {self} (pid {Environment.ProcessId}) could not leave the cluster cleanly (does Redis at {redis} answer?); stopping anyway: the other silos will declare it dead");
+                return ExitCodes.Failure;
+            }
+            host.Dispose();
             cli.Error.WriteLine($"silo {self} (pid {Environment.ProcessId}) left the cluster");
             return ExitCodes.Ok;
         }));

@@ -56,13 +56,21 @@ public sealed class RunEngine : IDisposable
 
     /// <summary>
     /// Runs <paramref name="scenarioYaml"/> as experiment <paramref name="id"/> and returns how many runs
-    /// reached the sink; see <see cref="ExperimentClient.Run"/>.
+    /// reached the sink; see <see cref="ExperimentClient.Run"/>. On a cluster, the message of an
+    /// <see cref="ExperimentFailedException"/> starts with <c>--cluster:</c>.
     /// </summary>
     /// <remarks>With <paramref name="entities"/>, the entity grains receive the runs too; see <see cref="EntitySummaries"/>.</remarks>
     public long Run(string id, string scenarioYaml, RunPlan plan, IOutcomeSink sink, Action<long>? onRunsDone = null, IStopRule? stopRule = null, bool entities = false, CancellationToken cancellation = default)
     {
         var spec = new ExperimentSpec(scenarioYaml, plan.Seed, plan.Runs, plan.BatchSize, entities);
-        return ExperimentClient.Run(Grains, id, spec, _maxBatchesInFlight, sink, onRunsDone, stopRule, cancellation).GetAwaiter().GetResult();
+        try
+        {
+            return ExperimentClient.Run(Grains, id, spec, _maxBatchesInFlight, sink, onRunsDone, stopRule, cancellation).GetAwaiter().GetResult();
+        }
+        catch (ExperimentFailedException ex) when (_host is ClusterConnection)
+        {
+            throw new ExperimentFailedException($"{ClusterAddress.Option}: {ex.Message}", ex.InnerException);
+        }
     }
 
     /// <summary>Every entity's outcomes over the runs of experiment <paramref name="id"/>, from its entity grains.</summary>

@@ -87,13 +87,18 @@ public sealed class PrivateRedis : IDisposable
     /// Stops the server and starts it again on the same port, as a restart in production would. With
     /// <paramref name="keepData"/> (the default) it saves its data on the way down (SHUTDOWN SAVE) and loads it
     /// on the way up, like a Redis with persistence; without, it comes back empty. After <see cref="Kill"/> it
-    /// starts with the data of the last restart, as a crashed Redis would.
+    /// starts with the data of the last restart, as a crashed Redis would. It stays down for
+    /// <paramref name="down"/> (no time by default) before it starts again.
     /// </summary>
-    public void Restart(bool keepData = true)
+    public void Restart(bool keepData = true, TimeSpan? down = null)
     {
         if (IsRunning)
         {
             Stop(keepData);
+        }
+        if (down is { } pause)
+        {
+            Thread.Sleep(pause);
         }
         if (!keepData)
         {

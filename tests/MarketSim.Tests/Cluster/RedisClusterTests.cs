@@ -1,0 +1,385 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using MarketSim.Tests.Support;
+using Xunit.Abstractions;
+
+namespace MarketSim.Tests.Cluster;
+
+/// <summary>
+/// The Orleans cluster as a user runs it: a private redis-server, `marketsim silo` child processes
+/// (one worker thread each) and `marketsim run --cluster` as a child process. Silos are killed with
+/// SIGKILL and Redis is restarted mid-experiment; the results folder must still equal an embedded
+/// run's byte for byte, or the run must fail with one clear line and leave no folder. These tests
+/// fail (not skip) when redis-server is missing.
+/// </summary>
+public sealed class RedisClusterTests(ITestOutputHelper output)
+{
+    private const long Runs = 2000;
+    private const ulong Seed = 20261129;
+    private const int BatchSize = 20;
+    private static readonly string Scenario = Repo.Scenario("doncaster-ccash.yaml");
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(150);
+
+    /// <summary>The embedded run's results folder (same scenario, seed and runs), computed once for every test here.</summary>
+    private static readonly Lazy<string> EmbeddedRun = new(() =>
+    {
+        var outDir = Path.Combine(Repo.TempDir(), "embedded");
+        var run = CliRun.Of("run", Scenario, "--runs", Runs.ToString(CultureInfo.InvariantCulture), "--seed", Seed.ToString(CultureInfo.InvariantCulture), "--out", outDir, "--quiet");
+        Assert.True(run.ExitCode == 0, run.Error);
+        return outDir;
+    });
+
+    [Fact]
+    public async Task Killing_the_silo_hosting_the_experiment_and_then_another_changes_no_result_and_status_shows_them_dead()
+    {
+        var total = Stopwatch.StartNew();
+        var embedded = EmbeddedRun.Value;
+        output.WriteLine($"embedded run: {total.Elapsed.TotalSeconds:0.0} s");
+        using var cluster = new ProcessCluster();
+        cluster.Start(3);
+        output.WriteLine($"3 silos joined: {total.Elapsed.TotalSeconds:0.0} s");
+        var outDir = Path.Combine(Repo.TempDir(), "cluster");
+        using var run = StartRun(cluster, outDir);
+        var id = await cluster.WaitForExperiment(TimeSpan.FromSeconds(60));
+        output.WriteLine($"experiment started: {total.Elapsed.TotalSeconds:0.0} s");
+
+        var before = await cluster.WaitForProgress(id, p => p.RunsDelivered >= Runs / 6, TimeSpan.FromSeconds(90), "a sixth of the runs");
+        Assert.True(before.Phase == "running" && before.RunsDelivered < Runs, $"the experiment was not mid-way at the first kill: {before}");
+        var host = cluster.SiloAt(before.Host);
+        var clock = Stopwatch.StartNew();
+        host.Process.Kill();
+        var hostDead = cluster.TimeUntilDead(host, TimeSpan.FromSeconds(60));
+        var resumed = await cluster.WaitForProgress(id, p => StartedSilo.EndpointOf(p.Host) != host.Endpoint && p.RunsDelivered > before.RunsDelivered,
+            TimeSpan.FromSeconds(60), "the experiment to deliver runs again from another silo");
+        output.WriteLine($"killed host {host.Address} at {before.RunsDelivered} runs; delivering again from {resumed.Host} after {clock.Elapsed.TotalSeconds:0.0} s");
+
+        var mid = await cluster.WaitForProgress(id, p => p.RunsDelivered >= resumed.RunsDelivered + (Runs / 6), TimeSpan.FromSeconds(60), "another sixth of the runs");
+        Assert.True(mid.Phase == "running" && mid.RunsDelivered < Runs, $"the experiment was not mid-way at the second kill: {mid}");
+        var newHost = cluster.SiloAt(mid.Host);
+        var worker = cluster.Silos.First(s => !s.Process.HasExited && s != newHost);
+        var seen = newHost.Process.Log.Split('\n').Length;
+        clock.Restart();
+        worker.Process.Kill();
+        var workerDead = cluster.TimeUntilDead(worker, TimeSpan.FromSeconds(60));
+        // Either the experiment grain sends the lost batch again, or, when the dead silo also held the grain's
+        // directory entry, Orleans moves the grain, which computes again every batch after its saved mark.
+        var redone = await WaitForLine(newHost, seen, [$"on silo {worker.Key} was lost", "leaves this silo"], TimeSpan.FromSeconds(30));
+        output.WriteLine($"killed worker {worker.Address} at {mid.RunsDelivered} runs; {clock.Elapsed.TotalSeconds:0.0} s later: {redone}");
+
+        Assert.True(run.WaitForExit(RunTimeout), $"the run did not finish in {RunTimeout.TotalSeconds:0} s:\n{run.Log}");
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.Log}");
+        output.WriteLine($"run finished: {total.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"membership declared the host dead {(await hostDead).TotalSeconds:0.0} s after its kill, the worker {(await workerDead).TotalSeconds:0.0} s after its");
+        AssertEveryRunOnce(Path.Combine(outDir, "runs.csv"));
+        AssertSameBytes(Path.Combine(embedded, "runs.csv"), Path.Combine(outDir, "runs.csv"));
+        AssertSameBytes(Path.Combine(embedded, "summary.json"), Path.Combine(outDir, "summary.json"));
+
+        var done = await cluster.WaitForProgress(id, p => p.Phase == "finished", TimeSpan.FromSeconds(10), "the experiment to be finished");
+        WriteLogs(cluster);
+        Assert.Equal(Runs, done.RunsDelivered);
+        Assert.True(done.BatchesBySilo.Values.Sum() >= Runs / BatchSize, $"fewer batches computed than the experiment has: {done}");
+
+        var status = await WaitForStatus(cluster, s => Row(s, host.Address).Contains("Dead", StringComparison.Ordinal) && Row(s, worker.Address).Contains("Dead", StringComparison.Ordinal));
+        Assert.Contains("Active", Row(status, newHost.Address), StringComparison.Ordinal);
+        var experiment = Row(status, id);
+        Assert.Contains("finished", experiment, StringComparison.Ordinal);
+        Assert.Contains($"{Runs:N0} (100%)", experiment, StringComparison.Ordinal);
+        output.WriteLine($"status shows both dead: {total.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task A_silo_started_during_an_experiment_takes_batches_of_it()
+    {
+        var embedded = EmbeddedRun.Value;
+        using var cluster = new ProcessCluster();
+        var first = cluster.Start(1).Single();
+        var outDir = Path.Combine(Repo.TempDir(), "cluster");
+        // Far more runs than it gets to: the client is interrupted once the late silo has computed a batch.
+        using var run = StartRun(cluster, outDir, runs: 100 * Runs);
+        var id = await cluster.WaitForExperiment(TimeSpan.FromSeconds(60));
+        var early = await cluster.WaitForProgress(id, p => p.RunsDelivered >= 5 * BatchSize, TimeSpan.FromSeconds(60), "the first silo's runs");
+        Assert.Equal([first.Endpoint], early.BatchesBySilo.Keys.Select(StartedSilo.EndpointOf));
+
+        var late = cluster.Start(1).Single();
+        var shared = await cluster.WaitForProgress(id, p => p.BatchesBySilo.Keys.Any(k => StartedSilo.EndpointOf(k) == late.Endpoint),
+            TimeSpan.FromSeconds(60), "the late silo to compute a batch");
+        output.WriteLine($"batches by silo: {string.Join(", ", shared.BatchesBySilo.Select(b => $"{b.Key}: {b.Value}"))}");
+        Assert.Equal(2, shared.Silos);
+        Assert.True(shared.BatchesBySilo[first.Key] > 0);
+
+        run.Signal("INT");
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(60)), $"the run did not stop within 60 s of SIGINT:\n{run.Log}");
+        Assert.True(run.ExitCode == 130, $"exit code {run.ExitCode}:\n{run.Log}");
+        var kept = AssertRunsInOrder(Path.Combine(outDir, "runs.csv"));
+        Assert.True(kept >= shared.RunsDelivered, $"kept {kept} runs, fewer than the {shared.RunsDelivered} delivered before SIGINT");
+        AssertSamePrefix(Path.Combine(embedded, "runs.csv"), Path.Combine(outDir, "runs.csv"));
+        Assert.Contains("\"stop_reason\": \"interrupted\"", File.ReadAllText(Path.Combine(outDir, "manifest.json")), StringComparison.Ordinal);
+
+        var status = await WaitForStatus(cluster, s => Row(s, id).Contains("finished", StringComparison.Ordinal));
+        Assert.Contains("Active", Row(status, first.Address), StringComparison.Ordinal);
+        Assert.Contains("Active", Row(status, late.Address), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redis_restart_mid_experiment_gives_the_embedded_results_or_one_clear_error_and_no_folder()
+    {
+        var embedded = EmbeddedRun.Value;
+        using var cluster = new ProcessCluster();
+        cluster.Start(2);
+        var outDir = Path.Combine(Repo.TempDir(), "cluster");
+        using var run = StartRun(cluster, outDir);
+        var id = await cluster.WaitForExperiment(TimeSpan.FromSeconds(60));
+        var before = await cluster.WaitForProgress(id, p => p.RunsDelivered >= Runs / 4, TimeSpan.FromSeconds(90), "a quarter of the runs");
+        Assert.True(before.Phase == "running" && before.RunsDelivered < Runs, $"the experiment was not mid-way at the restart: {before}");
+
+        var clock = Stopwatch.StartNew();
+        cluster.Redis.Restart(down: TimeSpan.FromSeconds(5));
+        output.WriteLine($"Redis restarted in {clock.Elapsed.TotalSeconds:0.00} s at {before.RunsDelivered} runs");
+
+        Assert.True(run.WaitForExit(RunTimeout), $"the run did not finish in {RunTimeout.TotalSeconds:0} s:\n{run.Log}");
+        output.WriteLine($"the run exited with {run.ExitCode} {clock.Elapsed.TotalSeconds:0.0} s after the restart:\n{run.Error}");
+        WriteLogs(cluster);
+        if (run.ExitCode == 0)
+        {
+            AssertEveryRunOnce(Path.Combine(outDir, "runs.csv"));
+            AssertSameBytes(Path.Combine(embedded, "runs.csv"), Path.Combine(outDir, "runs.csv"));
+            AssertSameBytes(Path.Combine(embedded, "summary.json"), Path.Combine(outDir, "summary.json"));
+        }
+        else
+        {
+            var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var error = Assert.Single(lines);
+            Assert.Matches(@"^error: --cluster: experiment \S+ failed: .+; no results were written$", error);
+            Assert.Equal(1, run.ExitCode);
+            Assert.False(Directory.Exists(outDir), "a failed run left a results folder");
+            Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(outDir)!));
+        }
+    }
+
+    private static MarketSimProcess StartRun(ProcessCluster cluster, string outDir, long runs = Runs) =>
+        new(Repo.TempDir(), null, "run", Scenario, "--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", Seed.ToString(CultureInfo.InvariantCulture),
+            "--batch-size", BatchSize.ToString(CultureInfo.InvariantCulture), "--out", outDir, "--cluster", cluster.Redis.Uri, "--quiet");
+
+    /// <summary>The first line of <paramref name="silo"/>'s log after its first <paramref name="skip"/> that contains one of <paramref name="texts"/>.</summary>
+    private static async Task<string> WaitForLine(StartedSilo silo, int skip, string[] texts, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var line = silo.Process.Log.Split('\n').Skip(skip).FirstOrDefault(l => texts.Any(t => l.Contains(t, StringComparison.Ordinal)));
+            if (line is not null)
+            {
+                return line;
+            }
+            Assert.True(clock.Elapsed < timeout, $"no line with '{string.Join("' or '", texts)}' from {silo.Address} within {timeout.TotalSeconds:0} s:\n{silo.Process.Log}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The silos' own messages (MarketSim's, not Orleans' errors about the dead silos), for the test's output.</summary>
+    private void WriteLogs(ProcessCluster cluster)
+    {
+        foreach (var silo in cluster.Silos)
+        {
+            var lines = silo.Process.Log.Split('\n').Where(l => l.Contains("MarketSim", StringComparison.Ordinal) || l.StartsWith("silo ", StringComparison.Ordinal));
+            output.WriteLine($"--- {silo.Address}\n{string.Join('\n', lines.Select(l => l.Length > 240 ? l[..240] + "…" : l))}");
+        }
+    }
+
+    /// <summary>`marketsim cluster status` (laid out wide enough for whole rows) once <paramref name="until"/> holds its output.</summary>
+    private static async Task<string> WaitForStatus(ProcessCluster cluster, Func<string, bool> until)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var status = CliRun.AtWidth(250, "cluster", "status", "--cluster", cluster.Redis.Uri);
+            Assert.True(status.ExitCode == 0, status.Error);
+            if (until(status.Output))
+            {
+                return status.Output;
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"cluster status did not show what was expected within 30 s:\n{status.Output}");
+            await Task.Delay(500);
+        }
+    }
+
+    /// <summary>The table row of `cluster status` that names <paramref name="key"/>.</summary>
+    private static string Row(string status, string key) =>
+        status.Split('\n').SingleOrDefault(l => l.TrimStart('│', ' ').StartsWith(key + " ", StringComparison.Ordinal)) ?? "";
+
+    private static void AssertEveryRunOnce(string runsCsv) => Assert.Equal(Runs, AssertRunsInOrder(runsCsv));
+
+    /// <summary>Checks runs.csv holds runs 0, 1, 2, … each once, in order, and returns how many.</summary>
+    private static long AssertRunsInOrder(string runsCsv)
+    {
+        var runs = File.ReadLines(runsCsv).Skip(1).Select(l => long.Parse(l[..l.IndexOf(',', StringComparison.Ordinal)], CultureInfo.InvariantCulture)).ToList();
+        for (var i = 0; i < runs.Count; i++)
+        {
+            Assert.True(runs[i] == i, $"line {i + 2} of runs.csv holds run {runs[i]}, not {i}");
+        }
+        return runs.Count;
+    }
+
+    /// <summary>The lines both files have (the header and the runs of the shorter) are equal.</summary>
+    private static void AssertSamePrefix(string expected, string actual)
+    {
+        var want = File.ReadAllLines(expected);
+        var got = File.ReadAllLines(actual);
+        for (var i = 0; i < Math.Min(want.Length, got.Length); i++)
+        {
+            Assert.True(want[i] == got[i], $"line {i + 1} of {Path.GetFileName(actual)} differs from the embedded run's:\n  embedded: {want[i]}\n  cluster:  {got[i]}");
+        }
+    }
+
+    private static void AssertSameBytes(string expected, string actual)
+    {
+        var want = File.ReadAllBytes(expected);
+        var got = File.ReadAllBytes(actual);
+        if (want.AsSpan().SequenceEqual(got))
+        {
+            return;
+        }
+        var wantLines = File.ReadAllLines(expected);
+        var gotLines = File.ReadAllLines(actual);
+        var first = Enumerable.Range(0, Math.Min(wantLines.Length, gotLines.Length)).FirstOrDefault(i => wantLines[i] != gotLines[i], -1);
+        Assert.Fail($"{Path.GetFileName(actual)} differs from the embedded run's (SHA-256 {Hash(want)} vs {Hash(got)}; {wantLines.Length} vs {gotLines.Length} lines"
+            + (first < 0 ? ")" : $"; first difference on line {first + 1}:\n  embedded: {wantLines[first]}\n  cluster:  {gotLines[first]})"));
+    }
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
+}
+
+/// <summary>
+/// `run --cluster`, `silo` and `cluster status` on bad input or a cluster that is not there: exit 2 with one
+/// clear line, quickly, and no results folder. (A class of its own, so it runs beside the cluster tests.)
+/// </summary>
+public sealed class RedisClusterInputTests
+{
+    private static readonly string Scenario = Repo.Scenario("doncaster-ccash.yaml");
+
+    [Fact]
+    public async Task A_postgres_address_is_refused_by_every_command_with_exit_2()
+    {
+        const string message = "error: --cluster: 'postgres://x' is not a Redis address; allowed: redis://HOST:PORT (for example redis://127.0.0.1:6379)";
+
+        var results = await RunAll("postgres://x");
+
+        foreach (var (command, result, outDir) in results)
+        {
+            Assert.True(result.ExitCode == 2, $"{command}: exit code {result.ExitCode}\n{result.Error}");
+            Assert.Equal(message, Assert.Single(Lines(result.Error)));
+            Assert.False(outDir is not null && Directory.Exists(outDir), $"{command} left a results folder");
+        }
+    }
+
+    [Fact]
+    public async Task A_port_where_no_redis_answers_is_reported_by_every_command_with_exit_2()
+    {
+        var port = FreePort();
+
+        var results = await RunAll($"redis://127.0.0.1:{port}");
+
+        foreach (var (command, result, outDir) in results)
+        {
+            Assert.True(result.ExitCode == 2, $"{command}: exit code {result.ExitCode}\n{result.Error}");
+            Assert.Matches($@"^error: --cluster: no Redis server answered at 127\.0\.0\.1:{port} within \d+ s$", Assert.Single(Lines(result.Error)));
+            Assert.True(result.Elapsed < TimeSpan.FromSeconds(20), $"{command} took {result.Elapsed.TotalSeconds:0} s");
+            Assert.False(outDir is not null && Directory.Exists(outDir), $"{command} left a results folder");
+        }
+    }
+
+    [Fact]
+    public async Task A_cluster_with_no_live_silo_is_reported_at_once_with_exit_2()
+    {
+        using var redis = new PrivateRedis();
+
+        // No silo ever started.
+        foreach (var (command, result, outDir) in await RunAll(redis.Uri, includeSilo: false))
+        {
+            AssertNoSilo(command, result, outDir, redis.Uri, "Redis lists no running silo");
+        }
+
+        // A silo killed outright: Redis still lists it as active, but nobody answers at its address.
+        using (var silo = new SiloProcess(redis.Uri))
+        {
+            silo.WaitForLine("joined the cluster", TimeSpan.FromSeconds(60));
+            silo.Kill();
+        }
+        foreach (var (command, result, outDir) in await RunAll(redis.Uri, includeSilo: false))
+        {
+            AssertNoSilo(command, result, outDir, redis.Uri, "the silos Redis lists did not answer");
+        }
+    }
+
+    [Fact]
+    public async Task A_silo_leaves_on_sigterm_and_still_exits_when_redis_is_gone()
+    {
+        using var cluster = new ProcessCluster();
+        var silos = cluster.Start(2);
+        var (first, second) = (silos[0], silos[1]);
+
+        first.Process.Terminate();
+        Assert.True(first.Process.WaitForExit(TimeSpan.FromSeconds(30)), $"the silo did not stop within 30 s of SIGTERM:\n{first.Process.Log}");
+        Assert.Equal(0, first.Process.ExitCode);
+        first.Process.WaitForLine($"silo {first.Address} (pid {first.Process.Pid}) left the cluster", TimeSpan.FromSeconds(1));
+        Assert.True(await cluster.TimeUntilDead(first, TimeSpan.FromSeconds(1)) < TimeSpan.FromSeconds(1), "a silo that left is not Dead in the membership table");
+
+        // With Redis gone, leaving cannot be recorded; Orleans would retry for minutes.
+        cluster.Redis.Kill();
+        var clock = Stopwatch.StartNew();
+        second.Process.Terminate();
+        Assert.True(second.Process.WaitForExit(TimeSpan.FromSeconds(40)), $"the silo did not stop within 40 s of SIGTERM with Redis gone:\n{second.Process.Log}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"stopping took {clock.Elapsed.TotalSeconds:0} s");
+        Assert.Equal(1, second.Process.ExitCode);
+        second.Process.WaitForLine($"silo {second.Address} (pid {second.Process.Pid}) could not leave the cluster cleanly (does Redis at {cluster.Redis.Uri} answer?); stopping anyway", TimeSpan.FromSeconds(1));
+    }
+
+    private static void AssertNoSilo(string command, Finished result, string? outDir, string uri, string reason)
+    {
+        Assert.True(result.ExitCode == 2, $"{command}: exit code {result.ExitCode}\n{result.Error}");
+        var line = Assert.Single(Lines(result.Error));
+        Assert.StartsWith($"error: --cluster: no MarketSim silo answered through {uri} within 5 s ({reason}", line, StringComparison.Ordinal);
+        Assert.EndsWith($"); start one with 'marketsim silo --cluster {uri}'", line, StringComparison.Ordinal);
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(20), $"{command} took {result.Elapsed.TotalSeconds:0} s, not 5 s or so");
+        Assert.False(outDir is not null && Directory.Exists(outDir), $"{command} left a results folder");
+        Assert.True(outDir is null || Directory.GetFileSystemEntries(Path.GetDirectoryName(outDir)!).Length == 0, $"{command} left a staging folder");
+    }
+
+    /// <summary>`run --cluster`, `cluster status` and (with <paramref name="includeSilo"/>) `silo` against <paramref name="cluster"/>, as child processes at the same time.</summary>
+    private static async Task<List<(string Command, Finished Result, string? OutDir)>> RunAll(string cluster, bool includeSilo = true)
+    {
+        var outDir = Path.Combine(Repo.TempDir(), "results");
+        List<(string Command, string[] Args, string? OutDir)> commands =
+        [
+            ("run", ["run", Scenario, "--runs", "10", "--out", outDir, "--quiet", "--cluster", cluster], outDir),
+            ("cluster status", ["cluster", "status", "--cluster", cluster], null),
+        ];
+        if (includeSilo)
+        {
+            commands.Add(("silo", ["silo", "--cluster", cluster, "--threads", "1"], null));
+        }
+        var finished = await Task.WhenAll(commands.Select(c => Task.Run(() => Finished.Run(c.Args))));
+        return [.. commands.Zip(finished, (c, f) => (c.Command, f, c.OutDir))];
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A `marketsim` child process run to its end, and how long it took.</summary>
+    private sealed record Finished(int ExitCode, string Error, TimeSpan Elapsed)
+    {
+        public static Finished Run(string[] args)
+        {
+            var clock = Stopwatch.StartNew();
+            var (code, _, error) = MarketSimProcess.Run(Repo.TempDir(), null, args);
+            return new Finished(code, error, clock.Elapsed);
+        }
+    }
+}
