@@ -4,6 +4,7 @@ using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.PooledBudgets;
 using MarketSim.Grains.Providers;
 using MarketSim.Grains.Zones;
+using System.Buffers;
 using Orleans.Storage;
 
 namespace MarketSim.Grains.Experiments;
@@ -72,7 +73,9 @@ public sealed partial class ExperimentGrain
             state.State.RunsForwarded = to;
             foreach (var done in _ready.Where(r => r.Value.FirstRun + r.Value.Count <= Math.Min(to, state.State.RunsAcknowledged)).Select(r => r.Key).ToList())
             {
-                _ready.Remove(done);
+                // The client has taken it (it asked for a later run) and the entities hold it: its array goes back to the pool.
+                _ready.Remove(done, out var batch);
+                ArrayPool<double>.Shared.Return(batch!.Values);
             }
             if (!await SaveMark())
             {
@@ -113,10 +116,10 @@ public sealed partial class ExperimentGrain
     {
         var schema = _compiled!.Schema;
         var stride = schema.Stride;
-        var calls = new List<Task>(schema.Entities.Count);
+        var calls = new List<Task<double[]>>(schema.Entities.Count);
         foreach (var block in schema.Entities)
         {
-            var values = new double[count * block.Width];
+            var values = ArrayPool<double>.Shared.Rent(count * block.Width);
             foreach (var batch in batches)
             {
                 var from = Math.Max(firstRun, batch.FirstRun);
@@ -129,16 +132,21 @@ public sealed partial class ExperimentGrain
             calls.Add(Send(block, new EntityRuns(block, [.. schema.MetricsOf(block)], firstRun, count, values)));
         }
         await Task.WhenAll(calls);
+        foreach (var call in calls)
+        {
+            ArrayPool<double>.Shared.Return(call.Result);
+        }
     }
 
-    private async Task Send(EntityBlock block, EntityRuns runs)
+    /// <summary>Sends <paramref name="runs"/> and returns its array, which the entity grain no longer holds once the call is done.</summary>
+    private async Task<double[]> Send(EntityBlock block, EntityRuns runs)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await Entity(block).Accept(runs);
-                return;
+                return runs.Values;
             }
             catch (Exception ex) when (ex is not InvalidOperationException && attempt < MaxAttemptsPerEntity)
             {

@@ -6,13 +6,19 @@ namespace MarketSim.Grains.Experiments;
 /// </summary>
 /// <param name="FirstRun">Index of the first run.</param>
 /// <param name="Count">How many runs; 0 when nothing was ready.</param>
-/// <param name="Values">The rows, each <c>Values.Length / Count</c> numbers long.</param>
+/// <param name="Values">The rows, each <paramref name="Width"/> numbers long, in its first Count × Width numbers
+/// (it may be longer: it is rented from a pool and returned when the experiment grain is done with it).</param>
+/// <param name="Width">Numbers per row.</param>
 [GenerateSerializer, Immutable]
 public sealed record RunBatch(
     [property: Id(0)] long FirstRun,
     [property: Id(1)] int Count,
-    [property: Id(2)] double[] Values)
+    [property: Id(2)] double[] Values,
+    [property: Id(3)] int Width)
 {
+    /// <summary>The rows, without the pool's spare tail.</summary>
+    public ReadOnlySpan<double> Rows => Values.AsSpan(0, Count * Width);
+
     /// <summary>A batch with no runs, returned when none was ready in time.</summary>
-    public static RunBatch None(long firstRun) => new(firstRun, 0, []);
+    public static RunBatch None(long firstRun) => new(firstRun, 0, [], 0);
 }

@@ -11,7 +11,7 @@ public abstract class EntityGrain(IPersistentState<EntityGrainState> state) : Gr
     public async Task<long> Accept(EntityRuns runs)
     {
         var distribution = state.State.Distribution ??= EntityDistribution.Create(runs.Block, runs.Metrics);
-        if (distribution.Accept(runs.FirstRun, runs.Count, runs.Values))
+        if (distribution.Accept(runs.FirstRun, runs.Count, runs.Values.AsSpan(0, runs.Count * runs.Block.Width)))
         {
             await state.WriteStateAsync();
         }

@@ -19,7 +19,7 @@ public interface IEntityGrain : IGrainWithStringKey
 /// <param name="Metrics">Its metrics, in block order.</param>
 /// <param name="FirstRun">The first run.</param>
 /// <param name="Count">How many runs.</param>
-/// <param name="Values">Count × Block.Width numbers.</param>
+/// <param name="Values">Count × Block.Width numbers at its start (it may be longer: it is rented from a pool).</param>
 [GenerateSerializer, Immutable]
 public sealed record EntityRuns(
     [property: Id(0)] EntityBlock Block,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using MarketSim.Grains.Experiments;
 using MarketSim.Grains.Market;
@@ -75,13 +76,13 @@ public sealed class RunWorkerGrain(IScenarioCompiler compiler, IOptions<RunWorke
                 model = compiled.NewModel();
             }
             var width = model.OutcomeCount;
-            var values = new double[count * width];
+            var values = ArrayPool<double>.Shared.Rent(count * width);
             for (var i = 0; i < count; i++)
             {
                 model.Run(seed, firstRun + i, values.AsSpan(i * width, width));
             }
             _idle.Add(model);
-            return new RunBatch(firstRun, count, values);
+            return new RunBatch(firstRun, count, values, width);
         }
     }
 }

@@ -51,15 +51,14 @@ public static class ExperimentClient
                     GiveUpAfterPatience(lastProgress, null);
                     continue;
                 }
-                if (batch.FirstRun != next || batch.Values.Length % batch.Count != 0)
+                if (batch.FirstRun != next || batch.Values.Length < batch.Count * batch.Width)
                 {
                     // Never write a run in the wrong place: the sink's contract is every run once, in order.
                     throw new InvalidOperationException($"asked for run {next} but got runs {batch.FirstRun}..{batch.FirstRun + batch.Count - 1}");
                 }
                 lastProgress = DateTime.UtcNow;
-                var width = batch.Values.Length / batch.Count;
-                var keep = stopRule?.RunsToKeep(batch.FirstRun, batch.Count, batch.Values) ?? batch.Count;
-                sink.Accept(batch.FirstRun, keep, batch.Values.AsSpan(0, keep * width));
+                var keep = stopRule?.RunsToKeep(batch.FirstRun, batch.Count, batch.Rows) ?? batch.Count;
+                sink.Accept(batch.FirstRun, keep, batch.Rows[..(keep * batch.Width)]);
                 next += keep;
                 onRunsDone?.Invoke(next);
                 if (keep < batch.Count || (stopRule?.IsSatisfied ?? false))
