@@ -14,10 +14,12 @@ namespace MarketSim.Benchmarks.Orleans;
 /// What Orleans costs: 10,000 Doncaster runs on every core, streamed into the summary as `marketsim run`
 /// does, by the plain runner (threads and a reorder window) against an embedded silo already started
 /// (experiment grain, run worker, batches handed to the client in run order). The silo's start-up is
-/// measured apart by <see cref="EmbeddedSiloStartupBenchmark"/>.
+/// measured apart by <see cref="EmbeddedSiloStartupBenchmark"/>. With <see cref="Entities"/>, both also keep
+/// every provider's, zone's and commissioner's distribution (the plain runner in a sink, Orleans in the
+/// entity grains), so each pair computes the same outputs.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 6)]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 4)]
 public class OrleansOverheadBenchmark
 {
     private const int Runs = 10_000;
@@ -25,6 +27,9 @@ public class OrleansOverheadBenchmark
     private string _yaml = "";
     private EmbeddedSilo _silo = null!;
     private int _experiment;
+
+    [Params(false, true)]
+    public bool Entities { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -40,8 +45,10 @@ public class OrleansOverheadBenchmark
     [Benchmark(Baseline = true, Description = "plain runner, 10,000 runs")]
     public double PlainRunner()
     {
-        using var summary = new OutcomeSummary(new OutcomeSchema(_scenario));
-        MonteCarloRunner.Run(() => new Market(_scenario), new RunPlan(42, Runs), summary);
+        var schema = new OutcomeSchema(_scenario);
+        using var summary = new OutcomeSummary(schema);
+        IOutcomeSink sink = Entities ? new Both(summary, new EntityOutcomeSink(schema)) : summary;
+        MonteCarloRunner.Run(() => new Market(_scenario), new RunPlan(42, Runs), sink);
         return summary.Moments[OutcomeSchema.UnmetHours].Mean;
     }
 
@@ -49,8 +56,17 @@ public class OrleansOverheadBenchmark
     public double EmbeddedOrleans()
     {
         using var summary = new OutcomeSummary(new OutcomeSchema(_scenario));
-        var spec = new ExperimentSpec(_yaml, 42, Runs, 64);
+        var spec = new ExperimentSpec(_yaml, 42, Runs, 64, Entities);
         ExperimentClient.Run(_silo.Grains, $"bench-{_experiment++}", spec, 0, summary).GetAwaiter().GetResult();
         return summary.Moments[OutcomeSchema.UnmetHours].Mean;
+    }
+
+    private sealed class Both(IOutcomeSink first, IOutcomeSink second) : IOutcomeSink
+    {
+        public void Accept(long firstRun, int count, ReadOnlySpan<double> outcomes)
+        {
+            first.Accept(firstRun, count, outcomes);
+            second.Accept(firstRun, count, outcomes);
+        }
     }
 }

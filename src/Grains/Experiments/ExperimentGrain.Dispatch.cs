@@ -101,7 +101,7 @@ public sealed partial class ExperimentGrain
             return true;
         }
         var held = Math.Min(state.State.RunsAcknowledged, state.State.RunsForwarded) / spec.BatchSize;
-        var window = Math.Max(8, 4 * _capacity.Values.Sum());
+        var window = Math.Max(8, 4 * _capacity.Values.Sum()) + (ForwardStepRuns / spec.BatchSize);
         while (_nextBatch * spec.BatchSize < RunsLimit && (_ready.ContainsKey(_nextBatch) || _computing.Contains(_nextBatch)))
         {
             _nextBatch++;

@@ -19,6 +19,9 @@ namespace MarketSim.Grains.Experiments;
 public sealed partial class ExperimentGrain
 {
     private const int MaxRunsForwarded = 4096;
+
+    /// <summary>While running, runs are forwarded once this many are waiting (or the last has arrived): fewer, larger entity calls and state writes.</summary>
+    private const int ForwardStepRuns = 1024;
     private const int MaxAttemptsPerEntity = 60;
 
     /// <inheritdoc />
@@ -40,7 +43,8 @@ public sealed partial class ExperimentGrain
         {
             var limit = state.State.RunsKept >= 0 ? state.State.RunsKept : state.State.RunsAcknowledged;
             var from = state.State.RunsForwarded;
-            if (from >= limit || !_ready.ContainsKey(from / spec.BatchSize))
+            var waitForMore = state.State.Phase == "running" && limit - from < ForwardStepRuns && limit < spec.Runs;
+            if (from >= limit || waitForMore || !_ready.ContainsKey(from / spec.BatchSize))
             {
                 if (state.State.Phase == "finishing" && from >= limit)
                 {

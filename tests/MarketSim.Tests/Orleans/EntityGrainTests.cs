@@ -54,7 +54,7 @@ public sealed class EntityGrainTests
     public async Task A_provider_grain_answers_while_the_experiment_runs()
     {
         var yaml = File.ReadAllText(Repo.Scenario("doncaster-ccash.yaml"));
-        var spec = new ExperimentSpec(yaml, Seed: 3, Runs: 600, BatchSize: 10, Entities: true);
+        var spec = new ExperimentSpec(yaml, Seed: 3, Runs: 3000, BatchSize: 25, Entities: true);
         var schema = ScenarioCompiler.Instance.Compile(yaml).Schema;
         var provider = schema.EntitiesOf(EntityKind.Provider).First();
         await using var silos = await TwoSilos.Start();
