@@ -1,10 +1,10 @@
+using System.Buffers;
 using MarketSim.Grains.Commissioners;
 using MarketSim.Grains.Demand;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.PooledBudgets;
 using MarketSim.Grains.Providers;
 using MarketSim.Grains.Zones;
-using System.Buffers;
 using Orleans.Storage;
 
 namespace MarketSim.Grains.Experiments;
