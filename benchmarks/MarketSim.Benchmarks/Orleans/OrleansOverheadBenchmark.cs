@@ -47,7 +47,7 @@ public class OrleansOverheadBenchmark
     {
         var schema = new OutcomeSchema(_scenario);
         using var summary = new OutcomeSummary(schema);
-        IOutcomeSink sink = Entities ? new Both(summary, new EntityOutcomeSink(schema)) : summary;
+        IOutcomeSink sink = Entities ? new FanOutSink(summary, new EntityOutcomeSink(schema)) : summary;
         MonteCarloRunner.Run(() => new Market(_scenario), new RunPlan(42, Runs), sink);
         return summary.Moments[OutcomeSchema.UnmetHours].Mean;
     }
@@ -59,14 +59,5 @@ public class OrleansOverheadBenchmark
         var spec = new ExperimentSpec(_yaml, 42, Runs, 64, Entities);
         ExperimentClient.Run(_silo.Grains, $"bench-{_experiment++}", spec, 0, summary).GetAwaiter().GetResult();
         return summary.Moments[OutcomeSchema.UnmetHours].Mean;
-    }
-
-    private sealed class Both(IOutcomeSink first, IOutcomeSink second) : IOutcomeSink
-    {
-        public void Accept(long firstRun, int count, ReadOnlySpan<double> outcomes)
-        {
-            first.Accept(firstRun, count, outcomes);
-            second.Accept(firstRun, count, outcomes);
-        }
     }
 }

@@ -49,7 +49,7 @@ public static class Experiment
         using (var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(stop, abort))
         {
             Action<long>? progress = onProgress is null ? null : done => onProgress(done, stopRule is null ? null : Status(options.Precision!, stopRule));
-            var sinks = new FanOut(csv, summary, series, riskShare);
+            var sinks = new FanOutSink(csv, summary, series, riskShare);
             try
             {
                 engine.Run(experimentId, scenarioYaml, plan, sinks, progress, stopRule, entities: true, stopOrAbort.Token);
@@ -120,16 +120,5 @@ public static class Experiment
             ["Stopped"] = stopReason,
         };
         File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance));
-    }
-
-    private sealed class FanOut(params IOutcomeSink[] sinks) : IOutcomeSink
-    {
-        public void Accept(long firstRun, int count, ReadOnlySpan<double> outcomes)
-        {
-            foreach (var sink in sinks)
-            {
-                sink.Accept(firstRun, count, outcomes);
-            }
-        }
     }
 }

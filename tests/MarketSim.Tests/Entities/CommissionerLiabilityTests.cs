@@ -57,7 +57,7 @@ public class CommissionerLiabilityTests
         var schema = new OutcomeSchema(scenario);
         var entities = new EntityOutcomeSink(schema);
         using var comparison = new RiskShareComparison(scenario, schema);
-        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(Seed, Runs, 2, 7), new Sinks(entities, comparison));
+        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(Seed, Runs, 2, 7), new FanOutSink(entities, comparison));
         var dir = Path.Combine(Repo.TempDir(), "out");
         var cli = CliRun.Of("run", Repo.Scenario(Dorset), "--runs", Runs.ToString(CultureInfo.InvariantCulture), "--seed", Seed.ToString(CultureInfo.InvariantCulture), "--out", dir, "--quiet");
         Assert.Equal(ExitCodes.Ok, cli.ExitCode);

@@ -21,7 +21,7 @@ public class EntityDistributionTests
         var entities = new EntityOutcomeSink(schema);
         var column = new ColumnCollector(schema.IndexOf("unmet_hours__zone_4"), schema.Stride);
 
-        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(11, 50, 2, 8), new Sinks(entities, column));
+        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(11, 50, 2, 8), new FanOutSink(entities, column));
 
         var values = column.Values;
         var n = values.Count;
