@@ -141,6 +141,15 @@ public sealed class ClusterAddress
         }
     }
 
+    /// <summary>Pings the Redis at this address; throws <see cref="ClusterUnavailableException"/> with <see cref="NoAnswerMessage"/> when it does not answer within <paramref name="timeout"/>.</summary>
+    public void ThrowIfUnreachable(TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        if (!CanReach(this, timeout, cancellation).GetAwaiter().GetResult())
+        {
+            throw new ClusterUnavailableException(NoAnswerMessage(timeout));
+        }
+    }
+
     /// <summary>The message for a server that did not answer: <c>--cluster: no Redis server answered at 127.0.0.1:6399 within 5 s</c>.</summary>
     public string NoAnswerMessage(TimeSpan timeout) =>
         $"{Option}: no Redis server answered at {Endpoint} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";

@@ -51,11 +51,7 @@ internal static class SiloCommand
                 return ExitCodes.BadInput;
             }
             var stop = cli.Signals.Stop;
-            var timeout = TimeSpan.FromSeconds(10);
-            if (!ClusterAddress.CanReach(redis, timeout, stop).GetAwaiter().GetResult())
-            {
-                throw new ClusterUnavailableException(redis.NoAnswerMessage(timeout));
-            }
+            redis.ThrowIfUnreachable(TimeSpan.FromSeconds(10), stop);
             var options = new ClusterSiloOptions(redis.ToConfigurationString(), parsed.GetValue(threads), ip ?? SiloAddresses.Default(redis.Host),
                 parsed.GetValue(siloPort), parsed.GetValue(gatewayPort), parsed.GetValue(dashboard));
             var host = ClusterSilo.Build(options, ScenarioCompiler.Instance);

@@ -45,11 +45,7 @@ public sealed class RunEngine : IDisposable
     public static RunEngine Cluster(string address, CancellationToken cancellation = default)
     {
         var redis = ClusterAddress.Parse(address);
-        var timeout = TimeSpan.FromSeconds(10);
-        if (!ClusterAddress.CanReach(redis, timeout, cancellation).GetAwaiter().GetResult())
-        {
-            throw new ClusterUnavailableException(redis.NoAnswerMessage(timeout));
-        }
+        redis.ThrowIfUnreachable(TimeSpan.FromSeconds(10), cancellation);
         var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), cancellation).GetAwaiter().GetResult();
         return new RunEngine(connection, connection.Client, 0, $"cluster at {redis}");
     }
