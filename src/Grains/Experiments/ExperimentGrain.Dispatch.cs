@@ -10,6 +10,7 @@ public sealed partial class ExperimentGrain
 {
     private const int MaxAttemptsPerBatch = 10;
     private static readonly TimeSpan SiloRefreshPeriod = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SuspectPeriod = TimeSpan.FromSeconds(3);
 
     private readonly SortedDictionary<long, RunBatch> _ready = [];
     private readonly SortedSet<long> _retry = [];
@@ -17,6 +18,7 @@ public sealed partial class ExperimentGrain
     private readonly Dictionary<long, int> _attempts = [];
     private readonly Dictionary<string, int> _capacity = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _busy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTime> _suspectUntil = new(StringComparer.Ordinal);
     private long _nextBatch = -1;
     private int _inFlight;
     private int _maxInFlight;
@@ -59,7 +61,7 @@ public sealed partial class ExperimentGrain
             ExperimentLog.SiloLeft(logger, _id, gone);
             _capacity.Remove(gone);
         }
-        foreach (var silo in active.Where(s => !_capacity.ContainsKey(s)).Order(StringComparer.Ordinal))
+        foreach (var silo in active.Where(s => !_capacity.ContainsKey(s) && !IsSuspect(s)).Order(StringComparer.Ordinal))
         {
             try
             {
@@ -130,11 +132,20 @@ public sealed partial class ExperimentGrain
                 _ready[batch] = result;
             }
         }
+        catch (Exception ex) when (IsTransient(ex) && !Stopped && host.ApplicationStopping.IsCancellationRequested)
+        {
+            // This silo is going down, so every call from it fails: leave the work to the next activation.
+            ExperimentLog.Leaves(logger, _id, state.State.RunsForwarded, new DeactivationReason(DeactivationReasonCode.ShuttingDown, ex.Message));
+            _leaving = true;
+        }
         catch (Exception ex) when (IsTransient(ex) && !Stopped && _attempts.GetValueOrDefault(batch) < MaxAttemptsPerBatch)
         {
             _attempts[batch] = _attempts.GetValueOrDefault(batch) + 1;
             state.State.BatchesRetried++;
             _retry.Add(batch);
+            // Rest the silo for a while, so a batch is not sent again and again to a silo that membership still lists but that is gone.
+            _suspectUntil[silo] = DateTime.UtcNow + SuspectPeriod;
+            _capacity.Remove(silo);
             _silosRefreshed = DateTime.MinValue;
             ExperimentLog.BatchLost(logger, _id, batch, silo, ex.Message);
         }
@@ -151,6 +162,8 @@ public sealed partial class ExperimentGrain
             Signal();
         }
     }
+
+    private bool IsSuspect(string silo) => _suspectUntil.TryGetValue(silo, out var until) && DateTime.UtcNow < until;
 
     /// <summary>Failures of the cluster rather than of the model: the batch is worth sending again.</summary>
     private static bool IsTransient(Exception ex) => ex is OrleansException or TimeoutException;
