@@ -19,7 +19,7 @@ namespace MarketSim.Benchmarks.Orleans;
 /// entity grains), so each pair computes the same outputs.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 4)]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
 public class OrleansOverheadBenchmark
 {
     private const int Runs = 10_000;

@@ -84,7 +84,8 @@ public sealed partial class ExperimentGrain
         var bestFree = 0;
         foreach (var (candidate, capacity) in _capacity.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            var free = capacity - _busy.GetValueOrDefault(candidate);
+            // One batch queued behind each one computing, so a run thread never waits for the next batch to arrive.
+            var free = (2 * capacity) - _busy.GetValueOrDefault(candidate);
             if (free > bestFree)
             {
                 (silo, bestFree) = (candidate, free);

@@ -1,88 +1,37 @@
-using System.Buffers;
-using System.Collections.Concurrent;
 using MarketSim.Grains.Experiments;
-using MarketSim.Grains.Market;
-using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace MarketSim.Grains.Runs;
 
 /// <summary>
-/// Computes batches on the thread pool, off the grain's scheduler, at most <see cref="RunWorkerOptions.Threads"/>
-/// at a time (the count is kept on the grain's own scheduler, so it needs no lock). Models are built once per scenario and reused: a run is a pure function of (seed, run index),
-/// so which model instance or thread computes it does not matter.
+/// A silo's run worker: hands batches to the silo's <see cref="RunThreads"/>, which compute them one at a
+/// time per thread, each thread with its own model per scenario. Scenarios are compiled once and kept:
+/// a run is a pure function of (seed, run index), so which thread computes it does not matter.
 /// </summary>
 [Reentrant]
 [OnSiloPlacement]
-public sealed class RunWorkerGrain(IScenarioCompiler compiler, IOptions<RunWorkerOptions> options) : Grain, IRunWorkerGrain
+public sealed class RunWorkerGrain(IScenarioCompiler compiler, RunThreads threads) : Grain, IRunWorkerGrain
 {
     private const int ScenariosKept = 4;
-    private readonly int _threads = options.Value.EffectiveThreads;
-    private readonly Queue<TaskCompletionSource> _waiting = new();
-    private int _busy;
-    private readonly ConcurrentDictionary<string, Lazy<ModelPool>> _pools = new();
+    private readonly Dictionary<string, CompiledScenario> _compiled = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public Task<int> Capacity() => Task.FromResult(_threads);
+    public Task<int> Capacity() => Task.FromResult(threads.Count);
 
     /// <inheritdoc />
-    public async Task<RunBatch> Compute(ExperimentSpec spec, long firstRun, int count)
-    {
-        if (_busy < _threads)
-        {
-            _busy++;
-        }
-        else
-        {
-            var turn = new TaskCompletionSource();
-            _waiting.Enqueue(turn);
-            await turn.Task;
-        }
-        try
-        {
-            var pool = Pool(spec.ScenarioYaml);
-            return await Task.Run(() => pool.Compute(spec.Seed, firstRun, count));
-        }
-        finally
-        {
-            if (_waiting.TryDequeue(out var next))
-            {
-                next.SetResult();
-            }
-            else
-            {
-                _busy--;
-            }
-        }
-    }
+    public Task<RunBatch> Compute(ExperimentSpec spec, long firstRun, int count) =>
+        threads.Compute(Compiled(spec.ScenarioYaml), spec.Seed, firstRun, count);
 
-    private ModelPool Pool(string yaml)
+    private CompiledScenario Compiled(string yaml)
     {
-        if (_pools.Count >= ScenariosKept && !_pools.ContainsKey(yaml))
+        if (!_compiled.TryGetValue(yaml, out var compiled))
         {
-            _pools.Clear();
-        }
-        return _pools.GetOrAdd(yaml, text => new Lazy<ModelPool>(() => new ModelPool(compiler.Compile(text)))).Value;
-    }
-
-    private sealed class ModelPool(CompiledScenario compiled)
-    {
-        private readonly ConcurrentBag<IRunModel> _idle = [];
-
-        public RunBatch Compute(ulong seed, long firstRun, int count)
-        {
-            if (!_idle.TryTake(out var model))
+            if (_compiled.Count >= ScenariosKept)
             {
-                model = compiled.NewModel();
+                _compiled.Clear();
             }
-            var width = model.OutcomeCount;
-            var values = ArrayPool<double>.Shared.Rent(count * width);
-            for (var i = 0; i < count; i++)
-            {
-                model.Run(seed, firstRun + i, values.AsSpan(i * width, width));
-            }
-            _idle.Add(model);
-            return new RunBatch(firstRun, count, values, width);
+            compiled = _compiled[yaml] = compiler.Compile(yaml);
         }
+        return compiled;
     }
 }

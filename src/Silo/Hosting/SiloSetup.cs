@@ -16,6 +16,7 @@ public static class SiloSetup
     {
         silo.Services.AddSingleton(compiler);
         silo.Services.Configure<RunWorkerOptions>(o => o.Threads = threads);
+        silo.Services.AddSingleton<RunThreads>();
         silo.AddPlacementDirector<OnSilo, OnSiloPlacementDirector>();
         // A batch of a large market can take minutes; a lost silo fails its calls at the death declaration instead.
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(30));
