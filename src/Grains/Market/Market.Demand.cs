@@ -8,8 +8,14 @@ namespace MarketSim.Grains.Market;
 /// <summary>The demand side of a week: people arrive, are placed or wait, convert from self-funding, and leave.</summary>
 public sealed partial class Market
 {
+    /// <summary>
+    /// Draws every zone's starting caseload from its own stream, each person with a random place in
+    /// the queue (a time in the week before the start), then brokers them all in that order, so
+    /// that no zone is served first.
+    /// </summary>
     private void PlaceStartingCaseload()
     {
+        var count = 0;
         foreach (var zone in _zones)
         {
             var demand = zone.Spec.Demand;
@@ -19,12 +25,25 @@ public sealed partial class Market
                 var hours = QuarterHours(demand.WeeklyHours.Sample(random));
                 var remainingWeeks = demand.PackageLengthWeeks.SampleResidual(random);
                 var funding = DrawFunding(zone.Index, random);
-                Admit(zone, hours, funding, remainingWeeks, week: 0, referred: false);
+                var atWeeks = random.NextDouble() - 1;
+                count = AddArrival(count, new Arrival(atWeeks, zone.Index, i, hours, remainingWeeks, funding));
             }
         }
+        AdmitInOrder(count, week: 0, referred: false);
     }
 
-    private void Refer(Zone zone, int week)
+    /// <summary>Draws every zone's referrals of the week from its own stream, then brokers them all in order of arrival.</summary>
+    private void Refer(int week)
+    {
+        var count = 0;
+        foreach (var zone in _zones)
+        {
+            count = DrawReferrals(zone, week, count);
+        }
+        AdmitInOrder(count, week, referred: true);
+    }
+
+    private int DrawReferrals(Zone zone, int week, int count)
     {
         var demand = zone.Spec.Demand;
         var random = _streams[zone.Index].Referrals;
@@ -41,8 +60,30 @@ public sealed partial class Market
             var end = week + arrivalInWeek + lengthWeeks;
             if (end > week + 1)
             {
-                Admit(zone, hours, funding, end, week, referred: true);
+                count = AddArrival(count, new Arrival(week + arrivalInWeek, zone.Index, i, hours, end, funding));
             }
+        }
+        return count;
+    }
+
+    /// <summary>Appends to the week's arrivals, growing the buffer when it is full (it then stays grown).</summary>
+    private int AddArrival(int count, Arrival arrival)
+    {
+        if (count == _arrivals.Length)
+        {
+            Array.Resize(ref _arrivals, _arrivals.Length * 2);
+        }
+        _arrivals[count] = arrival;
+        return count + 1;
+    }
+
+    private void AdmitInOrder(int count, int week, bool referred)
+    {
+        _arrivals.AsSpan(0, count).Sort();
+        for (var i = 0; i < count; i++)
+        {
+            var a = _arrivals[i];
+            Admit(_zones[a.Zone], a.WeeklyHours, a.Funding, a.EndWeeks, week, referred);
         }
     }
 
@@ -58,49 +99,6 @@ public sealed partial class Market
         var departureWeek = endWeeks >= _scenario.HorizonWeeks ? _scenario.HorizonWeeks : (int)Math.Ceiling(endWeeks) - 1;
         _departures.File(_users, slot, departureWeek);
         PlaceOrQueue(zone, slot, week);
-    }
-
-    /// <summary>Brokers <paramref name="slot"/>'s package in its zone; if no provider has room, the person joins the waiting list.</summary>
-    private void PlaceOrQueue(Zone zone, int slot, int week)
-    {
-        if (!TryPlace(zone, slot, week, fromWaitingList: false))
-        {
-            zone.Wait(slot);
-        }
-    }
-
-    private bool TryPlace(Zone zone, int slot, int week, bool fromWaitingList)
-    {
-        var hours = _users.WeeklyHours[slot];
-        var provider = zone.Choose(hours);
-        if (provider is null)
-        {
-            return false;
-        }
-        if (fromWaitingList)
-        {
-            zone.StopWaiting(slot);
-        }
-        if (_users.ReferredWeek[slot] != ServiceUserTable.None)
-        {
-            zone.ServiceUsers.Place(_users.Funding[slot], week - _users.ReferredWeek[slot]);
-            _users.ReferredWeek[slot] = ServiceUserTable.None;
-        }
-        var savingsModelled = _selfFunders.SavingsGbp is not null;
-        if (_users.Funding[slot] == FundingStream.SelfFunder && savingsModelled && _users.SavingsGbp[slot] <= _selfFunders.CapitalThresholdGbp)
-        {
-            _users.Funding[slot] = FundingStream.Council;
-            _totals.SelfFunderConversions++;
-            zone.ServiceUsers.Convert();
-        }
-        provider.Accept(slot, hours, _users.Funding[slot]);
-        _users.Provider[slot] = provider.Index;
-        zone.NotePlaced(hours);
-        if (_users.Funding[slot] == FundingStream.SelfFunder && savingsModelled)
-        {
-            StartCharging(slot, provider.RateGbpPerHour, week);
-        }
-        return true;
     }
 
     /// <summary>A self-funder starts paying a provider; files the week their savings reach the capital limit.</summary>
@@ -171,24 +169,6 @@ public sealed partial class Market
         _providers[_users.Provider[slot]].Release(slot, _users.WeeklyHours[slot], _users.Funding[slot]);
         _zones[_users.Zone[slot]].NoteUnplaced(_users.WeeklyHours[slot]);
         _users.Provider[slot] = ServiceUserTable.None;
-    }
-
-    private void RebrokerWaiting(Zone zone, int week)
-    {
-        if (zone.Waiting.Count == 0)
-        {
-            return;
-        }
-        var mostSpare = zone.MostSpareWeeklyHours();
-        for (var slot = zone.Waiting.Head; slot != ServiceUserTable.None && mostSpare >= 0.25;)
-        {
-            var next = _users.Next[slot];
-            if (_users.WeeklyHours[slot] <= mostSpare && TryPlace(zone, slot, week, fromWaitingList: true))
-            {
-                mostSpare = zone.MostSpareWeeklyHours();
-            }
-            slot = next;
-        }
     }
 
     private FundingStream DrawFunding(int zone, Random random)

@@ -71,8 +71,8 @@ public sealed partial class Market
         for (var c = 0; c < _commissioners.Length; c++)
         {
             var (offset, liabilities) = _commissionerBlocks[c];
-            o[offset + CommissionerMetrics.Spend] = o[Schema.CommissionerStart + (2 * c)];
-            o[offset + CommissionerMetrics.Overspend] = o[Schema.CommissionerStart + (2 * c) + 1];
+            o[offset + CommissionerMetrics.Spend] = o[_commissionerColumns[c]];
+            o[offset + CommissionerMetrics.Overspend] = o[_commissionerColumns[c] + 1];
             for (var l = 0; l < liabilities.Length; l++)
             {
                 var (pool, model, party) = (liabilities[l].PoolIndex, liabilities[l].ModelIndex, liabilities[l].PartyIndex);

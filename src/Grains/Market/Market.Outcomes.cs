@@ -100,22 +100,23 @@ public sealed partial class Market
         o[OutcomeSchema.FinalYearRateGap] = Ratio(_totals.FinalYearGapPounds, _totals.FinalYearGapHours);
         WriteMarketStructure(o);
         var unmet = 0.0;
-        var i = Schema.CommissionerStart;
         foreach (var c in _commissioners)
         {
             var spend = c.TotalSpendGbp();
-            o[i++] = spend;
-            o[i++] = spend - BudgetToDate(c.Spec, weeks);
+            o[_commissionerColumns[c.Index]] = spend;
+            o[_commissionerColumns[c.Index] + 1] = spend - BudgetToDate(c.Spec, weeks);
         }
         foreach (var z in _zones)
         {
+            var column = _zoneColumns[z.Index];
             unmet += z.UnmetHours;
-            o[i++] = z.UnmetHours;
-            o[i++] = z.PeakWaiting;
-            o[i++] = z.ProviderExits;
-            o[i++] = z.WeeksWithoutLead;
+            o[column] = z.UnmetHours;
+            o[column + 1] = z.PeakWaiting;
+            o[column + 2] = z.ProviderExits;
+            o[column + 3] = z.WeeksWithoutLead;
         }
         o[OutcomeSchema.UnmetHours] = unmet;
+        var i = Schema.PoolStart;
         foreach (var p in _pools)
         {
             i = p.WriteOutcomes(o, i);

@@ -14,6 +14,8 @@ namespace MarketSim.Grains.Market;
 /// One simulated market: the grains of a scenario and the deterministic weekly scheduler that drives
 /// them (the order of a week is in <see cref="Step"/> and docs/model.md). A run is a pure function of
 /// (scenario, experiment seed, run index); the instance is reused across runs without allocating.
+/// It keeps its entities in id order (<see cref="ScenarioOrder"/>) and writes its outcomes in the
+/// file's order, so reordering a scenario file only relabels the results.
 /// </summary>
 public sealed partial class Market : IRunModel
 {
@@ -46,13 +48,18 @@ public sealed partial class Market : IRunModel
     private readonly double[] _poundsByStream = new double[FundingStreams.Count];
     private readonly double[] _row;
     private readonly double[] _meanWaitingByQuarter = [double.NaN, double.NaN, double.NaN, double.NaN];
+    private readonly int[] _commissionerColumns;
+    private readonly int[] _zoneColumns;
     private WeekTotals _totals;
 
     /// <summary>Builds the grains of <paramref name="scenario"/>; call <see cref="Run"/> for each run.</summary>
     public Market(MarketScenario scenario)
     {
-        _scenario = scenario;
         Schema = new OutcomeSchema(scenario);
+        scenario = ScenarioOrder.ById(scenario);
+        _scenario = scenario;
+        _commissionerColumns = [.. scenario.Commissioners.Select(c => Schema.IndexOf($"spend_gbp__{c.Id}"))];
+        _zoneColumns = [.. scenario.Zones.Select(z => Schema.IndexOf($"unmet_hours__{z.Id}"))];
         _row = new double[Schema.Stride];
         var startingPeople = scenario.Zones.Sum(z => z.Demand.StartingCaseload);
         _users = new ServiceUserTable(startingPeople * 2);
@@ -72,6 +79,9 @@ public sealed partial class Market : IRunModel
         _referralRates = [.. scenario.Zones.Select(z => ReferralRates(z, shocks))];
         _fundingCumulative = [.. scenario.Zones.Select(z => Cumulative(z.Demand.FundingShares))];
         _streams = [.. scenario.Zones.Select(z => new ZoneStreams(z.Id))];
+        _arrivals = new Arrival[Math.Max(16, startingPeople)];
+        _waitingCursor = new int[_zones.Length];
+        _zoneMostSpare = new double[_zones.Length];
         _economy = new EconomyPath(scenario.Economy, scenario.HorizonYears);
         _wageShock = [.. Enumerable.Range(0, scenario.HorizonWeeks).Select(w => shocks.Where(s => s.Kind == ShockKind.Wage && w >= s.Week).Aggregate(1.0, (f, s) => f * (1 + s.Size)))];
         _forcedExitWeek = [.. _providers.Select(p => shocks.FirstOrDefault(s => s.Kind == ShockKind.ProviderExit && s.ProviderId == p.Spec.Id)?.Week ?? -1)];
@@ -110,6 +120,7 @@ public sealed partial class Market : IRunModel
         _conversions.Clear();
         _totals = default;
         _totals.FirstFailureWeek = -1;
+        _waitingTickets = 0;
         Array.Clear(_row);
         Array.Fill(_entrantJoinWeek, -1);
         Array.Fill(_meanWaitingByQuarter, double.NaN);
@@ -144,9 +155,9 @@ public sealed partial class Market : IRunModel
     /// <summary>
     /// One week, in this order: rates uplifted at a year start; packages end; self-funders reaching the
     /// capital limit convert; providers take their week (returns after notice, failures, workforce,
-    /// entrants joining); zones re-broker their waiting lists, then broker new referrals; providers
-    /// deliver and are paid, and fail or hand back on the week's margin; zones count unmet hours;
-    /// pooled budgets settle at a year end.
+    /// entrants joining); the waiting lists of all zones are re-brokered, oldest first; the week's
+    /// referrals of all zones are brokered in order of arrival; providers deliver and are paid, and
+    /// fail or hand back on the week's margin; zones count unmet hours; pooled budgets settle at a year end.
     /// </summary>
     private void Step(int week)
     {
@@ -162,14 +173,8 @@ public sealed partial class Market : IRunModel
         }
         ConvertSelfFunders(week);
         ProvidersStartWeek(week);
-        foreach (var zone in _zones)
-        {
-            RebrokerWaiting(zone, week);
-        }
-        foreach (var zone in _zones)
-        {
-            Refer(zone, week);
-        }
+        RebrokerWaiting(week);
+        Refer(week);
         DeliverAndPay(week);
         CloseWeek(week);
     }

@@ -8,7 +8,7 @@ namespace MarketSim.Grains.Scenario;
 /// <param name="StartDate">The first day of week 0, which fixes calendar weeks for seasonality.</param>
 /// <param name="HorizonWeeks">How many weekly steps a run simulates.</param>
 /// <param name="Zones">The zones, in file order.</param>
-/// <param name="Providers">The providers, in file order (which is also the tie-break in brokerage).</param>
+/// <param name="Providers">The providers, in file order (the market sorts them by id; the order only sets the output's).</param>
 /// <param name="Commissioners">The commissioners.</param>
 /// <param name="PooledBudgets">The pooled budgets, possibly none.</param>
 /// <param name="Economy">Wages and prices; null when costs are not modelled.</param>

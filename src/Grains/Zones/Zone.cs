@@ -21,7 +21,7 @@ public sealed class Zone
     {
         Index = index;
         Spec = spec;
-        var serving = providers.Where(p => p.Spec.ZoneIds.Contains(spec.Id)).ToArray();
+        var serving = providers.Where(p => p.Spec.ZoneIds.Contains(spec.Id)).OrderBy(p => p.Spec.Id, StringComparer.Ordinal).ToArray();
         _leads = [.. serving.Where(p => p.Spec.Role == ProviderRole.Lead)];
         _framework = [.. serving.Where(p => p.Spec.Role == ProviderRole.Framework)];
         _spot = [.. serving.Where(p => p.Spec.Role == ProviderRole.Spot)];
@@ -29,7 +29,7 @@ public sealed class Zone
         _users = users;
     }
 
-    /// <summary>Its index in the scenario's zone list.</summary>
+    /// <summary>Its index among the market's zones, which are in id order (not the file's order).</summary>
     public int Index { get; }
 
     /// <summary>What the scenario says of it.</summary>
@@ -104,7 +104,8 @@ public sealed class Zone
 
     /// <summary>
     /// The provider a package of <paramref name="weeklyHours"/> goes to, in brokerage order (lead, then
-    /// the framework provider with most spare hours, then spot), or null when none has room.
+    /// the framework provider with most spare hours, then spot), or null when none has room. Ties
+    /// (two leads with room, equal spare hours) go to the provider whose id sorts first.
     /// </summary>
     public Provider? Choose(double weeklyHours) =>
         FirstWithRoom(_leads, weeklyHours) ?? MostSpare(_framework, weeklyHours) ?? MostSpare(_spot, weeklyHours);

@@ -40,10 +40,24 @@ public class BrokerageTests
             TestMarkets.Provider("small", ProviderRole.Framework, 10, 10),
             TestMarkets.Provider("large", ProviderRole.Framework, 40, 20));
 
-        // Most spare first, ties to the earlier in the file: large takes 6 (40 → 10 h spare), then
-        // small (tie), large, small (tie), large: 8 packages (40 h) to large and 2 (10 h) to small.
+        // Most spare first, ties to the id that sorts first: large takes 6 (40 → 10 h spare), then
+        // large (tie), small, large (tie), small: 8 packages (40 h) to large and 2 (10 h) to small.
         Assert.Equal((40 * 20) + (10 * 10), Outcome(scenario, "spend_gbp__council"));
         Assert.Equal(0, Outcome(scenario, "unmet_hours_total"));
+    }
+
+    [Theory]
+    [InlineData(ProviderRole.Lead)]
+    [InlineData(ProviderRole.Framework)]
+    [InlineData(ProviderRole.Spot)]
+    public void A_tie_between_providers_goes_to_the_id_that_sorts_first_whatever_the_file_order(ProviderRole role)
+    {
+        var onePackage = TestMarkets.Demand(startingCaseload: 1, hours: new Distribution(DistributionKind.Fixed, 5), length: new Distribution(DistributionKind.Fixed, 1000));
+        ProviderSpec[] providers = [TestMarkets.Provider("p1", role, 10, 12), TestMarkets.Provider("p2", role, 10, 20)];
+
+        // p1 and p2 have 10 h spare each: the 5 h package goes to p1 at £12 an hour for 4 weeks.
+        Assert.Equal(5 * 12 * 4, Outcome(TestMarkets.OneZone(onePackage, horizonWeeks: 4, providers), "spend_gbp__council"));
+        Assert.Equal(5 * 12 * 4, Outcome(TestMarkets.OneZone(onePackage, horizonWeeks: 4, [.. providers.Reverse()]), "spend_gbp__council"));
     }
 
     [Fact]
