@@ -100,16 +100,31 @@ public sealed partial class Market
         o[OutcomeSchema.FinalYearRateGap] = Ratio(_totals.FinalYearGapPounds, _totals.FinalYearGapHours);
         WriteMarketStructure(o);
         var unmet = 0.0;
+        Array.Clear(_unmetHoursByStream);
+        foreach (var z in _zones)
+        {
+            unmet += z.UnmetHours;
+            for (var s = 0; s < _unmetHoursByStream.Length; s++)
+            {
+                _unmetHoursByStream[s] += z.ServiceUsers.UnmetHours((FundingStream)s);
+            }
+        }
+        var unmetCost = _unmetNeed.Split(unmet, _unmetHoursByStream, _unmetNeedCostGbp);
+        var totalSpend = 0.0;
         var i = Schema.CommissionerStart;
         foreach (var c in _commissioners)
         {
             var spend = c.TotalSpendGbp();
+            totalSpend += spend;
             o[i++] = spend;
             o[i++] = spend - BudgetToDate(c.Spec, weeks);
+            o[i++] = _unmetNeedCostGbp[c.Index];
+            o[i++] = spend + _unmetNeedCostGbp[c.Index];
         }
+        o[OutcomeSchema.UnmetNeedCost] = unmetCost;
+        o[OutcomeSchema.WholeSystemCost] = totalSpend + unmetCost;
         foreach (var z in _zones)
         {
-            unmet += z.UnmetHours;
             o[i++] = z.UnmetHours;
             o[i++] = z.PeakWaiting;
             o[i++] = z.ProviderExits;
