@@ -24,20 +24,20 @@ public class GoldenResultsTests
     private static readonly Dictionary<string, (string RunsCsv, string SummaryJson)> Recorded = new()
     {
         ["banes-your-care-your-way.yaml"] = (
-            "9cc0f75552f5fd0f807b22bb98bd560d8f6868f797dc11474e30b461f7b725be",
-            "5e593d3d07a074363939d8d9a3d276ade4e05a283bbb09f81c5f0baec70c1f08"),
+            "69fc3051f7c6549352c1ab7eb96a53a894aecf6f1e826723c97fb63d4753c50e",
+            "a7f0eea723064ca5dfc6094c33c4064c5412bf1f9af0a50672c76d73812e5878"),
         ["doncaster-ccash.yaml"] = (
-            "29ccca591d4cb54984003f5a7be476cf54875d99fa266bb051a8113fb6c85e9e",
-            "fd18018af235e5108ebc4a7e8beacffad831bd0cff543323f4e4f525753a1c4b"),
+            "5e4201ccfec613de2982c38dc3b61f19a8962fe281a30fa967b7a71cd31a08db",
+            "47607c4ba597813adc1d3304bf34840cf0a5ed8164305998f9fdda2c52ee0bfc"),
         ["doncaster-lead-exit.yaml"] = (
-            "798b461107ff1061a9fda97bc9788d8d5f7486e4bfc4c0770622ba9091aae4d0",
-            "e814ea4ddff13e5c9515605ff85519c7cb0765bb85a1be43f6f1e1faa85eac92"),
+            "e5a772178ba84265bae0fce7fc38b9bb3084ff9ad3ec54b59b2e736ebed86e12",
+            "c80164d6acdc39a45e6e8092bd78238f3b6bf3a5e8210807ec03b392bb6f884d"),
         ["dorset-pool-2017.yaml"] = (
-            "8a69645bb25baca2ee1a52e33943a3219e0555fd74f20cd9a43a033263364c96",
-            "5937daf90871c4bd2f5be0d45e9c1a86a64bf5644128b7df8c87fd630a1dcf2f"),
+            "9a3e1d49ffd74c2ea7c7227cf509edf79bf2272a1c216aee34776779e2faefde",
+            "2fc641d48b8f1db66aa9c8e37ffedfc37dc9e109af6824c618534fd7b4a85749"),
         ["leicestershire-htlah.yaml"] = (
-            "e85d3fb20e72d6a25cba02f5cf455f0becfab20f00342e515565312046d50c2c",
-            "b124da2560ba883fe6deff1dfd7694fff3d67d2528a1ce6fbb19dac1da94d9c6"),
+            "37343b36f1397b7bb5093b0fca77a54f84d99fa8d5e6c0380435cfdef9e2dced",
+            "08eab45f653445f7514e8398178a0934838a3767f9b64b72137c9b65a4ef0207"),
     };
 
     public static TheoryData<string> BundledScenarios() =>
