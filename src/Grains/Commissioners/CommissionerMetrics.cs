@@ -4,8 +4,9 @@ using MarketSim.Grains.Scenario;
 namespace MarketSim.Grains.Commissioners;
 
 /// <summary>
-/// What each commissioner reports per run, in block order: its spend and overspend (the numbers of
-/// <c>spend_gbp__ID</c> and <c>overspend_gbp__ID</c>), then its liability under each agreement of
+/// What each commissioner reports per run, in block order: its spend, overspend, cost of unmet need
+/// and whole-system cost (the numbers of <c>spend_gbp__ID</c>, <c>overspend_gbp__ID</c>,
+/// <c>unmet_need_cost_gbp__ID</c> and <c>whole_system_cost_gbp__ID</c>), then its liability under each agreement of
 /// each pooled budget it is a partner of (the number of <c>liability_gbp__POOL__MODEL__ID</c>).
 /// </summary>
 public static class CommissionerMetrics
@@ -13,7 +14,9 @@ public static class CommissionerMetrics
 #pragma warning disable CS1591 // indices into the block, named after their metrics
     public const int Spend = 0;
     public const int Overspend = 1;
-    public const int LiabilityStart = 2;
+    public const int UnmetNeedCost = 2;
+    public const int WholeSystemCost = 3;
+    public const int LiabilityStart = 4;
 #pragma warning restore CS1591
 
     /// <summary>One liability a commissioner reports: party <paramref name="PartyIndex"/> of agreement <paramref name="ModelIndex"/> of pool <paramref name="PoolIndex"/>.</summary>
@@ -52,6 +55,8 @@ public static class CommissionerMetrics
         {
             new("spend_gbp", "GBP", "What the commissioner paid for delivered care over the horizon (as spend_gbp__ID)"),
             new("overspend_gbp", "GBP", "Its spend minus its budgets over the horizon; negative is an underspend (as overspend_gbp__ID)"),
+            new("unmet_need_cost_gbp", "GBP", "The cost of unmet need it bears (as unmet_need_cost_gbp__ID)"),
+            new("whole_system_cost_gbp", "GBP", "Its spend plus the cost of unmet need it bears (as whole_system_cost_gbp__ID)"),
         };
         foreach (var l in Liabilities(commissionerId, scenario))
         {

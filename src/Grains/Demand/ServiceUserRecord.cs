@@ -54,6 +54,9 @@ public sealed class ServiceUserRecord
         }
     }
 
+    /// <summary>Unmet care hours of the service users funded by <paramref name="stream"/> since the run began.</summary>
+    public double UnmetHours(FundingStream stream) => _unmetHours[(int)stream];
+
     /// <summary>Writes the block (<see cref="ServiceUserMetrics"/>) of the service users funded by <paramref name="stream"/>.</summary>
     public void Write(FundingStream stream, Span<double> block)
     {

@@ -71,8 +71,11 @@ public sealed partial class Market
         for (var c = 0; c < _commissioners.Length; c++)
         {
             var (offset, liabilities) = _commissionerBlocks[c];
-            o[offset + CommissionerMetrics.Spend] = o[_commissionerColumns[c]];
-            o[offset + CommissionerMetrics.Overspend] = o[_commissionerColumns[c] + 1];
+            var column = _commissionerColumns[c];
+            o[offset + CommissionerMetrics.Spend] = o[column];
+            o[offset + CommissionerMetrics.Overspend] = o[column + 1];
+            o[offset + CommissionerMetrics.UnmetNeedCost] = o[column + 2];
+            o[offset + CommissionerMetrics.WholeSystemCost] = o[column + 3];
             for (var l = 0; l < liabilities.Length; l++)
             {
                 var (pool, model, party) = (liabilities[l].PoolIndex, liabilities[l].ModelIndex, liabilities[l].PartyIndex);

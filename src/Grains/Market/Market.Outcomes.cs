@@ -100,12 +100,33 @@ public sealed partial class Market
         o[OutcomeSchema.FinalYearRateGap] = Ratio(_totals.FinalYearGapPounds, _totals.FinalYearGapHours);
         WriteMarketStructure(o);
         var unmet = 0.0;
+        Array.Clear(_unmetHoursByStream);
+        foreach (var z in _zones)
+        {
+            for (var st = 0; st < _unmetHoursByStream.Length; st++)
+            {
+                _unmetHoursByStream[st] += z.ServiceUsers.UnmetHours((FundingStream)st);
+            }
+        }
+        var totalUnmet = 0.0;
+        foreach (var z in _zones)
+        {
+            totalUnmet += z.UnmetHours;
+        }
+        var unmetCost = _unmetNeed.Split(totalUnmet, _unmetHoursByStream, _unmetNeedCostGbp);
+        var totalSpend = 0.0;
         foreach (var c in _commissioners)
         {
             var spend = c.TotalSpendGbp();
-            o[_commissionerColumns[c.Index]] = spend;
-            o[_commissionerColumns[c.Index] + 1] = spend - BudgetToDate(c.Spec, weeks);
+            var column = _commissionerColumns[c.Index];
+            totalSpend += spend;
+            o[column] = spend;
+            o[column + 1] = spend - BudgetToDate(c.Spec, weeks);
+            o[column + 2] = _unmetNeedCostGbp[c.Index];
+            o[column + 3] = spend + _unmetNeedCostGbp[c.Index];
         }
+        o[OutcomeSchema.UnmetNeedCost] = unmetCost;
+        o[OutcomeSchema.WholeSystemCost] = totalSpend + unmetCost;
         foreach (var z in _zones)
         {
             var column = _zoneColumns[z.Index];

@@ -47,6 +47,9 @@ public sealed partial class Market : IRunModel
     private readonly double[] _hoursByStream = new double[FundingStreams.Count];
     private readonly double[] _poundsByStream = new double[FundingStreams.Count];
     private readonly double[] _row;
+    private readonly UnmetNeedCosting _unmetNeed;
+    private readonly double[] _unmetHoursByStream = new double[FundingStreams.Count];
+    private readonly double[] _unmetNeedCostGbp;
     private readonly double[] _meanWaitingByQuarter = [double.NaN, double.NaN, double.NaN, double.NaN];
     private readonly int[] _commissionerColumns;
     private readonly int[] _zoneColumns;
@@ -71,6 +74,8 @@ public sealed partial class Market : IRunModel
         _zonesOfProvider = [.. _providers.Select(p => scenario.Zones.Select((z, i) => (z, i)).Where(x => p.Spec.ZoneIds.Contains(x.z.Id)).Select(x => x.i).ToArray())];
         _commissioners = [.. scenario.Commissioners.Select((c, i) => new Commissioner(i, c, scenario.HorizonYears))];
         _pools = [.. scenario.PooledBudgets.Select(p => new PooledBudget(p, _commissioners))];
+        _unmetNeed = new UnmetNeedCosting(scenario);
+        _unmetNeedCostGbp = new double[_commissioners.Length];
         for (var s = 0; s < FundingStreams.Count; s++)
         {
             _payerOfStream[s] = Array.FindIndex(scenario.Commissioners, c => c.Funds.Contains((FundingStream)s));

@@ -37,6 +37,8 @@ public sealed class OutcomeSchema
     public const int HhiFinal = 21;
     public const int CareWorkersFinal = 22;
     public const int CapacityFinal = 23;
+    public const int UnmetNeedCost = 24;
+    public const int WholeSystemCost = 25;
 
     public const int SeriesCaseload = 0;
     public const int SeriesWaiting = 1;
@@ -73,6 +75,8 @@ public sealed class OutcomeSchema
         new("hhi_final", "index 0-10000", "Herfindahl-Hirschman index of providers' shares of committed hours at the end", false),
         new("care_workers_final", "people", "Care workers in post at the end, over providers with a modelled workforce; empty when none", false),
         new("capacity_final_weekly_hours", "hours a week", "Capacity of open providers at the end", false),
+        new("unmet_need_cost_gbp", "GBP", "Unmet care hours valued at the scenario's unmet_need cost an hour (0 without that section)", true),
+        new("whole_system_cost_gbp", "GBP", "All commissioners' spend plus the cost of unmet need: what the scenario costs when need that went unmet is not counted as a saving", true),
     ];
 
     private readonly Dictionary<EntityBlock, IReadOnlyList<EntityMetric>> _metrics = [];
@@ -85,6 +89,8 @@ public sealed class OutcomeSchema
         {
             _columns.Add(new($"spend_gbp__{c.Id}", "GBP", $"What {c.Name} paid for delivered care over the horizon", true));
             _columns.Add(new($"overspend_gbp__{c.Id}", "GBP", $"{c.Name}'s spend minus its budgets over the horizon (negative: underspend)", true));
+            _columns.Add(new($"unmet_need_cost_gbp__{c.Id}", "GBP", $"The cost of unmet need borne by {c.Name}", false));
+            _columns.Add(new($"whole_system_cost_gbp__{c.Id}", "GBP", $"{c.Name}'s spend plus the cost of unmet need it bears", false));
         }
         ZoneStart = _columns.Count;
         foreach (var z in scenario.Zones)
@@ -177,8 +183,11 @@ public sealed class OutcomeSchema
     /// <summary>Index in a row of month <paramref name="month"/> of series <paramref name="series"/>.</summary>
     public int SeriesIndex(int series, int month) => Count + (series * Months) + month;
 
-    /// <summary>Index of the first commissioner column; each commissioner has two (spend, overspend).</summary>
+    /// <summary>Index of the first commissioner column; each commissioner has <see cref="ColumnsPerCommissioner"/> (spend, overspend, unmet-need cost, whole-system cost).</summary>
     public int CommissionerStart { get; }
+
+    /// <summary>How many scalar columns each commissioner has.</summary>
+    public const int ColumnsPerCommissioner = 4;
 
     /// <summary>Index of the first zone column; each zone has four.</summary>
     public int ZoneStart { get; }

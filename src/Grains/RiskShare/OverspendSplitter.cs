@@ -11,9 +11,10 @@ public static class OverspendSplitter
 {
     /// <summary>
     /// Writes each partner's share of <paramref name="amount"/> into <paramref name="shares"/>, given
-    /// their contributions into the pool and, for aligned budgets, their own spend.
+    /// their contributions into the pool, for aligned budgets their own spend, and for capped exposure
+    /// their caps for the year (<see cref="RiskShareSpec.YearCapsGbp"/>).
     /// </summary>
-    public static void Split(RiskShareSpec model, double amount, ReadOnlySpan<double> contributions, ReadOnlySpan<double> spend, Span<double> shares)
+    public static void Split(RiskShareSpec model, double amount, ReadOnlySpan<double> contributions, ReadOnlySpan<double> spend, ReadOnlySpan<double> capsGbp, Span<double> shares)
     {
         if (amount < 0 && model.Underspend == UnderspendRule.Weighted && model.Overspend != OverspendRule.Aligned)
         {
@@ -32,7 +33,7 @@ public static class OverspendSplitter
                 }
                 break;
             case OverspendRule.CappedExposure:
-                Capped(amount, contributions, model.CapsGbp!, model.Partner, shares);
+                Capped(amount, contributions, capsGbp, model.Partner, shares);
                 break;
             case OverspendRule.Tiered:
                 Tiered(amount, model.Tiers!, shares);

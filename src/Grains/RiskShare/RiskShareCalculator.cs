@@ -14,7 +14,8 @@ public static class RiskShareCalculator
 
     /// <summary>
     /// Settles one year. <paramref name="contributions"/> are the year's contributions (pro rata for a
-    /// part year, <paramref name="fractionOfYear"/>); <paramref name="pooledShare"/> is the share of
+    /// part year, <paramref name="fractionOfYear"/>), which also set this year's caps as a share of
+    /// contribution; <paramref name="pooledShare"/> is the share of
     /// activity in the pool (pool phasing; the rest stays with each partner as aligned budgets);
     /// <paramref name="achievedByQuarter"/> is the cumulative achievement of the performance target
     /// by quarter (NaN for a quarter not simulated).
@@ -70,7 +71,9 @@ public static class RiskShareCalculator
         }
         else
         {
-            OverspendSplitter.Split(model, commissioners, intoPool, spend, shares);
+            Span<double> caps = stackalloc double[n];
+            model.YearCapsGbp(contributions, caps);
+            OverspendSplitter.Split(model, commissioners, intoPool, spend, caps, shares);
         }
         for (var i = 0; i < n; i++)
         {

@@ -16,6 +16,7 @@ namespace MarketSim.Grains.Scenario;
 /// <param name="SelfFunders">Self-funders' rate and savings; null for the defaults.</param>
 /// <param name="Shocks">Scheduled stress-test shocks.</param>
 /// <param name="DynamicPurchasing">Whether and how leavers are replaced; null for no replacement.</param>
+/// <param name="UnmetNeed">The cost of an unmet care hour and who bears it; null values unmet need at 0.</param>
 public sealed record MarketScenario(
     string Name,
     DateOnly StartDate,
@@ -28,7 +29,8 @@ public sealed record MarketScenario(
     RateSettingSpec? RateSetting = null,
     SelfFunderSpec? SelfFunders = null,
     ShockSpec[]? Shocks = null,
-    DynamicPurchasingSpec? DynamicPurchasing = null)
+    DynamicPurchasingSpec? DynamicPurchasing = null,
+    UnmetNeedSpec? UnmetNeed = null)
 {
     /// <summary>Model years are 52 weeks, as in the seeds' arithmetic (£10.64m / 52 / £14.36 ≈ 14,250 hours).</summary>
     public const int WeeksPerYear = 52;

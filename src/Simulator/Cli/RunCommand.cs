@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MarketSim.Simulator.Experiments;
+using MarketSim.Simulator.Reports;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -124,6 +125,11 @@ internal static class RunCommand
                 cli.Output.WriteLine($"Stopped: {reason}");
             }
             HeadlineTable.Write(cli.Output, result.Summary, cli.Interactive, cli.ConsoleWidth);
+            if (UnmetNeedNote.Text(result.Scenario, result.Summary) is { } note)
+            {
+                TableConsole.WriteWrapped(cli.Output, note, cli.ConsoleWidth);
+            }
+            CommissionerCostTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
             RiskShareTable.Write(cli.Output, result.RiskShare, cli.Interactive, cli.ConsoleWidth);
             EntityRiskTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
             cli.Output.WriteLine($"Results: {result.OutDir}");

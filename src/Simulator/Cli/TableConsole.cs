@@ -1,3 +1,4 @@
+using System.Text;
 using Spectre.Console;
 
 namespace MarketSim.Simulator.Cli;
@@ -40,6 +41,25 @@ internal static class TableConsole
         catch (Exception ex) when (ex is IOException or PlatformNotSupportedException or InvalidOperationException)
         {
             return RedirectedWidth;
+        }
+    }
+
+    /// <summary>Writes <paramref name="text"/> as lines of at most <paramref name="width"/> columns, broken between words (a longer word has a line of its own).</summary>
+    public static void WriteWrapped(TextWriter output, string text, int width)
+    {
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                output.WriteLine(line.ToString());
+                line.Clear();
+            }
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+        if (line.Length > 0)
+        {
+            output.WriteLine(line.ToString());
         }
     }
 

@@ -11,7 +11,7 @@ namespace MarketSim.Simulator.Reports;
 /// The report's section on entities, as an HTML fragment (headings and tables, every text escaped):
 /// each provider's chance of leaving within the horizon by cause and its delivered share, each
 /// zone's unmet hours, waiting list and chance of losing its lead provider, and each
-/// commissioner's spend and overspend. The full figures are in the entity CSV files.
+/// commissioner's spend, overspend, cost of unmet need and whole-system cost. The full figures are in the entity CSV files.
 /// </summary>
 public static class EntityHtml
 {
@@ -80,15 +80,20 @@ public static class EntityHtml
         {
             return;
         }
-        html.Append("<h3>Commissioners</h3>\n<table><tr><th>Commissioner</th><th>Spend, GBP (mean ± SE)</th><th>Overspend, GBP (mean ± SE)</th><th>Overspend P5</th><th>Overspend P95</th></tr>");
+        html.Append("<h3>Commissioners</h3>\n<table><tr><th>Commissioner</th><th>Spend, GBP (mean ± SE)</th><th>Overspend, GBP (mean ± SE)</th><th>Overspend P5</th><th>Overspend P95</th>")
+            .Append("<th>Unmet need cost, GBP (mean ± SE)</th><th>Whole-system cost, GBP (mean ± SE)</th></tr>");
         foreach (var s in commissioners)
         {
             var spend = s.Metric("spend_gbp");
             var over = s.Metric("overspend_gbp");
+            var unmet = s.Metric("unmet_need_cost_gbp");
+            var whole = s.Metric("whole_system_cost_gbp");
             html.Append("<tr><td title=\"").Append(E(s.Block.Id)).Append("\">").Append(E(s.Block.Name)).Append("</td><td>")
                 .Append(Readable(spend.Mean)).Append(" ± ").Append(Readable(spend.StdError)).Append("</td><td>")
                 .Append(Readable(over.Mean)).Append(" ± ").Append(Readable(over.StdError)).Append("</td><td>")
-                .Append(Readable(over.P5)).Append("</td><td>").Append(Readable(over.P95)).Append("</td></tr>");
+                .Append(Readable(over.P5)).Append("</td><td>").Append(Readable(over.P95)).Append("</td><td>")
+                .Append(Readable(unmet.Mean)).Append(" ± ").Append(Readable(unmet.StdError)).Append("</td><td>")
+                .Append(Readable(whole.Mean)).Append(" ± ").Append(Readable(whole.StdError)).Append("</td></tr>");
         }
         html.Append("</table>\n");
     }

@@ -22,7 +22,7 @@ public static class HtmlReport
         table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; } th, td { padding: .3rem .7rem; border-bottom: 1px solid #e6e6e6; text-align: right; }
         th:first-child, td:first-child { text-align: left; } th { background: #f4f6f8; }
         figure { margin: 1.2rem 0; } figcaption { font-size: .85rem; color: #555; max-width: 720px; } .muted { color: #666; font-size: .9rem; }
-        svg { max-width: 100%; height: auto; }
+        svg { max-width: 100%; height: auto; } .warning { background: #fff4e5; border-left: 4px solid #e08a00; padding: .5rem .8rem; max-width: 900px; }
         """;
 
     /// <summary>The HTML of the report.</summary>
@@ -39,6 +39,10 @@ public static class HtmlReport
             .Append("<h2>Scenario</h2>\n<p>").Append(scenario.Zones.Length).Append(" zones, ").Append(scenario.Providers.Length).Append(" providers, ")
             .Append(scenario.Commissioners.Length).Append(" commissioners, ").Append(scenario.PooledBudgets.Length).Append(" pooled budgets.</p>\n");
         Headline(html, summary);
+        if (UnmetNeedNote.Text(scenario, summary) is { } note)
+        {
+            html.Append("<p class=\"warning\">").Append(E(note)).Append("</p>\n");
+        }
         RiskShare(html, riskShare);
         html.Append(EntityHtml.Section(entities));
         html.Append("<h2>Charts</h2>\n");

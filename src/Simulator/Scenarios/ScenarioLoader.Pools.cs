@@ -38,9 +38,8 @@ public static partial class ScenarioLoader
                 partners.Add(who is null || contribution is null ? null : new PoolPartnerSpec(who, contribution));
             }
             var partnerIds = partners.Select(p => p?.CommissionerId ?? "").ToList();
-            var contributions = partners.Select(p => p?.ContributionGbpPerYear ?? 0).ToArray();
             var models = f.List("risk_share_models", required: false)
-                .Select(m => Fields(m.Node, m.Path) is { } mf ? ReadRiskShare(mf, partnerIds, contributions) : null)
+                .Select(m => Fields(m.Node, m.Path) is { } mf ? ReadRiskShare(mf, partnerIds) : null)
                 .ToList();
             double phasingStart = 1;
             var phasingWeeks = 0;

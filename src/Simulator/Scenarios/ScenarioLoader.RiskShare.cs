@@ -25,14 +25,14 @@ public static partial class ScenarioLoader
 
     private sealed partial class Reader
     {
-        private RiskShareSpec? ReadRiskShare(YamlFields f, List<string> partners, double[] contributions)
+        private RiskShareSpec? ReadRiskShare(YamlFields f, List<string> partners)
         {
             var id = ReadId(f);
             var name = f.Text("name", required: false) ?? id;
             var rule = f.Choice("type", OverspendRules);
             var ok = id is not null && rule is not null;
             double[]? shares = null;
-            double[]? caps = null;
+            (double[] Gbp, double[] ShareOfContribution)? caps = null;
             Tier[]? tiers = null;
             var partner = 0;
             switch (rule)
@@ -42,7 +42,7 @@ public static partial class ScenarioLoader
                     ok &= shares is not null;
                     break;
                 case OverspendRule.CappedExposure:
-                    caps = f.Object("caps") is { } c ? ReadCaps(c, partners, contributions) : null;
+                    caps = f.Object("caps") is { } c ? ReadCaps(c, partners) : null;
                     partner = PartnerIndex(f, "backstop", partners) ?? -1;
                     ok &= caps is not null && partner >= 0;
                     break;
@@ -81,7 +81,7 @@ public static partial class ScenarioLoader
             }
             f.RejectUnknown();
             return ok
-                ? new RiskShareSpec(id!, name!, rule!.Value, underspend, shares, caps, partner, favouredShare, tiers, contingency, scaling, gainLoss, performance)
+                ? new RiskShareSpec(id!, name!, rule!.Value, underspend, shares, caps?.Gbp, partner, favouredShare, tiers, contingency, scaling, gainLoss, performance, caps?.ShareOfContribution)
                 : null;
         }
 
@@ -128,9 +128,11 @@ public static partial class ScenarioLoader
             return shares;
         }
 
-        private static double[]? ReadCaps(YamlFields f, List<string> partners, double[] contributions)
+        /// <summary>Caps in pounds a year and as a share of each year's contribution; infinity where a partner has none of that kind.</summary>
+        private static (double[] Gbp, double[] ShareOfContribution)? ReadCaps(YamlFields f, List<string> partners)
         {
             var caps = Enumerable.Repeat(double.PositiveInfinity, partners.Count).ToArray();
+            var shares = Enumerable.Repeat(double.PositiveInfinity, partners.Count).ToArray();
             var ok = true;
             foreach (var (i, who) in partners.Index())
             {
@@ -141,7 +143,7 @@ public static partial class ScenarioLoader
                 var hasAmount = cap.Node("gbp", false) is not null;
                 var hasPercent = cap.Node("percent_of_contribution", false) is not null;
                 var amount = cap.Number("gbp", 0, 1e12, "a cap in pounds a year ≥ 0", required: false);
-                var percent = cap.Number("percent_of_contribution", 0, 1000, "a cap as a percentage ≥ 0 of the partner's contribution", required: false);
+                var percent = cap.Number("percent_of_contribution", 0, 1000, "a cap as a percentage ≥ 0 of the partner's contribution in each year (pro rata in a part year)", required: false);
                 cap.RejectUnknown();
                 if (hasAmount == hasPercent)
                 {
@@ -149,10 +151,11 @@ public static partial class ScenarioLoader
                     ok = false;
                 }
                 ok &= (!hasAmount || amount is not null) && (!hasPercent || percent is not null);
-                caps[i] = amount ?? ((percent ?? 0) / 100 * contributions[i]);
+                caps[i] = amount ?? double.PositiveInfinity;
+                shares[i] = percent is { } p ? p / 100 : double.PositiveInfinity;
             }
             f.RejectUnknown();
-            return ok ? caps : null;
+            return ok ? (caps, shares) : null;
         }
 
         private static Tier[]? ReadTiers(YamlFields f, List<string> partners)

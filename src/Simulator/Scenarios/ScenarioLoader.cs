@@ -105,18 +105,21 @@ public static partial class ScenarioLoader
             var shocks = root.List("shocks", required: false).Select(s => Fields(s.Node, s.Path) is { } f ? ReadShock(f, providerIds) : null).ToList();
             var dpsNode = root.Object("dynamic_purchasing", required: false);
             var dps = dpsNode is null ? null : ReadDynamicPurchasing(dpsNode);
+            var unmetNode = root.Object("unmet_need", required: false);
+            var unmetNeed = unmetNode is null ? null : ReadUnmetNeed(unmetNode, commissionerIds);
             root.RejectUnknown();
             if (name is null || start is null || years is null || zones.Contains(null) || providers.Contains(null)
                 || commissioners.Contains(null) || pools.Contains(null) || shocks.Contains(null)
                 || (economyNode is not null && economy is null) || (rateNode is not null && rates is null)
-                || (selfNode is not null && selfFunders is null) || (dpsNode is not null && dps is null))
+                || (selfNode is not null && selfFunders is null) || (dpsNode is not null && dps is null)
+                || (unmetNode is not null && unmetNeed is null))
             {
                 return null;
             }
             var scenario = new MarketScenario(
                 name, start.Value, (int)Math.Round(years.Value * MarketScenario.WeeksPerYear),
                 [.. zones!], [.. providers!], [.. commissioners!], [.. pools!],
-                economy, rates, selfFunders, [.. shocks!], dps);
+                economy, rates, selfFunders, [.. shocks!], dps, unmetNeed);
             new CrossChecks(root, scenario).Run();
             return scenario;
         }

@@ -21,7 +21,9 @@ public class RiskShareValidationTests
         Assert.Equal(17.35, 18 * rule.Scaling!.Factor, 2);
         Assert.Equal(0, pool.PhasingStartShare);
         Assert.Equal(52, pool.PhasingFullByWeek);
-        Assert.Equal(0.05 * 18_000_000, pool.ModelsOrDefault.Single(m => m.Id == "ccg_capped").CapsGbp![1], 6);
+        var capped = pool.ModelsOrDefault.Single(m => m.Id == "ccg_capped");
+        Assert.Equal(0.05, capped.CapsShareOfContribution![1], 12);
+        Assert.Equal(double.PositiveInfinity, capped.CapsGbp![1]);
         Assert.Equal(UnderspendRule.Weighted, pool.ModelsOrDefault.Single(m => m.Id == "dorset_favour_social_care").Underspend);
     }
 
