@@ -24,20 +24,20 @@ public class GoldenResultsTests
     private static readonly Dictionary<string, (string RunsCsv, string SummaryJson)> Recorded = new()
     {
         ["banes-your-care-your-way.yaml"] = (
-            "9cc0f75552f5fd0f807b22bb98bd560d8f6868f797dc11474e30b461f7b725be",
-            "5e593d3d07a074363939d8d9a3d276ade4e05a283bbb09f81c5f0baec70c1f08"),
+            "15c7f5d72f97e44b514e26cc59f85460b19f48117e6b42f98e26622ba1a8ccbe",
+            "becc8dc278e523a34ebc28e17b6ceb2267232917268185805f7848008d4d737d"),
         ["doncaster-ccash.yaml"] = (
-            "29ccca591d4cb54984003f5a7be476cf54875d99fa266bb051a8113fb6c85e9e",
-            "fd18018af235e5108ebc4a7e8beacffad831bd0cff543323f4e4f525753a1c4b"),
+            "eeb6dfff77dae4c130d4276fad2e7cb41eca36999c09c44c70e5f6e4266b3b38",
+            "55203aaf2d2eec35dc293af96200dc0c5c0485e3292acafd77f89c4c42c1f1a3"),
         ["doncaster-lead-exit.yaml"] = (
-            "798b461107ff1061a9fda97bc9788d8d5f7486e4bfc4c0770622ba9091aae4d0",
-            "e814ea4ddff13e5c9515605ff85519c7cb0765bb85a1be43f6f1e1faa85eac92"),
+            "e4882dea787ad510f2524fef3ca51f5e96cff783041534c032a9bfeb99a413af",
+            "8f1d7323869dea3ab55a6bad317f273b8b1f903269bc8e4d668e6915ab30b0da"),
         ["dorset-pool-2017.yaml"] = (
-            "8a69645bb25baca2ee1a52e33943a3219e0555fd74f20cd9a43a033263364c96",
-            "5937daf90871c4bd2f5be0d45e9c1a86a64bf5644128b7df8c87fd630a1dcf2f"),
+            "bc4a608360175b66e6b626bb289bd309028096bcec1c0317fd09a4a4ab9606ea",
+            "dc7ed1f93c5263a8c7f9afa0796b55d2c2f6b838330f5bcdecdb441abddc86f9"),
         ["leicestershire-htlah.yaml"] = (
-            "e85d3fb20e72d6a25cba02f5cf455f0becfab20f00342e515565312046d50c2c",
-            "b124da2560ba883fe6deff1dfd7694fff3d67d2528a1ce6fbb19dac1da94d9c6"),
+            "ebfb1b97648e13acc94873093f4d5ee48ae214ef24426c8285d6f810a5fd9c24",
+            "ad9dec53a1210b1860b0fe8f015e59a72a54e3a38108e5bd7dbba1acc45f7813"),
     };
 
     public static TheoryData<string> BundledScenarios() =>
