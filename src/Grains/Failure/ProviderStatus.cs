@@ -23,12 +23,15 @@ public enum ExitReason
     /// <summary>It has not left.</summary>
     None,
 
-    /// <summary>Its reserves ran out, or the exogenous hazard struck.</summary>
-    Failure,
+    /// <summary>The exogenous failure hazard struck (a cause outside the model: owners retire, a group fails, a regulator closes it).</summary>
+    Hazard,
 
     /// <summary>It handed back its contracts after its rate stayed below cost.</summary>
     HandBack,
 
     /// <summary>A scenario shock forced it out.</summary>
     ForcedExit,
+
+    /// <summary>Its reserves fell below zero: the model's own failure, from weeks when its income did not cover its costs.</summary>
+    ReservesExhausted,
 }

@@ -88,7 +88,7 @@ public sealed partial class Market
         o[OutcomeSchema.PeakWaiting] = _totals.PeakWaiting;
         o[OutcomeSchema.WeeksWithWaiting] = _totals.WeeksWithWaiting;
         o[OutcomeSchema.SelfFunderSpend] = _totals.SelfFunderSpend;
-        o[OutcomeSchema.ProviderFailures] = _totals.ProviderFailures;
+        o[OutcomeSchema.ProviderFailures] = _totals.ExitsHazard + _totals.ExitsReservesExhausted;
         o[OutcomeSchema.HandBacks] = _totals.HandBacks;
         o[OutcomeSchema.ProviderExits] = _totals.ProviderExits;
         o[OutcomeSchema.FirstFailureWeek] = _totals.FirstFailureWeek >= 0 ? _totals.FirstFailureWeek : double.NaN;
@@ -98,6 +98,9 @@ public sealed partial class Market
         o[OutcomeSchema.RateGap] = Ratio(_totals.HorizonGapPounds, _totals.HorizonGapHours);
         o[OutcomeSchema.FinalYearRate] = Ratio(_totals.FinalYearRatePounds, _totals.FinalYearRateHours);
         o[OutcomeSchema.FinalYearRateGap] = Ratio(_totals.FinalYearGapPounds, _totals.FinalYearGapHours);
+        o[OutcomeSchema.ExitsHazard] = _totals.ExitsHazard;
+        o[OutcomeSchema.ExitsReservesExhausted] = _totals.ExitsReservesExhausted;
+        o[OutcomeSchema.ExitsForced] = _totals.ExitsForced;
         WriteMarketStructure(o);
         var unmet = 0.0;
         Array.Clear(_unmetHoursByStream);
@@ -205,8 +208,10 @@ public sealed partial class Market
         public double SelfFunderSpend;
         public int PeakWaiting;
         public int WeeksWithWaiting;
-        public int ProviderFailures;
+        public int ExitsHazard;
+        public int ExitsReservesExhausted;
         public int HandBacks;
+        public int ExitsForced;
         public int ProviderExits;
         public int FirstFailureWeek;
         public int EntrantsJoined;

@@ -45,7 +45,7 @@ public sealed partial class Market
                 }
                 else if (p.StartWeek(week, careWage, outsideWage))
                 {
-                    Exit(p, week, ExitReason.Failure);
+                    Exit(p, week, ExitReason.Hazard);
                 }
                 else if (p.CommittedWeeklyHours > p.CapacityWeeklyHours * (1 + (p.Spec.Workforce?.OvertimeShare ?? 0)))
                 {
@@ -64,17 +64,24 @@ public sealed partial class Market
     {
         provider.BeginExit(week, reason);
         _totals.ProviderExits++;
-        if (reason == ExitReason.Failure)
+        switch (reason)
         {
-            _totals.ProviderFailures++;
-            if (_totals.FirstFailureWeek < 0)
-            {
-                _totals.FirstFailureWeek = week;
-            }
+            case ExitReason.Hazard:
+                _totals.ExitsHazard++;
+                break;
+            case ExitReason.ReservesExhausted:
+                _totals.ExitsReservesExhausted++;
+                break;
+            case ExitReason.HandBack:
+                _totals.HandBacks++;
+                break;
+            case ExitReason.ForcedExit:
+                _totals.ExitsForced++;
+                break;
         }
-        else if (reason == ExitReason.HandBack)
+        if ((reason is ExitReason.Hazard or ExitReason.ReservesExhausted) && _totals.FirstFailureWeek < 0)
         {
-            _totals.HandBacks++;
+            _totals.FirstFailureWeek = week;
         }
         foreach (var z in _zonesOfProvider[provider.Index])
         {
@@ -124,7 +131,7 @@ public sealed partial class Market
                 continue;
             }
             var cost = _economy.IsModelled && p.Spec.Costs is { } costs ? costs.CostPerContactHour(costs.Wage(nlw), cpi) : double.NaN;
-            p.DeliverWeek(_hoursByStream, _poundsByStream, _selfFunders.RatePremium, cost);
+            p.DeliverWeek(_hoursByStream, _poundsByStream, _selfFunders.RatePremium, cost, cpi);
             RecordRates(p, year);
             _providerRecords[p.Index].RecordWeek(year, p.CommittedWeeklyHours, p.RateGbpPerHour, p.CostPerHourGbp);
             if (p.Spec.Role == ProviderRole.Spot)
@@ -135,7 +142,7 @@ public sealed partial class Market
             {
                 if (p.ReservesGbp < 0)
                 {
-                    Exit(p, week, ExitReason.Failure);
+                    Exit(p, week, ExitReason.ReservesExhausted);
                 }
                 else if (p.Spec.FailureOrNone.HandBackAfterWeeksBelowCost > 0 && p.WeeksBelowCost >= p.Spec.FailureOrNone.HandBackAfterWeeksBelowCost)
                 {

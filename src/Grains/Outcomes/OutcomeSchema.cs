@@ -39,6 +39,9 @@ public sealed class OutcomeSchema
     public const int CapacityFinal = 23;
     public const int UnmetNeedCost = 24;
     public const int WholeSystemCost = 25;
+    public const int ExitsHazard = 26;
+    public const int ExitsReservesExhausted = 27;
+    public const int ExitsForced = 28;
 
     public const int SeriesCaseload = 0;
     public const int SeriesWaiting = 1;
@@ -62,9 +65,9 @@ public sealed class OutcomeSchema
         new("peak_waiting_list_people", "people", "Largest waiting list summed over zones at a week end", true),
         new("weeks_with_waiting_list", "weeks", "Weeks that ended with anyone waiting in any zone", false),
         new("self_funder_spend_gbp", "GBP", "What self-funders paid providers over the horizon", false),
-        new("provider_failures", "providers", "Providers that failed (reserves ran out, or the exogenous hazard struck)", true),
+        new("provider_failures", "providers", "Providers that failed: exits_hazard plus exits_reserves_exhausted", true),
         new("hand_backs", "providers", "Providers that handed back their contracts after their rate stayed below cost", true),
-        new("provider_exits", "providers", "Providers that left for any reason, including forced exits", false),
+        new("provider_exits", "providers", "Providers that left for any cause: exits_hazard + exits_reserves_exhausted + hand_backs + exits_forced", false),
         new("first_failure_week", "week", "Week of the first failure; empty when none", true),
         new("entrants_joined", "providers", "New providers that joined through dynamic purchasing", false),
         new("self_funder_conversions", "people", "Self-funders whose savings reached the capital limit and became council-funded", true),
@@ -77,6 +80,9 @@ public sealed class OutcomeSchema
         new("capacity_final_weekly_hours", "hours a week", "Capacity of open providers at the end", false),
         new("unmet_need_cost_gbp", "GBP", "Unmet care hours valued at the scenario's unmet_need cost an hour (0 without that section)", true),
         new("whole_system_cost_gbp", "GBP", "All commissioners' spend plus the cost of unmet need: what the scenario costs when need that went unmet is not counted as a saving", true),
+        new("exits_hazard", "providers", "Providers that failed when the exogenous hazard struck (a cause outside the model)", true),
+        new("exits_reserves_exhausted", "providers", "Providers that failed when their reserves fell below zero (income below costs)", true),
+        new("exits_forced", "providers", "Providers forced out by a provider-exit shock", true),
     ];
 
     private readonly Dictionary<EntityBlock, IReadOnlyList<EntityMetric>> _metrics = [];

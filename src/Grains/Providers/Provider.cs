@@ -18,6 +18,9 @@ public sealed class Provider
     private readonly bool _dormantAtStart;
     private readonly double _weeklyHazard;
     private readonly double _weeklyEmbargoHazard;
+    private readonly ulong _otherWorkKey;
+    private readonly StreamRandom _otherWorkRandom = new(0);
+    private readonly Distribution? _otherWork;
 
     /// <summary>Creates provider <paramref name="index"/>; an entrant starts <paramref name="dormant"/> until it joins.</summary>
     public Provider(int index, ProviderSpec spec, ServiceUserTable users, bool dormant = false)
@@ -28,6 +31,8 @@ public sealed class Provider
         Workforce = spec.Workforce is null ? null : new ProviderWorkforce(spec.Workforce, spec.CapacityWeeklyHours);
         _dormantAtStart = dormant;
         _streamKey = StreamSeeds.StableHash($"provider/{spec.Id}");
+        _otherWorkKey = StreamSeeds.StableHash($"provider/{spec.Id}/other_work");
+        _otherWork = spec.Costs?.OtherWorkRatio();
         _weeklyHazard = 1 - Math.Exp(-spec.FailureOrNone.HazardPerYear / MarketScenario.WeeksPerYear);
         _weeklyEmbargoHazard = 1 - Math.Exp(-spec.FailureOrNone.EmbargoHazardPerYear / MarketScenario.WeeksPerYear);
     }
@@ -77,7 +82,10 @@ public sealed class Provider
     /// <summary>Its reserves (pounds).</summary>
     public double ReservesGbp { get; private set; }
 
-    /// <summary>Consecutive weeks its rate has been below its cost.</summary>
+    /// <summary>Hours a week of other work per hour a week of its capacity in this run (drawn at the start of the run).</summary>
+    public double OtherWorkRatio { get; private set; }
+
+    /// <summary>Consecutive weeks its income (modelled fees and its other work's margin) has been below its costs.</summary>
     public int WeeksBelowCost { get; private set; }
 
     /// <summary>Care hours a week of the packages it has taken on.</summary>
@@ -105,6 +113,8 @@ public sealed class Provider
         ReservesGbp = Spec.FailureOrNone.ReservesGbp;
         WeeksBelowCost = 0;
         DeliveredHours = 0;
+        _otherWorkRandom.Reseed(StreamSeeds.ForStream(runSeed, _otherWorkKey));
+        OtherWorkRatio = _otherWork?.Sample(_otherWorkRandom) ?? 0;
         Workforce?.Reset();
         CapacityWeeklyHours = _dormantAtStart ? 0 : Workforce?.CapacityWeeklyHours ?? Spec.CapacityWeeklyHours;
         IsTakingPackages = !_dormantAtStart;
@@ -187,24 +197,28 @@ public sealed class Provider
     /// <summary>
     /// Delivers one week of care: adds hours and what they cost their payers to the totals (indexed by
     /// <see cref="FundingStream"/>), and, when costs are modelled at <paramref name="costPerHourGbp"/>,
-    /// moves its reserves by the week's margin and counts weeks with its rate below cost.
+    /// moves its reserves by the week's result (fees minus the cost of its hours and of the fixed costs
+    /// of its idle capacity at price index <paramref name="cpiIndex"/>, plus the margin of its other
+    /// work) and counts weeks in a row with a loss.
     /// </summary>
-    public void DeliverWeek(Span<double> hoursByStream, Span<double> poundsByStream, double selfFunderPremium, double costPerHourGbp)
+    public void DeliverWeek(Span<double> hoursByStream, Span<double> poundsByStream, double selfFunderPremium, double costPerHourGbp, double cpiIndex)
     {
-        var revenue = 0.0;
+        var result = Spec.Costs is { } costs
+            ? costs.OtherWorkMarginGbpPerWeek(OtherWorkRatio, Spec.CapacityWeeklyHours, costPerHourGbp) - costs.IdleCapacityCostGbp(Spec.CapacityWeeklyHours, CommittedWeeklyHours, cpiIndex)
+            : 0;
         for (var s = 0; s < FundingStreams.Count; s++)
         {
             var rate = s == (int)FundingStream.SelfFunder ? RateGbpPerHour * (1 + selfFunderPremium) : RateGbpPerHour;
             hoursByStream[s] += _committedByStream[s];
             poundsByStream[s] += _committedByStream[s] * rate;
-            revenue += _committedByStream[s] * rate;
+            result += _committedByStream[s] * (rate - costPerHourGbp);
         }
         DeliveredHours += CommittedWeeklyHours;
         CostPerHourGbp = costPerHourGbp;
         if (!double.IsNaN(costPerHourGbp))
         {
-            ReservesGbp += revenue - (CommittedWeeklyHours * costPerHourGbp);
-            WeeksBelowCost = RateGbpPerHour < costPerHourGbp ? WeeksBelowCost + 1 : 0;
+            ReservesGbp += result;
+            WeeksBelowCost = result < 0 ? WeeksBelowCost + 1 : 0;
         }
     }
 }

@@ -12,7 +12,7 @@ namespace MarketSim.Grains.Providers;
 [GenerateSerializer]
 public sealed class ProviderDistribution : EntityDistribution
 {
-    private const int Causes = 3;
+    private const int Causes = 4;
 
     /// <summary>Creates an empty distribution of provider <paramref name="block"/> with its <paramref name="metrics"/>.</summary>
     public ProviderDistribution(EntityBlock block, IReadOnlyList<EntityMetric> metrics, long firstRun = 0)
@@ -26,7 +26,7 @@ public sealed class ProviderDistribution : EntityDistribution
     [Id(0)]
     public int Years { get; private set; }
 
-    /// <summary>Runs in which it began to leave in model year y (from 0) for cause c (1 failure, 2 hand-back, 3 forced exit), at [(c − 1) × Years + y].</summary>
+    /// <summary>Runs in which it began to leave in model year y (from 0) for cause c (1 hazard, 2 hand-back, 3 forced exit, 4 reserves exhausted), at [(c − 1) × Years + y], c the <see cref="ExitReason"/> code].</summary>
     [Id(1)]
     public long[] ExitsByCauseAndYear { get; private set; }
 
@@ -55,7 +55,7 @@ public sealed class ProviderDistribution : EntityDistribution
         var byYear = new ExitsByYear[Years];
         for (var y = 1; y <= Years; y++)
         {
-            byYear[y - 1] = new ExitsByYear(y, ExitWithin(y), ExitWithin(y, ExitReason.Failure), ExitWithin(y, ExitReason.HandBack), ExitWithin(y, ExitReason.ForcedExit));
+            byYear[y - 1] = new ExitsByYear(y, ExitWithin(y), ExitWithin(y, ExitReason.Hazard), ExitWithin(y, ExitReason.ReservesExhausted), ExitWithin(y, ExitReason.HandBack), ExitWithin(y, ExitReason.ForcedExit));
         }
         var mostCommon = ExitReason.None;
         var most = 0L;

@@ -69,7 +69,7 @@ public static class EntityFiles
         var years = rows.Select(r => r.Exits?.ByYear.Length ?? 0).DefaultIfEmpty(0).Max();
         for (var y = 1; y <= years; y++)
         {
-            header.AddRange([$"p_exit_by_year_{y}", $"p_exit_by_year_{y}_se", $"p_failure_by_year_{y}", $"p_hand_back_by_year_{y}", $"p_forced_exit_by_year_{y}"]);
+            header.AddRange([$"p_exit_by_year_{y}", $"p_exit_by_year_{y}_se", $"p_hazard_exit_by_year_{y}", $"p_reserves_exhausted_by_year_{y}", $"p_hand_back_by_year_{y}", $"p_forced_exit_by_year_{y}"]);
         }
         if (years > 0)
         {
@@ -106,11 +106,11 @@ public static class EntityFiles
                 if (row.Exits is { } exits && y < exits.ByYear.Length)
                 {
                     var e = exits.ByYear[y];
-                    cells.AddRange([Numbers.Exact(e.Any.P), Numbers.Exact(e.Any.StdError), Numbers.Exact(e.Failure.P), Numbers.Exact(e.HandBack.P), Numbers.Exact(e.ForcedExit.P)]);
+                    cells.AddRange([Numbers.Exact(e.Any.P), Numbers.Exact(e.Any.StdError), Numbers.Exact(e.Hazard.P), Numbers.Exact(e.ReservesExhausted.P), Numbers.Exact(e.HandBack.P), Numbers.Exact(e.ForcedExit.P)]);
                 }
                 else
                 {
-                    cells.AddRange(["", "", "", "", ""]);
+                    cells.AddRange(["", "", "", "", "", ""]);
                 }
             }
             if (years > 0)
@@ -126,10 +126,11 @@ public static class EntityFiles
         return csv.ToString();
     }
 
-    /// <summary>The name of an exit cause in the files: <c>none</c>, <c>failure</c>, <c>hand_back</c> or <c>forced_exit</c>.</summary>
+    /// <summary>The name of an exit cause in the files: <c>none</c>, <c>hazard</c>, <c>reserves_exhausted</c>, <c>hand_back</c> or <c>forced_exit</c>.</summary>
     public static string CauseName(ExitReason cause) => cause switch
     {
-        ExitReason.Failure => "failure",
+        ExitReason.Hazard => "hazard",
+        ExitReason.ReservesExhausted => "reserves_exhausted",
         ExitReason.HandBack => "hand_back",
         ExitReason.ForcedExit => "forced_exit",
         _ => "none",

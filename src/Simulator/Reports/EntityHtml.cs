@@ -39,13 +39,14 @@ public static class EntityHtml
         {
             return;
         }
-        html.Append("<h3>Providers</h3>\n<table><tr><th>Provider</th><th>P(exit within the horizon)</th><th>P(failure)</th><th>P(hand-back)</th><th>P(forced exit)</th><th>Median exit week</th><th>Share of delivered hours</th></tr>");
+        html.Append("<h3>Providers</h3>\n<table><tr><th>Provider</th><th>P(exit within the horizon)</th><th>P(failure: hazard)</th><th>P(failure: reserves exhausted)</th><th>P(hand-back)</th><th>P(forced exit)</th><th>Median exit week</th><th>Share of delivered hours</th></tr>");
         foreach (var s in providers)
         {
             var last = s.Exits?.ByYear is { Length: > 0 } years ? years[^1] : null;
             html.Append("<tr><td title=\"").Append(E(s.Block.Id)).Append("\">").Append(E(s.Block.Name)).Append("</td><td>")
                 .Append(last is null ? "" : WithInterval(last.Any)).Append("</td><td>")
-                .Append(last is null ? "" : Percent(last.Failure.P)).Append("</td><td>")
+                .Append(last is null ? "" : Percent(last.Hazard.P)).Append("</td><td>")
+                .Append(last is null ? "" : Percent(last.ReservesExhausted.P)).Append("</td><td>")
                 .Append(last is null ? "" : Percent(last.HandBack.P)).Append("</td><td>")
                 .Append(last is null ? "" : Percent(last.ForcedExit.P)).Append("</td><td>")
                 .Append(Readable(s.Metric("exit_week").P50)).Append("</td><td>")

@@ -36,7 +36,7 @@ public partial class EntityDocsTests
                 Assert.Contains($"`{documented}", docs, StringComparison.Ordinal);
             }
         }
-        foreach (var column in new[] { "p_exit_by_year_Y", "p_exit_by_year_Y_se", "p_failure_by_year_Y", "p_hand_back_by_year_Y", "p_forced_exit_by_year_Y", "most_common_exit_cause", "p_loses_lead", "p_loses_lead_se", "METRIC_runs", "METRIC_p95" })
+        foreach (var column in new[] { "p_exit_by_year_Y", "p_exit_by_year_Y_se", "p_hazard_exit_by_year_Y", "p_reserves_exhausted_by_year_Y", "p_hand_back_by_year_Y", "p_forced_exit_by_year_Y", "most_common_exit_cause", "p_loses_lead", "p_loses_lead_se", "METRIC_runs", "METRIC_p95" })
         {
             Assert.Contains($"`{column}`", docs, StringComparison.Ordinal);
         }

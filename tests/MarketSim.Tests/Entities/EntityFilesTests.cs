@@ -34,13 +34,14 @@ public class EntityFilesTests
                 Assert.Contains($"margin_gbp_per_hour_year_{y}_p95", providers.Header);
                 Assert.Contains($"p_exit_by_year_{y}", providers.Header);
                 Assert.Contains($"p_exit_by_year_{y}_se", providers.Header);
-                Assert.Contains($"p_failure_by_year_{y}", providers.Header);
+                Assert.Contains($"p_hazard_exit_by_year_{y}", providers.Header);
+                Assert.Contains($"p_reserves_exhausted_by_year_{y}", providers.Header);
                 Assert.Contains($"p_hand_back_by_year_{y}", providers.Header);
                 Assert.Contains($"p_forced_exit_by_year_{y}", providers.Header);
             }
             Assert.DoesNotContain("p_exit_by_year_3", providers.Header);
             Assert.All(providers.Rows, r => Assert.Equal("30", r["runs"]));
-            Assert.All(providers.Rows, r => Assert.Equal(Sum(r, "p_exit_by_year_2"), Sum(r, "p_failure_by_year_2", "p_hand_back_by_year_2", "p_forced_exit_by_year_2"), 1e-12));
+            Assert.All(providers.Rows, r => Assert.Equal(Sum(r, "p_exit_by_year_2"), Sum(r, "p_hazard_exit_by_year_2", "p_reserves_exhausted_by_year_2", "p_hand_back_by_year_2", "p_forced_exit_by_year_2"), 1e-12));
 
             var zones = Read(dir, "zones.csv");
             Assert.Equal(scenario.Zones.Select(z => z.Id), zones.Rows.Select(r => r["id"]));

@@ -55,12 +55,12 @@ public class ProviderExitTests
                 var exit = provider.ExitWithin(t);
                 Assert.Equal(runs, exit.Runs);
                 Assert.InRange(exit.P, truth - (Z * se), truth + (Z * se));
-                Assert.Equal(exit, provider.ExitWithin(t, ExitReason.Failure));
+                Assert.Equal(exit, provider.ExitWithin(t, ExitReason.Hazard));
                 Assert.Equal(0, provider.ExitWithin(t, ExitReason.HandBack).Count);
                 Assert.Equal(0, provider.ExitWithin(t, ExitReason.ForcedExit).Count);
             }
             var summary = provider.Summarise();
-            Assert.Equal(ExitReason.Failure, summary.Exits!.MostCommonCause);
+            Assert.Equal(ExitReason.Hazard, summary.Exits!.MostCommonCause);
             Assert.Equal(provider.ExitWithin(3), summary.Exits.WithinHorizon);
             // Exit weeks are recorded only for the runs it left, within the horizon.
             var week = summary.Metric("exit_week");

@@ -15,7 +15,7 @@ public class PrecisionStopTests
     public void The_precision_rule_stops_at_the_first_run_where_the_target_holds(string threads, string batchSize)
     {
         // Find, from a fixed-size experiment, the first run n ≥ 100 whose 95% half-width is at or below the target.
-        const double target = 20_000;
+        const double target = 60_000;
         var scenario = Repo.Scenario("doncaster-ccash.yaml");
         var fixedDir = Path.Combine(Repo.TempDir(), "fixed");
         Assert.Equal(ExitCodes.Ok, CliRun.Of("run", scenario, "--runs", "600", "--seed", "9", "--out", fixedDir, "--quiet").ExitCode);
