@@ -9,7 +9,8 @@ namespace MarketSim.Tests.Runs;
 /// change the model (issue 10) can show it did not: runs.csv and summary.json must stay byte for byte.
 /// </summary>
 /// <remarks>
-/// The hashes were recorded after fair brokerage across zones (issue 11, item 1). Change them only
+/// The hashes were recorded after issue 11: fair brokerage across zones, the unmet-need cost columns,
+/// and exits by cause with the UKHCA-calibrated provider costs. Change them only
 /// with a deliberate change to the model or to the output format, and name that change in the
 /// commit that updates them. summary.json holds the scenario's name, the seed, the run count and
 /// statistics only (no time, path or machine values), so it can be hashed; manifest.json holds
@@ -25,20 +26,20 @@ public class GoldenResultsTests
     private static readonly Dictionary<string, (string RunsCsv, string SummaryJson)> Recorded = new()
     {
         ["banes-your-care-your-way.yaml"] = (
-            "f4094f83ece2570ce6b8d4961a479e6050fc38862196ceb71af25b8c9c344353",
-            "d0975265d745b20e877a65926f2240a1dd16a3f7ba3bf28ac1a878a96e8bfdd1"),
+            "ff642a6284d3898df9d9a2779e0dcbe7bfd6ae43a95716bebfb6968ebfc59aa2",
+            "84de1c72b16f19eed6efb80f7c8e974ce123154fc29bc717f9bc27e54200dcf8"),
         ["doncaster-ccash.yaml"] = (
-            "637ff1c403a96c26afee7b5ef26f78fddb86d20e283cb9bb51a3ac7853e14840",
-            "f689e73b589d134fd7685795864b1248fb4d7d4f5fc06db2afb9c7e687a66527"),
+            "aec18bd52824fe4595ff6f937f1eedf308b3a53be165df9b4a3703da9a1499ca",
+            "a95fb4871065616f4db9342bdee39cb505ff6dc57197caa1dce33ccfa196321d"),
         ["doncaster-lead-exit.yaml"] = (
-            "468c65a62d73edea30966375ae3f9e82be20eea7f64f1b68e1eae23ad2e27c91",
-            "77dd7edc1a50bc7f1a2843bdb2a23d10cf33d201d1fcf3e5e7f453987f93dc5c"),
+            "dfc7aa402402880e18bbeb6095280cd851bc811bc4d4be9d707279f2b8c13251",
+            "24a752b50d3e28b1f61f1e38350d62d52501c4a8d19c476c6b3f3e85f3648769"),
         ["dorset-pool-2017.yaml"] = (
-            "07686b168a98096224552956690fcf06627879529427749791a3eb81eccdedda",
-            "a2fdd506296c5da9a1000a8f2af42a6700fa39ed0241daaef970a1883bd4203b"),
+            "07b9eba409d09cad0553da430067bb856b2db680b0ce36feb55fe5527f1ce6a8",
+            "bac5db05218f43de16663379fde6a297fa6cfd6c2d63d46a15599b4937979e09"),
         ["leicestershire-htlah.yaml"] = (
-            "9836299d152fe70cb2fbb10ad3d8b7de5111f6c499e8af9b5c4e3b0b5aefe6f1",
-            "444c784fe7260008ccd492f4460af0e40b017f17cd4bdeedc4c40d21ffeb913c"),
+            "2850fa1666b5211a51ad40116e41be1a40dd36d08dc15c2533ade47d09d42cc4",
+            "08b324925b1a2be1a8aa658e834046325505273fd64eb53c08bf1d3adf4e401a"),
     };
 
     public static TheoryData<string> BundledScenarios() =>
