@@ -106,17 +106,13 @@ public sealed partial class Market
         Array.Clear(_unmetHoursByStream);
         foreach (var z in _zones)
         {
+            unmet += z.UnmetHours;
             for (var st = 0; st < _unmetHoursByStream.Length; st++)
             {
                 _unmetHoursByStream[st] += z.ServiceUsers.UnmetHours((FundingStream)st);
             }
         }
-        var totalUnmet = 0.0;
-        foreach (var z in _zones)
-        {
-            totalUnmet += z.UnmetHours;
-        }
-        var unmetCost = _unmetNeed.Split(totalUnmet, _unmetHoursByStream, _unmetNeedCostGbp);
+        var unmetCost = _unmetNeed.Split(unmet, _unmetHoursByStream, _unmetNeedCostGbp);
         var totalSpend = 0.0;
         foreach (var c in _commissioners)
         {
@@ -133,7 +129,6 @@ public sealed partial class Market
         foreach (var z in _zones)
         {
             var column = _zoneColumns[z.Index];
-            unmet += z.UnmetHours;
             o[column] = z.UnmetHours;
             o[column + 1] = z.PeakWaiting;
             o[column + 2] = z.ProviderExits;
