@@ -1,3 +1,6 @@
+using System.Buffers;
+using MarketSim.Grains.Market;
+
 namespace MarketSim.Grains.Experiments;
 
 /// <summary>
@@ -18,6 +21,22 @@ public sealed record RunBatch(
 {
     /// <summary>The rows, without the pool's spare tail.</summary>
     public ReadOnlySpan<double> Rows => Values.AsSpan(0, Count * Width);
+
+    /// <summary>
+    /// Computes runs <paramref name="firstRun"/> .. + <paramref name="count"/> − 1 with <paramref name="model"/>, one
+    /// after another on the calling thread, into an array rented from <see cref="ArrayPool{T}.Shared"/>; whoever
+    /// ends up holding the batch returns it.
+    /// </summary>
+    public static RunBatch Compute(IRunModel model, ulong seed, long firstRun, int count)
+    {
+        var width = model.OutcomeCount;
+        var values = ArrayPool<double>.Shared.Rent(count * width);
+        for (var i = 0; i < count; i++)
+        {
+            model.Run(seed, firstRun + i, values.AsSpan(i * width, width));
+        }
+        return new RunBatch(firstRun, count, values, width);
+    }
 
     /// <summary>A batch with no runs, returned when none was ready in time.</summary>
     public static RunBatch None(long firstRun) => new(firstRun, 0, [], 0);

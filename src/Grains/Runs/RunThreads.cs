@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using MarketSim.Grains.Experiments;
 using MarketSim.Grains.Market;
@@ -68,24 +67,13 @@ public sealed class RunThreads : IDisposable
                     }
                     model = models[job.Scenario] = job.Scenario.NewModel();
                 }
-                job.Done.TrySetResult(Run(model, job));
+                job.Done.TrySetResult(RunBatch.Compute(model, job.Seed, job.FirstRun, job.Count));
             }
             catch (Exception ex)
             {
                 job.Done.TrySetException(ex);
             }
         }
-    }
-
-    private static RunBatch Run(IRunModel model, Job job)
-    {
-        var width = model.OutcomeCount;
-        var values = ArrayPool<double>.Shared.Rent(job.Count * width);
-        for (var i = 0; i < job.Count; i++)
-        {
-            model.Run(job.Seed, job.FirstRun + i, values.AsSpan(i * width, width));
-        }
-        return new RunBatch(job.FirstRun, job.Count, values, width);
     }
 
     private sealed record Job(CompiledScenario Scenario, ulong Seed, long FirstRun, int Count)

@@ -1,10 +1,10 @@
-using System.Buffers;
+using MarketSim.Grains.Experiments;
 using MarketSim.Grains.Market;
 
 namespace MarketSim.Silo.Runs;
 
 /// <summary>
-/// The embedded silo's engine: computes the runs of a <see cref="RunPlan"/> in batches on worker
+/// The plain runner, without Orleans (the tests' and the overhead benchmark's baseline): computes the runs of a <see cref="RunPlan"/> in batches on worker
 /// threads, one model instance per worker, and hands the outcomes to the sink in run order through a
 /// bounded reorder window, so memory stays flat however many runs there are.
 /// </summary>
@@ -49,19 +49,14 @@ public static class MonteCarloRunner
 
     private static void Work(IRunModel model, RunPlan plan, BatchOrder order, CancellationToken cancellation)
     {
-        var width = model.OutcomeCount;
         try
         {
             while (!cancellation.IsCancellationRequested && order.TryTake(out var batch))
             {
                 var first = plan.FirstRun + (batch * plan.BatchSize);
                 var count = (int)Math.Min(plan.BatchSize, plan.FirstRun + plan.Runs - first);
-                var buffer = ArrayPool<double>.Shared.Rent(count * width);
-                for (var i = 0; i < count; i++)
-                {
-                    model.Run(plan.Seed, first + i, buffer.AsSpan(i * width, width));
-                }
-                order.Complete(batch, first, count, buffer, count * width);
+                var rows = RunBatch.Compute(model, plan.Seed, first, count);
+                order.Complete(batch, first, count, rows.Values, count * rows.Width);
             }
         }
         catch (Exception ex)
