@@ -20,7 +20,7 @@ public sealed class UnmetNeedCosting
         _borneBy = scenario.UnmetNeed?.BorneBy is { Length: > 0 } shares
             ? [.. shares.Select(s => (Array.FindIndex(scenario.Commissioners, c => c.Id == s.CommissionerId), s.Share))]
             : null;
-        _payerOfStream = [.. Enumerable.Range(0, FundingStreams.Count).Select(s => Array.FindIndex(scenario.Commissioners, c => c.Funds.Contains((FundingStream)s)))];
+        _payerOfStream = scenario.PayerOfStream();
     }
 
     /// <summary>The cost of one unmet care hour (pounds).</summary>

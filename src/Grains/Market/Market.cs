@@ -29,7 +29,7 @@ public sealed partial class Market : IRunModel
     private readonly Zone[] _zones;
     private readonly Commissioner[] _commissioners;
     private readonly PooledBudget[] _pools;
-    private readonly int[] _payerOfStream = new int[FundingStreams.Count];
+    private readonly int[] _payerOfStream;
     private readonly double[][] _referralRates;
     private readonly double[][] _fundingCumulative;
     private readonly ZoneStreams[] _streams;
@@ -76,10 +76,7 @@ public sealed partial class Market : IRunModel
         _pools = [.. scenario.PooledBudgets.Select(p => new PooledBudget(p, _commissioners))];
         _unmetNeed = new UnmetNeedCosting(scenario);
         _unmetNeedCostGbp = new double[_commissioners.Length];
-        for (var s = 0; s < FundingStreams.Count; s++)
-        {
-            _payerOfStream[s] = Array.FindIndex(scenario.Commissioners, c => c.Funds.Contains((FundingStream)s));
-        }
+        _payerOfStream = scenario.PayerOfStream();
         var shocks = scenario.Shocks ?? [];
         _referralRates = [.. scenario.Zones.Select(z => ReferralRates(z, shocks))];
         _fundingCumulative = [.. scenario.Zones.Select(z => Cumulative(z.Demand.FundingShares))];

@@ -37,4 +37,8 @@ public sealed record MarketScenario(
 
     /// <summary>How many model years the horizon touches.</summary>
     public int HorizonYears => (HorizonWeeks + WeeksPerYear - 1) / WeeksPerYear;
+
+    /// <summary>For each funding stream, the index in <see cref="Commissioners"/> of the commissioner that funds it; −1 where none does (self-funders).</summary>
+    public int[] PayerOfStream() =>
+        [.. Enumerable.Range(0, FundingStreams.Count).Select(s => Array.FindIndex(Commissioners, c => c.Funds.Contains((FundingStream)s)))];
 }
