@@ -133,7 +133,7 @@ public sealed partial class ExperimentGrain
                 _ready[batch] = result;
             }
         }
-        catch (Exception ex) when (IsTransient(ex) && !Stopped && host.ApplicationStopping.IsCancellationRequested)
+        catch (Exception ex) when (IsTransient(ex) && !Stopped && lifetime.ApplicationStopping.IsCancellationRequested)
         {
             // This silo is going down, so every call from it fails: leave the work to the next activation.
             ExperimentLog.Leaves(logger, _id, state.State.RunsForwarded, new DeactivationReason(DeactivationReasonCode.ShuttingDown, ex.Message));

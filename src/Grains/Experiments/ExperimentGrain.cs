@@ -15,7 +15,7 @@ public sealed partial class ExperimentGrain(
     [PersistentState("experiment", ExperimentGrain.StorageName)] IPersistentState<ExperimentState> state,
     IScenarioCompiler compiler,
     IClusterMembershipService membership,
-    Microsoft.Extensions.Hosting.IHostApplicationLifetime host,
+    Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime,
     ILogger<ExperimentGrain> logger) : Grain, IExperimentGrain
 {
     /// <summary>The grain storage experiments and entity grains persist to.</summary>
