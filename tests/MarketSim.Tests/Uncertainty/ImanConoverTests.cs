@@ -118,6 +118,23 @@ public class ImanConoverTests
     }
 
     [Fact]
+    public void A_repaired_target_is_induced_within_two_standard_errors()
+    {
+        var repaired = RankCorrelationMatrix.FromPairs(Names,
+        [
+            new("growth", "turnover", 0.9),
+            new("growth", "wages", 0.9),
+            new("turnover", "wages", -0.9),
+        ]).NearestValid().Repaired;
+
+        var reordered = ImanConover.Reorder(IndependentSamples(13), repaired);
+
+        var se = 1 / Math.Sqrt(Runs - 1);
+        Assert.InRange(Correlation.Spearman(reordered[0], reordered[1]), repaired[0, 1] - (2 * se), repaired[0, 1] + (2 * se));
+        Assert.InRange(Correlation.Spearman(reordered[1], reordered[2]), repaired[1, 2] - (2 * se), repaired[1, 2] + (2 * se));
+    }
+
+    [Fact]
     public void Too_few_runs_for_the_inputs_is_a_clear_error()
     {
         double[][] samples = [[1, 2, 3, 4], [4, 3, 2, 1], [1, 3, 2, 4]];
