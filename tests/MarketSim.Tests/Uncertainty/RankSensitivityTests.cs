@@ -43,7 +43,7 @@ public class RankSensitivityTests
     }
 
     [Fact]
-    public void Srrc_of_a_weighted_sum_matches_its_closed_form_within_the_bootstrap_interval()
+    public void Srrc_of_a_weighted_sum_matches_its_closed_form_within_four_standard_errors()
     {
         // y = 2 x1 + x2 with independent uniforms. On ranks, rank(y)/n -> F(y) with F the trapezoidal CDF of y,
         // so the population SRRC (= Spearman, the inputs being independent) is 12 E[F(Y)(U_j - 1/2)]:
