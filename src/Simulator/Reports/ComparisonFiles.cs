@@ -97,7 +97,7 @@ public static class ComparisonFiles
     {
         foreach (var d in differences.Where(d => d.LeftOut > 0))
         {
-            yield return $"{d.Outcome.Name}: {d.LeftOut:N0} of {d.LeftOut + d.Pairs:N0} runs left out of the pairs (empty, not applicable, in either scenario).";
+            yield return string.Create(CultureInfo.InvariantCulture, $"{d.Outcome.Name}: {d.LeftOut:N0} of {d.LeftOut + d.Pairs:N0} runs left out of the pairs (empty, not applicable, in either scenario).");
         }
         if (counterpart.OnlyInBase.Count > 0)
         {

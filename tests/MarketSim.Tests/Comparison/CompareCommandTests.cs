@@ -10,7 +10,7 @@ public class CompareCommandTests
     private static readonly string LeadExit = Repo.Scenario("doncaster-lead-exit.yaml");
 
     [Fact]
-    public void Compare_of_a_scenario_with_itself_gives_exact_zeros_and_never_worse()
+    public void Compare_of_a_scenario_with_itself_gives_exact_zeros_and_never_worse_and_runs_csv_as_run_writes_it()
     {
         var dir = Path.Combine(Repo.TempDir(), "cmp");
 
@@ -28,6 +28,9 @@ public class CompareCommandTests
             Assert.Equal(r["worse_when"] == "neither" ? "" : "0", r["p_other_worse"]);
         }
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "base", "runs.csv")), File.ReadAllText(Path.Combine(dir, "doncaster-ccash", "runs.csv")));
+        var alone = Path.Combine(Path.GetDirectoryName(dir)!, "alone");
+        Assert.Equal(ExitCodes.Ok, CliRun.Of("run", Doncaster, "--runs", "12", "--seed", "5", "--out", alone, "--quiet").ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(alone, "runs.csv")), File.ReadAllBytes(Path.Combine(dir, "base", "runs.csv")));
     }
 
     [Fact]
@@ -81,6 +84,33 @@ public class CompareCommandTests
         {
             AssertMatchesDirectComputation(r, Path.Combine(dir, "base", "runs.csv"), Path.Combine(dir, "doncaster-lead-exit", "runs.csv"));
         }
+    }
+
+    [Fact]
+    public void Compare_csv_is_byte_identical_on_one_thread_and_on_two()
+    {
+        var parent = Repo.TempDir();
+
+        var one = CliRun.Of("compare", Doncaster, LeadExit, "--runs", "8", "--seed", "11", "--threads", "1", "--out", Path.Combine(parent, "one"), "--quiet");
+        var two = CliRun.Of("compare", Doncaster, LeadExit, "--runs", "8", "--seed", "11", "--threads", "2", "--out", Path.Combine(parent, "two"), "--quiet");
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (one.ExitCode, two.ExitCode));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(parent, "one", "compare.csv")), File.ReadAllBytes(Path.Combine(parent, "two", "compare.csv")));
+    }
+
+    [Fact]
+    public void Compare_refuses_to_overwrite_a_folder_MarketSim_did_not_write()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "mine");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "notes.txt"), "keep me");
+
+        var run = CliRun.Of("compare", Doncaster, LeadExit, "--runs", "5", "--out", dir, "--overwrite", "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("MarketSim did not write it", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(dir, "notes.txt")));
+        Assert.Single(Directory.GetFileSystemEntries(dir));
     }
 
     [Fact]
