@@ -49,6 +49,7 @@ public sealed class MarketSimCli
         {
             RunCommand.Create(this),
             SensitivityCommand.Create(this),
+            CompareCommand.Create(this),
             ValidateCommand.Create(this),
             SiloCommand.Create(this),
             ClusterCommand.Create(this),

@@ -26,9 +26,10 @@ internal static class SensitivityCommand
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results folder if it exists." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
-        var command = new Command("sensitivity", "Vary inputs one at a time between low and high values, with common random numbers, and report each one's paired effect on the chosen outcomes (sensitivity.csv, a tornado chart per outcome, report.html).")
+        var points = new Option<int>("--points") { Description = "Values per input, evenly spaced from LOW to HIGH (the ends included) for the spider chart; the tornado uses the ends.", DefaultValueFactory = _ => SensitivityAnalysis.DefaultPoints };
+        var command = new Command("sensitivity", "Vary inputs one at a time between low and high values, with common random numbers, and report each one's paired effect on the chosen outcomes (sensitivity.csv, spider.csv, a tornado and a spider chart per outcome, report.html).")
         {
-            scenario, vary, metric, runs, seed, output, threads, overwrite, quiet,
+            scenario, vary, metric, runs, seed, output, threads, overwrite, quiet, points,
         };
         command.SetAction(parsed =>
         {
@@ -59,6 +60,10 @@ internal static class SensitivityCommand
             {
                 problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: a whole number ≥ 2");
             }
+            if (parsed.GetValue(points) < 2)
+            {
+                problems.Add($"--points: {parsed.GetValue(points)} is not allowed; allowed: a whole number ≥ 2 (the low and the high value, and N − 2 evenly spaced between)");
+            }
             if (problems.Count > 0)
             {
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
@@ -69,12 +74,12 @@ internal static class SensitivityCommand
             return CommandErrors.Handle(cli, () =>
             {
                 // Everything is checked before the results folder is begun, so bad input leaves nothing behind.
-                var plan = SensitivityAnalysis.Plan(path, variations, metrics);
+                var plan = SensitivityAnalysis.Plan(path, variations, metrics, parsed.GetValue(points));
                 using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
                 var total = parsed.GetValue(runs) * plan.Scenarios;
                 var effects = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(total, progress =>
                     SensitivityAnalysis.Run(plan, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(threads), n => progress(n, null), cli.Signals.Stop));
-                Write(folder, path, effects, metrics, parsed.GetValue(seed), parsed.GetValue(runs));
+                Write(folder, path, effects, metrics.Select(m => (m, plan.Schema.Columns[plan.Schema.IndexOf(m)].Unit)).ToList(), parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(points));
                 folder.Commit();
                 Print(cli, effects);
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
@@ -84,24 +89,27 @@ internal static class SensitivityCommand
         return command;
     }
 
-    private static void Write(ResultsFolder folder, string scenarioPath, List<SensitivityAnalysis.Effect> effects, string[] metrics, ulong seed, long runs)
+    private static void Write(ResultsFolder folder, string scenarioPath, List<SensitivityAnalysis.Effect> effects, List<(string Name, string Unit)> metrics, ulong seed, long runs, int points)
     {
         var csv = new StringBuilder("parameter,setting,value,metric,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
-        foreach (var e in effects)
+        foreach (var e in effects.Where(e => e.IsEnd))
         {
             var half = e.Difference.HalfWidth95;
             csv.Append(string.Join(",", e.Parameter, e.Setting, Numbers.Exact(e.Value), e.Metric, Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean),
                 Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half))).Append('\n');
         }
         File.WriteAllText(folder.File("sensitivity.csv"), csv.ToString(), new UTF8Encoding(false));
+        File.WriteAllText(folder.File("spider.csv"), SpiderCsv(effects), new UTF8Encoding(false));
         File.WriteAllText(folder.File("scenario.yaml"), ScenarioLoader.EffectiveYaml(scenarioPath));
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sensitivity</title>")
             .Append("<style>body{font-family:\"Segoe UI\",Helvetica,Arial,sans-serif;margin:2rem auto;max-width:1000px;color:#222}svg{max-width:100%;height:auto}</style></head><body>")
             .Append("<h1>Sensitivity of ").Append(WebUtility.HtmlEncode(Path.GetFileName(scenarioPath))).Append("</h1>")
             .Append("<p>One input at a time, ").Append(runs.ToString(CultureInfo.InvariantCulture)).Append(" runs each, seed ").Append(seed.ToString(CultureInfo.InvariantCulture))
-            .Append(", common random numbers: each bar is the mean paired change from the base case.</p>");
+            .Append(", common random numbers: each bar is the mean paired change from the base case at the input's low or high value. ")
+            .Append("Each spider chart shows the outcome's mean at ").Append(points.ToString(CultureInfo.InvariantCulture))
+            .Append(" evenly spaced values of each input, from its low (0%) to its high (100%) value.</p>");
         Directory.CreateDirectory(folder.File("charts"));
-        foreach (var metric in metrics)
+        foreach (var (metric, unit) in metrics)
         {
             var bars = effects.Where(e => e.Metric == metric).GroupBy(e => e.Parameter)
                 .Select(g => new TornadoChart.Bar(g.Key, g.Single(e => e.Setting == "low").Difference.Mean, g.Single(e => e.Setting == "high").Difference.Mean))
@@ -110,9 +118,12 @@ internal static class SensitivityCommand
             {
                 continue;
             }
-            var svg = TornadoChart.Draw($"Sensitivity of {metric}", $"Change in mean {metric} from the base case", bars);
+            var svg = TornadoChart.Draw($"Sensitivity of {metric}", $"Change in mean {metric} from the base case ({unit})", bars);
             File.WriteAllText(Path.Combine(folder.File("charts"), $"tornado_{metric}.svg"), svg.ToString());
-            html.Append("<figure>").Append(svg.ToString(SaveOptions.DisableFormatting)).Append("</figure>");
+            var spider = Spider(effects, metric, unit);
+            File.WriteAllText(Path.Combine(folder.File("charts"), $"spider_{metric}.svg"), spider.ToString());
+            html.Append("<figure>").Append(svg.ToString(SaveOptions.DisableFormatting)).Append("</figure>")
+                .Append("<figure>").Append(spider.ToString(SaveOptions.DisableFormatting)).Append("</figure>");
         }
         html.Append("</body></html>\n");
         File.WriteAllText(folder.File("report.html"), html.ToString());
@@ -123,7 +134,29 @@ internal static class SensitivityCommand
             json.WriteString("scenario_sha256", Manifest.ScenarioHash(scenarioPath));
             json.WriteNumber("seed", seed);
             json.WriteNumber("runs_per_variant", runs);
+            json.WriteNumber("points_per_input", points);
         });
+    }
+
+    private static XElement Spider(List<SensitivityAnalysis.Effect> effects, string metric, string unit)
+    {
+        var ofMetric = effects.Where(e => e.Metric == metric).ToList();
+        var lines = ofMetric.GroupBy(e => e.Parameter)
+            .Select(g => new SpiderChart.Line($"{g.Key} ({Numbers.Readable(g.First().Value)} to {Numbers.Readable(g.Last().Value)})", [.. g.Select(e => (e.Position, e.VariantMean))]))
+            .ToList();
+        return SpiderChart.Draw($"Spider chart of {metric}", $"Mean {metric} ({unit})", lines, ofMetric[0].BaseMean);
+    }
+
+    private static string SpiderCsv(List<SensitivityAnalysis.Effect> effects)
+    {
+        var csv = new StringBuilder("parameter,setting,position,value,metric,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
+        foreach (var e in effects.GroupBy(e => e.Metric).SelectMany(g => g))
+        {
+            var half = e.Difference.HalfWidth95;
+            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Position), Numbers.Exact(e.Value), e.Metric, Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean),
+                Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half)).Append('\n');
+        }
+        return csv.ToString();
     }
 
     private static void Print(MarketSimCli cli, List<SensitivityAnalysis.Effect> effects)

@@ -16,7 +16,7 @@ namespace MarketSim.Simulator.Reports;
 /// </summary>
 public static class HtmlReport
 {
-    private const string Style = """
+    internal const string Style = """
         body { font-family: "Segoe UI", Helvetica, Arial, sans-serif; color: #222; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; line-height: 1.45; }
         h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: .3rem; }
         table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; } th, td { padding: .3rem .7rem; border-bottom: 1px solid #e6e6e6; text-align: right; }

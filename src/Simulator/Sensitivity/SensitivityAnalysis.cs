@@ -10,27 +10,43 @@ using YamlDotNet.RepresentationModel;
 namespace MarketSim.Simulator.Sensitivity;
 
 /// <summary>
-/// One-at-a-time sensitivity: the base scenario and, for each varied input, a low and a high
-/// variant, all run with the same seed and run indices. Because every zone, provider and the
+/// One-at-a-time sensitivity: the base scenario and, for each varied input, variants at N evenly
+/// spaced values from its low to its high value (N ≥ 2; the ends feed the tornado, every point the
+/// spider chart), all run with the same seed and run indices. Because every zone, provider and the
 /// economy draw from their own streams, the variants share their random numbers with the base
 /// (common random numbers), so each effect is a paired difference, run by run, with a tight interval.
 /// </summary>
 public static class SensitivityAnalysis
 {
-    /// <summary>One variant's effect on one outcome: its mean and the paired difference from the base.</summary>
-    public sealed record Effect(string Parameter, string Setting, double Value, string Metric, double BaseMean, double VariantMean, RunningMoments Difference);
+    /// <summary>The points per input unless told otherwise: low, mid and high.</summary>
+    public const int DefaultPoints = 3;
 
-    /// <summary>Plans and runs the analysis; throws as <see cref="Plan"/> does.</summary>
-    public static List<Effect> Run(string scenarioPath, IReadOnlyList<Variation> variations, IReadOnlyList<string> metrics, ulong seed, long runs, int threads, Action<long>? onRunsDone = null, CancellationToken cancellation = default) =>
-        Run(Plan(scenarioPath, variations, metrics), seed, runs, threads, onRunsDone, cancellation);
+    /// <summary>One variant's effect on one outcome: its mean and the paired difference from the base.</summary>
+    public sealed record Effect(string Parameter, string Setting, double Value, string Metric, double BaseMean, double VariantMean, RunningMoments Difference)
+    {
+        /// <summary>Where the value lies between the input's low (0) and high (1) value.</summary>
+        public double Position { get; init; }
+
+        /// <summary>Whether this is the low or the high end, which the tornado and sensitivity.csv use.</summary>
+        public bool IsEnd => Setting is Low or High;
+    }
+
+    /// <summary>Plans and runs the analysis at <paramref name="points"/> values per input; throws as <see cref="Plan"/> does.</summary>
+    public static List<Effect> Run(string scenarioPath, IReadOnlyList<Variation> variations, IReadOnlyList<string> metrics, ulong seed, long runs, int threads, int points = DefaultPoints, Action<long>? onRunsDone = null, CancellationToken cancellation = default) =>
+        Run(Plan(scenarioPath, variations, metrics, points), seed, runs, threads, onRunsDone, cancellation);
+
+    private const string Low = "low";
+    private const string High = "high";
 
     /// <summary>
     /// Reads the scenario, checks the metrics and every variation, and loads each variant, running
     /// nothing; throws <see cref="VariationException"/> when a path reaches no value or a value that
     /// is not a number, and <see cref="ScenarioException"/> when the scenario, a metric or a variant is bad.
+    /// Each input gets <paramref name="points"/> (at least 2) evenly spaced values from low to high.
     /// </summary>
-    public static SensitivityPlan Plan(string scenarioPath, IReadOnlyList<Variation> variations, IReadOnlyList<string> metrics)
+    public static SensitivityPlan Plan(string scenarioPath, IReadOnlyList<Variation> variations, IReadOnlyList<string> metrics, int points = DefaultPoints)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(points, 2);
         var problems = new List<ScenarioProblem>();
         var document = ScenarioDocument.Parse(File.Exists(scenarioPath) ? File.ReadAllText(scenarioPath) : throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, "", "file not found; allowed: the path of a scenario YAML file")]), scenarioPath, problems)
             ?? throw new ScenarioException(problems);
@@ -45,7 +61,7 @@ public static class SensitivityAnalysis
         var variants = new List<SensitivityPlan.Variant>();
         foreach (var v in variations)
         {
-            foreach (var (setting, value) in new[] { ("low", v.Low), ("high", v.High) })
+            foreach (var (setting, position, value) in Points(v, points))
             {
                 var variant = document.WithRoot(v.Path.With(document.Root, value));
                 var scenario = Load(variant, scenarioPath, $"--vary {v.Path.Text}={value}: ");
@@ -53,7 +69,7 @@ public static class SensitivityAnalysis
                 {
                     throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, $"--vary {v.Path.Text}", "changes the scenario's outputs (its horizon or its entities); allowed: a value that changes only numbers")]);
                 }
-                variants.Add(new SensitivityPlan.Variant(v.Path.Text, setting, value, scenario, variant.ToYaml()));
+                variants.Add(new SensitivityPlan.Variant(v.Path.Text, setting, position, value, scenario, variant.ToYaml()));
             }
         }
         return new SensitivityPlan(baseScenario, ScenarioLoader.EffectiveYaml(scenarioPath), schema, [.. metrics], columns, variants);
@@ -71,7 +87,7 @@ public static class SensitivityAnalysis
         var baseValues = Collect(engine, $"{id}-base", plan.Base, plan.BaseYaml, plan.Columns, seed, runs, n => onRunsDone?.Invoke(done + n), cancellation);
         done += runs;
         var effects = new List<Effect>();
-        foreach (var (parameter, setting, value, scenario, yaml) in plan.Variants)
+        foreach (var (parameter, setting, position, value, scenario, yaml) in plan.Variants)
         {
             var values = Collect(engine, $"{id}-{parameter}-{setting}", scenario, yaml, plan.Columns, seed, runs, n => onRunsDone?.Invoke(done + n), cancellation);
             done += runs;
@@ -82,10 +98,23 @@ public static class SensitivityAnalysis
                 {
                     difference.Add(values[m][r] - baseValues[m][r]);
                 }
-                effects.Add(new Effect(parameter, setting, value, plan.Metrics[m], Mean(baseValues[m]), Mean(values[m]), difference));
+                effects.Add(new Effect(parameter, setting, value, plan.Metrics[m], Mean(baseValues[m]), Mean(values[m]), difference) { Position = position });
             }
         }
         return effects;
+    }
+
+    // The input's values: low, evenly spaced points, high (the ends exactly as given); the middle of an
+    // odd number of points is "mid", the others "point i of N".
+    private static IEnumerable<(string Setting, double Position, double Value)> Points(Variation v, int points)
+    {
+        for (var i = 0; i < points; i++)
+        {
+            var position = i / (double)(points - 1);
+            var setting = i == 0 ? Low : i == points - 1 ? High : 2 * i == points - 1 ? "mid" : $"point {i + 1} of {points}";
+            var value = i == 0 ? v.Low : i == points - 1 ? v.High : v.Low + ((v.High - v.Low) * position);
+            yield return (setting, position, value);
+        }
     }
 
     // Null when every value the variation's path reaches is a number; otherwise the --vary problem,

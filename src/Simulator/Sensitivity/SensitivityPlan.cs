@@ -5,7 +5,7 @@ namespace MarketSim.Simulator.Sensitivity;
 
 /// <summary>
 /// A sensitivity analysis checked and ready to run: the base scenario, the outcomes to report and,
-/// for each varied input, its low and high variant, each already loaded and validated.
+/// for each varied input, its variants from low to high, each already loaded and validated.
 /// </summary>
 public sealed class SensitivityPlan
 {
@@ -35,5 +35,5 @@ public sealed class SensitivityPlan
 
     internal IReadOnlyList<Variant> Variants { get; }
 
-    internal sealed record Variant(string Parameter, string Setting, double Value, MarketScenario Scenario, string Yaml);
+    internal sealed record Variant(string Parameter, string Setting, double Position, double Value, MarketScenario Scenario, string Yaml);
 }

@@ -21,6 +21,7 @@ public class ChartTests
         yield return FanChart.Draw("Fan", "Caseload (people)", [.. path.Select(x => x - 10)], [.. path.Select(x => x - 5)], path, [.. path.Select(x => x + 5)], [.. path.Select(x => x + 10)], m => $"M{m + 1}");
         yield return BoxPlotChart.Draw("Box", "Liability (GBP)", [new("a: dcc", "dcc", sorted), new("a: ccg", "ccg", [.. sorted.Select(x => x / 2)])]);
         yield return TornadoChart.Draw("Tornado", "Change in unmet hours (hours)", [new("capacity", -300, 200), new("growth", 50, -20)]);
+        yield return SpiderChart.Draw("Spider", "Mean unmet hours (hours)", [new("capacity", [(0, 500), (0.5, 450), (1, 420)]), new("growth", [(0, 400), (0.5, 460), (1, 530)])], 455);
         yield return ConvergenceChart.Draw("Convergence", "Unmet hours (hours)", [new(10, 500, 80), new(100, 480, 30), new(1000, 490, 9)]);
     }
 

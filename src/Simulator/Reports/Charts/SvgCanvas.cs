@@ -15,14 +15,16 @@ public sealed class SvgCanvas
 
     private const double Left = 84, Right = 24, Top = 56;
     private readonly double _bottom;
+    private readonly double _footer;
     private readonly XElement _plot = new(Ns + "g", new XAttribute("class", "marks"));
     private readonly XElement _root;
     private readonly List<(string Label, string Colour, bool Band)> _legend = [];
 
-    /// <summary>Starts a chart of the given size with its title.</summary>
-    public SvgCanvas(string title, double width = 720, double height = 420, double bottomMargin = 64)
+    /// <summary>Starts a chart of the given size with its title; <paramref name="footerHeight"/> pixels under the x-axis title are left for a legend.</summary>
+    public SvgCanvas(string title, double width = 720, double height = 420, double bottomMargin = 64, double footerHeight = 0)
     {
-        _bottom = bottomMargin;
+        _bottom = bottomMargin + footerHeight;
+        _footer = footerHeight;
         Width = width;
         Height = height;
         _root = new XElement(Ns + "svg",
@@ -59,6 +61,9 @@ public sealed class SvgCanvas
     /// <summary>Bottom edge of the plot area.</summary>
     public double PlotBottom => Height - _bottom;
 
+    /// <summary>Top of the footer under the x-axis title (the chart's bottom when there is none).</summary>
+    public double FooterTop => Height - _footer;
+
     /// <summary>Pixel x of data value <paramref name="v"/>.</summary>
     public double X(double v) => PlotLeft + (XScale!.Fraction(v) * (PlotRight - PlotLeft));
 
@@ -88,7 +93,7 @@ public sealed class SvgCanvas
         }
         axes.Add(Line(PlotLeft, PlotBottom, PlotRight, PlotBottom, Palette.Axis, 1.2));
         axes.Add(Line(PlotLeft, PlotTop, PlotLeft, PlotBottom, Palette.Axis, 1.2));
-        axes.Add(Text((PlotLeft + PlotRight) / 2, Height - 16, xTitle, 13, "middle", "x-title"));
+        axes.Add(Text((PlotLeft + PlotRight) / 2, FooterTop - 16, xTitle, 13, "middle", "x-title"));
         var yTitleElement = Text(0, 0, yTitle, 13, "middle", "y-title");
         yTitleElement.Add(new XAttribute("transform", $"translate(20,{F((PlotTop + PlotBottom) / 2)}) rotate(-90)"));
         axes.Add(yTitleElement);

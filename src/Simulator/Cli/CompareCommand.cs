@@ -1,0 +1,101 @@
+using System.CommandLine;
+using MarketSim.Simulator.Comparison;
+using MarketSim.Simulator.Reports;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>`marketsim compare BASE.yaml OTHER.yaml [...]`: paired differences OTHER − BASE, run by run, with common random numbers.</summary>
+internal static class CompareCommand
+{
+    private const string Usage = "marketsim compare BASE.yaml OTHER.yaml [OTHER2.yaml ...]";
+
+    public static Command Create(MarketSimCli cli)
+    {
+        var scenarios = new Argument<string[]>("SCENARIOS") { Description = "The base scenario file, then one or more scenarios to compare with it (YAML).", Arity = ArgumentArity.ZeroOrMore };
+        var metric = new Option<string[]>("--metric") { Description = "Outcomes (runs.csv columns) to compare; repeatable. Default: every headline outcome and every liability under a risk-share agreement.", AllowMultipleArgumentsPerToken = true };
+        var runs = new Option<long>("--runs", "-n") { Description = "Runs for each scenario.", DefaultValueFactory = _ => 500 };
+        var seed = new Option<ulong>("--seed", "-s") { Description = "Seed shared by every scenario (common random numbers).", DefaultValueFactory = _ => 1 };
+        var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<base>-compare)." };
+        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results folder if MarketSim wrote it." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
+        var command = new Command("compare", "Run a base scenario and one or more others with the same seed and runs, and report each outcome's paired difference OTHER − BASE run by run: mean, 95% CI, P(other worse) (compare.csv, each scenario's runs.csv, report.html).")
+        {
+            scenarios, metric, runs, seed, output, threads, overwrite, quiet,
+        };
+        command.SetAction(parsed =>
+        {
+            var paths = parsed.GetValue(scenarios) ?? [];
+            var problems = new List<string>();
+            if (paths.Length < 2)
+            {
+                problems.Add($"compare: {(paths.Length == 0 ? "no scenario" : "one scenario")} given; allowed: a base scenario and at least one other, {Usage}");
+            }
+            if (parsed.GetValue(runs) < 2)
+            {
+                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: a whole number ≥ 2");
+            }
+            if (parsed.GetValue(threads) < 0)
+            {
+                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: 0 (every core) or a whole number ≥ 1");
+            }
+            if (problems.Count > 0)
+            {
+                problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
+                return ExitCodes.BadInput;
+            }
+            var outDir = parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(paths[0]) + "-compare");
+            var (n, s) = (parsed.GetValue(runs), parsed.GetValue(seed));
+            return CommandErrors.Handle(cli, () =>
+            {
+                // Every scenario and metric is checked before the results folder is begun, so bad input leaves nothing behind.
+                var plan = ScenarioComparison.Plan(paths, parsed.GetValue(metric) ?? []);
+                using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
+                var results = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(n * plan.Scenarios, progress =>
+                    ScenarioComparison.Run(plan, s, n, parsed.GetValue(threads), folder, done => progress(done, null), cli.Signals.Stop));
+                Write(folder, plan, results, s, n);
+                folder.Commit();
+                ComparisonTable.Write(cli, plan, results);
+                cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
+    {
+        var scenarios = new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).ToList();
+        foreach (var scenario in scenarios)
+        {
+            File.WriteAllText(folder.File(Path.Combine(scenario.Folder, "scenario.yaml")), scenario.Yaml);
+        }
+        ComparisonFiles.Write(folder, plan, results, seed, runs);
+        Manifest.Write(folder, json =>
+        {
+            json.WriteString("command", "compare");
+            json.WriteNumber("seed", seed);
+            json.WriteNumber("runs_per_scenario", runs);
+            json.WriteStartArray("scenarios");
+            foreach (var scenario in scenarios)
+            {
+                json.WriteStartObject();
+                json.WriteString("folder", scenario.Folder);
+                json.WriteString("scenario_file", Path.GetFullPath(scenario.Path));
+                json.WriteString("scenario_sha256", Manifest.ScenarioHash(scenario.Path));
+                if (plan.Others.FirstOrDefault(o => o.Scenario == scenario) is { } other)
+                {
+                    json.WriteStartArray("only_in_base");
+                    other.OnlyInBase.ToList().ForEach(json.WriteStringValue);
+                    json.WriteEndArray();
+                    json.WriteStartArray("only_in_this_scenario");
+                    other.OnlyInOther.ToList().ForEach(json.WriteStringValue);
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteString("reproduce", ComparisonFiles.Reproduce(plan, seed, runs));
+        });
+    }
+}

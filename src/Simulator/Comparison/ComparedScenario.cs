@@ -1,0 +1,12 @@
+using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Scenario;
+
+namespace MarketSim.Simulator.Comparison;
+
+/// <summary>A scenario of a comparison, loaded and validated: its file, the results subfolder its runs.csv goes to, and what it reports.</summary>
+/// <param name="Path">The scenario file as the user named it.</param>
+/// <param name="Folder">The subfolder of the results folder for its runs.csv: <c>base</c>, or the other file's name.</param>
+/// <param name="Scenario">The scenario.</param>
+/// <param name="Yaml">Its effective text, which the silo runs.</param>
+/// <param name="Schema">What each of its runs reports.</param>
+public sealed record ComparedScenario(string Path, string Folder, MarketScenario Scenario, string Yaml, OutcomeSchema Schema);

@@ -1,0 +1,65 @@
+using MarketSim.Grains.Statistics;
+
+namespace MarketSim.Simulator.Comparison;
+
+/// <summary>
+/// One outcome's paired difference OTHER − BASE over the runs both scenarios share: run k of each
+/// uses the same random numbers, so the difference is run by run. Runs where either value is empty
+/// (NaN: not applicable) are left out of the pairs and counted.
+/// </summary>
+public sealed class PairedDifference(ComparedOutcome outcome)
+{
+    private long _worse;
+
+    /// <summary>The outcome.</summary>
+    public ComparedOutcome Outcome { get; } = outcome;
+
+    /// <summary>OTHER − BASE over the pairs: mean, standard error, 95% half-width.</summary>
+    public RunningMoments Difference { get; } = new();
+
+    /// <summary>The base scenario's values over the pairs.</summary>
+    public RunningMoments Base { get; } = new();
+
+    /// <summary>The other scenario's values over the pairs.</summary>
+    public RunningMoments Other { get; } = new();
+
+    /// <summary>Runs left out because the outcome is empty in either scenario.</summary>
+    public long LeftOut { get; private set; }
+
+    /// <summary>Runs paired.</summary>
+    public long Pairs => Difference.Count;
+
+    /// <summary>Share of the pairs in which OTHER is strictly worse; NaN when neither direction is worse or nothing was paired.</summary>
+    public double ProbabilityOtherWorse =>
+        Outcome.WorseWhen == WorseWhen.Neither || Pairs == 0 ? double.NaN : _worse / (double)Pairs;
+
+    /// <summary>Half-width of the 95% interval of <see cref="ProbabilityOtherWorse"/>, 1.96 √(p(1 − p)/n).</summary>
+    public double ProbabilityHalfWidth95
+    {
+        get
+        {
+            var p = ProbabilityOtherWorse;
+            return double.IsNaN(p) ? double.NaN : RunningMoments.Z95 * Math.Sqrt(p * (1 - p) / Pairs);
+        }
+    }
+
+    /// <summary>Adds run k's pair.</summary>
+    public void Add(double baseValue, double otherValue)
+    {
+        if (double.IsNaN(baseValue) || double.IsNaN(otherValue))
+        {
+            LeftOut++;
+            return;
+        }
+        Base.Add(baseValue);
+        Other.Add(otherValue);
+        Difference.Add(otherValue - baseValue);
+        var worse = Outcome.WorseWhen switch
+        {
+            WorseWhen.Higher => otherValue > baseValue,
+            WorseWhen.Lower => otherValue < baseValue,
+            _ => false,
+        };
+        _worse += worse ? 1 : 0;
+    }
+}

@@ -1,0 +1,129 @@
+using MarketSim.Grains.Outcomes;
+using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Experiments;
+using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Statistics;
+
+namespace MarketSim.Simulator.Comparison;
+
+/// <summary>
+/// Paired comparison of scenarios: the base and each other scenario run with the same seed and run
+/// indices on one embedded silo. Every zone, provider and the economy draw from their own streams,
+/// so run k of each scenario sees the same random numbers where the scenarios agree (common random
+/// numbers), and OTHER − BASE is taken run by run, with a tight interval.
+/// </summary>
+public static class ScenarioComparison
+{
+    /// <summary>The base's results subfolder.</summary>
+    public const string BaseFolder = "base";
+
+    /// <summary>
+    /// Loads and checks every scenario and the metrics, running nothing. Throws
+    /// <see cref="ScenarioException"/> listing every problem of every file, or naming a metric that no
+    /// scenario reports. Without <paramref name="metrics"/>, the outcomes are the headline columns and
+    /// every liability under a risk-share agreement.
+    /// </summary>
+    public static ComparisonPlan Plan(IReadOnlyList<string> scenarioPaths, IReadOnlyList<string>? metrics = null)
+    {
+        var problems = new List<ScenarioProblem>();
+        var loaded = new List<(string Path, Grains.Scenario.MarketScenario Scenario)>();
+        foreach (var path in scenarioPaths)
+        {
+            var (scenario, found) = ScenarioLoader.TryLoad(path);
+            problems.AddRange(found);
+            if (scenario is not null)
+            {
+                loaded.Add((path, scenario));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new ScenarioException(problems);
+        }
+        var folders = Folders(scenarioPaths);
+        var scenarios = loaded.Select((s, i) => new ComparedScenario(s.Path, folders[i], s.Scenario, ScenarioLoader.EffectiveYaml(s.Path), new OutcomeSchema(s.Scenario))).ToList();
+        if (metrics is { Count: > 0 })
+        {
+            foreach (var metric in metrics.Where(m => !scenarios.Any(s => s.Schema.Columns.Any(c => c.Name == m))))
+            {
+                OutcomeLookup.ColumnOrThrow(scenarios[0].Schema, metric, scenarios[0].Path, "--metric");
+            }
+        }
+        var baseScenario = scenarios[0];
+        var baseNames = Selected(baseScenario.Schema, metrics);
+        var others = scenarios.Skip(1).Select(other =>
+        {
+            var otherNames = Selected(other.Schema, metrics);
+            var shared = baseNames.Intersect(otherNames).Select(name => new ComparedOutcome(
+                name,
+                baseScenario.Schema.Columns[baseScenario.Schema.IndexOf(name)].Unit,
+                OutcomeLabel.Of(name, baseScenario.Scenario),
+                OutcomeDirection.Of(name),
+                baseScenario.Schema.IndexOf(name),
+                other.Schema.IndexOf(name)));
+            return new Counterpart(other, [.. shared], [.. baseNames.Except(otherNames)], [.. otherNames.Except(baseNames)]);
+        }).ToList();
+        return new ComparisonPlan(baseScenario, others);
+    }
+
+    /// <summary>
+    /// Runs the plan on an embedded silo: the base, then each other scenario, with the same seed and
+    /// runs. With <paramref name="folder"/>, each scenario's runs.csv is written to its subfolder.
+    /// </summary>
+    public static IReadOnlyList<ComparisonResult> Run(ComparisonPlan plan, ulong seed, long runs, int threads, ResultsFolder? folder = null, Action<long>? onRunsDone = null, CancellationToken cancellation = default)
+    {
+        using var engine = RunEngine.Embedded(threads, cancellation);
+        var id = RunEngine.NewExperimentId(plan.Base.Scenario.Name);
+        var done = 0L;
+        var baseOutcomes = new BaseOutcomes([.. plan.Others.SelectMany(o => o.Outcomes).Select(o => o.BaseColumn)], plan.Base.Schema.Stride, runs);
+        RunOne(engine, $"{id}-base", plan.Base, baseOutcomes, seed, runs, folder, n => onRunsDone?.Invoke(done + n), cancellation);
+        done += runs;
+        var results = new List<ComparisonResult>();
+        for (var i = 0; i < plan.Others.Count; i++)
+        {
+            var other = plan.Others[i];
+            var differences = other.Outcomes.Select(o => new PairedDifference(o)).ToList();
+            var pairing = new PairingSink(baseOutcomes, differences, other.Scenario.Schema.Stride);
+            RunOne(engine, $"{id}-other{i + 1}", other.Scenario, pairing, seed, runs, folder, n => onRunsDone?.Invoke(done + n), cancellation);
+            done += runs;
+            results.Add(new ComparisonResult(other, differences));
+        }
+        return results;
+    }
+
+    private static void RunOne(RunEngine engine, string id, ComparedScenario scenario, IOutcomeSink sink, ulong seed, long runs, ResultsFolder? folder, Action<long> onRunsDone, CancellationToken cancellation)
+    {
+        if (folder is null)
+        {
+            engine.Run(id, scenario.Yaml, new RunPlan(seed, runs), sink, onRunsDone, cancellation: cancellation);
+            return;
+        }
+        Directory.CreateDirectory(folder.File(scenario.Folder));
+        using var csv = new RunsCsvWriter(folder.File(Path.Combine(scenario.Folder, "runs.csv")), scenario.Schema);
+        engine.Run(id, scenario.Yaml, new RunPlan(seed, runs), new FanOutSink(csv, sink), onRunsDone, cancellation: cancellation);
+    }
+
+    private static List<string> Selected(OutcomeSchema schema, IReadOnlyList<string>? metrics) =>
+        metrics is { Count: > 0 }
+            ? [.. metrics.Distinct().Where(m => schema.Columns.Any(c => c.Name == m))]
+            : [.. schema.Columns.Where(c => c.Headline || c.Name.StartsWith("liability_gbp__", StringComparison.Ordinal)).Select(c => c.Name)];
+
+    // "base" for the first scenario, the file's name for each other, made unique with -2, -3, ...
+    private static List<string> Folders(IReadOnlyList<string> paths)
+    {
+        var folders = new List<string> { BaseFolder };
+        foreach (var path in paths.Skip(1))
+        {
+            var stem = new string([.. Path.GetFileNameWithoutExtension(path).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]);
+            stem = stem.Trim('.').Length == 0 ? "other" : stem;
+            var name = stem;
+            for (var n = 2; folders.Contains(name); n++)
+            {
+                name = $"{stem}-{n}";
+            }
+            folders.Add(name);
+        }
+        return folders;
+    }
+}

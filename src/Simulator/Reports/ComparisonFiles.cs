@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MarketSim.Simulator.Comparison;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>
+/// The files of a `marketsim compare` folder besides each scenario's runs.csv: compare.csv (one row
+/// per other scenario and outcome, the paired difference OTHER − BASE) and report.html (a table per
+/// other scenario, in the style of the run report).
+/// </summary>
+public static class ComparisonFiles
+{
+    /// <summary>compare.csv's header.</summary>
+    public const string CsvHeader = "scenario,scenario_file,outcome,unit,worse_when,runs_paired,runs_left_out,base_mean,other_mean,mean_difference,difference_se,ci95_low,ci95_high,p_other_worse";
+
+    /// <summary>Writes compare.csv and report.html into <paramref name="folder"/>.</summary>
+    public static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
+    {
+        File.WriteAllText(folder.File("compare.csv"), Csv(results), new UTF8Encoding(false));
+        File.WriteAllText(folder.File("report.html"), Html(plan, results, seed, runs));
+    }
+
+    /// <summary>The text of compare.csv.</summary>
+    public static string Csv(IReadOnlyList<ComparisonResult> results)
+    {
+        var csv = new StringBuilder(CsvHeader).Append('\n');
+        foreach (var (counterpart, differences) in results)
+        {
+            foreach (var d in differences)
+            {
+                var half = d.Difference.HalfWidth95;
+                var mean = d.Pairs > 0 ? d.Difference.Mean : double.NaN;
+                csv.AppendJoin(',',
+                    counterpart.Scenario.Folder, CsvText(Path.GetFileName(counterpart.Scenario.Path)), d.Outcome.Name, CsvText(d.Outcome.Unit), OutcomeDirection.Text(d.Outcome.WorseWhen),
+                    d.Pairs.ToString(CultureInfo.InvariantCulture), d.LeftOut.ToString(CultureInfo.InvariantCulture),
+                    Numbers.Exact(d.Pairs > 0 ? d.Base.Mean : double.NaN), Numbers.Exact(d.Pairs > 0 ? d.Other.Mean : double.NaN), Numbers.Exact(mean),
+                    Numbers.Exact(d.Pairs > 0 ? d.Difference.StdError : double.NaN), Numbers.Exact(mean - half), Numbers.Exact(mean + half),
+                    Numbers.Exact(d.ProbabilityOtherWorse)).Append('\n');
+            }
+        }
+        return csv.ToString();
+    }
+
+    private static string Html(ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
+    {
+        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>").Append(E(plan.Base.Scenario.Name)).Append(" compared — MarketSim report</title><style>").Append(HtmlReport.Style).Append("</style></head><body>\n")
+            .Append("<h1>Compared with ").Append(E(plan.Base.Scenario.Name)).Append("</h1>\n")
+            .Append("<p class=\"muted\">Each scenario ran ").Append(runs.ToString("N0", CultureInfo.InvariantCulture)).Append(" simulated futures from seed ")
+            .Append(seed.ToString(CultureInfo.InvariantCulture)).Append(". Run k of every scenario uses the same random numbers (common random numbers), ")
+            .Append("so each difference is OTHER − BASE run by run; its 95% confidence interval is the mean ± 1.96 standard errors of the paired differences. ")
+            .Append("P(other worse) is the share of paired runs in which the other scenario is worse, in the direction named.</p>\n");
+        html.Append(Section(plan, results));
+        html.Append("<h2>Provenance</h2>\n<table>");
+        foreach (var s in new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)))
+        {
+            html.Append("<tr><td>").Append(E(s.Folder)).Append("</td><td>").Append(E(Path.GetFileName(s.Path))).Append("</td><td>")
+                .Append(E(Manifest.ScenarioHash(s.Path))).Append("</td></tr>");
+        }
+        html.Append("<tr><td>Reproduce</td><td colspan=\"2\">").Append(E(Reproduce(plan, seed, runs))).Append("</td></tr></table>\n</body></html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>The report's section: a table per other scenario, then what was left out and what only one scenario reports.</summary>
+    public static string Section(ComparisonPlan plan, IReadOnlyList<ComparisonResult> results)
+    {
+        var html = new StringBuilder();
+        foreach (var (counterpart, differences) in results)
+        {
+            html.Append("<h2>").Append(E(counterpart.Scenario.Scenario.Name)).Append(" − ").Append(E(plan.Base.Scenario.Name)).Append("</h2>\n")
+                .Append("<table><tr><th>Outcome</th><th>Worse when</th><th>Base mean</th><th>Other mean</th><th>Difference (95% CI)</th><th>P(other worse)</th><th>Runs paired</th></tr>");
+            foreach (var d in differences)
+            {
+                var unit = d.Outcome.Unit;
+                var mean = d.Pairs > 0 ? d.Difference.Mean : double.NaN;
+                html.Append("<tr><td title=\"").Append(E(d.Outcome.Name)).Append("\">").Append(E(d.Outcome.Label)).Append("</td><td>").Append(OutcomeDirection.Text(d.Outcome.WorseWhen))
+                    .Append("</td><td>").Append(E(Quantity.Format(d.Pairs > 0 ? d.Base.Mean : double.NaN, unit)))
+                    .Append("</td><td>").Append(E(Quantity.Format(d.Pairs > 0 ? d.Other.Mean : double.NaN, unit)))
+                    .Append("</td><td>").Append(E(Quantity.Format(mean, unit, signed: true))).Append(" ± ").Append(E(Quantity.Format(d.Difference.HalfWidth95, unit)))
+                    .Append("</td><td>").Append(E(Quantity.Percent(d.ProbabilityOtherWorse, d.ProbabilityHalfWidth95)))
+                    .Append("</td><td>").Append(d.Pairs.ToString("N0", CultureInfo.InvariantCulture)).Append("</td></tr>");
+            }
+            html.Append("</table>\n");
+            foreach (var note in Notes(counterpart, differences))
+            {
+                html.Append("<p class=\"muted\">").Append(E(note)).Append("</p>\n");
+            }
+        }
+        return html.ToString();
+    }
+
+    /// <summary>Sentences on runs left out of the pairs and outcomes only one scenario reports, for the console and the report.</summary>
+    public static IEnumerable<string> Notes(Counterpart counterpart, IReadOnlyList<PairedDifference> differences)
+    {
+        foreach (var d in differences.Where(d => d.LeftOut > 0))
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{d.Outcome.Name}: {d.LeftOut:N0} of {d.LeftOut + d.Pairs:N0} runs left out of the pairs (empty, not applicable, in either scenario).");
+        }
+        if (counterpart.OnlyInBase.Count > 0)
+        {
+            yield return $"Only in the base ({Path.GetFileName(counterpart.Scenario.Path)} lacks them, not compared): {string.Join(", ", counterpart.OnlyInBase)}.";
+        }
+        if (counterpart.OnlyInOther.Count > 0)
+        {
+            yield return $"Only in {Path.GetFileName(counterpart.Scenario.Path)} (the base lacks them, not compared): {string.Join(", ", counterpart.OnlyInOther)}.";
+        }
+    }
+
+    /// <summary>The command that reproduces the comparison from the scenarios' copies in the folder.</summary>
+    public static string Reproduce(ComparisonPlan plan, ulong seed, long runs) =>
+        $"marketsim compare {string.Join(" ", new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).Select(s => $"{s.Folder}/scenario.yaml"))} --runs {runs} --seed {seed}";
+
+    private static string CsvText(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>
+/// Figures for people in tables and reports: money with £ and k/m/bn (£1.20m, −£5.00m), rates in
+/// pounds and pence an hour, other units as compact numbers (their unit is in the label), and shares
+/// as percentages with their 95% half-width (23% ± 0.4%).
+/// </summary>
+public static class Quantity
+{
+    /// <summary><paramref name="x"/> in <paramref name="unit"/> (a schema unit such as GBP); with <paramref name="signed"/>, + or − always shown. "n/a" for NaN.</summary>
+    public static string Format(double x, string unit, bool signed = false)
+    {
+        if (double.IsNaN(x))
+        {
+            return "n/a";
+        }
+        var sign = x < 0 ? "−" : signed && x > 0 ? "+" : "";
+        var magnitude = Math.Abs(x);
+        return unit switch
+        {
+            "GBP" => $"{sign}£{Numbers.Compact(magnitude)}",
+            "GBP per hour" => $"{sign}£{magnitude.ToString("#,0.00", CultureInfo.InvariantCulture)}",
+            _ => sign + Numbers.Compact(magnitude),
+        };
+    }
+
+    /// <summary>A share 0..1 and its 95% half-width as percentages, "23% ± 0.4%"; "n/a" for NaN.</summary>
+    public static string Percent(double share, double halfWidth) =>
+        double.IsNaN(share) ? "n/a" : $"{Pct(share)} ± {Pct(halfWidth)}";
+
+    private static string Pct(double share) => (share * 100).ToString(share * 100 is > 0 and < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,221 @@
+using System.Runtime.InteropServices;
+using MarketSim.Simulator.Cli;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Comparison;
+
+public class CompareCommandTests
+{
+    private static readonly string Doncaster = Repo.Scenario("doncaster-ccash.yaml");
+    private static readonly string LeadExit = Repo.Scenario("doncaster-lead-exit.yaml");
+
+    [Fact]
+    public void Compare_of_a_scenario_with_itself_gives_exact_zeros_and_never_worse_and_runs_csv_as_run_writes_it()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "cmp");
+
+        var run = CliRun.Of("compare", Doncaster, Doncaster, "--runs", "12", "--seed", "5", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var rows = CompareCsv.Rows(Path.Combine(dir, "compare.csv"));
+        Assert.Contains(rows, r => r["outcome"] == "unmet_hours_total");
+        Assert.Contains(rows, r => r["outcome"] == "overspend_gbp__doncaster_council");
+        foreach (var r in rows)
+        {
+            Assert.Equal("doncaster-ccash", r["scenario"]);
+            Assert.Equal(("0", "0", "0", "0"), (r["mean_difference"], r["difference_se"], r["ci95_low"], r["ci95_high"]));
+            Assert.Equal(r["base_mean"], r["other_mean"]);
+            Assert.Equal(r["worse_when"] == "neither" ? "" : "0", r["p_other_worse"]);
+        }
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "base", "runs.csv")), File.ReadAllText(Path.Combine(dir, "doncaster-ccash", "runs.csv")));
+        var alone = Path.Combine(Path.GetDirectoryName(dir)!, "alone");
+        Assert.Equal(ExitCodes.Ok, CliRun.Of("run", Doncaster, "--runs", "12", "--seed", "5", "--out", alone, "--quiet").ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(alone, "runs.csv")), File.ReadAllBytes(Path.Combine(dir, "base", "runs.csv")));
+    }
+
+    [Fact]
+    public void A_budget_raised_by_a_fixed_sum_lowers_overspend_by_that_sum_each_year_and_changes_nothing_else()
+    {
+        // The council's budget, £10,640,000 a year (the last value repeats), raised by £1,000: over the
+        // 5-year horizon its overspend falls by exactly 5 × £1,000 in every run; spend and care do not move.
+        var parent = Repo.TempDir();
+        var richer = Path.Combine(parent, "richer.yaml");
+        var text = File.ReadAllText(Doncaster);
+        Assert.Contains("value: 10640000,", text);
+        File.WriteAllText(richer, text.Replace("value: 10640000,", "value: 10641000,", StringComparison.Ordinal));
+        var dir = Path.Combine(parent, "cmp");
+
+        var run = CliRun.Of("compare", Doncaster, richer, "--runs", "10", "--seed", "8", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        foreach (var r in CompareCsv.Rows(Path.Combine(dir, "compare.csv")))
+        {
+            var difference = CompareCsv.Number(r["mean_difference"]);
+            if (r["outcome"] == "overspend_gbp__doncaster_council")
+            {
+                Assert.Equal(-5000, difference, 1e-6);
+                Assert.Equal(0, CompareCsv.Number(r["difference_se"]), 1e-6);
+                Assert.Equal("0", r["p_other_worse"]);
+            }
+            else
+            {
+                Assert.Equal("0", r["mean_difference"]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Lead_exit_leaves_more_need_unmet_than_the_base_in_most_runs_and_compare_csv_matches_the_two_runs_csv()
+    {
+        const int Runs = 40;
+        var dir = Path.Combine(Repo.TempDir(), "cmp");
+
+        var run = CliRun.AtWidth(200, "compare", Doncaster, LeadExit, "--runs", $"{Runs}", "--seed", "42", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var rows = CompareCsv.Rows(Path.Combine(dir, "compare.csv"));
+        var unmet = rows.Single(r => r["outcome"] == "unmet_hours_total");
+        Assert.True(CompareCsv.Number(unmet["ci95_low"]) > 0);
+        // More often worse than not, beyond the 95% interval of the share: p − 1.96 √(p(1 − p)/n) > ½.
+        var worse = CompareCsv.Number(unmet["p_other_worse"]);
+        Assert.True(worse - (1.96 * Math.Sqrt(worse * (1 - worse) / Runs)) > 0.5, $"P(other worse) {worse}");
+        Assert.Contains("Unmet care (hours)", run.Output);
+        foreach (var r in rows)
+        {
+            AssertMatchesDirectComputation(r, Path.Combine(dir, "base", "runs.csv"), Path.Combine(dir, "doncaster-lead-exit", "runs.csv"));
+        }
+    }
+
+    [Fact]
+    public void Compare_csv_is_byte_identical_on_one_thread_and_on_two()
+    {
+        var parent = Repo.TempDir();
+
+        var one = CliRun.Of("compare", Doncaster, LeadExit, "--runs", "8", "--seed", "11", "--threads", "1", "--out", Path.Combine(parent, "one"), "--quiet");
+        var two = CliRun.Of("compare", Doncaster, LeadExit, "--runs", "8", "--seed", "11", "--threads", "2", "--out", Path.Combine(parent, "two"), "--quiet");
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (one.ExitCode, two.ExitCode));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(parent, "one", "compare.csv")), File.ReadAllBytes(Path.Combine(parent, "two", "compare.csv")));
+    }
+
+    [Fact]
+    public void Compare_refuses_to_overwrite_a_folder_MarketSim_did_not_write()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "mine");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "notes.txt"), "keep me");
+
+        var run = CliRun.Of("compare", Doncaster, LeadExit, "--runs", "5", "--out", dir, "--overwrite", "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("MarketSim did not write it", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(dir, "notes.txt")));
+        Assert.Single(Directory.GetFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void Compare_with_one_scenario_is_refused_with_exit_2_and_no_folder()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "cmp");
+
+        var run = CliRun.Of("compare", Doncaster, "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, "one scenario given", "allowed: a base scenario and at least one other");
+    }
+
+    [Fact]
+    public void Compare_with_a_missing_file_is_refused_with_exit_2_and_no_folder()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "cmp");
+        var missing = Path.Combine(Path.GetDirectoryName(dir)!, "nowhere.yaml");
+
+        var run = CliRun.Of("compare", Doncaster, missing, "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, "nowhere.yaml", "file not found", "allowed: ");
+    }
+
+    [Fact]
+    public void Compare_with_an_invalid_scenario_names_its_file_and_field_and_writes_nothing()
+    {
+        var parent = Repo.TempDir();
+        var bad = Path.Combine(parent, "bad.yaml");
+        File.WriteAllText(bad, File.ReadAllText(Doncaster).Replace("value: 10640000,", "value: -5,", StringComparison.Ordinal));
+        var dir = Path.Combine(parent, "cmp");
+
+        var run = CliRun.Of("compare", Doncaster, bad, "--runs", "5", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.Contains("bad.yaml", line, StringComparison.Ordinal);
+        Assert.Contains("annual_budgets_gbp", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Compare_with_an_unknown_metric_is_refused_with_a_did_you_mean()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "cmp");
+
+        var run = CliRun.Of("compare", Doncaster, LeadExit, "--metric", "unmet_hours_totl", "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, "--metric", "did you mean 'unmet_hours_total'");
+    }
+
+    [Fact]
+    public void A_stop_signal_during_compare_exits_with_its_code_and_leaves_nothing()
+    {
+        var parent = Repo.TempDir();
+        using var interruption = new Interruption();
+        interruption.Request(PosixSignal.SIGTERM);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = new MarketSimCli(output, error).Invoke(["compare", Doncaster, LeadExit, "--runs", "200", "--out", Path.Combine(parent, "cmp"), "--quiet"], interruption);
+
+        Assert.Equal(ExitCodes.Terminated, code);
+        Assert.Contains("no results were written", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(parent));
+    }
+
+    // Recomputes a compare.csv row from the two runs.csv files: pairs where neither value is empty,
+    // the two-pass mean and standard error of OTHER − BASE, mean ± 1.96 SE, and the share worse.
+    private static void AssertMatchesDirectComputation(Dictionary<string, string> row, string baseRuns, string otherRuns)
+    {
+        var name = row["outcome"];
+        var pairs = CompareCsv.Column(baseRuns, name).Zip(CompareCsv.Column(otherRuns, name))
+            .Where(p => !double.IsNaN(p.First) && !double.IsNaN(p.Second)).ToList();
+        var differences = pairs.Select(p => p.Second - p.First).ToList();
+        var n = differences.Count;
+        var mean = differences.Average();
+        var se = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (n - 1) / n);
+        var scale = Math.Max(1, Math.Abs(mean) + se);
+
+        Assert.Equal(n, int.Parse(row["runs_paired"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(40 - n, int.Parse(row["runs_left_out"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(pairs.Average(p => p.First), CompareCsv.Number(row["base_mean"]), 1e-9 * Math.Max(1, Math.Abs(pairs.Average(p => p.First))));
+        Assert.Equal(mean, CompareCsv.Number(row["mean_difference"]), 1e-9 * scale);
+        Assert.Equal(se, CompareCsv.Number(row["difference_se"]), 1e-9 * scale);
+        Assert.Equal(mean - (1.959963984540054 * se), CompareCsv.Number(row["ci95_low"]), 1e-9 * scale);
+        Assert.Equal(mean + (1.959963984540054 * se), CompareCsv.Number(row["ci95_high"]), 1e-9 * scale);
+        double? worse = row["worse_when"] switch
+        {
+            "higher" => pairs.Count(p => p.Second > p.First) / (double)n,
+            "lower" => pairs.Count(p => p.Second < p.First) / (double)n,
+            _ => null,
+        };
+        Assert.Equal(worse?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "", row["p_other_worse"]);
+    }
+
+    private static void AssertRefused(CliRun run, string dir, params string[] expected)
+    {
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, line, StringComparison.Ordinal);
+        }
+        Assert.False(Directory.Exists(dir));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(dir)!));
+    }
+}

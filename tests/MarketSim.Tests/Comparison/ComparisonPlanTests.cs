@@ -1,0 +1,47 @@
+using MarketSim.Simulator.Comparison;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Comparison;
+
+public class ComparisonPlanTests
+{
+    private static readonly string Doncaster = Repo.Scenario("doncaster-ccash.yaml");
+    private static readonly string Dorset = Repo.Scenario("dorset-pool-2017.yaml");
+
+    [Fact]
+    public void Every_commissioner_liability_under_every_agreement_is_compared_by_default()
+    {
+        var plan = ScenarioComparison.Plan([Dorset, Dorset]);
+
+        var names = plan.Others.Single().Outcomes.Select(o => o.Name).ToList();
+        Assert.Contains("unmet_hours_total", names);
+        Assert.Contains("whole_system_cost_gbp", names);
+        Assert.Contains("liability_gbp__dorset__dorset_rule__dcc", names);
+        Assert.Contains("liability_gbp__dorset__ccg_capped__dorset_ccg", names);
+        Assert.DoesNotContain("referrals_total", names);
+        Assert.Equal(WorseWhen.Higher, plan.Others.Single().Outcomes.Single(o => o.Name == "liability_gbp__dorset__aligned__dcc").WorseWhen);
+        Assert.Equal("dorset-pool-2017", plan.Others.Single().Scenario.Folder);
+    }
+
+    [Fact]
+    public void Scenarios_with_different_commissioners_are_compared_on_what_they_share_and_the_rest_is_listed()
+    {
+        var plan = ScenarioComparison.Plan([Doncaster, Dorset]);
+
+        var other = plan.Others.Single();
+        Assert.Contains(other.Outcomes, o => o.Name == "unmet_hours_total");
+        Assert.DoesNotContain(other.Outcomes, o => o.Name.Contains("__", StringComparison.Ordinal));
+        Assert.Contains("spend_gbp__doncaster_council", other.OnlyInBase);
+        Assert.Contains("spend_gbp__dcc", other.OnlyInOther);
+        Assert.Contains("liability_gbp__dorset__dorset_rule__dorset_ccg", other.OnlyInOther);
+    }
+
+    [Theory]
+    [InlineData("unmet_hours_total", WorseWhen.Higher)]
+    [InlineData("overspend_gbp__dcc", WorseWhen.Higher)]
+    [InlineData("provider_exits", WorseWhen.Higher)]
+    [InlineData("first_failure_week", WorseWhen.Lower)]
+    [InlineData("caseload_mean_people", WorseWhen.Neither)]
+    public void Each_outcome_says_which_direction_is_worse(string column, WorseWhen expected) =>
+        Assert.Equal(expected, OutcomeDirection.Of(column));
+}
