@@ -29,11 +29,12 @@ public static class Experiment
     /// <remarks><paramref name="onProgress"/> gets the runs done so far and, with a precision target, the current estimate.</remarks>
     public static ExperimentResult Run(ExperimentOptions options, Action<long, string?>? onProgress = null, CancellationToken stop = default, CancellationToken abort = default)
     {
-        var scenario = ScenarioLoader.Load(options.ScenarioPath);
+        var loaded = ScenarioLoader.LoadUncertain(options.ScenarioPath);
+        var scenario = loaded.Median;
         var scenarioYaml = ScenarioLoader.EffectiveYaml(options.ScenarioPath);
         var plan = new RunPlan(options.Seed, options.Runs, options.Threads, options.BatchSize);
         var startedAt = DateTimeOffset.UtcNow;
-        var schema = new OutcomeSchema(scenario);
+        var schema = ScenarioCompiler.Compile(loaded).Schema;
         var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;
         var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.Stride, p.HalfWidth, p.MinimumRuns) : null;
         using var folder = ResultsFolder.Begin(options.OutDir, options.Overwrite);
@@ -64,7 +65,7 @@ public static class Experiment
         abort.ThrowIfCancellationRequested();
         var entities = engine.EntitySummaries(experimentId);
         EntityFiles.Write(folder, entities);
-        SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary);
+        SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary, loaded.Inputs);
         SeriesCsv.Write(folder.File("series.csv"), series);
         if (riskShare.Lines.Count > 0)
         {
