@@ -2,7 +2,7 @@ namespace MarketSim.Grains.Uncertainty.Distributions;
 
 /// <summary>
 /// A discrete uncertain input: listed values with weights (<c>discrete</c>), or a list resampled with equal
-/// weights (<c>empirical</c>). Values are sorted so that F⁻¹ is non-decreasing in u: the smallest value
+/// weights (<c>empirical</c>). A value listed twice counts its weights together. Values are sorted so that F⁻¹ is non-decreasing in u: the smallest value
 /// whose cumulative weight reaches u.
 /// </summary>
 public sealed class DiscreteInput : InputDistribution
@@ -16,7 +16,8 @@ public sealed class DiscreteInput : InputDistribution
         Kind = kind;
         Parameters = parameters;
         var total = weights.Sum();
-        var pairs = values.Zip(weights).Where(p => p.Second > 0).OrderBy(p => p.First).ToArray();
+        var pairs = values.Zip(weights).Where(p => p.Second > 0).GroupBy(p => p.First)
+            .Select(g => (First: g.Key, Second: g.Sum(p => p.Second))).OrderBy(p => p.First).ToArray();
         _values = [.. pairs.Select(p => p.First)];
         _cumulative = new double[pairs.Length];
         var sum = 0.0;
