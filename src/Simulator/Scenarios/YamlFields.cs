@@ -156,7 +156,7 @@ internal sealed class YamlFields
         {
             return value;
         }
-        var hint = DidYouMean.Suggest(text, choices.Keys) is { } s ? $"; did you mean '{s}'?" : "";
+        var hint = DidYouMean.Suggest(text, choices.Keys) is { } s ? $"; did you mean '{s}'?" : ";";
         Report(_node.Children[new YamlScalarNode(key)], PathOf(key), $"'{text}' is not allowed{hint} allowed: {string.Join(", ", choices.Keys)}");
         return null;
     }
