@@ -88,7 +88,13 @@ public static partial class ScenarioLoader
         var uncertain = new UncertainFields(document.Root);
         var root = YamlFields.Of(document.Root, "", file, problems, document.Origins, uncertain);
         var scenario = root is null ? null : new Reader(root).Read();
-        return scenario is null || problems.Count > 0 ? null : new UncertainScenario(scenario, document, file, uncertain.Inputs);
+        if (scenario is null || problems.Count > 0)
+        {
+            return null;
+        }
+        var loaded = new UncertainScenario(scenario, document, file, uncertain.Inputs);
+        problems.AddRange(loaded.ProblemsAtExtremes());
+        return problems.Count > 0 ? null : loaded;
     }
 
     /// <summary>

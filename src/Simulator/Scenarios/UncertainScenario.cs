@@ -60,6 +60,54 @@ public sealed class UncertainScenario
         throw new ScenarioException([.. problems.Select(p => p with { Message = $"with sampled inputs {sampled}: {p.Message}" })]);
     }
 
+    /// <summary>
+    /// Checks that spans fields, made with each input in turn at its lowest and at its highest value (the
+    /// others at their medians): a shock week past the horizon, a change to the outputs' layout. Each problem
+    /// is reported at the input.
+    /// </summary>
+    internal IEnumerable<ScenarioProblem> ProblemsAtExtremes()
+    {
+        var medians = Inputs.Select(i => i.Used(i.Distribution.Median)).ToArray();
+        var stride = new OutcomeSchema(Median).Stride;
+        for (var i = 0; i < Inputs.Count; i++)
+        {
+            foreach (var (end, x) in new[] { ("lowest", Inputs[i].Distribution.Lower), ("highest", Inputs[i].Distribution.Upper) })
+            {
+                if (!double.IsFinite(x))
+                {
+                    continue;
+                }
+                var values = (double[])medians.Clone();
+                values[i] = Inputs[i].Used(x);
+                var problem = Problem(values);
+                if (problem is not null)
+                {
+                    var node = _nodes[i];
+                    var file = _document.Origins.GetValueOrDefault(node) ?? _file;
+                    var at = values[i].ToString("G6", CultureInfo.InvariantCulture);
+                    yield return new ScenarioProblem(file, node.Start.Line, node.Start.Column, Inputs[i].Path,
+                        $"at its {end} value {at} the scenario is not valid: {problem}; allowed: a distribution whose every value gives a valid scenario");
+                    break;
+                }
+            }
+        }
+
+        string? Problem(double[] values)
+        {
+            var replacements = new Dictionary<YamlNode, YamlNode>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < _nodes.Length; i++)
+            {
+                replacements[_nodes[i]] = new YamlScalarNode(values[i].ToString("R", CultureInfo.InvariantCulture));
+            }
+            var (scenario, problems) = ScenarioLoader.FromDocument(_document.WithRoot(Replace(_document.Root, replacements)), _file, uncertain: false);
+            if (scenario is null)
+            {
+                return problems.Count > 0 ? $"{problems[0].FieldPath}: {problems[0].Message}" : "it does not load";
+            }
+            return new OutcomeSchema(scenario).Stride == stride ? null : "it changes the scenario's outputs (its providers, funding streams or entities)";
+        }
+    }
+
     private YamlNode Replace(YamlNode node, Dictionary<YamlNode, YamlNode> replacements)
     {
         if (replacements.TryGetValue(node, out var replacement))

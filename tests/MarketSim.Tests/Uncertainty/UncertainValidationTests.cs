@@ -124,6 +124,17 @@ public class UncertainValidationTests
         Single(Problems("{ distribution: gamma, mean: 0.02, sd: 0.01 }"), "can take any value above 0", "truncate it with min: and max:");
 
     [Fact]
+    public void A_shock_week_that_can_fall_after_the_horizon_is_an_error_at_the_week()
+    {
+        var text = Template.Replace("GROWTH", "0.02").Replace("REFERRALS", "2").Replace("NAME", "North").Replace("HORIZON", "1")
+            + "\nshocks:\n  - { type: demand_surge, week: { distribution: uniform, min: 10, max: 60 }, weeks: 4, multiplier: 1.5 }\n";
+
+        var problems = ScenarioLoader.Parse(text, "checks.yaml").Problems.Select(p => p.ToString()).ToList();
+
+        Single(problems, "checks.yaml:19:", "shocks[0].week", "at its highest value 60 the scenario is not valid", "is after the horizon; allowed: a week from 0 to 51");
+    }
+
+    [Fact]
     public void A_missing_parameter_is_an_error_naming_it() =>
         Single(Problems("{ distribution: pert, min: 0.01, max: 0.04 }"), "zones[0].demand.annual_growth", "missing required field 'mode'");
 
