@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Uncertainty;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
@@ -73,7 +74,7 @@ public static class Experiment
         }
         File.WriteAllText(folder.File("scenario.yaml"), scenarioYaml);
         abort.ThrowIfCancellationRequested();
-        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason);
+        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded.Inputs);
         abort.ThrowIfCancellationRequested();
         Manifest.Write(folder, options, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed);
         folder.Commit();
@@ -102,7 +103,7 @@ public static class Experiment
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
         $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
-    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason)
+    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, IReadOnlyList<UncertainInput> inputs)
     {
         var charts = ReportCharts.Build(summary, series, riskShare, convergenceColumn);
         Directory.CreateDirectory(folder.File("charts"));
@@ -120,6 +121,6 @@ public static class Experiment
             ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
             ["Stopped"] = stopReason,
         };
-        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance));
+        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, inputs));
     }
 }

@@ -86,6 +86,18 @@ public class UncertainRunsTests
     }
 
     [Fact]
+    public void The_report_lists_each_uncertain_input_with_its_distribution()
+    {
+        using var dir = new Scratch(("small.yaml", Small));
+
+        var html = File.ReadAllText(Path.Combine(dir.Run("small.yaml", "20"), "report.html"));
+
+        Assert.Contains("<h2>Uncertain inputs</h2>", html);
+        Assert.Contains("zones.north.demand.annual_growth", html);
+        Assert.Contains("discrete (values [10, 20, 30], weights [1, 2, 1])", html);
+    }
+
+    [Fact]
     public void Two_scenarios_sharing_an_uncertain_input_draw_the_same_values_for_it_run_by_run()
     {
         // The variant adds an input and changes a fixed value; the shared inputs keep their draws.
