@@ -1,6 +1,7 @@
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Uncertainty;
 
 namespace MarketSim.Grains.Experiments;
 
@@ -18,4 +19,8 @@ public interface IScenarioCompiler
 /// <param name="Scenario">The validated scenario.</param>
 /// <param name="Schema">The outcome row every run writes.</param>
 /// <param name="NewModel">Makes one model instance, to be used by one thread at a time.</param>
-public sealed record CompiledScenario(MarketScenario Scenario, OutcomeSchema Schema, Func<IRunModel> NewModel);
+public sealed record CompiledScenario(MarketScenario Scenario, OutcomeSchema Schema, Func<IRunModel> NewModel)
+{
+    /// <summary>The uncertain inputs drawn per run, sorted by path (their columns follow the pooled-budget columns); empty for a fixed-value scenario.</summary>
+    public IReadOnlyList<UncertainInput> Inputs { get; init; } = [];
+}

@@ -89,6 +89,12 @@ public sealed class OutcomeSchema
 
     /// <summary>Builds the schema of <paramref name="scenario"/>.</summary>
     public OutcomeSchema(MarketScenario scenario)
+        : this(scenario, [])
+    {
+    }
+
+    /// <summary>Builds the schema of <paramref name="scenario"/> with a column for each uncertain input's sampled value after the pooled-budget columns.</summary>
+    public OutcomeSchema(MarketScenario scenario, IReadOnlyList<OutcomeColumn> inputColumns)
     {
         CommissionerStart = _columns.Count;
         foreach (var c in scenario.Commissioners)
@@ -125,6 +131,8 @@ public sealed class OutcomeSchema
                 }
             }
         }
+        InputStart = _columns.Count;
+        _columns.AddRange(inputColumns);
         Columns = _columns;
         Months = scenario.HorizonWeeks * 12 / MarketScenario.WeeksPerYear;
         StartDate = scenario.StartDate;
@@ -200,6 +208,9 @@ public sealed class OutcomeSchema
 
     /// <summary>Index of the first pooled-budget column; each pool has its overspend, then a liability per agreement and party, then a worst year per agreement and party.</summary>
     public int PoolStart { get; }
+
+    /// <summary>Index of the first uncertain input's column (the sampled values, one per input); equals <see cref="Count"/> when there are none.</summary>
+    public int InputStart { get; }
 
     /// <summary>The last week (0-based) of model month <paramref name="month"/>: months split each 52-week year into 12.</summary>
     public static int MonthEndWeek(int month) => (int)Math.Floor(((month + 1) * MarketScenario.WeeksPerYear / 12.0) + 0.5) - 1;

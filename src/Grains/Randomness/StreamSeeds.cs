@@ -20,6 +20,14 @@ public static class StreamSeeds
     public static ulong ForStream(ulong runSeed, ulong keyHash) => SplitMix64.Combine(runSeed, keyHash);
 
     /// <summary>
+    /// The seed of uncertain input <paramref name="path"/> in run <paramref name="runIndex"/>: keyed by the
+    /// input's scenario path (prefixed <c>input:</c>, apart from the model's stream keys), so scenarios that
+    /// share an uncertain input draw the same values for it run by run (common random numbers).
+    /// </summary>
+    public static ulong ForInput(ulong experimentSeed, long runIndex, string path) =>
+        ForStream(ForRun(experimentSeed, runIndex), "input:" + path);
+
+    /// <summary>
     /// 64-bit FNV-1a of the UTF-8 bytes of <paramref name="key"/>: the same in every process,
     /// unlike <see cref="string.GetHashCode()"/>.
     /// </summary>

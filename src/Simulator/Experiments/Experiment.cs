@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Uncertainty;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
@@ -29,11 +30,12 @@ public static class Experiment
     /// <remarks><paramref name="onProgress"/> gets the runs done so far and, with a precision target, the current estimate.</remarks>
     public static ExperimentResult Run(ExperimentOptions options, Action<long, string?>? onProgress = null, CancellationToken stop = default, CancellationToken abort = default)
     {
-        var scenario = ScenarioLoader.Load(options.ScenarioPath);
+        var loaded = ScenarioLoader.LoadUncertain(options.ScenarioPath);
+        var scenario = loaded.Median;
         var scenarioYaml = ScenarioLoader.EffectiveYaml(options.ScenarioPath);
         var plan = new RunPlan(options.Seed, options.Runs, options.Threads, options.BatchSize);
         var startedAt = DateTimeOffset.UtcNow;
-        var schema = new OutcomeSchema(scenario);
+        var schema = ScenarioCompiler.Compile(loaded).Schema;
         var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;
         var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.Stride, p.HalfWidth, p.MinimumRuns) : null;
         using var folder = ResultsFolder.Begin(options.OutDir, options.Overwrite);
@@ -64,7 +66,7 @@ public static class Experiment
         abort.ThrowIfCancellationRequested();
         var entities = engine.EntitySummaries(experimentId);
         EntityFiles.Write(folder, entities);
-        SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary);
+        SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary, loaded.Inputs);
         SeriesCsv.Write(folder.File("series.csv"), series);
         if (riskShare.Lines.Count > 0)
         {
@@ -72,7 +74,7 @@ public static class Experiment
         }
         File.WriteAllText(folder.File("scenario.yaml"), scenarioYaml);
         abort.ThrowIfCancellationRequested();
-        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason);
+        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded.Inputs);
         abort.ThrowIfCancellationRequested();
         Manifest.Write(folder, options, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed);
         folder.Commit();
@@ -101,7 +103,7 @@ public static class Experiment
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
         $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
-    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason)
+    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, IReadOnlyList<UncertainInput> inputs)
     {
         var charts = ReportCharts.Build(summary, series, riskShare, convergenceColumn);
         Directory.CreateDirectory(folder.File("charts"));
@@ -119,6 +121,6 @@ public static class Experiment
             ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
             ["Stopped"] = stopReason,
         };
-        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance));
+        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, inputs));
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml.Linq;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Uncertainty;
 using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Statistics;
 
@@ -25,9 +26,9 @@ public static class HtmlReport
         svg { max-width: 100%; height: auto; } .warning { background: #fff4e5; border-left: 4px solid #e08a00; padding: .5rem .8rem; max-width: 900px; }
         """;
 
-    /// <summary>The HTML of the report.</summary>
+    /// <summary>The HTML of the report; with <paramref name="inputs"/>, a table of the uncertain inputs follows the headline table.</summary>
     public static string Render(MarketScenario scenario, OutcomeSummary summary, RiskShareComparison riskShare, IEnumerable<EntitySummary> entities,
-        IEnumerable<(string File, string Caption, XElement Svg)> charts, IReadOnlyDictionary<string, string> provenance)
+        IEnumerable<(string File, string Caption, XElement Svg)> charts, IReadOnlyDictionary<string, string> provenance, IReadOnlyList<UncertainInput>? inputs = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -39,6 +40,7 @@ public static class HtmlReport
             .Append("<h2>Scenario</h2>\n<p>").Append(scenario.Zones.Length).Append(" zones, ").Append(scenario.Providers.Length).Append(" providers, ")
             .Append(scenario.Commissioners.Length).Append(" commissioners, ").Append(scenario.PooledBudgets.Length).Append(" pooled budgets.</p>\n");
         Headline(html, summary);
+        html.Append(UncertainInputsHtml.Section(summary, inputs ?? []));
         if (UnmetNeedNote.Text(scenario, summary) is { } note)
         {
             html.Append("<p class=\"warning\">").Append(E(note)).Append("</p>\n");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MarketSim.Grains.Uncertainty;
 using MarketSim.Simulator.Statistics;
 
 namespace MarketSim.Simulator.Reports;
@@ -11,8 +12,8 @@ namespace MarketSim.Simulator.Reports;
 /// </summary>
 public static class SummaryJson
 {
-    /// <summary>Writes the summary to <paramref name="path"/>.</summary>
-    public static void Write(string path, string scenarioName, ulong seed, OutcomeSummary summary)
+    /// <summary>Writes the summary to <paramref name="path"/>; with <paramref name="inputs"/>, an <c>uncertain_inputs</c> list (path, column, distribution, parameters) follows the outcomes.</summary>
+    public static void Write(string path, string scenarioName, ulong seed, OutcomeSummary summary, IReadOnlyList<UncertainInput>? inputs = null)
     {
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -46,7 +47,47 @@ public static class SummaryJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (inputs is { Count: > 0 })
+        {
+            Inputs(json, inputs);
+        }
         json.WriteEndObject();
+    }
+
+    private static void Inputs(Utf8JsonWriter json, IReadOnlyList<UncertainInput> inputs)
+    {
+        json.WriteStartArray("uncertain_inputs");
+        foreach (var input in inputs)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", input.Path);
+            json.WriteString("column", input.ColumnName);
+            json.WriteString("unit", input.Unit);
+            json.WriteString("distribution", input.Distribution.Kind);
+            json.WriteStartObject("parameters");
+            foreach (var p in input.Distribution.Parameters)
+            {
+                if (p.Name is "values" or "weights")
+                {
+                    json.WriteStartArray(p.Name);
+                    foreach (var v in p.Values)
+                    {
+                        json.WriteNumberValue(v);
+                    }
+                    json.WriteEndArray();
+                }
+                else
+                {
+                    json.WriteNumber(p.Name, p.Values[0]);
+                }
+            }
+            json.WriteEndObject();
+            json.WriteBoolean("whole_number", input.WholeNumber);
+            Number(json, "exact_mean", input.Distribution.Mean);
+            Number(json, "exact_sd", Math.Sqrt(input.Distribution.Variance));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void Number(Utf8JsonWriter json, string name, double value)

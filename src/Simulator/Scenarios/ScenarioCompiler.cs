@@ -1,6 +1,7 @@
 using MarketSim.Grains.Experiments;
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Uncertainty;
 
 namespace MarketSim.Simulator.Scenarios;
 
@@ -13,11 +14,37 @@ public sealed class ScenarioCompiler : IScenarioCompiler
     /// <inheritdoc />
     public CompiledScenario Compile(string scenarioYaml)
     {
-        var (scenario, problems) = ScenarioLoader.Parse(scenarioYaml, "experiment scenario");
-        if (scenario is null)
+        var (loaded, problems) = ScenarioLoader.ParseUncertain(scenarioYaml, "experiment scenario");
+        return loaded is null ? throw new ScenarioException(problems) : Compile(loaded);
+    }
+
+    /// <summary>
+    /// The compiled form of <paramref name="loaded"/>: without uncertain inputs, one market per thread reused
+    /// across runs; with them, each run builds the market of its sampled scenario (<see cref="UncertainRunModel"/>).
+    /// </summary>
+    public static CompiledScenario Compile(UncertainScenario loaded)
+    {
+        var scenario = loaded.Median;
+        if (loaded.Inputs.Count == 0)
         {
-            throw new ScenarioException(problems);
+            return new CompiledScenario(scenario, new OutcomeSchema(scenario), () => new Market(scenario));
         }
-        return new CompiledScenario(scenario, new OutcomeSchema(scenario), () => new Market(scenario));
+        var schema = new OutcomeSchema(scenario, loaded.InputColumns);
+        var stride = new OutcomeSchema(scenario).Stride;
+        return new CompiledScenario(scenario, schema, () => new UncertainRunModel(new InputSampler(loaded.Inputs), values => SampledMarket(loaded, values, stride), schema))
+        {
+            Inputs = loaded.Inputs,
+        };
+    }
+
+    private static Market SampledMarket(UncertainScenario loaded, double[] values, int stride)
+    {
+        var market = new Market(loaded.With(values));
+        if (market.OutcomeCount != stride)
+        {
+            var sampled = string.Join(", ", loaded.Inputs.Select((input, i) => $"{input.Path} = {values[i]}"));
+            throw new ScenarioException([new ScenarioProblem("experiment scenario", 0, 0, "", $"with sampled inputs {sampled}: the scenario's outputs change (its providers, funding streams or entities); allowed: uncertain inputs that change only numbers")]);
+        }
+        return market;
     }
 }

@@ -26,6 +26,13 @@ public static partial class ScenarioLoader
         return scenario ?? throw new ScenarioException(problems);
     }
 
+    /// <summary>Loads and validates <paramref name="path"/> with its uncertain inputs; throws <see cref="ScenarioException"/> listing every problem.</summary>
+    public static UncertainScenario LoadUncertain(string path)
+    {
+        var (scenario, problems) = TryLoadUncertain(path);
+        return scenario ?? throw new ScenarioException(problems);
+    }
+
     /// <summary>Loads <paramref name="path"/>, returning the scenario (null when there are problems) and the problems.</summary>
     public static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) TryLoad(string path)
     {
@@ -37,25 +44,57 @@ public static partial class ScenarioLoader
         return Parse(File.ReadAllText(path), path);
     }
 
-    /// <summary>Parses scenario text; <paramref name="file"/> names it in problems and locates its base, if any.</summary>
+    /// <summary>Parses scenario text; <paramref name="file"/> names it in problems and locates its base, if any. Uncertain inputs are at their medians.</summary>
     public static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) Parse(string text, string file)
+    {
+        var (loaded, problems) = ParseUncertain(text, file);
+        return (loaded?.Median, problems);
+    }
+
+    /// <summary>Loads <paramref name="path"/> with its uncertain inputs (none for a fixed-value scenario).</summary>
+    public static (UncertainScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) TryLoadUncertain(string path)
+    {
+        if (!File.Exists(path))
+        {
+            var what = Directory.Exists(path) ? "is a folder, not a scenario file" : "file not found";
+            return (null, [new ScenarioProblem(path, 0, 0, "", $"{what}; allowed: the path of a scenario YAML file")]);
+        }
+        return ParseUncertain(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses scenario text with its uncertain inputs (see <see cref="Parse"/>).</summary>
+    public static (UncertainScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) ParseUncertain(string text, string file)
     {
         var problems = new List<ScenarioProblem>();
         var document = ScenarioDocument.Parse(text, file, problems);
-        var root = document is null ? null : YamlFields.Of(document.Root, "", file, problems, document.Origins);
-        var scenario = root is null ? null : new Reader(root).Read();
+        var loaded = document is null ? null : Read(document, file, problems);
         return problems.Count == 0
-            ? (scenario, problems)
+            ? (loaded, problems)
             : (null, [.. problems.Distinct().OrderBy(p => p.File != file).ThenBy(p => p.Line).ThenBy(p => p.Column)]);
     }
 
-    /// <summary>Reads a scenario from an already parsed (and possibly edited) document.</summary>
-    internal static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) FromDocument(ScenarioDocument document, string file)
+    /// <summary>Reads a scenario from an already parsed (and possibly edited) document; uncertain inputs are at their medians, or errors when not <paramref name="uncertain"/>.</summary>
+    internal static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) FromDocument(ScenarioDocument document, string file, bool uncertain = true)
     {
         var problems = new List<ScenarioProblem>();
-        var root = YamlFields.Of(document.Root, "", file, problems, document.Origins);
-        var scenario = root is null ? null : new Reader(root).Read();
+        var scenario = uncertain
+            ? Read(document, file, problems)?.Median
+            : YamlFields.Of(document.Root, "", file, problems, document.Origins) is { } root ? new Reader(root).Read() : null;
         return problems.Count == 0 ? (scenario, problems) : (null, [.. problems.Distinct().OrderBy(p => p.Line)]);
+    }
+
+    private static UncertainScenario? Read(ScenarioDocument document, string file, List<ScenarioProblem> problems)
+    {
+        var uncertain = new UncertainFields(document.Root);
+        var root = YamlFields.Of(document.Root, "", file, problems, document.Origins, uncertain);
+        var scenario = root is null ? null : new Reader(root).Read();
+        if (scenario is null || problems.Count > 0)
+        {
+            return null;
+        }
+        var loaded = new UncertainScenario(scenario, document, file, uncertain.Inputs);
+        problems.AddRange(loaded.ProblemsAtExtremes());
+        return problems.Count > 0 ? null : loaded;
     }
 
     /// <summary>
@@ -79,7 +118,7 @@ public static partial class ScenarioLoader
             root.Node("sources", required: false);
             root.Node("base", required: false);
             var start = ReadDate(root, "start_date");
-            var years = root.Number("horizon_years", 0, 100, "a number of years > 0 and ≤ 100 (fractions allowed)", exclusiveMin: true);
+            var years = root.Number("horizon_years", 0, 100, "a number of years > 0 and ≤ 100 (fractions allowed); it sets the length of every output series, so it cannot be uncertain", exclusiveMin: true, fixedOnly: true);
             var step = root.Text("time_step", required: false) ?? "week";
             if (step != "week")
             {
@@ -188,7 +227,7 @@ public static partial class ScenarioLoader
         private static double[]? ReadFundingMix(YamlFields f)
         {
             var shares = FundingStreams.Names
-                .Select(n => (Given: f.Node(n, required: false) is not null, Value: f.Number(n, 0, 1, "a share from 0 to 1; the four shares sum to 1", required: false)))
+                .Select(n => (Given: f.Node(n, required: false) is not null, Value: f.Number(n, 0, 1, "a share from 0 to 1; the four shares sum to 1, so they cannot be uncertain", required: false, fixedOnly: true)))
                 .ToArray();
             f.RejectUnknown();
             if (shares.Any(s => s.Given && s.Value is null))

@@ -19,9 +19,11 @@ internal sealed class YamlFields
     private readonly List<string> _known = [];
     private readonly Dictionary<string, ScenarioProblem> _missing = [];
     private readonly IReadOnlyDictionary<YamlNode, string>? _origins;
+    private readonly UncertainFields? _uncertain;
 
-    private YamlFields(YamlMappingNode node, string path, string file, List<ScenarioProblem> problems, IReadOnlyDictionary<YamlNode, string>? origins)
+    private YamlFields(YamlMappingNode node, string path, string file, List<ScenarioProblem> problems, IReadOnlyDictionary<YamlNode, string>? origins, UncertainFields? uncertain)
     {
+        _uncertain = uncertain;
         _node = node;
         Path = path;
         _file = file;
@@ -40,13 +42,14 @@ internal sealed class YamlFields
 
     /// <summary>
     /// Reads <paramref name="node"/> as a mapping, or records a problem and returns null.
-    /// <paramref name="origins"/> names the file of nodes that came from a base scenario.
+    /// <paramref name="origins"/> names the file of nodes that came from a base scenario; numbers given as
+    /// distributions are read into <paramref name="uncertain"/>, and are errors without it.
     /// </summary>
-    public static YamlFields? Of(YamlNode? node, string path, string file, List<ScenarioProblem> problems, IReadOnlyDictionary<YamlNode, string>? origins = null)
+    public static YamlFields? Of(YamlNode? node, string path, string file, List<ScenarioProblem> problems, IReadOnlyDictionary<YamlNode, string>? origins = null, UncertainFields? uncertain = null)
     {
         if (node is YamlMappingNode map)
         {
-            return new YamlFields(map, path, file, problems, origins);
+            return new YamlFields(map, path, file, problems, origins, uncertain);
         }
         if (node is not null)
         {
@@ -56,7 +59,7 @@ internal sealed class YamlFields
     }
 
     /// <summary>Reads another node of the same file as a mapping (see <see cref="Of"/>).</summary>
-    public YamlFields? Child(YamlNode? node, string path) => Of(node, path, _file, _problems, _origins);
+    public YamlFields? Child(YamlNode? node, string path) => Of(node, path, _file, _problems, _origins, _uncertain);
 
     /// <summary>Records a problem at <paramref name="node"/> (or at this mapping).</summary>
     public void Report(YamlNode? node, string path, string message) =>
@@ -97,6 +100,11 @@ internal sealed class YamlFields
         {
             return text;
         }
+        if (UncertainFields.IsDistribution(node))
+        {
+            Report(node, PathOf(key), "is text or an id and cannot be uncertain; allowed: one fixed value, without distribution:");
+            return null;
+        }
         if (node is YamlMappingNode)
         {
             var inner = Child(node, PathOf(key))!;
@@ -108,17 +116,21 @@ internal sealed class YamlFields
         return null;
     }
 
-    /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="allowed"/> says so in words.</summary>
-    public double? Number(string key, double min, double max, string allowed, bool required = true, bool exclusiveMin = false)
+    /// <summary>
+    /// A number in [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="allowed"/> says so in words.
+    /// It may be given as a distribution (an uncertain input) unless <paramref name="fixedOnly"/>; the value
+    /// returned is then its median (rounded when <paramref name="whole"/>).
+    /// </summary>
+    public double? Number(string key, double min, double max, string allowed, bool required = true, bool exclusiveMin = false, bool whole = false, bool fixedOnly = false)
     {
         var node = Node(key, required);
-        return node is null ? null : NumberAt(node, PathOf(key), min, max, allowed, exclusiveMin);
+        return node is null ? null : NumberAt(node, PathOf(key), min, max, allowed, exclusiveMin, whole, fixedOnly);
     }
 
     /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public int? Integer(string key, int min, int max, string allowed, bool required = true)
     {
-        var value = Number(key, min, max, allowed, required);
+        var value = Number(key, min, max, allowed, required, whole: true);
         if (value is null)
         {
             return null;
@@ -144,7 +156,7 @@ internal sealed class YamlFields
         {
             return value;
         }
-        var hint = DidYouMean.Suggest(text, choices.Keys) is { } s ? $"; did you mean '{s}'?" : "";
+        var hint = DidYouMean.Suggest(text, choices.Keys) is { } s ? $"; did you mean '{s}'?" : ";";
         Report(_node.Children[new YamlScalarNode(key)], PathOf(key), $"'{text}' is not allowed{hint} allowed: {string.Join(", ", choices.Keys)}");
         return null;
     }
@@ -180,8 +192,18 @@ internal sealed class YamlFields
     }
 
     /// <summary>A number held by a list item or another node.</summary>
-    public double? NumberAt(YamlNode node, string path, double min, double max, string allowed, bool exclusiveMin = false)
+    public double? NumberAt(YamlNode node, string path, double min, double max, string allowed, bool exclusiveMin = false, bool whole = false, bool fixedOnly = false)
     {
+        if (UncertainFields.IsDistribution(node))
+        {
+            if (fixedOnly || _uncertain is null)
+            {
+                var why = fixedOnly ? "this value cannot be uncertain" : "distributions are not read here";
+                Report(node, path, $"{why}; allowed: one fixed number, {allowed}");
+                return null;
+            }
+            return _uncertain.Read(Child(node, path)!, node, new FieldRange(min, max, allowed, exclusiveMin, whole));
+        }
         if (node is YamlMappingNode)
         {
             var inner = Child(node, path)!;

@@ -126,7 +126,7 @@ public static class SensitivityAnalysis
         {
             return $"--vary: '{variation.Text}' reaches no value in the scenario; allowed: a path of keys, list ids or [index] to a number, like providers.ID.capacity_weekly_hours";
         }
-        if (reached.FirstOrDefault(n => !ScenarioPath.IsNumber(n)) is not { } node)
+        if (reached.FirstOrDefault(n => !ScenarioPath.IsNumber(n) && !UncertainFields.IsDistribution(n)) is not { } node)
         {
             return null;
         }
@@ -151,7 +151,7 @@ public static class SensitivityAnalysis
     // stride is its own scenario's; the scalar columns read are the same in every variant.
     private static double[][] Collect(RunEngine engine, string id, MarketScenario scenario, string yaml, int[] columns, ulong seed, long runs, Action<long> onRunsDone, CancellationToken cancellation)
     {
-        var sink = new Columns(columns, new OutcomeSchema(scenario).Stride, runs);
+        var sink = new Columns(columns, ScenarioCompiler.Instance.Compile(yaml).Schema.Stride, runs);
         engine.Run(id, yaml, new RunPlan(seed, runs), sink, onRunsDone, cancellation: cancellation);
         return sink.Values;
     }

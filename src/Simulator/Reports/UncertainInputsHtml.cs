@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MarketSim.Grains.Uncertainty;
+using MarketSim.Simulator.Statistics;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>report.html's table of uncertain inputs: each one's distribution as written, and its sampled mean beside the exact one.</summary>
+public static class UncertainInputsHtml
+{
+    /// <summary>The section's HTML; empty for a fixed-value scenario.</summary>
+    public static string Section(OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs)
+    {
+        if (inputs.Count == 0)
+        {
+            return "";
+        }
+        var html = new StringBuilder("<h2>Uncertain inputs</h2>\n<p class=\"muted\">Each drawn once per run (docs/scenario-format.md, \"Uncertain inputs\"); the sampled values are the input_* columns of runs.csv.</p>\n")
+            .Append("<table><tr><th>Input</th><th>Unit</th><th>Distribution</th><th>Exact mean</th><th>Sampled mean ± SE</th><th>Sampled min</th><th>Sampled max</th></tr>");
+        var start = summary.Schema.InputStart;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            var m = summary.Moments[start + i];
+            var parameters = string.Join(", ", input.Distribution.Parameters.Select(p =>
+                $"{p.Name} {(p.Values.Length == 1 ? N(p.Values[0]) : "[" + string.Join(", ", p.Values.Select(N)) + "]")}"));
+            html.Append("<tr><td>").Append(E(input.Path)).Append("</td><td>").Append(E(input.Unit)).Append("</td><td>")
+                .Append(E($"{input.Distribution.Kind} ({parameters})")).Append("</td><td>").Append(Numbers.Readable(input.Distribution.Mean))
+                .Append("</td><td>").Append(Numbers.Readable(m.Mean)).Append(" ± ").Append(Numbers.Readable(m.StdError))
+                .Append("</td><td>").Append(Numbers.Readable(m.Min)).Append("</td><td>").Append(Numbers.Readable(m.Max)).Append("</td></tr>");
+        }
+        return html.Append("</table>\n").ToString();
+    }
+
+    private static string N(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
