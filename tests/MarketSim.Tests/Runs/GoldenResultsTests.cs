@@ -31,6 +31,9 @@ public class GoldenResultsTests
         ["doncaster-ccash.yaml"] = (
             "aec18bd52824fe4595ff6f937f1eedf308b3a53be165df9b4a3703da9a1499ca",
             "a95fb4871065616f4db9342bdee39cb505ff6dc57197caa1dce33ccfa196321d"),
+        ["doncaster-uncertain.yaml"] = (
+            "664e898d0f55f72dc84c448e9daa81625cbaa9b6b49976e452ac5abdbfff2615",
+            "d580f443c6818c98ab58a6408da254d4f4163b3d174e6b1964ba4f08b2cbc54e"),
         ["doncaster-lead-exit.yaml"] = (
             "dfc7aa402402880e18bbeb6095280cd851bc811bc4d4be9d707279f2b8c13251",
             "24a752b50d3e28b1f61f1e38350d62d52501c4a8d19c476c6b3f3e85f3648769"),
