@@ -129,6 +129,7 @@ internal static class RunCommand
             {
                 TableConsole.WriteWrapped(cli.Output, note, cli.ConsoleWidth);
             }
+            DriversTable.Write(cli.Output, result.Drivers, cli.Interactive, cli.ConsoleWidth);
             CommissionerCostTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
             RiskShareTable.Write(cli.Output, result.RiskShare, cli.Interactive, cli.ConsoleWidth);
             EntityRiskTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
