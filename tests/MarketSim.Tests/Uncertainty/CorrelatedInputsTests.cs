@@ -112,6 +112,19 @@ public class CorrelatedInputsTests
         Assert.Contains(problems, p => p.EndsWith("correlations.repiar: unknown field 'repiar'; did you mean 'repair'? allowed here: repair, pairs, matrix, source", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("[[1, 0.6], [0.5, 1]]", "correlations.matrix.values: rho(providers.lead.capacity_weekly_hours, zones.north.demand.annual_growth) = 0.6 but rho(zones.north.demand.annual_growth, providers.lead.capacity_weekly_hours) = 0.5: the matrix must be symmetric; allowed: a symmetric matrix with 1 on the diagonal and rank correlations from -1 to 1 elsewhere")]
+    [InlineData("[[1, 0.6]]", "correlations.matrix.values: 1 rows for 2 inputs; allowed: a 2×2 matrix, one row per input in the order of inputs")]
+    [InlineData("[[1, 0.6], [0.6, 1, 0]]", "correlations.matrix.values[1]: expected a row of 2 rank correlations; allowed: a list of 2 numbers from -1 to 1")]
+    public void Each_mistake_in_a_matrix_gets_one_message_naming_the_inputs_and_what_is_allowed(string values, string expected)
+    {
+        var text = UncertainRunsTests.Small + $"\ncorrelations:\n  matrix: {{ inputs: [{Capacity}, {Growth}], values: {values} }}";
+
+        var problem = Assert.Single(Problems(text));
+
+        Assert.Equal(expected, problem[(problem.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
+    }
+
     [Fact]
     public void An_inconsistent_matrix_is_an_error_naming_the_inputs_and_the_smallest_eigenvalue_and_suggesting_repair()
     {
