@@ -31,6 +31,9 @@ public class GoldenResultsTests
         ["doncaster-ccash.yaml"] = (
             "aec18bd52824fe4595ff6f937f1eedf308b3a53be165df9b4a3703da9a1499ca",
             "a95fb4871065616f4db9342bdee39cb505ff6dc57197caa1dce33ccfa196321d"),
+        ["doncaster-uncertain.yaml"] = (
+            "0933aa3303106bd5efc9357ecb66d1e3f357a4a37f52e321a9aaafc8e33289fd",
+            "ff972f3f7513f3a52c92bf17e01e57203703fab7cf4241b26cc6a12b68d9f220"),
         ["doncaster-lead-exit.yaml"] = (
             "dfc7aa402402880e18bbeb6095280cd851bc811bc4d4be9d707279f2b8c13251",
             "24a752b50d3e28b1f61f1e38350d62d52501c4a8d19c476c6b3f3e85f3648769"),
