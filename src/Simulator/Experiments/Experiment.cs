@@ -68,7 +68,7 @@ public static class Experiment
         abort.ThrowIfCancellationRequested();
         var entities = engine.EntitySummaries(experimentId);
         EntityFiles.Write(folder, entities);
-        SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary, loaded.Inputs);
+        SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary, loaded.Inputs, loaded.Correlations, loaded.Warnings);
         SeriesCsv.Write(folder.File("series.csv"), series);
         if (riskShare.Lines.Count > 0)
         {

@@ -2,6 +2,7 @@ using MarketSim.Grains.Experiments;
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Uncertainty;
+using MarketSim.Grains.Uncertainty.Correlation;
 
 namespace MarketSim.Simulator.Scenarios;
 
@@ -31,11 +32,14 @@ public sealed class ScenarioCompiler : IScenarioCompiler
         }
         var schema = new OutcomeSchema(scenario, loaded.InputColumns);
         var stride = new OutcomeSchema(scenario).Stride;
-        return new CompiledScenario(scenario, schema, () => new UncertainRunModel(new InputSampler(loaded.Inputs), values => SampledMarket(loaded, values, stride), schema))
+        return new CompiledScenario(scenario, schema, () => new UncertainRunModel(new InputSampler(loaded.Inputs, transform: Transform(loaded)), values => SampledMarket(loaded, values, stride), schema))
         {
             Inputs = loaded.Inputs,
         };
     }
+
+    private static ImanConoverTransform? Transform(UncertainScenario loaded) =>
+        loaded.Correlations is { } c ? new ImanConoverTransform(c.Used) : null;
 
     private static Market SampledMarket(UncertainScenario loaded, double[] values, int stride)
     {
