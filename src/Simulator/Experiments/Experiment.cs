@@ -54,7 +54,7 @@ public static class Experiment
             var sinks = new FanOutSink(csv, summary, series, riskShare);
             try
             {
-                engine.Run(experimentId, scenarioYaml, plan, sinks, progress, stopRule, entities: true, stopOrAbort.Token);
+                engine.Run(experimentId, scenarioYaml, plan, sinks, progress, stopRule, entities: true, cancellation: stopOrAbort.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested && !abort.IsCancellationRequested && summary.Runs > 0)
             {
