@@ -45,9 +45,10 @@ internal static class SensitivityCommand
             var chosen = parsed.GetValue(method);
             if (chosen is not ("oat" or "sobol"))
             {
-                problems.Add($"--method: '{chosen}' is not allowed; allowed: oat (one at a time, the default) or sobol");
+                cli.Error.WriteLine($"error: --method: '{chosen}' is not allowed; allowed: oat (one at a time, the default) or sobol");
+                return ExitCodes.BadInput;
             }
-            else if (chosen == "sobol")
+            if (chosen == "sobol")
             {
                 foreach (var given in new Option[] { vary, runs, points }.Where(o => parsed.GetResult(o) is { Implicit: false }))
                 {
