@@ -155,7 +155,7 @@ public sealed partial class Market : IRunModel
     }
 
     /// <summary>
-    /// One week, in this order: rates uplifted at a year start; packages end; self-funders reaching the
+    /// One week, in this order: rates uplifted and providers' other work drifting at a year start; packages end; self-funders reaching the
     /// capital limit convert; providers take their week (returns after notice, failures, workforce,
     /// entrants joining); the waiting lists of all zones are re-brokered, oldest first; the week's
     /// referrals of all zones are brokered in order of arrival; providers deliver and are paid, and
@@ -166,6 +166,10 @@ public sealed partial class Market : IRunModel
         if (week > 0 && week % MarketScenario.WeeksPerYear == 0)
         {
             UpliftRates(week / MarketScenario.WeeksPerYear, week);
+            foreach (var p in _providers)
+            {
+                p.StartYear();
+            }
         }
         for (var slot = _departures.First(week); slot != ServiceUserTable.None;)
         {

@@ -21,6 +21,7 @@ public sealed class Provider
     private readonly ulong _otherWorkKey;
     private readonly StreamRandom _otherWorkRandom = new(0);
     private readonly Distribution? _otherWork;
+    private readonly OtherWorkDrift? _otherWorkDrift;
 
     /// <summary>Creates provider <paramref name="index"/>; an entrant starts <paramref name="dormant"/> until it joins.</summary>
     public Provider(int index, ProviderSpec spec, ServiceUserTable users, bool dormant = false)
@@ -33,6 +34,7 @@ public sealed class Provider
         _streamKey = StreamSeeds.StableHash($"provider/{spec.Id}");
         _otherWorkKey = StreamSeeds.StableHash($"provider/{spec.Id}/other_work");
         _otherWork = spec.Costs?.OtherWorkRatio();
+        _otherWorkDrift = spec.Costs?.OtherWorkDrift();
         _weeklyHazard = 1 - Math.Exp(-spec.FailureOrNone.HazardPerYear / MarketScenario.WeeksPerYear);
         _weeklyEmbargoHazard = 1 - Math.Exp(-spec.FailureOrNone.EmbargoHazardPerYear / MarketScenario.WeeksPerYear);
     }
@@ -82,7 +84,7 @@ public sealed class Provider
     /// <summary>Its reserves (pounds).</summary>
     public double ReservesGbp { get; private set; }
 
-    /// <summary>Hours a week of other work per hour a week of its capacity in this run (drawn at the start of the run).</summary>
+    /// <summary>Hours a week of other work per hour a week of its capacity this model year (drawn at the start of the run, redrawn each later year when it drifts).</summary>
     public double OtherWorkRatio { get; private set; }
 
     /// <summary>Consecutive weeks its income (modelled fees and its other work's margin) has been below its costs.</summary>
@@ -118,6 +120,15 @@ public sealed class Provider
         Workforce?.Reset();
         CapacityWeeklyHours = _dormantAtStart ? 0 : Workforce?.CapacityWeeklyHours ?? Spec.CapacityWeeklyHours;
         IsTakingPackages = !_dormantAtStart;
+    }
+
+    /// <summary>At the start of a model year after the first: its other work drifts (<see cref="OtherWorkDrift"/>), from its own other-work stream.</summary>
+    public void StartYear()
+    {
+        if (_otherWorkDrift is { } drift)
+        {
+            OtherWorkRatio = drift.Next(OtherWorkRatio, _otherWorkRandom);
+        }
     }
 
     /// <summary>A dormant entrant joins the market at <paramref name="rateGbpPerHour"/>, mobilising its workforce.</summary>

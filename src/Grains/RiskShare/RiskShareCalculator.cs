@@ -72,7 +72,7 @@ public static class RiskShareCalculator
         else
         {
             Span<double> caps = stackalloc double[n];
-            model.YearCapsGbp(contributions, caps);
+            model.YearCapsGbp(contributions, fractionOfYear, caps);
             OverspendSplitter.Split(model, commissioners, intoPool, spend, caps, shares);
         }
         for (var i = 0; i < n; i++)

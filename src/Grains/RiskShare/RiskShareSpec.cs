@@ -82,7 +82,7 @@ public sealed record PaymentForPerformance(int Payer, int Recipient, double PotG
 /// <param name="Overspend">How an overspend is split.</param>
 /// <param name="Underspend">How an underspend is shared.</param>
 /// <param name="Shares">Fixed shares (FixedShares), in partner order.</param>
-/// <param name="CapsGbp">Caps in pounds on each partner's share of an overspend a year (CappedExposure); infinity for none.</param>
+/// <param name="CapsGbp">Caps in pounds on each partner's share of an overspend a year (CappedExposure; pro rata in a part year); infinity for none.</param>
 /// <param name="Partner">The backstop (CappedExposure), the lead (LeadBearsAll) or the favoured partner (Weighted underspend).</param>
 /// <param name="UnderspendShare">The favoured partner's share of an underspend (Weighted).</param>
 /// <param name="CapsShareOfContribution">Caps as a share of each partner's contribution in the year being settled (0.05 for 5%; pro rata in a part year, CappedExposure); infinity for none. A partner's cap is the lower of this and <paramref name="CapsGbp"/>.</param>
@@ -115,14 +115,15 @@ public sealed record RiskShareSpec(
 
     /// <summary>
     /// Writes each partner's cap for one year into <paramref name="capsGbp"/>: the lower of its cap in
-    /// pounds and its share-of-contribution cap times <paramref name="contributions"/>, that year's
-    /// contributions (already pro rata in a part year). Infinity where the partner is uncapped.
+    /// pounds times <paramref name="fractionOfYear"/> (pro rata in a part year) and its share-of-contribution
+    /// cap times <paramref name="contributions"/>, that year's contributions (already pro rata in a part
+    /// year). Infinity where the partner is uncapped.
     /// </summary>
-    public void YearCapsGbp(ReadOnlySpan<double> contributions, Span<double> capsGbp)
+    public void YearCapsGbp(ReadOnlySpan<double> contributions, double fractionOfYear, Span<double> capsGbp)
     {
         for (var i = 0; i < capsGbp.Length; i++)
         {
-            var fixedCap = CapsGbp?[i] ?? double.PositiveInfinity;
+            var fixedCap = (CapsGbp?[i] ?? double.PositiveInfinity) * fractionOfYear;
             var share = CapsShareOfContribution?[i] ?? double.PositiveInfinity;
             capsGbp[i] = double.IsPositiveInfinity(share) ? fixedCap : Math.Min(fixedCap, share * contributions[i]);
         }

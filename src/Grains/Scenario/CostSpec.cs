@@ -1,3 +1,5 @@
+using MarketSim.Grains.Providers;
+
 namespace MarketSim.Grains.Scenario;
 
 /// <summary>
@@ -14,7 +16,8 @@ namespace MarketSim.Grains.Scenario;
 /// <param name="RunningCostsGbpPerHour">Office, management, training, insurance per contact hour, at start prices.</param>
 /// <param name="RunningCostsFixedShare">The share (0-1) of running costs that does not fall with hours: paid on its capacity whether or not the hours are delivered.</param>
 /// <param name="OtherWorkHoursPerCapacityHour">Mean hours a week of other work per hour a week of its modelled capacity (0.5: half as much again).</param>
-/// <param name="OtherWorkHoursSd">Standard deviation of that ratio between providers and futures: each run draws each provider's ratio from a gamma distribution with this mean and sd, fixed for the run; 0 for the mean itself.</param>
+/// <param name="OtherWorkHoursSd">Standard deviation of that ratio between providers and futures: each run draws each provider's first-year ratio from a gamma distribution with this mean and sd; 0 for the mean itself.</param>
+/// <param name="OtherWorkPersistence">Year-to-year correlation (0-1) of the log of that ratio: each later year redraws it by <see cref="OtherWorkDrift"/>; 1 keeps the first draw for the run.</param>
 /// <param name="OtherWorkMarginOnCost">What its other work earns over its cost, as a share of cost (0.2: priced at cost × 1.2).</param>
 public sealed record CostSpec(
     double WagePremiumOverNlwGbpPerHour,
@@ -25,11 +28,17 @@ public sealed record CostSpec(
     double RunningCostsFixedShare = 0,
     double OtherWorkHoursPerCapacityHour = 0,
     double OtherWorkMarginOnCost = 0,
-    double OtherWorkHoursSd = 0)
+    double OtherWorkHoursSd = 0,
+    double OtherWorkPersistence = 1)
 {
     /// <summary>The distribution of a provider's other-work ratio in a run; null when it has no other work.</summary>
     public Distribution? OtherWorkRatio() => OtherWorkHoursPerCapacityHour > 0
         ? new Distribution(OtherWorkHoursSd > 0 ? DistributionKind.Gamma : DistributionKind.Fixed, OtherWorkHoursPerCapacityHour, OtherWorkHoursSd)
+        : null;
+
+    /// <summary>How the ratio drifts from year to year; null when it stays fixed for the run (no other work, sd 0 or persistence 1).</summary>
+    public OtherWorkDrift? OtherWorkDrift() => OtherWorkHoursPerCapacityHour > 0 && OtherWorkHoursSd > 0 && OtherWorkPersistence < 1
+        ? new OtherWorkDrift(OtherWorkHoursPerCapacityHour, OtherWorkHoursSd, OtherWorkPersistence)
         : null;
 
     /// <summary>The care wage (pounds an hour) when the NLW is <paramref name="nlw"/>.</summary>

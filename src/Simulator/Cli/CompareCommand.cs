@@ -50,6 +50,10 @@ internal static class CompareCommand
             {
                 // Every scenario and metric is checked before the results folder is begun, so bad input leaves nothing behind.
                 var plan = ScenarioComparison.Plan(paths, parsed.GetValue(metric) ?? []);
+                foreach (var path in paths)
+                {
+                    ScenarioWarnings.Print(cli, path);
+                }
                 using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
                 var results = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(n * plan.Scenarios, progress =>
                     ScenarioComparison.Run(plan, s, n, parsed.GetValue(threads), folder, done => progress(done, null), cli.Signals.Stop));

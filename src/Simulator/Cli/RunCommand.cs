@@ -111,6 +111,7 @@ internal static class RunCommand
     private static int Execute(MarketSimCli cli, ExperimentOptions options, bool quiet) =>
         CommandErrors.Handle(cli, () =>
         {
+            ScenarioWarnings.Print(cli, options.ScenarioPath);
             var progress = new ProgressDisplay(cli.Error, cli.Interactive, quiet);
             using var result = progress.Run(options.Runs, onProgress => Experiment.Run(options, onProgress, cli.Signals.Stop, cli.Signals.Abort));
             if (result.Interrupted)
@@ -129,6 +130,7 @@ internal static class RunCommand
             {
                 TableConsole.WriteWrapped(cli.Output, note, cli.ConsoleWidth);
             }
+            DriversTable.Write(cli.Output, result.Drivers, cli.Interactive, cli.ConsoleWidth);
             CommissionerCostTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
             RiskShareTable.Write(cli.Output, result.RiskShare, cli.Interactive, cli.ConsoleWidth);
             EntityRiskTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);

@@ -22,8 +22,8 @@ internal static class ValidateCommand
             var ok = true;
             foreach (var file in parsed.GetValue(files)!)
             {
-                var (scenario, problems) = ScenarioLoader.TryLoad(file);
-                if (scenario is null)
+                var (loaded, problems) = ScenarioLoader.TryLoadUncertain(file);
+                if (loaded is null)
                 {
                     ok = false;
                     foreach (var p in problems)
@@ -33,6 +33,8 @@ internal static class ValidateCommand
                     cli.Error.WriteLine($"{file}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}");
                     continue;
                 }
+                ScenarioWarnings.Print(cli, loaded);
+                var scenario = loaded.Median;
                 cli.Output.WriteLine($"{file}: ok ({scenario.Name}: {scenario.Zones.Length} zones, {scenario.Providers.Length} providers, {scenario.Commissioners.Length} commissioners, {scenario.PooledBudgets.Length} pooled budgets, {scenario.HorizonWeeks} weeks)");
             }
             return ok ? ExitCodes.Ok : ExitCodes.BadInput;

@@ -4,6 +4,7 @@ using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Drivers;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Scenarios;
@@ -43,6 +44,7 @@ public static class Experiment
         var summary = new OutcomeSummary(schema);
         var series = new SeriesSummary(schema);
         var riskShare = new RiskShareComparison(scenario, schema);
+        var driverSamples = new DriverSampleSink(schema);
 
         var experimentId = RunEngine.NewExperimentId(scenario.Name);
         var clock = Stopwatch.StartNew();
@@ -51,7 +53,7 @@ public static class Experiment
         using (var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(stop, abort))
         {
             Action<long>? progress = onProgress is null ? null : done => onProgress(done, stopRule is null ? null : Status(options.Precision!, stopRule));
-            var sinks = new FanOutSink(csv, summary, series, riskShare);
+            IOutcomeSink sinks = loaded.Inputs.Count > 0 ? new FanOutSink(csv, summary, series, riskShare, driverSamples) : new FanOutSink(csv, summary, series, riskShare);
             try
             {
                 engine.Run(experimentId, scenarioYaml, plan, sinks, progress, stopRule, entities: true, cancellation: stopOrAbort.Token);
@@ -66,21 +68,26 @@ public static class Experiment
         abort.ThrowIfCancellationRequested();
         var entities = engine.EntitySummaries(experimentId);
         EntityFiles.Write(folder, entities);
-        SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary, loaded.Inputs);
+        SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary, loaded.Inputs, loaded.Correlations, loaded.Warnings);
         SeriesCsv.Write(folder.File("series.csv"), series);
         if (riskShare.Lines.Count > 0)
         {
             RiskShareFiles.Write(folder, riskShare);
         }
         File.WriteAllText(folder.File("scenario.yaml"), scenarioYaml);
+        var drivers = InputDrivers.Compute(schema, loaded.Inputs, driverSamples);
+        if (loaded.Inputs.Count > 0)
+        {
+            InputDriversCsv.Write(folder.File("input_sensitivity.csv"), drivers);
+        }
         abort.ThrowIfCancellationRequested();
-        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded.Inputs);
+        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded.Inputs, drivers);
         abort.ThrowIfCancellationRequested();
         Manifest.Write(folder, options, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed);
         folder.Commit();
         return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir),
             interrupted || stopRule is not null ? stopReason : null, interrupted)
-        { Entities = entities };
+        { Entities = entities, Drivers = drivers };
     }
 
     private static string StopReason(ExperimentOptions options, PrecisionStopRule? rule, long runs)
@@ -103,11 +110,12 @@ public static class Experiment
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
         $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
-    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, IReadOnlyList<UncertainInput> inputs)
+    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, IReadOnlyList<UncertainInput> inputs, IReadOnlyList<OutcomeDrivers> drivers)
     {
         var charts = ReportCharts.Build(summary, series, riskShare, convergenceColumn);
+        var driverCharts = InputDriversHtml.Charts(drivers);
         Directory.CreateDirectory(folder.File("charts"));
-        foreach (var (file, _, svg) in charts)
+        foreach (var (file, _, svg) in charts.Concat(driverCharts))
         {
             File.WriteAllText(Path.Combine(folder.File("charts"), file), svg.ToString());
         }
@@ -121,6 +129,6 @@ public static class Experiment
             ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
             ["Stopped"] = stopReason,
         };
-        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, inputs));
+        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, inputs, InputDriversHtml.Section(drivers, driverCharts)));
     }
 }

@@ -1,5 +1,6 @@
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Drivers;
 using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Statistics;
 
@@ -17,6 +18,9 @@ public sealed record ExperimentResult(MarketScenario Scenario, OutcomeSummary Su
 {
     /// <summary>Each provider's, zone's, service-user group's, commissioner's and pooled budget's outcomes, from the entity grains.</summary>
     public IReadOnlyList<EntitySummary> Entities { get; init; } = [];
+
+    /// <summary>What drives each headline outcome, when the scenario has uncertain inputs; empty otherwise.</summary>
+    public IReadOnlyList<OutcomeDrivers> Drivers { get; init; } = [];
 
     /// <summary>Releases the summaries' temporary files.</summary>
     public void Dispose()

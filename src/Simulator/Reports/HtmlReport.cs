@@ -26,9 +26,9 @@ public static class HtmlReport
         svg { max-width: 100%; height: auto; } .warning { background: #fff4e5; border-left: 4px solid #e08a00; padding: .5rem .8rem; max-width: 900px; }
         """;
 
-    /// <summary>The HTML of the report; with <paramref name="inputs"/>, a table of the uncertain inputs follows the headline table.</summary>
+    /// <summary>The HTML of the report; with <paramref name="inputs"/>, a table of the uncertain inputs follows the headline table, then <paramref name="driversSection"/> (what drives the outcomes).</summary>
     public static string Render(MarketScenario scenario, OutcomeSummary summary, RiskShareComparison riskShare, IEnumerable<EntitySummary> entities,
-        IEnumerable<(string File, string Caption, XElement Svg)> charts, IReadOnlyDictionary<string, string> provenance, IReadOnlyList<UncertainInput>? inputs = null)
+        IEnumerable<(string File, string Caption, XElement Svg)> charts, IReadOnlyDictionary<string, string> provenance, IReadOnlyList<UncertainInput>? inputs = null, string driversSection = "")
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -41,6 +41,7 @@ public static class HtmlReport
             .Append(scenario.Commissioners.Length).Append(" commissioners, ").Append(scenario.PooledBudgets.Length).Append(" pooled budgets.</p>\n");
         Headline(html, summary);
         html.Append(UncertainInputsHtml.Section(summary, inputs ?? []));
+        html.Append(driversSection);
         if (UnmetNeedNote.Text(scenario, summary) is { } note)
         {
             html.Append("<p class=\"warning\">").Append(E(note)).Append("</p>\n");

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using MarketSim.Grains.Uncertainty;
+using MarketSim.Grains.Uncertainty.Correlation;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
 
 namespace MarketSim.Simulator.Reports;
@@ -12,8 +14,13 @@ namespace MarketSim.Simulator.Reports;
 /// </summary>
 public static class SummaryJson
 {
-    /// <summary>Writes the summary to <paramref name="path"/>; with <paramref name="inputs"/>, an <c>uncertain_inputs</c> list (path, column, distribution, parameters) follows the outcomes.</summary>
-    public static void Write(string path, string scenarioName, ulong seed, OutcomeSummary summary, IReadOnlyList<UncertainInput>? inputs = null)
+    /// <summary>
+    /// Writes the summary to <paramref name="path"/>; with <paramref name="inputs"/>, an <c>uncertain_inputs</c> list
+    /// (path, column, distribution, parameters) follows the outcomes, then the <c>correlations</c> requested and used
+    /// between them, then any <c>warnings</c> the scenario gave when it was loaded.
+    /// </summary>
+    public static void Write(string path, string scenarioName, ulong seed, OutcomeSummary summary, IReadOnlyList<UncertainInput>? inputs = null,
+        ScenarioCorrelations? correlations = null, IReadOnlyList<ScenarioProblem>? warnings = null)
     {
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -51,7 +58,56 @@ public static class SummaryJson
         {
             Inputs(json, inputs);
         }
+        if (correlations is not null)
+        {
+            Correlations(json, correlations);
+        }
+        if (warnings is { Count: > 0 })
+        {
+            json.WriteStartArray("warnings");
+            foreach (var warning in warnings)
+            {
+                json.WriteStringValue(warning.ToString());
+            }
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
+    }
+
+    private static void Correlations(Utf8JsonWriter json, ScenarioCorrelations correlations)
+    {
+        json.WriteStartObject("correlations");
+        json.WriteString("method", "iman_conover");
+        json.WriteNumber("block_runs", InputSampler.BlockRuns);
+        json.WriteBoolean("repaired", correlations.Repair is not null);
+        if (correlations.Source is { } source)
+        {
+            json.WriteString("source", source);
+        }
+        json.WriteStartArray("inputs");
+        foreach (var name in correlations.Requested.InputNames)
+        {
+            json.WriteStringValue(name);
+        }
+        json.WriteEndArray();
+        Matrix(json, "requested", correlations.Requested);
+        Matrix(json, "used", correlations.Used);
+        json.WriteEndObject();
+    }
+
+    private static void Matrix(Utf8JsonWriter json, string name, RankCorrelationMatrix matrix)
+    {
+        json.WriteStartArray(name);
+        for (var i = 0; i < matrix.Count; i++)
+        {
+            json.WriteStartArray();
+            for (var j = 0; j < matrix.Count; j++)
+            {
+                json.WriteNumberValue(matrix[i, j]);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
     }
 
     private static void Inputs(Utf8JsonWriter json, IReadOnlyList<UncertainInput> inputs)

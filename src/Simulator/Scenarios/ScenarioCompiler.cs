@@ -2,6 +2,7 @@ using MarketSim.Grains.Experiments;
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Uncertainty;
+using MarketSim.Grains.Uncertainty.Correlation;
 using MarketSim.Grains.Uncertainty.Sensitivity;
 
 namespace MarketSim.Simulator.Scenarios;
@@ -40,12 +41,17 @@ public sealed class ScenarioCompiler : IScenarioCompiler
         }
         var schema = new OutcomeSchema(scenario, loaded.InputColumns);
         var stride = new OutcomeSchema(scenario).Stride;
+        // A Sobol design assumes independent inputs: its rows are used as drawn, without the correlations.
         var inputDesign = design is null ? null : new SaltelliInputDesign(design.Create(loaded.Inputs));
-        return new CompiledScenario(scenario, schema, () => new UncertainRunModel(new InputSampler(loaded.Inputs, inputDesign), values => SampledMarket(loaded, values, stride), schema))
+        var transform = design is null ? Transform(loaded) : null;
+        return new CompiledScenario(scenario, schema, () => new UncertainRunModel(new InputSampler(loaded.Inputs, inputDesign, transform), values => SampledMarket(loaded, values, stride), schema))
         {
             Inputs = loaded.Inputs,
         };
     }
+
+    private static ImanConoverTransform? Transform(UncertainScenario loaded) =>
+        loaded.Correlations is { } c ? new ImanConoverTransform(c.Used) : null;
 
     private static Market SampledMarket(UncertainScenario loaded, double[] values, int stride)
     {

@@ -79,11 +79,12 @@ public static partial class ScenarioLoader
             var fixedShare = f.Number("running_costs_fixed_share", 0, 1, "a share of running costs from 0 to 1 that does not fall with hours", required: false) ?? inherit?.RunningCostsFixedShare ?? 0;
             var otherHours = f.Number("other_work_hours_per_capacity_hour", 0, 20, "hours of other work a week per hour a week of capacity, from 0 to 20", required: false) ?? inherit?.OtherWorkHoursPerCapacityHour ?? 0;
             var otherSd = f.Number("other_work_hours_sd", 0, 20, "a standard deviation ≥ 0 of other_work_hours_per_capacity_hour between providers and futures (0: all at the mean)", required: false) ?? inherit?.OtherWorkHoursSd ?? 0;
+            var otherPersistence = f.Number("other_work_persistence", 0, 1, "a year-to-year correlation from 0 to 1 of the log of other_work_hours_per_capacity_hour (1: drawn once for the run)", required: false) ?? inherit?.OtherWorkPersistence ?? 1;
             var otherMargin = f.Number("other_work_margin_on_cost", 0, 2, "a margin over cost from 0 to 2 (0.2 = priced at cost × 1.2)", required: false) ?? inherit?.OtherWorkMarginOnCost ?? 0;
             f.RejectUnknown();
             return premium is null || travel is null || onCosts is null
                 ? null
-                : new CostSpec(premium.Value, travel.Value, onCosts.Value, mileage, running, fixedShare, otherHours, otherMargin, otherSd);
+                : new CostSpec(premium.Value, travel.Value, onCosts.Value, mileage, running, fixedShare, otherHours, otherMargin, otherSd, otherPersistence);
         }
 
         /// <summary>Reads a failure block; fields left out take the values of <paramref name="inherit"/>, if any.</summary>

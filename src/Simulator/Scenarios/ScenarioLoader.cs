@@ -92,7 +92,15 @@ public static partial class ScenarioLoader
         {
             return null;
         }
-        var loaded = new UncertainScenario(scenario, document, file, uncertain.Inputs);
+        var warnings = new List<ScenarioProblem>();
+        var correlations = root!.Object("correlations", required: false) is { } section
+            ? CorrelationSection.Read(section, [.. uncertain.Inputs.Select(i => i.Input)], document.Root, warnings)
+            : null;
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+        var loaded = new UncertainScenario(scenario, document, file, uncertain.Inputs) { Correlations = correlations, Warnings = warnings };
         problems.AddRange(loaded.ProblemsAtExtremes());
         return problems.Count > 0 ? null : loaded;
     }
@@ -117,6 +125,7 @@ public static partial class ScenarioLoader
             root.Text("description", required: false);
             root.Node("sources", required: false);
             root.Node("base", required: false);
+            root.Node("correlations", required: false);
             var start = ReadDate(root, "start_date");
             var years = root.Number("horizon_years", 0, 100, "a number of years > 0 and ≤ 100 (fractions allowed); it sets the length of every output series, so it cannot be uncertain", exclusiveMin: true, fixedOnly: true);
             var step = root.Text("time_step", required: false) ?? "week";

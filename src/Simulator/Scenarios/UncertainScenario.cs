@@ -35,6 +35,12 @@ public sealed class UncertainScenario
     /// <summary>The uncertain inputs, sorted by path: the order of their values and columns.</summary>
     public IReadOnlyList<UncertainInput> Inputs { get; }
 
+    /// <summary>The rank correlations between inputs (the <c>correlations:</c> section), or null when they are independent.</summary>
+    public ScenarioCorrelations? Correlations { get; init; }
+
+    /// <summary>What loading the scenario warns about (a repaired correlation matrix): not errors, but the user must see them.</summary>
+    public IReadOnlyList<ScenarioProblem> Warnings { get; init; } = [];
+
     /// <summary>The runs.csv columns of the inputs' sampled values.</summary>
     public IReadOnlyList<OutcomeColumn> InputColumns =>
         [.. Inputs.Select(i => new OutcomeColumn(i.ColumnName, i.Unit, $"Sampled value of the uncertain input {i.Path} ({i.Distribution.Kind})", false))];

@@ -3,7 +3,6 @@ using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
-using YamlDotNet.RepresentationModel;
 
 namespace MarketSim.Simulator.Sensitivity;
 
@@ -38,7 +37,7 @@ public static class SobolAnalysis
         var columns = metrics.Select(m => OutcomeLookup.ColumnOrThrow(schema, m, scenarioPath, "--metric")).ToArray();
         var yaml = ScenarioLoader.EffectiveYaml(scenarioPath);
         return new SobolPlan(loaded.Median.Name, yaml, loaded.Inputs, schema, [.. columns.Select(c => schema.Columns[c])], columns,
-            new SobolDesignSpec(baseRuns, seed), HasCorrelations(yaml));
+            new SobolDesignSpec(baseRuns, seed), loaded.Correlations is not null);
     }
 
     /// <summary>
@@ -67,13 +66,6 @@ public static class SobolAnalysis
             results.Add(SobolIndices.Estimate(design, outcome, BootstrapResamples, seed));
         }
         return results;
-    }
-
-    private static bool HasCorrelations(string yaml)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root && root.Children.ContainsKey(new YamlScalarNode("correlations"));
     }
 
     private sealed class ColumnSink(int[] columns, int stride, long runs) : IOutcomeSink

@@ -109,16 +109,24 @@ public class ExitCauseTests
         Assert.All(columns, c => Assert.Contains(rows.Rows, row => rows.Column(row, c) > 0));
     }
 
-    [Fact]
-    public void With_the_bundled_doncaster_calibration_failures_from_reserves_and_hand_backs_happen_in_some_futures_and_not_in_others()
+    [Theory]
+    [InlineData("doncaster-ccash.yaml")]
+    [InlineData("leicestershire-htlah.yaml")]
+    public void With_the_bundled_calibration_reserve_failures_happen_in_some_futures_and_not_in_others_and_so_does_each_providers_hand_back(string file)
     {
-        var rows = Rows(ScenarioLoader.Load(Repo.Scenario("doncaster-ccash.yaml")), 300);
+        // Market-wide, Doncaster's fifteen providers now hand back in almost every future (other work
+        // drifts, so a provider can fall below cost in any year: 99.9% of 2,000 runs, docs/calibration.md);
+        // what stays uncertain is which providers hand back, so hand-backs are checked provider by provider.
+        var scenario = ScenarioLoader.Load(Repo.Scenario(file));
+        var rows = Rows(scenario, 300);
 
-        foreach (var column in new[] { "exits_reserves_exhausted", "hand_backs" })
-        {
-            var runsWith = rows.Rows.Count(row => rows.Column(row, column) > 0);
-            Assert.InRange(runsWith, 1, rows.Rows.Count - 1);
-        }
+        var runsWithReserveFailure = rows.Rows.Count(row => rows.Column(row, "exits_reserves_exhausted") > 0);
+        Assert.InRange(runsWithReserveFailure, 1, rows.Rows.Count - 1);
+        var runsWithHandBackByProvider = scenario.Providers
+            .Select(p => rows.Rows.Count(row => rows.Entity(row, EntityKind.Provider, p.Id, "exit_cause") == (int)ExitReason.HandBack))
+            .ToList();
+        Assert.Contains(runsWithHandBackByProvider, n => n > 0);
+        Assert.All(runsWithHandBackByProvider, n => Assert.InRange(n, 0, rows.Rows.Count - 1));
     }
 
     private static readonly DemandSpec TenPackagesOfFiveHours = TestMarkets.Demand(

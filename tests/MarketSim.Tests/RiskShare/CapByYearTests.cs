@@ -6,8 +6,9 @@ using MarketSim.Grains.Scenario;
 namespace MarketSim.Tests.RiskShare;
 
 /// <summary>
-/// A capped agreement's percent-of-contribution cap follows each year's contribution and is pro rata in a
-/// part final year (the horizon's weeks in that year / 52), settled through a pool over two years.
+/// A capped agreement's percent-of-contribution cap follows each year's contribution, and both it and a cap
+/// in pounds are pro rata in a part final year (the horizon's weeks in that year / 52), settled through a
+/// pool over two years.
 /// </summary>
 public class CapByYearTests
 {
@@ -46,6 +47,39 @@ public class CapByYearTests
         Assert.Equal(40, pool.OverspendGbp, 12);
     }
 
+    [Fact]
+    public void A_cap_in_pounds_is_the_same_each_whole_year_and_pro_rata_in_a_part_year()
+    {
+        // Council (backstop) and ICB contribute 100 and 50 a year; the ICB's cap is £4 a year. The horizon
+        // is 52 + 26 weeks.
+        CommissionerSpec council = new("council", "Council", [FundingStream.Council], [0]);
+        CommissionerSpec icb = new("icb", "ICB", [FundingStream.NhsChc], [0]);
+        var capped = new RiskShareSpec("capped", "Capped", OverspendRule.CappedExposure, Partner: 0,
+            CapsGbp: [double.PositiveInfinity, 4]);
+        var spec = new PooledBudgetSpec("pool", "Pool", [new("council", [100]), new("icb", [50])], [capped]);
+        Commissioner[] commissioners = [new(0, council, 2), new(1, icb, 2)];
+        var pool = new PooledBudget(spec, commissioners);
+        pool.Reset();
+        double[] noQuarters = [double.NaN, double.NaN, double.NaN, double.NaN];
+
+        // Year 1 (fraction 1): spend 120 + 60 = 180 against 150, overspend 30. In proportion the ICB
+        // would pay 30 × 50/150 = 10; its cap is £4, so it pays 4 and the council 26.
+        commissioners[0].Pay(0, 120);
+        commissioners[1].Pay(0, 60);
+        pool.SettleYear(0, 52, noQuarters);
+        AssertPair(26, 4, pool.LiabilityGbp[0]);
+
+        // Year 2 (26 weeks, fraction 0.5): contributions 50 and 25; spend 60 + 30 = 90, overspend 15. In
+        // proportion the ICB would pay 15 × 25/75 = 5; its cap is £4 × 0.5 = £2 (not £4), so it pays 2
+        // and the council 13. Over both years: council 26 + 13 = 39, ICB 4 + 2 = 6.
+        commissioners[0].Pay(1, 60);
+        commissioners[1].Pay(1, 30);
+        pool.SettleYear(1, 26, noQuarters);
+        AssertPair(39, 6, pool.LiabilityGbp[0]);
+        AssertPair(26, 4, pool.WorstYearGbp[0]);
+        Assert.Equal(45, pool.OverspendGbp, 12);
+    }
+
     private static void AssertPair(double council, double icb, double[] actual)
     {
         Assert.Equal(council, actual[0], 12);
@@ -59,10 +93,16 @@ public class CapByYearTests
             CapsGbp: [double.PositiveInfinity, 1.5], CapsShareOfContribution: [double.PositiveInfinity, 0.10]);
         var caps = new double[2];
 
-        // 10% of 20 = 2 against 1.5 in pounds: 1.5; 10% of 10 = 1 against 1.5: 1.
-        model.YearCapsGbp([100, 20], caps);
+        // 10% of 20 = 2 against 1.5 in pounds: 1.5; 10% of 10 = 1 against 1.5: 1. In a half year (the
+        // contributions already halved to 20 and 10) the pound cap is 0.75: 10% of 20 = 2 against 0.75
+        // gives 0.75, and 10% of 5 = 0.5 against 0.75 gives 0.5.
+        model.YearCapsGbp([100, 20], 1, caps);
         Assert.Equal([double.PositiveInfinity, 1.5], caps);
-        model.YearCapsGbp([100, 10], caps);
+        model.YearCapsGbp([100, 10], 1, caps);
         Assert.Equal([double.PositiveInfinity, 1], caps);
+        model.YearCapsGbp([50, 20], 0.5, caps);
+        Assert.Equal([double.PositiveInfinity, 0.75], caps);
+        model.YearCapsGbp([50, 5], 0.5, caps);
+        Assert.Equal([double.PositiveInfinity, 0.5], caps);
     }
 }

@@ -27,7 +27,7 @@ public class DynamicsValidationTests
         self_funders: { rate_premium: 0.2, savings_gbp: { distribution: lognormal, mean: 60000, sd: 40000 } }
         provider_defaults:
           workforce: { contact_hours_per_worker_per_week: 22, annual_turnover: 0.3 }
-          costs: { wage_premium_over_nlw_gbp_per_hour: 0.2, travel_hours_per_contact_hour: 0.2, on_costs_fraction: 0.25, running_costs_fixed_share: 0.3, other_work_hours_per_capacity_hour: 0.4, other_work_hours_sd: 0.2, other_work_margin_on_cost: 0.3 }
+          costs: { wage_premium_over_nlw_gbp_per_hour: 0.2, travel_hours_per_contact_hour: 0.2, on_costs_fraction: 0.25, running_costs_fixed_share: 0.3, other_work_hours_per_capacity_hour: 0.4, other_work_hours_sd: 0.2, other_work_persistence: 0.6, other_work_margin_on_cost: 0.3 }
           failure: { reserves_gbp: 100000, hazard_per_year: 0.05, hand_back_after_weeks_below_cost: 26 }
         providers:
           - { id: lead, role: lead, zones: [north], capacity_weekly_hours: 200, rate_gbp_per_hour: 16 }
@@ -56,8 +56,8 @@ public class DynamicsValidationTests
         Assert.Equal(0.5, scenario.Providers[1].Workforce!.StartingShare);
         Assert.Equal(0.3, scenario.Providers[1].Workforce!.AnnualTurnover);
         Assert.Equal(100_000, scenario.Providers[0].FailureOrNone.ReservesGbp);
-        Assert.Equal(new CostSpec(0.2, 0.2, 0.25, 0, 0, 0.3, 0.4, 0.3, 0.2), scenario.Providers[0].Costs);
-        Assert.Equal(new CostSpec(0.2, 0.2, 0.25, 0, 0, 0.3, 0.4, 0.1, 0.2), scenario.Providers[1].Costs);
+        Assert.Equal(new CostSpec(0.2, 0.2, 0.25, 0, 0, 0.3, 0.4, 0.3, 0.2, 0.6), scenario.Providers[0].Costs);
+        Assert.Equal(new CostSpec(0.2, 0.2, 0.25, 0, 0, 0.3, 0.4, 0.1, 0.2, 0.6), scenario.Providers[1].Costs);
         Assert.Equal(2, scenario.Shocks!.Length);
         Assert.Equal(12, scenario.DynamicPurchasing!.JoinDelayWeeks);
     }
@@ -71,6 +71,7 @@ public class DynamicsValidationTests
     [InlineData("other_work_margin_on_cost: 0.3", "other_work_margin_on_cost: 3", "provider_defaults.costs.other_work_margin_on_cost: 3 is out of range")]
     [InlineData("running_costs_fixed_share: 0.3", "running_costs_fixed_share: 1.5", "provider_defaults.costs.running_costs_fixed_share: 1.5 is out of range")]
     [InlineData("other_work_hours_sd: 0.2", "other_work_hours_sd: -1", "provider_defaults.costs.other_work_hours_sd: -1 is negative")]
+    [InlineData("other_work_persistence: 0.6", "other_work_persistence: 1.5", "provider_defaults.costs.other_work_persistence: 1.5 is out of range")]
     [InlineData("join_delay_weeks: 12", "join_delay_week: 12", "did you mean 'join_delay_weeks'?")]
     public void A_bad_dynamics_value_gets_one_clear_message(string good, string bad, string expected)
     {
@@ -95,7 +96,7 @@ public class DynamicsValidationTests
     [Fact]
     public void The_bundled_stress_scenarios_exist_and_name_their_sources()
     {
-        foreach (var file in new[] { "doncaster-lead-exit.yaml", "leicestershire-htlah.yaml" })
+        foreach (var file in new[] { "doncaster-lead-exit.yaml", "leicestershire-htlah.yaml", "banes-your-care-your-way.yaml", "dorset-pool-2017.yaml" })
         {
             var run = CliRun.Of("validate", Repo.Scenario(file));
             Assert.Equal(ExitCodes.Ok, run.ExitCode);

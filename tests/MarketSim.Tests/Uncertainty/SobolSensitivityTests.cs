@@ -85,6 +85,25 @@ public class SobolSensitivityTests
     }
 
     [Fact]
+    public void Correlations_are_not_applied_in_a_sobol_design_and_the_command_says_so()
+    {
+        using var plain = new Scratch();
+        using var correlated = new Scratch(TwoInputs + """
+
+            correlations:
+              pairs:
+                - { inputs: [providers.lead.capacity_weekly_hours, "shocks[0].week"], rank_correlation: 0.6, source: "test" }
+            """);
+
+        var without = plain.Sobol("--base-runs", "16");
+        var with = correlated.Sobol("--base-runs", "16");
+
+        Assert.Contains("warning: the scenario's correlations are not applied with --method sobol", correlated.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", plain.LastError, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(without, "sobol.csv")), File.ReadAllBytes(Path.Combine(with, "sobol.csv")));
+    }
+
+    [Fact]
     public void Sobol_of_a_scenario_without_uncertain_inputs_is_refused_with_exit_2()
     {
         var dir = Path.Combine(Repo.TempDir(), "sobol");
@@ -135,7 +154,9 @@ public class SobolSensitivityTests
         private readonly string _root = Repo.TempDir();
         private int _outputs;
 
-        public Scratch() => File.WriteAllText(Scenario, TwoInputs);
+        public Scratch(string scenario = TwoInputs) => File.WriteAllText(Scenario, scenario);
+
+        public string LastError { get; private set; } = "";
 
         public string Scenario => Path.Combine(_root, "two.yaml");
 
@@ -144,6 +165,7 @@ public class SobolSensitivityTests
             var outDir = Path.Combine(_root, $"out{_outputs++}");
             var run = CliRun.Of(["sensitivity", Scenario, "--method", "sobol", "--out", outDir, "--quiet", .. more]);
             Assert.True(run.ExitCode == ExitCodes.Ok, $"exit {run.ExitCode}: {run.Error}");
+            LastError = run.Error;
             return outDir;
         }
 

@@ -1,0 +1,25 @@
+using MarketSim.Simulator.Scenarios;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>Prints what a scenario warns about when loaded (a repaired correlation matrix) to stderr, each line prefixed <c>warning:</c>.</summary>
+internal static class ScenarioWarnings
+{
+    /// <summary>Prints the warnings of an already loaded scenario.</summary>
+    public static void Print(MarketSimCli cli, UncertainScenario loaded)
+    {
+        foreach (var warning in loaded.Warnings)
+        {
+            cli.Error.WriteLine($"warning: {warning}");
+        }
+    }
+
+    /// <summary>Loads <paramref name="path"/> and prints its warnings; a scenario with errors prints nothing here (the command reports them).</summary>
+    public static void Print(MarketSimCli cli, string path)
+    {
+        if (ScenarioLoader.TryLoadUncertain(path).Scenario is { } loaded)
+        {
+            Print(cli, loaded);
+        }
+    }
+}

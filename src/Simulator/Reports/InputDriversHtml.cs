@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+using MarketSim.Simulator.Drivers;
+using MarketSim.Simulator.Reports.Charts;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>
+/// report.html's "What drives the outcomes": for each headline outcome that varies, a tornado of its uncertain
+/// inputs' rank-regression coefficients with intervals, and a table with Spearman's rho and contribution to variance.
+/// </summary>
+public static class InputDriversHtml
+{
+    /// <summary>One chart per outcome: file name under charts/, caption and SVG.</summary>
+    public static List<(string File, string Caption, XElement Svg)> Charts(IReadOnlyList<OutcomeDrivers> drivers) =>
+        [.. drivers.Select(d => ($"drivers_{d.Outcome.Name}.svg",
+            $"What drives {d.Outcome.Name} ({d.Outcome.Unit}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
+            DriverTornadoChart.Draw($"What drives {d.Outcome.Name}", d.Result)))];
+
+    /// <summary>The section's HTML; empty when there is nothing to show.</summary>
+    public static string Section(IReadOnlyList<OutcomeDrivers> drivers, IReadOnlyList<(string File, string Caption, XElement Svg)> charts)
+    {
+        if (drivers.Count == 0)
+        {
+            return "";
+        }
+        var html = new StringBuilder("<h2>What drives the outcomes</h2>\n")
+            .Append("<p class=\"muted\">From the one simulation, on ranks: Spearman's rho between each uncertain input and each outcome, the standardised rank-regression coefficient (SRRC: the input's effect holding the others fixed) and its contribution to variance (SRRC² scaled to the regression's R² on ranks). Intervals are 95%. Outcomes that are the same in every run are left out. All figures cover the whole horizon; input_sensitivity.csv has every number.</p>\n");
+        for (var i = 0; i < drivers.Count; i++)
+        {
+            var d = drivers[i];
+            html.Append("<h3>").Append(E(d.Outcome.Name)).Append(" <span class=\"muted\">(").Append(E(d.Outcome.Unit)).Append(")</span></h3>\n")
+                .Append("<table><tr><th>Input</th><th>Spearman's rho (95% CI)</th><th>SRRC (95% CI)</th><th>Contribution to variance</th></tr>");
+            foreach (var input in d.Result.Tornado)
+            {
+                html.Append("<tr><td>").Append(E(input.Name)).Append("</td><td>")
+                    .Append(R(input.Spearman)).Append(" (").Append(R(input.SpearmanInterval.Low)).Append(" to ").Append(R(input.SpearmanInterval.High)).Append(")</td><td>")
+                    .Append(R(input.Srrc)).Append(" (").Append(R(input.SrrcInterval.Low)).Append(" to ").Append(R(input.SrrcInterval.High)).Append(")</td><td>")
+                    .Append(input.ContributionToVariance.ToString("0.0%", CultureInfo.InvariantCulture)).Append("</td></tr>");
+            }
+            html.Append("</table>\n");
+            var (file, caption, svg) = charts[i];
+            html.Append("<figure id=\"").Append(E(Path.GetFileNameWithoutExtension(file))).Append("\">").Append(svg.ToString(SaveOptions.DisableFormatting))
+                .Append("<figcaption>").Append(E(caption)).Append(" (also in charts/").Append(E(file)).Append(")</figcaption></figure>\n");
+        }
+        return html.ToString();
+    }
+
+    private static string R(double x) => x.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture);
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
