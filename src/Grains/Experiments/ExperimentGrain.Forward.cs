@@ -31,7 +31,7 @@ public sealed partial class ExperimentGrain
         {
             return [];
         }
-        _compiled ??= compiler.Compile(spec.ScenarioYaml);
+        _compiled ??= compiler.Compile(spec);
         var summaries = await Task.WhenAll(_compiled.Schema.Entities.Select(block => Entity(block).Summary()));
         return [.. summaries.OfType<EntitySummary>()];
     }

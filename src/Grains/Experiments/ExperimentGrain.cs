@@ -72,7 +72,7 @@ public sealed partial class ExperimentGrain(
         }
         else
         {
-            _compiled = compiler.Compile(spec.ScenarioYaml);
+            _compiled = compiler.Compile(spec);
             state.State.Spec = spec;
             state.State.Scenario = _compiled.Scenario.Name;
             state.State.Phase = "running";
@@ -168,7 +168,7 @@ public sealed partial class ExperimentGrain(
         {
             return;
         }
-        _compiled ??= compiler.Compile(Spec.ScenarioYaml);
+        _compiled ??= compiler.Compile(Spec);
         if (_dispatching is null || _dispatching.IsCompleted)
         {
             _dispatching = Dispatch();

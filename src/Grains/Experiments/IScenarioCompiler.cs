@@ -13,6 +13,10 @@ public interface IScenarioCompiler
 {
     /// <summary>Validates and builds <paramref name="scenarioYaml"/>; throws when it does not load.</summary>
     CompiledScenario Compile(string scenarioYaml);
+
+    /// <summary>Builds the scenario of <paramref name="spec"/> with its input design; a compiler that knows no designs refuses one.</summary>
+    CompiledScenario Compile(ExperimentSpec spec) =>
+        spec.Design is null ? Compile(spec.ScenarioYaml) : throw new NotSupportedException("this scenario compiler does not support input designs");
 }
 
 /// <summary>A loaded scenario with its outcome layout and a way to make models that run it.</summary>

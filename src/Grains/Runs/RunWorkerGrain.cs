@@ -1,4 +1,5 @@
 using MarketSim.Grains.Experiments;
+using MarketSim.Grains.Uncertainty.Sensitivity;
 using Orleans.Concurrency;
 
 namespace MarketSim.Grains.Runs;
@@ -13,24 +14,26 @@ namespace MarketSim.Grains.Runs;
 public sealed class RunWorkerGrain(IScenarioCompiler compiler, RunThreads threads) : Grain, IRunWorkerGrain
 {
     private const int ScenariosKept = 4;
-    private readonly Dictionary<string, CompiledScenario> _compiled = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Yaml, SobolDesignSpec? Design), CompiledScenario> _compiled = [];
 
     /// <inheritdoc />
     public Task<int> Capacity() => Task.FromResult(threads.Count);
 
     /// <inheritdoc />
     public Task<RunBatch> Compute(ExperimentSpec spec, long firstRun, int count) =>
-        threads.Compute(Compiled(spec.ScenarioYaml), spec.Seed, firstRun, count);
+        threads.Compute(Compiled(spec), spec.Seed, firstRun, count);
 
-    private CompiledScenario Compiled(string yaml)
+    // Keyed on the scenario's text and its input design: the same text under a Sobol design is another model.
+    private CompiledScenario Compiled(ExperimentSpec spec)
     {
-        if (!_compiled.TryGetValue(yaml, out var compiled))
+        var key = (spec.ScenarioYaml, spec.Design);
+        if (!_compiled.TryGetValue(key, out var compiled))
         {
             if (_compiled.Count >= ScenariosKept)
             {
                 _compiled.Clear();
             }
-            compiled = _compiled[yaml] = compiler.Compile(yaml);
+            compiled = _compiled[key] = compiler.Compile(spec);
         }
         return compiled;
     }

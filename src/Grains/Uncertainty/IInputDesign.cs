@@ -13,4 +13,10 @@ public interface IInputDesign
     /// (inputs sorted by path). Must depend only on its arguments (any thread, any batch size).
     /// </summary>
     void Uniforms(ulong experimentSeed, long firstRun, int runs, IReadOnlyList<UncertainInput> inputs, Span<double> uniforms);
+
+    /// <summary>
+    /// The run index that seeds the model's own randomness (referrals, lengths, hazards) in run
+    /// <paramref name="runIndex"/>: the run itself unless a design pairs runs to share it.
+    /// </summary>
+    long IntrinsicRun(long runIndex) => runIndex;
 }

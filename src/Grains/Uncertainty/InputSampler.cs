@@ -26,6 +26,9 @@ public sealed class InputSampler
         _block = new double[BlockRuns * inputs.Count];
     }
 
+    /// <summary>Where the uniforms come from; it also fixes each run's intrinsic index.</summary>
+    public IInputDesign Design => _design;
+
     /// <summary>The inputs, in column order.</summary>
     public IReadOnlyList<UncertainInput> Inputs { get; }
 

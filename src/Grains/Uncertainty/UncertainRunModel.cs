@@ -38,7 +38,7 @@ public sealed class UncertainRunModel : IRunModel
         {
             _row = new double[model.OutcomeCount];
         }
-        model.Run(experimentSeed, runIndex, _row);
+        model.Run(experimentSeed, _sampler.Design.IntrinsicRun(runIndex), _row);
         var k = _values.Length;
         _row.AsSpan(0, _inputStart).CopyTo(outcomes);
         _values.CopyTo(outcomes[_inputStart..]);

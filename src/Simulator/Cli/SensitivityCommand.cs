@@ -10,7 +10,10 @@ using MarketSim.Simulator.Sensitivity;
 
 namespace MarketSim.Simulator.Cli;
 
-/// <summary>`marketsim sensitivity SCENARIO --vary PATH=LOW..HIGH ... --metric NAME ...`: one-at-a-time sensitivity with common random numbers.</summary>
+/// <summary>
+/// `marketsim sensitivity SCENARIO --vary PATH=LOW..HIGH ... --metric NAME ...`: one-at-a-time sensitivity with common
+/// random numbers; with `--method sobol`, Sobol indices of the scenario's uncertain inputs (<see cref="SobolSensitivity"/>).
+/// </summary>
 internal static class SensitivityCommand
 {
     private const string Example = "providers.slp_a.capacity_weekly_hours=2000..3500";
@@ -27,14 +30,45 @@ internal static class SensitivityCommand
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results folder if it exists." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
         var points = new Option<int>("--points") { Description = "Values per input, evenly spaced from LOW to HIGH (the ends included) for the spider chart; the tornado uses the ends.", DefaultValueFactory = _ => SensitivityAnalysis.DefaultPoints };
-        var command = new Command("sensitivity", "Vary inputs one at a time between low and high values, with common random numbers, and report each one's paired effect on the chosen outcomes (sensitivity.csv, spider.csv, a tornado and a spider chart per outcome, report.html).")
+        var method = new Option<string>("--method") { Description = "oat: vary inputs one at a time (--vary); sobol: first-order and total Sobol indices of the scenario's uncertain inputs (its distributions), from (k + 2)·N runs of a Saltelli design.", DefaultValueFactory = _ => "oat" };
+        var baseRuns = new Option<int>("--base-runs") { Description = "With --method sobol: the base sample size N; the design runs (k + 2)·N runs for k uncertain inputs.", DefaultValueFactory = _ => SobolAnalysis.DefaultBaseRuns };
+        var command = new Command("sensitivity", "Vary inputs one at a time between low and high values, with common random numbers, and report each one's paired effect on the chosen outcomes (sensitivity.csv, spider.csv, a tornado and a spider chart per outcome, report.html); or, with --method sobol, apportion each outcome's variance among the uncertain inputs (sobol.csv, a chart per outcome, report.html).")
         {
-            scenario, vary, metric, runs, seed, output, threads, overwrite, quiet, points,
+            scenario, vary, metric, runs, seed, output, threads, overwrite, quiet, points, method, baseRuns,
         };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(scenario)!;
             var problems = new List<string>();
+            var outDir = parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path) + "-sensitivity");
+            var metrics = parsed.GetValue(metric) is { Length: > 0 } m ? m : ["unmet_hours_total"];
+            var chosen = parsed.GetValue(method);
+            if (chosen is not ("oat" or "sobol"))
+            {
+                cli.Error.WriteLine($"error: --method: '{chosen}' is not allowed; allowed: oat (one at a time, the default) or sobol");
+                return ExitCodes.BadInput;
+            }
+            if (chosen == "sobol")
+            {
+                foreach (var given in new Option[] { vary, runs, points }.Where(o => parsed.GetResult(o) is { Implicit: false }))
+                {
+                    problems.Add($"{given.Name}: not allowed with --method sobol, which varies the scenario's uncertain inputs by their distributions; allowed: --base-runs N for the design's size, and distributions in the scenario (see docs/scenario-format.md)");
+                }
+                if (parsed.GetValue(baseRuns) is < 2 or > SobolAnalysis.MaxBaseRuns)
+                {
+                    problems.Add($"--base-runs: {parsed.GetValue(baseRuns)} is not allowed; allowed: a whole number from 2 to {SobolAnalysis.MaxBaseRuns}");
+                }
+                if (problems.Count > 0)
+                {
+                    problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
+                    return ExitCodes.BadInput;
+                }
+                return SobolSensitivity.Run(cli, path, metrics, parsed.GetValue(baseRuns), parsed.GetValue(seed), outDir, parsed.GetValue(threads), parsed.GetValue(overwrite), parsed.GetValue(quiet));
+            }
+            if (parsed.GetResult(baseRuns) is { Implicit: false })
+            {
+                problems.Add("--base-runs: only allowed with --method sobol; allowed: --runs for the one-at-a-time method");
+            }
             var variations = new List<Variation>();
             var texts = parsed.GetValue(vary) ?? [];
             if (texts.Length == 0)
@@ -69,8 +103,6 @@ internal static class SensitivityCommand
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
                 return ExitCodes.BadInput;
             }
-            var metrics = parsed.GetValue(metric) is { Length: > 0 } m ? m : ["unmet_hours_total"];
-            var outDir = parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path) + "-sensitivity");
             return CommandErrors.Handle(cli, () =>
             {
                 // Everything is checked before the results folder is begun, so bad input leaves nothing behind.

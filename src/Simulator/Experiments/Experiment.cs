@@ -56,7 +56,7 @@ public static class Experiment
             IOutcomeSink sinks = loaded.Inputs.Count > 0 ? new FanOutSink(csv, summary, series, riskShare, driverSamples) : new FanOutSink(csv, summary, series, riskShare);
             try
             {
-                engine.Run(experimentId, scenarioYaml, plan, sinks, progress, stopRule, entities: true, stopOrAbort.Token);
+                engine.Run(experimentId, scenarioYaml, plan, sinks, progress, stopRule, entities: true, cancellation: stopOrAbort.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested && !abort.IsCancellationRequested && summary.Runs > 0)
             {

@@ -1,5 +1,6 @@
 using MarketSim.Grains.Experiments;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Uncertainty.Sensitivity;
 using MarketSim.Silo.Hosting;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Scenarios;
@@ -55,10 +56,13 @@ public sealed class RunEngine : IDisposable
     /// reached the sink; see <see cref="ExperimentClient.Run"/>. On a cluster, the message of an
     /// <see cref="ExperimentFailedException"/> starts with <c>--cluster:</c>.
     /// </summary>
-    /// <remarks>With <paramref name="entities"/>, the entity grains receive the runs too; see <see cref="EntitySummaries"/>.</remarks>
-    public long Run(string id, string scenarioYaml, RunPlan plan, IOutcomeSink sink, Action<long>? onRunsDone = null, IStopRule? stopRule = null, bool entities = false, CancellationToken cancellation = default)
+    /// <remarks>
+    /// With <paramref name="entities"/>, the entity grains receive the runs too; see <see cref="EntitySummaries"/>.
+    /// With <paramref name="design"/>, the uncertain inputs come from that Sobol design's rows.
+    /// </remarks>
+    public long Run(string id, string scenarioYaml, RunPlan plan, IOutcomeSink sink, Action<long>? onRunsDone = null, IStopRule? stopRule = null, bool entities = false, SobolDesignSpec? design = null, CancellationToken cancellation = default)
     {
-        var spec = new ExperimentSpec(scenarioYaml, plan.Seed, plan.Runs, plan.BatchSize, entities);
+        var spec = new ExperimentSpec(scenarioYaml, plan.Seed, plan.Runs, plan.BatchSize, entities, design);
         try
         {
             return ExperimentClient.Run(Grains, id, spec, _maxBatchesInFlight, sink, onRunsDone, stopRule, cancellation).GetAwaiter().GetResult();

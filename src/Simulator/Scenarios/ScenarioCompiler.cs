@@ -3,6 +3,7 @@ using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Grains.Uncertainty.Correlation;
+using MarketSim.Grains.Uncertainty.Sensitivity;
 
 namespace MarketSim.Simulator.Scenarios;
 
@@ -19,11 +20,19 @@ public sealed class ScenarioCompiler : IScenarioCompiler
         return loaded is null ? throw new ScenarioException(problems) : Compile(loaded);
     }
 
+    /// <inheritdoc />
+    public CompiledScenario Compile(ExperimentSpec spec)
+    {
+        var (loaded, problems) = ScenarioLoader.ParseUncertain(spec.ScenarioYaml, "experiment scenario");
+        return loaded is null ? throw new ScenarioException(problems) : Compile(loaded, spec.Design);
+    }
+
     /// <summary>
     /// The compiled form of <paramref name="loaded"/>: without uncertain inputs, one market per thread reused
-    /// across runs; with them, each run builds the market of its sampled scenario (<see cref="UncertainRunModel"/>).
+    /// across runs; with them, each run builds the market of its sampled scenario (<see cref="UncertainRunModel"/>),
+    /// its inputs drawn independently or, given <paramref name="design"/>, from that Sobol design's rows.
     /// </summary>
-    public static CompiledScenario Compile(UncertainScenario loaded)
+    public static CompiledScenario Compile(UncertainScenario loaded, SobolDesignSpec? design = null)
     {
         var scenario = loaded.Median;
         if (loaded.Inputs.Count == 0)
@@ -32,7 +41,10 @@ public sealed class ScenarioCompiler : IScenarioCompiler
         }
         var schema = new OutcomeSchema(scenario, loaded.InputColumns);
         var stride = new OutcomeSchema(scenario).Stride;
-        return new CompiledScenario(scenario, schema, () => new UncertainRunModel(new InputSampler(loaded.Inputs, transform: Transform(loaded)), values => SampledMarket(loaded, values, stride), schema))
+        // A Sobol design assumes independent inputs: its rows are used as drawn, without the correlations.
+        var inputDesign = design is null ? null : new SaltelliInputDesign(design.Create(loaded.Inputs));
+        var transform = design is null ? Transform(loaded) : null;
+        return new CompiledScenario(scenario, schema, () => new UncertainRunModel(new InputSampler(loaded.Inputs, inputDesign, transform), values => SampledMarket(loaded, values, stride), schema))
         {
             Inputs = loaded.Inputs,
         };

@@ -59,6 +59,21 @@ public class SignalTests
     }
 
     [Fact]
+    public void A_signal_during_sobol_sensitivity_leaves_no_staging_folder()
+    {
+        var parent = Repo.TempDir();
+        using var process = new MarketSimProcess(parent, null, "sensitivity", Repo.Scenario("doncaster-uncertain.yaml"), "--method", "sobol", "--base-runs", "50000", "--out", Path.Combine(parent, "out"));
+        WaitForStaging(parent, process);
+
+        process.Signal("TERM");
+
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Equal(ExitCodes.Terminated, process.ExitCode);
+        Assert.Contains("SIGTERM", process.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(parent));
+    }
+
+    [Fact]
     public void A_second_signal_stops_at_once_without_writing()
     {
         var parent = Repo.TempDir();

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json;
+using MarketSim.Simulator.Cli;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Uncertainty;
+
+/// <summary>`marketsim sensitivity --method sobol`: Sobol indices from (k + 2)·N runs of a Saltelli design on the embedded silo.</summary>
+public class SobolSensitivityTests
+{
+    /// <summary>
+    /// A small market with two uncertain inputs: the lead provider's capacity, which drives unmet hours, and the
+    /// week of a demand surge whose multiplier is 1, which by construction changes nothing.
+    /// </summary>
+    public const string TwoInputs = """
+        name: Two inputs
+        start_date: 2020-04-01
+        horizon_years: 1
+        zones:
+          - id: north
+            demand:
+              starting_caseload_people: 20
+              weekly_referrals_people: 2
+              annual_growth: 0.02
+              weekly_hours: { distribution: fixed, mean: 10 }
+              package_length_weeks: { distribution: exponential, mean: 10 }
+              funding_mix: { council: 1 }
+        providers:
+          - { id: lead, role: lead, zones: [north], capacity_weekly_hours: { distribution: normal, mean: 200, sd: 30, min: 100, max: 300, source: "test" }, rate_gbp_per_hour: 16 }
+          - { id: spot, role: spot, zones: all, capacity_weekly_hours: 50, rate_gbp_per_hour: 20 }
+        commissioners:
+          - { id: council, funds: [council], annual_budgets_gbp: [150000] }
+        shocks:
+          - { type: demand_surge, week: { distribution: discrete, values: [10, 20, 30], weights: [1, 2, 1], source: "test" }, weeks: 4, multiplier: 1.0 }
+        """;
+
+    private const string Capacity = "providers.lead.capacity_weekly_hours";
+    private const string ShockWeek = "shocks[0].week";
+
+    [Fact]
+    public void An_input_that_cannot_affect_the_outcome_gets_a_total_index_of_zero_and_the_other_a_clearly_positive_one()
+    {
+        using var dir = new Scratch();
+
+        var rows = Rows(dir.Sobol("--base-runs", "64"));
+
+        var week = rows.Single(r => r["input"] == ShockWeek);
+        var capacity = rows.Single(r => r["input"] == Capacity);
+        // Runs sharing a base row share the model's randomness, so f(A) − f(A_B^(week)) is exactly 0 in every row.
+        Assert.Equal(0, Number(week["total"]));
+        Assert.True(Number(week["total_ci_low"]) <= 0 && Number(week["total_ci_high"]) >= 0);
+        Assert.True(Number(week["first_order_ci_low"]) <= 0 && Number(week["first_order_ci_high"]) >= 0);
+        Assert.True(Number(capacity["total_ci_low"]) > 0.1, $"capacity's total index interval starts at {capacity["total_ci_low"]}");
+        Assert.True(Number(capacity["first_order_ci_low"]) > 0, $"capacity's first-order interval starts at {capacity["first_order_ci_low"]}");
+        Assert.All(rows, r => Assert.Equal(("64", "256"), (r["base_runs"], r["runs"])));
+    }
+
+    [Fact]
+    public void Sobol_csv_is_byte_identical_for_one_and_two_threads()
+    {
+        using var dir = new Scratch();
+
+        var one = dir.Sobol("--base-runs", "40", "--threads", "1", "--metric", "unmet_hours_total", "--metric", "peak_waiting_list_people");
+        var two = dir.Sobol("--base-runs", "40", "--threads", "2", "--metric", "unmet_hours_total", "--metric", "peak_waiting_list_people");
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(one, "sobol.csv")), File.ReadAllBytes(Path.Combine(two, "sobol.csv")));
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(one, "sobol.csv")).Length);
+    }
+
+    [Fact]
+    public void The_manifest_records_the_design_and_the_report_has_a_chart_per_outcome()
+    {
+        using var dir = new Scratch();
+
+        var output = dir.Sobol("--base-runs", "20", "--seed", "9");
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")));
+        var design = manifest.RootElement.GetProperty("design");
+        Assert.Equal(("sobol", 20, 2, 80, 9UL), (manifest.RootElement.GetProperty("method").GetString(), design.GetProperty("base_runs").GetInt32(),
+            design.GetProperty("inputs").GetInt32(), design.GetProperty("runs").GetInt32(), design.GetProperty("seed").GetUInt64()));
+        var report = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("Share of the variance of care hours of need not delivered", report, StringComparison.Ordinal);
+        Assert.Contains("class=\"bar total\"", report, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "charts", "sobol_unmet_hours_total.svg")));
+    }
+
+    [Fact]
+    public void Correlations_are_not_applied_in_a_sobol_design_and_the_command_says_so()
+    {
+        using var plain = new Scratch();
+        using var correlated = new Scratch(TwoInputs + """
+
+            correlations:
+              pairs:
+                - { inputs: [providers.lead.capacity_weekly_hours, "shocks[0].week"], rank_correlation: 0.6, source: "test" }
+            """);
+
+        var without = plain.Sobol("--base-runs", "16");
+        var with = correlated.Sobol("--base-runs", "16");
+
+        Assert.Contains("warning: the scenario's correlations are not applied with --method sobol", correlated.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", plain.LastError, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(without, "sobol.csv")), File.ReadAllBytes(Path.Combine(with, "sobol.csv")));
+    }
+
+    [Fact]
+    public void Sobol_of_a_scenario_without_uncertain_inputs_is_refused_with_exit_2()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sobol");
+
+        var run = CliRun.Of("sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--method", "sobol", "--base-runs", "8", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, "--method sobol: doncaster-ccash.yaml has no uncertain inputs", "allowed: a scenario with distributions");
+    }
+
+    [Theory]
+    [InlineData("--vary", "providers.lead.capacity_weekly_hours=100..300")]
+    [InlineData("--base-runs", "1")]
+    [InlineData("--base-runs", "0")]
+    [InlineData("--method", "morris")]
+    public void Sobol_with_a_bad_option_is_refused_with_exit_2(string option, string value)
+    {
+        using var scratch = new Scratch();
+        var dir = Path.Combine(Repo.TempDir(), "sobol");
+        string[] method = option == "--method" ? [] : ["--method", "sobol"];
+
+        var run = CliRun.Of(["sensitivity", scratch.Scenario, .. method, option, value, "--out", dir, "--quiet"]);
+
+        AssertRefused(run, dir, $"error: {option}", "allowed: ");
+    }
+
+    private static void AssertRefused(CliRun run, string dir, params string[] expected)
+    {
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, line, StringComparison.Ordinal);
+        }
+        Assert.False(Directory.Exists(dir));
+    }
+
+    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    private static List<Dictionary<string, string>> Rows(string output)
+    {
+        var lines = File.ReadAllLines(Path.Combine(output, "sobol.csv"));
+        var header = lines[0].Split(',');
+        return [.. lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second))];
+    }
+
+    private sealed class Scratch : IDisposable
+    {
+        private readonly string _root = Repo.TempDir();
+        private int _outputs;
+
+        public Scratch(string scenario = TwoInputs) => File.WriteAllText(Scenario, scenario);
+
+        public string LastError { get; private set; } = "";
+
+        public string Scenario => Path.Combine(_root, "two.yaml");
+
+        public string Sobol(params string[] more)
+        {
+            var outDir = Path.Combine(_root, $"out{_outputs++}");
+            var run = CliRun.Of(["sensitivity", Scenario, "--method", "sobol", "--out", outDir, "--quiet", .. more]);
+            Assert.True(run.ExitCode == ExitCodes.Ok, $"exit {run.ExitCode}: {run.Error}");
+            LastError = run.Error;
+            return outDir;
+        }
+
+        public void Dispose() => Directory.Delete(_root, recursive: true);
+    }
+}
