@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
-using MarketSim.Grains.Uncertainty;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Drivers;
 using MarketSim.Simulator.Reports;
@@ -81,7 +80,7 @@ public static class Experiment
             InputDriversCsv.Write(folder.File("input_sensitivity.csv"), drivers);
         }
         abort.ThrowIfCancellationRequested();
-        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded.Inputs, drivers);
+        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded, drivers);
         abort.ThrowIfCancellationRequested();
         Manifest.Write(folder, options, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed);
         folder.Commit();
@@ -110,7 +109,7 @@ public static class Experiment
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
         $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
-    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, IReadOnlyList<UncertainInput> inputs, IReadOnlyList<OutcomeDrivers> drivers)
+    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers)
     {
         var charts = ReportCharts.Build(summary, series, riskShare, convergenceColumn);
         var driverCharts = InputDriversHtml.Charts(drivers);
@@ -129,6 +128,6 @@ public static class Experiment
             ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
             ["Stopped"] = stopReason,
         };
-        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, inputs, InputDriversHtml.Section(drivers, driverCharts)));
+        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, loaded.Inputs, InputDriversHtml.Section(drivers, driverCharts), loaded.Correlations));
     }
 }

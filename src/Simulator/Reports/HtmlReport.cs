@@ -6,6 +6,7 @@ using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Simulator.RiskShare;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
 
 namespace MarketSim.Simulator.Reports;
@@ -26,9 +27,9 @@ public static class HtmlReport
         svg { max-width: 100%; height: auto; } .warning { background: #fff4e5; border-left: 4px solid #e08a00; padding: .5rem .8rem; max-width: 900px; }
         """;
 
-    /// <summary>The HTML of the report; with <paramref name="inputs"/>, a table of the uncertain inputs follows the headline table, then <paramref name="driversSection"/> (what drives the outcomes).</summary>
+    /// <summary>The HTML of the report; with <paramref name="inputs"/>, a table of the uncertain inputs follows the headline table, with the rank <paramref name="correlations"/> between them, then <paramref name="driversSection"/> (what drives the outcomes).</summary>
     public static string Render(MarketScenario scenario, OutcomeSummary summary, RiskShareComparison riskShare, IEnumerable<EntitySummary> entities,
-        IEnumerable<(string File, string Caption, XElement Svg)> charts, IReadOnlyDictionary<string, string> provenance, IReadOnlyList<UncertainInput>? inputs = null, string driversSection = "")
+        IEnumerable<(string File, string Caption, XElement Svg)> charts, IReadOnlyDictionary<string, string> provenance, IReadOnlyList<UncertainInput>? inputs = null, string driversSection = "", ScenarioCorrelations? correlations = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -40,7 +41,7 @@ public static class HtmlReport
             .Append("<h2>Scenario</h2>\n<p>").Append(scenario.Zones.Length).Append(" zones, ").Append(scenario.Providers.Length).Append(" providers, ")
             .Append(scenario.Commissioners.Length).Append(" commissioners, ").Append(scenario.PooledBudgets.Length).Append(" pooled budgets.</p>\n");
         Headline(html, summary);
-        html.Append(UncertainInputsHtml.Section(summary, inputs ?? []));
+        html.Append(UncertainInputsHtml.Section(summary, inputs ?? [], correlations));
         html.Append(driversSection);
         if (UnmetNeedNote.Text(scenario, summary) is { } note)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using MarketSim.Grains.Uncertainty;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
 
 namespace MarketSim.Simulator.Reports;
@@ -10,7 +11,7 @@ namespace MarketSim.Simulator.Reports;
 public static class UncertainInputsHtml
 {
     /// <summary>The section's HTML; empty for a fixed-value scenario.</summary>
-    public static string Section(OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs)
+    public static string Section(OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs, ScenarioCorrelations? correlations = null)
     {
         if (inputs.Count == 0)
         {
@@ -30,7 +31,39 @@ public static class UncertainInputsHtml
                 .Append("</td><td>").Append(Numbers.Readable(m.Mean)).Append(" ± ").Append(Numbers.Readable(m.StdError))
                 .Append("</td><td>").Append(Numbers.Readable(m.Min)).Append("</td><td>").Append(Numbers.Readable(m.Max)).Append("</td></tr>");
         }
-        return html.Append("</table>\n").ToString();
+        html.Append("</table>\n");
+        if (correlations is not null)
+        {
+            Correlations(html, correlations);
+        }
+        return html.ToString();
+    }
+
+    /// <summary>The rank correlations asked for and those induced (Iman–Conover within each block of 1,024 runs).</summary>
+    private static void Correlations(StringBuilder html, ScenarioCorrelations correlations)
+    {
+        html.Append("<p class=\"muted\">Rank correlations between inputs, induced by Iman–Conover within each block of 1,024 runs")
+            .Append(correlations.Source is { } source ? $" (source: {E(source)})" : "").Append(".</p>\n")
+            .Append("<table><tr><th>Input</th><th>Input</th><th>Rank correlation asked for</th><th>Used</th></tr>");
+        var names = correlations.Requested.InputNames;
+        for (var a = 0; a < names.Count; a++)
+        {
+            for (var b = a + 1; b < names.Count; b++)
+            {
+                if (correlations.Requested[a, b] == 0 && correlations.Used[a, b] == 0)
+                {
+                    continue;
+                }
+                html.Append("<tr><td>").Append(E(names[a])).Append("</td><td>").Append(E(names[b])).Append("</td><td>")
+                    .Append(correlations.Requested[a, b].ToString("0.00", CultureInfo.InvariantCulture)).Append("</td><td>")
+                    .Append(correlations.Used[a, b].ToString("0.00", CultureInfo.InvariantCulture)).Append("</td></tr>");
+            }
+        }
+        html.Append("</table>\n");
+        if (correlations.Repair is not null)
+        {
+            html.Append("<p class=\"warning\">The correlations asked for are not possible together (no joint distribution has them); the nearest valid matrix was used instead.</p>\n");
+        }
     }
 
     private static string N(double x) => x.ToString("G6", CultureInfo.InvariantCulture);

@@ -57,11 +57,14 @@ public class CorrelatedInputsTests
     }
 
     [Fact]
-    public void Summary_json_records_the_correlations_requested_and_used()
+    public void Summary_json_and_the_report_record_the_correlations_requested_and_used()
     {
         using var dir = new ScratchDir(("corr.yaml", Correlated));
+        var outDir = dir.Run("corr.yaml", "20");
 
-        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Run("corr.yaml", "20"), "summary.json")));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains($"<tr><td>{Capacity}</td><td>{Growth}</td><td>0.60</td><td>0.60</td></tr>", html);
 
         var correlations = summary.RootElement.GetProperty("correlations");
         Assert.Equal([Capacity, Growth], correlations.GetProperty("inputs").EnumerateArray().Select(e => e.GetString()));
