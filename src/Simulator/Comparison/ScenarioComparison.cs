@@ -76,7 +76,7 @@ public static class ScenarioComparison
         using var engine = RunEngine.Embedded(threads, cancellation);
         var id = RunEngine.NewExperimentId(plan.Base.Scenario.Name);
         var done = 0L;
-        var baseOutcomes = new BaseOutcomes([.. plan.Others.SelectMany(o => o.Outcomes).Select(o => o.BaseColumn)], plan.Base.Schema.Stride, runs);
+        var baseOutcomes = new RunColumns([.. plan.Others.SelectMany(o => o.Outcomes).Select(o => o.BaseColumn).Distinct()], plan.Base.Schema.Stride, runs);
         RunOne(engine, $"{id}-base", plan.Base, baseOutcomes, seed, runs, folder, n => onRunsDone?.Invoke(done + n), cancellation);
         done += runs;
         var results = new List<ComparisonResult>();

@@ -151,26 +151,10 @@ public static class SensitivityAnalysis
     // stride is its own scenario's; the scalar columns read are the same in every variant.
     private static double[][] Collect(RunEngine engine, string id, MarketScenario scenario, string yaml, int[] columns, ulong seed, long runs, Action<long> onRunsDone, CancellationToken cancellation)
     {
-        var sink = new Columns(columns, ScenarioCompiler.Instance.Compile(yaml).Schema.Stride, runs);
+        var sink = new RunColumns(columns, ScenarioCompiler.Instance.Compile(yaml).Schema.Stride, runs);
         engine.Run(id, yaml, new RunPlan(seed, runs), sink, onRunsDone, cancellation: cancellation);
         return sink.Values;
     }
 
     private static double Mean(double[] values) => values.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
-
-    private sealed class Columns(int[] columns, int stride, long runs) : IOutcomeSink
-    {
-        public double[][] Values { get; } = [.. columns.Select(_ => new double[runs])];
-
-        public void Accept(long firstRun, int count, ReadOnlySpan<double> outcomes)
-        {
-            for (var r = 0; r < count; r++)
-            {
-                for (var m = 0; m < columns.Length; m++)
-                {
-                    Values[m][firstRun + r] = outcomes[(r * stride) + columns[m]];
-                }
-            }
-        }
-    }
 }

@@ -48,7 +48,7 @@ public static class SobolAnalysis
     public static IReadOnlyList<SobolResult> Run(SobolPlan plan, ulong seed, int threads, Action<long>? onRunsDone = null, CancellationToken cancellation = default)
     {
         var runs = plan.Runs;
-        var sink = new ColumnSink(plan.Columns, plan.Schema.Stride, runs);
+        var sink = new RunColumns(plan.Columns, plan.Schema.Stride, runs);
         using (var engine = RunEngine.Embedded(threads, cancellation))
         {
             engine.Run(RunEngine.NewExperimentId(plan.ScenarioName) + "-sobol", plan.Yaml, new RunPlan(seed, runs), sink, onRunsDone, design: plan.Design, cancellation: cancellation);
@@ -66,21 +66,5 @@ public static class SobolAnalysis
             results.Add(SobolIndices.Estimate(design, outcome, BootstrapResamples, seed));
         }
         return results;
-    }
-
-    private sealed class ColumnSink(int[] columns, int stride, long runs) : IOutcomeSink
-    {
-        public double[][] Values { get; } = [.. columns.Select(_ => new double[runs])];
-
-        public void Accept(long firstRun, int count, ReadOnlySpan<double> outcomes)
-        {
-            for (var r = 0; r < count; r++)
-            {
-                for (var m = 0; m < columns.Length; m++)
-                {
-                    Values[m][firstRun + r] = outcomes[(r * stride) + columns[m]];
-                }
-            }
-        }
     }
 }
