@@ -51,12 +51,7 @@ public sealed class UncertainScenario
     /// </summary>
     public MarketScenario With(ReadOnlySpan<double> values)
     {
-        var replacements = new Dictionary<YamlNode, YamlNode>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < _nodes.Length; i++)
-        {
-            replacements[_nodes[i]] = new YamlScalarNode(values[i].ToString("R", CultureInfo.InvariantCulture));
-        }
-        var (scenario, problems) = ScenarioLoader.FromDocument(_document.WithRoot(Replace(_document.Root, replacements)), _file, uncertain: false);
+        var (scenario, problems) = LoadWith(values);
         if (scenario is not null)
         {
             return scenario;
@@ -100,18 +95,24 @@ public sealed class UncertainScenario
 
         string? Problem(double[] values)
         {
-            var replacements = new Dictionary<YamlNode, YamlNode>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < _nodes.Length; i++)
-            {
-                replacements[_nodes[i]] = new YamlScalarNode(values[i].ToString("R", CultureInfo.InvariantCulture));
-            }
-            var (scenario, problems) = ScenarioLoader.FromDocument(_document.WithRoot(Replace(_document.Root, replacements)), _file, uncertain: false);
+            var (scenario, problems) = LoadWith(values);
             if (scenario is null)
             {
                 return problems.Count > 0 ? $"{problems[0].FieldPath}: {problems[0].Message}" : "it does not load";
             }
             return new OutcomeSchema(scenario).Stride == stride ? null : "it changes the scenario's outputs (its providers, funding streams or entities)";
         }
+    }
+
+    /// <summary>Reads the parsed tree again with <paramref name="values"/> in place of the distributions.</summary>
+    private (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) LoadWith(ReadOnlySpan<double> values)
+    {
+        var replacements = new Dictionary<YamlNode, YamlNode>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            replacements[_nodes[i]] = new YamlScalarNode(values[i].ToString("R", CultureInfo.InvariantCulture));
+        }
+        return ScenarioLoader.FromDocument(_document.WithRoot(Replace(_document.Root, replacements)), _file, uncertain: false);
     }
 
     private YamlNode Replace(YamlNode node, Dictionary<YamlNode, YamlNode> replacements)
