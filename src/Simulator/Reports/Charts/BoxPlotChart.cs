@@ -1,5 +1,5 @@
-using ScottPlot;
 using MarketSim.Simulator.Statistics;
+using ScottPlot;
 
 namespace MarketSim.Simulator.Reports.Charts;
 
