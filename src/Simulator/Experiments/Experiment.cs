@@ -5,6 +5,7 @@ using MarketSim.Grains.Scenario;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Drivers;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Reports.Charts;
 using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
@@ -111,13 +112,8 @@ public static class Experiment
 
     private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers)
     {
-        var charts = ReportCharts.Build(summary, series, riskShare, convergenceColumn);
-        var driverCharts = InputDriversHtml.Charts(drivers);
-        Directory.CreateDirectory(folder.File("charts"));
-        foreach (var (file, _, svg) in charts.Concat(driverCharts))
-        {
-            File.WriteAllText(Path.Combine(folder.File("charts"), file), svg.ToString());
-        }
+        var charts = ChartFiles.Write(folder.File("charts"), ReportCharts.Build(scenario, summary, series, riskShare, entities, convergenceColumn), options.ChartScale);
+        var driverCharts = ChartFiles.Write(folder.File("charts"), InputDriversHtml.Charts(drivers), options.ChartScale);
         var provenance = new Dictionary<string, string>
         {
             ["Seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),

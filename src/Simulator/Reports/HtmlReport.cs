@@ -54,7 +54,7 @@ public static class HtmlReport
         {
             html.Append("<figure id=\"").Append(E(Path.GetFileNameWithoutExtension(file))).Append("\">")
                 .Append(svg.ToString(SaveOptions.DisableFormatting))
-                .Append("<figcaption>").Append(E(caption)).Append(" (also in charts/").Append(E(file)).Append(")</figcaption></figure>\n");
+                .Append("<figcaption>").Append(E(caption)).Append(" (also in charts/").Append(E(file)).Append(" and charts/").Append(E(Path.ChangeExtension(file, ".png"))).Append(")</figcaption></figure>\n");
         }
         html.Append("<h2>Provenance</h2>\n<table>");
         foreach (var (key, value) in provenance)

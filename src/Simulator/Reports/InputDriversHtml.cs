@@ -13,11 +13,11 @@ namespace MarketSim.Simulator.Reports;
 /// </summary>
 public static class InputDriversHtml
 {
-    /// <summary>One chart per outcome: file name under charts/, caption and SVG.</summary>
-    public static List<(string File, string Caption, XElement Svg)> Charts(IReadOnlyList<OutcomeDrivers> drivers) =>
-        [.. drivers.Select(d => ($"drivers_{d.Outcome.Name}.svg",
-            $"What drives {d.Outcome.Name} ({d.Outcome.Unit}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
-            DriverTornadoChart.Draw($"What drives {d.Outcome.Name}", d.Result)))];
+    /// <summary>One chart per outcome, named drivers_OUTCOME.</summary>
+    public static List<Chart> Charts(IReadOnlyList<OutcomeDrivers> drivers) =>
+        [.. drivers.Select(d => DriverTornadoChart.Draw($"drivers_{d.Outcome.Name}",
+            $"What drives {d.Outcome.Description.Split(" (")[0].ToLowerInvariant()} ({ChartStyle.UnitText(d.Outcome.Unit)}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
+            $"What drives: {d.Outcome.Description.Split(" (")[0]}", d.Result))];
 
     /// <summary>The section's HTML; empty when there is nothing to show.</summary>
     public static string Section(IReadOnlyList<OutcomeDrivers> drivers, IReadOnlyList<(string File, string Caption, XElement Svg)> charts)
@@ -43,7 +43,7 @@ public static class InputDriversHtml
             html.Append("</table>\n");
             var (file, caption, svg) = charts[i];
             html.Append("<figure id=\"").Append(E(Path.GetFileNameWithoutExtension(file))).Append("\">").Append(svg.ToString(SaveOptions.DisableFormatting))
-                .Append("<figcaption>").Append(E(caption)).Append(" (also in charts/").Append(E(file)).Append(")</figcaption></figure>\n");
+                .Append("<figcaption>").Append(E(caption)).Append(" (also in charts/").Append(E(file)).Append(" and charts/").Append(E(Path.ChangeExtension(file, ".png"))).Append(")</figcaption></figure>\n");
         }
         return html.ToString();
     }

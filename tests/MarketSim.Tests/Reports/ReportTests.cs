@@ -9,7 +9,7 @@ namespace MarketSim.Tests.Reports;
 /// <summary>The HTML report of a results folder: self-contained, and rendering in a real browser.</summary>
 public partial class ReportTests
 {
-    private static readonly Lazy<string> Folder = new(() =>
+    internal static readonly Lazy<string> Folder = new(() =>
     {
         var dir = Path.Combine(Repo.TempDir(), "dorset");
         var run = CliRun.Of("run", Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "120", "--seed", "3", "--out", dir, "--quiet");
@@ -17,7 +17,7 @@ public partial class ReportTests
         return dir;
     });
 
-    [GeneratedRegex("""(?:src|href|xlink:href)\s*=\s*["']?(?!#)[^"'\s>]+|url\(|@import|<script|<link|<iframe|<object|<embed""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("""(?:src|href|xlink:href)\s*=\s*["']?(?!#)[^"'\s>]+|url\((?!#)|@import|<script|<link|<iframe|<object|<embed""", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalReference();
 
     [Fact]
