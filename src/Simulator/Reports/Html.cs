@@ -10,11 +10,11 @@ internal static class Html
     /// <summary><paramref name="text"/> escaped for HTML text and attributes.</summary>
     public static string E(string text) => WebUtility.HtmlEncode(text);
 
-    /// <summary>Appends <paramref name="svg"/> as a figure with id the file's name and <paramref name="caption"/> under it.</summary>
+    /// <summary>Appends <paramref name="svg"/> as a figure with id the file's name and <paramref name="caption"/> under it, then the file's name as code.</summary>
     public static void Figure(StringBuilder html, string file, string caption, XElement svg) =>
         html.Append("<figure id=\"").Append(E(Path.GetFileNameWithoutExtension(file))).Append("\">")
             .Append(svg.ToString(SaveOptions.DisableFormatting))
-            .Append("<figcaption>").Append(E(caption)).Append(" (also in charts/").Append(E(file)).Append(")</figcaption></figure>\n");
+            .Append("<figcaption>").Append(E(caption)).Append(" File: <code class=\"file\">charts/").Append(E(file)).Append("</code></figcaption></figure>\n");
 
     /// <summary>Appends a table row of already-escaped cells (the first one a th-less label cell).</summary>
     public static void Row(StringBuilder html, params string[] cells)

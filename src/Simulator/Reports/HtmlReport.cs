@@ -69,7 +69,7 @@ public static class HtmlReport
         Distributions(html, scenario, summary, chartList);
         if (scenarioYaml.Length > 0)
         {
-            html.Append(AssumptionsHtml.Section(scenarioYaml));
+            html.Append(AssumptionsHtml.Section(scenarioYaml, scenario));
         }
         html.Append("<h2 id=\"provenance\">Provenance</h2>\n<table>");
         foreach (var (key, value) in provenance)
