@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using MarketSim.Simulator.Cli;
-using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Tests.Support;
 using MathNet.Numerics.Statistics;
 
