@@ -128,15 +128,20 @@ internal static class RunCommand
             {
                 cli.Output.WriteLine($"Stopped: {reason}");
             }
-            HeadlineTable.Write(cli.Output, result.Summary, cli.Interactive, cli.ConsoleWidth);
+            HeadlineTable.Write(cli.Output, result.Scenario, result.Summary, cli.Interactive, cli.ConsoleWidth);
             if (UnmetNeedNote.Text(result.Scenario, result.Summary) is { } note)
             {
                 TableConsole.WriteWrapped(cli.Output, note, cli.ConsoleWidth);
             }
-            DriversTable.Write(cli.Output, result.Drivers, cli.Interactive, cli.ConsoleWidth);
+            DriversTable.Write(cli.Output, result.Scenario, result.Drivers, cli.Interactive, cli.ConsoleWidth);
             CommissionerCostTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
-            RiskShareTable.Write(cli.Output, result.RiskShare, cli.Interactive, cli.ConsoleWidth);
+            RiskShareTable.Write(cli.Output, result.Scenario, result.RiskShare, cli.Interactive, cli.ConsoleWidth);
             EntityRiskTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
+            cli.Output.WriteLine("Summary:");
+            foreach (var sentence in SummarySentences.For(result.Scenario, result.Summary, result.Entities, result.RiskShare, result.Drivers))
+            {
+                TableConsole.WriteWrapped(cli.Output, "- " + sentence, cli.ConsoleWidth);
+            }
             cli.Output.WriteLine($"Results: {result.OutDir}");
             return ExitCodes.Ok;
         });

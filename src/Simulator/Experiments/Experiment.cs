@@ -81,7 +81,7 @@ public static class Experiment
             InputDriversCsv.Write(folder.File("input_sensitivity.csv"), drivers);
         }
         abort.ThrowIfCancellationRequested();
-        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded, drivers);
+        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded, drivers, scenarioYaml);
         abort.ThrowIfCancellationRequested();
         Manifest.Write(folder, options, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed);
         folder.Commit();
@@ -110,7 +110,7 @@ public static class Experiment
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
         $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
-    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers)
+    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers, string scenarioYaml)
     {
         var charts = ChartFiles.Write(folder.File("charts"), ReportCharts.Build(scenario, summary, series, riskShare, entities, convergenceColumn), options.ChartScale);
         var driverCharts = ChartFiles.Write(folder.File("charts"), InputDriversHtml.Charts(drivers), options.ChartScale);
@@ -124,6 +124,6 @@ public static class Experiment
             ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
             ["Stopped"] = stopReason,
         };
-        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, loaded.Inputs, InputDriversHtml.Section(drivers, driverCharts), loaded.Correlations));
+        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, loaded.Inputs, InputDriversHtml.Section(drivers, driverCharts, scenario), loaded.Correlations, scenarioYaml, drivers));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Reports;
 using MarketSim.Tests.Support;
 using Microsoft.Playwright;
 
@@ -64,6 +65,13 @@ public partial class ReportTests
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
         await page.GotoAsync(new Uri(Path.Combine(Folder.Value, "report.html")).AbsoluteUri);
+
+        var headings = await page.Locator("h2").AllTextContentsAsync();
+        Assert.Equal(HtmlReport.Sections, headings);
+        foreach (var heading in HtmlReport.Sections)
+        {
+            Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }).IsVisibleAsync(), $"section '{heading}' is not visible");
+        }
 
         var charts = page.Locator("figure svg");
         var count = await charts.CountAsync();

@@ -92,7 +92,7 @@ public class UncertainRunsTests
 
         var html = File.ReadAllText(Path.Combine(dir.Run("small.yaml", "20"), "report.html"));
 
-        Assert.Contains("<h2>Uncertain inputs</h2>", html);
+        Assert.Contains("<h3>Uncertain inputs</h3>", html);
         Assert.Contains("zones.north.demand.annual_growth", html);
         Assert.Contains("discrete (values [10, 20, 30], weights [1, 2, 1])", html);
     }
