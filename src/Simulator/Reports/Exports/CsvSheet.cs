@@ -1,5 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace MarketSim.Simulator.Reports.Exports;
 
@@ -12,8 +11,8 @@ namespace MarketSim.Simulator.Reports.Exports;
 /// <param name="names">The people's name of an id in a column, or null; for the id columns of risk-share files.</param>
 internal sealed class CsvSheet(string path, ScenarioNames? names = null)
 {
-    /// <summary>Writes the sheet into <paramref name="workbook"/> with one frozen bold header row.</summary>
-    public WorksheetPart Write(WorkbookPart workbook, WorkbookStyles styles)
+    /// <summary>Writes the sheet into <paramref name="part"/> with one frozen bold header row.</summary>
+    public void Write(Stream part, WorkbookStyles styles)
     {
         string[]? header = null;
         var text = Array.Empty<bool>();
@@ -47,7 +46,7 @@ internal sealed class CsvSheet(string path, ScenarioNames? names = null)
         {
             widths.Fit(row, formats);
         }
-        return SheetWriter.Write(workbook, styles, formats, widths.Widths, 1, Rows(header, text, named, pool));
+        SheetWriter.Write(part, styles, formats, widths.Widths, 1, Rows(header, text, named, pool));
     }
 
     private IEnumerable<SheetRow> Rows(string[] header, bool[] text, bool[] named, int pool)

@@ -1,7 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Simulator.Statistics;
@@ -38,33 +35,29 @@ public static class ResultsWorkbook
     /// <summary>Writes <paramref name="path"/> from the CSV files in <paramref name="csvFolder"/>; the Runs sheet holds at most <paramref name="maxRunRows"/> runs.</summary>
     internal static void Write(string path, string csvFolder, MarketScenario scenario, ulong seed, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs, long maxRunRows)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
         var styles = new WorkbookStyles();
         var runRows = Math.Min(summary.Runs, maxRunRows);
-        var sheets = new List<(string Name, WorksheetPart Part)>
-        {
-            ("Summary", SummarySheet.Write(workbook, styles, scenario, seed, summary, runRows)),
-        };
         var names = new ScenarioNames(scenario);
+        var sheets = new List<(string Name, Action<Stream> Write)>
+        {
+            ("Summary", part => SummarySheet.Write(part, styles, scenario, seed, summary, runRows)),
+        };
         foreach (var (file, sheet) in TableSheets)
         {
             var csv = Path.Combine(csvFolder, file);
             if (File.Exists(csv))
             {
-                sheets.Add((sheet, new CsvSheet(csv, names).Write(workbook, styles)));
+                sheets.Add((sheet, part => new CsvSheet(csv, names).Write(part, styles)));
             }
         }
-        sheets.Add(("Runs", RunsSheet.Write(workbook, styles, Path.Combine(csvFolder, "runs.csv"), summary, inputs, runRows)));
-        sheets.Add(("Columns", RunsSheet.WriteKey(workbook, styles, scenario, summary, inputs)));
-        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = styles.Build();
-        workbook.Workbook = new Workbook(new Sheets(sheets.Select((s, i) => new Sheet
+        sheets.Add(("Runs", part => RunsSheet.Write(part, styles, Path.Combine(csvFolder, "runs.csv"), summary, inputs, runRows)));
+        sheets.Add(("Columns", part => RunsSheet.WriteKey(part, styles, scenario, summary, inputs)));
+        using var package = new XlsxPackage(path, [.. sheets.Select(s => s.Name)]);
+        foreach (var (_, write) in sheets)
         {
-            Name = s.Name,
-            SheetId = (uint)(i + 1),
-            Id = workbook.GetIdOfPart(s.Part),
-        })));
+            write(package.NextSheet());
+        }
+        package.Finish(styles.Build());
     }
 
     /// <summary>A seed as a cell: a number while a double holds it exactly, otherwise its digits as text.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Packaging;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Simulator.Comparison;
@@ -14,7 +13,7 @@ namespace MarketSim.Simulator.Reports.Exports;
 /// </summary>
 internal static class RunsSheet
 {
-    public static WorksheetPart Write(WorkbookPart workbook, WorkbookStyles styles, string runsCsv, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs, long runRows)
+    public static void Write(Stream part, WorkbookStyles styles, string runsCsv, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs, long runRows)
     {
         var columns = summary.Schema.Columns;
         var formats = new List<string?> { ExportColumns.ExcelFormat(ExportColumns.Run) };
@@ -32,10 +31,10 @@ internal static class RunsSheet
                 widths.Fit(c + 1, SheetCell.Of(m.Max), formats[c + 1]);
             }
         }
-        return SheetWriter.Write(workbook, styles, formats, widths.Widths, 1, Rows(runsCsv, runRows));
+        SheetWriter.Write(part, styles, formats, widths.Widths, 1, Rows(runsCsv, runRows));
     }
 
-    public static WorksheetPart WriteKey(WorkbookPart workbook, WorkbookStyles styles, MarketScenario scenario, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs)
+    public static void WriteKey(Stream part, WorkbookStyles styles, MarketScenario scenario, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs)
     {
         var rows = new List<SheetRow>
         {
@@ -56,7 +55,7 @@ internal static class RunsSheet
         {
             widths.Fit(row, formats);
         }
-        return SheetWriter.Write(workbook, styles, formats, widths.Widths, 1, rows);
+        SheetWriter.Write(part, styles, formats, widths.Widths, 1, rows);
     }
 
     private static IEnumerable<SheetRow> Rows(string runsCsv, long runRows)

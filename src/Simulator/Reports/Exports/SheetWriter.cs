@@ -1,6 +1,5 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace MarketSim.Simulator.Reports.Exports;
@@ -15,17 +14,18 @@ internal static class SheetWriter
     /// <summary>Excel's most rows in one sheet.</summary>
     public const int MaxRows = 1_048_576;
 
-    /// <summary>Adds a worksheet to <paramref name="workbook"/> and returns its part; the workbook names it.</summary>
-    /// <param name="workbook">The workbook being written.</param>
+    /// <summary>Writes a worksheet part into <paramref name="part"/>, and closes it.</summary>
+    /// <param name="part">The part's stream (<see cref="XlsxPackage.NextSheet"/>).</param>
     /// <param name="styles">The workbook's styles.</param>
     /// <param name="columnFormats">Each column's number format (null: General).</param>
     /// <param name="widths">Each column's width, in characters.</param>
     /// <param name="frozenRows">Header rows kept in view while scrolling.</param>
     /// <param name="rows">The rows, from row 1.</param>
-    public static WorksheetPart Write(WorkbookPart workbook, WorkbookStyles styles, IReadOnlyList<string?> columnFormats, IReadOnlyList<double> widths, int frozenRows, IEnumerable<SheetRow> rows)
+    public static void Write(Stream part, WorkbookStyles styles, IReadOnlyList<string?> columnFormats, IReadOnlyList<double> widths, int frozenRows, IEnumerable<SheetRow> rows)
     {
-        var part = workbook.AddNewPart<WorksheetPart>();
-        using var writer = OpenXmlWriter.Create(part);
+        using var stream = part;
+        using var writer = OpenXmlWriter.Create(stream);
+        writer.WriteStartDocument(true);
         writer.WriteStartElement(new Worksheet());
         if (frozenRows > 0)
         {
@@ -41,13 +41,14 @@ internal static class SheetWriter
         }
         writer.WriteStartElement(new SheetData());
         var letters = new List<string>();
+        var elements = new Elements();
         var cellStyles = new Dictionary<(string?, bool), uint>();
         var rowIndex = 0;
         foreach (var row in rows)
         {
             rowIndex++;
             var r = rowIndex.ToString(CultureInfo.InvariantCulture);
-            writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", r)]);
+            writer.WriteStartElement(elements.Row, [new OpenXmlAttribute("r", "", r)]);
             for (var c = 0; c < row.Cells.Count; c++)
             {
                 var cell = row.Cells[c];
@@ -65,13 +66,12 @@ internal static class SheetWriter
                     style = styles.Of(format, row.Bold);
                     cellStyles.Add((format, row.Bold), style);
                 }
-                WriteCell(writer, letters[c] + r, style, cell);
+                WriteCell(writer, elements, letters[c] + r, style, cell);
             }
             writer.WriteEndElement();
         }
         writer.WriteEndElement();
         writer.WriteEndElement();
-        return part;
     }
 
     /// <summary>The letters of the 0-based column <paramref name="column"/>: A, …, Z, AA, ….</summary>
@@ -85,9 +85,11 @@ internal static class SheetWriter
         return letters;
     }
 
-    private static void WriteCell(OpenXmlWriter writer, string reference, uint style, SheetCell cell)
+    private static void WriteCell(OpenXmlWriter writer, Elements elements, string reference, uint style, SheetCell cell)
     {
-        var attributes = new List<OpenXmlAttribute>(3) { new("r", "", reference) };
+        var attributes = elements.Attributes;
+        attributes.Clear();
+        attributes.Add(new("r", "", reference));
         if (style != 0)
         {
             attributes.Add(new("s", "", style.ToString(CultureInfo.InvariantCulture)));
@@ -95,14 +97,38 @@ internal static class SheetWriter
         if (cell.Text is { } text)
         {
             attributes.Add(new("t", "", "inlineStr"));
-            writer.WriteStartElement(new Cell(), attributes);
-            writer.WriteElement(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+            writer.WriteStartElement(elements.Cell, attributes);
+            writer.WriteStartElement(elements.InlineString);
+            writer.WriteStartElement(elements.Text, elements.Preserve);
+            writer.WriteString(text);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
         }
         else
         {
-            writer.WriteStartElement(new Cell(), attributes);
-            writer.WriteElement(new CellValue(Numbers.Exact(cell.Number)));
+            writer.WriteStartElement(elements.Cell, attributes);
+            writer.WriteStartElement(elements.CellValue);
+            writer.WriteString(Numbers.Exact(cell.Number));
+            writer.WriteEndElement();
         }
         writer.WriteEndElement();
+    }
+
+    // One instance of each element for every cell: the writer takes only their names from them.
+    private sealed class Elements
+    {
+        public Row Row { get; } = new();
+
+        public Cell Cell { get; } = new();
+
+        public CellValue CellValue { get; } = new();
+
+        public InlineString InlineString { get; } = new();
+
+        public Text Text { get; } = new();
+
+        public List<OpenXmlAttribute> Attributes { get; } = new(3);
+
+        public OpenXmlAttribute[] Preserve { get; } = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
     }
 }

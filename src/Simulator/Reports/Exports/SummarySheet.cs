@@ -1,5 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Packaging;
 using MarketSim.Grains.Scenario;
 using MarketSim.Simulator.Comparison;
 using MarketSim.Simulator.Statistics;
@@ -15,7 +14,7 @@ internal static class SummarySheet
 {
     private static readonly string?[] Formats = [null, null, "#,##0", null, null, null, null, null, null];
 
-    public static WorksheetPart Write(WorkbookPart workbook, WorkbookStyles styles, MarketScenario scenario, ulong seed, OutcomeSummary summary, long runRows)
+    public static void Write(Stream part, WorkbookStyles styles, MarketScenario scenario, ulong seed, OutcomeSummary summary, long runRows)
     {
         var rows = new List<SheetRow>
         {
@@ -63,7 +62,7 @@ internal static class SummarySheet
             widths.Fit(row, Formats);
         }
         widths.Fit(0, rows.Take(frozen - 2).Max(r => r.Cells[0].Text!.Length));
-        return SheetWriter.Write(workbook, styles, Formats, widths.Widths, frozen, rows);
+        SheetWriter.Write(part, styles, Formats, widths.Widths, frozen, rows);
     }
 
     /// <summary>A unit for people: £ for GBP, "£ an hour" for GBP per hour, otherwise as the schema states it.</summary>
