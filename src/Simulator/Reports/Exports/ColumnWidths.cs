@@ -21,7 +21,8 @@ internal sealed class ColumnWidths
         {
             return;
         }
-        var shown = cell.Text ?? Shown(cell.Number, cell.Format ?? columnFormat);
+        var number = cell.NumberText is { } text ? double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : cell.Number;
+        var shown = cell.Text ?? Shown(number, cell.Format ?? columnFormat);
         Fit(column, shown.Length * (bold ? 1.1 : 1.0));
     }
 

@@ -12,61 +12,52 @@ internal static class CsvRows
     public static IEnumerable<string[]> Read(string path)
     {
         using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line.Contains('"', StringComparison.Ordinal) ? Quoted(line, reader) : line.Split(',');
+        }
+    }
+
+    // A record with quoted fields, which may hold commas, doubled quotes and line breaks.
+    private static string[] Quoted(string line, StreamReader reader)
+    {
         var fields = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
-        var any = false;
-        int c;
-        while ((c = reader.Read()) >= 0)
+        for (var i = 0; ; i++)
         {
-            any = true;
-            if (quoted)
+            if (i == line.Length)
             {
-                if (c == '"')
+                if (!quoted || reader.ReadLine() is not { } next)
                 {
-                    if (reader.Peek() == '"')
-                    {
-                        field.Append('"');
-                        reader.Read();
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
+                    break;
                 }
-                else
-                {
-                    field.Append((char)c);
-                }
+                field.Append('\n');
+                line = next;
+                i = -1;
                 continue;
             }
-            switch (c)
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
             {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    yield return [.. fields];
-                    fields.Clear();
-                    any = false;
-                    break;
-                default:
-                    field.Append((char)c);
-                    break;
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
             }
         }
-        if (any)
-        {
-            fields.Add(field.ToString());
-            yield return [.. fields];
-        }
+        fields.Add(field.ToString());
+        return [.. fields];
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Simulator.Comparison;
@@ -69,7 +68,7 @@ internal static class RunsSheet
             }
             yield return row == 0
                 ? new SheetRow([.. fields.Select(SheetCell.Of)], Bold: true)
-                : new SheetRow([.. fields.Select(f => f.Length == 0 ? SheetCell.Blank : SheetCell.Of(double.Parse(f, NumberStyles.Float, CultureInfo.InvariantCulture)))]);
+                : new SheetRow([.. fields.Select(SheetCell.Exact)]);
         }
     }
 }

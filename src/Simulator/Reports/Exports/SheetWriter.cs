@@ -108,7 +108,7 @@ internal static class SheetWriter
         {
             writer.WriteStartElement(elements.Cell, attributes);
             writer.WriteStartElement(elements.CellValue);
-            writer.WriteString(Numbers.Exact(cell.Number));
+            writer.WriteString(cell.NumberText ?? Numbers.Exact(cell.Number));
             writer.WriteEndElement();
         }
         writer.WriteEndElement();
