@@ -87,6 +87,27 @@ public class RunsParquetTests(ExportedRun run) : IClassFixture<ExportedRun>
     }
 
     [Fact]
+    public async Task Docs_outputs_md_names_every_workbook_sheet_every_metadata_key_and_every_int64_column()
+    {
+        var docs = File.ReadAllText(Path.Combine(Repo.Root, "docs", "outputs.md"));
+        foreach (var sheet in XlsxBook.Read(run.File("results.xlsx")).SheetNames)
+        {
+            Assert.Contains(sheet, docs);
+        }
+        await using var reader = await ParquetReader.CreateAsync(run.File("runs.parquet"));
+        foreach (var key in reader.CustomMetadata.Keys)
+        {
+            Assert.Contains($"`{key}`", docs);
+        }
+        var section = docs[docs.IndexOf("### runs.parquet", StringComparison.Ordinal)..];
+        foreach (var field in reader.Schema.DataFields.Where(f => f.ClrType == typeof(long)))
+        {
+            var documented = field.Name.Contains("__", StringComparison.Ordinal) ? field.Name[..(field.Name.IndexOf("__", StringComparison.Ordinal) + 2)] + "ID" : field.Name;
+            Assert.Contains($"`{documented}`", section);
+        }
+    }
+
+    [Fact]
     public async Task Runs_parquet_is_written_in_row_groups_whose_rows_follow_on_in_run_order()
     {
         var scenario = ScenarioLoader.Load(Repo.Scenario("dorset-pool-2017.yaml"));
