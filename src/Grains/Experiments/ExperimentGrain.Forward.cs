@@ -24,6 +24,9 @@ public sealed partial class ExperimentGrain
     private const int ForwardStepRuns = 1024;
     private const int MaxAttemptsPerEntity = 60;
 
+    /// <summary>Each entity's slice of the runs being forwarded, reused from step to step.</summary>
+    private double[][]? _entityBuffers;
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<EntitySummary>> EntitySummaries()
     {
@@ -115,15 +118,25 @@ public sealed partial class ExperimentGrain
         return false;
     }
 
-    /// <summary>Slices each entity's block out of the rows of runs firstRun .. firstRun + count − 1 and sends it to the entity's grain.</summary>
+    /// <summary>
+    /// Slices each entity's block out of the rows of runs firstRun .. firstRun + count − 1 and sends it to the entity's grain.
+    /// Each entity's slice goes into the same buffer step after step: a call is over before the next step starts,
+    /// and neither an entity grain nor a message holds the array after its call.
+    /// </summary>
     private async Task SendToEntities(long firstRun, int count, List<RunBatch> batches)
     {
         var schema = _compiled!.Schema;
         var stride = schema.Stride;
-        var calls = new List<Task<double[]>>(schema.Entities.Count);
-        foreach (var block in schema.Entities)
+        _entityBuffers ??= new double[schema.Entities.Count][];
+        var calls = new Task[schema.Entities.Count];
+        for (var e = 0; e < schema.Entities.Count; e++)
         {
-            var values = ArrayPool<double>.Shared.Rent(count * block.Width);
+            var block = schema.Entities[e];
+            var values = _entityBuffers[e];
+            if (values is null || values.Length < count * block.Width)
+            {
+                values = _entityBuffers[e] = new double[count * block.Width];
+            }
             foreach (var batch in batches)
             {
                 var from = Math.Max(firstRun, batch.FirstRun);
@@ -133,24 +146,19 @@ public sealed partial class ExperimentGrain
                     Array.Copy(batch.Values, ((run - batch.FirstRun) * stride) + block.Offset, values, (run - firstRun) * block.Width, block.Width);
                 }
             }
-            calls.Add(Send(block, new EntityRuns(block, [.. schema.MetricsOf(block)], firstRun, count, values)));
+            calls[e] = Send(block, new EntityRuns(block, [.. schema.MetricsOf(block)], firstRun, count, values));
         }
         await Task.WhenAll(calls);
-        foreach (var call in calls)
-        {
-            ArrayPool<double>.Shared.Return(call.Result);
-        }
     }
 
-    /// <summary>Sends <paramref name="runs"/> and returns its array, which the entity grain no longer holds once the call is done.</summary>
-    private async Task<double[]> Send(EntityBlock block, EntityRuns runs)
+    private async Task Send(EntityBlock block, EntityRuns runs)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await Entity(block).Accept(runs);
-                return runs.Values;
+                return;
             }
             catch (Exception ex) when (ex is not InvalidOperationException && attempt < MaxAttemptsPerEntity)
             {

@@ -19,7 +19,7 @@ public interface IEntityGrain : IGrainWithStringKey
 /// <param name="Metrics">Its metrics, in block order.</param>
 /// <param name="FirstRun">The first run.</param>
 /// <param name="Count">How many runs.</param>
-/// <param name="Values">Count × Block.Width numbers at its start (it may be longer: it is rented from a pool).</param>
+/// <param name="Values">Count × Block.Width numbers at its start (it may be longer: the sender reuses it from step to step, once the call is over).</param>
 [GenerateSerializer, Immutable]
 public sealed record EntityRuns(
     [property: Id(0)] EntityBlock Block,

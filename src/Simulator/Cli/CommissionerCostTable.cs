@@ -23,11 +23,11 @@ internal static class CommissionerCostTable
 
     private static FittedTable Build(List<EntitySummary> commissioners, Func<double, string> number)
     {
-        var table = new FittedTable("Cost by commissioner, GBP over the horizon (mean ± SE): spend alone leaves out the need that went unmet")
+        var table = new FittedTable("Cost by commissioner over the horizon, £ (mean ± SE): spend alone leaves out the need that went unmet")
             .Text("Commissioner").Number("Spend").Number("Unmet need cost").Number("Whole-system cost");
         foreach (var s in commissioners)
         {
-            string Cell(string metric) => $"{number(s.Metric(metric).Mean)} ± {number(s.Metric(metric).StdError)}";
+            string Cell(string metric) => $"{HeadlineTable.Cell(s.Metric(metric).Mean, "GBP", number)} ± {HeadlineTable.Cell(s.Metric(metric).StdError, "GBP", number)}";
             table.AddRow(s.Block.Name, Cell("spend_gbp"), Cell("unmet_need_cost_gbp"), Cell("whole_system_cost_gbp"));
         }
         return table;

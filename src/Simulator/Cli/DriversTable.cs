@@ -1,5 +1,7 @@
 using System.Globalization;
+using MarketSim.Grains.Scenario;
 using MarketSim.Simulator.Drivers;
+using MarketSim.Simulator.Reports;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -11,18 +13,19 @@ namespace MarketSim.Simulator.Cli;
 internal static class DriversTable
 {
     /// <summary>Prints the table to <paramref name="output"/>, or nothing without drivers.</summary>
-    public static void Write(TextWriter output, IReadOnlyList<OutcomeDrivers> drivers, bool colour, int width)
+    public static void Write(TextWriter output, MarketScenario scenario, IReadOnlyList<OutcomeDrivers> drivers, bool colour, int width)
     {
         if (drivers.Count == 0)
         {
             return;
         }
+        var labels = new OutcomeLabels(scenario);
         var table = new FittedTable("What drives the outcomes over the horizon: the strongest uncertain input of each (rank regression, 95% interval)")
             .Text("Outcome").Text("Strongest input").Number("SRRC (95% CI)").Number("Share of variance");
         foreach (var d in drivers)
         {
             var top = d.Result.Tornado[0];
-            table.AddRow(d.Outcome.Name, top.Name, $"{R(top.Srrc)} ({R(top.SrrcInterval.Low)} to {R(top.SrrcInterval.High)})",
+            table.AddRow(labels.Label(d.Outcome), FieldLabels.Of(top.Name, scenario), $"{R(top.Srrc)} ({R(top.SrrcInterval.Low)} to {R(top.SrrcInterval.High)})",
                 top.ContributionToVariance.ToString("0%", CultureInfo.InvariantCulture));
         }
         TableConsole.For(output, colour, width).Write(table);

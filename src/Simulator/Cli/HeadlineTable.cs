@@ -1,21 +1,49 @@
+using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Statistics;
 
 namespace MarketSim.Simulator.Cli;
 
 /// <summary>
-/// The table printed at the end of a run: each headline outcome's mean (± standard error), P5, P50
-/// and P95. In a narrow terminal it gives up the unit column (the outcome names carry their units),
-/// then abbreviates numbers (5.41m), wraps names at underscores, and leaves out P95 and P5.
+/// The table printed at the end of a run: each headline outcome by its label, with its unit in words,
+/// mean (± standard error), P5, P50 and P95; money in £. Outcomes that are the same in every run are
+/// collected in one line under it instead of rows of zeros. In a narrow terminal it gives up the unit
+/// column, then abbreviates numbers (5.41m), wraps labels, and leaves out P95 and P5.
 /// </summary>
 internal static class HeadlineTable
 {
-    public static void Write(TextWriter output, OutcomeSummary summary, bool colour, int width)
+    public static void Write(TextWriter output, MarketScenario scenario, OutcomeSummary summary, bool colour, int width)
     {
         var console = TableConsole.For(output, colour, width);
-        console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(summary, number)));
+        var labels = new OutcomeLabels(scenario);
+        console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(summary, labels, number)));
+        var same = new List<string>();
+        for (var c = 0; c < summary.Schema.Count; c++)
+        {
+            var m = summary.Moments[c];
+            if (summary.Schema.Columns[c].Headline && m.Count > 0 && m.Min == m.Max)
+            {
+                same.Add(m.Min == 0 ? labels.Label(summary.Schema.Columns[c]) : $"{labels.Label(summary.Schema.Columns[c])} ({Quantity.Format(m.Min, summary.Schema.Columns[c].Unit)})");
+            }
+        }
+        if (same.Count > 0)
+        {
+            TableConsole.WriteWrapped(output, $"The same in every run (zero unless shown): {string.Join("; ", same)}.", width);
+        }
     }
 
-    private static FittedTable Build(OutcomeSummary summary, Func<double, string> number)
+    /// <summary><paramref name="x"/> in <paramref name="unit"/> as the tables write it: £ before money, − for negatives, the number by <paramref name="number"/>.</summary>
+    public static string Cell(double x, string unit, Func<double, string> number)
+    {
+        if (double.IsNaN(x))
+        {
+            return "n/a";
+        }
+        var sign = x < 0 ? "−" : "";
+        return unit is "GBP" or "GBP per hour" ? $"{sign}£{number(Math.Abs(x))}" : sign + number(Math.Abs(x));
+    }
+
+    private static FittedTable Build(OutcomeSummary summary, OutcomeLabels labels, Func<double, string> number)
     {
         var table = new FittedTable()
             .Text("Outcome").Text("Unit", FittedTable.Drop.BeforeWrapping)
@@ -28,18 +56,18 @@ internal static class HeadlineTable
                 continue;
             }
             var m = summary.Moments[c];
+            var unit = OutcomeLabels.Unit(column.Unit);
             if (m.Count == 0)
             {
-                table.AddRow(column.Name, column.Unit, "n/a", "", "", "");
+                table.AddRow(labels.Label(column), unit, "n/a", "", "", "");
                 continue;
             }
-            table.AddRow(
-                column.Name,
-                column.Unit,
-                $"{number(m.Mean)} ± {number(m.StdError)}",
-                number(summary.Quantile(c, 0.05)!.Value),
-                number(summary.Quantile(c, 0.5)!.Value),
-                number(summary.Quantile(c, 0.95)!.Value));
+            if (m.Min == m.Max)
+            {
+                continue;
+            }
+            string Q(double p) => Cell(summary.Quantile(c, p)!.Value, column.Unit, number);
+            table.AddRow(labels.Label(column), unit, $"{Cell(m.Mean, column.Unit, number)} ± {Cell(m.StdError, column.Unit, number)}", Q(0.05), Q(0.5), Q(0.95));
         }
         return table;
     }

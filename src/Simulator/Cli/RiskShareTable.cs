@@ -1,35 +1,42 @@
+using System.Globalization;
+using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
 
 namespace MarketSim.Simulator.Cli;
 
 /// <summary>
 /// The risk-share comparison printed after a run: for each pool, agreements down the side and
-/// parties across, each cell the mean liability, P(any overspend) and VaR 95%. In a narrow
-/// terminal numbers are abbreviated (5.41m), agreement names wrap, and a cell's three figures stack.
+/// parties (by name) across, each cell the mean liability over the horizon in £, P(liability &gt; £0)
+/// and VaR 95% over the horizon; parties whose liability is zero in every run are left out. In a
+/// narrow terminal numbers are abbreviated (£5.41m), names wrap, and a cell's three figures stack.
 /// </summary>
 internal static class RiskShareTable
 {
-    public static void Write(TextWriter output, RiskShareComparison comparison, bool colour, int width)
+    public static void Write(TextWriter output, MarketScenario scenario, RiskShareComparison comparison, bool colour, int width)
     {
         if (comparison.Lines.Count == 0)
         {
             return;
         }
         var console = TableConsole.For(output, colour, width);
+        var labels = new OutcomeLabels(scenario);
+        var horizon = SummarySentences.Horizon(scenario);
         foreach (var pool in comparison.Lines.GroupBy(l => l.Pool.Id))
         {
-            console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(pool.ToList(), number)));
+            console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(pool.ToList(), labels, horizon, number)));
         }
     }
 
-    private static FittedTable Build(List<RiskShareComparison.Line> pool, Func<double, string> number)
+    private static FittedTable Build(List<RiskShareComparison.Line> pool, OutcomeLabels labels, string horizon, Func<double, string> number)
     {
-        var parties = pool.Select(l => l.Party).Distinct().ToList();
-        var table = new FittedTable($"{pool[0].Pool.Name}: liability beyond contribution over the horizon, GBP (mean; P(>0); VaR 95%)")
+        var spec = pool[0].Pool;
+        var parties = pool.GroupBy(l => l.Party).Where(g => g.Any(l => l.Liability.Min != 0 || l.Liability.Max != 0)).Select(g => g.Key).ToList();
+        var table = new FittedTable($"{spec.Name}: each party's liability beyond its contribution over the {horizon} (mean; P(liability > £0); VaR 95% over the horizon)")
             .Text("Agreement");
         foreach (var party in parties)
         {
-            table.Number(party);
+            table.Number(labels.PartyName(spec, party));
         }
         foreach (var model in pool.GroupBy(l => l.ModelId))
         {
@@ -39,7 +46,7 @@ internal static class RiskShareTable
                 var line = model.FirstOrDefault(l => l.Party == party);
                 cells.Add(line is null
                     ? ""
-                    : $"{number(line.Liability.Mean)}; {line.ProbabilityOfOverspend.ToString("0%", System.Globalization.CultureInfo.InvariantCulture)}; {number(line.ValueAtRisk)}");
+                    : $"{HeadlineTable.Cell(line.Liability.Mean, "GBP", number)}; {line.ProbabilityOfOverspend.ToString("0%", CultureInfo.InvariantCulture)}; {HeadlineTable.Cell(line.ValueAtRisk, "GBP", number)}");
             }
             table.AddRow([.. cells]);
         }

@@ -21,10 +21,11 @@ internal static class RunCommand
         var precision = new Option<string?>("--target-precision") { Description = "METRIC=HALFWIDTH: keep running until the 95% confidence half-width of METRIC's mean (a runs.csv column) is at most HALFWIDTH; --runs (or --max-runs) caps the runs." };
         var maxRuns = new Option<long?>("--max-runs") { Description = "With --target-precision: the most runs to do (default: --runs)." };
         var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT: run on its silos as a client instead of on the embedded silo (see docs/cluster.md); the results are the same as an embedded run's." };
+        var chartScale = ChartScaleOption.Create();
         var minRuns = new Option<long>("--min-runs") { Description = "With --target-precision: runs before the target may stop the experiment.", DefaultValueFactory = _ => 100 };
         var command = new Command("run", "Run a Monte Carlo experiment of a scenario and write runs.csv, summary.json, manifest.json and a copy of the scenario to the results folder.")
         {
-            scenario, runs, seed, output, threads, batch, overwrite, quiet, precision, maxRuns, minRuns, cluster,
+            scenario, runs, seed, output, threads, batch, overwrite, quiet, precision, maxRuns, minRuns, cluster, chartScale,
         };
         command.SetAction(parsed =>
         {
@@ -43,6 +44,7 @@ internal static class RunCommand
                 problems.Add($"--batch-size: {parsed.GetValue(batch)} is not allowed; allowed: a whole number ≥ 1");
             }
             var target = Precision(parsed, precision, runs, maxRuns, minRuns, problems);
+            ChartScaleOption.Check(parsed.GetValue(chartScale), problems);
             if (problems.Count > 0)
             {
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
@@ -57,7 +59,8 @@ internal static class RunCommand
                 parsed.GetValue(batch),
                 parsed.GetValue(overwrite),
                 target,
-                parsed.GetValue(cluster));
+                parsed.GetValue(cluster),
+                parsed.GetValue(chartScale));
             if (target is not null && parsed.GetValue(maxRuns) is { } most)
             {
                 options = options with { Runs = most };
@@ -125,15 +128,20 @@ internal static class RunCommand
             {
                 cli.Output.WriteLine($"Stopped: {reason}");
             }
-            HeadlineTable.Write(cli.Output, result.Summary, cli.Interactive, cli.ConsoleWidth);
+            HeadlineTable.Write(cli.Output, result.Scenario, result.Summary, cli.Interactive, cli.ConsoleWidth);
             if (UnmetNeedNote.Text(result.Scenario, result.Summary) is { } note)
             {
                 TableConsole.WriteWrapped(cli.Output, note, cli.ConsoleWidth);
             }
-            DriversTable.Write(cli.Output, result.Drivers, cli.Interactive, cli.ConsoleWidth);
+            DriversTable.Write(cli.Output, result.Scenario, result.Drivers, cli.Interactive, cli.ConsoleWidth);
             CommissionerCostTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
-            RiskShareTable.Write(cli.Output, result.RiskShare, cli.Interactive, cli.ConsoleWidth);
+            RiskShareTable.Write(cli.Output, result.Scenario, result.RiskShare, cli.Interactive, cli.ConsoleWidth);
             EntityRiskTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
+            cli.Output.WriteLine("Summary:");
+            foreach (var sentence in SummarySentences.For(result.Scenario, result.Summary, result.Entities, result.RiskShare, result.Drivers))
+            {
+                TableConsole.WriteWrapped(cli.Output, "- " + sentence, cli.ConsoleWidth);
+            }
             cli.Output.WriteLine($"Results: {result.OutDir}");
             return ExitCodes.Ok;
         });

@@ -32,9 +32,10 @@ internal static class SensitivityCommand
         var points = new Option<int>("--points") { Description = "Values per input, evenly spaced from LOW to HIGH (the ends included) for the spider chart; the tornado uses the ends.", DefaultValueFactory = _ => SensitivityAnalysis.DefaultPoints };
         var method = new Option<string>("--method") { Description = "oat: vary inputs one at a time (--vary); sobol: first-order and total Sobol indices of the scenario's uncertain inputs (its distributions), from (k + 2)·N runs of a Saltelli design.", DefaultValueFactory = _ => "oat" };
         var baseRuns = new Option<int>("--base-runs") { Description = "With --method sobol: the base sample size N; the design runs (k + 2)·N runs for k uncertain inputs.", DefaultValueFactory = _ => SobolAnalysis.DefaultBaseRuns };
+        var chartScale = ChartScaleOption.Create();
         var command = new Command("sensitivity", "Vary inputs one at a time between low and high values, with common random numbers, and report each one's paired effect on the chosen outcomes (sensitivity.csv, spider.csv, a tornado and a spider chart per outcome, report.html); or, with --method sobol, apportion each outcome's variance among the uncertain inputs (sobol.csv, a chart per outcome, report.html).")
         {
-            scenario, vary, metric, runs, seed, output, threads, overwrite, quiet, points, method, baseRuns,
+            scenario, vary, metric, runs, seed, output, threads, overwrite, quiet, points, method, baseRuns, chartScale,
         };
         command.SetAction(parsed =>
         {
@@ -43,6 +44,7 @@ internal static class SensitivityCommand
             var outDir = parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path) + "-sensitivity");
             var metrics = parsed.GetValue(metric) is { Length: > 0 } m ? m : ["unmet_hours_total"];
             var chosen = parsed.GetValue(method);
+            ChartScaleOption.Check(parsed.GetValue(chartScale), problems);
             if (chosen is not ("oat" or "sobol"))
             {
                 cli.Error.WriteLine($"error: --method: '{chosen}' is not allowed; allowed: oat (one at a time, the default) or sobol");
@@ -63,7 +65,7 @@ internal static class SensitivityCommand
                     problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
                     return ExitCodes.BadInput;
                 }
-                return SobolSensitivity.Run(cli, path, metrics, parsed.GetValue(baseRuns), parsed.GetValue(seed), outDir, parsed.GetValue(threads), parsed.GetValue(overwrite), parsed.GetValue(quiet));
+                return SobolSensitivity.Run(cli, path, metrics, parsed.GetValue(baseRuns), parsed.GetValue(seed), outDir, parsed.GetValue(threads), parsed.GetValue(overwrite), parsed.GetValue(quiet), parsed.GetValue(chartScale));
             }
             if (parsed.GetResult(baseRuns) is { Implicit: false })
             {
@@ -112,7 +114,7 @@ internal static class SensitivityCommand
                 var total = parsed.GetValue(runs) * plan.Scenarios;
                 var effects = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(total, progress =>
                     SensitivityAnalysis.Run(plan, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(threads), n => progress(n, null), cli.Signals.Stop));
-                Write(folder, path, effects, metrics.Select(m => (m, plan.Schema.Columns[plan.Schema.IndexOf(m)].Unit)).ToList(), parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(points));
+                Write(folder, path, effects, metrics.Select(m => (m, plan.Schema.Columns[plan.Schema.IndexOf(m)].Unit)).ToList(), parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(points), parsed.GetValue(chartScale));
                 folder.Commit();
                 Print(cli, effects);
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
@@ -122,7 +124,7 @@ internal static class SensitivityCommand
         return command;
     }
 
-    private static void Write(ResultsFolder folder, string scenarioPath, List<SensitivityAnalysis.Effect> effects, List<(string Name, string Unit)> metrics, ulong seed, long runs, int points)
+    private static void Write(ResultsFolder folder, string scenarioPath, List<SensitivityAnalysis.Effect> effects, List<(string Name, string Unit)> metrics, ulong seed, long runs, int points, double chartScale)
     {
         var csv = new StringBuilder("parameter,setting,value,metric,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
         foreach (var e in effects.Where(e => e.IsEnd))
@@ -141,22 +143,23 @@ internal static class SensitivityCommand
             .Append(", common random numbers: each bar is the mean paired change from the base case at the input's low or high value. ")
             .Append("Each spider chart shows the outcome's mean at ").Append(points.ToString(CultureInfo.InvariantCulture))
             .Append(" evenly spaced values of each input, from its low (0%) to its high (100%) value.</p>");
-        Directory.CreateDirectory(folder.File("charts"));
         foreach (var (metric, unit) in metrics)
         {
             var bars = effects.Where(e => e.Metric == metric).GroupBy(e => e.Parameter)
-                .Select(g => new TornadoChart.Bar(g.Key, g.Single(e => e.Setting == "low").Difference.Mean, g.Single(e => e.Setting == "high").Difference.Mean))
+                .Select(g => (Low: g.Single(e => e.Setting == "low"), High: g.Single(e => e.Setting == "high"), Parameter: g.Key))
+                .Select(b => new TornadoChart.Bar(b.Parameter, b.Low.Difference.Mean, b.High.Difference.Mean, b.Low.Difference.HalfWidth95, b.High.Difference.HalfWidth95))
                 .ToList();
             if (bars.Count == 0)
             {
                 continue;
             }
-            var svg = TornadoChart.Draw($"Sensitivity of {metric}", $"Change in mean {metric} from the base case ({unit})", bars);
-            File.WriteAllText(Path.Combine(folder.File("charts"), $"tornado_{metric}.svg"), svg.ToString());
-            var spider = Spider(effects, metric, unit);
-            File.WriteAllText(Path.Combine(folder.File("charts"), $"spider_{metric}.svg"), spider.ToString());
-            html.Append("<figure>").Append(svg.ToString(SaveOptions.DisableFormatting)).Append("</figure>")
-                .Append("<figure>").Append(spider.ToString(SaveOptions.DisableFormatting)).Append("</figure>");
+            var tornado = TornadoChart.Draw($"tornado_{metric}", $"Change in the mean of {metric} from the base case with each input at its low and its high value, with 95% intervals of the paired difference.",
+                $"Sensitivity of {metric}", ChartStyle.AxisTitle($"Change in mean {metric} from the base case", unit), unit, bars);
+            var drawn = ChartFiles.Write(folder.File("charts"), [tornado, Spider(effects, metric, unit)], chartScale);
+            foreach (var (_, _, svg) in drawn)
+            {
+                html.Append("<figure>").Append(svg.ToString(SaveOptions.DisableFormatting)).Append("</figure>");
+            }
         }
         html.Append("</body></html>\n");
         File.WriteAllText(folder.File("report.html"), html.ToString());
@@ -171,13 +174,14 @@ internal static class SensitivityCommand
         });
     }
 
-    private static XElement Spider(List<SensitivityAnalysis.Effect> effects, string metric, string unit)
+    private static Chart Spider(List<SensitivityAnalysis.Effect> effects, string metric, string unit)
     {
         var ofMetric = effects.Where(e => e.Metric == metric).ToList();
         var lines = ofMetric.GroupBy(e => e.Parameter)
             .Select(g => new SpiderChart.Line($"{g.Key} ({Numbers.Readable(g.First().Value)} to {Numbers.Readable(g.Last().Value)})", [.. g.Select(e => (e.Position, e.VariantMean))]))
             .ToList();
-        return SpiderChart.Draw($"Spider chart of {metric}", $"Mean {metric} ({unit})", lines, ofMetric[0].BaseMean);
+        return SpiderChart.Draw($"spider_{metric}", $"The mean of {metric} with each input at evenly spaced values from its low to its high value, the others at their base values.",
+            $"Spider chart of {metric}", ChartStyle.AxisTitle($"Mean {metric}", unit), unit, lines, ofMetric[0].BaseMean);
     }
 
     private static string SpiderCsv(List<SensitivityAnalysis.Effect> effects)

@@ -15,7 +15,7 @@ namespace MarketSim.Simulator.Cli;
 internal static class SobolSensitivity
 {
     /// <summary>Plans, runs and writes the analysis; returns the exit code.</summary>
-    public static int Run(MarketSimCli cli, string scenarioPath, IReadOnlyList<string> metrics, int baseRuns, ulong seed, string outDir, int threads, bool overwrite, bool quiet) =>
+    public static int Run(MarketSimCli cli, string scenarioPath, IReadOnlyList<string> metrics, int baseRuns, ulong seed, string outDir, int threads, bool overwrite, bool quiet, double chartScale) =>
         CommandErrors.Handle(cli, () =>
         {
             // Everything is checked before the results folder is begun, so bad input leaves nothing behind.
@@ -27,14 +27,14 @@ internal static class SobolSensitivity
             using var folder = ResultsFolder.Begin(outDir, overwrite);
             var results = new ProgressDisplay(cli.Error, cli.Interactive, quiet).Run(plan.Runs, progress =>
                 SobolAnalysis.Run(plan, seed, threads, n => progress(n, null), cli.Signals.Stop));
-            Write(folder, scenarioPath, plan, results, seed);
+            Write(folder, scenarioPath, plan, results, seed, chartScale);
             folder.Commit();
             Print(cli, plan, results);
             cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
             return ExitCodes.Ok;
         });
 
-    private static void Write(ResultsFolder folder, string scenarioPath, SobolPlan plan, IReadOnlyList<SobolResult> results, ulong seed)
+    private static void Write(ResultsFolder folder, string scenarioPath, SobolPlan plan, IReadOnlyList<SobolResult> results, ulong seed, double chartScale)
     {
         File.WriteAllText(folder.File("sobol.csv"), Csv(plan, results), new UTF8Encoding(false));
         File.WriteAllText(folder.File("scenario.yaml"), ScenarioLoader.EffectiveYaml(scenarioPath));
@@ -46,13 +46,12 @@ internal static class SobolSensitivity
             .Append(". Each bar is a share of the outcome's variance: first-order is the share an input explains alone, total adds its interactions with the others; ")
             .Append("whiskers are ").Append(Whole(SobolAnalysis.BootstrapResamples)).Append("-resample bootstrap 95% intervals. ")
             .Append("Runs that share a base row share the model's own random numbers, so its noise is variance that no input explains. Inputs are drawn independently.</p>");
-        Directory.CreateDirectory(folder.File("charts"));
         for (var m = 0; m < results.Count; m++)
         {
             var metric = plan.Metrics[m];
             var bars = results[m].Inputs.Select(i => new SobolChart.Bar(i.Name, i.FirstOrder, i.FirstOrderInterval.Low, i.FirstOrderInterval.High, i.Total, i.TotalInterval.Low, i.TotalInterval.High)).ToList();
-            var svg = SobolChart.Draw($"Sobol indices of {metric.Name}", $"Share of the variance of {metric.Name} ({metric.Unit}) explained (%)", bars);
-            File.WriteAllText(Path.Combine(folder.File("charts"), $"sobol_{metric.Name}.svg"), svg.ToString());
+            var chart = SobolChart.Draw($"sobol_{metric.Name}", Label(metric), $"Sobol indices of {metric.Name}", $"Share of the variance of {metric.Name} ({ChartStyle.UnitText(metric.Unit)}) explained (%)", bars);
+            var (_, _, svg) = ChartFiles.Write(folder.File("charts"), [chart], chartScale)[0];
             html.Append("<h2>").Append(WebUtility.HtmlEncode(Label(metric))).Append("</h2><figure>").Append(svg.ToString(SaveOptions.DisableFormatting)).Append("</figure>");
         }
         html.Append("</body></html>\n");

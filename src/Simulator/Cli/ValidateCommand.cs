@@ -35,10 +35,12 @@ internal static class ValidateCommand
                 }
                 ScenarioWarnings.Print(cli, loaded);
                 var scenario = loaded.Median;
-                cli.Output.WriteLine($"{file}: ok ({scenario.Name}: {scenario.Zones.Length} zones, {scenario.Providers.Length} providers, {scenario.Commissioners.Length} commissioners, {scenario.PooledBudgets.Length} pooled budgets, {scenario.HorizonWeeks} weeks)");
+                cli.Output.WriteLine($"{file}: ok ({scenario.Name}: {Count(scenario.Zones.Length, "zone")}, {Count(scenario.Providers.Length, "provider")}, {Count(scenario.Commissioners.Length, "commissioner")}, {Count(scenario.PooledBudgets.Length, "pooled budget")}, {scenario.HorizonWeeks} weeks)");
             }
             return ok ? ExitCodes.Ok : ExitCodes.BadInput;
         });
         return command;
     }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }

@@ -5,6 +5,7 @@ using MarketSim.Grains.Scenario;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Drivers;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Reports.Charts;
 using MarketSim.Simulator.Reports.Exports;
 using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Scenarios;
@@ -84,7 +85,7 @@ public static class Experiment
         abort.ThrowIfCancellationRequested();
         ResultsWorkbook.Write(folder, scenario, options.Seed, summary, loaded.Inputs);
         abort.ThrowIfCancellationRequested();
-        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded, drivers);
+        WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded, drivers, scenarioYaml);
         abort.ThrowIfCancellationRequested();
         Manifest.Write(folder, options, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed);
         folder.Commit();
@@ -113,15 +114,10 @@ public static class Experiment
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
         $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
-    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers)
+    private static void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers, string scenarioYaml)
     {
-        var charts = ReportCharts.Build(summary, series, riskShare, convergenceColumn);
-        var driverCharts = InputDriversHtml.Charts(drivers);
-        Directory.CreateDirectory(folder.File("charts"));
-        foreach (var (file, _, svg) in charts.Concat(driverCharts))
-        {
-            File.WriteAllText(Path.Combine(folder.File("charts"), file), svg.ToString());
-        }
+        var charts = ChartFiles.Write(folder.File("charts"), ReportCharts.Build(scenario, summary, series, riskShare, entities, convergenceColumn), options.ChartScale);
+        var driverCharts = ChartFiles.Write(folder.File("charts"), InputDriversHtml.Charts(drivers), options.ChartScale);
         var provenance = new Dictionary<string, string>
         {
             ["Seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
@@ -132,6 +128,6 @@ public static class Experiment
             ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
             ["Stopped"] = stopReason,
         };
-        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, loaded.Inputs, InputDriversHtml.Section(drivers, driverCharts), loaded.Correlations));
+        File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, loaded.Inputs, InputDriversHtml.Section(drivers, driverCharts, scenario), loaded.Correlations, scenarioYaml, drivers));
     }
 }

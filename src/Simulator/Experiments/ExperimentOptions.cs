@@ -10,6 +10,7 @@ namespace MarketSim.Simulator.Experiments;
 /// <param name="Overwrite">Replace an existing, non-empty results folder.</param>
 /// <param name="Precision">Run until this precision is reached (then <paramref name="Runs"/> is the most runs).</param>
 /// <param name="Cluster">A cluster's Redis (redis://HOST:PORT): run on its silos as an Orleans client instead of on an embedded silo.</param>
+/// <param name="ChartScale">Size of the PNG charts as a multiple of 1,000 × 600 pixels (2 for print); the SVGs are not affected.</param>
 public sealed record ExperimentOptions(
     string ScenarioPath,
     long Runs,
@@ -19,7 +20,8 @@ public sealed record ExperimentOptions(
     int BatchSize = 64,
     bool Overwrite = false,
     TargetPrecision? Precision = null,
-    string? Cluster = null);
+    string? Cluster = null,
+    double ChartScale = 1);
 
 /// <summary>A precision target: the 95% confidence half-width of an outcome's mean.</summary>
 /// <param name="Metric">The outcome column.</param>

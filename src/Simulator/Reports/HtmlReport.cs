@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
+using MarketSim.Simulator.Drivers;
 using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
@@ -13,8 +14,8 @@ namespace MarketSim.Simulator.Reports;
 
 /// <summary>
 /// report.html: a self-contained page (inline CSS and SVG, no scripts, fonts or images from
-/// anywhere) with the scenario, the headline table, the charts, the risk-share comparison and the
-/// provenance of the results.
+/// anywhere) that answers each user's question in turn: a summary in sentences, market
+/// sustainability, finance, uncertain inputs and their effects, distributions, assumptions and provenance.
 /// </summary>
 public static class HtmlReport
 {
@@ -27,36 +28,50 @@ public static class HtmlReport
         svg { max-width: 100%; height: auto; } .warning { background: #fff4e5; border-left: 4px solid #e08a00; padding: .5rem .8rem; max-width: 900px; }
         """;
 
-    /// <summary>The HTML of the report; with <paramref name="inputs"/>, a table of the uncertain inputs follows the headline table, with the rank <paramref name="correlations"/> between them, then <paramref name="driversSection"/> (what drives the outcomes).</summary>
+    /// <summary>The report's section headings (h2), in order.</summary>
+    public static IReadOnlyList<string> Sections { get; } =
+        ["Summary", "Market sustainability", "Finance", "Uncertain inputs and what drives the outcomes", "Distributions", "Assumptions", "Provenance"];
+
+    /// <summary>
+    /// The HTML of the report, in the order of <see cref="Sections"/>: the summary sentences and headline table, market
+    /// sustainability, finance, the uncertain <paramref name="inputs"/> (with their rank <paramref name="correlations"/>)
+    /// and <paramref name="driversSection"/>, the charts, every input of <paramref name="scenarioYaml"/> with its source,
+    /// and the provenance.
+    /// </summary>
     public static string Render(MarketScenario scenario, OutcomeSummary summary, RiskShareComparison riskShare, IEnumerable<EntitySummary> entities,
-        IEnumerable<(string File, string Caption, XElement Svg)> charts, IReadOnlyDictionary<string, string> provenance, IReadOnlyList<UncertainInput>? inputs = null, string driversSection = "", ScenarioCorrelations? correlations = null)
+        IEnumerable<(string File, string Caption, XElement Svg)> charts, IReadOnlyDictionary<string, string> provenance, IReadOnlyList<UncertainInput>? inputs = null,
+        string driversSection = "", ScenarioCorrelations? correlations = null, string scenarioYaml = "", IReadOnlyList<OutcomeDrivers>? drivers = null)
     {
+        var entityList = entities.ToList();
+        var chartList = charts.ToList();
+        var assumptions = scenarioYaml.Length > 0 ? ScenarioAssumptions.Read(scenarioYaml) : [];
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(scenario.Name)).Append(" — MarketSim report</title><style>").Append(Style).Append("</style></head><body>\n")
             .Append("<h1>").Append(E(scenario.Name)).Append("</h1>\n")
             .Append("<p class=\"muted\">MarketSim results: ").Append(summary.Runs.ToString("N0", CultureInfo.InvariantCulture))
-            .Append(" simulated futures of ").Append(scenario.HorizonWeeks).Append(" weeks from ").Append(scenario.StartDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append(".</p>\n")
-            .Append("<h2>Scenario</h2>\n<p>").Append(scenario.Zones.Length).Append(" zones, ").Append(scenario.Providers.Length).Append(" providers, ")
-            .Append(scenario.Commissioners.Length).Append(" commissioners, ").Append(scenario.PooledBudgets.Length).Append(" pooled budgets.</p>\n");
-        Headline(html, summary);
-        html.Append(UncertainInputsHtml.Section(summary, inputs ?? [], correlations));
+            .Append(" simulated futures of the ").Append(E(SummarySentences.Horizon(scenario))).Append(" (").Append(scenario.HorizonWeeks).Append(" weeks) from ")
+            .Append(scenario.StartDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append("; ")
+            .Append(scenario.Zones.Length).Append(Plural(scenario.Zones.Length, " zone")).Append(", ").Append(scenario.Providers.Length).Append(Plural(scenario.Providers.Length, " provider")).Append(", ")
+            .Append(scenario.Commissioners.Length).Append(Plural(scenario.Commissioners.Length, " commissioner")).Append(", ")
+            .Append(scenario.PooledBudgets.Length).Append(Plural(scenario.PooledBudgets.Length, " pooled budget")).Append(".</p>\n");
+        html.Append(SummaryHtml.Section(scenario, summary, SummarySentences.For(scenario, summary, entityList, riskShare, drivers)));
+        html.Append(MarketHtml.Section(scenario, entityList));
+        html.Append(FinanceHtml.Section(scenario, summary, riskShare, entityList, assumptions, chartList));
+        html.Append("<h2 id=\"inputs\">Uncertain inputs and what drives the outcomes</h2>\n");
+        if (inputs is not { Count: > 0 })
+        {
+            html.Append("<p class=\"muted\">Every input of this scenario is a fixed value, so the futures differ only by chance (demand, failures, wages and prices drawn run by run). Give inputs distributions (docs/scenario-format.md, \"Uncertain inputs\") to see which of them drive the outcomes.</p>\n");
+        }
+        html.Append(UncertainInputsHtml.Section(summary, inputs ?? [], correlations, scenario));
         html.Append(driversSection);
-        if (UnmetNeedNote.Text(scenario, summary) is { } note)
+        Distributions(html, scenario, summary, chartList);
+        if (scenarioYaml.Length > 0)
         {
-            html.Append("<p class=\"warning\">").Append(E(note)).Append("</p>\n");
+            html.Append(AssumptionsHtml.Section(scenarioYaml, scenario));
         }
-        RiskShare(html, riskShare);
-        html.Append(EntityHtml.Section(entities));
-        html.Append("<h2>Charts</h2>\n");
-        foreach (var (file, caption, svg) in charts)
-        {
-            html.Append("<figure id=\"").Append(E(Path.GetFileNameWithoutExtension(file))).Append("\">")
-                .Append(svg.ToString(SaveOptions.DisableFormatting))
-                .Append("<figcaption>").Append(E(caption)).Append(" (also in charts/").Append(E(file)).Append(")</figcaption></figure>\n");
-        }
-        html.Append("<h2>Provenance</h2>\n<table>");
+        html.Append("<h2 id=\"provenance\">Provenance</h2>\n<table>");
         foreach (var (key, value) in provenance)
         {
             html.Append("<tr><td>").Append(E(key)).Append("</td><td>").Append(E(value)).Append("</td></tr>");
@@ -65,45 +80,43 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    private static void Headline(StringBuilder html, OutcomeSummary summary)
+    /// <summary>The caption of a chart for people, from its file name: what it shows, with the outcome's label and unit; null for a file this does not know.</summary>
+    public static string? Caption(string file, OutcomeSummary summary, OutcomeLabels labels)
     {
-        html.Append("<h2>Headline outcomes</h2>\n<table><tr><th>Outcome</th><th>Unit</th><th>Mean ± SE</th><th>P5</th><th>P50</th><th>P95</th></tr>");
-        for (var c = 0; c < summary.Schema.Count; c++)
+        var name = Path.GetFileNameWithoutExtension(file);
+        var kind = name.Split('_', 2);
+        if (kind.Length < 2)
         {
-            var column = summary.Schema.Columns[c];
-            var m = summary.Moments[c];
-            if (!column.Headline || m.Count == 0)
-            {
-                continue;
-            }
-            html.Append("<tr><td title=\"").Append(E(column.Description)).Append("\">").Append(E(column.Name)).Append("</td><td>").Append(E(column.Unit))
-                .Append("</td><td>").Append(Numbers.Readable(m.Mean)).Append(" ± ").Append(Numbers.Readable(m.StdError))
-                .Append("</td><td>").Append(Numbers.Readable(summary.Quantile(c, 0.05)!.Value))
-                .Append("</td><td>").Append(Numbers.Readable(summary.Quantile(c, 0.5)!.Value))
-                .Append("</td><td>").Append(Numbers.Readable(summary.Quantile(c, 0.95)!.Value)).Append("</td></tr>");
+            return null;
         }
-        html.Append("</table>\n");
+        var column = summary.Schema.Columns.FirstOrDefault(c => c.Name == kind[1]);
+        var series = OutcomeSchema.Series.FirstOrDefault(s => s.Name == kind[1]);
+        return (kind[0], column, series) switch
+        {
+            ("histogram", { } c, _) => $"{labels.Label(c)} ({OutcomeLabels.Unit(c.Unit)}, over the horizon): how it is spread over the futures, with P5, P50 and P95 marked.",
+            ("exceedance", { } c, _) => $"{labels.Label(c)} ({OutcomeLabels.Unit(c.Unit)}, over the horizon): the chance that it exceeds each value.",
+            ("convergence", { } c, _) => $"{labels.Label(c)}: the running mean and its 95% confidence interval as runs are added; how many runs are enough.",
+            ("fan", _, { } s) => $"{s.Description} ({OutcomeLabels.Unit(s.Unit)}), month by month: the median, the middle 50% and the middle 90% of futures.",
+            _ => null,
+        };
     }
 
-    private static void RiskShare(StringBuilder html, RiskShareComparison riskShare)
+    private static void Distributions(StringBuilder html, MarketScenario scenario, OutcomeSummary summary, List<(string File, string Caption, XElement Svg)> charts)
     {
-        foreach (var pool in riskShare.Lines.GroupBy(l => l.Pool.Id))
+        var labels = new OutcomeLabels(scenario);
+        html.Append("<h2 id=\"distributions\">Distributions</h2>\n");
+        var shown = charts.Where(c => !c.File.StartsWith("liability_", StringComparison.Ordinal)).ToList();
+        if (shown.Count == 0)
         {
-            html.Append("<h2>Risk share: ").Append(E(pool.First().Pool.Name)).Append("</h2>\n")
-                .Append("<p class=\"muted\">Liability: what each party pays beyond its contribution over the horizon (GBP; negative is a saving). Every agreement is applied to the same futures.</p>\n")
-                .Append("<table><tr><th>Agreement</th><th>Party</th><th>Mean ± SE</th><th>P(any overspend)</th><th>P(&gt; threshold)</th><th>VaR 95%</th><th>CVaR 95%</th><th>Worst year (mean)</th></tr>");
-            foreach (var l in pool)
-            {
-                html.Append("<tr><td>").Append(E(l.ModelName)).Append("</td><td>").Append(E(l.Party)).Append("</td><td>")
-                    .Append(Numbers.Readable(l.Liability.Mean)).Append(" ± ").Append(Numbers.Readable(l.Liability.StdError)).Append("</td><td>")
-                    .Append(l.ProbabilityOfOverspend.ToString("0.0%", CultureInfo.InvariantCulture)).Append("</td><td>")
-                    .Append(l.ProbabilityAboveThreshold.ToString("0.0%", CultureInfo.InvariantCulture)).Append("</td><td>")
-                    .Append(Numbers.Readable(l.ValueAtRisk)).Append("</td><td>").Append(Numbers.Readable(l.ConditionalValueAtRisk)).Append("</td><td>")
-                    .Append(Numbers.Readable(l.WorstYear.Mean)).Append("</td></tr>");
-            }
-            html.Append("</table>\n");
+            html.Append("<p class=\"muted\">No outcome varied between runs, so there is no distribution to draw.</p>\n");
+        }
+        foreach (var (file, caption, svg) in shown)
+        {
+            Html.Figure(html, file, Caption(file, summary, labels) ?? caption, svg);
         }
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
+using MarketSim.Grains.Scenario;
 using MarketSim.Simulator.Drivers;
 using MarketSim.Simulator.Reports.Charts;
 
@@ -13,37 +14,37 @@ namespace MarketSim.Simulator.Reports;
 /// </summary>
 public static class InputDriversHtml
 {
-    /// <summary>One chart per outcome: file name under charts/, caption and SVG.</summary>
-    public static List<(string File, string Caption, XElement Svg)> Charts(IReadOnlyList<OutcomeDrivers> drivers) =>
-        [.. drivers.Select(d => ($"drivers_{d.Outcome.Name}.svg",
-            $"What drives {d.Outcome.Name} ({d.Outcome.Unit}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
-            DriverTornadoChart.Draw($"What drives {d.Outcome.Name}", d.Result)))];
+    /// <summary>One chart per outcome, named drivers_OUTCOME.</summary>
+    public static List<Chart> Charts(IReadOnlyList<OutcomeDrivers> drivers) =>
+        [.. drivers.Select(d => DriverTornadoChart.Draw($"drivers_{d.Outcome.Name}",
+            $"What drives {d.Outcome.Description.Split(" (")[0].ToLowerInvariant()} ({ChartStyle.UnitText(d.Outcome.Unit)}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
+            $"What drives: {d.Outcome.Description.Split(" (")[0]}", d.Result))];
 
     /// <summary>The section's HTML; empty when there is nothing to show.</summary>
-    public static string Section(IReadOnlyList<OutcomeDrivers> drivers, IReadOnlyList<(string File, string Caption, XElement Svg)> charts)
+    public static string Section(IReadOnlyList<OutcomeDrivers> drivers, IReadOnlyList<(string File, string Caption, XElement Svg)> charts, MarketScenario? scenario = null)
     {
         if (drivers.Count == 0)
         {
             return "";
         }
-        var html = new StringBuilder("<h2>What drives the outcomes</h2>\n")
+        var labels = scenario is null ? null : new OutcomeLabels(scenario);
+        var html = new StringBuilder("<h3>What drives the outcomes</h3>\n")
             .Append("<p class=\"muted\">From the one simulation, on ranks: Spearman's rho between each uncertain input and each outcome, the standardised rank-regression coefficient (SRRC: the input's effect holding the others fixed) and its contribution to variance (SRRC² scaled to the regression's R² on ranks). Intervals are 95%. Outcomes that are the same in every run are left out. All figures cover the whole horizon; input_sensitivity.csv has every number.</p>\n");
         for (var i = 0; i < drivers.Count; i++)
         {
             var d = drivers[i];
-            html.Append("<h3>").Append(E(d.Outcome.Name)).Append(" <span class=\"muted\">(").Append(E(d.Outcome.Unit)).Append(")</span></h3>\n")
+            html.Append("<h4>").Append(E(labels?.Label(d.Outcome) ?? d.Outcome.Name)).Append(" <span class=\"muted\">(").Append(E(OutcomeLabels.Unit(d.Outcome.Unit))).Append(")</span></h4>\n")
                 .Append("<table><tr><th>Input</th><th>Spearman's rho (95% CI)</th><th>SRRC (95% CI)</th><th>Contribution to variance</th></tr>");
             foreach (var input in d.Result.Tornado)
             {
-                html.Append("<tr><td>").Append(E(input.Name)).Append("</td><td>")
+                html.Append("<tr><td>").Append(E(FieldLabels.Of(input.Name, scenario))).Append("</td><td>")
                     .Append(R(input.Spearman)).Append(" (").Append(R(input.SpearmanInterval.Low)).Append(" to ").Append(R(input.SpearmanInterval.High)).Append(")</td><td>")
                     .Append(R(input.Srrc)).Append(" (").Append(R(input.SrrcInterval.Low)).Append(" to ").Append(R(input.SrrcInterval.High)).Append(")</td><td>")
                     .Append(input.ContributionToVariance.ToString("0.0%", CultureInfo.InvariantCulture)).Append("</td></tr>");
             }
             html.Append("</table>\n");
             var (file, caption, svg) = charts[i];
-            html.Append("<figure id=\"").Append(E(Path.GetFileNameWithoutExtension(file))).Append("\">").Append(svg.ToString(SaveOptions.DisableFormatting))
-                .Append("<figcaption>").Append(E(caption)).Append(" (also in charts/").Append(E(file)).Append(")</figcaption></figure>\n");
+            Html.Figure(html, file, labels is null ? caption : $"What drives {labels.Label(d.Outcome).ToLowerInvariant()} over the horizon: each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval.", svg);
         }
         return html.ToString();
     }

@@ -20,15 +20,28 @@ public static class Quantity
         var magnitude = Math.Abs(x);
         return unit switch
         {
-            "GBP" => $"{sign}£{Numbers.Compact(magnitude)}",
+            "GBP" => $"{sign}£{Pounds(magnitude)}",
             "GBP per hour" => $"{sign}£{magnitude.ToString("#,0.00", CultureInfo.InvariantCulture)}",
             _ => sign + Numbers.Compact(magnitude),
         };
     }
 
+    /// <summary>An amount in pounds for people: £1.20m, £340k, £5,000, £14.36; − for a negative amount, "n/a" for NaN.</summary>
+    public static string Money(double gbp, bool signed = false) => Format(gbp, "GBP", signed);
+
+    /// <summary>A share 0..1 as a percentage: 23%, 0.4%, 0%; "n/a" for NaN.</summary>
+    public static string Share(double share) => double.IsNaN(share) ? "n/a" : Pct(share);
+
     /// <summary>A share 0..1 and its 95% half-width as percentages, "23% ± 0.4%"; "n/a" for NaN.</summary>
     public static string Percent(double share, double halfWidth) =>
         double.IsNaN(share) ? "n/a" : $"{Pct(share)} ± {Pct(halfWidth)}";
+
+    private static string Pounds(double magnitude) => magnitude switch
+    {
+        >= 10_000 => Numbers.Compact(magnitude),
+        >= 10 => magnitude.ToString("#,0", CultureInfo.InvariantCulture),
+        _ => magnitude.ToString("0.00", CultureInfo.InvariantCulture),
+    };
 
     private static string Pct(double share) => (share * 100).ToString(share * 100 is > 0 and < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
 }

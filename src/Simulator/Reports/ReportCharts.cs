@@ -1,5 +1,5 @@
-using System.Xml.Linq;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Scenario;
 using MarketSim.Simulator.Reports.Charts;
 using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Statistics;
@@ -7,20 +7,21 @@ using MarketSim.Simulator.Statistics;
 namespace MarketSim.Simulator.Reports;
 
 /// <summary>
-/// The charts of a results folder, by file name: histograms and exceedance curves of the key
-/// outcomes, fan charts of the monthly series, box plots of risk-share liabilities, and the
-/// convergence of the running mean.
+/// The charts of a results folder: histograms and exceedance curves of the key outcomes, fan charts of
+/// the monthly series, box plots of risk-share liabilities by agreement and partner, the providers most at
+/// risk, unmet need by zone, and the convergence of the running mean. Outcomes that are the same in every
+/// run are left out. Every label is written for people: names from the scenario, units, £.
 /// </summary>
 public static class ReportCharts
 {
     private static readonly string[] Distributions = ["unmet_hours_total", "peak_waiting_list_people", "provider_failures", "rate_gap_gbp_per_hour"];
 
-    /// <summary>Every chart, keyed by file name (without folder), in report order.</summary>
-    public static List<(string File, string Caption, XElement Svg)> Build(OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, int? convergenceColumn = null)
+    /// <summary>Every chart, in report order.</summary>
+    public static List<Chart> Build(MarketScenario scenario, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn = null)
     {
-        var charts = new List<(string, string, XElement)>();
+        var charts = new List<Chart>();
         var schema = summary.Schema;
-        var columns = Distributions.Select(schema.IndexOf)
+        var columns = Distributions.Select(schema.IndexOf).Where(c => c >= 0)
             .Concat(Enumerable.Range(0, schema.Count).Where(c => schema.Columns[c].Name.StartsWith("overspend_gbp__", StringComparison.Ordinal) || schema.Columns[c].Name.StartsWith("pool_overspend_gbp__", StringComparison.Ordinal)));
         foreach (var c in columns)
         {
@@ -29,11 +30,13 @@ public static class ReportCharts
             {
                 continue;
             }
-            var axis = $"{column.Name} ({column.Unit})";
-            charts.Add(($"histogram_{column.Name}.svg", $"Distribution of {column.Description.ToLowerInvariant()} over runs.",
-                HistogramChart.Draw($"{column.Name}: distribution over runs", axis, sorted, summary.Quantile(c, 0.05)!.Value, summary.Quantile(c, 0.5)!.Value, summary.Quantile(c, 0.95)!.Value)));
-            charts.Add(($"exceedance_{column.Name}.svg", $"Chance that {column.Name} exceeds each value.",
-                ExceedanceChart.Draw($"{column.Name}: exceedance", axis, sorted)));
+            var label = Label(column, scenario);
+            var axis = ChartStyle.AxisTitle(label, column.Unit);
+            charts.Add(HistogramChart.Draw($"histogram_{column.Name}", $"{label}: how it is spread over {sorted.Count:N0} simulated futures, with its 5th, 50th and 95th percentiles.",
+                $"{label}: spread over {sorted.Count:N0} futures", axis, column.Unit, sorted,
+                summary.Quantile(c, 0.05)!.Value, summary.Quantile(c, 0.5)!.Value, summary.Quantile(c, 0.95)!.Value));
+            charts.Add(ExceedanceChart.Draw($"exceedance_{column.Name}", $"{label}: the chance that it is above each value (read across from a value to its chance).",
+                $"{label}: chance of exceeding each value", axis, column.Unit, sorted));
         }
         for (var s = 0; s < OutcomeSchema.Series.Count && schema.Months > 1; s++)
         {
@@ -43,31 +46,99 @@ public static class ReportCharts
                 continue;
             }
             double[] Path(int q) => [.. Enumerable.Range(0, schema.Months).Select(m => series.Estimators[(s * schema.Months) + m][q].Estimate())];
-            string Month(int m) => schema.StartDate.AddDays(7 * (OutcomeSchema.MonthEndWeek(m) + 1)).ToString("MMM yyyy");
-            charts.Add(($"fan_{definition.Name}.svg", $"{definition.Description}, month by month: median, middle 50% and middle 90% of runs.",
-                FanChart.Draw($"{definition.Name} by month", $"{definition.Name} ({definition.Unit})", Path(0), Path(1), Path(2), Path(3), Path(4), Month)));
+            string Month(int m) => schema.StartDate.AddDays(7 * (OutcomeSchema.MonthEndWeek(m) + 1)).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            var p5 = Path(0);
+            var p95 = Path(4);
+            if (p5.Zip(p95).All(x => x.First == p95[0] && x.Second == p95[0]))
+            {
+                continue;
+            }
+            charts.Add(FanChart.Draw($"fan_{definition.Name}", $"{definition.Description}, month by month: the median, the middle 50% and the middle 90% of simulated futures.",
+                $"{definition.Description}, by month", ChartStyle.AxisTitle(SeriesLabel(definition), definition.Unit), definition.Unit, p5, Path(1), Path(2), Path(3), p95, Month));
         }
         foreach (var pool in riskShare.Lines.GroupBy(l => l.Pool.Id))
         {
-            var boxes = pool.Select(l => new BoxPlotChart.Box($"{l.ModelId}: {l.Party}", l.Party, l.SortedValues)).ToList();
-            charts.Add(($"liability_{pool.Key}.svg", "Each party's liability beyond its contribution under each agreement: box P25-P75, line at the median, whiskers P5-P95.",
-                BoxPlotChart.Draw($"{pool.First().Pool.Name}: liability by agreement and party", "Liability over the horizon (GBP)", boxes)));
+            var boxes = pool.Select(l => new BoxPlotChart.Box($"{ChartStyle.Wrap(l.ModelName, 42)}\n{PartyName(l.Party, scenario)}", l.Party, l.SortedValues)).ToList();
+            if (boxes.All(b => b.Sorted.Count == 0 || b.Sorted[0] == b.Sorted[^1]))
+            {
+                continue;
+            }
+            charts.Add(BoxPlotChart.Draw($"liability_{pool.Key}",
+                "What each partner pays beyond its contribution over the horizon under each agreement, on the same futures: box from P25 to P75, line at the median, whiskers from P5 to P95.",
+                $"{pool.First().Pool.Name}: liability by agreement and partner", ChartStyle.AxisTitle("Liability over the horizon", "GBP"), "GBP", boxes));
         }
+        if (ProviderRiskChart.Draw(entities.Where(e => e.Block.Kind == EntityKind.Provider)) is { } providers)
+        {
+            charts.Add(providers);
+        }
+        if (ZoneUnmetChart.Draw(entities.Where(e => e.Block.Kind == EntityKind.Zone)) is { } zones)
+        {
+            charts.Add(zones);
+        }
+        if (Convergence(scenario, summary, convergenceColumn) is { } convergence)
+        {
+            charts.Add(convergence);
+        }
+        return charts;
+    }
+
+    /// <summary>A short human label for an outcome column, with names from the scenario.</summary>
+    public static string Label(OutcomeColumn column, MarketScenario scenario)
+    {
+        var parts = column.Name.Split("__");
+        return parts[0] switch
+        {
+            "unmet_hours_total" => "Unmet need over the horizon",
+            "peak_waiting_list_people" => "Peak waiting list, all zones",
+            "provider_failures" => "Provider failures over the horizon",
+            "rate_gap_gbp_per_hour" => "Rate gap: cost minus rate",
+            "overspend_gbp" when parts.Length > 1 => $"{Commissioner(parts[1], scenario)}'s overspend over the horizon",
+            "pool_overspend_gbp" when parts.Length > 1 => $"{scenario.PooledBudgets.FirstOrDefault(p => p.Id == parts[1])?.Name ?? parts[1]}: overspend over the horizon",
+            _ => column.Description.Split(" (")[0],
+        };
+    }
+
+    private static string SeriesLabel(OutcomeSeries series) => series.Name switch
+    {
+        "caseload_people" => "Caseload",
+        "waiting_list_people" => "Waiting list",
+        "capacity_weekly_hours" => "Capacity",
+        "mean_rate_gbp_per_hour" => "Mean hourly rate",
+        "rate_gap_gbp_per_hour" => "Rate gap: cost minus rate",
+        "cumulative_overspend_gbp" => "Overspend to date",
+        "open_providers" => "Open providers",
+        _ => series.Description.Split(" (")[0],
+    };
+
+    private static string PartyName(string party, MarketScenario scenario) => party switch
+    {
+        "providers" => "providers",
+        "retained" => "retained budgets",
+        _ => Commissioner(party, scenario),
+    };
+
+    private static string Commissioner(string id, MarketScenario scenario) => scenario.Commissioners.FirstOrDefault(c => c.Id == id)?.Name ?? id;
+
+    private static Chart? Convergence(MarketScenario scenario, OutcomeSummary summary, int? convergenceColumn)
+    {
+        var schema = summary.Schema;
         var metric = convergenceColumn ?? summary.Convergence.Keys.Order()
             .Select(c => (int?)c)
             .FirstOrDefault(c => schema.Columns[c!.Value].Name == "unmet_hours_total" && summary.Moments[c.Value].StdDev > 0)
             ?? summary.Convergence.Keys.Order().Select(c => (int?)c).FirstOrDefault(c => summary.Moments[c!.Value].StdDev > 0);
-        if (metric is { } k && summary.Convergence.TryGetValue(k, out var points))
+        if (metric is not { } k || !summary.Convergence.TryGetValue(k, out var points))
         {
-            var m = summary.Moments[k];
-            var name = schema.Columns[k].Name;
-            var trace = points.Append(new ConvergenceChart.Point(m.Count, m.Mean, m.HalfWidth95)).DistinctBy(p => p.Runs).ToList();
-            if (trace.Count > 1)
-            {
-                charts.Add(($"convergence_{name}.svg", $"The running mean of {name} and its 95% confidence interval: how many runs are enough.",
-                    ConvergenceChart.Draw($"{name}: running mean", $"{name} ({schema.Columns[k].Unit})", trace)));
-            }
+            return null;
         }
-        return charts;
+        var m = summary.Moments[k];
+        var column = schema.Columns[k];
+        var trace = points.Append(new ConvergenceChart.Point(m.Count, m.Mean, m.HalfWidth95)).DistinctBy(p => p.Runs).ToList();
+        if (trace.Count <= 1)
+        {
+            return null;
+        }
+        var label = Label(column, scenario);
+        return ConvergenceChart.Draw($"convergence_{column.Name}", $"{label}: the running mean and its 95% confidence band as runs are added; when the band is narrow enough, there are enough runs.",
+            $"{label}: running mean", ChartStyle.AxisTitle($"{label}, mean", column.Unit), column.Unit, trace);
     }
 }

@@ -16,22 +16,23 @@ public static class RiskShareFiles
         var utf8 = new UTF8Encoding(false);
         using (var csv = new StreamWriter(folder.File("risk_share.csv"), false, utf8) { NewLine = "\n" })
         {
-            csv.WriteLine("pool,agreement,party,runs,mean_liability_gbp,se_gbp,p_any_overspend,threshold_gbp,p_above_threshold,var95_gbp,cvar95_gbp,worst_year_mean_gbp,worst_year_max_gbp");
+            csv.WriteLine("pool,agreement,party,runs,mean_liability_gbp,se_gbp,p_any_overspend,threshold_gbp,p_above_threshold,var95_gbp,cvar95_gbp,worst_year_mean_gbp,worst_year_max_gbp,worst_year_var95_gbp,worst_year_cvar95_gbp");
             foreach (var l in comparison.Lines)
             {
                 csv.WriteLine(string.Join(",", l.Pool.Id, l.ModelId, l.Party, l.Liability.Count.ToString(),
                     Numbers.Exact(l.Liability.Mean), Numbers.Exact(l.Liability.StdError), Numbers.Exact(l.ProbabilityOfOverspend),
                     Numbers.Exact(l.Pool.ThresholdGbp), Numbers.Exact(l.ProbabilityAboveThreshold), Numbers.Exact(l.ValueAtRisk),
-                    Numbers.Exact(l.ConditionalValueAtRisk), Numbers.Exact(l.WorstYear.Mean), Numbers.Exact(l.WorstYear.Max)));
+                    Numbers.Exact(l.ConditionalValueAtRisk), Numbers.Exact(l.WorstYear.Mean), Numbers.Exact(l.WorstYear.Max),
+                    Numbers.Exact(l.WorstYearValueAtRisk), Numbers.Exact(l.WorstYearConditionalValueAtRisk)));
             }
         }
         using (var csv = new StreamWriter(folder.File("risk_share_differences.csv"), false, utf8) { NewLine = "\n" })
         {
-            csv.WriteLine("pool,agreement_a,agreement_b,partner,runs,mean_difference_gbp,ci95_low_gbp,ci95_high_gbp");
+            csv.WriteLine("pool,agreement_a,agreement_b,partner,runs,mean_difference_gbp,se_gbp,ci95_low_gbp,ci95_high_gbp");
             foreach (var d in comparison.Differences)
             {
                 csv.WriteLine(string.Join(",", d.PoolId, d.ModelA, d.ModelB, d.Partner, d.Moments.Count.ToString(),
-                    Numbers.Exact(d.Moments.Mean), Numbers.Exact(d.Moments.Mean - d.HalfWidth95), Numbers.Exact(d.Moments.Mean + d.HalfWidth95)));
+                    Numbers.Exact(d.Moments.Mean), Numbers.Exact(d.StdError), Numbers.Exact(d.Moments.Mean - d.HalfWidth95), Numbers.Exact(d.Moments.Mean + d.HalfWidth95)));
             }
         }
         using var stream = File.Create(folder.File("risk_share.json"));
@@ -55,6 +56,8 @@ public static class RiskShareFiles
             json.WriteNumber("cvar95_gbp", l.ConditionalValueAtRisk);
             json.WriteNumber("worst_year_mean_gbp", l.WorstYear.Mean);
             json.WriteNumber("worst_year_max_gbp", l.WorstYear.Max);
+            json.WriteNumber("worst_year_var95_gbp", l.WorstYearValueAtRisk);
+            json.WriteNumber("worst_year_cvar95_gbp", l.WorstYearConditionalValueAtRisk);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -67,6 +70,7 @@ public static class RiskShareFiles
             json.WriteString("agreement_b", d.ModelB);
             json.WriteString("partner", d.Partner);
             json.WriteNumber("mean_difference_gbp", d.Moments.Mean);
+            json.WriteNumber("se_gbp", d.StdError);
             json.WriteNumber("ci95_low_gbp", d.Moments.Mean - d.HalfWidth95);
             json.WriteNumber("ci95_high_gbp", d.Moments.Mean + d.HalfWidth95);
             json.WriteEndObject();

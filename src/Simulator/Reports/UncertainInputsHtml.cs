@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
@@ -11,13 +12,13 @@ namespace MarketSim.Simulator.Reports;
 public static class UncertainInputsHtml
 {
     /// <summary>The section's HTML; empty for a fixed-value scenario.</summary>
-    public static string Section(OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs, ScenarioCorrelations? correlations = null)
+    public static string Section(OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs, ScenarioCorrelations? correlations = null, MarketScenario? scenario = null)
     {
         if (inputs.Count == 0)
         {
             return "";
         }
-        var html = new StringBuilder("<h2>Uncertain inputs</h2>\n<p class=\"muted\">Each drawn once per run (docs/scenario-format.md, \"Uncertain inputs\"); the sampled values are the input_* columns of runs.csv.</p>\n")
+        var html = new StringBuilder("<h3>Uncertain inputs</h3>\n<p class=\"muted\">Each drawn once per run (docs/scenario-format.md, \"Uncertain inputs\"); the sampled values are the input columns of runs.csv.</p>\n")
             .Append("<table><tr><th>Input</th><th>Unit</th><th>Distribution</th><th>Exact mean</th><th>Sampled mean ± SE</th><th>Sampled min</th><th>Sampled max</th></tr>");
         var start = summary.Schema.InputStart;
         for (var i = 0; i < inputs.Count; i++)
@@ -26,7 +27,7 @@ public static class UncertainInputsHtml
             var m = summary.Moments[start + i];
             var parameters = string.Join(", ", input.Distribution.Parameters.Select(p =>
                 $"{p.Name} {(p.Values.Length == 1 ? N(p.Values[0]) : "[" + string.Join(", ", p.Values.Select(N)) + "]")}"));
-            html.Append("<tr><td>").Append(E(input.Path)).Append("</td><td>").Append(E(input.Unit)).Append("</td><td>")
+            html.Append("<tr><td title=\"").Append(E(input.Path)).Append("\">").Append(E(FieldLabels.Of(input.Path, scenario))).Append("</td><td>").Append(E(OutcomeLabels.Unit(input.Unit))).Append("</td><td>")
                 .Append(E($"{input.Distribution.Kind} ({parameters})")).Append("</td><td>").Append(Numbers.Readable(input.Distribution.Mean))
                 .Append("</td><td>").Append(Numbers.Readable(m.Mean)).Append(" ± ").Append(Numbers.Readable(m.StdError))
                 .Append("</td><td>").Append(Numbers.Readable(m.Min)).Append("</td><td>").Append(Numbers.Readable(m.Max)).Append("</td></tr>");
@@ -34,13 +35,13 @@ public static class UncertainInputsHtml
         html.Append("</table>\n");
         if (correlations is not null)
         {
-            Correlations(html, correlations);
+            Correlations(html, correlations, scenario);
         }
         return html.ToString();
     }
 
     /// <summary>The rank correlations asked for and those induced (Iman–Conover within each block of 1,024 runs).</summary>
-    private static void Correlations(StringBuilder html, ScenarioCorrelations correlations)
+    private static void Correlations(StringBuilder html, ScenarioCorrelations correlations, MarketScenario? scenario)
     {
         html.Append("<p class=\"muted\">Rank correlations between inputs, induced by Iman–Conover within each block of 1,024 runs")
             .Append(correlations.Source is { } source ? $" (source: {E(source)})" : "").Append(".</p>\n")
@@ -54,7 +55,7 @@ public static class UncertainInputsHtml
                 {
                     continue;
                 }
-                html.Append("<tr><td>").Append(E(names[a])).Append("</td><td>").Append(E(names[b])).Append("</td><td>")
+                html.Append("<tr><td>").Append(E(FieldLabels.Of(names[a], scenario))).Append("</td><td>").Append(E(FieldLabels.Of(names[b], scenario))).Append("</td><td>")
                     .Append(correlations.Requested[a, b].ToString("0.00", CultureInfo.InvariantCulture)).Append("</td><td>")
                     .Append(correlations.Used[a, b].ToString("0.00", CultureInfo.InvariantCulture)).Append("</td></tr>");
             }

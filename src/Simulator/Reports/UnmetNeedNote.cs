@@ -30,7 +30,7 @@ public static class UnmetNeedNote
         var cost = Mean(summary, "unmet_need_cost_gbp");
         var whole = Mean(summary, "whole_system_cost_gbp");
         return text + string.Create(CultureInfo.InvariantCulture,
-            $"valued at £{Numbers.Readable(cost)} at £{valued.CostGbpPerHour:0.00} an hour); spend alone understates the cost of this scenario: whole-system cost (spend + unmet need) is £{Numbers.Readable(whole)}.");
+            $"valued at {Quantity.Money(cost)} at £{valued.CostGbpPerHour:0.00} an hour); spend alone understates the cost of this scenario: whole-system cost (spend + unmet need) is {Quantity.Money(whole)}.");
     }
 
     private static double Mean(OutcomeSummary summary, string column) => summary.Moments[summary.Schema.IndexOf(column)].Mean;

@@ -77,12 +77,39 @@ public sealed class RiskShareComparison : IOutcomeSink, IDisposable
     /// <inheritdoc />
     public void Dispose() => Lines.ForEach(l => l.Dispose());
 
+    /// <summary>
+    /// <paramref name="partner"/>'s liability under agreement <paramref name="modelB"/> minus under
+    /// <paramref name="modelA"/>, run by run in <paramref name="poolId"/>: the mean and its standard error.
+    /// </summary>
+    public (double MeanGbp, double StdErrorGbp, long Runs) Paired(string poolId, string modelA, string modelB, string partner)
+    {
+        if (modelA == modelB)
+        {
+            return (0, 0, Lines.FirstOrDefault(l => l.Pool.Id == poolId)?.Liability.Count ?? 0);
+        }
+        foreach (var d in Differences)
+        {
+            if (d.PoolId == poolId && d.Partner == partner && d.ModelA == modelA && d.ModelB == modelB)
+            {
+                return (-d.Moments.Mean, d.StdError, d.Moments.Count);
+            }
+            if (d.PoolId == poolId && d.Partner == partner && d.ModelA == modelB && d.ModelB == modelA)
+            {
+                return (d.Moments.Mean, d.StdError, d.Moments.Count);
+            }
+        }
+        throw new ArgumentException($"Pool '{poolId}' has no paired difference of {partner} between '{modelA}' and '{modelB}'.");
+    }
+
     /// <summary>The measures of one party under one agreement.</summary>
     public sealed class Line(PooledBudgetSpec pool, string modelId, string modelName, string party, int column, int worstYearColumn) : IDisposable
     {
         private readonly RunValues _values = new();
+        private readonly RunValues _worstYears = new();
         private readonly WeakReference<double[]?> _sorted = new(null);
+        private readonly WeakReference<double[]?> _sortedWorstYears = new(null);
         private long _sortedCount = -1;
+        private long _sortedWorstYearsCount = -1;
 
         /// <summary>The pool.</summary>
         public PooledBudgetSpec Pool { get; } = pool;
@@ -126,6 +153,12 @@ public sealed class RiskShareComparison : IOutcomeSink, IDisposable
         /// <summary>CVaR 95% (expected shortfall) of the liability over the horizon.</summary>
         public double ConditionalValueAtRisk => RiskMeasures.ConditionalValueAtRisk(Sorted(), Alpha);
 
+        /// <summary>VaR 95% of the worst single year's liability: a per-year figure from per-year values (no single year costs more in 95% of futures).</summary>
+        public double WorstYearValueAtRisk => RiskMeasures.ValueAtRisk(SortedWorstYears(), Alpha);
+
+        /// <summary>CVaR 95% of the worst single year's liability: the mean worst year of the worst 5% of futures.</summary>
+        public double WorstYearConditionalValueAtRisk => RiskMeasures.ConditionalValueAtRisk(SortedWorstYears(), Alpha);
+
         /// <summary>The liabilities over runs, ascending.</summary>
         public IReadOnlyList<double> SortedValues => Sorted();
 
@@ -134,21 +167,31 @@ public sealed class RiskShareComparison : IOutcomeSink, IDisposable
             Liability.Add(liability);
             WorstYear.Add(worstYear);
             _values.Add(liability);
+            _worstYears.Add(worstYear);
             AnyOverspend += liability > 0 ? 1 : 0;
             AboveThreshold += liability > Pool.ThresholdGbp ? 1 : 0;
         }
 
         /// <inheritdoc />
-        public void Dispose() => _values.Dispose();
+        public void Dispose()
+        {
+            _values.Dispose();
+            _worstYears.Dispose();
+        }
 
         private double[] Sorted() => Quantiles.Sort(_values, _sorted, ref _sortedCount);
+
+        private double[] SortedWorstYears() => Quantiles.Sort(_worstYears, _sortedWorstYears, ref _sortedWorstYearsCount);
     }
 
     /// <summary>A paired difference of one partner's liability between two agreements.</summary>
     public sealed record Difference(string PoolId, string ModelA, string ModelB, string Partner, int ColumnA, int ColumnB)
     {
-        /// <summary>Moments of A − B over runs.</summary>
+        /// <summary>Moments of A − B over runs: a streamed (Welford) accumulator of the per-run difference, so memory stays flat.</summary>
         public RunningMoments Moments { get; } = new();
+
+        /// <summary>Standard error of the mean difference, from the paired per-run differences.</summary>
+        public double StdError => Moments.StdError;
 
         /// <summary>Half-width of the 95% confidence interval of the mean difference.</summary>
         public double HalfWidth95 => Moments.HalfWidth95;

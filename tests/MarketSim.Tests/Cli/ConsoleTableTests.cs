@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MarketSim.Grains.Outcomes;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Cli;
@@ -37,17 +39,34 @@ public class ConsoleTableTests
     }
 
     [Fact]
-    public void Headline_table_fits_80_columns_without_breaking_numbers_or_outcome_names()
+    public void Headline_table_fits_80_columns_and_shows_each_outcome_by_its_label()
     {
         var dir = Path.Combine(Repo.TempDir(), "out");
+        var path = Repo.Scenario("doncaster-ccash.yaml");
 
-        var run = CliRun.AtWidth(80, "run", Repo.Scenario("doncaster-ccash.yaml"), "--runs", "20", "--out", dir, "--quiet");
+        var run = CliRun.AtWidth(80, "run", path, "--runs", "20", "--out", dir, "--quiet");
 
         AssertFits(run.Output, 80);
         foreach (var outcome in HeadlineOutcomes(dir))
         {
-            Assert.Contains(outcome.GetProperty("name").GetString()!, run.Output, StringComparison.Ordinal);
+            var label = Label(path, outcome);
+            Assert.All(label.Split(' ', '-'), word => Assert.Contains(word, run.Output, StringComparison.Ordinal));
+            Assert.DoesNotContain(outcome.GetProperty("name").GetString()!, run.Output, StringComparison.Ordinal);
         }
+        Assert.Contains("The same in every run", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_ends_with_the_summary_sentences()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.AtWidth(200, "run", Dorset, "--runs", "20", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var summary = run.Output[run.Output.IndexOf("Summary:", StringComparison.Ordinal)..];
+        Assert.Contains("- These figures cover 20 simulated futures of the 2-year horizon from 1 April 2017", summary, StringComparison.Ordinal);
+        Assert.Contains("bad-case liability (95th percentile over the 2-year horizon) is lowest under", summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,8 +79,8 @@ public class ConsoleTableTests
         AssertFits(run.Output, 200);
         foreach (var outcome in HeadlineOutcomes(dir))
         {
-            Assert.Contains(outcome.GetProperty("name").GetString()!, run.Output, StringComparison.Ordinal);
-            Assert.Contains(outcome.GetProperty("unit").GetString()!, run.Output, StringComparison.Ordinal);
+            Assert.Contains(Label(Dorset, outcome), run.Output, StringComparison.Ordinal);
+            Assert.Contains(OutcomeLabels.Unit(outcome.GetProperty("unit").GetString()!), run.Output, StringComparison.Ordinal);
             foreach (var field in new[] { "mean", "se", "p5", "p50", "p95" })
             {
                 AssertWhole(run.Output, outcome.GetProperty(field).GetDouble(), fullOnly: true);
@@ -89,6 +108,7 @@ public class ConsoleTableTests
             double Field(string name) => double.Parse(cells[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
             AssertWhole(run.Output, Field("mean_liability_gbp"));
             AssertWhole(run.Output, Field("var95_gbp"));
+            Assert.DoesNotContain("dorset_ccg", run.Output, StringComparison.Ordinal);
             Assert.Matches(Whole(Field("p_any_overspend").ToString("0%", CultureInfo.InvariantCulture)), run.Output);
         }
     }
@@ -117,11 +137,18 @@ public class ConsoleTableTests
         }
     }
 
+    private static string Label(string scenarioPath, JsonElement outcome)
+    {
+        var scenario = ScenarioLoader.Load(scenarioPath);
+        var column = new OutcomeSchema(scenario).Columns.Single(c => c.Name == outcome.GetProperty("name").GetString());
+        return new OutcomeLabels(scenario).Label(column);
+    }
+
     private static List<JsonElement> HeadlineOutcomes(string dir)
     {
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
         var outcomes = summary.RootElement.GetProperty("outcomes").EnumerateArray()
-            .Where(o => o.TryGetProperty("p5", out _)).Select(o => o.Clone()).ToList();
+            .Where(o => o.TryGetProperty("p5", out _) && o.GetProperty("min").GetDouble() != o.GetProperty("max").GetDouble()).Select(o => o.Clone()).ToList();
         Assert.True(outcomes.Count >= 10);
         return outcomes;
     }
@@ -136,11 +163,11 @@ public class ConsoleTableTests
         }
     }
 
-    /// <summary>The number, written as the tables write it (in full, or compact where space is short), appears whole on one line.</summary>
+    /// <summary>The number, written as the tables write it (its magnitude in full, or compact where space is short, after any − and £), appears whole on one line.</summary>
     private static void AssertWhole(string output, double x, bool fullOnly = false)
     {
-        var full = Regex.IsMatch(output, Whole(Numbers.Readable(x)));
-        Assert.True(full || (!fullOnly && Regex.IsMatch(output, Whole(Numbers.Compact(x)))),
+        bool Written(Func<double, string> format) => Regex.IsMatch(output, Whole(format(x))) || Regex.IsMatch(output, Whole(format(Math.Abs(x))));
+        Assert.True(Written(Numbers.Readable) || (!fullOnly && Written(Numbers.Compact)),
             $"neither {Numbers.Readable(x)}{(fullOnly ? "" : $" nor {Numbers.Compact(x)}")} appears whole in:\n{output}");
     }
 

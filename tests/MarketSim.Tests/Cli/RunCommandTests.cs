@@ -27,7 +27,8 @@ public class RunCommandTests
         Assert.Equal(5UL, manifest.RootElement.GetProperty("seed").GetUInt64());
         Assert.Equal(20, manifest.RootElement.GetProperty("runs").GetInt64());
         Assert.Equal(File.ReadAllText(Doncaster), File.ReadAllText(Path.Combine(dir, "scenario.yaml")));
-        Assert.Contains("paid_hours_per_week_first_4_weeks", run.Output);
+        Assert.All("Paid care hours a week, first 4 weeks".Split(' '), word => Assert.Contains(word, run.Output));
+        Assert.DoesNotContain("paid_hours_per_week_first_4_weeks", run.Output);
         Assert.Contains("P95", run.Output);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using MarketSim.Grains.Uncertainty.Sensitivity;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Drivers;
+using MarketSim.Simulator.Reports;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Drivers;
@@ -93,11 +94,11 @@ public class InputDriversTests
 
         var (outDir, console) = dir.Run("drivers.yaml", "100");
         var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
-        Assert.Contains("<h2>What drives the outcomes</h2>", html);
+        Assert.Contains("<h3>What drives the outcomes</h3>", html);
         Assert.Contains("id=\"drivers_unmet_hours_total\"", html);
         Assert.True(File.Exists(Path.Combine(outDir, "charts", "drivers_unmet_hours_total.svg")));
         Assert.Contains("What drives the outcomes over the horizon", console);
-        Assert.Contains(Growth, console);
+        Assert.Contains(FieldLabels.Field(Growth.Split('.')[^1]), console.ReplaceLineEndings(" "));
 
         var (fixedDir, fixedConsole) = dir.Run("fixed.yaml", "100");
         Assert.False(File.Exists(Path.Combine(fixedDir, "input_sensitivity.csv")));

@@ -6,6 +6,7 @@ using MarketSim.Grains.Scenario;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
 using MarketSim.Tests.Support;
@@ -124,14 +125,30 @@ public class EntityFilesTests
         var sink = new EntityOutcomeSink(new OutcomeSchema(scenario));
         MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(1, 3, 1), sink);
 
-        var html = EntityHtml.Section(sink.Summaries());
+        var market = MarketHtml.Section(scenario, sink.Summaries());
+        var finance = FinanceHtml.Section(scenario, Summary(scenario), new RiskShareComparison(scenario, new OutcomeSchema(scenario)), sink.Summaries(), [], []);
 
-        Assert.Contains(WebUtility.HtmlEncode("<Care & Co>"), html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<Care", html, StringComparison.Ordinal);
-        Assert.Contains("<h3>Providers</h3>", html, StringComparison.Ordinal);
-        Assert.Contains("<h3>Zones</h3>", html, StringComparison.Ordinal);
-        Assert.Contains("<h3>Commissioners</h3>", html, StringComparison.Ordinal);
-        Assert.Equal("", EntityHtml.Section([]));
+        Assert.Contains(WebUtility.HtmlEncode("<Care & Co>"), market, StringComparison.Ordinal);
+        Assert.DoesNotContain("<Care", market, StringComparison.Ordinal);
+        Assert.Contains("<h3>Providers most at risk</h3>", market, StringComparison.Ordinal);
+        Assert.Contains("<h3>Zones: lead providers and unmet need</h3>", market, StringComparison.Ordinal);
+        foreach (var zone in scenario.Zones)
+        {
+            Assert.Contains(WebUtility.HtmlEncode(zone.Name), market, StringComparison.Ordinal);
+        }
+        Assert.Contains("<h3>Each commissioner's spend over the", finance, StringComparison.Ordinal);
+        foreach (var commissioner in scenario.Commissioners)
+        {
+            Assert.Contains(WebUtility.HtmlEncode(commissioner.Name), finance, StringComparison.Ordinal);
+        }
+        Assert.Contains("No per-entity outcomes", MarketHtml.Section(scenario, []), StringComparison.Ordinal);
+    }
+
+    private static OutcomeSummary Summary(MarketScenario scenario)
+    {
+        var summary = new OutcomeSummary(new OutcomeSchema(scenario));
+        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(1, 3, 1), summary);
+        return summary;
     }
 
     private static (MarketScenario Scenario, EntityOutcomeSink Sink) Run(string file, int runs)

@@ -1,72 +1,126 @@
-using System.Globalization;
 using System.Xml.Linq;
 using MarketSim.Grains.Randomness;
 using MarketSim.Simulator.Reports.Charts;
+using SkiaSharp;
 
 namespace MarketSim.Tests.Reports;
 
 public class ChartTests
 {
-    private static readonly XNamespace Svg = SvgCanvas.Ns;
+    private static readonly string[] LegendBelow = ["fan", "convergence", "tornado", "spider", "sobol", "drivers", "provider_risk", "zone_unmet_need"];
 
-    private static double Attr(XElement e, string name) => double.Parse(e.Attribute(name)!.Value, CultureInfo.InvariantCulture);
-
-    private static IEnumerable<XElement> AllCharts()
+    [Fact]
+    public void Every_chart_kind_is_a_PNG_of_its_size_that_Skia_decodes()
     {
-        var random = new StreamRandom(3);
-        var sorted = Enumerable.Range(0, 500).Select(_ => random.NextDouble() * 1000).Order().ToList();
-        double[] path = [.. Enumerable.Range(0, 24).Select(i => 100.0 + i)];
-        yield return HistogramChart.Draw("Histogram", "Unmet hours (hours)", sorted, sorted[25], sorted[250], sorted[475]);
-        yield return ExceedanceChart.Draw("Exceedance", "Unmet hours (hours)", sorted);
-        yield return FanChart.Draw("Fan", "Caseload (people)", [.. path.Select(x => x - 10)], [.. path.Select(x => x - 5)], path, [.. path.Select(x => x + 5)], [.. path.Select(x => x + 10)], m => $"M{m + 1}");
-        yield return BoxPlotChart.Draw("Box", "Liability (GBP)", [new("a: dcc", "dcc", sorted), new("a: ccg", "ccg", [.. sorted.Select(x => x / 2)])]);
-        yield return TornadoChart.Draw("Tornado", "Change in unmet hours (hours)", [new("capacity", -300, 200), new("growth", 50, -20)]);
-        yield return SpiderChart.Draw("Spider", "Mean unmet hours (hours)", [new("capacity", [(0, 500), (0.5, 450), (1, 420)]), new("growth", [(0, 400), (0.5, 460), (1, 530)])], 455);
-        yield return ConvergenceChart.Draw("Convergence", "Unmet hours (hours)", [new(10, 500, 80), new(100, 480, 30), new(1000, 490, 9)]);
+        foreach (var sample in ChartSamples.Every)
+        {
+            Assert.Equal(ChartImages.PngSignature, sample.Png.Take(8));
+            using var bitmap = SKBitmap.Decode(sample.Png);
+            Assert.NotNull(bitmap);
+            Assert.Equal((sample.Width, sample.Height), (bitmap.Width, bitmap.Height));
+        }
+        Assert.Equal(11, ChartSamples.Every.Count);
     }
 
     [Fact]
-    public void Every_chart_is_well_formed_SVG_with_a_title_and_titled_axes()
+    public void Every_chart_kind_is_SVG_with_its_title_axis_titles_and_tick_labels_as_text()
     {
-        foreach (var chart in AllCharts())
+        foreach (var sample in ChartSamples.Every)
         {
-            var parsed = XDocument.Parse(chart.ToString());
-            var root = parsed.Root!;
-            Assert.Equal(Svg + "svg", root.Name);
-            Assert.False(string.IsNullOrWhiteSpace(root.Element(Svg + "title")?.Value));
-            Assert.False(string.IsNullOrWhiteSpace(root.Descendants(Svg + "text").Single(t => (string?)t.Attribute("class") == "x-title").Value));
-            Assert.NotNull(root.Descendants(Svg + "text").SingleOrDefault(t => (string?)t.Attribute("class") == "y-title"));
-            Assert.True(root.Descendants(Svg + "text").Count(t => (string?)t.Attribute("class") == "y-tick") >= 2);
+            var parsed = XDocument.Parse(sample.Svg.ToString()).Root!;
+            Assert.Equal(ChartImages.Svg + "svg", parsed.Name);
+            Assert.Equal(sample.Title, parsed.Element(ChartImages.Svg + "title")?.Value);
+            var texts = ChartImages.Texts(parsed);
+            Assert.Contains(sample.Title, texts);
+            Assert.Contains(sample.XTitle, texts);
+            if (sample.YTitle.Length > 0)
+            {
+                Assert.Contains(sample.YTitle, texts);
+            }
+            foreach (var tick in sample.Ticks)
+            {
+                Assert.True(texts.Any(t => t.StartsWith(tick, StringComparison.Ordinal)), $"{sample.Kind}: no text starting '{tick}' in [{string.Join(" | ", texts)}]");
+            }
+            Assert.All(parsed.Descendants(ChartImages.Svg + "text"), t => Assert.Equal(ChartFonts.Family, (string?)t.Attribute("font-family")));
         }
     }
 
     [Fact]
-    public void A_histogram_bar_is_as_tall_as_its_count()
+    public void Every_chart_kind_has_ink_in_its_title_and_axis_title_areas_of_the_PNG()
     {
-        // 121 values (so √n = 11 bins of width 1 over 0..10): 3 in [0, 1), 1 in [1, 2), 111 in [5, 6), 6 in [9, 10).
-        double[] values = [0.5, 0.5, 0.5, 1.5, .. Enumerable.Repeat(5.5, 111), 9.5, 9.5, 9.5, 9.5, 9.5, 9.5];
-        var svg = HistogramChart.Draw("Known", "x (units)", values, 0.5, 5.5, 9.5);
+        foreach (var sample in ChartSamples.Every)
+        {
+            var (title, xTitle, yTitle) = ChartImages.LabelInk(sample.Png, LegendBelow.Contains(sample.Kind));
+            Assert.True(title > 50, $"{sample.Kind}: {title} dark pixels in the title band");
+            Assert.True(xTitle > 50, $"{sample.Kind}: {xTitle} dark pixels in the x-axis-title band");
+            if (sample.YTitle.Length > 0)
+            {
+                Assert.True(yTitle > 50, $"{sample.Kind}: {yTitle} dark pixels in the y-axis-title band");
+            }
+        }
+    }
 
-        var bars = svg.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "bar").ToList();
-        var three = bars.Single(b => Attr(b, "data-lo") == 0);
-        var six = bars.Single(b => Attr(b, "data-lo") == 9);
+    [Fact]
+    public void At_chart_scale_2_the_PNG_is_twice_as_wide_and_tall_with_its_text_scaled()
+    {
+        var values = Enumerable.Range(0, 200).Select(i => (double)i).ToList();
+        using var chart = ExceedanceChart.Draw("x", "", "Scaled", "Value (hours)", "hours", values);
 
-        Assert.Equal(1, Attr(three, "data-hi") - Attr(three, "data-lo"));
-        Assert.Equal(3, Attr(three, "data-count"));
-        Assert.Equal(6, Attr(six, "data-count"));
-        Assert.Equal(121, bars.Sum(b => Attr(b, "data-count")));
-        // The plot is 420 − 56 − 64 = 300 px tall for a 0..125 count axis: 2.4 px a run.
-        Assert.Equal(3 * 2.4, Attr(three, "height"), 1);
-        Assert.Equal(6 * 2.4, Attr(six, "height"), 1);
-        Assert.Equal(Attr(three, "y") + Attr(three, "height"), Attr(six, "y") + Attr(six, "height"), 1);
+        using var one = SKBitmap.Decode(chart.Png(1));
+        using var two = SKBitmap.Decode(chart.Png(2));
+
+        Assert.Equal((2000, 1200), (two.Width, two.Height));
+        var inkOne = ChartImages.InkPixels(one, 0.1, 0, 0.9, 0.07);
+        var inkTwo = ChartImages.InkPixels(two, 0.1, 0, 0.9, 0.07);
+        Assert.InRange(inkTwo / (double)inkOne, 3, 5);
+    }
+
+    [Fact]
+    public void Close_percentile_labels_of_a_histogram_are_stacked_so_they_do_not_overlap()
+    {
+        var random = new StreamRandom(5);
+        var values = Enumerable.Range(0, 400).Select(_ => 1_000_000 + (random.NextDouble() * 1000)).Append(0).Append(5_000_000).Order().ToList();
+        var sample = ChartSamples.Render((HistogramChart.Draw("close", "", "Close percentiles", "Overspend (£)", "GBP", values, values[20], values[200], values[380]), "", "", []));
+
+        var labels = sample.Svg.Descendants(ChartImages.Svg + "text").Where(t => ChartImages.Text(t).StartsWith('P')).ToList();
+        var boxes = labels.Select(ChartImages.Box).Select(b => b!.Value).ToList();
+
+        Assert.Equal(3, labels.Count);
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                Assert.False(ChartImages.Overlap(boxes[i], boxes[j]), $"'{labels[i].Value}' overlaps '{labels[j].Value}'");
+            }
+        }
+        Assert.Equal(3, boxes.Select(b => Math.Round(b.Top)).Distinct().Count());
+    }
+
+    [Fact]
+    public void Label_rows_put_a_label_in_the_first_row_it_clears()
+    {
+        var rows = LabelRows.Assign([(100, 60), (120, 60), (140, 60), (300, 60)], gap: 4);
+
+        Assert.Equal([0, 1, 2, 0], rows);
     }
 
     [Fact]
     public void A_tornado_puts_the_largest_swing_on_top()
     {
-        var svg = TornadoChart.Draw("Tornado", "Change", [new("small", -1, 1), new("large", -10, 10)]);
+        var sample = ChartSamples.Render((TornadoChart.Draw("t", "", "Tornado", "Change (hours)", "hours", [new("small", -1, 1), new("large", -10, 10)]), "", "", []));
 
-        var labels = svg.Descendants(Svg + "text").Where(t => t.Value is "small" or "large").OrderBy(t => Attr(t, "y")).Select(t => t.Value);
+        var labels = sample.Svg.Descendants(ChartImages.Svg + "text").Where(t => ChartImages.Text(t) is "small" or "large")
+            .OrderBy(t => ChartImages.Box(t)!.Value.Top).Select(ChartImages.Text);
         Assert.Equal(["large", "small"], labels);
+        Assert.Equal(["large", "small"], TornadoChart.Order([new("small", -1, 1), new("large", -10, 10)]).Select(b => b.Label));
+    }
+
+    [Fact]
+    public void Money_and_share_ticks_are_written_for_people()
+    {
+        Assert.Equal(["£0", "£950", "£12.5k", "£1.25m", "−£3m", "£2.5bn"], new[] { 0, 950, 12_500, 1_250_000, -3_000_000, 2.5e9 }.Select(ChartStyle.Money));
+        Assert.Equal(["0%", "2.5%", "40%"], new[] { 0, 0.025, 0.4 }.Select(ChartStyle.Percent));
+        Assert.Equal("Unmet need (hours)", ChartStyle.AxisTitle("Unmet need", "hours"));
+        Assert.Equal("Rate gap (£ an hour)", ChartStyle.AxisTitle("Rate gap", "GBP per hour"));
     }
 }

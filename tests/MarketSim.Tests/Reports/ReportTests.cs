@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Reports;
 using MarketSim.Tests.Support;
 using Microsoft.Playwright;
 
@@ -9,7 +10,7 @@ namespace MarketSim.Tests.Reports;
 /// <summary>The HTML report of a results folder: self-contained, and rendering in a real browser.</summary>
 public partial class ReportTests
 {
-    private static readonly Lazy<string> Folder = new(() =>
+    internal static readonly Lazy<string> Folder = new(() =>
     {
         var dir = Path.Combine(Repo.TempDir(), "dorset");
         var run = CliRun.Of("run", Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "120", "--seed", "3", "--out", dir, "--quiet");
@@ -17,7 +18,7 @@ public partial class ReportTests
         return dir;
     });
 
-    [GeneratedRegex("""(?:src|href|xlink:href)\s*=\s*["']?(?!#)[^"'\s>]+|url\(|@import|<script|<link|<iframe|<object|<embed""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("""(?:src|href|xlink:href)\s*=\s*["']?(?!#)[^"'\s>]+|url\((?!#)|@import|<script|<link|<iframe|<object|<embed""", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalReference();
 
     [Fact]
@@ -64,6 +65,13 @@ public partial class ReportTests
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
         await page.GotoAsync(new Uri(Path.Combine(Folder.Value, "report.html")).AbsoluteUri);
+
+        var headings = await page.Locator("h2").AllTextContentsAsync();
+        Assert.Equal(HtmlReport.Sections, headings);
+        foreach (var heading in HtmlReport.Sections)
+        {
+            Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }).IsVisibleAsync(), $"section '{heading}' is not visible");
+        }
 
         var charts = page.Locator("figure svg");
         var count = await charts.CountAsync();

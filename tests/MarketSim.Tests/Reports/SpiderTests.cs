@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Xml.Linq;
 using MarketSim.Simulator.Cli;
-using MarketSim.Simulator.Reports.Charts;
 using MarketSim.Simulator.Sensitivity;
 using MarketSim.Tests.Support;
 
@@ -10,7 +8,6 @@ namespace MarketSim.Tests.Reports;
 public class SpiderTests
 {
     private static readonly string Doncaster = Repo.Scenario("doncaster-ccash.yaml");
-    private static readonly XNamespace Svg = SvgCanvas.Ns;
 
     [Fact]
     public void With_three_points_the_middle_equals_a_separate_run_at_the_mid_value_and_the_ends_equal_the_two_point_tornado()
@@ -42,7 +39,7 @@ public class SpiderTests
     }
 
     [Fact]
-    public void Sensitivity_command_writes_spider_csv_and_a_spider_chart_whose_ends_are_the_tornado_bars()
+    public void Sensitivity_command_writes_spider_csv_and_a_tornado_and_a_spider_chart_in_PNG_and_SVG()
     {
         var dir = Path.Combine(Repo.TempDir(), "sens");
 
@@ -56,17 +53,16 @@ public class SpiderTests
         Assert.Equal(["0", "0.3333333333333333", "0.6666666666666666", "1"], rows.Take(4).Select(r => r[2]));
         Assert.Equal(5, File.ReadAllLines(Path.Combine(dir, "sensitivity.csv")).Length);
 
-        var tornado = XDocument.Load(Path.Combine(dir, "charts", "tornado_unmet_hours_total.svg"));
-        var bars = tornado.Descendants(Svg + "rect").Where(r => ((string?)r.Attribute("class"))?.StartsWith("bar", StringComparison.Ordinal) == true)
-            .Select(r => r.Attribute("data-effect")!.Value).Order().ToList();
-        var ends = rows.Where(r => r[1] is "low" or "high").Select(r => r[7]).Order().ToList();
-        Assert.Equal(ends, bars);
-
-        var chart = XDocument.Load(Path.Combine(dir, "charts", "spider_unmet_hours_total.svg"));
-        Assert.Equal(2, chart.Descendants(Svg + "path").Count(p => (string?)p.Attribute("class") == "spider-line"));
-        var means = chart.Descendants(Svg + "circle").Select(c => c.Attribute("data-mean")!.Value).ToList();
-        Assert.Equal(rows.Select(r => double.Parse(r[6], CultureInfo.InvariantCulture)), means.Select(m => double.Parse(m, CultureInfo.InvariantCulture)));
-        Assert.Contains("Mean unmet_hours_total (hours)", chart.ToString(), StringComparison.Ordinal);
+        foreach (var chart in new[] { "tornado_unmet_hours_total", "spider_unmet_hours_total" })
+        {
+            Assert.Equal(ChartImages.PngSignature, File.ReadAllBytes(Path.Combine(dir, "charts", chart + ".png")).Take(8));
+        }
+        var tornado = ChartImages.Texts(XDocument.Load(Path.Combine(dir, "charts", "tornado_unmet_hours_total.svg")).Root!);
+        Assert.Contains("providers.slp_a.capacity_weekly_hours", tornado);
+        Assert.Contains("zones.*.demand.annual_growth", tornado);
+        var spider = ChartImages.Texts(XDocument.Load(Path.Combine(dir, "charts", "spider_unmet_hours_total.svg")).Root!);
+        Assert.Contains("Mean unmet_hours_total (hours)", spider);
+        Assert.Contains(spider, t => t.StartsWith("providers.slp_a.capacity_weekly_hours (2,000 to 3,500)", StringComparison.Ordinal));
         Assert.Contains("spider_unmet_hours_total", File.ReadAllText(Path.Combine(dir, "manifest.json")), StringComparison.Ordinal);
     }
 
@@ -82,21 +78,5 @@ public class SpiderTests
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains($"--points: {points} is not allowed; allowed: a whole number ≥ 2", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir));
-    }
-
-    [Fact]
-    public void A_spider_point_sits_at_its_position_and_mean_and_the_base_case_is_dashed()
-    {
-        var svg = SpiderChart.Draw("Spider", "Mean unmet hours (hours)", [new("capacity", [(0, 100), (0.5, 150), (1, 200)])], baseMean: 150);
-
-        var circles = svg.Descendants(Svg + "circle").ToList();
-        var left = double.Parse(circles[0].Attribute("cx")!.Value, CultureInfo.InvariantCulture);
-        var middle = double.Parse(circles[1].Attribute("cx")!.Value, CultureInfo.InvariantCulture);
-        var right = double.Parse(circles[2].Attribute("cx")!.Value, CultureInfo.InvariantCulture);
-        Assert.Equal((left + right) / 2, middle, 1);
-        var baseLine = svg.Descendants(Svg + "line").Single(l => (string?)l.Attribute("class") == "base");
-        Assert.Equal("6 4", baseLine.Attribute("stroke-dasharray")!.Value);
-        Assert.Equal(double.Parse(circles[1].Attribute("cy")!.Value, CultureInfo.InvariantCulture), double.Parse(baseLine.Attribute("y1")!.Value, CultureInfo.InvariantCulture), 1);
-        Assert.Contains(svg.Descendants(Svg + "text"), t => t.Value == "capacity");
     }
 }

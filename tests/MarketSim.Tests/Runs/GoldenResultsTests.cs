@@ -32,8 +32,8 @@ public class GoldenResultsTests
             "21b8890c573601ef2fd1ce4e95bc1cb59adda2f4d864aea540944a34600fd4ac",
             "aadf3b1521a01041369985d14fffa4e27d391f917ef0a3b09e92155c5732f3f5"),
         ["doncaster-uncertain.yaml"] = (
-            "707498ed514d2fdc8609351d51eeed4a311f6978cbb423be0324cd0a044696b2",
-            "536a65411717fbf2c98947eb23d2d025d180ec494b018af6ad8ccd0fb68e9c99"),
+            "d2aaaa7c87838508968abd617848a0b4e0d295544c76ddf438246debae93b3ab",
+            "478aea3d4706a7812cd5692828a310789c27b9581e8938b93ed6b3300c5d80c0"),
         ["doncaster-lead-exit.yaml"] = (
             "1d347a984cf69600ad7c5c75d8a56d85ab4b1931c11b1ddd5294740d07ab0d45",
             "97e7ce23f71e8a3d33d54c11edd2eea2c10041c8a5fcb9a6c3b3d87da10edc90"),

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.Json;
 using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Tests.Support;
 using MathNet.Numerics.Statistics;
@@ -64,7 +66,7 @@ public class CorrelatedInputsTests
 
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
-        Assert.Contains($"<tr><td>{Capacity}</td><td>{Growth}</td><td>0.60</td><td>0.60</td></tr>", html);
+        Assert.Contains($"<tr><td>{WebUtility.HtmlEncode(FieldLabels.Of(Capacity))}</td><td>{WebUtility.HtmlEncode(FieldLabels.Of(Growth))}</td><td>0.60</td><td>0.60</td></tr>", html);
 
         var correlations = summary.RootElement.GetProperty("correlations");
         Assert.Equal([Capacity, Growth], correlations.GetProperty("inputs").EnumerateArray().Select(e => e.GetString()));

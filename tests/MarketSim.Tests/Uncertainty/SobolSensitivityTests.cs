@@ -80,8 +80,9 @@ public class SobolSensitivityTests
             design.GetProperty("inputs").GetInt32(), design.GetProperty("runs").GetInt32(), design.GetProperty("seed").GetUInt64()));
         var report = File.ReadAllText(Path.Combine(output, "report.html"));
         Assert.Contains("Share of the variance of care hours of need not delivered", report, StringComparison.Ordinal);
-        Assert.Contains("class=\"bar total\"", report, StringComparison.Ordinal);
+        Assert.Contains("Total (with its interactions)", report, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "charts", "sobol_unmet_hours_total.svg")));
+        Assert.True(File.Exists(Path.Combine(output, "charts", "sobol_unmet_hours_total.png")));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public class UncertainRunsTests
 
         var html = File.ReadAllText(Path.Combine(dir.Run("small.yaml", "20"), "report.html"));
 
-        Assert.Contains("<h2>Uncertain inputs</h2>", html);
+        Assert.Contains("<h3>Uncertain inputs</h3>", html);
         Assert.Contains("zones.north.demand.annual_growth", html);
         Assert.Contains("discrete (values [10, 20, 30], weights [1, 2, 1])", html);
     }
@@ -154,7 +154,7 @@ public class UncertainRunsTests
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
         var median = ScenarioLoader.Load(Repo.Scenario("doncaster-uncertain.yaml"));
         Assert.Equal(InputDistributions.Normal(0.02, 0.01, min: -0.01, max: 0.08).Median, median.Economy!.CpiAnnualRate, 12);
-        Assert.Equal(InputDistributions.Pert(0.02, 0.03, 0.06).Median, median.Economy.NlwGrowthAfterPath, 12);
+        Assert.Equal(InputDistributions.Pert(0.0, 0.5, 1.5).Median, median.Economy.OutsideWageMarginGbpPerHour, 12);
     }
 
     private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using MarketSim.Tests.Support;
 
@@ -24,9 +25,9 @@ public class UnmetNeedNoteTests
         Assert.Contains(expected, output);
         Assert.Contains("at £92.11 an hour); spend alone understates the cost of this scenario", output);
         Assert.Contains("Whole-system", run.Output);
-        var report = File.ReadAllText(Path.Combine(dir, "report.html"));
+        var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir, "report.html")));
         Assert.Contains(expected, report);
         Assert.Contains("spend alone understates the cost of this scenario", report);
-        Assert.Contains("Whole-system cost, GBP (mean ± SE)", report);
+        Assert.Contains("Spend plus cost of unmet need (mean ± SE)", report);
     }
 }

@@ -1,42 +1,49 @@
-using System.Xml.Linq;
+using MarketSim.Simulator.Statistics;
+using ScottPlot;
 
 namespace MarketSim.Simulator.Reports.Charts;
 
-/// <summary>Box plots side by side: box from P25 to P75, a line at the median, whiskers from P5 to P95.</summary>
+/// <summary>
+/// Horizontal box plots, one row each, first on top: box from P25 to P75, a line at the median, whiskers
+/// from P5 to P95; boxes of one party share a colour. Row names sit on the axis, never over the boxes.
+/// </summary>
 public static class BoxPlotChart
 {
-    /// <summary>One box: its label, the colour group it belongs to (a partner), and its values sorted ascending.</summary>
+    /// <summary>One box: its row label, the colour group it belongs to (a partner), and its values sorted ascending.</summary>
     public sealed record Box(string Label, string Group, IReadOnlyList<double> Sorted);
 
-    /// <summary>Draws the boxes in order.</summary>
-    public static XElement Draw(string title, string yTitle, IReadOnlyList<Box> boxes)
+    /// <summary>Draws the boxes in order, values in <paramref name="unit"/>.</summary>
+    public static Chart Draw(string name, string caption, string title, string xTitle, string unit, IReadOnlyList<Box> boxes)
     {
-        var canvas = new SvgCanvas(title, width: Math.Max(720, 90 * boxes.Count), height: 520, bottomMargin: 150);
-        var x = new NiceScale(0, boxes.Count + 1, targetTicks: boxes.Count + 2);
-        var lows = boxes.Select(b => Statistics.RiskMeasures.ValueAtRisk(b.Sorted, 0.05));
-        var highs = boxes.Select(b => Statistics.RiskMeasures.ValueAtRisk(b.Sorted, 0.95));
-        canvas.Axes(new NiceScale(0.5, boxes.Count + 0.5, boxes.Count + 1), new NiceScale(lows.Min(), highs.Max()), "Agreement and party", yTitle, _ => "");
+        var plot = ChartStyle.New(title, xTitle, "");
         var groups = boxes.Select(b => b.Group).Distinct().ToList();
-        for (var i = 0; i < boxes.Count; i++)
+        var quantiles = boxes.Select(b => new[] { 0.05, 0.25, 0.5, 0.75, 0.95 }.Select(p => RiskMeasures.ValueAtRisk(b.Sorted, p)).ToArray()).ToList();
+        var n = boxes.Count;
+        for (var i = 0; i < n; i++)
         {
-            var b = boxes[i];
-            double Q(double p) => Statistics.RiskMeasures.ValueAtRisk(b.Sorted, p);
-            var colour = Palette.Colour(groups.IndexOf(b.Group));
-            var cx = canvas.X(i + 1);
-            var half = Math.Min(28, (canvas.X(2) - canvas.X(1)) * 0.3);
-            var box = new XElement(SvgCanvas.Ns + "g", new XAttribute("class", "box"), new XAttribute("data-label", b.Label),
-                SvgCanvas.Line(cx, canvas.Y(Q(0.05)), cx, canvas.Y(Q(0.95)), Palette.Axis, 1.2),
-                SvgCanvas.Rect(cx - half, canvas.Y(Q(0.75)), 2 * half, canvas.Y(Q(0.25)) - canvas.Y(Q(0.75)), colour, 0.7),
-                SvgCanvas.Line(cx - half, canvas.Y(Q(0.5)), cx + half, canvas.Y(Q(0.5)), Palette.Ink, 2));
-            canvas.Add(box);
-            var label = SvgCanvas.Text(cx, canvas.PlotBottom + 16, b.Label, 11, "end", "x-tick");
-            label.Add(new XAttribute("transform", $"rotate(-35 {SvgCanvas.F(cx)} {SvgCanvas.F(canvas.PlotBottom + 16)})"));
-            canvas.Add(label);
+            BarRows.Whisker(plot, n - 1 - i, quantiles[i][0], quantiles[i][4], 0.15);
         }
-        foreach (var g in groups)
+        foreach (var group in groups)
         {
-            canvas.Legend(g, Palette.Colour(groups.IndexOf(g)), band: true);
+            var rows = Enumerable.Range(0, n).Where(i => boxes[i].Group == group).ToList();
+            BarRows.Add(plot, [.. rows.Select(i => new BarRows.Segment(n - 1 - i, quantiles[i][1], quantiles[i][3]))], Palette.Colour(groups.IndexOf(group)), 0.6, null);
         }
-        return canvas.ToSvg();
+        for (var i = 0; i < n; i++)
+        {
+            var median = plot.Add.Line(quantiles[i][2], n - 1 - i - 0.3, quantiles[i][2], n - 1 - i + 0.3);
+            median.LineColor = Palette.Ink;
+            median.LineWidth = 3;
+        }
+        var low = quantiles.Min(q => q[0]);
+        var high = quantiles.Max(q => q[4]);
+        if (low < 0 && high > 0)
+        {
+            plot.Add.VerticalLine(0, 1.5f, Palette.Axis, LinePattern.Dashed);
+        }
+        ChartStyle.Categories(plot.Axes.Left, [.. boxes.Select(b => b.Label).Reverse()]);
+        ChartStyle.Ticks(plot.Axes.Bottom, unit);
+        var pad = Math.Max(1e-9, (high - low) * 0.05);
+        plot.Axes.SetLimits(low - pad, high + pad, -0.6, boxes.Count - 0.4);
+        return new Chart(name, caption, plot, height: BarRows.Height(boxes.Count, 64));
     }
 }

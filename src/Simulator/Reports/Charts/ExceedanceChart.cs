@@ -1,28 +1,34 @@
-using System.Xml.Linq;
+using ScottPlot;
 
 namespace MarketSim.Simulator.Reports.Charts;
 
-/// <summary>An exceedance curve: the share of runs in which an outcome is above each value, P(X &gt; x).</summary>
+/// <summary>An exceedance curve: the share of runs in which an outcome is above each value, P(outcome &gt; x), as a step line.</summary>
 public static class ExceedanceChart
 {
-    /// <summary>Draws the curve of <paramref name="sorted"/> (ascending).</summary>
-    public static XElement Draw(string title, string xTitle, IReadOnlyList<double> sorted)
+    private const int MostPoints = 400;
+
+    /// <summary>Draws the curve of <paramref name="sorted"/> (ascending), values in <paramref name="unit"/>.</summary>
+    public static Chart Draw(string name, string caption, string title, string xTitle, string unit, IReadOnlyList<double> sorted)
     {
-        var canvas = new SvgCanvas(title);
-        canvas.Axes(new NiceScale(sorted[0], sorted[^1]), new NiceScale(0, 1), xTitle, "P(outcome > x)", xGrid: true);
-        var points = new List<(double, double)>();
+        var plot = ChartStyle.New(title, xTitle, "Chance the outcome is above x");
         var n = sorted.Count;
-        var stride = Math.Max(1, n / 400);
+        var stride = Math.Max(1, n / MostPoints);
+        var xs = new List<double>();
+        var ys = new List<double>();
         for (var i = 0; i < n; i += stride)
         {
-            var above = 1 - ((i + 1) / (double)n);
-            points.Add((canvas.X(sorted[i]), canvas.Y(1 - (i / (double)n))));
-            points.Add((canvas.X(sorted[i]), canvas.Y(above)));
+            xs.Add(sorted[i]);
+            ys.Add(1 - ((i + 1) / (double)n));
         }
-        points.Add((canvas.X(sorted[^1]), canvas.Y(0)));
-        var curve = SvgCanvas.Path(points, Palette.Colour(0), 2.2);
-        curve.Add(new XAttribute("class", "curve"));
-        canvas.Add(curve);
-        return canvas.ToSvg();
+        xs.Add(sorted[^1]);
+        ys.Add(0);
+        var curve = plot.Add.ScatterLine(xs, ys, Palette.Colour(0));
+        curve.LineWidth = 2.5f;
+        curve.ConnectStyle = ConnectStyle.StepHorizontal;
+        var span = sorted[^1] - sorted[0];
+        plot.Axes.SetLimits(sorted[0] - (span * 0.03), sorted[^1] + (span * 0.03), 0, 1.02);
+        ChartStyle.Ticks(plot.Axes.Bottom, unit);
+        ChartStyle.Ticks(plot.Axes.Left, "share");
+        return new Chart(name, caption, plot);
     }
 }

@@ -1,35 +1,60 @@
-using System.Xml.Linq;
+using ScottPlot;
 
 namespace MarketSim.Simulator.Reports.Charts;
 
-/// <summary>A histogram of an outcome over runs, with P5, P50 and P95 marked. Bars carry their count in <c>data-count</c>.</summary>
+/// <summary>
+/// A histogram of an outcome over runs, with P5, P50 and P95 marked by dashed lines and labelled with their
+/// values; labels that would touch are stacked into rows (<see cref="LabelRows"/>), so they never overlap.
+/// </summary>
 public static class HistogramChart
 {
-    /// <summary>Draws <paramref name="sorted"/> (ascending) in bins at nice edges.</summary>
-    public static XElement Draw(string title, string xTitle, IReadOnlyList<double> sorted, double p5, double p50, double p95)
+    private const float LabelRowHeight = 20;
+
+    /// <summary>Draws <paramref name="sorted"/> (ascending, not all equal) with its percentiles, values in <paramref name="unit"/>.</summary>
+    public static Chart Draw(string name, string caption, string title, string xTitle, string unit, IReadOnlyList<double> sorted, double p5, double p50, double p95)
     {
-        var canvas = new SvgCanvas(title);
-        var edges = new NiceScale(sorted[0], sorted[^1], targetTicks: Math.Clamp((int)Math.Sqrt(sorted.Count), 5, 30));
-        var counts = new int[Math.Max(1, edges.Ticks.Count - 1)];
-        foreach (var v in sorted)
+        var plot = ChartStyle.New(title, xTitle, "Runs (simulated futures)");
+        var bins = Math.Clamp((int)Math.Sqrt(sorted.Count), 10, 40);
+        var histogram = ScottPlot.Statistics.Histogram.WithBinCount(bins, sorted[0], sorted[^1]);
+        histogram.AddRange(sorted);
+        plot.Add.Histogram(histogram, Palette.Colour(0).WithAlpha(0.8));
+        var tallest = histogram.Counts.Max();
+        var marks = new[] { ("P5", p5, Palette.Colour(5)), ("P50 (median)", p50, Palette.Ink), ("P95", p95, Palette.Colour(5)) };
+        foreach (var (_, value, colour) in marks)
         {
-            counts[Math.Clamp((int)Math.Floor((v - edges.Min) / edges.Step), 0, counts.Length - 1)]++;
+            plot.Add.VerticalLine(value, 2, colour, LinePattern.Dashed);
         }
-        canvas.Axes(new NiceScale(edges.Min, edges.Max), new NiceScale(0, counts.Max()), xTitle, "Runs");
-        for (var i = 0; i < counts.Length; i++)
+        var span = sorted[^1] - sorted[0];
+        plot.Axes.SetLimits(sorted[0] - (span * 0.03), sorted[^1] + (span * 0.03), 0, tallest * 1.35);
+        ChartStyle.Ticks(plot.Axes.Bottom, unit);
+        ChartStyle.Ticks(plot.Axes.Left, "runs");
+        Label(plot, [.. marks.Select(m => ($"{m.Item1}: {ChartStyle.Format(m.Item2, unit)}", m.Item2, m.Item3))]);
+        return new Chart(name, caption, plot);
+    }
+
+    private static void Label(Plot plot, IReadOnlyList<(string Text, double Value, Color Colour)> labels)
+    {
+        plot.RenderInMemory(Chart.DefaultWidth, Chart.DefaultHeight);
+        var area = plot.LastRender.DataRect;
+        var top = plot.GetCoordinates(area.Left, area.Top + 4, plot.Axes.Bottom, plot.Axes.Left).Y;
+        var boxes = labels.Select(l =>
         {
-            var lo = edges.Min + (i * edges.Step);
-            var bar = SvgCanvas.Rect(canvas.X(lo) + 0.5, canvas.Y(counts[i]), canvas.X(lo + edges.Step) - canvas.X(lo) - 1, canvas.Y(0) - canvas.Y(counts[i]), Palette.Colour(0), 0.85);
-            bar.Add(new XAttribute("class", "bar"), new XAttribute("data-count", counts[i]), new XAttribute("data-lo", lo), new XAttribute("data-hi", lo + edges.Step));
-            canvas.Add(bar);
-        }
-        foreach (var (p, label, colour) in new[] { (p5, "P5", Palette.Colour(1)), (p50, "P50", Palette.Colour(5)), (p95, "P95", Palette.Colour(1)) })
+            var width = ChartStyle.TextWidth(l.Text, ChartStyle.TickSize) + 8;
+            var centre = Math.Clamp(plot.GetPixel(new Coordinates(l.Value, 0)).X, area.Left + (width / 2) + 2, area.Right - (width / 2) - 2);
+            return (Centre: (double)centre, Width: width);
+        }).ToList();
+        var rows = LabelRows.Assign(boxes, gap: 6);
+        for (var i = 0; i < labels.Count; i++)
         {
-            canvas.Add(SvgCanvas.Line(canvas.X(p), canvas.PlotTop, canvas.X(p), canvas.PlotBottom, colour, 2, "6 4"));
-            canvas.Add(SvgCanvas.Text(canvas.X(p) + 4, canvas.PlotTop + 14, label, 12, "start"));
+            var x = plot.GetCoordinates((float)boxes[i].Centre, area.Top, plot.Axes.Bottom, plot.Axes.Left).X;
+            var text = plot.Add.Text(labels[i].Text, x, top);
+            text.Alignment = Alignment.UpperCenter;
+            text.OffsetY = rows[i] * LabelRowHeight;
+            text.LabelStyle.FontSize = ChartStyle.TickSize;
+            text.LabelStyle.FontName = ChartFonts.Family;
+            text.LabelStyle.ForeColor = labels[i].Colour;
+            text.LabelStyle.BackgroundColor = Colors.White.WithAlpha(0.85);
+            text.LabelStyle.Padding = 2;
         }
-        canvas.Legend("P5 and P95", Palette.Colour(1));
-        canvas.Legend("median", Palette.Colour(5));
-        return canvas.ToSvg();
     }
 }

@@ -1,37 +1,28 @@
-using System.Xml.Linq;
-
 namespace MarketSim.Simulator.Reports.Charts;
 
-/// <summary>A tornado chart: for each input, the change in an outcome at its low and high values, largest swing on top.</summary>
+/// <summary>
+/// A one-at-a-time tornado chart: for each input (a row, largest swing on top), the change in the outcome's
+/// mean from the base case with the input at its low and at its high value, each with its 95% interval.
+/// </summary>
 public static class TornadoChart
 {
-    /// <summary>One input's effect: the outcome's change from the base case at the low and the high value.</summary>
-    public sealed record Bar(string Label, double LowEffect, double HighEffect);
+    /// <summary>One input's effects: the change in the outcome at its low and its high value, and their 95% half-widths.</summary>
+    public sealed record Bar(string Label, double LowEffect, double HighEffect, double LowHalfWidth = double.NaN, double HighHalfWidth = double.NaN);
 
-    /// <summary>Draws the bars, sorted by swing.</summary>
-    public static XElement Draw(string title, string xTitle, IReadOnlyList<Bar> bars)
+    /// <summary>The bars in drawing order, largest swing first.</summary>
+    public static List<Bar> Order(IEnumerable<Bar> bars) => [.. bars.OrderByDescending(b => Math.Abs(b.HighEffect - b.LowEffect))];
+
+    /// <summary>Draws the bars, sorted by swing, changes in <paramref name="unit"/>.</summary>
+    public static Chart Draw(string name, string caption, string title, string xTitle, string unit, IReadOnlyList<Bar> bars)
     {
-        var sorted = bars.OrderByDescending(b => Math.Abs(b.HighEffect - b.LowEffect)).ToList();
-        var canvas = new SvgCanvas(title, height: Math.Max(260, 120 + (44 * sorted.Count)));
-        var extent = sorted.SelectMany(b => new[] { b.LowEffect, b.HighEffect, 0 }).ToList();
-        canvas.Axes(new NiceScale(extent.Min(), extent.Max()), new NiceScale(0, sorted.Count, Math.Max(2, sorted.Count + 1)), xTitle, "", xGrid: true);
-        var rowHeight = (canvas.PlotBottom - canvas.PlotTop) / Math.Max(1, sorted.Count);
-        for (var i = 0; i < sorted.Count; i++)
-        {
-            var b = sorted[i];
-            var top = canvas.PlotTop + (i * rowHeight) + (rowHeight * 0.2);
-            foreach (var (effect, colour, which) in new[] { (b.LowEffect, Palette.Colour(0), "low"), (b.HighEffect, Palette.Colour(1), "high") })
-            {
-                var x0 = Math.Min(canvas.X(0), canvas.X(effect));
-                var rect = SvgCanvas.Rect(x0, top, Math.Abs(canvas.X(effect) - canvas.X(0)), rowHeight * 0.6, colour, 0.85);
-                rect.Add(new XAttribute("class", $"bar {which}"), new XAttribute("data-effect", effect));
-                canvas.Add(rect);
-            }
-            canvas.Add(SvgCanvas.Text(canvas.PlotLeft + 6, top - 3, b.Label, 12, "start"));
-        }
-        canvas.Add(SvgCanvas.Line(canvas.X(0), canvas.PlotTop, canvas.X(0), canvas.PlotBottom, Palette.Ink, 1.5));
-        canvas.Legend("low value", Palette.Colour(0), band: true);
-        canvas.Legend("high value", Palette.Colour(1), band: true);
-        return canvas.ToSvg();
+        var sorted = Order(bars);
+        var plot = ChartStyle.New(title, xTitle, "");
+        var n = sorted.Count;
+        BarRows.Add(plot, [.. sorted.Select((b, i) => new BarRows.Segment(n - 1 - i + 0.18, 0, b.LowEffect, b.LowEffect - b.LowHalfWidth, b.LowEffect + b.LowHalfWidth))], Palette.Colour(0), 0.34, "Input at its low value");
+        BarRows.Add(plot, [.. sorted.Select((b, i) => new BarRows.Segment(n - 1 - i - 0.18, 0, b.HighEffect, b.HighEffect - b.HighHalfWidth, b.HighEffect + b.HighHalfWidth))], Palette.Colour(1), 0.34, "Input at its high value");
+        BarRows.WhiskerLegend(plot, "95% interval");
+        BarRows.Frame(plot, [.. sorted.Select(b => b.Label)], sorted.SelectMany(b => new[] { b.LowEffect - b.LowHalfWidth, b.LowEffect + b.LowHalfWidth, b.HighEffect - b.HighHalfWidth, b.HighEffect + b.HighHalfWidth, b.LowEffect, b.HighEffect }), unit);
+        plot.ShowLegend(ScottPlot.Edge.Bottom);
+        return new Chart(name, caption, plot, height: BarRows.Height(n, 64));
     }
 }

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>--chart-scale: the size of the PNG charts as a multiple of 1,000 × 600 pixels, for the commands that draw charts.</summary>
+public static class ChartScaleOption
+{
+    /// <summary>The smallest scale allowed.</summary>
+    public const double Smallest = 0.5;
+
+    /// <summary>The largest scale allowed.</summary>
+    public const double Largest = 4;
+
+    /// <summary>A new --chart-scale option, default 1.</summary>
+    public static Option<double> Create() => new("--chart-scale")
+    {
+        Description = "Size of the PNG charts in charts/ as a multiple of 1,000 × 600 pixels: 1 for screens and documents, 2 for print (text and lines scale too). The SVGs are not affected.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    /// <summary>Adds a problem when <paramref name="scale"/> is outside <see cref="Smallest"/>..<see cref="Largest"/>.</summary>
+    public static void Check(double scale, List<string> problems)
+    {
+        if (!(scale >= Smallest && scale <= Largest))
+        {
+            problems.Add($"--chart-scale: {scale.ToString(CultureInfo.InvariantCulture)} is not allowed; allowed: a number from {Smallest.ToString(CultureInfo.InvariantCulture)} to {Largest.ToString(CultureInfo.InvariantCulture)} (1 = 1,000 × 600 pixels, 2 for print)");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using MarketSim.Grains.Scenario;
+using static MarketSim.Simulator.Reports.Html;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>report.html's "Assumptions": every scenario input with its value, unit and source, then the documents the scenario cites.</summary>
+public static class AssumptionsHtml
+{
+    /// <summary>The section's HTML for the scenario <paramref name="yaml"/> (as run); values that are ids of <paramref name="scenario"/>'s entities are shown by name.</summary>
+    public static string Section(string yaml, MarketScenario scenario)
+    {
+        var html = new StringBuilder("<h2 id=\"assumptions\">Assumptions</h2>\n")
+            .Append("<p class=\"muted\">Every input of the scenario as it was run (scenario.yaml in this folder), with the source the file gives for it: its own <code>source:</code>, or the one of the section it is in.</p>\n");
+        var inputs = ScenarioAssumptions.Read(yaml);
+        var labels = new OutcomeLabels(scenario);
+        Header(html, "Input", "Value", "Unit", "Source");
+        string? previous = null;
+        foreach (var a in inputs)
+        {
+            Row(html, $"<span title=\"{E(a.Path)}\">{E(a.Label)}</span>", E(labels.EntityName(a.Value)), E(a.Unit), a.Source == previous ? "<span class=\"muted\">as above</span>" : E(a.Source));
+            previous = a.Source;
+        }
+        html.Append("</table>\n");
+        var documents = ScenarioAssumptions.Documents(yaml);
+        if (documents.Count > 0)
+        {
+            html.Append("<h3>Documents cited</h3>\n");
+            Header(html, "Id", "File", "Title");
+            foreach (var d in documents)
+            {
+                Row(html, E(d.Id), E(d.File), E(d.Title));
+            }
+            html.Append("</table>\n<p class=\"muted\">docs/sources.md gives each document's publisher, date and where to find it.</p>\n");
+        }
+        return html.ToString();
+    }
+}

@@ -1,0 +1,54 @@
+using ScottPlot;
+
+namespace MarketSim.Simulator.Reports.Charts;
+
+/// <summary>
+/// One drawn chart: its file name without extension (charts/NAME.svg and NAME.png), the caption the report
+/// shows under it, and the ScottPlot plot, laid out for <see cref="Width"/> × <see cref="Height"/> pixels.
+/// </summary>
+public sealed class Chart(string name, string caption, Plot plot, int width = Chart.DefaultWidth, int height = Chart.DefaultHeight) : IDisposable
+{
+    /// <summary>Width of a chart at scale 1, in pixels.</summary>
+    public const int DefaultWidth = 1000;
+
+    /// <summary>Height of a chart at scale 1, in pixels.</summary>
+    public const int DefaultHeight = 600;
+
+    /// <summary>The file name without extension.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>What the chart shows, in a sentence for the report.</summary>
+    public string Caption { get; } = caption;
+
+    /// <summary>The plot.</summary>
+    public Plot Plot { get; } = plot;
+
+    /// <summary>Width at scale 1, in pixels.</summary>
+    public int Width { get; } = width;
+
+    /// <summary>Height at scale 1, in pixels.</summary>
+    public int Height { get; } = height;
+
+    /// <summary>The chart's title.</summary>
+    public string Title => Plot.Axes.Title.Label.Text;
+
+    /// <summary>The PNG at <paramref name="scale"/> times the size (2 for print); lines and text scale with it.</summary>
+    public byte[] Png(double scale = 1)
+    {
+        Plot.ScaleFactor = scale;
+        try
+        {
+            return Plot.GetImageBytes((int)Math.Round(Width * scale), (int)Math.Round(Height * scale), ImageFormat.Png);
+        }
+        finally
+        {
+            Plot.ScaleFactor = 1;
+        }
+    }
+
+    /// <summary>The SVG text, at scale 1; its text stays text (&lt;text&gt; elements in DejaVu Sans).</summary>
+    public string Svg() => Plot.GetSvgXml(Width, Height);
+
+    /// <inheritdoc/>
+    public void Dispose() => Plot.Dispose();
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Statistics;
+using MarketSim.Simulator.RiskShare;
+using MarketSim.Simulator.Statistics;
+using static MarketSim.Simulator.Reports.Html;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>
+/// report.html's "Finance": each commissioner's spend and overspend, then for each pooled budget each
+/// party's liability in £ by name under every agreement (mean, P(overspend &gt; £0), P(above the named
+/// threshold)), the bad-case exposure over the horizon and per year (each labelled), and the paired
+/// differences between agreements on the same futures with 95% intervals and a plain reading.
+/// </summary>
+public static class FinanceHtml
+{
+    /// <summary>The section's HTML; <paramref name="charts"/> are placed under their pool by file name (liability_POOL.svg).</summary>
+    public static string Section(MarketScenario scenario, OutcomeSummary summary, RiskShareComparison riskShare, IEnumerable<EntitySummary> entities,
+        IReadOnlyList<ScenarioAssumption> assumptions, IEnumerable<(string File, string Caption, XElement Svg)> charts)
+    {
+        var labels = new OutcomeLabels(scenario);
+        var horizon = SummarySentences.Horizon(scenario);
+        var html = new StringBuilder("<h2 id=\"finance\">Finance</h2>\n");
+        Commissioners(html, scenario, summary, [.. entities.Where(s => s.Block.Kind == EntityKind.Commissioner)], horizon);
+        var chartList = charts.ToList();
+        for (var p = 0; p < scenario.PooledBudgets.Length; p++)
+        {
+            var pool = scenario.PooledBudgets[p];
+            var lines = riskShare.Lines.Where(l => l.Pool.Id == pool.Id).ToList();
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+            var threshold = assumptions.FirstOrDefault(a => a.Path == $"pooled_budgets[{p}].threshold_gbp");
+            Pool(html, scenario, pool, lines, riskShare, labels, horizon, threshold);
+            foreach (var (file, caption, svg) in chartList.Where(c => c.File == $"liability_{pool.Id}.svg"))
+            {
+                Figure(html, file, $"{pool.Name}: each party's liability over the {horizon} under each agreement (box P25 to P75, line at the median, whiskers P5 to P95).", svg);
+            }
+        }
+        if (scenario.PooledBudgets.Length == 0)
+        {
+            html.Append("<p class=\"muted\">This scenario has no pooled budget, so there is no risk share to compare.</p>\n");
+        }
+        return html.ToString();
+    }
+
+    /// <summary>"P(liability &gt; £1.00m)" and the sentence saying what that threshold is and where it comes from.</summary>
+    public static (string Header, string Text) Threshold(PooledBudgetSpec pool, ScenarioAssumption? assumption, string horizon)
+    {
+        var amount = Quantity.Money(pool.ThresholdGbp);
+        var origin = assumption is null
+            ? "MarketSim's default, as the scenario file sets no threshold for this pool"
+            : $"the threshold the scenario file sets for this pool (source: {assumption.Source})";
+        return ($"P(liability > {amount})", $"The threshold is a liability of {amount} over the {horizon}: {origin}.");
+    }
+
+    private static void Commissioners(StringBuilder html, MarketScenario scenario, OutcomeSummary summary, List<EntitySummary> commissioners, string horizon)
+    {
+        if (commissioners.Count == 0)
+        {
+            return;
+        }
+        var unmet = commissioners.Any(s => s.Metric("unmet_need_cost_gbp").Mean != 0);
+        html.Append("<h3>Each commissioner's spend over the ").Append(E(horizon)).Append("</h3>\n");
+        Header(html, ["Commissioner", "Spend (mean ± SE)", "Overspend (mean ± SE; negative: underspend)", "P(overspend > £0) ± SE", "Overspend P5", "Overspend P95",
+            .. unmet ? new[] { "Cost of unmet need borne (mean ± SE)", "Spend plus cost of unmet need (mean ± SE)" } : []]);
+        foreach (var s in commissioners)
+        {
+            var spend = s.Metric("spend_gbp");
+            var over = s.Metric("overspend_gbp");
+            var column = summary.Schema.IndexOf($"overspend_gbp__{s.Block.Id}");
+            var sorted = summary.SortedValues(column) ?? [];
+            var chance = new Proportion(sorted.Count(x => x > 0), sorted.Count);
+            var cells = new List<string>
+            {
+                E(s.Block.Name), E(MoneySe(spend.Mean, spend.StdError)), E(MoneySe(over.Mean, over.StdError)),
+                E($"{Quantity.Share(chance.P)} ± {Quantity.Share(chance.StdError)}"), E(Quantity.Money(over.P5)), E(Quantity.Money(over.P95)),
+            };
+            if (unmet)
+            {
+                var cost = s.Metric("unmet_need_cost_gbp");
+                var whole = s.Metric("whole_system_cost_gbp");
+                cells.Add(E(MoneySe(cost.Mean, cost.StdError)));
+                cells.Add(E(MoneySe(whole.Mean, whole.StdError)));
+            }
+            Row(html, [.. cells]);
+        }
+        html.Append("</table>\n");
+    }
+
+    private static void Pool(StringBuilder html, MarketScenario scenario, PooledBudgetSpec pool, List<RiskShareComparison.Line> lines, RiskShareComparison riskShare,
+        OutcomeLabels labels, string horizon, ScenarioAssumption? thresholdAssumption)
+    {
+        var years = scenario.HorizonWeeks / (double)MarketScenario.WeeksPerYear;
+        var (thresholdHeader, thresholdText) = Threshold(pool, thresholdAssumption, horizon);
+        var contributions = string.Join("; ", pool.Partners.Select(p => $"{labels.PartyName(pool, p.CommissionerId)} {Quantity.Money(p.ContributionGbpPerYear)}"));
+        html.Append("<h3>").Append(E(pool.Name)).Append(": risk share</h3>\n<p>Contributions in the first year: ").Append(E(contributions))
+            .Append(". A party's liability is what it pays beyond its contribution, summed over the ").Append(E(horizon))
+            .Append(" (negative: a saving). Every agreement is applied to the same simulated futures. ").Append(E(thresholdText)).Append("</p>\n");
+
+        var shown = lines.Where(l => !(l.Liability.Min == 0 && l.Liability.Max == 0)).ToList();
+        Header(html, "Agreement", "Who pays", $"Liability over the {horizon} (mean ± SE)", "P(liability > £0) ± SE", $"{thresholdHeader} ± SE");
+        foreach (var l in shown)
+        {
+            var n = Math.Max(1, l.Liability.Count);
+            var over = new Proportion(l.AnyOverspend, n);
+            var above = new Proportion(l.AboveThreshold, n);
+            Row(html, E(l.ModelName), E(labels.PartyName(pool, l.Party)), E(MoneySe(l.Liability.Mean, l.Liability.StdError)),
+                E($"{Quantity.Share(over.P)} ± {Quantity.Share(over.StdError)}"), E($"{Quantity.Share(above.P)} ± {Quantity.Share(above.StdError)}"));
+        }
+        html.Append("</table>\n");
+        SummaryHtml.Line(html, "Always zero in these runs", [.. lines.Except(shown).Select(l => $"{labels.PartyName(pool, l.Party)} under {l.ModelName}")]);
+
+        html.Append("<h4>Bad-case exposure: over the ").Append(E(horizon)).Append(" and per year</h4>\n")
+            .Append("<p class=\"muted\">VaR 95% is the 95th percentile of the liability (P95): it is exceeded in 1 future in 20. CVaR 95% is the mean of the worst 5% of futures. ")
+            .Append("The per-year columns divide the horizon figure by ").Append(E(years.ToString("0.##", CultureInfo.InvariantCulture)))
+            .Append(" years: an average, not a per-year VaR. The worst-single-year columns are per-year figures from per-year values: the VaR and CVaR of each future's largest one-year liability.</p>\n");
+        Header(html, "Agreement", "Who pays", $"VaR 95% over the {horizon}", $"CVaR 95% over the {horizon}", "VaR 95% per year (horizon ÷ years, an average)",
+            "CVaR 95% per year (horizon ÷ years, an average)", "Worst single year: VaR 95%", "Worst single year: CVaR 95%");
+        foreach (var l in shown)
+        {
+            Row(html, E(l.ModelName), E(labels.PartyName(pool, l.Party)), E(Quantity.Money(l.ValueAtRisk)), E(Quantity.Money(l.ConditionalValueAtRisk)),
+                E(Quantity.Money(l.ValueAtRisk / years)), E(Quantity.Money(l.ConditionalValueAtRisk / years)),
+                E(Quantity.Money(l.WorstYearValueAtRisk)), E(Quantity.Money(l.WorstYearConditionalValueAtRisk)));
+        }
+        html.Append("</table>\n");
+        Differences(html, pool, riskShare, labels, horizon);
+    }
+
+    private static void Differences(StringBuilder html, PooledBudgetSpec pool, RiskShareComparison riskShare, OutcomeLabels labels, string horizon)
+    {
+        var models = pool.ModelsOrDefault;
+        if (models.Length < 2)
+        {
+            return;
+        }
+        var reference = models[0];
+        html.Append("<h4>Paired differences between agreements</h4>\n<p class=\"muted\">Each partner's liability under each agreement minus under \"")
+            .Append(E(reference.Name)).Append("\" (the scenario's first agreement), future by future on the same simulated futures, summed over the ").Append(E(horizon))
+            .Append("; the 95% interval is the mean ± 1.96 standard errors of the paired differences. Every pair of agreements is in risk_share_differences.csv.</p>\n");
+        Header(html, "Partner", "Agreement", $"Minus \"{reference.Name}\" (mean)", "95% interval", "Reading");
+        foreach (var partner in pool.Partners)
+        {
+            var name = labels.PartyName(pool, partner.CommissionerId);
+            foreach (var model in models.Skip(1))
+            {
+                var (mean, se, _) = riskShare.Paired(pool.Id, reference.Id, model.Id, partner.CommissionerId);
+                var half = RunningMoments.Z95 * se;
+                Row(html, E(name), E(model.Name), E(Quantity.Money(mean, signed: true)),
+                    E($"{Quantity.Money(mean - half, signed: true)} to {Quantity.Money(mean + half, signed: true)}"),
+                    E(SummarySentences.PairedReading(name, model.Name, reference.Name, mean, se, horizon) + "."));
+            }
+        }
+        html.Append("</table>\n");
+    }
+
+    private static string MoneySe(double mean, double se) => $"{Quantity.Money(mean)} ± {Quantity.Money(se)}";
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using MarketSim.Grains.Failure;
+using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Providers;
+using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Statistics;
+using MarketSim.Grains.Zones;
+using static MarketSim.Simulator.Reports.Html;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>
+/// report.html's "Market sustainability": the providers most at risk (chance of leaving within the
+/// horizon ± SE, its interval, most common cause and the year most exits come), the zones that lose
+/// their lead provider (chance and weeks without one), and unmet need and its cost by zone. Providers
+/// that never left are named in one line; causes that never happened are left out.
+/// </summary>
+public static class MarketHtml
+{
+    private static readonly (ExitReason Cause, string Header, Func<ExitsByYear, Proportion> Of)[] Causes =
+    [
+        (ExitReason.HandBack, "P(hand-back)", e => e.HandBack),
+        (ExitReason.ReservesExhausted, "P(failure: reserves ran out)", e => e.ReservesExhausted),
+        (ExitReason.Hazard, "P(failure: cause outside the model)", e => e.Hazard),
+        (ExitReason.ForcedExit, "P(forced exit)", e => e.ForcedExit),
+    ];
+
+    /// <summary>The section's HTML; says so when the run has no entity summaries.</summary>
+    public static string Section(MarketScenario scenario, IEnumerable<EntitySummary> summaries)
+    {
+        var list = summaries.ToList();
+        var html = new StringBuilder("<h2 id=\"market\">Market sustainability</h2>\n");
+        if (list.Count == 0)
+        {
+            return html.Append("<p class=\"muted\">No per-entity outcomes were kept for this run.</p>\n").ToString();
+        }
+        var horizon = SummarySentences.Horizon(scenario);
+        html.Append("<p class=\"muted\">Over ").Append(list.Max(s => s.Runs).ToString("N0", CultureInfo.InvariantCulture))
+            .Append(" simulated futures of the ").Append(E(horizon)).Append(". Chances are shown ± one standard error with their 95% (Wilson) interval; means ± one standard error. Every figure of every entity is in providers.csv, zones.csv, service_users.csv, commissioners.csv and pooled_budgets.csv.</p>\n");
+        Providers(html, [.. list.Where(s => s.Block.Kind == EntityKind.Provider)], horizon);
+        Zones(html, scenario, [.. list.Where(s => s.Block.Kind == EntityKind.Zone)], horizon);
+        return html.ToString();
+    }
+
+    private static void Providers(StringBuilder html, List<EntitySummary> providers, string horizon)
+    {
+        if (providers.Count == 0)
+        {
+            return;
+        }
+        var leaving = providers.Where(s => s.Exits is { ByYear.Length: > 0 } e && e.WithinHorizon.Count > 0).OrderByDescending(s => s.Exits!.WithinHorizon.P).ToList();
+        html.Append("<h3>Providers most at risk</h3>\n");
+        if (leaving.Count > 0)
+        {
+            var causes = Causes.Where(c => leaving.Any(s => c.Of(s.Exits!.ByYear[^1]).Count > 0)).ToList();
+            Header(html, [$"Provider", $"P(leaves within the {horizon}) ± SE", "95% interval", "Most common cause", "Year most exits come", .. causes.Select(c => c.Header), "Share of delivered hours (mean)"]);
+            foreach (var s in leaving)
+            {
+                var last = s.Exits!.ByYear[^1];
+                var p = last.Any;
+                Row(html, [E(s.Block.Name), E(Chance(p)), E(Interval(p)), E(SummarySentences.Cause(s.Exits.MostCommonCause)), $"year {SummarySentences.PeakYear(s.Exits)}",
+                    .. causes.Select(c => E(Quantity.Share(c.Of(last).P))), E(Quantity.Share(s.Metric("delivered_share").Mean))]);
+            }
+            html.Append("</table>\n");
+        }
+        SummaryHtml.Line(html, $"Never left in any future over the {horizon}", [.. providers.Except(leaving).Select(s => s.Block.Name)]);
+    }
+
+    private static void Zones(StringBuilder html, MarketScenario scenario, List<EntitySummary> zones, string horizon)
+    {
+        if (zones.Count == 0)
+        {
+            return;
+        }
+        var cost = scenario.UnmetNeed?.CostGbpPerHour;
+        var leads = zones.Any(s => s.LosesLead is not null);
+        html.Append("<h3>Zones: lead providers and unmet need</h3>\n");
+        if (cost is { } c)
+        {
+            html.Append("<p class=\"muted\">Unmet need is valued at ").Append(E(Quantity.Format(c, "GBP per hour"))).Append(" an hour (the scenario's cost of an unmet care hour). Weeks without a lead are averaged over all futures, counting those that keep their lead as 0.</p>\n");
+        }
+        Header(html, [
+            "Zone",
+            .. leads ? new[] { "P(left without its lead provider) ± SE", "95% interval", "Weeks without a lead (mean ± SE)" } : [],
+            $"Unmet need over the {horizon}, hours (mean ± SE)",
+            .. cost is null ? Array.Empty<string>() : ["Cost of unmet need, £ (mean ± SE)"],
+            "Peak waiting list, people (P95)",
+        ]);
+        foreach (var s in zones)
+        {
+            var unmet = s.Metric(ZoneMetrics.All[ZoneMetrics.UnmetHours].Name);
+            var weeks = s.Metric(ZoneMetrics.All[ZoneMetrics.WeeksWithoutLead].Name);
+            var cells = new List<string> { E(s.Block.Name) };
+            if (leads)
+            {
+                cells.AddRange(s.LosesLead is { } lead
+                    ? [E(Chance(lead)), E(Interval(lead)), E($"{Numbers.Readable(weeks.Mean)} ± {Numbers.Readable(weeks.StdError)}")]
+                    : ["no lead provider", "", ""]);
+            }
+            cells.Add(E($"{Numbers.Compact(unmet.Mean)} ± {Numbers.Compact(unmet.StdError)}"));
+            if (cost is { } perHour)
+            {
+                cells.Add(E($"{Quantity.Money(unmet.Mean * perHour)} ± {Quantity.Money(unmet.StdError * perHour)}"));
+            }
+            cells.Add(E(Numbers.Readable(s.Metric(ZoneMetrics.All[ZoneMetrics.PeakWaiting].Name).P95)));
+            Row(html, [.. cells]);
+        }
+        html.Append("</table>\n");
+    }
+
+    private static string Chance(Proportion p) => $"{Quantity.Share(p.P)} ± {Quantity.Share(p.StdError)}";
+
+    private static string Interval(Proportion p) => $"{Quantity.Share(p.Low95)} to {Quantity.Share(p.High95)}";
+}

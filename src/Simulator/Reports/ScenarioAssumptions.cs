@@ -1,0 +1,130 @@
+using System.Globalization;
+using MarketSim.Simulator.Scenarios;
+using YamlDotNet.RepresentationModel;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>One input of a scenario as written: where it is, its value, unit and the <c>source:</c> that covers it.</summary>
+/// <param name="Path">The field path, e.g. <c>pooled_budgets[0].threshold_gbp</c>.</param>
+/// <param name="Label">The path in words, with the scenario's names for list items.</param>
+/// <param name="Value">The value as written (a list, or a distribution and its parameters).</param>
+/// <param name="Unit">Its unit in words, from the field name; empty when the name carries none.</param>
+/// <param name="Source">Its own <c>source:</c>, else the nearest enclosing one; "none given" when there is none.</param>
+public sealed record ScenarioAssumption(string Path, string Label, string Value, string Unit, string Source);
+
+/// <summary>A document a scenario cites in its <c>sources:</c> list.</summary>
+/// <param name="Id">Its id in the scenario.</param>
+/// <param name="File">The seed file name.</param>
+/// <param name="Title">Its title.</param>
+public sealed record ScenarioDocumentCited(string Id, string File, string Title);
+
+/// <summary>
+/// Every input of a scenario with its value, unit and source, read from the scenario's YAML (as run),
+/// for the report's "Assumptions": a mapping's <c>source:</c> covers its fields that have none of
+/// their own; <c>{ value, source }</c> and distributions are one input each.
+/// </summary>
+public static class ScenarioAssumptions
+{
+    private static readonly HashSet<string> Skipped = ["name", "description", "id", "sources", "source", "base"];
+
+    /// <summary>The inputs of the scenario <paramref name="yaml"/>, in file order.</summary>
+    public static IReadOnlyList<ScenarioAssumption> Read(string yaml)
+    {
+        var list = new List<ScenarioAssumption>();
+        if (Root(yaml) is { } root)
+        {
+            Walk(root, "", "", null, list);
+        }
+        return list;
+    }
+
+    /// <summary>The documents in the scenario's <c>sources:</c> list.</summary>
+    public static IReadOnlyList<ScenarioDocumentCited> Documents(string yaml)
+    {
+        if (Root(yaml) is not { } root || !root.Children.TryGetValue(new YamlScalarNode("sources"), out var node) || node is not YamlSequenceNode items)
+        {
+            return [];
+        }
+        return [.. items.OfType<YamlMappingNode>().Select(m => new ScenarioDocumentCited(Text(m, "id"), Text(m, "file"), Text(m, "title")))];
+    }
+
+    private static YamlMappingNode? Root(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+    }
+
+    private static void Walk(YamlNode node, string path, string label, string? source, List<ScenarioAssumption> list)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map when IsLeaf(map):
+                var own = Text(map, "source");
+                var value = map.Children.TryGetValue(new YamlScalarNode("value"), out var v) ? Render(v) : Distribution(map);
+                Add(list, path, label, value, own.Length > 0 ? own : source);
+                break;
+            case YamlMappingNode map:
+                var covering = Text(map, "source") is { Length: > 0 } s ? s : source;
+                foreach (var (key, child) in map.Children)
+                {
+                    var name = ((YamlScalarNode)key).Value ?? "";
+                    if (!Skipped.Contains(name))
+                    {
+                        Walk(child, Join(path, name), Join(label, FieldLabels.Field(name), " › "), covering, list);
+                    }
+                }
+                break;
+            case YamlSequenceNode sequence when sequence.All(n => n is YamlScalarNode):
+                Add(list, path, label, Render(sequence), source);
+                break;
+            case YamlSequenceNode sequence:
+                var i = 0;
+                foreach (var item in sequence)
+                {
+                    var itemName = item is YamlMappingNode m ? First(Text(m, "name"), Text(m, "id"), $"{i + 1}") : $"{i + 1}";
+                    Walk(item, $"{path}[{i}]", Join(label, itemName, " › "), source, list);
+                    i++;
+                }
+                break;
+            default:
+                Add(list, path, label, Render(node), source);
+                break;
+        }
+    }
+
+    private static bool IsLeaf(YamlMappingNode map)
+    {
+        var keys = map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).ToList();
+        return keys.Contains("distribution") || (keys.Contains("value") && keys.All(k => k is "value" or "source"));
+    }
+
+    private static void Add(List<ScenarioAssumption> list, string path, string label, string value, string? source)
+    {
+        var unit = FieldUnits.Of(path);
+        list.Add(new(path, label, value, unit is "as the field" ? "" : OutcomeLabels.Unit(unit), source ?? "none given"));
+    }
+
+    private static string Distribution(YamlMappingNode map) =>
+        $"{Text(map, "distribution")} ({string.Join(", ", map.Children.Where(c => ((YamlScalarNode)c.Key).Value is not ("distribution" or "source")).Select(c => $"{FieldLabels.Field(((YamlScalarNode)c.Key).Value ?? "")} {Render(c.Value)}"))})";
+
+    private static string Render(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => Number(scalar.Value ?? ""),
+        YamlSequenceNode sequence => "[" + string.Join(", ", sequence.Select(Render)) + "]",
+        YamlMappingNode map => "{ " + string.Join(", ", map.Children.Select(c => $"{((YamlScalarNode)c.Key).Value}: {Render(c.Value)}")) + " }",
+        _ => "",
+    };
+
+    private static string Number(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && Math.Abs(x) >= 10_000 && !text.Contains('-', StringComparison.Ordinal)
+            ? x.ToString("#,0.####", CultureInfo.InvariantCulture)
+            : text;
+
+    private static string Text(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { } value } ? value.Trim() : "";
+
+    private static string Join(string a, string b, string separator = ".") => a.Length == 0 ? b : a + separator + b;
+
+    private static string First(params string[] texts) => texts.First(t => t.Length > 0);
+}

@@ -1,0 +1,215 @@
+using System.Globalization;
+using MarketSim.Grains.Failure;
+using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Providers;
+using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Statistics;
+using MarketSim.Grains.Zones;
+using MarketSim.Simulator.Drivers;
+using MarketSim.Simulator.RiskShare;
+using MarketSim.Simulator.Statistics;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>
+/// The results in plain sentences with numbers, for the top of report.html and the end of
+/// <c>marketsim run</c>: which provider is most likely to leave, which zone to lose its lead, how much
+/// need goes unmet, each commissioner's and pool's chance of overspending, each partner's bad-case
+/// liability under the agreements and the paired difference between them. Each sentence says what it
+/// covers (the horizon) and its uncertainty (± one standard error, or a 95% interval).
+/// </summary>
+public static class SummarySentences
+{
+    /// <summary>The sentences, in report order; the first says what the figures cover.</summary>
+    public static IReadOnlyList<string> For(MarketScenario scenario, OutcomeSummary summary, IReadOnlyList<EntitySummary> entities,
+        RiskShareComparison riskShare, IReadOnlyList<OutcomeDrivers>? drivers = null)
+    {
+        var horizon = Horizon(scenario);
+        var labels = new OutcomeLabels(scenario);
+        var sentences = new List<string>
+        {
+            $"These figures cover {summary.Runs.ToString("N0", CultureInfo.InvariantCulture)} simulated futures of the {horizon} from {scenario.StartDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}; ± is one Monte Carlo standard error and intervals are 95%.",
+        };
+        sentences.AddRange(Providers(entities, summary, horizon));
+        sentences.AddRange(Zones(entities, horizon));
+        sentences.Add(UnmetNeed(scenario, summary, horizon));
+        sentences.AddRange(Commissioners(scenario, summary, horizon));
+        sentences.AddRange(Pools(scenario, summary, riskShare, labels, horizon));
+        if (drivers is { Count: > 0 } && Driver(drivers, labels) is { } driver)
+        {
+            sentences.Add(driver);
+        }
+        return sentences;
+    }
+
+    /// <summary>"5-year horizon", "2-year horizon", or "30-week horizon" when the horizon is not whole years.</summary>
+    public static string Horizon(MarketScenario scenario) =>
+        scenario.HorizonWeeks % MarketScenario.WeeksPerYear == 0 ? $"{scenario.HorizonWeeks / MarketScenario.WeeksPerYear}-year horizon" : $"{scenario.HorizonWeeks}-week horizon";
+
+    /// <summary>A cause of exit as a noun phrase: "hand-back", "failure when its reserves ran out".</summary>
+    public static string Cause(ExitReason cause) => cause switch
+    {
+        ExitReason.HandBack => "hand-back of its contracts",
+        ExitReason.ReservesExhausted => "failure when its reserves ran out",
+        ExitReason.Hazard => "failure from a cause outside the model",
+        ExitReason.ForcedExit => "a forced exit",
+        _ => "no exit",
+    };
+
+    /// <summary>The model year (from 1) in which most of a provider's exits happen.</summary>
+    public static int PeakYear(ProviderExits exits)
+    {
+        var best = 1;
+        var most = -1.0;
+        for (var y = 0; y < exits.ByYear.Length; y++)
+        {
+            var added = exits.ByYear[y].Any.P - (y > 0 ? exits.ByYear[y - 1].Any.P : 0);
+            if (added > most + 1e-12)
+            {
+                most = added;
+                best = exits.ByYear[y].Year;
+            }
+        }
+        return best;
+    }
+
+    private static IEnumerable<string> Providers(IReadOnlyList<EntitySummary> entities, OutcomeSummary summary, string horizon)
+    {
+        var providers = entities.Where(s => s.Exits is { ByYear.Length: > 0 }).ToList();
+        if (providers.Count == 0)
+        {
+            yield break;
+        }
+        var leaving = providers.Where(s => s.Exits!.WithinHorizon.Count > 0).OrderByDescending(s => s.Exits!.WithinHorizon.P).ToList();
+        if (leaving.Count == 0)
+        {
+            yield return $"No provider left the market in any future over the {horizon}.";
+            yield break;
+        }
+        var top = leaving[0];
+        var p = top.Exits!.WithinHorizon;
+        var others = leaving.Skip(1).Count(s => s.Exits!.WithinHorizon.P >= 0.1);
+        yield return $"In {Quantity.Share(p.P)} of futures (± {Quantity.Share(p.StdError)}) {top.Block.Name} leaves the market within the {horizon}, most often by {Cause(top.Exits.MostCommonCause)}, most often in year {PeakYear(top.Exits)}"
+            + (others > 0 ? $"; {others} other provider{(others == 1 ? "" : "s")} leave in at least 10% of futures." : ".");
+        var failures = summary.Moments[OutcomeSchema.ProviderFailures];
+        var handBacks = summary.Moments[OutcomeSchema.HandBacks];
+        yield return $"On average {Numbers.Readable(handBacks.Mean)} providers (± {Numbers.Readable(handBacks.StdError)}) hand back their contracts and {Numbers.Readable(failures.Mean)} (± {Numbers.Readable(failures.StdError)}) fail over the {horizon}.";
+    }
+
+    private static IEnumerable<string> Zones(IReadOnlyList<EntitySummary> entities, string horizon)
+    {
+        var zones = entities.Where(s => s.LosesLead is not null).ToList();
+        if (zones.Count == 0)
+        {
+            yield break;
+        }
+        var losing = zones.Where(s => s.LosesLead!.Count > 0).OrderByDescending(s => s.LosesLead!.P).ToList();
+        if (losing.Count == 0)
+        {
+            yield return $"No zone was left without its lead provider in any future over the {horizon}.";
+            yield break;
+        }
+        var top = losing[0];
+        var weeks = top.Metric(ZoneMetrics.All[ZoneMetrics.WeeksWithoutLead].Name);
+        var range = losing.Count > 1
+            ? $" {(losing.Count == zones.Count ? $"All {zones.Count}" : $"{losing.Count} of the {zones.Count}")} zones lose their lead in some future, in {Quantity.Share(losing[^1].LosesLead!.P)} to {Quantity.Share(top.LosesLead!.P)} of futures."
+            : "";
+        yield return $"{top.Block.Name} is left without its lead provider at some point in {Quantity.Share(top.LosesLead!.P)} of futures (± {Quantity.Share(top.LosesLead.StdError)}); averaged over all futures that is {Numbers.Readable(weeks.Mean)} weeks (± {Numbers.Readable(weeks.StdError)}) of the {horizon}.{range}";
+    }
+
+    private static string UnmetNeed(MarketScenario scenario, OutcomeSummary summary, string horizon)
+    {
+        var unmet = summary.Moments[OutcomeSchema.UnmetHours];
+        if (unmet.Max <= 0)
+        {
+            return $"No need went unmet in any future over the {horizon}.";
+        }
+        var delivered = summary.Moments[OutcomeSchema.DeliveredHours].Mean;
+        var share = unmet.Mean / (unmet.Mean + delivered);
+        var text = $"Unmet need averages {Numbers.Compact(unmet.Mean)} care hours over the {horizon} (± {Numbers.Compact(unmet.StdError)}), {(share < 0.001 ? "under 0.1%" : Quantity.Share(share))} of need";
+        if (scenario.UnmetNeed is not { } valued)
+        {
+            return text + "; the scenario does not value it, so spend alone understates its cost.";
+        }
+        var cost = summary.Moments[OutcomeSchema.UnmetNeedCost];
+        return text + $"; valued at {Quantity.Format(valued.CostGbpPerHour, "GBP per hour")} an hour it costs {Quantity.Money(cost.Mean)} (± {Quantity.Money(cost.StdError)}).";
+    }
+
+    private static IEnumerable<string> Commissioners(MarketScenario scenario, OutcomeSummary summary, string horizon)
+    {
+        foreach (var c in scenario.Commissioners)
+        {
+            var column = summary.Schema.IndexOf($"overspend_gbp__{c.Id}");
+            if (summary.SortedValues(column) is not { Count: > 0 } sorted || c.AnnualBudgetsGbp.All(b => b == 0))
+            {
+                continue;
+            }
+            var over = Chance(sorted, 0);
+            var m = summary.Moments[column];
+            var mean = m.Mean >= 0 ? $"{Quantity.Money(m.Mean)} over budget" : $"{Quantity.Money(-m.Mean)} under budget";
+            yield return $"{c.Name} overspends its budgets over the {horizon} in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}); on average it ends {mean} (± {Quantity.Money(m.StdError)}).";
+        }
+    }
+
+    private static IEnumerable<string> Pools(MarketScenario scenario, OutcomeSummary summary, RiskShareComparison riskShare, OutcomeLabels labels, string horizon)
+    {
+        foreach (var pool in scenario.PooledBudgets)
+        {
+            var column = summary.Schema.IndexOf($"pool_overspend_gbp__{pool.Id}");
+            if (summary.SortedValues(column) is { Count: > 0 } sorted)
+            {
+                var over = Chance(sorted, 0);
+                var m = summary.Moments[column];
+                yield return $"The {pool.Name} overspends over the {horizon} in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}), by {Quantity.Money(m.Mean, signed: m.Mean < 0)} on average (± {Quantity.Money(m.StdError)}).";
+            }
+            foreach (var partner in pool.Partners)
+            {
+                var lines = riskShare.Lines.Where(l => l.Pool.Id == pool.Id && l.Party == partner.CommissionerId && l.Liability.Count > 0).ToList();
+                if (lines.Count < 2)
+                {
+                    continue;
+                }
+                var name = labels.PartyName(pool, partner.CommissionerId);
+                var best = lines.MinBy(l => l.ValueAtRisk)!;
+                var worst = lines.MaxBy(l => l.ValueAtRisk)!;
+                var (low, high) = QuantileInterval.Of(best.SortedValues, RiskShareComparison.Alpha);
+                yield return $"{name}'s bad-case liability (95th percentile over the {horizon}) is lowest under \"{best.ModelName}\", {Quantity.Money(best.ValueAtRisk)} (95% interval {Quantity.Money(low)} to {Quantity.Money(high)}), and highest under \"{worst.ModelName}\", {Quantity.Money(worst.ValueAtRisk)}.";
+                var cheapest = lines.MinBy(l => l.Liability.Mean)!;
+                var dearest = lines.MaxBy(l => l.Liability.Mean)!;
+                var (mean, se, _) = riskShare.Paired(pool.Id, cheapest.ModelId, dearest.ModelId, partner.CommissionerId);
+                yield return PairedReading(name, dearest.ModelName, cheapest.ModelName, mean, se, horizon) + " (the widest gap between agreements, on the same futures).";
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Under B, Dorset County Council pays £0.40m more over the 2-year horizon (95% interval £0.30m to
+    /// £0.50m) than under A": a paired difference B − A of <paramref name="meanGbp"/> with standard error <paramref name="stdErrorGbp"/>.
+    /// </summary>
+    public static string PairedReading(string partner, string modelB, string modelA, double meanGbp, double stdErrorGbp, string horizon)
+    {
+        var half = RunningMoments.Z95 * stdErrorGbp;
+        var interval = $"95% interval {Quantity.Money(meanGbp - half, signed: true)} to {Quantity.Money(meanGbp + half, signed: true)}";
+        if (meanGbp == 0 && stdErrorGbp == 0)
+        {
+            return $"Under \"{modelB}\" {partner} pays exactly the same over the {horizon} as under \"{modelA}\" in every future";
+        }
+        var more = meanGbp >= 0 ? "more" : "less";
+        var clear = meanGbp - half > 0 || meanGbp + half < 0 ? "" : ", a difference the runs cannot tell from zero";
+        return $"Under \"{modelB}\" {partner} pays {Quantity.Money(Math.Abs(meanGbp))} {more} over the {horizon} ({interval}) than under \"{modelA}\"{clear}";
+    }
+
+    private static string? Driver(IReadOnlyList<OutcomeDrivers> drivers, OutcomeLabels labels)
+    {
+        var d = drivers.FirstOrDefault(x => x.Outcome.Name == "unmet_hours_total") ?? drivers[0];
+        if (d.Result.Tornado.Count == 0)
+        {
+            return null;
+        }
+        var top = d.Result.Tornado[0];
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Of the uncertain inputs, {FieldLabels.Of(top.Name)} moves {labels.Label(d.Outcome).ToLowerInvariant()} most over the horizon (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {top.ContributionToVariance:0%} of its rank variance).");
+    }
+
+    private static Proportion Chance(IReadOnlyList<double> sorted, double above) => new(sorted.Count(x => x > above), sorted.Count);
+}

@@ -1,0 +1,195 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.RiskShare;
+using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Experiments;
+using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.RiskShare;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Reports;
+
+/// <summary>What report.html says: the summary sentences, the finance labels and the paired differences between agreements.</summary>
+public partial class ReportContentTests
+{
+    private static readonly Lazy<(ExperimentResult Result, string Html)> Dorset = new(() =>
+    {
+        var dir = Path.Combine(Repo.TempDir(), "dorset");
+        var result = Experiment.Run(new ExperimentOptions(Repo.Scenario("dorset-pool-2017.yaml"), 200, 11, dir, Threads: 2));
+        return (result, File.ReadAllText(Path.Combine(dir, "report.html")));
+    });
+
+    [GeneratedRegex("<svg.*?</svg>|<style>.*?</style>|<title>.*?</title>|<code class=\"file\">.*?</code>", RegexOptions.Singleline)]
+    private static partial Regex Hidden();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex("<li>(.*?)</li>")]
+    private static partial Regex Item();
+
+    [Fact]
+    public void Summary_sentences_of_the_Dorset_pool_for_seed_11_and_200_runs()
+    {
+        var sentences = Item().Matches(Dorset.Value.Html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+        Assert.Equal(
+        [
+            "These figures cover 200 simulated futures of the 2-year horizon from 1 April 2017; ± is one Monte Carlo standard error and intervals are 95%.",
+            "In 14% of futures (± 2.4%) spot leaves the market within the 2-year horizon, most often by hand-back of its contracts, most often in year 1; 5 other providers leave in at least 10% of futures.",
+            "On average 0.42 providers (± 0.04) hand back their contracts and 0.66 (± 0.05) fail over the 2-year horizon.",
+            "East Dorset and Christchurch is left without its lead provider at some point in 13% of futures (± 2.4%); averaged over all futures that is 6.54 weeks (± 1.36) of the 2-year horizon. All 3 zones lose their lead in some future, in 9.0% to 13% of futures.",
+            "Unmet need averages 188k care hours over the 2-year horizon (± 20.7k), 2.0% of need; valued at £43.75 an hour it costs £8.21m (± £905k).",
+            "Dorset County Council overspends its budgets over the 2-year horizon in 84% of futures (± 2.6%); on average it ends £3.56m over budget (± £278k).",
+            "Dorset CCG (Continuing Healthcare) overspends its budgets over the 2-year horizon in 55% of futures (± 3.5%); on average it ends £48.1k under budget (± £110k).",
+            "The Dorset care markets pool overspends over the 2-year horizon in 82% of futures (± 2.7%), by £3.51m on average (± £353k).",
+            "Dorset County Council's bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Full pool of both out-turns (53 : 18)\", £7.15m (95% interval £6.48m to £7.71m), and highest under \"Aligned budgets (no pooling)\", £8.42m.",
+            "Under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" Dorset County Council pays £764k more over the 2-year horizon (95% interval +£760k to +£769k) than under \"Full pool of both out-turns (53 : 18)\" (the widest gap between agreements, on the same futures).",
+            "Dorset CCG (Continuing Healthcare)'s bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\", £1.35m (95% interval £1.22m to £1.57m), and highest under \"Full pool of both out-turns (53 : 18)\", £2.15m.",
+            "Under \"Full pool of both out-turns (53 : 18)\" Dorset CCG (Continuing Healthcare) pays £764k more over the 2-year horizon (95% interval +£760k to +£769k) than under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" (the widest gap between agreements, on the same futures).",
+        ], sentences);
+    }
+
+    [Fact]
+    public void The_console_prints_the_same_sentences_as_the_report()
+    {
+        var (result, _) = Dorset.Value;
+
+        var sentences = SummarySentences.For(result.Scenario, result.Summary, result.Entities, result.RiskShare, result.Drivers);
+
+        foreach (var sentence in sentences)
+        {
+            Assert.Contains($"<li>{WebUtility.HtmlEncode(sentence)}</li>", Dorset.Value.Html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Paired_difference_of_known_liabilities_has_the_hand_worked_mean_and_standard_error()
+    {
+        var scenario = PoolMarket(RiskShareSpec.Proportional("a"), RiskShareSpec.Proportional("b"));
+        var schema = new OutcomeSchema(scenario);
+        using var comparison = new RiskShareComparison(scenario, schema);
+        double[] underA = [10, 20, 30, 40];
+        double[] underB = [12, 25, 29, 50];
+        double[] worstYearA = [4, 15, 9, 30];
+        var rows = new double[4 * schema.Stride];
+        for (var r = 0; r < 4; r++)
+        {
+            rows[(r * schema.Stride) + schema.IndexOf("liability_gbp__pool__a__dcc")] = underA[r];
+            rows[(r * schema.Stride) + schema.IndexOf("liability_gbp__pool__b__dcc")] = underB[r];
+            rows[(r * schema.Stride) + schema.IndexOf("worst_year_liability_gbp__pool__a__dcc")] = worstYearA[r];
+        }
+
+        comparison.Accept(0, 4, rows);
+
+        // B − A = 2, 5, −1, 10: mean 4, sample variance (4 + 1 + 25 + 36) / 3 = 22, standard error √(22 / 4).
+        var (mean, se, runs) = comparison.Paired("pool", "a", "b", "dcc");
+        Assert.Equal(4, mean, 12);
+        Assert.Equal(Math.Sqrt(22.0 / 4), se, 12);
+        Assert.Equal(4, runs);
+        Assert.Equal(-4, comparison.Paired("pool", "b", "a", "dcc").MeanGbp, 12);
+        Assert.Equal(0, comparison.Paired("pool", "a", "b", "ccg").MeanGbp);
+        // Worst single year, sorted 4, 9, 15, 30: the 0.95 quantile (type 7) is 15 + 0.85 × 15 = 27.75; the worst 5% of 4 runs is the worst run.
+        var line = comparison.Lines.Single(l => l.ModelId == "a" && l.Party == "dcc");
+        Assert.Equal(27.75, line.WorstYearValueAtRisk, 12);
+        Assert.Equal(30, line.WorstYearConditionalValueAtRisk, 12);
+    }
+
+    [Fact]
+    public void On_a_real_scenario_the_mean_paired_difference_is_the_difference_of_the_agreements_means()
+    {
+        var riskShare = Dorset.Value.Result.RiskShare;
+        var pool = Dorset.Value.Result.Scenario.PooledBudgets[0];
+        var models = pool.ModelsOrDefault;
+
+        Assert.True(models.Length >= 2);
+        foreach (var partner in pool.Partners.Select(p => p.CommissionerId))
+        {
+            var a = riskShare.Lines.Single(l => l.ModelId == models[0].Id && l.Party == partner);
+            foreach (var model in models.Skip(1))
+            {
+                var b = riskShare.Lines.Single(l => l.ModelId == model.Id && l.Party == partner);
+                var (mean, se, runs) = riskShare.Paired(pool.Id, models[0].Id, model.Id, partner);
+                Assert.Equal(200, runs);
+                Assert.Equal(b.Liability.Mean - a.Liability.Mean, mean, 1e-6 * Math.Max(1, Math.Abs(a.Liability.Mean) + Math.Abs(b.Liability.Mean)));
+                Assert.True(se > 0, $"{model.Id}: the agreements differ in some future");
+            }
+        }
+    }
+
+    [Fact]
+    public void Finance_labels_VaR_and_CVaR_over_the_horizon_and_per_year_and_names_the_threshold()
+    {
+        var text = VisibleText(Dorset.Value.Html);
+
+        Assert.Contains("VaR 95% over the 2-year horizon", text, StringComparison.Ordinal);
+        Assert.Contains("CVaR 95% over the 2-year horizon", text, StringComparison.Ordinal);
+        Assert.Contains("VaR 95% per year (horizon ÷ years, an average)", text, StringComparison.Ordinal);
+        Assert.Contains("an average, not a per-year VaR", text, StringComparison.Ordinal);
+        Assert.Contains("Worst single year: VaR 95%", text, StringComparison.Ordinal);
+        Assert.Contains("P(liability > £0)", text, StringComparison.Ordinal);
+        Assert.Contains("P(liability > £1.00m)", text, StringComparison.Ordinal);
+        Assert.Contains("The threshold is a liability of £1.00m over the 2-year horizon: the threshold the scenario file sets for this pool (source: assumption: a £1m overspend as the finance teams' threshold).", text, StringComparison.Ordinal);
+        Assert.Contains("Under \"Full pool of both out-turns (53 : 18)\" Dorset CCG (Continuing Healthcare) pays", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_text_has_no_raw_column_names_and_no_partner_ids()
+    {
+        var text = VisibleText(Dorset.Value.Html);
+
+        Assert.DoesNotContain("__", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("_gbp", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("dorset_ccg", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\bdcc\b", text);
+        Assert.Contains("Dorset County Council", text, StringComparison.Ordinal);
+        Assert.Contains("£", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outcomes_that_are_zero_in_every_run_are_one_line_not_rows()
+    {
+        var (result, html) = Dorset.Value;
+        var zero = result.Summary.Moments[OutcomeSchema.ExitsForced];
+        var label = new OutcomeLabels(result.Scenario).Label(result.Summary.Schema.Columns[OutcomeSchema.ExitsForced]);
+
+        Assert.Equal(0, zero.Max);
+        Assert.DoesNotContain($"<td><span title=\"{WebUtility.HtmlEncode(result.Summary.Schema.Columns[OutcomeSchema.ExitsForced].Description)}\">", html, StringComparison.Ordinal);
+        Assert.Matches($"Always zero in these runs: [^<]*{Regex.Escape(WebUtility.HtmlEncode(label))}", html);
+    }
+
+    [Fact]
+    public void Every_scenario_input_is_listed_with_its_source()
+    {
+        var yaml = File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml"));
+
+        var inputs = ScenarioAssumptions.Read(yaml);
+
+        var threshold = Assert.Single(inputs, a => a.Path == "pooled_budgets[0].threshold_gbp");
+        Assert.Equal("1,000,000", threshold.Value);
+        Assert.Equal("£", threshold.Unit);
+        Assert.Equal("assumption: a £1m overspend as the finance teams' threshold", threshold.Source);
+        var growth = Assert.Single(inputs, a => a.Path == "zones[1].demand.annual_growth");
+        Assert.Equal("zones › East Dorset and Christchurch › demand › annual growth", growth.Label);
+        Assert.Equal("0.03", growth.Value);
+        Assert.Contains(inputs, a => a.Path == "zones[0].demand.weekly_hours" && a.Value == "lognormal (mean 20, sd 15)");
+        Assert.Equal(2, ScenarioAssumptions.Documents(yaml).Count);
+    }
+
+    private static string VisibleText(string html) => WebUtility.HtmlDecode(Tag().Replace(Hidden().Replace(html, " "), " "));
+
+    private static MarketScenario PoolMarket(params RiskShareSpec[] models)
+    {
+        var demand = TestMarkets.Demand(startingCaseload: 100, weeklyReferrals: 10, funding: [0.7, 0.3, 0, 0]);
+        return TestMarkets.OneZone(demand, 104) with
+        {
+            Commissioners =
+            [
+                new CommissionerSpec("dcc", "Council", [FundingStream.Council], [53_000]),
+                new CommissionerSpec("ccg", "CCG", [FundingStream.NhsChc], [18_000]),
+            ],
+            PooledBudgets = [new PooledBudgetSpec("pool", "Pool", [new("dcc", 53_000), new("ccg", 18_000)], models)],
+        };
+    }
+}
