@@ -6,6 +6,7 @@ using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Drivers;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Reports.Charts;
+using MarketSim.Simulator.Reports.Exports;
 using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
@@ -14,8 +15,8 @@ namespace MarketSim.Simulator.Experiments;
 
 /// <summary>
 /// Runs an experiment end to end, on the embedded silo or on a cluster: load and validate the
-/// scenario, run the Monte Carlo runs, stream runs.csv and the summaries, write summary.json,
-/// series.csv, the risk-share files, the charts and report.html, the scenario and manifest.json,
+/// scenario, run the Monte Carlo runs, stream runs.csv, runs.parquet and the summaries, write summary.json,
+/// series.csv, the risk-share files, results.xlsx, the charts and report.html, the scenario and manifest.json,
 /// then commit the results folder atomically.
 /// </summary>
 public static class Experiment
@@ -50,10 +51,11 @@ public static class Experiment
         var clock = Stopwatch.StartNew();
         var interrupted = false;
         using (var csv = new RunsCsvWriter(folder.File("runs.csv"), schema))
+        using (var parquet = new RunsParquetWriter(folder.File("runs.parquet"), schema, loaded.Inputs, scenario.Name, options.Seed))
         using (var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(stop, abort))
         {
             Action<long>? progress = onProgress is null ? null : done => onProgress(done, stopRule is null ? null : Status(options.Precision!, stopRule));
-            IOutcomeSink sinks = loaded.Inputs.Count > 0 ? new FanOutSink(csv, summary, series, riskShare, driverSamples) : new FanOutSink(csv, summary, series, riskShare);
+            IOutcomeSink sinks = loaded.Inputs.Count > 0 ? new FanOutSink(csv, parquet, summary, series, riskShare, driverSamples) : new FanOutSink(csv, parquet, summary, series, riskShare);
             try
             {
                 engine.Run(experimentId, scenarioYaml, plan, sinks, progress, stopRule, entities: true, cancellation: stopOrAbort.Token);
@@ -80,6 +82,8 @@ public static class Experiment
         {
             InputDriversCsv.Write(folder.File("input_sensitivity.csv"), drivers);
         }
+        abort.ThrowIfCancellationRequested();
+        ResultsWorkbook.Write(folder, scenario, options.Seed, summary, loaded.Inputs);
         abort.ThrowIfCancellationRequested();
         WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded, drivers, scenarioYaml);
         abort.ThrowIfCancellationRequested();

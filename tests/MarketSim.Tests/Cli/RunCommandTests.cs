@@ -18,7 +18,7 @@ public class RunCommandTests
         var run = CliRun.Of("run", Doncaster, "--runs", "20", "--seed", "5", "--out", dir, "--quiet");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Equal(["commissioners.csv", "manifest.json", "providers.csv", "report.html", "runs.csv", "scenario.yaml", "series.csv", "service_users.csv", "summary.json", "zones.csv"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
+        Assert.Equal(["commissioners.csv", "manifest.json", "providers.csv", "report.html", "results.xlsx", "runs.csv", "runs.parquet", "scenario.yaml", "series.csv", "service_users.csv", "summary.json", "zones.csv"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
         var lines = File.ReadAllLines(Path.Combine(dir, "runs.csv"));
         Assert.StartsWith("run,", lines[0]);
         Assert.Equal(21, lines.Length);

@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace MarketSim.Simulator.Reports.Exports;
+
+/// <summary>
+/// A CSV file of the results folder as a sheet: the same header and cells (numbers as numbers, in
+/// formats chosen from the column names), with a <c>COLUMN_name</c> column after each id column
+/// that <paramref name="names"/> can name (pools, agreements, partners).
+/// </summary>
+/// <param name="path">The CSV file.</param>
+/// <param name="names">The people's name of an id in a column, or null; for the id columns of risk-share files.</param>
+internal sealed class CsvSheet(string path, ScenarioNames? names = null)
+{
+    /// <summary>Writes the sheet into <paramref name="part"/> with one frozen bold header row.</summary>
+    public void Write(Stream part, WorkbookStyles styles)
+    {
+        string[]? header = null;
+        var text = Array.Empty<bool>();
+        foreach (var row in CsvRows.Read(path))
+        {
+            if (header is null)
+            {
+                header = row;
+                text = new bool[row.Length];
+                continue;
+            }
+            for (var c = 0; c < row.Length && c < text.Length; c++)
+            {
+                text[c] |= row[c].Length > 0 && !double.TryParse(row[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            }
+        }
+        header ??= [];
+        var named = header.Select(h => names?.Names(h) == true).ToArray();
+        var pool = Array.IndexOf(header, "pool");
+        var formats = new List<string?>();
+        for (var c = 0; c < header.Length; c++)
+        {
+            formats.Add(text[c] ? null : ExportColumns.ExcelFormat(header[c]));
+            if (named[c])
+            {
+                formats.Add(null);
+            }
+        }
+        var widths = new ColumnWidths();
+        foreach (var row in Rows(header, text, named, pool))
+        {
+            widths.Fit(row, formats);
+        }
+        SheetWriter.Write(part, styles, formats, widths.Widths, 1, Rows(header, text, named, pool));
+    }
+
+    private IEnumerable<SheetRow> Rows(string[] header, bool[] text, bool[] named, int pool)
+    {
+        var first = true;
+        foreach (var row in CsvRows.Read(path))
+        {
+            var cells = new List<SheetCell>(row.Length + 3);
+            for (var c = 0; c < row.Length; c++)
+            {
+                cells.Add(first || (c < text.Length && text[c]) ? SheetCell.Of(row[c]) : Number(row[c]));
+                if (c < named.Length && named[c])
+                {
+                    cells.Add(SheetCell.Of(first ? header[c] + "_name" : names!.Name(header[c], row[c], pool >= 0 ? row[pool] : null)));
+                }
+            }
+            yield return new SheetRow(cells, first);
+            first = false;
+        }
+    }
+
+    private static SheetCell Number(string field) =>
+        field.Length == 0 ? SheetCell.Blank : SheetCell.Of(double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture));
+}

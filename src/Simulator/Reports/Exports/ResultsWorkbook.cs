@@ -1,0 +1,66 @@
+using System.Globalization;
+using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Uncertainty;
+using MarketSim.Simulator.Statistics;
+
+namespace MarketSim.Simulator.Reports.Exports;
+
+/// <summary>
+/// Writes results.xlsx for finance officers who work in Excel: a Summary sheet (the headline outcomes
+/// with labels, units, mean, SE and percentiles, and what was run), the risk-share tables with names,
+/// the per-provider, zone and commissioner tables, every run (the cells of runs.csv) and a key to the
+/// runs' columns. Written from the results folder's own CSV files, so its cells are theirs.
+/// </summary>
+public static class ResultsWorkbook
+{
+    /// <summary>The workbook's file name in a results folder.</summary>
+    public const string FileName = "results.xlsx";
+
+    /// <summary>Most runs the Runs sheet holds: Excel's row limit less the header row.</summary>
+    public const int MaxRunRows = SheetWriter.MaxRows - 1;
+
+    private static readonly (string File, string Sheet)[] TableSheets =
+    [
+        ("risk_share.csv", "Risk share"),
+        ("risk_share_differences.csv", "Risk share differences"),
+        ("providers.csv", "Providers"),
+        ("zones.csv", "Zones"),
+        ("commissioners.csv", "Commissioners"),
+    ];
+
+    /// <summary>Writes results.xlsx into <paramref name="folder"/>, after runs.csv and the other CSV files are complete.</summary>
+    public static void Write(ResultsFolder folder, MarketScenario scenario, ulong seed, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs) =>
+        Write(folder.File(FileName), folder.Staging, scenario, seed, summary, inputs, MaxRunRows);
+
+    /// <summary>Writes <paramref name="path"/> from the CSV files in <paramref name="csvFolder"/>; the Runs sheet holds at most <paramref name="maxRunRows"/> runs.</summary>
+    internal static void Write(string path, string csvFolder, MarketScenario scenario, ulong seed, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs, long maxRunRows)
+    {
+        var styles = new WorkbookStyles();
+        var runRows = Math.Min(summary.Runs, maxRunRows);
+        var names = new ScenarioNames(scenario);
+        var sheets = new List<(string Name, Action<Stream> Write)>
+        {
+            ("Summary", part => SummarySheet.Write(part, styles, scenario, seed, summary, runRows)),
+        };
+        foreach (var (file, sheet) in TableSheets)
+        {
+            var csv = Path.Combine(csvFolder, file);
+            if (File.Exists(csv))
+            {
+                sheets.Add((sheet, part => new CsvSheet(csv, names).Write(part, styles)));
+            }
+        }
+        sheets.Add(("Runs", part => RunsSheet.Write(part, styles, Path.Combine(csvFolder, "runs.csv"), summary, inputs, runRows)));
+        sheets.Add(("Columns", part => RunsSheet.WriteKey(part, styles, scenario, summary, inputs)));
+        using var package = new XlsxPackage(path, [.. sheets.Select(s => s.Name)]);
+        foreach (var (_, write) in sheets)
+        {
+            write(package.NextSheet());
+        }
+        package.Finish(styles.Build());
+    }
+
+    /// <summary>A seed as a cell: a number while a double holds it exactly, otherwise its digits as text.</summary>
+    internal static SheetCell Seed(ulong seed) =>
+        seed <= 1UL << 53 ? SheetCell.Of(seed, "0") : SheetCell.Of(seed.ToString(CultureInfo.InvariantCulture));
+}

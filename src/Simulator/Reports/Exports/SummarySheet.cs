@@ -1,0 +1,77 @@
+using System.Globalization;
+using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Comparison;
+using MarketSim.Simulator.Statistics;
+
+namespace MarketSim.Simulator.Reports.Exports;
+
+/// <summary>
+/// The Summary sheet of results.xlsx: what was run (scenario, seed, runs, horizon), then one row per
+/// headline outcome: its label, unit, runs with a value, mean, standard error, P5, P50 and P95, and
+/// its runs.csv column. The rows down to the table's header stay in view.
+/// </summary>
+internal static class SummarySheet
+{
+    private static readonly string?[] Formats = [null, null, "#,##0", null, null, null, null, null, null];
+
+    public static void Write(Stream part, WorkbookStyles styles, MarketScenario scenario, ulong seed, OutcomeSummary summary, long runRows)
+    {
+        var rows = new List<SheetRow>
+        {
+            Info("Scenario", SheetCell.Of(scenario.Name)),
+            Info("Seed", ResultsWorkbook.Seed(seed)),
+            Info("Runs", SheetCell.Of(summary.Runs, "#,##0")),
+            Info("Horizon (weeks)", SheetCell.Of(scenario.HorizonWeeks, "#,##0")),
+            Info("Horizon (model years of 52 weeks)", SheetCell.Of(scenario.HorizonWeeks / (double)MarketScenario.WeeksPerYear, "0.0#")),
+            Info("Start date", SheetCell.Of(scenario.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            Info("Engine version", SheetCell.Of(Manifest.EngineVersion)),
+        };
+        if (runRows < summary.Runs)
+        {
+            rows.Add(Info("Runs sheet", SheetCell.Of($"the first {runRows:N0} of {summary.Runs:N0} runs (Excel's row limit); every run is in runs.csv and runs.parquet")));
+        }
+        rows.Add(new SheetRow([]));
+        rows.Add(new SheetRow([.. new[] { "Outcome", "Unit", "Runs with a value", "Mean", "SE", "P5", "P50", "P95", "Column" }.Select(SheetCell.Of)], Bold: true));
+        var frozen = rows.Count;
+        for (var c = 0; c < summary.Schema.Count; c++)
+        {
+            var column = summary.Schema.Columns[c];
+            if (!column.Headline)
+            {
+                continue;
+            }
+            var m = summary.Moments[c];
+            var format = ExportColumns.UnitFormat(column.Unit);
+            var has = m.Count > 0;
+            rows.Add(new SheetRow(
+            [
+                SheetCell.Of(OutcomeLabel.Of(column.Name, scenario)),
+                SheetCell.Of(Unit(column.Unit)),
+                SheetCell.Of(m.Count),
+                SheetCell.Of(has ? m.Mean : double.NaN, format),
+                SheetCell.Of(has ? m.StdError : double.NaN, format),
+                SheetCell.Of(has ? summary.Quantile(c, 0.05) ?? double.NaN : double.NaN, format),
+                SheetCell.Of(has ? summary.Quantile(c, 0.5) ?? double.NaN : double.NaN, format),
+                SheetCell.Of(has ? summary.Quantile(c, 0.95) ?? double.NaN : double.NaN, format),
+                SheetCell.Of(column.Name),
+            ]));
+        }
+        var widths = new ColumnWidths();
+        foreach (var row in rows.Skip(frozen - 1))
+        {
+            widths.Fit(row, Formats);
+        }
+        widths.Fit(0, rows.Take(frozen - 2).Max(r => r.Cells[0].Text!.Length));
+        SheetWriter.Write(part, styles, Formats, widths.Widths, frozen, rows);
+    }
+
+    /// <summary>A unit for people: £ for GBP, "£ an hour" for GBP per hour, otherwise as the schema states it.</summary>
+    public static string Unit(string unit) => unit switch
+    {
+        "GBP" => "£",
+        "GBP per hour" => "£ an hour",
+        _ => unit,
+    };
+
+    private static SheetRow Info(string name, SheetCell value) => new([SheetCell.Of(name), value]);
+}

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using MarketSim.Simulator.Reports.Exports;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Exports;
+
+/// <summary>results.xlsx, read back with DocumentFormat.OpenXml, holds exactly what the CSV files hold, formatted for people.</summary>
+public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
+{
+    private readonly XlsxBook _book = XlsxBook.Read(run.File("results.xlsx"));
+
+    [Fact]
+    public void The_workbook_has_a_summary_the_risk_share_the_entity_tables_every_run_and_a_column_key_in_that_order()
+    {
+        Assert.Equal(["Summary", "Risk share", "Risk share differences", "Providers", "Zones", "Commissioners", "Runs", "Columns"], _book.SheetNames);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(run.File("manifest.json")));
+        var files = manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.Contains("results.xlsx", files);
+        Assert.Contains("runs.parquet", files);
+    }
+
+    [Fact]
+    public void The_runs_sheet_equals_runs_csv_cell_for_cell()
+    {
+        var csv = run.Csv("runs.csv");
+        var sheet = _book["Runs"];
+        Assert.Equal(csv.Count, sheet.Rows.Count);
+        Assert.Equal(201, csv.Count);
+        for (var r = 0; r < csv.Count; r++)
+        {
+            Assert.Equal(csv[r].Length, sheet.Rows[r].Count(c => c is not null) + csv[r].Count(f => f.Length == 0));
+            for (var c = 0; c < csv[r].Length; c++)
+            {
+                AssertSameCell(csv[r][c], sheet.At(r, c), r == 0, $"runs.csv row {r} column {csv[0][c]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_risk_share_sheet_equals_risk_share_csv_cell_for_cell_and_names_the_pool_agreements_and_partners()
+    {
+        foreach (var (file, name) in new[] { ("risk_share.csv", "Risk share"), ("risk_share_differences.csv", "Risk share differences") })
+        {
+            var csv = run.Csv(file);
+            var sheet = _book[name];
+            Assert.Equal(csv.Count, sheet.Rows.Count);
+            for (var c = 0; c < csv[0].Length; c++)
+            {
+                var column = sheet.ColumnOf(csv[0][c]);
+                Assert.True(column >= 0, $"{name} has no column {csv[0][c]}");
+                for (var r = 1; r < csv.Count; r++)
+                {
+                    AssertSameCell(csv[r][c], sheet.At(r, column), false, $"{file} row {r} column {csv[0][c]}");
+                }
+            }
+        }
+
+        var risk = _book["Risk share"];
+        var scenario = run.Result.Scenario;
+        var pool = scenario.PooledBudgets.Single();
+        for (var r = 1; r < risk.Rows.Count; r++)
+        {
+            Assert.Equal(pool.Name, risk.At(r, risk.ColumnOf("pool_name"))!.Text);
+            var agreement = risk.At(r, risk.ColumnOf("agreement"))!.Text;
+            Assert.Equal(pool.ModelsOrDefault.Single(m => m.Id == agreement).Name, risk.At(r, risk.ColumnOf("agreement_name"))!.Text);
+            var party = risk.At(r, risk.ColumnOf("party"))!.Text;
+            var expected = scenario.Commissioners.FirstOrDefault(c => c.Id == party)?.Name ?? (party == "retained" ? "Retained in the pool" : "Providers (gain/loss share)");
+            Assert.Equal(expected, risk.At(r, risk.ColumnOf("party_name"))!.Text);
+        }
+        Assert.Contains(risk.Rows.Skip(1), row => row[risk.ColumnOf("party_name")]!.Text == "Dorset CCG (Continuing Healthcare)");
+    }
+
+    [Theory]
+    [InlineData("providers.csv", "Providers")]
+    [InlineData("zones.csv", "Zones")]
+    [InlineData("commissioners.csv", "Commissioners")]
+    public void Each_entity_sheet_equals_its_csv_file_cell_for_cell(string file, string name)
+    {
+        var csv = run.Csv(file);
+        var sheet = _book[name];
+        Assert.Equal(csv.Count, sheet.Rows.Count);
+        for (var r = 0; r < csv.Count; r++)
+        {
+            for (var c = 0; c < csv[r].Length; c++)
+            {
+                AssertSameCell(csv[r][c], sheet.At(r, c), r == 0, $"{file} row {r} column {csv[0][c]}");
+            }
+        }
+        if (name == "Zones")
+        {
+            Assert.Contains(sheet.Rows, row => row[1]?.Text == "Purbeck, Weymouth and Portland");
+        }
+    }
+
+    [Fact]
+    public void The_summary_states_what_was_run_and_each_headline_outcome_as_summary_json_does()
+    {
+        var sheet = _book["Summary"];
+        Assert.Equal("Dorset pooled budget 2017-19", Value(sheet, "Scenario").Text);
+        Assert.Equal(7, Value(sheet, "Seed").Number);
+        Assert.Equal(200, Value(sheet, "Runs").Number);
+        Assert.Equal(run.Result.Scenario.HorizonWeeks, Value(sheet, "Horizon (weeks)").Number);
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(run.File("summary.json")));
+        var header = sheet.FrozenRows - 1;
+        Assert.Equal(["Outcome", "Unit", "Runs with a value", "Mean", "SE", "P5", "P50", "P95", "Column"], sheet.Rows[header].Select(c => c!.Text));
+        var headline = run.Result.Summary.Schema.Columns.Where(c => c.Headline).ToList();
+        Assert.Equal(headline.Count, sheet.Rows.Count - header - 1);
+        foreach (var (column, r) in headline.Select((c, i) => (c, header + 1 + i)))
+        {
+            Assert.Equal(column.Name, sheet.At(r, 8)!.Text);
+            var json = summary.RootElement.GetProperty("outcomes").EnumerateArray().Single(o => o.GetProperty("name").GetString() == column.Name);
+            if (json.GetProperty("count").GetInt64() == 0)
+            {
+                Assert.Null(sheet.At(r, 3));
+                continue;
+            }
+            foreach (var (key, c) in new[] { ("mean", 3), ("se", 4), ("p5", 5), ("p50", 6), ("p95", 7) })
+            {
+                Assert.Equal(json.GetProperty(key).GetDouble(), sheet.At(r, c)!.Number);
+            }
+        }
+        var spend = sheet.Rows.First(row => row.Count > 8 && row[8]?.Text == "spend_gbp__dcc");
+        Assert.Equal("Spend: Dorset County Council", spend[0]!.Text);
+        Assert.Equal("£", spend[1]!.Text);
+        Assert.Equal("\"£\"#,##0", spend[3]!.Format);
+    }
+
+    [Fact]
+    public void Money_is_in_pounds_with_thousands_separators_probabilities_in_percent_and_counts_whole()
+    {
+        var runs = _book["Runs"];
+        Assert.Equal("\"£\"#,##0", runs.At(1, runs.ColumnOf("spend_gbp__dcc"))!.Format);
+        Assert.Equal("\"£\"#,##0.00", runs.At(1, runs.ColumnOf("mean_rate_gbp_per_hour"))!.Format);
+        Assert.Equal("#,##0", runs.At(1, runs.ColumnOf("provider_exits"))!.Format);
+        Assert.Equal("0", runs.At(1, runs.ColumnOf("run"))!.Format);
+        var risk = _book["Risk share"];
+        Assert.Equal("0.0%", risk.At(1, risk.ColumnOf("p_any_overspend"))!.Format);
+        Assert.Equal("\"£\"#,##0", risk.At(1, risk.ColumnOf("var95_gbp"))!.Format);
+        Assert.Equal("#,##0", risk.At(1, risk.ColumnOf("runs"))!.Format);
+        var providers = _book["Providers"];
+        Assert.Equal("0.0%", providers.At(1, providers.ColumnOf("p_exit_by_year_1"))!.Format);
+    }
+
+    [Fact]
+    public void Every_sheet_has_a_bold_frozen_header_and_columns_at_least_as_wide_as_their_header()
+    {
+        foreach (var name in _book.SheetNames)
+        {
+            var sheet = _book[name];
+            Assert.True(sheet.FrozenRows >= 1, $"{name} has no frozen header");
+            var header = sheet.Rows[sheet.FrozenRows - 1];
+            Assert.All(header.Where(c => c is not null), c => Assert.True(c!.Bold, $"{name}: header {c.Text} is not bold"));
+            Assert.All(sheet.Rows.Skip(sheet.FrozenRows).SelectMany(r => r).Where(c => c is not null), c => Assert.False(c!.Bold));
+            for (var c = 0; c < header.Count; c++)
+            {
+                Assert.True(sheet.Widths[c] >= Math.Min(60, header[c]!.Text!.Length), $"{name}: column {header[c]!.Text} is {sheet.Widths[c]} wide");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_runs_sheet_past_the_row_limit_keeps_the_first_runs_and_the_summary_says_where_the_rest_are()
+    {
+        var path = Path.Combine(Repo.TempDir(), "capped.xlsx");
+        ResultsWorkbook.Write(path, run.Folder, run.Result.Scenario, 7, run.Result.Summary, [], maxRunRows: 50);
+
+        var book = XlsxBook.Read(path);
+        var csv = run.Csv("runs.csv");
+        Assert.Equal(51, book["Runs"].Rows.Count);
+        Assert.Equal(ExportedRun.Number(csv[50][3]), book["Runs"].At(50, 3)!.Number);
+        Assert.Equal("the first 50 of 200 runs (Excel's row limit); every run is in runs.csv and runs.parquet", Value(book["Summary"], "Runs sheet").Text);
+        Assert.Equal(1_048_575, ResultsWorkbook.MaxRunRows);
+    }
+
+    private static XlsxCell Value(XlsxSheet sheet, string name) =>
+        sheet.Rows.First(r => r.Count > 1 && r[0]?.Text == name)[1]!;
+
+    private static void AssertSameCell(string csv, XlsxCell? cell, bool header, string where)
+    {
+        if (csv.Length == 0)
+        {
+            Assert.True(cell is null, $"{where}: empty in the CSV but {cell} in the sheet");
+            return;
+        }
+        Assert.True(cell is not null, $"{where}: '{csv}' in the CSV but blank in the sheet");
+        if (header || cell!.Text is not null)
+        {
+            Assert.Equal(csv, cell!.Text);
+            return;
+        }
+        Assert.True(ExportedRun.Number(csv) == cell.Number, $"{where}: {csv} in the CSV, {cell.Number:R} in the sheet");
+    }
+}
