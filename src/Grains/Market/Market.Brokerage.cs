@@ -77,7 +77,8 @@ public sealed partial class Market
     /// lists. A person is placed when their hours fit the most spare hours of a provider of their
     /// zone; placing only takes spare hours away, so anyone who does not fit stays unplaceable this
     /// week. Each zone's cursor therefore waits on its next person who fits, and the oldest of those
-    /// is placed; a zone drops out once none of its providers has a quarter hour spare.
+    /// is placed; a zone drops out once none of its providers has a quarter hour spare. After a
+    /// placement only the zones whose most spare hours were the chosen provider's are looked at again.
     /// </summary>
     private void RebrokerWaiting(int week)
     {
@@ -93,7 +94,7 @@ public sealed partial class Market
         }
         for (var z = 0; z < _zones.Length; z++)
         {
-            _zoneMostSpare[z] = _zones[z].MostSpareWeeklyHours();
+            _zoneMostSpare[z] = _waitingCursor[z] == ServiceUserTable.None ? 0 : _zones[z].MostSpareWeeklyHours();
             SkipToNextThatFits(z);
         }
         for (var z = OldestWaiting(); z >= 0; z = OldestWaiting())
@@ -106,15 +107,13 @@ public sealed partial class Market
             Place(_zones[z], provider, slot, week, fromWaitingList: true);
             foreach (var served in _zonesOfProvider[provider.Index])
             {
-                if (_zoneMostSpare[served] == spareBefore)
+                if (_waitingCursor[served] != ServiceUserTable.None && _zoneMostSpare[served] == spareBefore)
                 {
                     _zoneMostSpare[served] = _zones[served].MostSpareWeeklyHours();
+                    SkipToNextThatFits(served);
                 }
             }
-            for (var other = 0; other < _zones.Length; other++)
-            {
-                SkipToNextThatFits(other);
-            }
+            SkipToNextThatFits(z);
         }
     }
 
