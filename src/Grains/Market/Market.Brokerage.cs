@@ -15,6 +15,7 @@ public sealed partial class Market
     private readonly int[] _waitingCursor;
     private readonly double[] _zoneMostSpare;
     private Arrival[] _arrivals;
+    private ArrivalOrder[] _arrivalOrder = [];
     private long _waitingTickets;
 
     /// <summary>
