@@ -3,12 +3,15 @@ using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Benchmarks;
 
-/// <summary>The bundled scenarios the benchmarks run, found from the benchmark's folder.</summary>
+/// <summary>The bundled scenarios and the benchmarks' own scenarios the benchmarks run, found from the benchmark's folder.</summary>
 internal static class BenchmarkScenarios
 {
     public static MarketScenario Load(string fileName) => ScenarioLoader.Load(Path(fileName));
 
     public static string Path(string fileName) => System.IO.Path.Combine(FindRoot(), "scenarios", fileName);
+
+    /// <summary>A scenario kept for the benchmarks only (benchmarks/scenarios), not bundled with the engine.</summary>
+    public static string BenchmarkPath(string fileName) => System.IO.Path.Combine(FindRoot(), "benchmarks", "scenarios", fileName);
 
     private static string FindRoot()
     {

@@ -1,4 +1,5 @@
 using MarketSim.Grains.Demand;
+using MarketSim.Grains.Providers;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Zones;
 
@@ -14,6 +15,7 @@ public sealed partial class Market
     private readonly int[] _waitingCursor;
     private readonly double[] _zoneMostSpare;
     private Arrival[] _arrivals;
+    private ArrivalOrder[] _arrivalOrder = [];
     private long _waitingTickets;
 
     /// <summary>
@@ -32,12 +34,19 @@ public sealed partial class Market
 
     private bool TryPlace(Zone zone, int slot, int week, bool fromWaitingList)
     {
-        var hours = _users.WeeklyHours[slot];
-        var provider = zone.Choose(hours);
+        var provider = zone.Choose(_users.WeeklyHours[slot]);
         if (provider is null)
         {
             return false;
         }
+        Place(zone, provider, slot, week, fromWaitingList);
+        return true;
+    }
+
+    /// <summary>Gives <paramref name="slot"/>'s package to <paramref name="provider"/>, which has room for it.</summary>
+    private void Place(Zone zone, Provider provider, int slot, int week, bool fromWaitingList)
+    {
+        var hours = _users.WeeklyHours[slot];
         if (fromWaitingList)
         {
             zone.StopWaiting(slot);
@@ -61,13 +70,16 @@ public sealed partial class Market
         {
             StartCharging(slot, provider.RateGbpPerHour, week);
         }
-        return true;
     }
 
     /// <summary>
     /// Offers every waiting person, oldest first across zones (by their waiting ticket), to the
     /// providers of their zone. Each zone's list is already in ticket order, so this merges the
-    /// lists; a zone drops out once none of its providers has a quarter hour spare.
+    /// lists. A person is placed when their hours fit the most spare hours of a provider of their
+    /// zone; placing only takes spare hours away, so anyone who does not fit stays unplaceable this
+    /// week. Each zone's cursor therefore waits on its next person who fits, and the oldest of those
+    /// is placed; a zone drops out once none of its providers has a quarter hour spare. After a
+    /// placement only the zones whose most spare hours were the chosen provider's are looked at again.
     /// </summary>
     private void RebrokerWaiting(int week)
     {
@@ -81,19 +93,48 @@ public sealed partial class Market
         {
             return;
         }
-        RefreshMostSpare();
+        for (var z = 0; z < _zones.Length; z++)
+        {
+            _zoneMostSpare[z] = _waitingCursor[z] == ServiceUserTable.None ? 0 : _zones[z].MostSpareWeeklyHours();
+            SkipToNextThatFits(z);
+        }
         for (var z = OldestWaiting(); z >= 0; z = OldestWaiting())
         {
             var slot = _waitingCursor[z];
             _waitingCursor[z] = _users.Next[slot];
-            if (_users.WeeklyHours[slot] <= _zoneMostSpare[z] && TryPlace(_zones[z], slot, week, fromWaitingList: true))
+            var provider = _zones[z].Choose(_users.WeeklyHours[slot])
+                ?? throw new InvalidOperationException("A waiting person who fits the most spare hours of their zone found no provider.");
+            var spareBefore = provider.SpareWeeklyHours;
+            Place(_zones[z], provider, slot, week, fromWaitingList: true);
+            foreach (var served in _zonesOfProvider[provider.Index])
             {
-                RefreshMostSpare();
+                if (_waitingCursor[served] != ServiceUserTable.None && _zoneMostSpare[served] == spareBefore)
+                {
+                    _zoneMostSpare[served] = _zones[served].MostSpareWeeklyHours();
+                    SkipToNextThatFits(served);
+                }
             }
+            SkipToNextThatFits(z);
         }
     }
 
-    /// <summary>The zone whose next waiting person joined earliest, among zones that could still place someone; −1 when none.</summary>
+    /// <summary>Moves zone <paramref name="z"/>'s cursor past the waiting people whose hours exceed its most spare hours.</summary>
+    private void SkipToNextThatFits(int z)
+    {
+        var most = _zoneMostSpare[z];
+        var slot = _waitingCursor[z];
+        if (most < 0.25)
+        {
+            slot = ServiceUserTable.None;
+        }
+        while (slot != ServiceUserTable.None && _users.WeeklyHours[slot] > most)
+        {
+            slot = _users.Next[slot];
+        }
+        _waitingCursor[z] = slot;
+    }
+
+    /// <summary>The zone whose next person who fits joined earliest; −1 when none.</summary>
     private int OldestWaiting()
     {
         var oldest = -1;
@@ -101,20 +142,12 @@ public sealed partial class Market
         for (var z = 0; z < _zones.Length; z++)
         {
             var slot = _waitingCursor[z];
-            if (slot != ServiceUserTable.None && _zoneMostSpare[z] >= 0.25 && _users.WaitingTicket[slot] < ticket)
+            if (slot != ServiceUserTable.None && _users.WaitingTicket[slot] < ticket)
             {
                 oldest = z;
                 ticket = _users.WaitingTicket[slot];
             }
         }
         return oldest;
-    }
-
-    private void RefreshMostSpare()
-    {
-        for (var z = 0; z < _zones.Length; z++)
-        {
-            _zoneMostSpare[z] = _waitingCursor[z] == ServiceUserTable.None ? 0 : _zones[z].MostSpareWeeklyHours();
-        }
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class Market
                 var remainingWeeks = demand.PackageLengthWeeks.SampleResidual(random);
                 var funding = DrawFunding(zone.Index, random);
                 var atWeeks = random.NextDouble() - 1;
-                count = AddArrival(count, new Arrival(atWeeks, zone.Index, i, hours, remainingWeeks, funding));
+                count = AddArrival(count, new Arrival(atWeeks, zone.Index, hours, remainingWeeks, funding));
             }
         }
         AdmitInOrder(count, week: 0, referred: false);
@@ -60,7 +60,7 @@ public sealed partial class Market
             var end = week + arrivalInWeek + lengthWeeks;
             if (end > week + 1)
             {
-                count = AddArrival(count, new Arrival(week + arrivalInWeek, zone.Index, i, hours, end, funding));
+                count = AddArrival(count, new Arrival(week + arrivalInWeek, zone.Index, hours, end, funding));
             }
         }
         return count;
@@ -79,10 +79,18 @@ public sealed partial class Market
 
     private void AdmitInOrder(int count, int week, bool referred)
     {
-        _arrivals.AsSpan(0, count).Sort();
+        if (_arrivalOrder.Length < count)
+        {
+            _arrivalOrder = new ArrivalOrder[_arrivals.Length];
+        }
         for (var i = 0; i < count; i++)
         {
-            var a = _arrivals[i];
+            _arrivalOrder[i] = new ArrivalOrder(_arrivals[i].AtWeeks, i);
+        }
+        _arrivalOrder.AsSpan(0, count).Sort();
+        for (var i = 0; i < count; i++)
+        {
+            var a = _arrivals[_arrivalOrder[i].Index];
             Admit(_zones[a.Zone], a.WeeklyHours, a.Funding, a.EndWeeks, week, referred);
         }
     }

@@ -14,6 +14,7 @@ public sealed class Zone
     private readonly Provider[] _leads;
     private readonly Provider[] _framework;
     private readonly Provider[] _spot;
+    private readonly Provider[] _serving;
     private readonly ServiceUserTable _users;
 
     /// <summary>Creates zone <paramref name="index"/> with the providers that serve it.</summary>
@@ -25,6 +26,7 @@ public sealed class Zone
         _leads = [.. serving.Where(p => p.Spec.Role == ProviderRole.Lead)];
         _framework = [.. serving.Where(p => p.Spec.Role == ProviderRole.Framework)];
         _spot = [.. serving.Where(p => p.Spec.Role == ProviderRole.Spot)];
+        _serving = [.. _leads, .. _framework, .. _spot];
         Waiting = new ServiceUserList(users);
         _users = users;
     }
@@ -114,14 +116,11 @@ public sealed class Zone
     public double MostSpareWeeklyHours()
     {
         var most = 0.0;
-        foreach (var group in (ReadOnlySpan<Provider[]>)[_leads, _framework, _spot])
+        foreach (var p in _serving)
         {
-            foreach (var p in group)
+            if (p.IsTakingPackages && p.SpareWeeklyHours > most)
             {
-                if (p.IsTakingPackages && p.SpareWeeklyHours > most)
-                {
-                    most = p.SpareWeeklyHours;
-                }
+                most = p.SpareWeeklyHours;
             }
         }
         return most;
