@@ -37,7 +37,7 @@ public partial class ReportContentTests
         Assert.Equal(
         [
             "These figures cover 200 simulated futures of the 2-year horizon from 1 April 2017; ± is one Monte Carlo standard error and intervals are 95%.",
-            "In 14% of futures (± 2.4%) spot leaves the market within the 2-year horizon, most often by hand-back of its contracts, most often in year 1; 5 other providers leave in at least 10% of futures.",
+            "In 14% of futures (± 2.4%) Spot provider leaves the market within the 2-year horizon, most often by hand-back of its contracts, most often in year 1; 5 other providers leave in at least 10% of futures.",
             "On average 0.42 providers (± 0.04) hand back their contracts and 0.66 (± 0.05) fail over the 2-year horizon.",
             "East Dorset and Christchurch is left without its lead provider at some point in 13% of futures (± 2.4%); averaged over all futures that is 6.54 weeks (± 1.36) of the 2-year horizon. All 3 zones lose their lead in some future, in 9.0% to 13% of futures.",
             "Unmet need averages 188k care hours over the 2-year horizon (± 20.7k), 2.0% of need; valued at £43.75 an hour it costs £8.21m (± £905k).",
