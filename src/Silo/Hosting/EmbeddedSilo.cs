@@ -2,6 +2,9 @@ using MarketSim.Grains.Experiments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace MarketSim.Silo.Hosting;
 
@@ -31,6 +34,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable, IDisposable
             .UseLocalhostClustering(FreePorts.Next(), FreePorts.Next(), serviceId: SiloSetup.ServiceId, clusterId: $"embedded-{Environment.ProcessId}-{Guid.NewGuid():N}")
             .AddMemoryGrainStorage(ExperimentGrain.StorageName)
             .AddMarketSim(compiler, threads));
+        // Orleans' binary serializer, not the default JSON one: every entity grain writes its state after each step.
+        builder.Services.AddOptions<MemoryGrainStorageOptions>(ExperimentGrain.StorageName)
+            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         var host = builder.Build();
         await host.StartAsync(cancellation);
         return new EmbeddedSilo(host);

@@ -20,7 +20,7 @@ public partial class ReportContentTests
         return (result, File.ReadAllText(Path.Combine(dir, "report.html")));
     });
 
-    [GeneratedRegex("<svg.*?</svg>|<style>.*?</style>|<title>.*?</title>|<code class=\"file\">.*?</code>", RegexOptions.Singleline)]
+    [GeneratedRegex("<style>.*?</style>|<title>.*?</title>|<code class=\"file\">.*?</code>", RegexOptions.Singleline)]
     private static partial Regex Hidden();
 
     [GeneratedRegex("<[^>]+>")]
