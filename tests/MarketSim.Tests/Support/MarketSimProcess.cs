@@ -54,7 +54,26 @@ public sealed class MarketSimProcess : IDisposable
     public string Log { get { lock (_lines) { return string.Join('\n', _lines); } } }
 
     /// <summary>Sends a signal by name (TERM, HUP, INT, KILL).</summary>
-    public void Signal(string name) => Process.Start("kill", ["-s", name, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+    public void Signal(string name)
+    {
+        AssertNotIgnored(name);
+        Process.Start("kill", ["-s", name, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+    }
+
+    /// <summary>
+    /// Fails at once, saying why, when this test process ignores the signal: marketsim inherits that
+    /// (a shell without job control ignores SIGINT in background jobs, nohup ignores SIGHUP) and would
+    /// rightly not stop, which would otherwise show only as a time-out.
+    /// </summary>
+    private static void AssertNotIgnored(string name)
+    {
+        var number = name switch { "HUP" => 1, "INT" => 2, "QUIT" => 3, "TERM" => 15, _ => 0 };
+        var ignored = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        if (number > 0 && ignored is not null && (Convert.ToUInt64(ignored[7..].Trim(), 16) & (1UL << (number - 1))) != 0)
+        {
+            Assert.Fail($"SIG{name} is ignored in this test process, so marketsim would inherit that and not stop: run the tests from a shell with job control (not in the background of a script, nor under nohup).");
+        }
+    }
 
     /// <summary>Kills the process at once (SIGKILL) and waits for it to go.</summary>
     public void Kill()
