@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MarketSim.Tests.Support;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace MarketSim.Tests.Reports;
@@ -33,17 +32,8 @@ public class ReportChartsInBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_chart_in_the_report_has_content_and_no_overlapping_labels_in_Chromium()
     {
-        var chromium = Environment.GetEnvironmentVariable("MARKETSIM_CHROMIUM") ?? "/usr/bin/chromium";
-        Assert.True(File.Exists(chromium), $"Chromium not found at {chromium}: install the Debian package 'chromium' (scripts/test.sh does) or set MARKETSIM_CHROMIUM");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
-        await page.GotoAsync(new Uri(Path.Combine(ReportTests.Folder.Value, "report.html")).AbsoluteUri);
+        await using var chromium = await HeadlessChromium.OpenReport(ReportTests.Folder.Value);
+        var page = chromium.Page;
 
         var charts = JsonSerializer.Deserialize<List<Drawn>>((await page.EvaluateAsync(Measure))!.Value.GetRawText(), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
 

@@ -54,17 +54,8 @@ public partial class ReportTests
     [Fact]
     public async Task Report_renders_its_charts_in_headless_Chromium()
     {
-        var chromium = Environment.GetEnvironmentVariable("MARKETSIM_CHROMIUM") ?? "/usr/bin/chromium";
-        Assert.True(File.Exists(chromium), $"Chromium not found at {chromium}: install the Debian package 'chromium' (scripts/test.sh does) or set MARKETSIM_CHROMIUM");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
-        await page.GotoAsync(new Uri(Path.Combine(Folder.Value, "report.html")).AbsoluteUri);
+        await using var chromium = await HeadlessChromium.OpenReport(Folder.Value);
+        var page = chromium.Page;
 
         var headings = await page.Locator("h2").AllTextContentsAsync();
         Assert.Equal(HtmlReport.Sections, headings);
