@@ -10,19 +10,7 @@ namespace MarketSim.Tests.RiskShare;
 
 public class RiskShareComparisonTests
 {
-    private static MarketScenario PoolMarket(params RiskShareSpec[] models)
-    {
-        var demand = TestMarkets.Demand(startingCaseload: 100, weeklyReferrals: 10, funding: [0.7, 0.3, 0, 0]);
-        return TestMarkets.OneZone(demand, 104) with
-        {
-            Commissioners =
-            [
-                new CommissionerSpec("dcc", "Council", [FundingStream.Council], [53_000]),
-                new CommissionerSpec("ccg", "CCG", [FundingStream.NhsChc], [18_000]),
-            ],
-            PooledBudgets = [new PooledBudgetSpec("pool", "Pool", [new("dcc", 53_000), new("ccg", 18_000)], models, ThresholdGbp: 10_000)],
-        };
-    }
+    private static MarketScenario PoolMarket(params RiskShareSpec[] models) => TestMarkets.PoolMarket(10_000, models);
 
     private static RiskShareComparison Compare(MarketScenario scenario, int runs = 300)
     {
