@@ -10,6 +10,7 @@ namespace MarketSim.Benchmarks.Macro;
 /// cost per run should grow no faster than linearly in the service users, and allocate nothing once warm.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class LargeMarketBenchmark
 {
     private Market _market = null!;

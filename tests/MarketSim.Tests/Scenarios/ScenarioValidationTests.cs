@@ -115,6 +115,19 @@ public class ScenarioValidationTests
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
     }
 
+    public static TheoryData<string> BenchmarkScenarios() =>
+        [.. Directory.GetFiles(Path.Combine(Repo.Root, "benchmarks", "scenarios"), "*.yaml").Select(f => Path.GetFileName(f)).Order()];
+
+    [Theory]
+    [MemberData(nameof(BenchmarkScenarios))]
+    public void Benchmark_scenarios_are_valid(string fileName)
+    {
+        var validate = CliRun.Of("validate", Path.Combine(Repo.Root, "benchmarks", "scenarios", fileName));
+
+        Assert.Equal(ExitCodes.Ok, validate.ExitCode);
+        Assert.Contains(": ok (", validate.Output);
+    }
+
     [Fact]
     public void The_example_in_the_scenario_format_doc_is_valid()
     {
