@@ -58,7 +58,7 @@ public static class ScenarioComparison
             var shared = baseNames.Intersect(otherNames).Select(name => new ComparedOutcome(
                 name,
                 baseScenario.Schema.Columns[baseScenario.Schema.IndexOf(name)].Unit,
-                OutcomeLabel.Of(name, baseScenario.Scenario),
+                new OutcomeLabels(baseScenario.Scenario).Short(name),
                 OutcomeDirection.Of(name),
                 baseScenario.Schema.IndexOf(name),
                 other.Schema.IndexOf(name)));

@@ -6,54 +6,59 @@ namespace MarketSim.Simulator.Reports;
 /// <summary>
 /// Human labels for the columns of runs.csv, for tables, the console and report.html: the outcome in
 /// words with the scenario's names for its commissioner, zone, pool, agreement or party in place of
-/// ids, and its unit in words (£, hours, people). CSV column names themselves never change.
+/// ids, and its unit in words (£, hours, people). Each column has a long label (report, console) and a
+/// short one (comparison table, workbook), kept side by side here. CSV column names themselves never change.
 /// </summary>
 public sealed class OutcomeLabels(MarketScenario scenario)
 {
-    private static readonly Dictionary<string, string> Market = new()
+    /// <summary>Market-wide columns: the report's label, and the short one with its unit for tables and the workbook.</summary>
+    private static readonly Dictionary<string, (string Long, string Short)> Market = new()
     {
-        ["referrals_total"] = "New referrals",
-        ["caseload_mean_people"] = "Caseload (people with or waiting for a package), mean over weeks",
-        ["caseload_final_people"] = "Caseload at the end",
-        ["paid_hours_per_week_first_4_weeks"] = "Paid care hours a week, first 4 weeks",
-        ["paid_hours_per_week_mean"] = "Paid care hours a week, mean over the horizon",
-        ["delivered_hours_total"] = "Care hours delivered",
-        ["spot_hours_total"] = "Care hours bought on the spot market",
-        ["unmet_hours_total"] = "Unmet need (care hours not delivered)",
-        ["peak_waiting_list_people"] = "Peak waiting list",
-        ["weeks_with_waiting_list"] = "Weeks with anyone waiting",
-        ["self_funder_spend_gbp"] = "Self-funders' spend",
-        ["provider_failures"] = "Provider failures",
-        ["hand_backs"] = "Contract hand-backs",
-        ["provider_exits"] = "Provider exits, any cause",
-        ["first_failure_week"] = "Week of the first failure (futures with one)",
-        ["entrants_joined"] = "New providers joining",
-        ["self_funder_conversions"] = "Self-funders becoming council-funded",
-        ["mean_rate_gbp_per_hour"] = "Mean hourly rate paid",
-        ["rate_gap_gbp_per_hour"] = "Providers' cost above the hourly rate",
-        ["final_year_rate_gbp_per_hour"] = "Mean hourly rate in the final year",
-        ["final_year_rate_gap_gbp_per_hour"] = "Cost above the rate in the final year",
-        ["hhi_final"] = "Market concentration at the end (HHI)",
-        ["care_workers_final"] = "Care workers at the end",
-        ["capacity_final_weekly_hours"] = "Providers' capacity at the end",
-        ["unmet_need_cost_gbp"] = "Cost of unmet need",
-        ["whole_system_cost_gbp"] = "Whole-system cost (spend plus cost of unmet need)",
-        ["exits_hazard"] = "Failures from causes outside the model (hazard)",
-        ["exits_reserves_exhausted"] = "Failures when reserves ran out",
-        ["exits_forced"] = "Providers forced out by a shock",
+        ["referrals_total"] = ("New referrals", "Referrals (people)"),
+        ["caseload_mean_people"] = ("Caseload (people with or waiting for a package), mean over weeks", "Caseload, mean (people)"),
+        ["caseload_final_people"] = ("Caseload at the end", "Caseload at the end (people)"),
+        ["paid_hours_per_week_first_4_weeks"] = ("Paid care hours a week, first 4 weeks", "Paid care, weeks 1-4 (hours a week)"),
+        ["paid_hours_per_week_mean"] = ("Paid care hours a week, mean over the horizon", "Paid care, mean (hours a week)"),
+        ["delivered_hours_total"] = ("Care hours delivered", "Delivered care (hours)"),
+        ["spot_hours_total"] = ("Care hours bought on the spot market", "Spot-market care (hours)"),
+        ["unmet_hours_total"] = ("Unmet need (care hours not delivered)", "Unmet care (hours)"),
+        ["peak_waiting_list_people"] = ("Peak waiting list", "Peak waiting list (people)"),
+        ["weeks_with_waiting_list"] = ("Weeks with anyone waiting", "Weeks with a waiting list"),
+        ["self_funder_spend_gbp"] = ("Self-funders' spend", "Self-funders' spend"),
+        ["provider_failures"] = ("Provider failures", "Provider failures (providers)"),
+        ["hand_backs"] = ("Contract hand-backs", "Contract hand-backs (providers)"),
+        ["provider_exits"] = ("Provider exits, any cause", "Provider exits, all causes (providers)"),
+        ["first_failure_week"] = ("Week of the first failure (futures with one)", "Week of the first failure"),
+        ["entrants_joined"] = ("New providers joining", "New providers joined"),
+        ["self_funder_conversions"] = ("Self-funders becoming council-funded", "Self-funders turned council-funded (people)"),
+        ["mean_rate_gbp_per_hour"] = ("Mean hourly rate paid", "Mean rate (an hour)"),
+        ["rate_gap_gbp_per_hour"] = ("Providers' cost above the hourly rate", "Rate gap, cost − rate (an hour)"),
+        ["final_year_rate_gbp_per_hour"] = ("Mean hourly rate in the final year", "Final-year rate (an hour)"),
+        ["final_year_rate_gap_gbp_per_hour"] = ("Cost above the rate in the final year", "Final-year rate gap (an hour)"),
+        ["hhi_final"] = ("Market concentration at the end (HHI)", "Market concentration at the end (HHI)"),
+        ["care_workers_final"] = ("Care workers at the end", "Care workers at the end (people)"),
+        ["capacity_final_weekly_hours"] = ("Providers' capacity at the end", "Capacity at the end (hours a week)"),
+        ["unmet_need_cost_gbp"] = ("Cost of unmet need", "Cost of unmet need"),
+        ["whole_system_cost_gbp"] = ("Whole-system cost (spend plus cost of unmet need)", "Whole-system cost (spend + unmet need)"),
+        ["exits_hazard"] = ("Failures from causes outside the model (hazard)", "Exits: hazard (providers)"),
+        ["exits_reserves_exhausted"] = ("Failures when reserves ran out", "Exits: reserves exhausted (providers)"),
+        ["exits_forced"] = ("Providers forced out by a shock", "Exits: forced out (providers)"),
     };
 
-    private static readonly Dictionary<string, string> PerEntity = new()
+    /// <summary>Per-entity stems (before <c>__</c>): the report's lower-case phrase (none where only pools have it) and the short stem.</summary>
+    private static readonly Dictionary<string, (string? Long, string Short)> PerEntity = new()
     {
-        ["spend_gbp"] = "spend",
-        ["overspend_gbp"] = "overspend (negative: underspend)",
-        ["unmet_need_cost_gbp"] = "cost of unmet need borne",
-        ["whole_system_cost_gbp"] = "spend plus cost of unmet need",
-        ["unmet_hours"] = "unmet need (care hours)",
-        ["peak_waiting_list"] = "peak waiting list",
-        ["provider_exits"] = "provider exits",
-        ["weeks_without_lead"] = "weeks without a lead provider",
-        ["pool_overspend_gbp"] = "overspend (negative: underspend)",
+        ["spend_gbp"] = ("spend", "Spend"),
+        ["overspend_gbp"] = ("overspend (negative: underspend)", "Overspend"),
+        ["unmet_need_cost_gbp"] = ("cost of unmet need borne", "Cost of unmet need"),
+        ["whole_system_cost_gbp"] = ("spend plus cost of unmet need", "Whole-system cost"),
+        ["unmet_hours"] = ("unmet need (care hours)", "Unmet care (hours)"),
+        ["peak_waiting_list"] = ("peak waiting list", "Peak waiting list (people)"),
+        ["provider_exits"] = ("provider exits", "Provider exits"),
+        ["weeks_without_lead"] = ("weeks without a lead provider", "Weeks without a lead provider"),
+        ["pool_overspend_gbp"] = ("overspend (negative: underspend)", "Pool overspend"),
+        ["liability_gbp"] = (null, "Liability"),
+        ["worst_year_liability_gbp"] = (null, "Worst-year liability"),
     };
 
     /// <summary>The label of <paramref name="column"/>, without its unit.</summary>
@@ -62,16 +67,16 @@ public sealed class OutcomeLabels(MarketScenario scenario)
         var name = column.Name;
         if (Market.TryGetValue(name, out var label))
         {
-            return label;
+            return label.Long;
         }
         if (name.StartsWith("input_", StringComparison.Ordinal))
         {
             return "Sampled " + FieldLabels.Of(column.Description.Split(' ').FirstOrDefault(w => w.Contains('.', StringComparison.Ordinal)) ?? name[6..], scenario);
         }
         var parts = name.Split("__");
-        if (parts.Length == 2 && PerEntity.TryGetValue(parts[0], out var what))
+        if (parts.Length == 2 && PerEntity.TryGetValue(parts[0], out var what) && what.Long is { } phrase)
         {
-            return $"{EntityName(parts[1])}: {what}";
+            return $"{EntityName(parts[1])}: {phrase}";
         }
         if (parts.Length == 4 && scenario.PooledBudgets.FirstOrDefault(p => p.Id == parts[1]) is { } pool)
         {
@@ -80,6 +85,30 @@ public sealed class OutcomeLabels(MarketScenario scenario)
             return $"{PartyName(pool, parts[3])}: {kind} under {model}";
         }
         return column.Description;
+    }
+
+    /// <summary>
+    /// The short label of column <paramref name="name"/>, with its unit where the numbers do not carry it
+    /// (money is shown with £), for the comparison table and the workbook: "Unmet care (hours)",
+    /// "Spend: Doncaster Council", "Liability: Dorset pool, Dorset rule, Dorset CCG". A column without
+    /// a label of its own keeps its name.
+    /// </summary>
+    public string Short(string name)
+    {
+        if (Market.TryGetValue(name, out var label))
+        {
+            return label.Short;
+        }
+        var parts = name.Split("__");
+        if (parts.Length < 2 || !PerEntity.TryGetValue(parts[0], out var stem))
+        {
+            return name;
+        }
+        var pool = scenario.PooledBudgets.FirstOrDefault(p => p.Id == parts[1]);
+        var names = parts.Length == 4 && pool is not null
+            ? [pool.Name, pool.ModelsOrDefault.FirstOrDefault(m => m.Id == parts[2])?.Name ?? parts[2], scenario.Commissioners.FirstOrDefault(c => c.Id == parts[3])?.Name ?? parts[3]]
+            : parts[1..].Select(id => pool?.Name ?? scenario.Commissioners.FirstOrDefault(c => c.Id == id)?.Name ?? scenario.Zones.FirstOrDefault(z => z.Id == id)?.Name ?? id);
+        return $"{stem.Short}: {string.Join(", ", names)}";
     }
 
     /// <summary>The label of <paramref name="column"/> with its unit in words: "Unmet need (care hours not delivered), hours".</summary>

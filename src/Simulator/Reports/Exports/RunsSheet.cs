@@ -1,6 +1,5 @@
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
-using MarketSim.Simulator.Comparison;
 using MarketSim.Simulator.Statistics;
 
 namespace MarketSim.Simulator.Reports.Exports;
@@ -43,7 +42,7 @@ internal static class RunsSheet
         rows.AddRange(summary.Schema.Columns.Select(c => new SheetRow(
         [
             SheetCell.Of(c.Name),
-            SheetCell.Of(OutcomeLabel.Of(c.Name, scenario)),
+            SheetCell.Of(new OutcomeLabels(scenario).Short(c.Name)),
             SheetCell.Of(SummarySheet.Unit(c.Unit)),
             SheetCell.Of(c.Description),
             SheetCell.Of(ExportColumns.IsWholeNumber(c.Name, inputs) ? "int64 (null when empty)" : "double (null when empty)"),

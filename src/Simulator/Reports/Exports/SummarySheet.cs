@@ -1,6 +1,5 @@
 using System.Globalization;
 using MarketSim.Grains.Scenario;
-using MarketSim.Simulator.Comparison;
 using MarketSim.Simulator.Statistics;
 
 namespace MarketSim.Simulator.Reports.Exports;
@@ -45,7 +44,7 @@ internal static class SummarySheet
             var has = m.Count > 0;
             rows.Add(new SheetRow(
             [
-                SheetCell.Of(OutcomeLabel.Of(column.Name, scenario)),
+                SheetCell.Of(new OutcomeLabels(scenario).Short(column.Name)),
                 SheetCell.Of(Unit(column.Unit)),
                 SheetCell.Of(m.Count),
                 SheetCell.Of(has ? m.Mean : double.NaN, format),

@@ -1,0 +1,41 @@
+using MarketSim.Grains.Outcomes;
+using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Reports;
+
+public class OutcomeLabelsTests
+{
+    public static TheoryData<string> BundledScenarios() =>
+        [.. Directory.GetFiles(Path.Combine(Repo.Root, "scenarios"), "*.yaml").Select(f => Path.GetFileName(f)).Order()];
+
+    [Theory]
+    [MemberData(nameof(BundledScenarios))]
+    public void Every_outcome_column_has_a_report_label_and_a_short_label_of_its_own(string fileName)
+    {
+        var scenario = ScenarioLoader.Load(Repo.Scenario(fileName));
+        var labels = new OutcomeLabels(scenario);
+        var outcomes = new OutcomeSchema(scenario).Columns.Where(c => !c.Name.StartsWith("input_", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(outcomes);
+        Assert.All(outcomes, c => Assert.NotEqual(c.Description, labels.Label(c)));
+        Assert.All(outcomes, c => Assert.NotEqual(c.Name, labels.Short(c.Name)));
+        Assert.All(outcomes, c => Assert.DoesNotContain("__", labels.Short(c.Name), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pool_liability_is_named_by_pool_agreement_and_partner_in_both_forms()
+    {
+        var scenario = ScenarioLoader.Load(Repo.Scenario("dorset-pool-2017.yaml"));
+        var labels = new OutcomeLabels(scenario);
+        var column = new OutcomeSchema(scenario).Columns.First(c => c.Name.StartsWith("liability_gbp__", StringComparison.Ordinal));
+        var parts = column.Name.Split("__");
+        var pool = scenario.PooledBudgets.Single(p => p.Id == parts[1]);
+        var partner = scenario.Commissioners.Single(c => c.Id == parts[3]).Name;
+        var agreement = pool.ModelsOrDefault.Single(m => m.Id == parts[2]).Name;
+
+        Assert.Equal($"{partner}: liability under {agreement}", labels.Label(column));
+        Assert.Equal($"Liability: {pool.Name}, {agreement}, {partner}", labels.Short(column.Name));
+    }
+}
