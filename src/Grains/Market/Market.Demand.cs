@@ -1,7 +1,6 @@
 using MarketSim.Grains.Demand;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Zones;
-using MathNet.Numerics.Distributions;
 
 namespace MarketSim.Grains.Market;
 
@@ -48,7 +47,7 @@ public sealed partial class Market
         var demand = zone.Spec.Demand;
         var random = _streams[zone.Index].Referrals;
         var rate = _referralRates[zone.Index][week];
-        var referrals = rate > 0 ? Poisson.Sample(random, rate) : 0;
+        var referrals = rate > 0 ? random.Poisson(rate) : 0;
         _totals.Referrals += referrals;
         for (var i = 0; i < referrals; i++)
         {

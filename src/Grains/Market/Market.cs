@@ -57,6 +57,12 @@ public sealed partial class Market : IRunModel
 
     /// <summary>Builds the grains of <paramref name="scenario"/>; call <see cref="Run"/> for each run.</summary>
     public Market(MarketScenario scenario)
+        : this(scenario, SamplerFamily.Fast)
+    {
+    }
+
+    /// <summary>The same market drawing with <paramref name="samplers"/>: <see cref="SamplerFamily.MathNet"/> is the reference the tests compare the engine's samplers with.</summary>
+    internal Market(MarketScenario scenario, SamplerFamily samplers)
     {
         Schema = new OutcomeSchema(scenario);
         scenario = ScenarioOrder.ById(scenario);
@@ -69,7 +75,7 @@ public sealed partial class Market : IRunModel
         _departures = new DepartureCalendar(scenario.HorizonWeeks);
         _conversions = new WeekBuckets(scenario.HorizonWeeks);
         _originalProviders = scenario.Providers.Length;
-        _providers = [.. Entrants.WithProviders(scenario).Select((p, i) => new Provider(i, p, _users, dormant: i >= _originalProviders))];
+        _providers = [.. Entrants.WithProviders(scenario).Select((p, i) => new Provider(i, p, _users, dormant: i >= _originalProviders, samplers))];
         _zones = [.. scenario.Zones.Select((z, i) => new Zone(i, z, _providers, _users))];
         _zonesOfProvider = [.. _providers.Select(p => scenario.Zones.Select((z, i) => (z, i)).Where(x => p.Spec.ZoneIds.Contains(x.z.Id)).Select(x => x.i).ToArray())];
         _commissioners = [.. scenario.Commissioners.Select((c, i) => new Commissioner(i, c, scenario.HorizonYears))];
@@ -80,7 +86,7 @@ public sealed partial class Market : IRunModel
         var shocks = scenario.Shocks ?? [];
         _referralRates = [.. scenario.Zones.Select(z => ReferralRates(z, shocks))];
         _fundingCumulative = [.. scenario.Zones.Select(z => Cumulative(z.Demand.FundingShares))];
-        _streams = [.. scenario.Zones.Select(z => new ZoneStreams(z.Id))];
+        _streams = [.. scenario.Zones.Select(z => new ZoneStreams(z.Id, samplers))];
         _arrivals = new Arrival[Math.Max(16, startingPeople)];
         _waitingCursor = new int[_zones.Length];
         _zoneMostSpare = new double[_zones.Length];

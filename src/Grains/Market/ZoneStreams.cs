@@ -13,18 +13,21 @@ internal sealed class ZoneStreams
     private readonly ulong _referralKey;
     private readonly ulong _savingsKey;
 
-    public ZoneStreams(string zoneId)
+    public ZoneStreams(string zoneId, SamplerFamily samplers)
     {
+        StartingCaseload = new StreamRandom(0, samplers);
+        Referrals = new StreamRandom(0, samplers);
+        Savings = new StreamRandom(0, samplers);
         _startingKey = StreamSeeds.StableHash($"zone/{zoneId}/starting-caseload");
         _referralKey = StreamSeeds.StableHash($"zone/{zoneId}/referrals");
         _savingsKey = StreamSeeds.StableHash($"zone/{zoneId}/savings");
     }
 
-    public StreamRandom StartingCaseload { get; } = new(0);
+    public StreamRandom StartingCaseload { get; }
 
-    public StreamRandom Referrals { get; } = new(0);
+    public StreamRandom Referrals { get; }
 
-    public StreamRandom Savings { get; } = new(0);
+    public StreamRandom Savings { get; }
 
     public void Reseed(ulong runSeed)
     {

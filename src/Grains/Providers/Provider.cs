@@ -19,13 +19,15 @@ public sealed class Provider
     private readonly double _weeklyHazard;
     private readonly double _weeklyEmbargoHazard;
     private readonly ulong _otherWorkKey;
-    private readonly StreamRandom _otherWorkRandom = new(0);
+    private readonly StreamRandom _otherWorkRandom;
     private readonly Distribution? _otherWork;
     private readonly OtherWorkDrift? _otherWorkDrift;
 
-    /// <summary>Creates provider <paramref name="index"/>; an entrant starts <paramref name="dormant"/> until it joins.</summary>
-    public Provider(int index, ProviderSpec spec, ServiceUserTable users, bool dormant = false)
+    /// <summary>Creates provider <paramref name="index"/>; an entrant starts <paramref name="dormant"/> until it joins. Its streams draw with <paramref name="samplers"/>.</summary>
+    public Provider(int index, ProviderSpec spec, ServiceUserTable users, bool dormant = false, SamplerFamily samplers = SamplerFamily.Fast)
     {
+        Random = new StreamRandom(0, samplers);
+        _otherWorkRandom = new StreamRandom(0, samplers);
         Index = index;
         Spec = spec;
         Caseload = new ServiceUserList(users);
@@ -52,7 +54,7 @@ public sealed class Provider
     public ProviderWorkforce? Workforce { get; }
 
     /// <summary>Its own random stream (hazards, workforce).</summary>
-    public StreamRandom Random { get; } = new(0);
+    public StreamRandom Random { get; }
 
     /// <summary>Where it is in its life.</summary>
     public ProviderStatus Status { get; private set; }

@@ -2,16 +2,31 @@ namespace MarketSim.Grains.Randomness;
 
 /// <summary>
 /// One named random stream of a run, backed by <see cref="Xoshiro256StarStar"/> and exposed as a
-/// <see cref="Random"/> so that MathNet.Numerics samplers can draw from it. Reseed it between runs
-/// instead of allocating a new one.
+/// <see cref="Random"/> so that MathNet.Numerics samplers can draw from it. It carries the
+/// <see cref="SamplerFamily"/> the model's draws from it use. Reseed it between runs instead of allocating a new one.
 /// </summary>
 public sealed class StreamRandom : Random
 {
     private Xoshiro256StarStar _state;
 
-    /// <summary>Creates a stream with the given 64-bit seed.</summary>
-    public StreamRandom(ulong seed)
-        : base(0) => _state = new Xoshiro256StarStar(seed);
+    /// <summary>Creates a stream with the given 64-bit seed, drawing with <paramref name="samplers"/>.</summary>
+    public StreamRandom(ulong seed, SamplerFamily samplers = SamplerFamily.Fast)
+        : base(0)
+    {
+        _state = new Xoshiro256StarStar(seed);
+        Samplers = samplers;
+    }
+
+    /// <summary>The samplers the model's non-uniform draws from this stream use.</summary>
+    public SamplerFamily Samplers { get; }
+
+    /// <summary>The generator itself, for the engine's samplers to draw from without the virtual <see cref="Random"/> calls.</summary>
+    internal ref Xoshiro256StarStar State => ref _state;
+
+    /// <summary>One Poisson draw with mean <paramref name="mean"/> (≥ 0), with this stream's <see cref="Samplers"/>.</summary>
+    public int Poisson(double mean) => Samplers == SamplerFamily.MathNet
+        ? MathNet.Numerics.Distributions.Poisson.Sample(this, mean)
+        : PoissonSampler.Sample(ref _state, mean);
 
     /// <summary>Restarts the stream from a new seed.</summary>
     public void Reseed(ulong seed) => _state.Reseed(seed);

@@ -1,3 +1,4 @@
+using MarketSim.Grains.Randomness;
 using MathNet.Numerics.Distributions;
 
 namespace MarketSim.Grains.Scenario;
@@ -19,9 +20,11 @@ public enum DistributionKind
 }
 
 /// <summary>
-/// A positive distribution stated by its mean and standard deviation, sampled with MathNet.Numerics.
-/// Also samples the equilibrium residual (the time left of a package already under way), which is
-/// what a starting caseload in steady state has left.
+/// A positive distribution stated by its mean and standard deviation, sampled with the engine's samplers
+/// (<see cref="ZigguratExponential"/>, <see cref="MarsagliaTsangGamma"/>, and e^(μ + σZ) with Z from
+/// <see cref="ZigguratNormal"/>), or with MathNet.Numerics' when the stream asks for the reference
+/// (<see cref="SamplerFamily.MathNet"/>). Also samples the equilibrium residual (the time left of a
+/// package already under way), which is what a starting caseload in steady state has left.
 /// </summary>
 public sealed record Distribution
 {
@@ -29,6 +32,8 @@ public sealed record Distribution
     private readonly double _rate;
     private readonly double _mu;
     private readonly double _sigma;
+    private readonly MarsagliaTsangGamma _gamma;
+    private readonly MarsagliaTsangGamma _lengthBiasedGamma;
 
     /// <summary>Creates a distribution; <paramref name="sd"/> is ignored for Fixed and Exponential.</summary>
     public Distribution(DistributionKind kind, double mean, double sd = 0)
@@ -51,6 +56,11 @@ public sealed record Distribution
         _rate = _shape / mean;
         _sigma = Math.Sqrt(Math.Log(1 + cv2));
         _mu = Math.Log(mean) - (_sigma * _sigma / 2);
+        if (kind == DistributionKind.Gamma)
+        {
+            _gamma = new MarsagliaTsangGamma(_shape, _rate);
+            _lengthBiasedGamma = new MarsagliaTsangGamma(_shape + 1, _rate);
+        }
     }
 
     /// <summary>The family.</summary>
@@ -63,7 +73,43 @@ public sealed record Distribution
     public double Sd { get; }
 
     /// <summary>One draw.</summary>
-    public double Sample(Random random) => Kind switch
+    public double Sample(StreamRandom random)
+    {
+        if (random.Samplers == SamplerFamily.MathNet)
+        {
+            return SampleMathNet(random);
+        }
+        ref var state = ref random.State;
+        return Kind switch
+        {
+            DistributionKind.Fixed => Mean,
+            DistributionKind.Exponential => Mean * ZigguratExponential.Sample(ref state),
+            DistributionKind.Gamma => _gamma.Sample(ref state),
+            _ => Math.Exp(_mu + (_sigma * ZigguratNormal.Sample(ref state))),
+        };
+    }
+
+    /// <summary>
+    /// One draw of the remaining length of an item observed at a random time in steady state:
+    /// a uniform fraction of a length-biased draw (for the exponential this is the distribution itself).
+    /// </summary>
+    public double SampleResidual(StreamRandom random)
+    {
+        if (random.Samplers == SamplerFamily.MathNet)
+        {
+            return SampleResidualMathNet(random);
+        }
+        ref var state = ref random.State;
+        return Kind switch
+        {
+            DistributionKind.Fixed => state.NextDouble() * Mean,
+            DistributionKind.Exponential => Mean * ZigguratExponential.Sample(ref state),
+            DistributionKind.Gamma => state.NextDouble() * _lengthBiasedGamma.Sample(ref state),
+            _ => state.NextDouble() * Math.Exp(_mu + (_sigma * _sigma) + (_sigma * ZigguratNormal.Sample(ref state))),
+        };
+    }
+
+    private double SampleMathNet(Random random) => Kind switch
     {
         DistributionKind.Fixed => Mean,
         DistributionKind.Exponential => Exponential.Sample(random, 1 / Mean),
@@ -71,11 +117,7 @@ public sealed record Distribution
         _ => LogNormal.Sample(random, _mu, _sigma),
     };
 
-    /// <summary>
-    /// One draw of the remaining length of an item observed at a random time in steady state:
-    /// a uniform fraction of a length-biased draw (for the exponential this is the distribution itself).
-    /// </summary>
-    public double SampleResidual(Random random) => Kind switch
+    private double SampleResidualMathNet(Random random) => Kind switch
     {
         DistributionKind.Fixed => random.NextDouble() * Mean,
         DistributionKind.Exponential => Exponential.Sample(random, 1 / Mean),

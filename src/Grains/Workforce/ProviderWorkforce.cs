@@ -1,6 +1,5 @@
 using MarketSim.Grains.Randomness;
 using MarketSim.Grains.Scenario;
-using MathNet.Numerics.Distributions;
 
 namespace MarketSim.Grains.Workforce;
 
@@ -37,7 +36,7 @@ public sealed class ProviderWorkforce
     public void Reset() => Workers = (int)Math.Round(TargetWorkers * _spec.StartingShare);
 
     /// <summary>One week of leavers and recruits at the given care and outside wages.</summary>
-    public void Week(Random random, double careWage, double outsideWage)
+    public void Week(StreamRandom random, double careWage, double outsideWage)
     {
         var leavers = WaitingTimeBinomial.Sample(random, _weeklyLeavingProbability, Workers);
         var wageFactor = outsideWage > 0
@@ -45,7 +44,7 @@ public sealed class ProviderWorkforce
             : 1;
         var gap = Math.Max(0, TargetWorkers - Workers);
         var recruitRate = ((TargetWorkers * _weeklyLeavingProbability) + (gap / _spec.GapClosingWeeks)) * wageFactor;
-        var recruits = _spec.Recruiting && recruitRate > 0 ? Poisson.Sample(random, recruitRate) : 0;
+        var recruits = _spec.Recruiting && recruitRate > 0 ? random.Poisson(recruitRate) : 0;
         Workers += recruits - leavers;
     }
 }

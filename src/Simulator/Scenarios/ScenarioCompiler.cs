@@ -1,6 +1,7 @@
 using MarketSim.Grains.Experiments;
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Randomness;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Grains.Uncertainty.Correlation;
 using MarketSim.Grains.Uncertainty.Sensitivity;
@@ -32,19 +33,23 @@ public sealed class ScenarioCompiler : IScenarioCompiler
     /// across runs; with them, each run builds the market of its sampled scenario (<see cref="UncertainRunModel"/>),
     /// its inputs drawn independently or, given <paramref name="design"/>, from that Sobol design's rows.
     /// </summary>
-    public static CompiledScenario Compile(UncertainScenario loaded, SobolDesignSpec? design = null)
+    public static CompiledScenario Compile(UncertainScenario loaded, SobolDesignSpec? design = null) =>
+        Compile(loaded, design, SamplerFamily.Fast);
+
+    /// <summary>The compiled form of <paramref name="loaded"/> whose markets draw with <paramref name="samplers"/> (the tests' reference path).</summary>
+    internal static CompiledScenario Compile(UncertainScenario loaded, SobolDesignSpec? design, SamplerFamily samplers)
     {
         var scenario = loaded.Median;
         if (loaded.Inputs.Count == 0)
         {
-            return new CompiledScenario(scenario, new OutcomeSchema(scenario), () => new Market(scenario));
+            return new CompiledScenario(scenario, new OutcomeSchema(scenario), () => new Market(scenario, samplers));
         }
         var schema = new OutcomeSchema(scenario, loaded.InputColumns);
         var stride = new OutcomeSchema(scenario).Stride;
         // A Sobol design assumes independent inputs: its rows are used as drawn, without the correlations.
         var inputDesign = design is null ? null : new SaltelliInputDesign(design.Create(loaded.Inputs));
         var transform = design is null ? Transform(loaded) : null;
-        return new CompiledScenario(scenario, schema, () => new UncertainRunModel(new InputSampler(loaded.Inputs, inputDesign, transform), values => SampledMarket(loaded, values, stride), schema))
+        return new CompiledScenario(scenario, schema, () => new UncertainRunModel(new InputSampler(loaded.Inputs, inputDesign, transform), values => SampledMarket(loaded, values, stride, samplers), schema))
         {
             Inputs = loaded.Inputs,
         };
@@ -53,9 +58,9 @@ public sealed class ScenarioCompiler : IScenarioCompiler
     private static ImanConoverTransform? Transform(UncertainScenario loaded) =>
         loaded.Correlations is { } c ? new ImanConoverTransform(c.Used) : null;
 
-    private static Market SampledMarket(UncertainScenario loaded, double[] values, int stride)
+    private static Market SampledMarket(UncertainScenario loaded, double[] values, int stride, SamplerFamily samplers)
     {
-        var market = new Market(loaded.With(values));
+        var market = new Market(loaded.With(values), samplers);
         if (market.OutcomeCount != stride)
         {
             var sampled = string.Join(", ", loaded.Inputs.Select((input, i) => $"{input.Path} = {values[i]}"));

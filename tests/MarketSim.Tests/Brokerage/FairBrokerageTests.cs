@@ -5,7 +5,6 @@ using MarketSim.Grains.Scenario;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Tests.Support;
-using MathNet.Numerics.Distributions;
 
 namespace MarketSim.Tests.Brokerage;
 
@@ -88,7 +87,7 @@ public class FairBrokerageTests
     private static (int Referrals, double AtWeeks) FirstArrival(string zoneId, ulong seed, long run)
     {
         var random = new StreamRandom(StreamSeeds.ForStream(StreamSeeds.ForRun(seed, run), $"zone/{zoneId}/referrals"));
-        var referrals = Poisson.Sample(random, 1.0);
+        var referrals = random.Poisson(1.0);
         var first = double.PositiveInfinity;
         for (var i = 0; i < referrals; i++)
         {

@@ -6,13 +6,15 @@ namespace MarketSim.Tests.Randomness;
 public class WaitingTimeBinomialTests
 {
     [Theory]
-    [InlineData(130, 0.0068)]
-    [InlineData(20, 0.3)]
-    [InlineData(1000, 0.05)]
-    public void Waiting_time_draws_follow_the_binomial_distribution(int n, double p)
+    [InlineData(130, 0.0068, SamplerFamily.Fast)]
+    [InlineData(20, 0.3, SamplerFamily.Fast)]
+    [InlineData(1000, 0.05, SamplerFamily.Fast)]
+    [InlineData(130, 0.0068, SamplerFamily.MathNet)]
+    [InlineData(1000, 0.05, SamplerFamily.MathNet)]
+    public void Waiting_time_draws_follow_the_binomial_distribution(int n, double p, SamplerFamily samplers)
     {
         const int draws = 40_000;
-        var random = new StreamRandom(17);
+        var random = new StreamRandom(17, samplers);
         var counts = new int[n + 1];
         for (var i = 0; i < draws; i++)
         {
@@ -51,10 +53,12 @@ public class WaitingTimeBinomialTests
         Assert.True(chiSquare < critical, $"chi-square {chiSquare:0.0} on {cells - 1} df exceeds {critical:0.0}");
     }
 
-    [Fact]
-    public void Edge_cases_are_exact()
+    [Theory]
+    [InlineData(SamplerFamily.Fast)]
+    [InlineData(SamplerFamily.MathNet)]
+    public void Edge_cases_are_exact(SamplerFamily samplers)
     {
-        var random = new StreamRandom(1);
+        var random = new StreamRandom(1, samplers);
         Assert.Equal(0, WaitingTimeBinomial.Sample(random, 0.5, 0));
         Assert.Equal(0, WaitingTimeBinomial.Sample(random, 0, 10));
         Assert.Equal(10, WaitingTimeBinomial.Sample(random, 1, 10));
