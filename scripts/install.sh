@@ -34,8 +34,21 @@ fi
 mkdir -p "$bin" "$prefix/lib"
 staging="$prefix/lib/.marketsim.partial-$$"
 trap 'rm -rf "$staging"' EXIT
-echo "== publishing src/Simulator (Release) to $lib"
-dotnet publish src/Simulator -c Release -o "$staging" --nologo -v quiet
+# ReadyToRun (code compiled ahead of time for this machine's runtime identifier) starts the command and
+# its embedded silo with far less JIT work: a third less CPU for 1,000 runs (docs/performance.md).
+rid=$("$dotnet" --info 2>/dev/null | awk '/^ *RID:/ {print $2; exit}')
+if [ -n "$rid" ]; then
+  echo "== publishing src/Simulator (Release, ReadyToRun for $rid) to $lib"
+  if ! dotnet publish src/Simulator -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$staging" --nologo -v quiet; then
+    echo "== ReadyToRun publish failed; publishing without it (slower start-up, same results)"
+    rm -rf "$staging"
+    rid=""
+  fi
+fi
+if [ -z "$rid" ]; then
+  echo "== publishing src/Simulator (Release) to $lib"
+  dotnet publish src/Simulator -c Release -o "$staging" --nologo -v quiet
+fi
 [ -f "$staging/marketsim.dll" ] || fail "dotnet publish did not produce marketsim.dll"
 echo "$marker" >"$staging/.installed-by-marketsim"
 

@@ -13,6 +13,9 @@ internal static class BenchmarkScenarios
     /// <summary>A scenario kept for the benchmarks only (benchmarks/scenarios), not bundled with the engine.</summary>
     public static string BenchmarkPath(string fileName) => System.IO.Path.Combine(FindRoot(), "benchmarks", "scenarios", fileName);
 
+    /// <summary>The repository's root folder (where MarketSim.sln is).</summary>
+    public static string Root => FindRoot();
+
     private static string FindRoot()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })

@@ -22,10 +22,11 @@ internal static class RunCommand
         var maxRuns = new Option<long?>("--max-runs") { Description = "With --target-precision: the most runs to do (default: --runs)." };
         var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT: run on its silos as a client instead of on the embedded silo (see docs/cluster.md); the results are the same as an embedded run's." };
         var chartScale = ChartScaleOption.Create();
+        var timings = new Option<bool>("--timings") { Description = "After the results, print how long each phase took (start-up, silo start, runs, each writer and kind of chart) to stderr, in seconds." };
         var minRuns = new Option<long>("--min-runs") { Description = "With --target-precision: runs before the target may stop the experiment.", DefaultValueFactory = _ => 100 };
         var command = new Command("run", "Run a Monte Carlo experiment of a scenario and write runs.csv, summary.json, manifest.json and a copy of the scenario to the results folder.")
         {
-            scenario, runs, seed, output, threads, batch, overwrite, quiet, precision, maxRuns, minRuns, cluster, chartScale,
+            scenario, runs, seed, output, threads, batch, overwrite, quiet, precision, maxRuns, minRuns, cluster, chartScale, timings,
         };
         command.SetAction(parsed =>
         {
@@ -65,7 +66,7 @@ internal static class RunCommand
             {
                 options = options with { Runs = most };
             }
-            return Execute(cli, options, parsed.GetValue(quiet));
+            return Execute(cli, options, parsed.GetValue(quiet), parsed.GetValue(timings));
         });
         return command;
     }
@@ -111,12 +112,14 @@ internal static class RunCommand
         return null;
     }
 
-    private static int Execute(MarketSimCli cli, ExperimentOptions options, bool quiet) =>
+    private static int Execute(MarketSimCli cli, ExperimentOptions options, bool quiet, bool showTimings) =>
         CommandErrors.Handle(cli, () =>
         {
-            ScenarioWarnings.Print(cli, options.ScenarioPath);
+            var timings = new PhaseTimings();
+            using var prepared = Experiment.Prepare(options, timings, cli.Signals.Abort);
+            ScenarioWarnings.Print(cli, prepared.Loaded);
             var progress = new ProgressDisplay(cli.Error, cli.Interactive, quiet);
-            using var result = progress.Run(options.Runs, onProgress => Experiment.Run(options, onProgress, cli.Signals.Stop, cli.Signals.Abort));
+            using var result = progress.Run(options.Runs, onProgress => prepared.Run(onProgress, cli.Signals.Stop, cli.Signals.Abort));
             if (result.Interrupted)
             {
                 cli.Error.WriteLine($"interrupted by {cli.Signals.SignalName}: kept the first {result.Summary.Runs:N0} runs in {result.OutDir} (stop_reason: interrupted); a second signal would have stopped at once without writing");
@@ -143,6 +146,10 @@ internal static class RunCommand
                 TableConsole.WriteWrapped(cli.Output, "- " + sentence, cli.ConsoleWidth);
             }
             cli.Output.WriteLine($"Results: {result.OutDir}");
+            if (showTimings)
+            {
+                timings.Write(cli.Error);
+            }
             return ExitCodes.Ok;
         });
 }

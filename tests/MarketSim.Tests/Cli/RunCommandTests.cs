@@ -33,6 +33,22 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Timings_lists_each_phase_in_seconds_on_stderr_after_the_results()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.Of("run", Doncaster, "--runs", "5", "--out", dir, "--quiet", "--timings");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.DoesNotContain("seconds", run.Output);
+        var rows = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^phase +start s +seconds +CPU s$", rows[0]);
+        string[] phases = ["embedded silo start", "scenario load", "runs", "entity summaries", "silo stop", "results.xlsx", "report.html", "manifest.json", "results folder commit", "total"];
+        Assert.All(phases, phase => Assert.Single(rows, r => System.Text.RegularExpressions.Regex.IsMatch(r, $@"^{System.Text.RegularExpressions.Regex.Escape(phase)} +\d+\.\d{{3}} +\d+\.\d{{3}}")));
+        Assert.Contains(rows, r => r.StartsWith("chart histogram (SVG and PNG) ×", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Summary_json_holds_mean_and_quantiles_of_each_headline_outcome()
     {
         var dir = Path.Combine(Repo.TempDir(), "out");

@@ -25,7 +25,8 @@ public static class ChartSamples
         return new(chart.Name, chart.Title, c.XTitle, c.YTitle, c.Ticks, chart.Width, chart.Height, chart.Png(), ChartFiles.Embeddable(chart));
     }
 
-    private static IEnumerable<(Chart, string, string, string[])> Draw()
+    /// <summary>Draws one chart of every kind afresh, with its expected axis titles and tick labels.</summary>
+    public static IEnumerable<(Chart Chart, string XTitle, string YTitle, string[] Ticks)> Draw()
     {
         var random = new StreamRandom(3);
         var sorted = Enumerable.Range(0, 500).Select(_ => random.NextDouble() * 2_000_000).Order().ToList();

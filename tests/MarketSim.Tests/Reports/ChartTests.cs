@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using MarketSim.Grains.Randomness;
 using MarketSim.Simulator.Reports.Charts;
+using MarketSim.Tests.Support;
 using SkiaSharp;
 
 namespace MarketSim.Tests.Reports;
@@ -20,6 +21,40 @@ public class ChartTests
             Assert.Equal((sample.Width, sample.Height), (bitmap.Width, bitmap.Height));
         }
         Assert.Equal(11, ChartSamples.Every.Count);
+    }
+
+    [Fact]
+    public void A_charts_PNG_has_the_pixels_of_ScottPlots_own_PNG()
+    {
+        foreach (var (chart, _, _, _) in ChartSamples.Draw())
+        {
+            using (chart)
+            {
+                using var ours = SKBitmap.Decode(chart.Png());
+                using var scottPlots = SKBitmap.Decode(chart.Plot.GetImageBytes(chart.Width, chart.Height, ScottPlot.ImageFormat.Png));
+                Assert.Equal((scottPlots.Width, scottPlots.Height, scottPlots.ColorType), (ours.Width, ours.Height, ours.ColorType));
+                Assert.True(scottPlots.GetPixelSpan().SequenceEqual(ours.GetPixelSpan()), $"{chart.Name}: the pixels differ");
+            }
+        }
+    }
+
+    [Fact]
+    public void Charts_written_on_every_core_are_the_same_files_as_charts_written_one_at_a_time_in_reverse()
+    {
+        var together = Path.Combine(Repo.TempDir(), "together");
+        var oneByOne = Path.Combine(Repo.TempDir(), "one-by-one");
+
+        var written = ChartFiles.Write(together, ChartSamples.Draw().Select(c => c.Chart), 1);
+        foreach (var (chart, _, _, _) in ChartSamples.Draw().Reverse())
+        {
+            ChartFiles.Write(oneByOne, [chart], 1);
+        }
+
+        Assert.Equal(ChartSamples.Every.Select(s => s.Kind + ".svg"), written.Select(w => w.File));
+        var files = Directory.GetFiles(together).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(2 * ChartSamples.Every.Count, files.Count);
+        Assert.Equal(files, Directory.GetFiles(oneByOne).Select(Path.GetFileName).Order());
+        Assert.All(files, f => Assert.True(File.ReadAllBytes(Path.Combine(together, f!)).SequenceEqual(File.ReadAllBytes(Path.Combine(oneByOne, f!))), $"{f} differs"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ScottPlot;
+using SkiaSharp;
 
 namespace MarketSim.Simulator.Reports.Charts;
 
@@ -32,13 +33,33 @@ public sealed class Chart(string name, string caption, Plot plot, int width = Ch
     /// <summary>The chart's title.</summary>
     public string Title => Plot.Axes.Title.Label.Text;
 
+    /// <summary>
+    /// How the PNGs are compressed: the Up filter on every row and zlib level 3 encode a chart about four
+    /// times faster than libpng's default (every filter tried on each row, level 6), for files about a
+    /// fifth larger. The pixels are the same: PNG is lossless.
+    /// </summary>
+    private static readonly SKPngEncoderOptions PngEncoding = new(SKPngEncoderFilterFlags.Up, 3);
+
     /// <summary>The PNG at <paramref name="scale"/> times the size (2 for print); lines and text scale with it.</summary>
     public byte[] Png(double scale = 1)
     {
+        var width = (int)Math.Round(Width * scale);
+        var height = (int)Math.Round(Height * scale);
         Plot.ScaleFactor = scale;
         try
         {
-            return Plot.GetImageBytes((int)Math.Round(Width * scale), (int)Math.Round(Height * scale), ImageFormat.Png);
+            // The surface ScottPlot's own GetImageBytes renders into, encoded with PngEncoding.
+            using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+                ?? throw new InvalidOperationException($"Cannot create a {width} × {height} image for chart {Name}.");
+            Plot.Render(surface.Canvas, width, height);
+            surface.Canvas.Flush();
+            using var pixels = surface.PeekPixels();
+            using var png = new MemoryStream();
+            if (!pixels.Encode(png, PngEncoding))
+            {
+                throw new InvalidOperationException($"Cannot encode chart {Name} as PNG.");
+            }
+            return png.ToArray();
         }
         finally
         {

@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Globalization;
+using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Scenario;
+using MarketSim.Silo.Runs;
+using MarketSim.Simulator.Drivers;
+using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Reports.Charts;
+using MarketSim.Simulator.Reports.Exports;
+using MarketSim.Simulator.RiskShare;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Statistics;
+
+namespace MarketSim.Simulator.Experiments;
+
+/// <summary>
+/// An experiment whose scenario is loaded and whose embedded silo is starting (<see cref="Experiment.Prepare"/>),
+/// ready to <see cref="Run"/> once. The files that do not depend on each other are written at the same time
+/// (results.xlsx, the charts, the silo's stop), so the time after the runs is about that of the longest.
+/// </summary>
+public sealed class PreparedExperiment : IDisposable
+{
+    private readonly ExperimentOptions _options;
+    private readonly PhaseTimings _timings;
+    private Task<RunEngine>? _engineStart;
+
+    internal PreparedExperiment(ExperimentOptions options, UncertainScenario loaded, Task<RunEngine>? engineStart, PhaseTimings timings)
+    {
+        _options = options;
+        Loaded = loaded;
+        _engineStart = engineStart;
+        _timings = timings;
+    }
+
+    /// <summary>The loaded, validated scenario, with its warnings.</summary>
+    public UncertainScenario Loaded { get; }
+
+    /// <summary>Runs the experiment; see <see cref="Experiment.Run(ExperimentOptions, Action{long, string?}?, CancellationToken, CancellationToken)"/>.</summary>
+    public ExperimentResult Run(Action<long, string?>? onProgress = null, CancellationToken stop = default, CancellationToken abort = default)
+    {
+        var (options, t, loaded) = (_options, _timings, Loaded);
+        var scenario = loaded.Median;
+        var scenarioYaml = t.Measure("scenario text", () => ScenarioLoader.EffectiveYaml(options.ScenarioPath));
+        var plan = new RunPlan(options.Seed, options.Runs, options.Threads, options.BatchSize);
+        var startedAt = DateTimeOffset.UtcNow;
+        var schema = t.Measure("scenario compile", () => ScenarioCompiler.Compile(loaded).Schema);
+        var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;
+        var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.Stride, p.HalfWidth, p.MinimumRuns) : null;
+        using var folder = t.Measure("results folder start", () => ResultsFolder.Begin(options.OutDir, options.Overwrite));
+        var summary = new OutcomeSummary(schema);
+        var series = new SeriesSummary(schema);
+        var riskShare = new RiskShareComparison(scenario, schema);
+        var driverSamples = new DriverSampleSink(schema);
+        var experimentId = RunEngine.NewExperimentId(scenario.Name);
+        using var csv = new RunsCsvWriter(folder.File("runs.csv"), schema);
+        using var parquet = t.Measure("runs.parquet start", () => new RunsParquetWriter(folder.File("runs.parquet"), schema, loaded.Inputs, scenario.Name, options.Seed));
+        var engine = TakeEngine(abort);
+        Task? engineStop = null;
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var interrupted = false;
+            using (var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(stop, abort))
+            {
+                Action<long>? progress = onProgress is null ? null : done => onProgress(done, stopRule is null ? null : Status(options.Precision!, stopRule));
+                IOutcomeSink sinks = loaded.Inputs.Count > 0 ? new FanOutSink(csv, parquet, summary, series, riskShare, driverSamples) : new FanOutSink(csv, parquet, summary, series, riskShare);
+                try
+                {
+                    t.Measure("runs", () => engine.Run(experimentId, scenarioYaml, plan, sinks, progress, stopRule, entities: true, cancellation: stopOrAbort.Token));
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested && !abort.IsCancellationRequested && summary.Runs > 0)
+                {
+                    interrupted = true;
+                }
+                t.Measure("runs.csv and runs.parquet end", () =>
+                {
+                    csv.Dispose();
+                    parquet.Dispose();
+                });
+            }
+            clock.Stop();
+            var stopReason = interrupted ? $"interrupted: a stop signal ended the experiment after {summary.Runs} runs, the first in run order" : StopReason(options, stopRule, summary.Runs);
+            abort.ThrowIfCancellationRequested();
+            var entities = t.Measure("entity summaries", () => engine.EntitySummaries(experimentId));
+            // Nothing needs the silo any more: it stops while the files are written.
+            engineStop = Background(() => t.Measure("silo stop", engine.Dispose));
+            var drivers = t.Measure("summary.json, series.csv, entity and risk-share files", () =>
+            {
+                EntityFiles.Write(folder, entities);
+                SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary, loaded.Inputs, loaded.Correlations, loaded.Warnings);
+                SeriesCsv.Write(folder.File("series.csv"), series);
+                if (riskShare.Lines.Count > 0)
+                {
+                    RiskShareFiles.Write(folder, riskShare);
+                }
+                File.WriteAllText(folder.File("scenario.yaml"), scenarioYaml);
+                var drivers = InputDrivers.Compute(schema, loaded.Inputs, driverSamples);
+                if (loaded.Inputs.Count > 0)
+                {
+                    InputDriversCsv.Write(folder.File("input_sensitivity.csv"), drivers);
+                }
+                return drivers;
+            });
+            abort.ThrowIfCancellationRequested();
+            // The workbook reads the CSV files written above; the charts and report need only the summaries.
+            var workbook = Background(() => t.Measure("results.xlsx", () => ResultsWorkbook.Write(folder, scenario, options.Seed, summary, loaded.Inputs)));
+            try
+            {
+                WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded, drivers, scenarioYaml, abort);
+            }
+            finally
+            {
+                WaitQuietly(workbook);
+            }
+            workbook.GetAwaiter().GetResult();
+            abort.ThrowIfCancellationRequested();
+            t.Measure("manifest.json", () => Manifest.Write(folder, options, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed));
+            t.Measure("results folder commit", folder.Commit);
+            engineStop.GetAwaiter().GetResult();
+            return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir),
+                interrupted || stopRule is not null ? stopReason : null, interrupted)
+            { Entities = entities, Drivers = drivers };
+        }
+        finally
+        {
+            if (engineStop is null)
+            {
+                engine.Dispose();
+            }
+            else
+            {
+                WaitQuietly(engineStop);
+            }
+        }
+    }
+
+    /// <summary>Stops the silo if <see cref="Run"/> never took it: in the background, once it has started.</summary>
+    public void Dispose()
+    {
+        DisposeWhenStarted(_engineStart);
+        _engineStart = null;
+    }
+
+    /// <summary>Disposes the engine <paramref name="start"/> gives, whenever it has started, without waiting for it.</summary>
+    internal static void DisposeWhenStarted(Task<RunEngine>? start) =>
+        start?.ContinueWith(
+            started =>
+            {
+                if (started.IsCompletedSuccessfully)
+                {
+                    started.Result.Dispose();
+                }
+                return started.Exception;
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
+
+    private RunEngine TakeEngine(CancellationToken abort)
+    {
+        if (_engineStart is not { } start)
+        {
+            return _timings.Measure("cluster connection", () => RunEngine.Cluster(_options.Cluster!, abort));
+        }
+        _engineStart = null;
+        try
+        {
+            return _timings.Measure("wait for the silo", () => start.GetAwaiter().GetResult());
+        }
+        catch
+        {
+            DisposeWhenStarted(start);
+            throw;
+        }
+    }
+
+    // A thread of its own: these wait on Orleans or write for a second or more, and must not hold a pool thread the charts could use.
+    private static Task Background(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    // Waits without throwing: used where another exception is already on its way, so a writer never outlives its folder.
+    private static void WaitQuietly(Task task) => ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+
+    private static string StopReason(ExperimentOptions options, PrecisionStopRule? rule, long runs)
+    {
+        if (options.Precision is not { } target || rule is null)
+        {
+            return $"fixed number of runs: {runs}";
+        }
+        var halfWidth = rule.HalfWidth.ToString("G6", CultureInfo.InvariantCulture);
+        var wanted = target.HalfWidth.ToString("G6", CultureInfo.InvariantCulture);
+        if (rule.IsSatisfied)
+        {
+            return $"target precision reached: {target.Metric} 95% half-width {halfWidth} <= {wanted} after {runs} runs";
+        }
+        return rule.HalfWidth <= target.HalfWidth
+            ? $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} <= {wanted}, but only {runs} of the minimum {target.MinimumRuns} runs were done"
+            : $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} > {wanted} after {runs} runs";
+    }
+
+    private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
+        $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
+
+    private void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers, string scenarioYaml, CancellationToken abort)
+    {
+        var t = _timings;
+        var reportCharts = t.Measure("charts: plots built", () => ReportCharts.Build(scenario, summary, series, riskShare, entities, convergenceColumn));
+        var driverCharts = InputDriversHtml.Charts(drivers).ToList();
+        var written = t.Measure("charts: written", () => ChartFiles.Write(folder.File("charts"), reportCharts.Concat(driverCharts), options.ChartScale, t, abort));
+        var provenance = new Dictionary<string, string>
+        {
+            ["Seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+            ["Runs"] = summary.Runs.ToString(CultureInfo.InvariantCulture),
+            ["Engine version"] = Manifest.EngineVersion,
+            ["Scenario file"] = Path.GetFileName(options.ScenarioPath),
+            ["Scenario SHA-256"] = Manifest.ScenarioHash(options.ScenarioPath),
+            ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
+            ["Stopped"] = stopReason,
+        };
+        var charts = written[..reportCharts.Count];
+        var driverSection = InputDriversHtml.Section(drivers, written[reportCharts.Count..], scenario);
+        t.Measure("report.html", () => File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, loaded.Inputs, driverSection, loaded.Correlations, scenarioYaml, drivers)));
+    }
+}
