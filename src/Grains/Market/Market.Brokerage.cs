@@ -14,8 +14,10 @@ public sealed partial class Market
 {
     private readonly int[] _waitingCursor;
     private readonly double[] _zoneMostSpare;
+    private readonly long[] _cursorTicket;
     private Arrival[] _arrivals;
-    private ArrivalOrder[] _arrivalOrder = [];
+    private double[] _arrivalTimes;
+    private readonly ArrivalSorter _arrivalSorter = new();
     private long _waitingTickets;
 
     /// <summary>
@@ -118,12 +120,16 @@ public sealed partial class Market
         }
     }
 
-    /// <summary>Moves zone <paramref name="z"/>'s cursor past the waiting people whose hours exceed its most spare hours.</summary>
+    /// <summary>
+    /// Moves zone <paramref name="z"/>'s cursor past the waiting people whose hours exceed its most spare
+    /// hours, and notes the ticket of the person it stops at. When even the smallest package waiting is
+    /// larger, nobody fits and the walk along the list is skipped.
+    /// </summary>
     private void SkipToNextThatFits(int z)
     {
         var most = _zoneMostSpare[z];
         var slot = _waitingCursor[z];
-        if (most < 0.25)
+        if (most < 0.25 || most < _zones[z].LeastWaitingWeeklyHours)
         {
             slot = ServiceUserTable.None;
         }
@@ -132,6 +138,7 @@ public sealed partial class Market
             slot = _users.Next[slot];
         }
         _waitingCursor[z] = slot;
+        _cursorTicket[z] = slot == ServiceUserTable.None ? long.MaxValue : _users.WaitingTicket[slot];
     }
 
     /// <summary>The zone whose next person who fits joined earliest; −1 when none.</summary>
@@ -139,13 +146,12 @@ public sealed partial class Market
     {
         var oldest = -1;
         var ticket = long.MaxValue;
-        for (var z = 0; z < _zones.Length; z++)
+        for (var z = 0; z < _cursorTicket.Length; z++)
         {
-            var slot = _waitingCursor[z];
-            if (slot != ServiceUserTable.None && _users.WaitingTicket[slot] < ticket)
+            if (_cursorTicket[z] < ticket)
             {
                 oldest = z;
-                ticket = _users.WaitingTicket[slot];
+                ticket = _cursorTicket[z];
             }
         }
         return oldest;

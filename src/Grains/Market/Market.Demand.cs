@@ -65,31 +65,24 @@ public sealed partial class Market
         return count;
     }
 
-    /// <summary>Appends to the week's arrivals, growing the buffer when it is full (it then stays grown).</summary>
+    /// <summary>Appends to the week's arrivals, growing the buffers when they are full (they then stay grown).</summary>
     private int AddArrival(int count, Arrival arrival)
     {
         if (count == _arrivals.Length)
         {
             Array.Resize(ref _arrivals, _arrivals.Length * 2);
+            Array.Resize(ref _arrivalTimes, _arrivals.Length);
         }
         _arrivals[count] = arrival;
+        _arrivalTimes[count] = arrival.AtWeeks;
         return count + 1;
     }
 
     private void AdmitInOrder(int count, int week, bool referred)
     {
-        if (_arrivalOrder.Length < count)
+        foreach (var i in _arrivalSorter.Sort(_arrivalTimes.AsSpan(0, count)))
         {
-            _arrivalOrder = new ArrivalOrder[_arrivals.Length];
-        }
-        for (var i = 0; i < count; i++)
-        {
-            _arrivalOrder[i] = new ArrivalOrder(_arrivals[i].AtWeeks, i);
-        }
-        _arrivalOrder.AsSpan(0, count).Sort();
-        for (var i = 0; i < count; i++)
-        {
-            var a = _arrivals[_arrivalOrder[i].Index];
+            var a = _arrivals[i];
             Admit(_zones[a.Zone], a.WeeklyHours, a.Funding, a.EndWeeks, week, referred);
         }
     }

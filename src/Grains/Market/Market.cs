@@ -75,8 +75,10 @@ public sealed partial class Market : IRunModel
         _departures = new DepartureCalendar(scenario.HorizonWeeks);
         _conversions = new WeekBuckets(scenario.HorizonWeeks);
         _originalProviders = scenario.Providers.Length;
-        _providers = [.. Entrants.WithProviders(scenario).Select((p, i) => new Provider(i, p, _users, dormant: i >= _originalProviders, samplers))];
-        _zones = [.. scenario.Zones.Select((z, i) => new Zone(i, z, _providers, _users))];
+        var providerSpecs = Entrants.WithProviders(scenario);
+        var openSpare = new OpenSpareHours(providerSpecs.Length);
+        _providers = [.. providerSpecs.Select((p, i) => new Provider(i, p, _users, dormant: i >= _originalProviders, openSpare, samplers))];
+        _zones = [.. scenario.Zones.Select((z, i) => new Zone(i, z, _providers, _users, openSpare))];
         _zonesOfProvider = [.. _providers.Select(p => scenario.Zones.Select((z, i) => (z, i)).Where(x => p.Spec.ZoneIds.Contains(x.z.Id)).Select(x => x.i).ToArray())];
         _commissioners = [.. scenario.Commissioners.Select((c, i) => new Commissioner(i, c, scenario.HorizonYears))];
         _pools = [.. scenario.PooledBudgets.Select(p => new PooledBudget(p, _commissioners))];
@@ -88,8 +90,10 @@ public sealed partial class Market : IRunModel
         _fundingCumulative = [.. scenario.Zones.Select(z => Cumulative(z.Demand.FundingShares))];
         _streams = [.. scenario.Zones.Select(z => new ZoneStreams(z.Id, samplers))];
         _arrivals = new Arrival[Math.Max(16, startingPeople)];
+        _arrivalTimes = new double[_arrivals.Length];
         _waitingCursor = new int[_zones.Length];
         _zoneMostSpare = new double[_zones.Length];
+        _cursorTicket = new long[_zones.Length];
         _economy = new EconomyPath(scenario.Economy, scenario.HorizonYears);
         _wageShock = [.. Enumerable.Range(0, scenario.HorizonWeeks).Select(w => shocks.Where(s => s.Kind == ShockKind.Wage && w >= s.Week).Aggregate(1.0, (f, s) => f * (1 + s.Size)))];
         _forcedExitWeek = [.. _providers.Select(p => shocks.FirstOrDefault(s => s.Kind == ShockKind.ProviderExit && s.ProviderId == p.Spec.Id)?.Week ?? -1)];

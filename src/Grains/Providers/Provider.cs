@@ -22,13 +22,19 @@ public sealed class Provider
     private readonly StreamRandom _otherWorkRandom;
     private readonly Distribution? _otherWork;
     private readonly OtherWorkDrift? _otherWorkDrift;
+    private readonly double[] _openSpare;
 
-    /// <summary>Creates provider <paramref name="index"/>; an entrant starts <paramref name="dormant"/> until it joins. Its streams draw with <paramref name="samplers"/>.</summary>
-    public Provider(int index, ProviderSpec spec, ServiceUserTable users, bool dormant = false, SamplerFamily samplers = SamplerFamily.Fast)
+    /// <summary>
+    /// Creates provider <paramref name="index"/>; an entrant starts <paramref name="dormant"/> until it
+    /// joins. It keeps its entry of <paramref name="openSpare"/> (the market's, shared by its providers) current.
+    /// Its streams draw with <paramref name="samplers"/>.
+    /// </summary>
+    public Provider(int index, ProviderSpec spec, ServiceUserTable users, bool dormant = false, OpenSpareHours? openSpare = null, SamplerFamily samplers = SamplerFamily.Fast)
     {
         Random = new StreamRandom(0, samplers);
         _otherWorkRandom = new StreamRandom(0, samplers);
         Index = index;
+        _openSpare = openSpare?.WeeklyHours ?? new double[index + 1];
         Spec = spec;
         Caseload = new ServiceUserList(users);
         Workforce = spec.Workforce is null ? null : new ProviderWorkforce(spec.Workforce, spec.CapacityWeeklyHours);
@@ -122,6 +128,7 @@ public sealed class Provider
         Workforce?.Reset();
         CapacityWeeklyHours = _dormantAtStart ? 0 : Workforce?.CapacityWeeklyHours ?? Spec.CapacityWeeklyHours;
         IsTakingPackages = !_dormantAtStart;
+        PublishSpare();
     }
 
     /// <summary>At the start of a model year after the first: its other work drifts (<see cref="OtherWorkDrift"/>), from its own other-work stream.</summary>
@@ -141,6 +148,7 @@ public sealed class Provider
         Workforce?.Reset();
         CapacityWeeklyHours = Workforce?.CapacityWeeklyHours ?? Spec.CapacityWeeklyHours;
         IsTakingPackages = true;
+        PublishSpare();
     }
 
     /// <summary>Whether a package of <paramref name="weeklyHours"/> fits and it is taking packages.</summary>
@@ -151,6 +159,7 @@ public sealed class Provider
     {
         Caseload.Enqueue(slot);
         _committedByStream[(int)funding] += weeklyHours;
+        PublishSpare();
     }
 
     /// <summary>A package it delivered has ended or left it.</summary>
@@ -158,6 +167,7 @@ public sealed class Provider
     {
         Caseload.Remove(slot);
         _committedByStream[(int)funding] -= weeklyHours;
+        PublishSpare();
     }
 
     /// <summary>A package it delivers changes funder (a self-funder reaching the capital limit).</summary>
@@ -187,6 +197,7 @@ public sealed class Provider
             CapacityWeeklyHours = Workforce.CapacityWeeklyHours;
         }
         IsTakingPackages = Status == ProviderStatus.Open && week >= EmbargoedUntilWeek;
+        PublishSpare();
         return failed;
     }
 
@@ -198,6 +209,7 @@ public sealed class Provider
         ExitWeek = week;
         NoticeEndsWeek = week + Spec.FailureOrNone.NoticeWeeks;
         IsTakingPackages = false;
+        PublishSpare();
     }
 
     /// <summary>Its packages have all returned to the zones.</summary>
@@ -205,7 +217,11 @@ public sealed class Provider
     {
         Status = ProviderStatus.Gone;
         CapacityWeeklyHours = 0;
+        PublishSpare();
     }
+
+    /// <summary>Writes its entry of the market's <see cref="OpenSpareHours"/>, the same value as <see cref="SpareWeeklyHours"/> while it takes packages.</summary>
+    private void PublishSpare() => _openSpare[Index] = IsTakingPackages ? SpareWeeklyHours : double.NegativeInfinity;
 
     /// <summary>
     /// Delivers one week of care: adds hours and what they cost their payers to the totals (indexed by

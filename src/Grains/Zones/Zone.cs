@@ -11,22 +11,31 @@ namespace MarketSim.Grains.Zones;
 /// </summary>
 public sealed class Zone
 {
-    private readonly Provider[] _leads;
-    private readonly Provider[] _framework;
-    private readonly Provider[] _spot;
-    private readonly Provider[] _serving;
+    private readonly int[] _leads;
+    private readonly int[] _framework;
+    private readonly int[] _spot;
+    private readonly int[] _serving;
+    private readonly Provider[] _providers;
+    private readonly double[] _openSpare;
     private readonly ServiceUserTable _users;
+    private readonly LeastWaitingHours _leastWaiting = new();
 
-    /// <summary>Creates zone <paramref name="index"/> with the providers that serve it.</summary>
-    public Zone(int index, ZoneSpec spec, IReadOnlyList<Provider> providers, ServiceUserTable users)
+    /// <summary>
+    /// Creates zone <paramref name="index"/> with the providers that serve it, of the market's
+    /// <paramref name="providers"/> (in index order), whose spare hours it reads from <paramref name="openSpare"/>.
+    /// </summary>
+    public Zone(int index, ZoneSpec spec, IReadOnlyList<Provider> providers, ServiceUserTable users, OpenSpareHours openSpare)
     {
         Index = index;
         Spec = spec;
         var serving = providers.Where(p => p.Spec.ZoneIds.Contains(spec.Id)).OrderBy(p => p.Spec.Id, StringComparer.Ordinal).ToArray();
-        _leads = [.. serving.Where(p => p.Spec.Role == ProviderRole.Lead)];
-        _framework = [.. serving.Where(p => p.Spec.Role == ProviderRole.Framework)];
-        _spot = [.. serving.Where(p => p.Spec.Role == ProviderRole.Spot)];
+        int[] Indexes(ProviderRole role) => [.. serving.Where(p => p.Spec.Role == role).Select(p => p.Index)];
+        _leads = Indexes(ProviderRole.Lead);
+        _framework = Indexes(ProviderRole.Framework);
+        _spot = Indexes(ProviderRole.Spot);
         _serving = [.. _leads, .. _framework, .. _spot];
+        _providers = [.. providers];
+        _openSpare = openSpare.WeeklyHours;
         Waiting = new ServiceUserList(users);
         _users = users;
     }
@@ -39,6 +48,9 @@ public sealed class Zone
 
     /// <summary>People waiting for a package in this zone.</summary>
     public ServiceUserList Waiting { get; }
+
+    /// <summary>No package on the waiting list is smaller than this (hours a week; +∞ when nobody waits).</summary>
+    public double LeastWaitingWeeklyHours => _leastWaiting.WeeklyHours;
 
     /// <summary>Care hours of need not delivered because people were waiting, since the run began.</summary>
     public double UnmetHours { get; private set; }
@@ -62,6 +74,7 @@ public sealed class Zone
     public void Reset()
     {
         Waiting.Clear();
+        _leastWaiting.Clear();
         UnmetHours = 0;
         PeakWaiting = 0;
         WeeksWithoutLead = 0;
@@ -76,6 +89,7 @@ public sealed class Zone
     public void Wait(int slot)
     {
         Waiting.Enqueue(slot);
+        _leastWaiting.Add(_users.WeeklyHours[slot]);
         ServiceUsers.StartWaiting(_users.Funding[slot], _users.WeeklyHours[slot]);
     }
 
@@ -83,6 +97,7 @@ public sealed class Zone
     public void StopWaiting(int slot)
     {
         Waiting.Remove(slot);
+        _leastWaiting.Remove(_users.WeeklyHours[slot]);
         ServiceUsers.StopWaiting(_users.Funding[slot], _users.WeeklyHours[slot]);
     }
 
@@ -109,19 +124,28 @@ public sealed class Zone
     /// the framework provider with most spare hours, then spot), or null when none has room. Ties
     /// (two leads with room, equal spare hours) go to the provider whose id sorts first.
     /// </summary>
-    public Provider? Choose(double weeklyHours) =>
-        FirstWithRoom(_leads, weeklyHours) ?? MostSpare(_framework, weeklyHours) ?? MostSpare(_spot, weeklyHours);
+    public Provider? Choose(double weeklyHours)
+    {
+        var chosen = FirstWithRoom(_leads, weeklyHours);
+        if (chosen < 0)
+        {
+            chosen = MostSpare(_framework, weeklyHours);
+        }
+        if (chosen < 0)
+        {
+            chosen = MostSpare(_spot, weeklyHours);
+        }
+        return chosen < 0 ? null : _providers[chosen];
+    }
 
     /// <summary>The most spare hours any provider serving the zone could take on now (0 when none is taking packages).</summary>
     public double MostSpareWeeklyHours()
     {
+        var spare = _openSpare;
         var most = 0.0;
         foreach (var p in _serving)
         {
-            if (p.IsTakingPackages && p.SpareWeeklyHours > most)
-            {
-                most = p.SpareWeeklyHours;
-            }
+            most = spare[p] > most ? spare[p] : most;
         }
         return most;
     }
@@ -136,34 +160,38 @@ public sealed class Zone
         var hasLead = false;
         foreach (var lead in _leads)
         {
-            hasLead |= lead.Status == Failure.ProviderStatus.Open;
+            hasLead |= _providers[lead].Status == Failure.ProviderStatus.Open;
         }
         WeeksWithoutLead += hasLead || _leads.Length == 0 ? 0 : 1;
     }
 
-    private static Provider? FirstWithRoom(Provider[] candidates, double weeklyHours)
+    /// <summary>The first of <paramref name="candidates"/> (provider indexes) with room for the package; −1 when none.</summary>
+    private int FirstWithRoom(int[] candidates, double weeklyHours)
     {
+        var spare = _openSpare;
         foreach (var p in candidates)
         {
-            if (p.CanTake(weeklyHours))
+            if (weeklyHours <= spare[p])
             {
                 return p;
             }
         }
-        return null;
+        return -1;
     }
 
-    private static Provider? MostSpare(Provider[] candidates, double weeklyHours)
+    /// <summary>The one of <paramref name="candidates"/> (provider indexes) with most spare hours, if the package fits; −1 when none.</summary>
+    private int MostSpare(int[] candidates, double weeklyHours)
     {
-        Provider? best = null;
+        var spare = _openSpare;
+        var best = -1;
         var bestSpare = double.NegativeInfinity;
         foreach (var p in candidates)
         {
-            var spare = p.SpareWeeklyHours;
-            if (p.IsTakingPackages && spare >= weeklyHours && spare > bestSpare)
+            var s = spare[p];
+            if (s >= weeklyHours && s > bestSpare)
             {
                 best = p;
-                bestSpare = spare;
+                bestSpare = s;
             }
         }
         return best;

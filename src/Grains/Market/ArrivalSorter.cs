@@ -1,0 +1,136 @@
+namespace MarketSim.Grains.Market;
+
+/// <summary>
+/// Brokerage order of a week's arrivals (or of the starting caseload): earliest arrival first, ties by
+/// the order they were drawn in, which is by zone index and then by the zone's own draw order. The
+/// order is unique, so any exact method gives the same one; this one is a stable bucket sort, because
+/// arrival times are uniform within a week: bucket i of n holds the times in the i-th n-th of the
+/// range, which takes O(n) on average against a comparison sort's O(n log n) (the starting caseload
+/// of a Doncaster run is 1,500 people). Its buffers are kept across runs, so sorting allocates nothing
+/// once they have grown.
+/// </summary>
+public sealed class ArrivalSorter
+{
+    /// <summary>Up to this many arrivals an insertion sort is quicker than the buckets' passes.</summary>
+    private const int InsertionSortMax = 16;
+
+    private int[] _order = new int[64];
+    private double[] _sortedTimes = new double[64];
+    private int[] _bucketStart = new int[65];
+    private int[] _bucketOf = new int[64];
+
+    /// <summary>
+    /// The indexes of <paramref name="atWeeks"/> (arrival times, weeks; finite) in brokerage order: by
+    /// time, and at the same time by index. The span is valid until the next call.
+    /// </summary>
+    public ReadOnlySpan<int> Sort(ReadOnlySpan<double> atWeeks)
+    {
+        var n = atWeeks.Length;
+        EnsureCapacity(n);
+        if (n <= InsertionSortMax || !TryBucketSort(atWeeks))
+        {
+            CopyInDrawOrder(atWeeks);
+            InsertionSort(0, n);
+        }
+        return _order.AsSpan(0, n);
+    }
+
+    private void EnsureCapacity(int n)
+    {
+        if (_order.Length < n)
+        {
+            var capacity = Math.Max(n, 2 * _order.Length);
+            _order = new int[capacity];
+            _sortedTimes = new double[capacity];
+            _bucketStart = new int[capacity + 1];
+            _bucketOf = new int[capacity];
+        }
+    }
+
+    private void CopyInDrawOrder(ReadOnlySpan<double> atWeeks)
+    {
+        for (var i = 0; i < atWeeks.Length; i++)
+        {
+            _order[i] = i;
+            _sortedTimes[i] = atWeeks[i];
+        }
+    }
+
+    /// <summary>
+    /// Distributes the arrivals over n buckets by a counting sort (stable, so each bucket is in draw
+    /// order); the bucket of a time, ⌊(t − min)·n/(max − min)⌋ clamped to n − 1, never decreases as t
+    /// grows, so only times in the same bucket can be out of order and one insertion pass finishes the
+    /// sort. Returns false when the times have no positive range that n buckets can split (the caller
+    /// then sorts them by insertion alone, which is exact too).
+    /// </summary>
+    private bool TryBucketSort(ReadOnlySpan<double> atWeeks)
+    {
+        var n = atWeeks.Length;
+        var (min, max) = Range(atWeeks);
+        var scale = n / (max - min);
+        if (!(max > min) || !double.IsFinite(scale))
+        {
+            return false;
+        }
+        var start = _bucketStart;
+        var bucketOf = _bucketOf;
+        Array.Clear(start, 0, n + 1);
+        for (var i = 0; i < n; i++)
+        {
+            var b = Bucket(atWeeks[i], min, scale, n);
+            bucketOf[i] = b;
+            start[b + 1]++;
+        }
+        for (var b = 1; b <= n; b++)
+        {
+            start[b] += start[b - 1];
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var at = start[bucketOf[i]]++;
+            _order[at] = i;
+            _sortedTimes[at] = atWeeks[i];
+        }
+        InsertionSort(0, n);
+        return true;
+    }
+
+    private static (double Min, double Max) Range(ReadOnlySpan<double> atWeeks)
+    {
+        var min = atWeeks[0];
+        var max = atWeeks[0];
+        foreach (var t in atWeeks)
+        {
+            min = t < min ? t : min;
+            max = t > max ? t : max;
+        }
+        return (min, max);
+    }
+
+    private static int Bucket(double atWeeks, double min, double scale, int buckets)
+    {
+        var position = (atWeeks - min) * scale;
+        return position < buckets - 1 ? (int)position : buckets - 1;
+    }
+
+    /// <summary>Sorts positions [from, to) by time; stable, so equal times keep their draw order.</summary>
+    private void InsertionSort(int from, int to)
+    {
+        var times = _sortedTimes;
+        var order = _order;
+        for (var i = from + 1; i < to; i++)
+        {
+            var t = times[i];
+            var index = order[i];
+            var j = i - 1;
+            while (j >= from && times[j] > t)
+            {
+                times[j + 1] = times[j];
+                order[j + 1] = order[j];
+                j--;
+            }
+            times[j + 1] = t;
+            order[j + 1] = index;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using MarketSim.Grains.Market;
+
+namespace MarketSim.Tests.Brokerage;
+
+/// <summary>The arrival sorter gives exactly the order of a comparison sort by (time, draw index).</summary>
+public class ArrivalSorterTests
+{
+    public static TheoryData<int, int> Cases => new()
+    {
+        { 0, 0 }, { 1, 0 }, { 2, 0 }, { 16, 0 }, { 17, 0 }, { 29, 0 }, { 64, 0 }, { 1500, 0 },
+        { 29, 3 }, { 200, 5 }, { 1500, 40 }, { 40, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Order_is_by_time_then_draw_index_as_a_comparison_sort_gives(int count, int distinctTimes)
+    {
+        // distinctTimes > 0 draws the times from that many values, so most arrivals tie with others.
+        var random = new Random(count * 31 + distinctTimes);
+        var sorter = new ArrivalSorter();
+        for (var week = 0; week < 20; week++)
+        {
+            var times = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                times[i] = week + (distinctTimes > 0 ? random.Next(distinctTimes) / (double)distinctTimes : random.NextDouble());
+            }
+
+            Assert.Equal(ReferenceOrder(times), sorter.Sort(times).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Times_too_close_for_the_buckets_still_sort_exactly()
+    {
+        // A range of a few subnormal steps makes n / range overflow; the sorter must fall back.
+        double[] times = [.. Enumerable.Range(0, 40).Select(i => double.Epsilon * ((i * 7) % 5))];
+
+        Assert.Equal(ReferenceOrder(times), new ArrivalSorter().Sort(times).ToArray());
+    }
+
+    [Fact]
+    public void A_larger_batch_after_a_smaller_one_sorts_exactly()
+    {
+        var sorter = new ArrivalSorter();
+        sorter.Sort([0.5, 0.25, 0.75]);
+        double[] times = [.. Enumerable.Range(0, 5000).Select(i => ((i * 7919) % 5000) / 5000.0 - 1)];
+
+        Assert.Equal(ReferenceOrder(times), sorter.Sort(times).ToArray());
+    }
+
+    private static int[] ReferenceOrder(double[] times) =>
+        [.. Enumerable.Range(0, times.Length).OrderBy(i => times[i]).ThenBy(i => i)];
+}
