@@ -12,6 +12,7 @@ namespace MarketSim.Benchmarks.Macro;
 /// </summary>
 /// <remarks>The memory diagnoser sees only this process (starting the child), not the child's own allocations.</remarks>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class ColdStartBenchmark
 {
     private const int Runs = 1_000;

@@ -11,6 +11,7 @@ namespace MarketSim.Benchmarks.Macro;
 /// Goal: at most 5 s an operation (2,000 runs/s).
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class DoncasterEndToEndBenchmark
 {
     private const int Runs = 10_000;

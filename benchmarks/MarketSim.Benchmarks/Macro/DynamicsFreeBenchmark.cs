@@ -15,6 +15,7 @@ namespace MarketSim.Benchmarks.Macro;
 /// Goal: at least 2,700 runs/s, so at most 370 ms an operation.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class DynamicsFreeBenchmark
 {
     private const int Runs = 1000;
