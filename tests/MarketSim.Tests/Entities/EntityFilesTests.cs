@@ -6,6 +6,7 @@ using MarketSim.Grains.Scenario;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Reports.Exports;
 using MarketSim.Simulator.RiskShare;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
@@ -159,46 +160,14 @@ public class EntityFilesTests
         return (scenario, sink);
     }
 
-    private static (List<string> Header, List<Dictionary<string, string>> Rows) Read(string dir, string file)
+    private static (string[] Header, List<Dictionary<string, string>> Rows) Read(string dir, string file)
     {
-        var lines = File.ReadAllLines(Path.Combine(dir, file));
-        var header = Fields(lines[0]);
-        Assert.Equal(header.Count, header.Distinct().Count());
-        var rows = lines.Skip(1).Select(Fields).ToList();
-        Assert.All(rows, r => Assert.Equal(header.Count, r.Count));
+        var lines = CsvRows.Read(Path.Combine(dir, file)).ToList();
+        var header = lines[0];
+        Assert.Equal(header.Length, header.Distinct().Count());
+        var rows = lines.Skip(1).ToList();
+        Assert.All(rows, r => Assert.Equal(header.Length, r.Length));
         return (header, [.. rows.Select(r => header.Zip(r).ToDictionary(p => p.First, p => p.Second))]);
-    }
-
-    // RFC 4180 fields of one line: quoted fields may hold commas and doubled quotes.
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-        fields.Add(field.ToString());
-        return fields;
     }
 
     private static double Sum(Dictionary<string, string> row, params string[] columns) =>
