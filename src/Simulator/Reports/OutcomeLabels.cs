@@ -107,7 +107,7 @@ public sealed class OutcomeLabels(MarketScenario scenario)
         var pool = scenario.PooledBudgets.FirstOrDefault(p => p.Id == parts[1]);
         var names = parts.Length == 4 && pool is not null
             ? [pool.Name, pool.ModelsOrDefault.FirstOrDefault(m => m.Id == parts[2])?.Name ?? parts[2], scenario.Commissioners.FirstOrDefault(c => c.Id == parts[3])?.Name ?? parts[3]]
-            : parts[1..].Select(id => pool?.Name ?? scenario.Commissioners.FirstOrDefault(c => c.Id == id)?.Name ?? scenario.Zones.FirstOrDefault(z => z.Id == id)?.Name ?? id);
+            : parts[1..].Select(id => pool?.Name ?? EntityName(id));
         return $"{stem.Short}: {string.Join(", ", names)}";
     }
 
