@@ -1,4 +1,7 @@
 using System.Text.Json;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using MarketSim.Simulator.Reports.Exports;
 using MarketSim.Tests.Support;
 
@@ -17,6 +20,16 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()).ToList();
         Assert.Contains("results.xlsx", files);
         Assert.Contains("runs.parquet", files);
+    }
+
+    [Fact]
+    public void Every_part_of_the_workbook_is_valid_against_the_office_open_xml_schema()
+    {
+        using var document = SpreadsheetDocument.Open(run.File("results.xlsx"), isEditable: false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2007).Validate(document)
+            .Select(e => $"{e.Part?.Uri}: {e.Path?.XPath}: {e.Description}")
+            .ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Take(10)));
     }
 
     [Fact]
