@@ -95,9 +95,10 @@ public sealed partial class Market
         {
             return;
         }
+        var everyZoneMost = EveryZoneMostSpare();
         for (var z = 0; z < _zones.Length; z++)
         {
-            _zoneMostSpare[z] = _waitingCursor[z] == ServiceUserTable.None ? 0 : _zones[z].MostSpareWeeklyHours();
+            _zoneMostSpare[z] = _waitingCursor[z] == ServiceUserTable.None ? 0 : _zones[z].MostSpareWeeklyHours(everyZoneMost);
             SkipToNextThatFits(z);
         }
         for (var z = OldestWaiting(); z >= 0; z = OldestWaiting())
@@ -108,11 +109,15 @@ public sealed partial class Market
                 ?? throw new InvalidOperationException("A waiting person who fits the most spare hours of their zone found no provider.");
             var spareBefore = provider.SpareWeeklyHours;
             Place(_zones[z], provider, slot, week, fromWaitingList: true);
+            if (_servingEveryZone[provider.Index] && everyZoneMost == spareBefore)
+            {
+                everyZoneMost = EveryZoneMostSpare();
+            }
             foreach (var served in _zonesOfProvider[provider.Index])
             {
                 if (_waitingCursor[served] != ServiceUserTable.None && _zoneMostSpare[served] == spareBefore)
                 {
-                    _zoneMostSpare[served] = _zones[served].MostSpareWeeklyHours();
+                    _zoneMostSpare[served] = _zones[served].MostSpareWeeklyHours(everyZoneMost);
                     SkipToNextThatFits(served);
                 }
             }
@@ -139,6 +144,17 @@ public sealed partial class Market
         }
         _waitingCursor[z] = slot;
         _cursorTicket[z] = slot == ServiceUserTable.None ? long.MaxValue : _users.WaitingTicket[slot];
+    }
+
+    /// <summary>The most spare hours of the providers serving every zone, at least 0: the part of each zone's most spare hours that all zones share.</summary>
+    private double EveryZoneMostSpare()
+    {
+        var most = 0.0;
+        foreach (var p in _everyZoneProviders)
+        {
+            most = _openSpare[p] > most ? _openSpare[p] : most;
+        }
+        return most;
     }
 
     /// <summary>The zone whose next person who fits joined earliest; −1 when none.</summary>

@@ -42,6 +42,9 @@ public sealed partial class Market : IRunModel
     private readonly Commissioner? _rateCapper;
     private readonly int[] _entrantJoinWeek;
     private readonly int[][] _zonesOfProvider;
+    private readonly bool[] _servingEveryZone;
+    private readonly int[] _everyZoneProviders;
+    private readonly double[] _openSpare;
     private readonly int _originalProviders;
     private readonly SelfFunderSpec _selfFunders;
     private readonly double[] _hoursByStream = new double[FundingStreams.Count];
@@ -78,8 +81,11 @@ public sealed partial class Market : IRunModel
         var providerSpecs = Entrants.WithProviders(scenario);
         var openSpare = new OpenSpareHours(providerSpecs.Length);
         _providers = [.. providerSpecs.Select((p, i) => new Provider(i, p, _users, dormant: i >= _originalProviders, openSpare, samplers))];
-        _zones = [.. scenario.Zones.Select((z, i) => new Zone(i, z, _providers, _users, openSpare))];
         _zonesOfProvider = [.. _providers.Select(p => scenario.Zones.Select((z, i) => (z, i)).Where(x => p.Spec.ZoneIds.Contains(x.z.Id)).Select(x => x.i).ToArray())];
+        _servingEveryZone = [.. _providers.Select(p => _zonesOfProvider[p.Index].Length == scenario.Zones.Length)];
+        _everyZoneProviders = [.. _providers.Where(p => _servingEveryZone[p.Index]).Select(p => p.Index)];
+        _openSpare = openSpare.WeeklyHours;
+        _zones = [.. scenario.Zones.Select((z, i) => new Zone(i, z, _providers, _users, openSpare, _everyZoneProviders.ToHashSet()))];
         _commissioners = [.. scenario.Commissioners.Select((c, i) => new Commissioner(i, c, scenario.HorizonYears))];
         _pools = [.. scenario.PooledBudgets.Select(p => new PooledBudget(p, _commissioners))];
         _unmetNeed = new UnmetNeedCosting(scenario);

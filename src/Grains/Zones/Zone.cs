@@ -14,7 +14,7 @@ public sealed class Zone
     private readonly int[] _leads;
     private readonly int[] _framework;
     private readonly int[] _spot;
-    private readonly int[] _serving;
+    private readonly int[] _servingOnlySome;
     private readonly Provider[] _providers;
     private readonly double[] _openSpare;
     private readonly ServiceUserTable _users;
@@ -23,8 +23,10 @@ public sealed class Zone
     /// <summary>
     /// Creates zone <paramref name="index"/> with the providers that serve it, of the market's
     /// <paramref name="providers"/> (in index order), whose spare hours it reads from <paramref name="openSpare"/>.
+    /// <paramref name="servingEveryZone"/> are the providers that serve every zone of the market, whose most
+    /// spare hours the market works out once for all zones (see <see cref="MostSpareWeeklyHours"/>).
     /// </summary>
-    public Zone(int index, ZoneSpec spec, IReadOnlyList<Provider> providers, ServiceUserTable users, OpenSpareHours openSpare)
+    public Zone(int index, ZoneSpec spec, IReadOnlyList<Provider> providers, ServiceUserTable users, OpenSpareHours openSpare, IReadOnlySet<int>? servingEveryZone = null)
     {
         Index = index;
         Spec = spec;
@@ -33,7 +35,7 @@ public sealed class Zone
         _leads = Indexes(ProviderRole.Lead);
         _framework = Indexes(ProviderRole.Framework);
         _spot = Indexes(ProviderRole.Spot);
-        _serving = [.. _leads, .. _framework, .. _spot];
+        _servingOnlySome = [.. _leads.Concat(_framework).Concat(_spot).Where(p => servingEveryZone?.Contains(p) != true)];
         _providers = [.. providers];
         _openSpare = openSpare.WeeklyHours;
         Waiting = new ServiceUserList(users);
@@ -138,12 +140,17 @@ public sealed class Zone
         return chosen < 0 ? null : _providers[chosen];
     }
 
-    /// <summary>The most spare hours any provider serving the zone could take on now (0 when none is taking packages).</summary>
-    public double MostSpareWeeklyHours()
+    /// <summary>
+    /// The most spare hours any provider serving the zone could take on now (0 when none is taking
+    /// packages), given <paramref name="everyZoneMost"/>, the most of the providers serving every zone
+    /// (at least 0): only the zone's other providers are read, since the market's all-zone providers
+    /// would be read again for every zone.
+    /// </summary>
+    public double MostSpareWeeklyHours(double everyZoneMost)
     {
         var spare = _openSpare;
-        var most = 0.0;
-        foreach (var p in _serving)
+        var most = everyZoneMost;
+        foreach (var p in _servingOnlySome)
         {
             most = spare[p] > most ? spare[p] : most;
         }
