@@ -9,9 +9,19 @@ namespace MarketSim.Grains.Runs;
 /// A silo's run threads: long-lived threads that compute batches one at a time, each with its own model
 /// per scenario. A model stays on its thread, and so in one core's cache; on thread-pool threads the same
 /// models ran about 15% slower (see docs/cluster.md, "Where the time goes").
+/// Before its first batch of a large experiment, each thread warms the model's code up with
+/// <see cref="WarmUpRuns"/> runs whose outcomes are thrown away, while Orleans is still quiet: the model's
+/// methods then reach the JIT's tier 1 before the experiment keeps Orleans busy, which otherwise left the
+/// model about a fifth slower for the life of the process (docs/cluster.md). A run is a pure function of
+/// (seed, run index), so the warm-up changes no result.
 /// </summary>
 public sealed class RunThreads : IDisposable
 {
+    /// <summary>Runs each thread computes, and discards, before its first batch of a large experiment.</summary>
+    public const int WarmUpRuns = 100;
+
+    /// <summary>The seed of the warm-up runs (any seed would do: their outcomes are never used).</summary>
+    private const ulong WarmUpSeed = 0x5EED_0F_3A_4B_17UL;
     private const int ScenariosKeptPerThread = 4;
     private readonly BlockingCollection<Job> _jobs = [];
     private readonly Thread[] _threads;
@@ -30,10 +40,13 @@ public sealed class RunThreads : IDisposable
     /// <summary>How many batches are computed at once.</summary>
     public int Count => _threads.Length;
 
-    /// <summary>Queues runs <paramref name="firstRun"/> .. + <paramref name="count"/> − 1 of <paramref name="scenario"/>; the task ends when they are computed.</summary>
-    public Task<RunBatch> Compute(CompiledScenario scenario, ulong seed, long firstRun, int count)
+    /// <summary>
+    /// Queues runs <paramref name="firstRun"/> .. + <paramref name="count"/> − 1 of <paramref name="scenario"/>; the task
+    /// ends when they are computed. With <paramref name="warmUp"/>, a thread that has not warmed up yet does so first.
+    /// </summary>
+    public Task<RunBatch> Compute(CompiledScenario scenario, ulong seed, long firstRun, int count, bool warmUp = false)
     {
-        var job = new Job(scenario, seed, firstRun, count);
+        var job = new Job(scenario, seed, firstRun, count, warmUp);
         _jobs.Add(job);
         return job.Done.Task;
     }
@@ -51,6 +64,7 @@ public sealed class RunThreads : IDisposable
     private void Work()
     {
         var models = new Dictionary<CompiledScenario, IRunModel>(ReferenceEqualityComparer.Instance);
+        var warmedUp = false;
         foreach (var job in _jobs.GetConsumingEnumerable())
         {
             if (job.Done.Task.IsCompleted)
@@ -67,6 +81,11 @@ public sealed class RunThreads : IDisposable
                     }
                     model = models[job.Scenario] = job.Scenario.NewModel();
                 }
+                if (job.WarmUp && !warmedUp)
+                {
+                    WarmUp(model);
+                    warmedUp = true;
+                }
                 job.Done.TrySetResult(RunBatch.Compute(model, job.Seed, job.FirstRun, job.Count));
             }
             catch (Exception ex)
@@ -76,7 +95,16 @@ public sealed class RunThreads : IDisposable
         }
     }
 
-    private sealed record Job(CompiledScenario Scenario, ulong Seed, long FirstRun, int Count)
+    private static void WarmUp(IRunModel model)
+    {
+        var outcomes = new double[model.OutcomeCount];
+        for (var run = 0; run < WarmUpRuns; run++)
+        {
+            model.Run(WarmUpSeed, run, outcomes);
+        }
+    }
+
+    private sealed record Job(CompiledScenario Scenario, ulong Seed, long FirstRun, int Count, bool WarmUp)
     {
         public TaskCompletionSource<RunBatch> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -14,6 +14,9 @@ namespace MarketSim.Grains.Runs;
 public sealed class RunWorkerGrain(IScenarioCompiler compiler, RunThreads threads) : Grain, IRunWorkerGrain
 {
     private const int ScenariosKept = 4;
+
+    /// <summary>Experiments of at least this many runs warm their run threads up first (<see cref="RunThreads.WarmUpRuns"/>): below it the warm-up costs more than it saves.</summary>
+    public const int WarmUpFromRuns = 10_000;
     private readonly Dictionary<(string Yaml, SobolDesignSpec? Design), CompiledScenario> _compiled = [];
 
     /// <inheritdoc />
@@ -21,7 +24,7 @@ public sealed class RunWorkerGrain(IScenarioCompiler compiler, RunThreads thread
 
     /// <inheritdoc />
     public Task<RunBatch> Compute(ExperimentSpec spec, long firstRun, int count) =>
-        threads.Compute(Compiled(spec), spec.Seed, firstRun, count);
+        threads.Compute(Compiled(spec), spec.Seed, firstRun, count, warmUp: spec.Runs >= WarmUpFromRuns);
 
     // Keyed on the scenario's text and its input design: the same text under a Sobol design is another model.
     private CompiledScenario Compiled(ExperimentSpec spec)

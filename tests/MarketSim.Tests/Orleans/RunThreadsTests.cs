@@ -33,6 +33,37 @@ public class RunThreadsTests
     }
 
     [Fact]
+    public async Task A_thread_warms_its_model_up_once_before_its_first_batch_when_asked_and_the_batches_are_unchanged()
+    {
+        var models = new List<ThreadModel>();
+        var scenario = new CompiledScenario(null!, null!, () =>
+        {
+            var model = new ThreadModel();
+            lock (models)
+            {
+                models.Add(model);
+            }
+            return model;
+        });
+        using var cold = new RunThreads(Options.Create(new RunWorkerOptions { Threads = 1 }));
+        using var warm = new RunThreads(Options.Create(new RunWorkerOptions { Threads = 1 }));
+
+        var plain = await Task.WhenAll(Enumerable.Range(0, 3).Select(b => cold.Compute(scenario, 7, b * 5, 5)));
+        var warmed = await Task.WhenAll(Enumerable.Range(0, 3).Select(b => warm.Compute(scenario, 7, b * 5, 5, warmUp: true)));
+
+        for (var b = 0; b < plain.Length; b++)
+        {
+            Assert.Equal(plain[b].Rows.ToArray(), warmed[b].Rows.ToArray());
+        }
+        Assert.Equal(2, models.Count);
+        Assert.Equal(15, models[0].Runs.Count);
+        var warmRuns = models[1].Runs;
+        Assert.Equal(RunThreads.WarmUpRuns + 15, warmRuns.Count);
+        Assert.All(warmRuns.Take(RunThreads.WarmUpRuns), r => Assert.NotEqual(7UL, r.Seed));
+        Assert.Equal(Enumerable.Range(0, 15).Select(i => (7UL, (long)i)), warmRuns.Skip(RunThreads.WarmUpRuns));
+    }
+
+    [Fact]
     public async Task Disposing_cancels_the_queued_batches_and_lets_the_running_one_finish()
     {
         using var release = new ManualResetEventSlim();
@@ -57,11 +88,14 @@ public class RunThreadsTests
     {
         public HashSet<int> Threads { get; } = [];
 
+        public List<(ulong Seed, long Run)> Runs { get; } = [];
+
         public int OutcomeCount => 1;
 
         public void Run(ulong experimentSeed, long runIndex, Span<double> outcomes)
         {
             Threads.Add(Environment.CurrentManagedThreadId);
+            Runs.Add((experimentSeed, runIndex));
             outcomes[0] = runIndex;
         }
     }
