@@ -11,15 +11,7 @@ public class RunThreadsTests
     public async Task Each_run_thread_keeps_its_own_model_and_computes_runs_in_order()
     {
         var models = new List<ThreadModel>();
-        var scenario = new CompiledScenario(null!, null!, () =>
-        {
-            var model = new ThreadModel();
-            lock (models)
-            {
-                models.Add(model);
-            }
-            return model;
-        });
+        var scenario = Recording(models);
         using var threads = new RunThreads(Options.Create(new RunWorkerOptions { Threads = 2 }));
 
         var batches = await Task.WhenAll(Enumerable.Range(0, 20).Select(b => threads.Compute(scenario, 7, b * 5, 5)));
@@ -36,15 +28,7 @@ public class RunThreadsTests
     public async Task A_thread_warms_its_model_up_once_before_its_first_batch_when_asked_and_the_batches_are_unchanged()
     {
         var models = new List<ThreadModel>();
-        var scenario = new CompiledScenario(null!, null!, () =>
-        {
-            var model = new ThreadModel();
-            lock (models)
-            {
-                models.Add(model);
-            }
-            return model;
-        });
+        var scenario = Recording(models);
         using var cold = new RunThreads(Options.Create(new RunWorkerOptions { Threads = 1 }));
         using var warm = new RunThreads(Options.Create(new RunWorkerOptions { Threads = 1 }));
 
@@ -83,6 +67,17 @@ public class RunThreadsTests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => batch);
         }
     }
+
+    /// <summary>A scenario whose every new model is added to <paramref name="models"/>.</summary>
+    private static CompiledScenario Recording(List<ThreadModel> models) => new(null!, null!, () =>
+    {
+        var model = new ThreadModel();
+        lock (models)
+        {
+            models.Add(model);
+        }
+        return model;
+    });
 
     private sealed class ThreadModel : IRunModel
     {
