@@ -85,7 +85,7 @@ public sealed partial class Market : IRunModel
         _servingEveryZone = [.. _providers.Select(p => _zonesOfProvider[p.Index].Length == scenario.Zones.Length)];
         _everyZoneProviders = [.. _providers.Where(p => _servingEveryZone[p.Index]).Select(p => p.Index)];
         _openSpare = openSpare.WeeklyHours;
-        _zones = [.. scenario.Zones.Select((z, i) => new Zone(i, z, _providers, _users, openSpare, _everyZoneProviders.ToHashSet()))];
+        _zones = [.. scenario.Zones.Select((z, i) => new Zone(i, z, _providers, _users, openSpare, _servingEveryZone))];
         _commissioners = [.. scenario.Commissioners.Select((c, i) => new Commissioner(i, c, scenario.HorizonYears))];
         _pools = [.. scenario.PooledBudgets.Select(p => new PooledBudget(p, _commissioners))];
         _unmetNeed = new UnmetNeedCosting(scenario);

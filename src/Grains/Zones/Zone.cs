@@ -23,10 +23,10 @@ public sealed class Zone
     /// <summary>
     /// Creates zone <paramref name="index"/> with the providers that serve it, of the market's
     /// <paramref name="providers"/> (in index order), whose spare hours it reads from <paramref name="openSpare"/>.
-    /// <paramref name="servingEveryZone"/> are the providers that serve every zone of the market, whose most
-    /// spare hours the market works out once for all zones (see <see cref="MostSpareWeeklyHours"/>).
+    /// <paramref name="servingEveryZone"/> says, by provider index, which providers serve every zone of the
+    /// market: their most spare hours the market works out once for all zones (see <see cref="MostSpareWeeklyHours"/>).
     /// </summary>
-    public Zone(int index, ZoneSpec spec, IReadOnlyList<Provider> providers, ServiceUserTable users, OpenSpareHours openSpare, IReadOnlySet<int>? servingEveryZone = null)
+    public Zone(int index, ZoneSpec spec, IReadOnlyList<Provider> providers, ServiceUserTable users, OpenSpareHours openSpare, IReadOnlyList<bool>? servingEveryZone = null)
     {
         Index = index;
         Spec = spec;
@@ -35,7 +35,7 @@ public sealed class Zone
         _leads = Indexes(ProviderRole.Lead);
         _framework = Indexes(ProviderRole.Framework);
         _spot = Indexes(ProviderRole.Spot);
-        _servingOnlySome = [.. _leads.Concat(_framework).Concat(_spot).Where(p => servingEveryZone?.Contains(p) != true)];
+        _servingOnlySome = [.. _leads.Concat(_framework).Concat(_spot).Where(p => servingEveryZone?[p] != true)];
         _providers = [.. providers];
         _openSpare = openSpare.WeeklyHours;
         Waiting = new ServiceUserList(users);

@@ -68,7 +68,7 @@ internal static class SheetWriter
         }
         writer.WriteStartElement("sheetData", Namespace);
         var letters = new List<string>();
-        var cellStyles = new CellStyles(styles, columnFormats);
+        var cellStyles = new Dictionary<(string?, bool), string?>();
         var rowIndex = 0;
         foreach (var row in rows)
         {
@@ -87,7 +87,14 @@ internal static class SheetWriter
                 {
                     letters.Add(Letters(letters.Count));
                 }
-                WriteCell(writer, letters[c], r, cellStyles.Of(c, cell, row.Bold), cell);
+                var format = cell.Text is null ? cell.Format ?? (c < columnFormats.Count ? columnFormats[c] : null) : null;
+                if (!cellStyles.TryGetValue((format, row.Bold), out var style))
+                {
+                    var index = styles.Of(format, row.Bold);
+                    style = index == 0 ? null : index.ToString(CultureInfo.InvariantCulture);
+                    cellStyles.Add((format, row.Bold), style);
+                }
+                WriteCell(writer, letters[c], r, style, cell);
             }
             writer.WriteEndElement();
         }
@@ -132,36 +139,5 @@ internal static class SheetWriter
             writer.WriteElementString("v", Namespace, cell.NumberText ?? Numbers.Exact(cell.Number));
         }
         writer.WriteEndElement();
-    }
-
-    /// <summary>Each cell's style attribute ("s"; null for the default style), worked out once per column for the body's plain numbers.</summary>
-    private sealed class CellStyles(WorkbookStyles styles, IReadOnlyList<string?> columnFormats)
-    {
-        private readonly Dictionary<(string?, bool), string?> _byFormat = [];
-        private readonly Dictionary<int, string?> _byColumn = [];
-
-        public string? Of(int column, SheetCell cell, bool bold)
-        {
-            var columnFormat = column < columnFormats.Count ? columnFormats[column] : null;
-            if (cell.Text is null && cell.Format is null && !bold)
-            {
-                if (!_byColumn.TryGetValue(column, out var style))
-                {
-                    style = _byColumn[column] = Of(columnFormat, bold: false);
-                }
-                return style;
-            }
-            return Of(cell.Text is null ? cell.Format ?? columnFormat : null, bold);
-        }
-
-        private string? Of(string? format, bool bold)
-        {
-            if (!_byFormat.TryGetValue((format, bold), out var style))
-            {
-                var index = styles.Of(format, bold);
-                style = _byFormat[(format, bold)] = index == 0 ? null : index.ToString(CultureInfo.InvariantCulture);
-            }
-            return style;
-        }
     }
 }
