@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace MarketSim.Grains.Randomness;
 
@@ -35,8 +34,8 @@ public static class ZigguratExponential
     {
         var bits = state.NextUInt64();
         var i = (int)(bits & 0xFF);
-        var x = (bits >> 11) * (1.0 / (1UL << 53)) * Layer(X, i);
-        return x < Layer(X, i + 1) ? x : SampleSlow(ref state, i, x);
+        var x = (bits >> 11) * (1.0 / (1UL << 53)) * ZigguratTable.Layer(X, i);
+        return x < ZigguratTable.Layer(X, i + 1) ? x : SampleSlow(ref state, i, x);
     }
 
     /// <summary>The base strip's tail or a layer's wedge; on rejection, a fresh draw.</summary>
@@ -52,23 +51,19 @@ public static class ZigguratExponential
             }
             else
             {
-                var bottom = Layer(F, i);
-                if (bottom + (state.NextDouble() * (Layer(F, i + 1) - bottom)) < Math.Exp(-x))
+                var bottom = ZigguratTable.Layer(F, i);
+                if (bottom + (state.NextDouble() * (ZigguratTable.Layer(F, i + 1) - bottom)) < Math.Exp(-x))
                 {
                     return offset + x;
                 }
             }
             var bits = state.NextUInt64();
             i = (int)(bits & 0xFF);
-            x = (bits >> 11) * (1.0 / (1UL << 53)) * Layer(X, i);
-            if (x < Layer(X, i + 1))
+            x = (bits >> 11) * (1.0 / (1UL << 53)) * ZigguratTable.Layer(X, i);
+            if (x < ZigguratTable.Layer(X, i + 1))
             {
                 return offset + x;
             }
         }
     }
-
-    /// <summary>Element <paramref name="i"/> (0 to 256) of a 257-element table, without a bounds check.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Layer(double[] table, int i) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), i);
 }

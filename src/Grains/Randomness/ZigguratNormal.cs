@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using MathNet.Numerics;
 
 namespace MarketSim.Grains.Randomness;
@@ -35,8 +34,8 @@ public static class ZigguratNormal
     {
         var bits = state.NextUInt64();
         var i = (int)(bits & 0xFF);
-        var x = (bits >> 11) * (1.0 / (1UL << 53)) * Layer(X, i);
-        if (x < Layer(X, i + 1))
+        var x = (bits >> 11) * (1.0 / (1UL << 53)) * ZigguratTable.Layer(X, i);
+        if (x < ZigguratTable.Layer(X, i + 1))
         {
             return WithSign(x, bits);
         }
@@ -54,15 +53,15 @@ public static class ZigguratNormal
                 x = Tail(ref state);
                 return WithSign(x, bits);
             }
-            var bottom = Layer(F, i);
-            if (bottom + (state.NextDouble() * (Layer(F, i + 1) - bottom)) < Math.Exp(-0.5 * x * x))
+            var bottom = ZigguratTable.Layer(F, i);
+            if (bottom + (state.NextDouble() * (ZigguratTable.Layer(F, i + 1) - bottom)) < Math.Exp(-0.5 * x * x))
             {
                 return WithSign(x, bits);
             }
             bits = state.NextUInt64();
             i = (int)(bits & 0xFF);
-            x = (bits >> 11) * (1.0 / (1UL << 53)) * Layer(X, i);
-            if (x < Layer(X, i + 1))
+            x = (bits >> 11) * (1.0 / (1UL << 53)) * ZigguratTable.Layer(X, i);
+            if (x < ZigguratTable.Layer(X, i + 1))
             {
                 return WithSign(x, bits);
             }
@@ -87,8 +86,4 @@ public static class ZigguratNormal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double WithSign(double x, ulong bits) =>
         BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) ^ (long)((bits & 0x100) << 55));
-
-    /// <summary>Element <paramref name="i"/> (0 to 256) of a 257-element table, without a bounds check.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Layer(double[] table, int i) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), i);
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace MarketSim.Grains.Randomness;
 
 /// <summary>
@@ -10,6 +13,10 @@ internal sealed class ZigguratTable
 {
     /// <summary>Layers; the low byte of a 64-bit word picks one.</summary>
     public const int Layers = 256;
+
+    /// <summary>Element <paramref name="i"/> (0 to 256) of a 257-element table, without a bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Layer(double[] table, int i) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), i);
 
     /// <summary>
     /// Builds the table of the unnormalised density <paramref name="density"/> (f(0) = 1), its inverse
