@@ -30,16 +30,28 @@ public sealed class EmbeddedSilo : IAsyncDisposable, IDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(FreePorts.Next(), FreePorts.Next(), serviceId: SiloSetup.ServiceId, clusterId: $"embedded-{Environment.ProcessId}-{Guid.NewGuid():N}")
-            .AddMemoryGrainStorage(ExperimentGrain.StorageName)
-            .AddMarketSim(compiler, threads));
-        // Orleans' binary serializer, not the default JSON one: every entity grain writes its state after each step.
-        builder.Services.AddOptions<MemoryGrainStorageOptions>(ExperimentGrain.StorageName)
-            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        AddTo(builder, compiler, threads);
         var host = builder.Build();
         await host.StartAsync(cancellation);
         return new EmbeddedSilo(host);
+    }
+
+    /// <summary>
+    /// Adds an embedded silo to <paramref name="builder"/>'s host: localhost clustering on free ports, a cluster id of its own,
+    /// grain state in memory, MarketSim's grains and run workers. <paramref name="more"/> adds to the silo (the workbench's dashboard).
+    /// </summary>
+    public static void AddTo(IHostApplicationBuilder builder, IScenarioCompiler compiler, int threads, Action<ISiloBuilder>? more = null)
+    {
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePorts.Next(), FreePorts.Next(), serviceId: SiloSetup.ServiceId, clusterId: $"embedded-{Environment.ProcessId}-{Guid.NewGuid():N}")
+                .AddMemoryGrainStorage(ExperimentGrain.StorageName)
+                .AddMarketSim(compiler, threads);
+            more?.Invoke(silo);
+        });
+        // Orleans' binary serializer, not the default JSON one: every entity grain writes its state after each step.
+        builder.Services.AddOptions<MemoryGrainStorageOptions>(ExperimentGrain.StorageName)
+            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
     }
 
     /// <inheritdoc />

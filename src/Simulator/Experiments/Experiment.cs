@@ -35,7 +35,23 @@ public static class Experiment
     /// and validates the scenario, whose warnings a caller can show before the runs start. Throws
     /// <see cref="ScenarioException"/> for a bad scenario; the silo then stops in the background.
     /// </summary>
-    public static PreparedExperiment Prepare(ExperimentOptions options, PhaseTimings timings, CancellationToken abort = default)
+    public static PreparedExperiment Prepare(ExperimentOptions options, PhaseTimings timings, CancellationToken abort = default) =>
+        Prepare(options, timings, null, abort);
+
+    /// <summary>
+    /// As <see cref="Prepare(ExperimentOptions, PhaseTimings, CancellationToken)"/>, but on <paramref name="engine"/>, a silo or
+    /// cluster connection that outlives this experiment (the workbench's), when it is not null; the experiment borrows it.
+    /// </summary>
+    public static PreparedExperiment Prepare(ExperimentOptions options, PhaseTimings timings, RunEngine? engine, CancellationToken abort = default)
+    {
+        if (engine is not null)
+        {
+            return new PreparedExperiment(options, timings.Measure("scenario load", () => ScenarioLoader.LoadUncertain(options.ScenarioPath)), Task.FromResult(engine.Borrow()), timings);
+        }
+        return PrepareOwnEngine(options, timings, abort);
+    }
+
+    private static PreparedExperiment PrepareOwnEngine(ExperimentOptions options, PhaseTimings timings, CancellationToken abort)
     {
         // The silo takes the longest to start (Orleans' start-up, much of it JIT); it needs nothing from the scenario.
         var engine = options.Cluster is null

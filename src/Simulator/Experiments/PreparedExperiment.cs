@@ -14,7 +14,7 @@ using MarketSim.Simulator.Statistics;
 namespace MarketSim.Simulator.Experiments;
 
 /// <summary>
-/// An experiment whose scenario is loaded and whose embedded silo is starting (<see cref="Experiment.Prepare"/>),
+/// An experiment whose scenario is loaded and whose embedded silo is starting (<see cref="Experiment.Prepare(ExperimentOptions, PhaseTimings, CancellationToken)"/>),
 /// ready to <see cref="Run"/> once. The files that do not depend on each other are written at the same time
 /// (results.xlsx, the charts, the silo's stop), so the time after the runs is about that of the longest.
 /// </summary>
@@ -34,6 +34,9 @@ public sealed class PreparedExperiment : IDisposable
 
     /// <summary>The loaded, validated scenario, with its warnings.</summary>
     public UncertainScenario Loaded { get; }
+
+    /// <summary>A sink that also receives every run's outcomes in run order, when set (the workbench's running estimate).</summary>
+    public IOutcomeSink? Observer { get; set; }
 
     /// <summary>Runs the experiment; see <see cref="Experiment.Run(ExperimentOptions, Action{long, string?}?, CancellationToken, CancellationToken)"/>.</summary>
     public ExperimentResult Run(Action<long, string?>? onProgress = null, CancellationToken stop = default, CancellationToken abort = default)
@@ -63,7 +66,16 @@ public sealed class PreparedExperiment : IDisposable
             using (var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(stop, abort))
             {
                 Action<long>? progress = onProgress is null ? null : done => onProgress(done, stopRule is null ? null : Status(options.Precision!, stopRule));
-                IOutcomeSink sinks = loaded.Inputs.Count > 0 ? new FanOutSink(csv, parquet, summary, series, riskShare, driverSamples) : new FanOutSink(csv, parquet, summary, series, riskShare);
+                List<IOutcomeSink> all = [csv, parquet, summary, series, riskShare];
+                if (loaded.Inputs.Count > 0)
+                {
+                    all.Add(driverSamples);
+                }
+                if (Observer is { } observer)
+                {
+                    all.Add(observer);
+                }
+                IOutcomeSink sinks = new FanOutSink([.. all]);
                 try
                 {
                     t.Measure("runs", () => engine.Run(experimentId, scenarioYaml, plan, sinks, progress, stopRule, entities: true, cancellation: stopOrAbort.Token));

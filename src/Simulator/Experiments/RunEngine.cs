@@ -16,13 +16,15 @@ public sealed class RunEngine : IDisposable
 {
     private readonly IDisposable _host;
     private readonly int _maxBatchesInFlight;
+    private readonly bool _isCluster;
 
-    private RunEngine(IDisposable host, IGrainFactory grains, int maxBatchesInFlight, string description)
+    private RunEngine(IDisposable host, IGrainFactory grains, int maxBatchesInFlight, string description, bool isCluster)
     {
         _host = host;
         Grains = grains;
         _maxBatchesInFlight = maxBatchesInFlight;
         Description = description;
+        _isCluster = isCluster;
     }
 
     /// <summary>Where grains are reached.</summary>
@@ -35,7 +37,7 @@ public sealed class RunEngine : IDisposable
     public static RunEngine Embedded(int threads, CancellationToken cancellation = default)
     {
         var silo = EmbeddedSilo.Start(ScenarioCompiler.Instance, threads, cancellation).GetAwaiter().GetResult();
-        return new RunEngine(silo, silo.Grains, 0, "embedded silo");
+        return new RunEngine(silo, silo.Grains, 0, "embedded silo", isCluster: false);
     }
 
     /// <summary>
@@ -48,8 +50,15 @@ public sealed class RunEngine : IDisposable
         var redis = ClusterAddress.Parse(address);
         redis.ThrowIfUnreachable(TimeSpan.FromSeconds(10), cancellation);
         var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), cancellation).GetAwaiter().GetResult();
-        return new RunEngine(connection, connection.Client, 0, $"cluster at {redis}");
+        return new RunEngine(connection, connection.Client, 0, $"cluster at {redis}", isCluster: true);
     }
+
+    /// <summary>An engine over a silo this process hosts for longer than one experiment (the workbench's); disposing it leaves the silo running.</summary>
+    public static RunEngine Hosted(IGrainFactory grains, string description) =>
+        new(NotOwned.Instance, grains, 0, description, isCluster: false);
+
+    /// <summary>The same silo or cluster for one experiment, without ownership: disposing the borrowed engine leaves this one running.</summary>
+    public RunEngine Borrow() => new(NotOwned.Instance, Grains, _maxBatchesInFlight, Description, _isCluster);
 
     /// <summary>
     /// Runs <paramref name="scenarioYaml"/> as experiment <paramref name="id"/> and returns how many runs
@@ -67,7 +76,7 @@ public sealed class RunEngine : IDisposable
         {
             return ExperimentClient.Run(Grains, id, spec, _maxBatchesInFlight, sink, onRunsDone, stopRule, cancellation).GetAwaiter().GetResult();
         }
-        catch (ExperimentFailedException ex) when (_host is ClusterConnection)
+        catch (ExperimentFailedException ex) when (_isCluster)
         {
             throw new ExperimentFailedException($"{ClusterAddress.Option}: {ex.Message}", ex.InnerException);
         }
@@ -86,4 +95,13 @@ public sealed class RunEngine : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _host.Dispose();
+
+    private sealed class NotOwned : IDisposable
+    {
+        public static readonly NotOwned Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

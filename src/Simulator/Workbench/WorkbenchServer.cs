@@ -1,0 +1,107 @@
+using MarketSim.Grains.Experiments;
+using MarketSim.Silo.Hosting;
+using MarketSim.Simulator.Experiments;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
+
+namespace MarketSim.Simulator.Workbench;
+
+/// <summary>
+/// `marketsim serve`: the browser workbench, ASP.NET Core co-hosted with MarketSim's embedded Orleans silo (or an
+/// Orleans client of a cluster), listening on loopback unless told otherwise, with the Orleans Dashboard at /dashboard.
+/// </summary>
+public sealed class WorkbenchServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly RunEngine? _cluster;
+
+    private WorkbenchServer(WebApplication app, RunEngine? cluster, ExperimentsFolder experiments)
+    {
+        _app = app;
+        _cluster = cluster;
+        Experiments = experiments;
+    }
+
+    /// <summary>Where the workbench keeps its experiments and the user's scenarios.</summary>
+    public ExperimentsFolder Experiments { get; }
+
+    /// <summary>The address the workbench answers at, like http://127.0.0.1:5000/.</summary>
+    public Uri Address => new(_app.Urls.First().TrimEnd('/') + "/");
+
+    /// <summary>Builds and starts the workbench; with a cluster, connects to it first (and throws as `marketsim run --cluster` does when it cannot).</summary>
+    public static async Task<WorkbenchServer> Start(WorkbenchOptions options, IScenarioCompiler compiler, CancellationToken cancellation = default)
+    {
+        var experiments = new ExperimentsFolder(options.ExperimentsFolder);
+        var cluster = options.Cluster is { } address ? RunEngine.Cluster(address, cancellation) : null;
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter((_, level) => level >= LogLevel.Error);
+            builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.Listen(options.Listen, options.Port);
+                kestrel.Limits.MaxRequestBodySize = 2 * WorkbenchOptions.MaxUploadBytes;
+            });
+            if (cluster is null)
+            {
+                EmbeddedSilo.AddTo(builder, compiler, options.Threads, silo => silo.AddDashboard());
+            }
+            builder.Services.AddAntiforgery();
+            builder.Services.AddSingleton(experiments);
+            builder.Services.AddSingleton(new ScenarioLibrary(options.ScenariosFolder, experiments));
+            builder.Services.AddSingleton(services => new ExperimentJobs(experiments, cluster?.Borrow() ?? RunEngine.Hosted(services.GetRequiredService<IGrainFactory>(), "embedded silo")));
+            builder.Services.AddSingleton(options);
+            var app = builder.Build();
+            app.Use(SecurityHeaders);
+            HomePage.Map(app);
+            ScenarioPages.Map(app);
+            //LeverPages.Map(app);
+            RunPages.Map(app);
+            ResultPages.Map(app);
+            //ComparePages.Map(app);
+            if (cluster is null)
+            {
+                app.MapOrleansDashboard(routePrefix: "/dashboard");
+            }
+            else
+            {
+                app.MapGet("/dashboard", () => Page.Html("Dashboard", "<h1>Dashboard</h1><p>This workbench is a client of a cluster; each silo serves its own Orleans Dashboard: start one with <code>marketsim silo --cluster … --dashboard PORT</code> (docs/cluster.md).</p>", "/dashboard/"));
+            }
+            await app.StartAsync(cancellation);
+            return new WorkbenchServer(app, cluster, experiments);
+        }
+        catch
+        {
+            cluster?.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(TimeSpan.FromSeconds(10));
+        await _app.DisposeAsync();
+        _cluster?.Dispose();
+    }
+
+    // The dashboard's pages run their own scripts; the workbench's pages run only /workbench/*.js and are never framed.
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (!context.Request.Path.StartsWithSegments("/dashboard", StringComparison.Ordinal))
+        {
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+        }
+        return next();
+    }
+}
