@@ -107,7 +107,11 @@ public static class ScenarioComparison
     private static List<string> Selected(OutcomeSchema schema, IReadOnlyList<string>? metrics) =>
         metrics is { Count: > 0 }
             ? [.. metrics.Distinct().Where(m => schema.Columns.Any(c => c.Name == m))]
-            : [.. schema.Columns.Where(c => c.Headline || c.Name.StartsWith("liability_gbp__", StringComparison.Ordinal)).Select(c => c.Name)];
+            : [.. schema.Columns.Where(ComparedByDefault).Select(c => c.Name)];
+
+    /// <summary>Whether <paramref name="column"/> is compared when no metrics are named: the headline columns and every liability under a risk-share agreement.</summary>
+    internal static bool ComparedByDefault(OutcomeColumn column) =>
+        column.Headline || column.Name.StartsWith("liability_gbp__", StringComparison.Ordinal);
 
     // "base" for the first scenario, the file's name for each other, made unique with -2, -3, ...
     private static List<string> Folders(IReadOnlyList<string> paths)
