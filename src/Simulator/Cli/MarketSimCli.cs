@@ -53,6 +53,7 @@ public sealed class MarketSimCli
             ValidateCommand.Create(this),
             SiloCommand.Create(this),
             ClusterCommand.Create(this),
+            ServeCommand.Create(this),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -7,6 +7,7 @@ namespace MarketSim.Simulator.Workbench;
 public sealed class ExperimentJob
 {
     private readonly CancellationTokenSource _cancel = new();
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _done;
     private double _runsStartedSeconds = double.NaN;
@@ -59,6 +60,9 @@ public sealed class ExperimentJob
         }
     }
 
+    /// <summary>Completes when the job has ended, however it ended.</summary>
+    public Task Ended => _ended.Task;
+
     /// <summary>Asks the experiment to stop; nothing is written.</summary>
     public void Cancel() => _cancel.Cancel();
 
@@ -74,5 +78,6 @@ public sealed class ExperimentJob
     {
         Message = message;
         State = state;
+        _ended.TrySetResult();
     }
 }

@@ -32,6 +32,17 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine)
         return job;
     }
 
+    /// <summary>Cancels every running job and waits up to <paramref name="patience"/> for them to end (their staging folders removed).</summary>
+    public void CancelAll(TimeSpan patience)
+    {
+        var running = Running;
+        foreach (var job in running)
+        {
+            job.Cancel();
+        }
+        Task.WaitAll([.. running.Select(j => j.Ended)], patience);
+    }
+
     private void Run(ExperimentJob job, ExperimentOptions options)
     {
         try
@@ -55,8 +66,9 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine)
         {
             job.End(JobState.Failed, string.Join("\n", ex.Problems.Select(p => p.ToString())));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or Silo.Hosting.ExperimentFailedException)
+        catch (Exception ex)
         {
+            // Whatever went wrong is shown on the Run page; the workbench itself carries on.
             job.End(JobState.Failed, ex.Message);
         }
     }

@@ -64,7 +64,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
             //LeverPages.Map(app);
             RunPages.Map(app);
             ResultPages.Map(app);
-            //ComparePages.Map(app);
+            ComparePages.Map(app);
             if (cluster is null)
             {
                 app.MapOrleansDashboard(routePrefix: "/dashboard");
@@ -86,7 +86,11 @@ public sealed class WorkbenchServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(TimeSpan.FromSeconds(10));
+        _app.Services.GetRequiredService<ExperimentJobs>().CancelAll(TimeSpan.FromSeconds(10));
+        using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await _app.StopAsync(patience.Token);
+        }
         await _app.DisposeAsync();
         _cluster?.Dispose();
     }
