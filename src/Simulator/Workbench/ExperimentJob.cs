@@ -11,6 +11,7 @@ public sealed class ExperimentJob
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _done;
     private double _runsStartedSeconds = double.NaN;
+    private double _lastProgressSeconds = double.NaN;
 
     internal ExperimentJob(string id, ScenarioFile scenario, long runs, ulong seed)
     {
@@ -50,13 +51,14 @@ public sealed class ExperimentJob
     /// <summary>Cancelled when the user cancels.</summary>
     internal CancellationToken Cancellation => _cancel.Token;
 
-    /// <summary>Runs a second since the runs started (NaN before).</summary>
+    /// <summary>Runs a second from the start of the runs to the latest runs back (NaN before).</summary>
     public double RunsPerSecond
     {
         get
         {
-            var seconds = _clock.Elapsed.TotalSeconds - Volatile.Read(ref _runsStartedSeconds);
-            return seconds > 0.2 ? Done / seconds : double.NaN;
+            var done = Done;
+            var seconds = Volatile.Read(ref _lastProgressSeconds) - Volatile.Read(ref _runsStartedSeconds);
+            return seconds > 0.2 ? done / seconds : double.NaN;
         }
     }
 
@@ -70,6 +72,7 @@ public sealed class ExperimentJob
 
     internal void Progress(long done, string? status)
     {
+        Volatile.Write(ref _lastProgressSeconds, _clock.Elapsed.TotalSeconds);
         Interlocked.Exchange(ref _done, done);
         PrecisionStatus = status;
     }

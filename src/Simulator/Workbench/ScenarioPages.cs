@@ -13,7 +13,7 @@ internal static class ScenarioPages
     public static void Map(WebApplication app)
     {
         app.MapGet("/scenarios", (HttpContext context, ScenarioLibrary library) => List(context, library, null));
-        app.MapGet("/scenarios/{source}/{file}", (string source, string file, ScenarioLibrary library) => Show(library, source, file));
+        app.MapGet("/scenarios/{source}/{file}", (string source, string file, int? saved, ScenarioLibrary library) => Show(library, source, file, saved == 1));
         app.MapPost("/scenarios/upload", (HttpContext context, ScenarioLibrary library) => Upload(context, library));
     }
 
@@ -61,7 +61,7 @@ internal static class ScenarioPages
         return Html("Scenarios", html.ToString(), "/scenarios", status);
     }
 
-    private static IResult Show(ScenarioLibrary library, string source, string file)
+    private static IResult Show(ScenarioLibrary library, string source, string file, bool saved)
     {
         if (library.Find(source, file) is not { } scenario)
         {
@@ -70,6 +70,10 @@ internal static class ScenarioPages
         var html = new StringBuilder();
         html.Append("<h1>").Append(E(scenario.Name)).Append("</h1><p class=\"muted\">").Append(E(scenario.Source == ScenarioFile.Bundled ? "Bundled scenario" : "Your scenario"))
             .Append(", file ").Append(E(scenario.FileName)).Append(scenario.Base is null ? "" : $", a variant of {E(scenario.Base)}").Append("</p>");
+        if (saved)
+        {
+            html.Append("<p class=\"ok\" id=\"saved\">Saved as ").Append(E(scenario.Path)).Append(". The command line runs it too: <code>marketsim run ").Append(E(scenario.Path)).Append("</code></p>");
+        }
         if (scenario.Description.Length > 0)
         {
             html.Append("<p>").Append(E(scenario.Description)).Append("</p>");

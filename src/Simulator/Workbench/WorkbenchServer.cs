@@ -61,7 +61,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
             app.Use(SecurityHeaders);
             HomePage.Map(app);
             ScenarioPages.Map(app);
-            //LeverPages.Map(app);
+            LeverPages.Map(app);
             RunPages.Map(app);
             ResultPages.Map(app);
             ComparePages.Map(app);
