@@ -95,13 +95,18 @@ internal static class ScenarioPages
 
     private static async Task<IResult> Upload(HttpContext context, ScenarioLibrary library)
     {
+        if (context.Request.ContentLength > WorkbenchOptions.MaxRequestBytes)
+        {
+            return TooLarge(context, library);
+        }
         IFormCollection? form;
         try
         {
             form = await ReadForm(context);
         }
-        catch (BadHttpRequestException)
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException)
         {
+            // Kestrel stops reading a body past its limit (chunked uploads have no length to check first).
             return TooLarge(context, library);
         }
         if (form is null)

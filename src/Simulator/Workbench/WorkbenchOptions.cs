@@ -14,6 +14,9 @@ public sealed record WorkbenchOptions(int Port, IPAddress Listen, string Experim
     /// <summary>The largest scenario file an upload may carry: scenarios are a few kilobytes; this leaves room for comments.</summary>
     public const long MaxUploadBytes = 256 * 1024;
 
+    /// <summary>The largest request body the workbench reads: an upload and its form fields.</summary>
+    public const long MaxRequestBytes = 2 * MaxUploadBytes;
+
     /// <summary>Whether the workbench can be reached only from this machine.</summary>
     public bool IsLoopback => IPAddress.IsLoopback(Listen);
 }

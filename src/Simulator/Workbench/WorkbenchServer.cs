@@ -46,7 +46,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.Listen(options.Listen, options.Port);
-                kestrel.Limits.MaxRequestBodySize = 2 * WorkbenchOptions.MaxUploadBytes;
+                kestrel.Limits.MaxRequestBodySize = WorkbenchOptions.MaxRequestBytes;
             });
             if (cluster is null)
             {

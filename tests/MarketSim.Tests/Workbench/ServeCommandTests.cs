@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using MarketSim.Simulator.Cli;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Workbench;
+
+/// <summary>`marketsim serve` from the command line: where it listens, what it says, and how it stops.</summary>
+public sealed partial class ServeCommandTests
+{
+    [Fact]
+    public async Task Without_listen_it_binds_to_loopback_only_and_stops_on_sigterm()
+    {
+        var folder = Repo.TempDir();
+        try
+        {
+            var (address, output, exit, error) = await Serve(folder, ["--port", "0"], async uri =>
+            {
+                using var client = new HttpClient();
+                Assert.Contains("MarketSim workbench", await client.GetStringAsync(uri), StringComparison.Ordinal);
+                foreach (var other in OtherAddresses())
+                {
+                    using var socket = new Socket(other.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                    var refused = await Assert.ThrowsAsync<SocketException>(() => socket.ConnectAsync(other, uri.Port));
+                    Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
+                }
+            });
+
+            Assert.Equal(IPAddress.Loopback, IPAddress.Parse(address.Host));
+            Assert.DoesNotContain("WARNING", error, StringComparison.Ordinal);
+            Assert.Contains("Ctrl+C stops it", output, StringComparison.Ordinal);
+            Assert.Equal(ExitCodes.Terminated, exit);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Listening_beyond_loopback_is_said_loudly()
+    {
+        var folder = Repo.TempDir();
+        try
+        {
+            var (address, _, _, error) = await Serve(folder, ["--port", "0", "--listen", "0.0.0.0"], _ => Task.CompletedTask);
+
+            Assert.Contains("WARNING: listening on 0.0.0.0, not loopback", error, StringComparison.Ordinal);
+            Assert.Contains("There is no login", error, StringComparison.Ordinal);
+            Assert.NotNull(address);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--listen", "localhost-ish", "--listen: 'localhost-ish' is not allowed; allowed: an IP address")]
+    [InlineData("--port", "70000", "--port: 70000 is not allowed; allowed: a TCP port 1-65535")]
+    [InlineData("--scenarios", "/no/such/folder", "--scenarios: '/no/such/folder' is not a folder")]
+    public void Bad_options_get_one_clear_message(string option, string value, string message)
+    {
+        var run = CliRun.Of("serve", option, value);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs `marketsim serve` in this process until <paramref name="whileServing"/> is done, then sends SIGTERM.</summary>
+    private static async Task<(Uri Address, string Output, int ExitCode, string Error)> Serve(string folder, string[] options, Func<Uri, Task> whileServing)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var (syncOut, syncErr) = (TextWriter.Synchronized(output), TextWriter.Synchronized(error));
+        using var interruption = new Interruption();
+        var serving = Task.Run(() => new MarketSimCli(syncOut, syncErr).Invoke(["serve", "--experiments", Path.Combine(folder, "experiments"), .. options], interruption));
+        Uri? address = null;
+        for (var waited = 0; address is null && waited < 600 && !serving.IsCompleted; waited++)
+        {
+            await Task.Delay(100);
+            lock (syncOut)
+            {
+                if (Url().Match(output.ToString()) is { Success: true } m)
+                {
+                    address = new Uri(m.Value);
+                }
+            }
+        }
+        Assert.True(address is not null, $"serve printed no address: {output} {error}");
+        try
+        {
+            await whileServing(address!);
+        }
+        finally
+        {
+            interruption.Request(PosixSignal.SIGTERM);
+        }
+        var exit = await serving.WaitAsync(TimeSpan.FromSeconds(60));
+        lock (syncErr)
+        {
+            return (address!, output.ToString(), exit, error.ToString());
+        }
+    }
+
+    private static IEnumerable<IPAddress> OtherAddresses() =>
+        NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .Where(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+
+    [GeneratedRegex(@"http://[^\s/]+:\d+/")]
+    private static partial Regex Url();
+}

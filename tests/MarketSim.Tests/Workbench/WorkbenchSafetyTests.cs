@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Workbench;
+
+/// <summary>What the workbench refuses: paths out of its folder, oversized or invalid uploads, forms without their antiforgery token, and unescaped scenario text.</summary>
+public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFixture<Support.Workbench>
+{
+    private const string ExperimentId = "20261130-000000-hand-made";
+
+    [Theory]
+    [InlineData("/experiments/" + ExperimentId + "/files/..%2Fscenarios%2Fsecret.yaml")]
+    [InlineData("/experiments/" + ExperimentId + "/files/../../secret.txt")]
+    [InlineData("/experiments/" + ExperimentId + "/files/%2Fetc%2Fpasswd")]
+    [InlineData("/experiments/" + ExperimentId + "/files//etc/passwd")]
+    [InlineData("/experiments/" + ExperimentId + "/files/not-listed.txt")]
+    [InlineData("/experiments/..%2F..%2F/files/passwd")]
+    [InlineData("/experiments/%2Fetc/files/passwd")]
+    [InlineData("/scenarios/bundled/..%2F..%2FMarketSim.sln")]
+    [InlineData("/scenarios/bundled/%2Fetc%2Fpasswd")]
+    [InlineData("/scenarios/mine/..%2F" + ExperimentId + "%2Fnot-listed.txt")]
+    [InlineData("/scenarios/..%2F..%2Fscenarios/doncaster-ccash.yaml")]
+    [InlineData("/levers/bundled/..%2F..%2FMarketSim.sln")]
+    [InlineData("/levers/mine/%2Fetc%2Fpasswd")]
+    public async Task A_path_out_of_the_experiments_or_scenarios_folder_is_refused(string path)
+    {
+        HandMadeExperiment();
+        File.WriteAllText(Path.Combine(workbench.Folder, "secret.txt"), "SECRET-OUTSIDE");
+
+        var response = await workbench.Client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("SECRET", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Microsoft Visual Studio Solution File", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_the_manifest_lists_is_served()
+    {
+        HandMadeExperiment();
+
+        var response = await workbench.Client.GetAsync($"/experiments/{ExperimentId}/files/runs.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("run,unmet_hours_total\n0,1\n", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_upload_larger_than_the_limit_is_refused_and_nothing_is_saved()
+    {
+        var before = ScenarioFiles();
+        var big = "name: big\n" + new string('#', 300 * 1024);
+
+        var response = await Upload("big.yaml", big);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("at most 256 KB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, ScenarioFiles());
+    }
+
+    [Fact]
+    public async Task A_request_body_far_over_the_limit_is_cut_off()
+    {
+        var before = ScenarioFiles();
+
+        var response = await Upload("huge.yaml", new string('#', 4 * 1024 * 1024));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, ScenarioFiles());
+    }
+
+    [Fact]
+    public async Task An_upload_the_validator_rejects_gets_its_messages_and_is_not_saved()
+    {
+        var before = ScenarioFiles();
+        var yaml = File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml")).Replace("horizon_years:", "horizon_yeers:", StringComparison.Ordinal);
+
+        var response = await Upload("typo.yaml", yaml);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("horizon_yeers", page, StringComparison.Ordinal);
+        Assert.Contains("typo.yaml was not saved", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(".upload-", page, StringComparison.Ordinal);
+        Assert.Equal(before, ScenarioFiles());
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_yaml_is_parsed_only_as_a_scenario_and_refused()
+    {
+        var before = ScenarioFiles();
+
+        var response = await Upload("picture.yaml", "\u0089PNG\r\n\u001a\n binary: [");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, ScenarioFiles());
+    }
+
+    [Fact]
+    public async Task Scenario_text_is_shown_escaped_never_as_markup()
+    {
+        var yaml = File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml"))
+            .Replace("name: Dorset pooled budget 2017-19", "name: \"<script>alert('name')</script> Dorset\"", StringComparison.Ordinal)
+            .Replace("description: >", "description: >\n  <img src=x onerror=alert(1)>", StringComparison.Ordinal);
+
+        var response = await Upload("../../../escaped.yaml", yaml);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        var page = await workbench.Client.GetStringAsync(location);
+        var list = await workbench.Client.GetStringAsync("/scenarios");
+
+        Assert.Equal("/scenarios/mine/escaped.yaml", location);
+        Assert.True(File.Exists(Path.Combine(workbench.Experiments, "scenarios", "escaped.yaml")));
+        foreach (var html in new[] { page, list })
+        {
+            Assert.Contains("&lt;script&gt;alert(", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var content = new FormUrlEncodedContent([new("scenario", "bundled/doncaster-ccash.yaml"), new("runs", "10"), new("seed", "1")]);
+
+        var response = await workbench.Client.PostAsync("/run", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("This form has expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateDirectories(workbench.Experiments).Where(d => Path.GetFileName(d).Contains("doncaster", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Pages_forbid_framing_and_scripts_from_elsewhere()
+    {
+        var response = await workbench.Client.GetAsync("/scenarios");
+
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Bad_run_settings_get_a_message_beside_each_field_and_start_nothing()
+    {
+        var response = await workbench.Post("/run", "/run", ("scenario", "bundled/doncaster-ccash.yaml"), ("runs", "0"), ("seed", "-4"), ("metric", "unmet_hours_totl"), ("halfwidth", "abc"));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("id=\"runs-problem\">&#39;0&#39; is not allowed; allowed: a whole number from 1 to 1,000,000", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"seed-problem\">&#39;-4&#39; is not allowed", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"halfwidth-problem\">&#39;abc&#39; is not allowed; allowed: a number &gt; 0", page, StringComparison.Ordinal);
+        Assert.Contains("did you mean &#39;unmet_hours_total&#39;", page, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> Upload(string fileName, string text)
+    {
+        var (token, _) = await workbench.Form("/scenarios");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/x-yaml");
+        content.Add(file, "file", fileName);
+        return await workbench.Client.PostAsync("/scenarios/upload", content);
+    }
+
+    private string[] ScenarioFiles() => [.. Directory.EnumerateFileSystemEntries(Path.Combine(workbench.Experiments, "scenarios")).Order(StringComparer.Ordinal)];
+
+    /// <summary>A results folder written by hand: a manifest listing runs.csv and itself, and a file it does not list.</summary>
+    private void HandMadeExperiment()
+    {
+        var folder = Path.Combine(workbench.Experiments, ExperimentId);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "runs.csv"), "run,unmet_hours_total\n0,1\n");
+        File.WriteAllText(Path.Combine(folder, "not-listed.txt"), "SECRET-NOT-LISTED");
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), """{ "written_by": "marketsim", "seed": 1, "runs": 1, "files": ["manifest.json", "runs.csv"] }""");
+    }
+}
