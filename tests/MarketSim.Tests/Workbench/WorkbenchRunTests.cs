@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Workbench;
+
+/// <summary>Runs started from the workbench: live progress as server-sent events, and cancelling.</summary>
+public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixture<Support.Workbench>
+{
+    [Fact]
+    public async Task Progress_events_count_up_in_run_order_and_a_cancelled_run_leaves_no_folder()
+    {
+        var started = await workbench.Post("/run", "/run", ("scenario", "bundled/doncaster-ccash.yaml"), ("runs", "500000"), ("seed", "3"), ("metric", ""), ("halfwidth", ""));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var id = started.Headers.Location!.OriginalString.Split('/')[2];
+
+        var seen = new List<JsonElement>();
+        using (var stream = new StreamReader(await workbench.Client.GetStreamAsync($"/experiments/{id}/events")))
+        {
+            var cancelled = false;
+            while (await stream.ReadLineAsync() is { } line)
+            {
+                if (!line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var progress = JsonDocument.Parse(line[6..]).RootElement.Clone();
+                seen.Add(progress);
+                if (!cancelled && progress.GetProperty("done").GetInt64() >= 128)
+                {
+                    Assert.Contains("95% interval of the mean", progress.GetProperty("estimateText").GetString(), StringComparison.Ordinal);
+                    var cancel = await workbench.Post($"/experiments/{id}/progress", $"/experiments/{id}/cancel");
+                    Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+                    cancelled = true;
+                }
+            }
+        }
+
+        var done = seen.Select(p => p.GetProperty("done").GetInt64()).ToList();
+        Assert.Equal(done.Order(), done);
+        Assert.All(seen.SkipLast(1), p => Assert.Equal("running", p.GetProperty("state").GetString()));
+        Assert.Equal("cancelled", seen[^1].GetProperty("state").GetString());
+        Assert.Contains("no results were written", seen[^1].GetProperty("statusText").GetString(), StringComparison.Ordinal);
+        Assert.True(done[^1] < 500_000);
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(workbench.Experiments), e => Path.GetFileName(e).Contains(id, StringComparison.Ordinal));
+    }
+}
