@@ -11,6 +11,7 @@ namespace MarketSim.Simulator.Experiments;
 /// <param name="Precision">Run until this precision is reached (then <paramref name="Runs"/> is the most runs).</param>
 /// <param name="Cluster">A cluster's Redis (redis://HOST:PORT): run on its silos as an Orleans client instead of on an embedded silo.</param>
 /// <param name="ChartScale">Size of the PNG charts as a multiple of 1,000 × 600 pixels (2 for print); the SVGs are not affected.</param>
+/// <param name="ExperimentId">The experiment grain's id; null makes a new one from the time and the scenario's name.</param>
 public sealed record ExperimentOptions(
     string ScenarioPath,
     long Runs,
@@ -21,7 +22,8 @@ public sealed record ExperimentOptions(
     bool Overwrite = false,
     TargetPrecision? Precision = null,
     string? Cluster = null,
-    double ChartScale = 1);
+    double ChartScale = 1,
+    string? ExperimentId = null);
 
 /// <summary>A precision target: the 95% confidence half-width of an outcome's mean.</summary>
 /// <param name="Metric">The outcome column.</param>

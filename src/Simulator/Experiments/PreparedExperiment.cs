@@ -54,7 +54,7 @@ public sealed class PreparedExperiment : IDisposable
         var series = new SeriesSummary(schema);
         var riskShare = new RiskShareComparison(scenario, schema);
         var driverSamples = new DriverSampleSink(schema);
-        var experimentId = RunEngine.NewExperimentId(scenario.Name);
+        var experimentId = options.ExperimentId ?? RunEngine.NewExperimentId(scenario.Name);
         using var csv = new RunsCsvWriter(folder.File("runs.csv"), schema);
         using var parquet = t.Measure("runs.parquet start", () => new RunsParquetWriter(folder.File("runs.parquet"), schema, loaded.Inputs, scenario.Name, options.Seed));
         var engine = TakeEngine(abort);

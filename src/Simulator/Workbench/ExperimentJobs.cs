@@ -11,7 +11,10 @@ namespace MarketSim.Simulator.Workbench;
 /// silo (or cluster) through the same <see cref="Experiment"/> code as `marketsim run`, so a workbench experiment's
 /// results folder equals the command line's for the same scenario, seed and runs.
 /// </summary>
-public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine)
+/// <param name="folder">Where the results folders go.</param>
+/// <param name="engine">The silo or cluster connection the experiments borrow.</param>
+/// <param name="cluster">The cluster's address when <paramref name="engine"/> is a cluster's client, for the manifests.</param>
+public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, string? cluster = null)
 {
     private readonly ConcurrentDictionary<string, ExperimentJob> _jobs = new(StringComparer.Ordinal);
 
@@ -27,7 +30,7 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine)
         var id = RunEngine.NewExperimentId(scenario.Name);
         var job = new ExperimentJob(id, scenario, runs, seed);
         _jobs[id] = job;
-        var options = new ExperimentOptions(scenario.Path, runs, seed, folder.PathFor(id), Precision: precision, Cluster: null);
+        var options = new ExperimentOptions(scenario.Path, runs, seed, folder.PathFor(id), Precision: precision, Cluster: cluster, ExperimentId: id);
         new Thread(() => Run(job, options)) { IsBackground = true, Name = $"workbench-{id}" }.Start();
         return job;
     }
