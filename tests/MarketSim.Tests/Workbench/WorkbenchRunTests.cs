@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Workbench;
 

@@ -132,7 +132,7 @@ public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("This form has expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateDirectories(workbench.Experiments).Where(d => Path.GetFileName(d).Contains("doncaster", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.EnumerateDirectories(workbench.Experiments), d => Path.GetFileName(d).Contains("doncaster", StringComparison.Ordinal));
     }
 
     [Fact]
