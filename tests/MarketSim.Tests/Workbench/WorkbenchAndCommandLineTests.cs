@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Workbench;
+
+/// <summary>The workbench runs experiments through the same code as `marketsim run`: the same scenario, seed and runs give the same files.</summary>
+public sealed class WorkbenchAndCommandLineTests : IAsyncLifetime
+{
+    private readonly Support.Workbench _workbench = new();
+
+    public Task InitializeAsync() => _workbench.InitializeAsync();
+
+    public Task DisposeAsync() => _workbench.DisposeAsync();
+
+    [Fact]
+    public async Task The_same_experiment_from_the_workbench_and_from_marketsim_run_gives_byte_identical_runs_csv()
+    {
+        using var started = await _workbench.Post("/run", "/run", ("scenario", "bundled/doncaster-ccash.yaml"), ("runs", "300"), ("seed", "11"), ("metric", ""), ("halfwidth", ""));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var progress = started.Headers.Location!.OriginalString;
+        Assert.Matches("^/experiments/[^/]+/progress$", progress);
+        var id = progress.Split('/')[2];
+
+        var last = await LastEvent(id, TimeSpan.FromSeconds(180));
+        Assert.True(last.GetProperty("state").GetString() == "done", $"the workbench's experiment ended {last}");
+        var fromWorkbench = Path.Combine(_workbench.Experiments, id);
+        Assert.True(File.Exists(Path.Combine(fromWorkbench, "manifest.json")), $"{fromWorkbench} has no manifest.json");
+
+        var fromCommandLine = Path.Combine(_workbench.Folder, "from-the-command-line");
+        var cli = CliRun.Of("run", Repo.Scenario("doncaster-ccash.yaml"), "--runs", "300", "--seed", "11", "--out", fromCommandLine, "--quiet");
+        Assert.True(cli.ExitCode == 0, cli.Error);
+
+        var runs = await File.ReadAllBytesAsync(Path.Combine(fromWorkbench, "runs.csv"));
+        Assert.True(runs.Length > 10_000, $"runs.csv is {runs.Length} bytes");
+        Assert.Equal(runs, await File.ReadAllBytesAsync(Path.Combine(fromCommandLine, "runs.csv")));
+        // summary.json names the scenario, seed and runs but no path or clock, so it is the same bytes too.
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(fromCommandLine, "summary.json")), await File.ReadAllBytesAsync(Path.Combine(fromWorkbench, "summary.json")));
+    }
+
+    /// <summary>Follows the experiment's server-sent events until the stream ends (the experiment has ended) and returns the last one.</summary>
+    private async Task<JsonElement> LastEvent(string id, TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        using var response = await _workbench.Client.GetAsync($"/experiments/{id}/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        string? data = null;
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                data = line["data:".Length..].Trim();
+            }
+        }
+        Assert.NotNull(data);
+        return JsonDocument.Parse(data).RootElement.Clone();
+    }
+}
