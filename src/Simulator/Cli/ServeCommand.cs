@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench;
+using MarketSim.Simulator.Workbench.Library;
 
 namespace MarketSim.Simulator.Cli;
 

@@ -1,6 +1,9 @@
 using MarketSim.Grains.Experiments;
 using MarketSim.Silo.Hosting;
 using MarketSim.Simulator.Experiments;
+using MarketSim.Simulator.Workbench.Jobs;
+using MarketSim.Simulator.Workbench.Library;
+using MarketSim.Simulator.Workbench.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

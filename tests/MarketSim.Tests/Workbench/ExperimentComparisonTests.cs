@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MarketSim.Simulator.Comparison;
 using MarketSim.Simulator.Experiments;
-using MarketSim.Simulator.Workbench;
+using MarketSim.Simulator.Workbench.Compare;
 using MarketSim.Tests.Comparison;
 using MarketSim.Tests.Support;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MarketSim.Grains.Scenario;
 using MarketSim.Simulator.Scenarios;
-using MarketSim.Simulator.Workbench;
+using MarketSim.Simulator.Workbench.Levers;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Workbench;

@@ -1,0 +1,107 @@
+using MarketSim.Grains.Statistics;
+using MarketSim.Simulator.Comparison;
+using MarketSim.Simulator.Reports;
+
+namespace MarketSim.Simulator.Workbench.Compare;
+
+/// <summary>
+/// Two or more results folders side by side: each one's outcomes (mean ± standard error, P5, P50, P95),
+/// and, for each folder run with the first (base) folder's seed, the paired difference OTHER − BASE run
+/// by run: run k of each used the same random numbers (common random numbers), so the difference has a
+/// much smaller standard error than the two means' own errors would give.
+/// </summary>
+public sealed class ExperimentComparison
+{
+    private ExperimentComparison(IReadOnlyList<ComparedExperiment> experiments, IReadOnlyList<ComparedRow> rows)
+    {
+        Experiments = experiments;
+        Rows = rows;
+    }
+
+    /// <summary>The experiments in the order given; [0] is the base.</summary>
+    public IReadOnlyList<ComparedExperiment> Experiments { get; }
+
+    /// <summary>
+    /// One row per outcome column that every folder's runs.csv holds, in the base's column order: the
+    /// headline outcomes and risk-share liabilities (what <c>marketsim compare</c> compares) first, then the rest.
+    /// </summary>
+    public IReadOnlyList<ComparedRow> Rows { get; }
+
+    /// <summary>
+    /// Reads each folder's manifest.json (seed, runs), scenario.yaml (names, units) and runs.csv, streamed
+    /// row by row, keeping one number per run per compared column. Throws <see cref="IOException"/> (a
+    /// folder or file missing) or <see cref="InvalidDataException"/> (a file not as MarketSim writes it)
+    /// naming the folder and the file when one is not a complete MarketSim results folder.
+    /// </summary>
+    /// <param name="folders">One or more results folders; the first is the base.</param>
+    public static ExperimentComparison Read(IReadOnlyList<string> folders)
+    {
+        ArgumentNullException.ThrowIfNull(folders);
+        if (folders.Count == 0)
+        {
+            throw new ArgumentException("No results folder to compare; allowed: one or more, the first being the base.", nameof(folders));
+        }
+        var opened = folders.Select(ExperimentFolder.Open).ToList();
+        var baseFolder = opened[0];
+        var shared = baseFolder.Header.Where(c => opened.All(f => f.Header.Contains(c))).ToList();
+        var schema = baseFolder.Schema.Columns.ToDictionary(c => c.Name);
+        var columns = shared.Where(c => schema.TryGetValue(c, out var s) && ScenarioComparison.ComparedByDefault(s))
+            .Concat(shared.Where(c => !schema.TryGetValue(c, out var s) || !ScenarioComparison.ComparedByDefault(s)))
+            .ToList();
+        var values = opened.Select(f => f.ReadColumns(columns)).ToList();
+        var experiments = opened.Select(f => new ComparedExperiment(f.Folder, f.Scenario.Name, f.Seed, f.Runs, f.Seed == baseFolder.Seed)).ToList();
+        var labels = new OutcomeLabels(baseFolder.Scenario);
+        var rows = columns.Select((name, c) =>
+        {
+            var column = schema.GetValueOrDefault(name);
+            var unit = column?.Unit ?? "";
+            var label = labels.Short(name);
+            if (label == name && column is not null)
+            {
+                label = labels.Label(column);
+            }
+            var paired = experiments.Select((e, i) => i > 0 && e.SharesBaseSeed
+                ? Paired(new ComparedOutcome(name, unit, label, OutcomeDirection.Of(name), c, c), values[0][c], values[i][c])
+                : null).ToList();
+            return new ComparedRow(name, label, unit, [.. values.Select(v => Stats(v[c]))], paired)
+            {
+                Headline = column is not null && ScenarioComparison.ComparedByDefault(column),
+            };
+        }).ToList();
+        return new ExperimentComparison(experiments, rows);
+    }
+
+    private static OutcomeStats Stats(double[] runs)
+    {
+        var moments = new RunningMoments();
+        foreach (var x in runs)
+        {
+            moments.Add(x);
+        }
+        var sorted = runs.Where(x => !double.IsNaN(x)).Order().ToList();
+        return moments.Count == 0
+            ? new OutcomeStats(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN) { Missing = moments.Missing }
+            : new OutcomeStats(moments.Mean, moments.StdError, SampleQuantile.Type7(sorted, 0.05), SampleQuantile.Type7(sorted, 0.5), SampleQuantile.Type7(sorted, 0.95))
+            {
+                Count = moments.Count,
+                Missing = moments.Missing,
+            };
+    }
+
+    private static PairedStats Paired(ComparedOutcome outcome, double[] baseRuns, double[] otherRuns)
+    {
+        var difference = new PairedDifference(outcome);
+        for (var k = 0; k < Math.Min(baseRuns.Length, otherRuns.Length); k++)
+        {
+            difference.Add(baseRuns[k], otherRuns[k]);
+        }
+        var d = difference.Difference;
+        return difference.Pairs == 0
+            ? new PairedStats(0, double.NaN, double.NaN, double.NaN, double.NaN) { LeftOut = difference.LeftOut }
+            : new PairedStats(difference.Pairs, d.Mean, d.StdError, d.HalfWidth95, difference.ProbabilityOtherWorse)
+            {
+                LeftOut = difference.LeftOut,
+                ProbabilityHalfWidth95 = difference.ProbabilityHalfWidth95,
+            };
+    }
+}

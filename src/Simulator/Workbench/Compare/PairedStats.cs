@@ -1,0 +1,20 @@
+namespace MarketSim.Simulator.Workbench.Compare;
+
+/// <summary>
+/// An outcome's paired difference OTHER − BASE over the runs both experiments hold (run k with run k,
+/// which used the same random numbers); runs where either value is empty are left out. The numbers
+/// are NaN when no run could be paired.
+/// </summary>
+/// <param name="Pairs">Runs paired.</param>
+/// <param name="MeanDifference">Mean of OTHER − BASE over the pairs.</param>
+/// <param name="StandardError">Its standard error, sd/√n of the run-by-run differences.</param>
+/// <param name="HalfWidth95">Half-width of its 95% interval, 1.96 × the standard error.</param>
+/// <param name="ProbabilityWorse">Share of the pairs in which OTHER is strictly worse; NaN when neither direction is worse (<see cref="Comparison.WorseWhen.Neither"/>).</param>
+public sealed record PairedStats(long Pairs, double MeanDifference, double StandardError, double HalfWidth95, double ProbabilityWorse)
+{
+    /// <summary>Runs among the first min(runs) left out because the outcome is empty in either experiment.</summary>
+    public long LeftOut { get; init; }
+
+    /// <summary>Half-width of the 95% interval of <see cref="ProbabilityWorse"/>, 1.96 √(p(1 − p)/n); NaN with it.</summary>
+    public double ProbabilityHalfWidth95 { get; init; } = double.NaN;
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Reports;
+
+namespace MarketSim.Simulator.Workbench.Jobs;
+
+/// <summary>One progress event of a running experiment, as the Run page shows it: numbers for the bar and texts for people.</summary>
+/// <param name="State">"running", "done", "failed" or "cancelled".</param>
+/// <param name="Done">Runs done, in run order.</param>
+/// <param name="Total">Runs asked for (the most, with a precision target).</param>
+/// <param name="Percent">Whole percent done, 0 to 100.</param>
+/// <param name="DoneText">Runs done, with thousands separators.</param>
+/// <param name="RateText">Runs a second.</param>
+/// <param name="LeftText">Time left at that rate.</param>
+/// <param name="EstimateText">The running estimate with its 95% interval, or empty before the first runs.</param>
+/// <param name="StatusText">What is happening, or how it ended.</param>
+public sealed record RunProgress(string State, long Done, long Total, int Percent, string DoneText, string RateText, string LeftText, string EstimateText, string StatusText)
+{
+    /// <summary>The progress of <paramref name="job"/> now.</summary>
+    public static RunProgress Of(ExperimentJob job)
+    {
+        var state = job.State;
+        var done = job.Done;
+        var total = job.Runs;
+        var rate = job.RunsPerSecond;
+        var percent = (int)Math.Min(100, done * 100 / Math.Max(1, total));
+        var left = double.IsFinite(rate) && rate > 0 ? $"about {Durations.Readable(TimeSpan.FromSeconds((total - done) / rate))} left" : "time left: estimating";
+        var estimate = "";
+        if (job.Estimate?.Read() is { Runs: > 0 } e)
+        {
+            var interval = e.Runs > 1 ? $" ± {Numbers.Compact(e.HalfWidth95)} (95% interval of the mean, {e.Runs:N0} runs)" : $" ({e.Runs:N0} run)";
+            estimate = $"{job.Estimate.Label}: {Numbers.Compact(e.Mean)}{interval}";
+        }
+        var status = state switch
+        {
+            JobState.Running when done >= total => "All runs are done; writing the results folder (tables, charts, report, workbook)…",
+            JobState.Running => "Running.",
+            JobState.Done => $"Done: {job.Message ?? $"{done:N0} runs"}.",
+            _ => job.Message ?? "",
+        };
+        if (state == JobState.Done)
+        {
+            (percent, left) = (100, "finished");
+        }
+        return new RunProgress(
+            state.ToString().ToLowerInvariant(),
+            done,
+            total,
+            percent,
+            done.ToString("N0", CultureInfo.InvariantCulture),
+            double.IsFinite(rate) ? $"{rate:N0} runs/s" : "… runs/s",
+            left,
+            estimate,
+            status);
+    }
+}

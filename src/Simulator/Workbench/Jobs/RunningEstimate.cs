@@ -1,0 +1,39 @@
+using MarketSim.Grains.Statistics;
+using MarketSim.Silo.Runs;
+
+namespace MarketSim.Simulator.Workbench.Jobs;
+
+/// <summary>
+/// One outcome's running mean and 95% interval while an experiment runs, for the Run page's live estimate:
+/// a sink beside the experiment's own, read from another thread.
+/// </summary>
+public sealed class RunningEstimate(int column, string label) : IOutcomeSink
+{
+    private readonly Lock _lock = new();
+    private readonly RunningMoments _moments = new();
+
+    /// <summary>The outcome's label with its unit.</summary>
+    public string Label { get; } = label;
+
+    /// <inheritdoc />
+    public void Accept(long firstRun, int count, ReadOnlySpan<double> outcomes)
+    {
+        var stride = outcomes.Length / count;
+        lock (_lock)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _moments.Add(outcomes[(i * stride) + column]);
+            }
+        }
+    }
+
+    /// <summary>The runs so far, the mean and the 95% half-width of the mean.</summary>
+    public (long Runs, double Mean, double HalfWidth95) Read()
+    {
+        lock (_lock)
+        {
+            return (_moments.Count, _moments.Mean, _moments.HalfWidth95);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using MarketSim.Simulator.Scenarios;
+
+namespace MarketSim.Simulator.Workbench.Levers;
+
+/// <summary>
+/// The model behind the workbench's Levers page: the values of a scenario a user may change (rates and
+/// uplift, capacities, budgets, demand growth, risk-share terms, uncertain ranges), and the check of a
+/// filled-in form, which writes the changes as a variant (<c>base:</c> plus the changed entries) and
+/// validates it with <see cref="ScenarioLoader"/>, so the form shows the validator's own messages.
+/// </summary>
+public static class ScenarioLevers
+{
+    /// <summary>The lever groups, in form order.</summary>
+    public static IReadOnlyList<string> Groups => LeverCatalogue.Groups;
+
+    /// <summary>The levers of the scenario file at <paramref name="scenarioPath"/> (its base resolved), in form order. Throws <see cref="ScenarioException"/> when the scenario itself is invalid.</summary>
+    public static IReadOnlyList<Lever> Read(string scenarioPath) =>
+        [.. LeverModel.Load(scenarioPath).Entries.Select(e => e.Lever)];
+
+    /// <summary>
+    /// Checks a filled-in form (<paramref name="values"/>: lever key → the text typed) against the scenario at
+    /// <paramref name="basePath"/>: writes the variant to a temporary file beside it, validates it with
+    /// <see cref="ScenarioLoader"/> and deletes the file. A value equal to the base's is not written; a blank
+    /// optional value leaves the field out. Text that is not a number is written as text, so the validator
+    /// says what the field allows. Problems are by lever key (an unknown key is one; a problem with a field that
+    /// is not a lever is under ""); several for one key are joined by new lines. Today's date goes in the
+    /// source notes. Throws <see cref="ScenarioException"/> when the base itself is invalid.
+    /// </summary>
+    public static LeverCheck Check(string basePath, string variantName, IReadOnlyDictionary<string, string> values) =>
+        Check(basePath, variantName, values, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime));
+
+    /// <summary>As <see cref="Check(string, string, IReadOnlyDictionary{string, string})"/>, with the date for the source notes given.</summary>
+    public static LeverCheck Check(string basePath, string variantName, IReadOnlyDictionary<string, string> values, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var model = LeverModel.Load(basePath);
+        var byKey = model.Entries.ToDictionary(e => e.Lever.Key, StringComparer.Ordinal);
+        var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var writer = new VariantWriter(model.Tree, today);
+        foreach (var (key, typed) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            if (!byKey.TryGetValue(key, out var entry))
+            {
+                var hint = DidYouMean.Suggest(key, byKey.Keys) is { } s ? $"; did you mean '{s}'?" : ";";
+                Add(problems, key, $"unknown lever '{key}'{hint} allowed: the keys of this scenario's levers");
+                continue;
+            }
+            var text = (typed ?? "").Trim();
+            if (!Unchanged(entry, text))
+            {
+                writer.Change(entry, text);
+            }
+        }
+        var yaml = writer.Write(Path.GetFileName(basePath), variantName);
+        foreach (var problem in Validate(basePath, yaml))
+        {
+            foreach (var key in model.KeysOf(problem.FieldPath))
+            {
+                Add(problems, key, key.Length == 0 && problem.FieldPath.Length > 0 ? $"{problem.FieldPath}: {problem.Message}" : problem.Message);
+            }
+        }
+        return new LeverCheck(yaml, problems.ToDictionary(p => p.Key, p => string.Join("\n", p.Value), StringComparer.Ordinal));
+    }
+
+    private static IReadOnlyList<ScenarioProblem> Validate(string basePath, string yaml)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(basePath))!;
+        var temp = Path.Combine(folder, $".levers-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            File.WriteAllText(temp, yaml);
+            return ScenarioLoader.TryLoadUncertain(temp).Problems;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static bool Unchanged(LeverEntry entry, string text)
+    {
+        var site = entry.Site;
+        if (site.Node is null)
+        {
+            return text.Length == 0;
+        }
+        return text == site.Text || (Number(text) is { } typed && Number(site.Text) is { } was && typed == was);
+    }
+
+    private static double? Number(string text) =>
+        double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) ? x : null;
+
+    private static void Add(Dictionary<string, List<string>> problems, string key, string message)
+    {
+        if (!problems.TryGetValue(key, out var list))
+        {
+            problems[key] = list = [];
+        }
+        if (!list.Contains(message))
+        {
+            list.Add(message);
+        }
+    }
+}

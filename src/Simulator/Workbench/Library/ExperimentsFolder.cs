@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using MarketSim.Simulator.Reports;
+
+namespace MarketSim.Simulator.Workbench.Library;
+
+/// <summary>
+/// The folder the workbench keeps its work in: one normal results folder per experiment (so `marketsim run --out`
+/// into it and the workbench see the same experiments) and the user's scenarios in <c>scenarios/</c>. Every path a
+/// request names is a single safe name checked against this folder, so no request reaches a file outside it.
+/// </summary>
+public sealed partial class ExperimentsFolder
+{
+    /// <summary>The user's scenarios' sub-folder.</summary>
+    public const string ScenariosName = "scenarios";
+
+    /// <summary>Creates the folder (and its scenarios folder) when missing.</summary>
+    public ExperimentsFolder(string root)
+    {
+        Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        Directory.CreateDirectory(Root);
+        Scenarios = Path.Combine(Root, ScenariosName);
+        Directory.CreateDirectory(Scenarios);
+    }
+
+    /// <summary>The folder, absolute.</summary>
+    public string Root { get; }
+
+    /// <summary>Where the user's scenarios (uploads and variants) are kept.</summary>
+    public string Scenarios { get; }
+
+    /// <summary>Whether <paramref name="name"/> is a single, plain file or folder name: letters, digits, '.', '_' and '-', not starting with '.'.</summary>
+    public static bool IsSafeName(string? name) => name is { Length: > 0 and <= 120 } && SafeName().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal);
+
+    /// <summary>The complete experiments (folders with a manifest), newest first.</summary>
+    public IReadOnlyList<StoredExperiment> List() =>
+        [.. Directory.EnumerateDirectories(Root)
+            .Select(Path.GetFileName)
+            .Where(name => IsSafeName(name) && name != ScenariosName)
+            .Select(name => Find(name!))
+            .OfType<StoredExperiment>()
+            .OrderByDescending(e => e.Finished)];
+
+    /// <summary>The experiment called <paramref name="id"/>, or null when the name is not safe or the folder is not a complete results folder.</summary>
+    public StoredExperiment? Find(string? id)
+    {
+        if (!IsSafeName(id) || id == ScenariosName)
+        {
+            return null;
+        }
+        var folder = Path.Combine(Root, id!);
+        return File.Exists(Path.Combine(folder, Manifest.FileName)) ? StoredExperiment.Read(id!, folder) : null;
+    }
+
+    /// <summary>The path of a new experiment's results folder, for <paramref name="id"/> (a safe name).</summary>
+    public string PathFor(string id) =>
+        IsSafeName(id) ? Path.Combine(Root, id) : throw new ArgumentException($"'{id}' is not a plain folder name", nameof(id));
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex SafeName();
+}

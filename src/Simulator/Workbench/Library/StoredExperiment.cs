@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+using MarketSim.Simulator.Reports;
+
+namespace MarketSim.Simulator.Workbench.Library;
+
+/// <summary>A complete results folder in the experiments folder, as its manifest and summary describe it.</summary>
+/// <param name="Id">The folder's name, which is the experiment's id in the workbench.</param>
+/// <param name="Folder">The folder, absolute.</param>
+/// <param name="ScenarioName">The scenario's name (from summary.json).</param>
+/// <param name="Seed">The experiment seed.</param>
+/// <param name="Runs">The runs done.</param>
+/// <param name="StopReason">Why it stopped (a fixed number of runs, a precision target, an interruption).</param>
+/// <param name="Finished">When its runs started plus how long they took, UTC.</param>
+public sealed record StoredExperiment(string Id, string Folder, string ScenarioName, ulong Seed, long Runs, string StopReason, DateTimeOffset Finished)
+{
+    /// <summary>Reads <paramref name="folder"/>'s manifest.json and summary.json; null when either is missing or unreadable.</summary>
+    public static StoredExperiment? Read(string id, string folder)
+    {
+        try
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, Manifest.FileName)));
+            var root = manifest.RootElement;
+            var name = Path.GetFileName(folder);
+            var summaryPath = Path.Combine(folder, "summary.json");
+            if (File.Exists(summaryPath))
+            {
+                using var summary = JsonDocument.Parse(File.ReadAllBytes(summaryPath));
+                name = summary.RootElement.TryGetProperty("scenario", out var s) ? s.GetString() ?? name : name;
+            }
+            var started = root.TryGetProperty("started_utc", out var at) && DateTimeOffset.TryParse(at.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : Directory.GetLastWriteTimeUtc(folder);
+            var elapsed = root.TryGetProperty("elapsed_seconds", out var e) ? e.GetDouble() : 0;
+            return new StoredExperiment(
+                id,
+                folder,
+                name,
+                root.TryGetProperty("seed", out var seed) ? seed.GetUInt64() : 0,
+                root.TryGetProperty("runs", out var runs) ? runs.GetInt64() : 0,
+                root.TryGetProperty("stop_reason", out var why) ? why.GetString() ?? "" : "",
+                started + TimeSpan.FromSeconds(elapsed));
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The files the manifest lists (relative, with '/'), which are the files MarketSim wrote into the folder.</summary>
+    public IReadOnlyList<string> Files()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, Manifest.FileName)));
+        return manifest.RootElement.TryGetProperty("files", out var files)
+            ? [.. files.EnumerateArray().Select(f => f.GetString()).OfType<string>()]
+            : [];
+    }
+
+    /// <summary>The path of <paramref name="file"/> inside the folder when the manifest lists it (so no request reaches another file), else null.</summary>
+    public string? ListedFile(string file) =>
+        Files().Contains(file, StringComparer.Ordinal) && !file.Contains("..", StringComparison.Ordinal) ? Path.Combine(Folder, file) : null;
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using MarketSim.Simulator.Comparison;
+using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Workbench.Compare;
+using MarketSim.Simulator.Workbench.Library;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using static MarketSim.Simulator.Workbench.Pages.Page;
+
+namespace MarketSim.Simulator.Workbench.Pages;
+
+/// <summary>
+/// The Compare page: two or more experiments side by side, each outcome's mean ± standard error in each, and the
+/// difference from the base: paired run by run (common random numbers) when an experiment shares the base's seed,
+/// otherwise unpaired, and said so.
+/// </summary>
+internal static class ComparePages
+{
+    public static void Map(WebApplication app) =>
+        app.MapGet("/compare", (HttpRequest request, ExperimentsFolder folder) => Show(request, folder));
+
+    private static IResult Show(HttpRequest request, ExperimentsFolder folder)
+    {
+        var experiments = folder.List();
+        var baseId = request.Query["base"].ToString();
+        var others = request.Query["e"].Where(e => e is not null && e != baseId).Select(e => e!).Distinct().ToList();
+        var all = request.Query["all"] == "1";
+        var html = new StringBuilder("<h1>Compare experiments</h1>");
+        if (experiments.Count < 2)
+        {
+            html.Append("<p>Comparing needs two experiments or more in ").Append(E(folder.Root)).Append(". <a href=\"/run\">Run one</a>; give two experiments the same seed to pair their runs.</p>");
+            return Html("Compare", html.ToString(), "/compare");
+        }
+        html.Append("<form method=\"get\" action=\"/compare\" class=\"stack\"><label for=\"base\">Base experiment</label><select id=\"base\" name=\"base\">");
+        foreach (var e in experiments)
+        {
+            html.Append("<option value=\"").Append(E(e.Id)).Append('"').Append(e.Id == baseId ? " selected" : "").Append('>').Append(E(Describe(e))).Append("</option>");
+        }
+        html.Append("</select><fieldset><legend>Compare with</legend>");
+        foreach (var e in experiments)
+        {
+            html.Append("<div><input type=\"checkbox\" name=\"e\" id=\"e-").Append(E(e.Id)).Append("\" value=\"").Append(E(e.Id)).Append('"').Append(others.Contains(e.Id) ? " checked" : "")
+                .Append("> <label style=\"display:inline;font-weight:normal\" for=\"e-").Append(E(e.Id)).Append("\">").Append(E(Describe(e))).Append("</label></div>");
+        }
+        html.Append("</fieldset><div><input type=\"checkbox\" name=\"all\" value=\"1\" id=\"all\"").Append(all ? " checked" : "")
+            .Append("> <label style=\"display:inline;font-weight:normal\" for=\"all\">every outcome, not only the headline ones</label></div><button type=\"submit\">Compare</button></form>");
+        if (baseId.Length > 0 && others.Count > 0)
+        {
+            var chosen = new List<StoredExperiment>();
+            foreach (var id in others.Prepend(baseId))
+            {
+                if (folder.Find(id) is not { } found)
+                {
+                    html.Append("<p class=\"error\">There is no experiment ").Append(E(id)).Append(".</p>");
+                    return Html("Compare", html.ToString(), "/compare", StatusCodes.Status404NotFound);
+                }
+                chosen.Add(found);
+            }
+            try
+            {
+                Table(html, ExperimentComparison.Read([.. chosen.Select(c => c.Folder)]), chosen, all);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException)
+            {
+                html.Append("<p class=\"error\">").Append(E(ex.Message)).Append("</p>");
+            }
+        }
+        return Html("Compare", html.ToString(), "/compare");
+    }
+
+    private static void Table(StringBuilder html, ExperimentComparison comparison, List<StoredExperiment> chosen, bool all)
+    {
+        var names = chosen.Select(Describe).ToList();
+        html.Append("<h2>").Append(E(chosen[0].ScenarioName)).Append(" and ").Append(chosen.Count - 1).Append(chosen.Count == 2 ? " other" : " others")
+            .Append("</h2><p>Base: ").Append(E(names[0])).Append(".</p><ul>");
+        for (var i = 1; i < comparison.Experiments.Count; i++)
+        {
+            var e = comparison.Experiments[i];
+            html.Append("<li>").Append(names.Count > 2 ? $"({i}) " : "").Append(E(names[i])).Append(": ").Append(e.SharesBaseSeed
+                ? $"the same seed as the base, so run k of each used the same random numbers; differences are paired run by run over {Math.Min(e.Runs, comparison.Experiments[0].Runs):N0} runs."
+                : "another seed: differences are unpaired (independent runs), so their intervals are wider. Run it again with the base's seed to pair them.").Append("</li>");
+        }
+        html.Append("</ul><p class=\"muted\">Means are over the horizon, ± their standard error; differences are other − base, ± the half-width of their 95% interval.</p><div class=\"scroll\"><table id=\"comparison\"><tr><th>Outcome</th><th>Worse when</th>");
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            html.Append("<th>").Append(i == 0 ? "Base: " : $"({i}) ").Append(E(chosen[i].ScenarioName)).Append(", seed ").Append(chosen[i].Seed).Append("</th>");
+        }
+        for (var i = 1; i < names.Count; i++)
+        {
+            html.Append("<th>Difference ").Append(i == 1 && names.Count == 2 ? "" : $"({i}) ").Append("from base</th><th>P(worse)</th>");
+        }
+        html.Append("</tr>");
+        foreach (var row in comparison.Rows.Where(r => all || r.Headline))
+        {
+            html.Append("<tr><td>").Append(E(row.Label)).Append("</td><td>").Append(E(OutcomeDirection.Text(row.WorseWhen))).Append("</td>");
+            foreach (var stats in row.PerExperiment)
+            {
+                html.Append("<td>").Append(E($"{Quantity.Format(stats.Mean, row.Unit)} ± {Quantity.Format(stats.StandardError, row.Unit)}")).Append("</td>");
+            }
+            for (var i = 1; i < names.Count; i++)
+            {
+                if (row.PairedWithBase[i] is { } paired)
+                {
+                    html.Append("<td>").Append(E(paired.Pairs > 0 ? $"{Quantity.Format(paired.MeanDifference, row.Unit, signed: true)} ± {Quantity.Format(paired.HalfWidth95, row.Unit)} (paired)" : "n/a"))
+                        .Append("</td><td>").Append(E(Quantity.Percent(paired.ProbabilityWorse, paired.ProbabilityHalfWidth95))).Append("</td>");
+                }
+                else
+                {
+                    var difference = row.PerExperiment[i].Mean - row.PerExperiment[0].Mean;
+                    var halfWidth = Grains.Statistics.RunningMoments.Z95 * row.UnpairedStandardError(i);
+                    html.Append("<td>").Append(E($"{Quantity.Format(difference, row.Unit, signed: true)} ± {Quantity.Format(halfWidth, row.Unit)} (unpaired)")).Append("</td><td>n/a</td>");
+                }
+            }
+            html.Append("</tr>");
+        }
+        html.Append("</table></div>");
+    }
+
+    private static string Describe(StoredExperiment e) =>
+        $"{e.ScenarioName}, {e.Runs.ToString("N0", CultureInfo.InvariantCulture)} runs, seed {e.Seed} ({e.Id})";
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using MarketSim.Simulator.Workbench.Jobs;
+using MarketSim.Simulator.Workbench.Library;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using static MarketSim.Simulator.Workbench.Pages.Page;
+
+namespace MarketSim.Simulator.Workbench.Pages;
+
+/// <summary>
+/// The Results pages: every experiment in the experiments folder, and one experiment's report as pages (its
+/// sections, with the charts and the provider and zone tables), with downloads of the folder (zip), results.xlsx,
+/// the CSV files and the PNG charts. Only files the folder's manifest lists are served.
+/// </summary>
+internal static class ResultPages
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/experiments", (ExperimentsFolder folder, ExperimentJobs jobs) => List(folder, jobs));
+        app.MapGet("/experiments/{id}", (string id, int? section, ExperimentsFolder folder, ExperimentJobs jobs) => Show(folder, jobs, id, section ?? 0));
+        app.MapGet("/experiments/{id}/download.zip", (string id, ExperimentsFolder folder) => Zip(folder, id));
+        app.MapGet("/experiments/{id}/files/{**file}", (string id, string file, ExperimentsFolder folder) => Download(folder, id, file));
+    }
+
+    private static IResult List(ExperimentsFolder folder, ExperimentJobs jobs)
+    {
+        var html = new StringBuilder("<h1>Results</h1><p class=\"muted\">Every complete results folder in ").Append(E(folder.Root))
+            .Append(", newest first, whether the workbench or `marketsim run --out` wrote it.</p>");
+        foreach (var job in jobs.Running)
+        {
+            html.Append("<p class=\"ok\">Running: <a href=\"/experiments/").Append(U(job.Id)).Append("/progress\">").Append(E(job.Scenario.Name)).Append("</a></p>");
+        }
+        var experiments = folder.List();
+        if (experiments.Count == 0)
+        {
+            html.Append("<p>No experiments yet. <a href=\"/run\">Run one</a>.</p>");
+            return Html("Results", html.ToString(), "/experiments");
+        }
+        html.Append("<div class=\"scroll\"><table><tr><th>Experiment</th><th>Scenario</th><th>Runs</th><th>Seed</th><th>Finished (UTC)</th><th>Stopped</th></tr>");
+        foreach (var e in experiments)
+        {
+            html.Append("<tr><td><a href=\"/experiments/").Append(U(e.Id)).Append("\">").Append(E(e.Id)).Append("</a></td><td>").Append(E(e.ScenarioName))
+                .Append("</td><td>").Append(e.Runs.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td>").Append(e.Seed)
+                .Append("</td><td>").Append(e.Finished.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(e.StopReason)).Append("</td></tr>");
+        }
+        html.Append("</table></div><p><a href=\"/compare\">Compare experiments</a></p>");
+        return Html("Results", html.ToString(), "/experiments");
+    }
+
+    private static IResult Show(ExperimentsFolder folder, ExperimentJobs jobs, string id, int section)
+    {
+        if (folder.Find(id) is not { } experiment)
+        {
+            return jobs.Find(id) is not null ? Results.Redirect($"/experiments/{U(id)}/progress") : NotFound($"There is no experiment {id}.");
+        }
+        var report = experiment.ListedFile("report.html") is { } path ? ReportSections.Read(path) : null;
+        var html = new StringBuilder();
+        if (report is null)
+        {
+            html.Append("<h1>").Append(E(experiment.ScenarioName)).Append("</h1><p class=\"warning\">This folder has no report.html.</p>");
+        }
+        else
+        {
+            section = Math.Clamp(section, 0, report.Sections.Count - 1);
+            html.Append(report.Intro).Append("<nav class=\"sections\" aria-label=\"Report sections\">");
+            for (var i = 0; i < report.Sections.Count; i++)
+            {
+                html.Append(i == section ? "<strong>" : $"<a href=\"/experiments/{U(id)}?section={i}\">").Append(E(report.Sections[i].Title)).Append(i == section ? "</strong>" : "</a>");
+            }
+            html.Append("</nav><div class=\"scroll\">").Append(report.Sections[section].Html).Append("</div>");
+        }
+        Downloads(html, experiment);
+        return Html(experiment.ScenarioName, html.ToString(), "/experiments");
+    }
+
+    private static void Downloads(StringBuilder html, StoredExperiment experiment)
+    {
+        var files = experiment.Files();
+        var id = U(experiment.Id);
+        html.Append("<h2 id=\"downloads\">Downloads</h2><p><a class=\"button\" href=\"/experiments/").Append(id).Append("/download.zip\" download>The whole results folder (zip)</a> ");
+        foreach (var (file, label) in new[] { ("results.xlsx", "results.xlsx (Excel)"), ("runs.csv", "runs.csv"), ("report.html", "report.html") })
+        {
+            if (files.Contains(file))
+            {
+                html.Append("<a class=\"button secondary\" href=\"/experiments/").Append(id).Append("/files/").Append(file).Append("\" download>").Append(E(label)).Append("</a> ");
+            }
+        }
+        html.Append("</p><details><summary>Every file, and the charts as PNG</summary><ul>");
+        foreach (var file in files)
+        {
+            html.Append("<li><a href=\"/experiments/").Append(id).Append("/files/").Append(string.Join('/', file.Split('/').Select(U))).Append("\" download>").Append(E(file)).Append("</a></li>");
+        }
+        html.Append("</ul></details>");
+    }
+
+    private static IResult Download(ExperimentsFolder folder, string id, string file)
+    {
+        if (folder.Find(id)?.ListedFile(file) is not { } path)
+        {
+            return NotFound($"There is no file {file} in experiment {id}.");
+        }
+        return Results.File(path, ContentType(file), Path.GetFileName(file));
+    }
+
+    private static IResult Zip(ExperimentsFolder folder, string id)
+    {
+        if (folder.Find(id) is not { } experiment)
+        {
+            return NotFound($"There is no experiment {id}.");
+        }
+        var zipPath = Path.Combine(Path.GetTempPath(), $"marketsim-{Guid.NewGuid():N}.zip");
+        using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+        {
+            foreach (var file in experiment.Files())
+            {
+                zip.CreateEntryFromFile(Path.Combine(experiment.Folder, file), $"{experiment.Id}/{file}", CompressionLevel.Fastest);
+            }
+        }
+        var stream = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        return Results.File(stream, "application/zip", $"{experiment.Id}.zip");
+    }
+
+    private static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".png" => "image/png",
+        ".svg" => "image/svg+xml",
+        ".csv" => "text/csv; charset=utf-8",
+        ".json" => "application/json",
+        ".html" => "text/html; charset=utf-8",
+        ".yaml" => "text/yaml; charset=utf-8",
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".parquet" => "application/vnd.apache.parquet",
+        _ => "application/octet-stream",
+    };
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text;
+using MarketSim.Simulator.Experiments;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Workbench.Jobs;
+using MarketSim.Simulator.Workbench.Library;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using static MarketSim.Simulator.Workbench.Pages.Page;
+
+namespace MarketSim.Simulator.Workbench.Pages;
+
+/// <summary>
+/// The Run pages: a form (scenario, runs, seed, optional precision target), then live progress pushed as
+/// server-sent events while the experiment grain hands the runs back (runs done, runs a second, time left, the
+/// running estimate with its 95% interval), and a cancel button.
+/// </summary>
+internal static class RunPages
+{
+    /// <summary>The runs the form offers by default.</summary>
+    public const long DefaultRuns = 2000;
+
+    /// <summary>The most runs a workbench experiment may ask for (a million runs keep memory under 1 GB).</summary>
+    public const long MostRuns = 1_000_000;
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/run", (HttpContext context, ScenarioLibrary library, ExperimentJobs jobs, string? scenario) =>
+            Form(context, library, jobs, new RunForm(scenario ?? "", DefaultRuns.ToString(CultureInfo.InvariantCulture), "1", "", ""), []));
+        app.MapPost("/run", (HttpContext context, ScenarioLibrary library, ExperimentJobs jobs) => Start(context, library, jobs));
+        app.MapGet("/experiments/{id}/progress", (string id, HttpContext context, ExperimentJobs jobs, ExperimentsFolder folder) => Progress(context, jobs, folder, id));
+        app.MapGet("/experiments/{id}/events", (string id, ExperimentJobs jobs, CancellationToken cancellation) =>
+            jobs.Find(id) is { } job ? TypedResults.ServerSentEvents(Events(job, cancellation), eventType: "progress") : Results.NotFound());
+        app.MapPost("/experiments/{id}/cancel", (string id, HttpContext context, ExperimentJobs jobs) => Cancel(context, jobs, id));
+        app.MapGet("/workbench/run.js", () => Results.Text(Script, "text/javascript; charset=utf-8"));
+    }
+
+    private sealed record RunForm(string Scenario, string Runs, string Seed, string Metric, string HalfWidth);
+
+    private static IResult Form(HttpContext context, ScenarioLibrary library, ExperimentJobs jobs, RunForm form, Dictionary<string, string> problems, int status = StatusCodes.Status200OK)
+    {
+        var html = new StringBuilder("<h1>Run an experiment</h1>");
+        var running = jobs.Running;
+        if (running.Count > 0)
+        {
+            html.Append("<p class=\"muted\">Running now: ").Append(string.Join(", ", running.Select(j => $"<a href=\"/experiments/{U(j.Id)}/progress\">{E(j.Scenario.Name)}</a>"))).Append("</p>");
+        }
+        html.Append("<form class=\"stack\" method=\"post\" action=\"/run\">").Append(Antiforgery(context));
+        html.Append("<label for=\"scenario\">Scenario</label><select id=\"scenario\" name=\"scenario\">");
+        foreach (var s in library.List().Where(s => s.Problem is null))
+        {
+            html.Append("<option value=\"").Append(E(s.Key)).Append('"').Append(s.Key == form.Scenario ? " selected" : "").Append('>')
+                .Append(E(s.Name)).Append(" (").Append(E(s.Source == ScenarioFile.Bundled ? "bundled" : "yours")).Append(", ").Append(E(s.FileName)).Append(")</option>");
+        }
+        html.Append("</select>").Append(Problem(problems, "scenario"));
+        Field(html, "runs", "Runs", "simulated futures; more runs, narrower intervals", form.Runs, problems);
+        Field(html, "seed", "Seed", "the same scenario, seed and runs give the same results, here and with `marketsim run`", form.Seed, problems);
+        html.Append("<fieldset><legend>Precision target (optional)</legend><p class=\"muted\">Stop as soon as the 95% interval of one outcome's mean is this narrow; Runs is then the most runs.</p>");
+        Field(html, "metric", "Outcome", "a column of runs.csv, e.g. unmet_hours_total", form.Metric, problems);
+        Field(html, "halfwidth", "Half-width of its 95% interval", "in the outcome's unit, e.g. 500", form.HalfWidth, problems);
+        html.Append("</fieldset><button type=\"submit\">Start</button></form>");
+        return Html("Run", html.ToString(), "/run", status);
+    }
+
+    private static void Field(StringBuilder html, string name, string label, string hint, string value, Dictionary<string, string> problems) =>
+        html.Append("<label for=\"").Append(name).Append("\">").Append(E(label)).Append(" <span class=\"hint\">").Append(E(hint)).Append("</span></label>")
+            .Append("<input type=\"text\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" value=\"").Append(E(value)).Append('"')
+            .Append(problems.ContainsKey(name) ? $" class=\"invalid\" aria-describedby=\"{name}-problem\"" : "").Append('>')
+            .Append(Problem(problems, name));
+
+    private static string Problem(Dictionary<string, string> problems, string name) =>
+        problems.TryGetValue(name, out var message) ? $"<div class=\"error\" id=\"{name}-problem\">{E(message)}</div>" : "";
+
+    private static async Task<IResult> Start(HttpContext context, ScenarioLibrary library, ExperimentJobs jobs)
+    {
+        if (await ReadForm(context) is not { } posted)
+        {
+            return BadForm();
+        }
+        var form = new RunForm(posted["scenario"].ToString(), posted["runs"].ToString().Trim(), posted["seed"].ToString().Trim(), posted["metric"].ToString().Trim(), posted["halfwidth"].ToString().Trim());
+        var problems = new Dictionary<string, string>();
+        var scenario = library.Find(form.Scenario);
+        if (scenario is null || scenario.Problem is not null)
+        {
+            problems["scenario"] = scenario?.Problem ?? "Choose one of the scenarios listed.";
+        }
+        if (!long.TryParse(form.Runs, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var runs) || runs < 1 || runs > MostRuns)
+        {
+            problems["runs"] = $"'{form.Runs}' is not allowed; allowed: a whole number from 1 to {MostRuns:N0}";
+        }
+        if (!ulong.TryParse(form.Seed, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
+        {
+            problems["seed"] = $"'{form.Seed}' is not allowed; allowed: a whole number from 0 to {ulong.MaxValue}";
+        }
+        TargetPrecision? precision = null;
+        if (form.Metric.Length > 0 || form.HalfWidth.Length > 0)
+        {
+            if (!double.TryParse(form.HalfWidth, NumberStyles.Float, CultureInfo.InvariantCulture, out var halfWidth) || !(halfWidth > 0) || !double.IsFinite(halfWidth))
+            {
+                problems["halfwidth"] = $"'{form.HalfWidth}' is not allowed; allowed: a number > 0 in the outcome's unit";
+            }
+            if (scenario is { Problem: null } && MetricProblem(scenario, form.Metric) is { } wrong)
+            {
+                problems["metric"] = wrong;
+            }
+            precision = new TargetPrecision(form.Metric, halfWidth, Math.Clamp(100, 2, Math.Max(2, runs)));
+        }
+        if (problems.Count > 0)
+        {
+            return Form(context, library, jobs, form, problems, StatusCodes.Status400BadRequest);
+        }
+        var job = jobs.Start(scenario!, runs, seed, precision);
+        return Results.Redirect($"/experiments/{U(job.Id)}/progress");
+    }
+
+    private static string? MetricProblem(ScenarioFile scenario, string metric)
+    {
+        if (metric.Length == 0)
+        {
+            return "Name the outcome, a column of runs.csv, e.g. unmet_hours_total";
+        }
+        try
+        {
+            var schema = ScenarioCompiler.Compile(ScenarioLoader.LoadUncertain(scenario.Path)).Schema;
+            Statistics.OutcomeLookup.ColumnOrThrow(schema, metric, scenario.FileName, "outcome");
+            return null;
+        }
+        catch (ScenarioException ex)
+        {
+            return ex.Problems[0].Message;
+        }
+    }
+
+    private static IResult Progress(HttpContext context, ExperimentJobs jobs, ExperimentsFolder folder, string id)
+    {
+        if (jobs.Find(id) is not { } job)
+        {
+            return folder.Find(id) is not null ? Results.Redirect($"/experiments/{U(id)}") : NotFound($"There is no experiment {id}.");
+        }
+        var html = new StringBuilder();
+        html.Append("<h1>").Append(E(job.Scenario.Name)).Append("</h1><p class=\"muted\">")
+            .Append(job.Runs.ToString("N0", CultureInfo.InvariantCulture)).Append(" runs, seed ").Append(job.Seed).Append(", experiment ").Append(E(job.Id)).Append("</p>")
+            .Append("<div id=\"progress\" data-id=\"").Append(E(job.Id)).Append("\"><progress id=\"bar\" max=\"100\" value=\"0\"></progress>")
+            .Append("<p><strong id=\"percent\">0%</strong> · <span id=\"done\">0</span> of ").Append(job.Runs.ToString("N0", CultureInfo.InvariantCulture))
+            .Append(" runs · <span id=\"rate\">…</span> · <span id=\"left\">…</span></p>")
+            .Append("<p id=\"estimate\" class=\"muted\">The running estimate appears once the first runs are back.</p>")
+            .Append("<p id=\"status\" role=\"status\"></p></div>")
+            .Append("<form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/cancel\" id=\"cancel\">").Append(Antiforgery(context))
+            .Append("<button type=\"submit\" class=\"secondary\">Cancel</button></form>");
+        return Html("Running " + job.Scenario.Name, html.ToString(), "/run", script: "/workbench/run.js");
+    }
+
+    private static async Task<IResult> Cancel(HttpContext context, ExperimentJobs jobs, string id)
+    {
+        if (await ReadForm(context) is null)
+        {
+            return BadForm();
+        }
+        if (jobs.Find(id) is not { } job)
+        {
+            return NotFound($"There is no running experiment {id}.");
+        }
+        job.Cancel();
+        return Results.Redirect($"/experiments/{U(id)}/progress");
+    }
+
+    /// <summary>The job's state every quarter of a second until it ends (then once more, with how it ended).</summary>
+    private static async IAsyncEnumerable<RunProgress> Events(ExperimentJob job, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
+        while (!cancellation.IsCancellationRequested)
+        {
+            var state = job.State;
+            yield return RunProgress.Of(job);
+            if (state != JobState.Running)
+            {
+                yield break;
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private const string Script = """
+        "use strict";
+        (() => {
+          const box = document.getElementById("progress");
+          const id = box.dataset.id;
+          const set = (name, text) => { document.getElementById(name).textContent = text; };
+          const events = new EventSource("/experiments/" + encodeURIComponent(id) + "/events");
+          events.addEventListener("progress", (e) => {
+            const p = JSON.parse(e.data);
+            document.getElementById("bar").value = p.percent;
+            set("percent", p.percent + "%");
+            set("done", p.doneText);
+            set("rate", p.rateText);
+            set("left", p.leftText);
+            if (p.estimateText) { set("estimate", p.estimateText); }
+            set("status", p.statusText);
+            if (p.state !== "running") {
+              events.close();
+              document.getElementById("cancel").hidden = true;
+              if (p.state === "done") {
+                const link = document.createElement("a");
+                link.href = "/experiments/" + encodeURIComponent(id);
+                link.textContent = "See the results";
+                link.className = "button";
+                link.id = "results-link";
+                document.getElementById("status").append(" ", link);
+              }
+            }
+          });
+          events.onerror = () => { set("status", "Lost contact with the workbench; reload the page to see where the experiment is."); };
+        })();
+        """;
+}

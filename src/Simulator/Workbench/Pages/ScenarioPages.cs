@@ -1,0 +1,170 @@
+using System.Text;
+using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Workbench.Library;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using static MarketSim.Simulator.Workbench.Pages.Page;
+
+namespace MarketSim.Simulator.Workbench.Pages;
+
+/// <summary>The Scenarios pages: the bundled and the user's scenarios, one shown readably with every value's source, and uploads.</summary>
+internal static class ScenarioPages
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/scenarios", (HttpContext context, ScenarioLibrary library) => List(context, library, null));
+        app.MapGet("/scenarios/{source}/{file}", (string source, string file, int? saved, ScenarioLibrary library) => Show(library, source, file, saved == 1));
+        app.MapPost("/scenarios/upload", (HttpContext context, ScenarioLibrary library) => Upload(context, library));
+    }
+
+    private static IResult List(HttpContext context, ScenarioLibrary library, string? message, int status = StatusCodes.Status200OK)
+    {
+        var html = new StringBuilder("<h1>Scenarios</h1>");
+        if (message is not null)
+        {
+            html.Append(message);
+        }
+        foreach (var (source, heading, note) in new[]
+        {
+            (ScenarioFile.Bundled, "Bundled scenarios", "Built from public papers, every value with its source. Read-only: change one with its levers and save it as your own variant."),
+            (ScenarioFile.Mine, "Your scenarios", $"Kept in {library.MineFolder}; `marketsim run` runs them too."),
+        })
+        {
+            html.Append("<h2>").Append(E(heading)).Append("</h2><p class=\"muted\">").Append(E(note)).Append("</p><ul class=\"cards\">");
+            var files = library.List().Where(f => f.Source == source).ToList();
+            if (files.Count == 0)
+            {
+                html.Append("<li class=\"muted\">None yet.</li>");
+            }
+            foreach (var f in files)
+            {
+                var href = $"/scenarios/{U(f.Source)}/{U(f.FileName)}";
+                html.Append("<li><a href=\"").Append(href).Append("\"><strong>").Append(E(f.Name)).Append("</strong></a> <span class=\"muted\">")
+                    .Append(E(f.FileName)).Append(f.Base is null ? "" : $" — a variant of {E(f.Base)}").Append("</span>");
+                if (f.Problem is not null)
+                {
+                    html.Append("<div class=\"error\">Does not load: ").Append(E(f.Problem)).Append("</div>");
+                }
+                else
+                {
+                    html.Append("<div>").Append(E(Shorten(f.Description))).Append("</div><div><a href=\"/levers/").Append(U(f.Source)).Append('/').Append(U(f.FileName))
+                        .Append("\">Change levers</a> · <a href=\"/run?scenario=").Append(U(f.Key)).Append("\">Run</a></div>");
+                }
+                html.Append("</li>");
+            }
+            html.Append("</ul>");
+        }
+        html.Append("<h2>Upload a scenario</h2><form class=\"stack\" method=\"post\" action=\"/scenarios/upload\" enctype=\"multipart/form-data\">")
+            .Append(Antiforgery(context))
+            .Append("<label for=\"file\">Scenario file (YAML, at most ").Append(WorkbenchOptions.MaxUploadBytes / 1024).Append(" KB) <span class=\"hint\">see docs/scenario-format.md; it is checked by the same validator as `marketsim validate`</span></label>")
+            .Append("<input id=\"file\" type=\"file\" name=\"file\" accept=\".yaml,.yml\" required><br><button type=\"submit\">Upload</button></form>");
+        return Html("Scenarios", html.ToString(), "/scenarios", status);
+    }
+
+    private static IResult Show(ScenarioLibrary library, string source, string file, bool saved)
+    {
+        if (library.Find(source, file) is not { } scenario)
+        {
+            return NotFound($"There is no scenario {source}/{file}.");
+        }
+        var html = new StringBuilder();
+        html.Append("<h1>").Append(E(scenario.Name)).Append("</h1><p class=\"muted\">").Append(E(scenario.Source == ScenarioFile.Bundled ? "Bundled scenario" : "Your scenario"))
+            .Append(", file ").Append(E(scenario.FileName)).Append(scenario.Base is null ? "" : $", a variant of {E(scenario.Base)}").Append("</p>");
+        if (saved)
+        {
+            html.Append("<p class=\"ok\" id=\"saved\">Saved as ").Append(E(scenario.Path)).Append(". The command line runs it too: <code>marketsim run ").Append(E(scenario.Path)).Append("</code></p>");
+        }
+        if (scenario.Description.Length > 0)
+        {
+            html.Append("<p>").Append(E(scenario.Description)).Append("</p>");
+        }
+        if (scenario.Problem is not null)
+        {
+            html.Append("<p class=\"warning\">This scenario does not load: ").Append(E(scenario.Problem)).Append("</p>");
+        }
+        else
+        {
+            html.Append("<p><a class=\"button\" href=\"/run?scenario=").Append(U(scenario.Key)).Append("\">Run it</a> <a class=\"button secondary\" href=\"/levers/")
+                .Append(U(scenario.Source)).Append('/').Append(U(scenario.FileName)).Append("\">Change its levers</a></p>");
+            var yaml = ScenarioLoader.EffectiveYaml(scenario.Path);
+            html.Append("<div class=\"scroll\">").Append(AssumptionsHtml.Section(yaml, ScenarioLoader.Load(scenario.Path))).Append("</div>");
+        }
+        html.Append("<details><summary>The file as written</summary><pre>").Append(E(File.ReadAllText(scenario.Path))).Append("</pre></details>");
+        return Html(scenario.Name, html.ToString(), "/scenarios");
+    }
+
+    private static async Task<IResult> Upload(HttpContext context, ScenarioLibrary library)
+    {
+        if (context.Request.ContentLength > WorkbenchOptions.MaxRequestBytes)
+        {
+            return TooLarge(context, library);
+        }
+        IFormCollection? form;
+        try
+        {
+            form = await ReadForm(context);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException)
+        {
+            // Kestrel stops reading a body past its limit (chunked uploads have no length to check first).
+            return TooLarge(context, library);
+        }
+        if (form is null)
+        {
+            return BadForm();
+        }
+        if (form.Files["file"] is not { } upload || upload.Length == 0)
+        {
+            return List(context, library, "<p class=\"error\">Choose a scenario file (YAML) to upload.</p>", StatusCodes.Status400BadRequest);
+        }
+        if (upload.Length > WorkbenchOptions.MaxUploadBytes)
+        {
+            return TooLarge(context, library);
+        }
+        string text;
+        using (var reader = new StreamReader(upload.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true)))
+        {
+            try
+            {
+                text = await reader.ReadToEndAsync();
+            }
+            catch (DecoderFallbackException)
+            {
+                return List(context, library, "<p class=\"error\">The file is not UTF-8 text; allowed: a scenario in YAML.</p>", StatusCodes.Status400BadRequest);
+            }
+        }
+        var stem = Stem(upload.FileName);
+        var checking = Path.Combine(library.MineFolder, $".upload-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            await File.WriteAllTextAsync(checking, text);
+            var (_, problems) = ScenarioLoader.TryLoad(checking);
+            if (problems.Count > 0)
+            {
+                var list = string.Join("", problems.Select(p => $"<li>{E(p.ToString().Replace(checking, upload.FileName, StringComparison.Ordinal))}</li>"));
+                return List(context, library, $"<div class=\"warning\"><p>{E(upload.FileName)} was not saved: the validator found these problems.</p><ul>{list}</ul></div>", StatusCodes.Status400BadRequest);
+            }
+            var name = library.FreeName(stem);
+            File.Move(checking, Path.Combine(library.MineFolder, name));
+            return Results.Redirect($"/scenarios/{ScenarioFile.Mine}/{U(name)}", permanent: false);
+        }
+        finally
+        {
+            File.Delete(checking);
+        }
+    }
+
+    private static IResult TooLarge(HttpContext context, ScenarioLibrary library) =>
+        List(context, library, $"<p class=\"error\">The file is too large; allowed: a scenario file of at most {WorkbenchOptions.MaxUploadBytes / 1024} KB.</p>", StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>A plain file-name stem from an uploaded file's name: letters, digits and dashes.</summary>
+    internal static string Stem(string uploaded)
+    {
+        var dashed = new string([.. Path.GetFileNameWithoutExtension(Path.GetFileName(uploaded.Replace('\\', '/'))).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+        var stem = string.Join('-', dashed.Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return stem.Length == 0 ? "uploaded" : stem[..Math.Min(stem.Length, 60)];
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "…";
+}
