@@ -1,0 +1,55 @@
+using System.Net;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Workbench;
+
+/// <summary>What the workbench serves besides its forms: results the command line wrote, and the Orleans Dashboard.</summary>
+public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFixture<Support.Workbench>
+{
+    [Fact]
+    public async Task A_results_folder_written_by_marketsim_run_into_the_experiments_folder_is_listed_and_shown()
+    {
+        var run = CliRun.Of("run", Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "60", "--seed", "2", "--out", Path.Combine(workbench.Experiments, "from-the-command-line"), "--quiet");
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        var list = await workbench.Client.GetStringAsync("/experiments");
+        var finance = await workbench.Client.GetStringAsync("/experiments/from-the-command-line?section=2");
+
+        Assert.Contains("href=\"/experiments/from-the-command-line\"", list, StringComparison.Ordinal);
+        Assert.Contains("Dorset pooled budget 2017-19", list, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"finance\">Finance</h2>", finance, StringComparison.Ordinal);
+        Assert.Contains("/experiments/from-the-command-line/files/results.xlsx", finance, StringComparison.Ordinal);
+        Assert.Contains("/experiments/from-the-command-line/download.zip", finance, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_whole_results_folder_downloads_as_a_zip_of_the_files_its_manifest_lists()
+    {
+        var run = CliRun.Of("run", Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "20", "--seed", "4", "--out", Path.Combine(workbench.Experiments, "zipped"), "--quiet");
+        Assert.True(run.ExitCode == 0, run.Error);
+        File.WriteAllText(Path.Combine(workbench.Experiments, "zipped", "my-notes.txt"), "not MarketSim's");
+
+        using var zip = new System.IO.Compression.ZipArchive(await workbench.Client.GetStreamAsync("/experiments/zipped/download.zip"));
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Contains("zipped/runs.csv", names);
+        Assert.Contains("zipped/results.xlsx", names);
+        Assert.Contains("zipped/manifest.json", names);
+        Assert.DoesNotContain("zipped/my-notes.txt", names);
+        // The zip is built in a temporary file that is deleted once sent.
+        for (var waited = 0; waited < 50 && Directory.EnumerateFiles(Path.GetTempPath(), "marketsim-*.zip").Any(); waited++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Empty(Directory.EnumerateFiles(Path.GetTempPath(), "marketsim-*.zip"));
+    }
+
+    [Fact]
+    public async Task The_orleans_dashboard_is_served_at_dashboard()
+    {
+        var response = await workbench.Client.GetAsync("/dashboard/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Orleans", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
