@@ -37,11 +37,12 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
         Assert.Contains("zipped/manifest.json", names);
         Assert.DoesNotContain("zipped/my-notes.txt", names);
         // The zip is built in a temporary file that is deleted once sent.
-        for (var waited = 0; waited < 50 && Directory.EnumerateFiles(Path.GetTempPath(), "marketsim-*.zip").Any(); waited++)
+        var scratch = Path.Combine(workbench.Experiments, ".workbench-scratch");
+        for (var waited = 0; waited < 50 && Directory.EnumerateFiles(scratch).Any(); waited++)
         {
             await Task.Delay(100);
         }
-        Assert.Empty(Directory.EnumerateFiles(Path.GetTempPath(), "marketsim-*.zip"));
+        Assert.Empty(Directory.EnumerateFiles(scratch));
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed partial class ExperimentsFolder
     /// <summary>The user's scenarios' sub-folder.</summary>
     public const string ScenariosName = "scenarios";
 
+    /// <summary>The hidden sub-folder for the workbench's short-lived files (zips being sent, scenario checks); never listed.</summary>
+    public const string ScratchName = ".workbench-scratch";
+
     /// <summary>Creates the folder (and its scenarios folder) when missing.</summary>
     public ExperimentsFolder(string root)
     {
@@ -20,6 +23,14 @@ public sealed partial class ExperimentsFolder
         Directory.CreateDirectory(Root);
         Scenarios = Path.Combine(Root, ScenariosName);
         Directory.CreateDirectory(Scenarios);
+    }
+
+    /// <summary>A new path in the scratch folder for <paramref name="name"/>, made unique; the caller deletes it.</summary>
+    public string ScratchPath(string name)
+    {
+        var scratch = Path.Combine(Root, ScratchName);
+        Directory.CreateDirectory(scratch);
+        return Path.Combine(scratch, $"{Guid.NewGuid():N}-{name}");
     }
 
     /// <summary>The folder, absolute.</summary>

@@ -18,7 +18,7 @@ internal static class LeverPages
     {
         app.MapGet("/levers/{source}/{file}", (string source, string file, HttpContext context, ScenarioLibrary library) =>
             library.Find(source, file) is { Problem: null } scenario ? Form(context, scenario, null, null, null) : NotFound($"There is no valid scenario {source}/{file}."));
-        app.MapPost("/levers/{source}/{file}", (string source, string file, HttpContext context, ScenarioLibrary library) => Save(context, library, source, file));
+        app.MapPost("/levers/{source}/{file}", (string source, string file, HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments) => Save(context, library, experiments, source, file));
     }
 
     private static IResult Form(HttpContext context, ScenarioFile scenario, IReadOnlyDictionary<string, string>? typed, IReadOnlyDictionary<string, string>? problems, string? variantName, int status = StatusCodes.Status200OK)
@@ -69,7 +69,7 @@ internal static class LeverPages
         return Html("Levers: " + scenario.Name, html.ToString(), "/scenarios", status);
     }
 
-    private static async Task<IResult> Save(HttpContext context, ScenarioLibrary library, string source, string file)
+    private static async Task<IResult> Save(HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments, string source, string file)
     {
         if (await ReadForm(context) is not { } form)
         {
@@ -87,7 +87,7 @@ internal static class LeverPages
             return Form(context, scenario, values, new Dictionary<string, string> { [""] = "Name the variant." }, name, StatusCodes.Status400BadRequest);
         }
         // A bundled base is checked where it is kept and copied beside the variant only when the variant is saved.
-        var scratch = scenario.Source == ScenarioFile.Bundled ? CheckingCopy(library, scenario) : null;
+        var scratch = scenario.Source == ScenarioFile.Bundled ? CheckingCopy(library, experiments, scenario) : null;
         LeverCheck check;
         try
         {
@@ -119,9 +119,9 @@ internal static class LeverPages
     }
 
     /// <summary>A scratch folder holding copies of <paramref name="scenario"/> and its bases, so the check writes nothing where the bundled scenarios are kept.</summary>
-    private static string CheckingCopy(ScenarioLibrary library, ScenarioFile scenario)
+    private static string CheckingCopy(ScenarioLibrary library, ExperimentsFolder experiments, ScenarioFile scenario)
     {
-        var scratch = Path.Combine(Path.GetTempPath(), $"marketsim-levers-{Guid.NewGuid():N}");
+        var scratch = experiments.ScratchPath("levers");
         Directory.CreateDirectory(scratch);
         foreach (var link in Chain(library, scenario))
         {

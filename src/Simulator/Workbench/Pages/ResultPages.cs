@@ -110,7 +110,7 @@ internal static class ResultPages
         {
             return NotFound($"There is no experiment {id}.");
         }
-        var zipPath = Path.Combine(Path.GetTempPath(), $"marketsim-{Guid.NewGuid():N}.zip");
+        var zipPath = folder.ScratchPath($"{experiment.Id}.zip");
         using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
         {
             foreach (var file in experiment.Files())
