@@ -61,6 +61,11 @@ public sealed class WorkbenchServer : IAsyncDisposable
             builder.Services.AddSingleton(services => new ExperimentJobs(experiments, cluster?.Borrow() ?? RunEngine.Hosted(services.GetRequiredService<IGrainFactory>(), "embedded silo"), options.Cluster));
             builder.Services.AddSingleton(options);
             var app = builder.Build();
+            app.UseExceptionHandler(failed => failed.Run(context =>
+            {
+                var error = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+                return Page.Html("Something went wrong", $"<h1>Something went wrong</h1><p>{Page.E(error?.Message)}</p><p>Nothing was changed. <a href=\"/\">Back to the start</a></p>", status: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
+            }));
             app.Use(SecurityHeaders);
             HomePage.Map(app);
             ScenarioPages.Map(app);

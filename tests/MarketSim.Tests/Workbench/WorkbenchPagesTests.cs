@@ -46,6 +46,21 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
     }
 
     [Fact]
+    public async Task A_page_that_fails_says_so_in_a_page_of_its_own()
+    {
+        var folder = Path.Combine(workbench.Experiments, "broken");
+        Directory.CreateDirectory(Path.Combine(folder, "report.html"));
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), """{ "written_by": "marketsim", "seed": 1, "runs": 1, "files": ["manifest.json", "report.html"] }""");
+
+        var response = await workbench.Client.GetAsync("/experiments/broken");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("<h1>Something went wrong</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("MarketSim workbench", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_orleans_dashboard_is_served_at_dashboard()
     {
         var response = await workbench.Client.GetAsync("/dashboard/");
