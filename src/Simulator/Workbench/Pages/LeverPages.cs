@@ -45,13 +45,13 @@ internal static class LeverPages
             {
                 continue;
             }
-            html.Append("<fieldset><legend>").Append(E(group)).Append("</legend>");
+            html.Append("<fieldset class=\"levers\"><legend>").Append(E(group)).Append("</legend>");
             foreach (var lever in inGroup)
             {
                 var id = "lever-" + lever.Key;
                 var value = typed is not null && typed.TryGetValue(lever.Key, out var t) ? t : lever.Value;
                 var problem = problems is not null && problems.TryGetValue(lever.Key, out var p) ? p : null;
-                html.Append("<label for=\"").Append(E(id)).Append("\">").Append(E(lever.Label)).Append(" <span class=\"hint\">").Append(E(lever.Unit)).Append("</span></label>")
+                html.Append("<div class=\"lever\"><label for=\"").Append(E(id)).Append("\">").Append(E(lever.Label)).Append(" <span class=\"hint\">").Append(E(lever.Unit)).Append("</span></label>")
                     .Append("<input type=\"text\" id=\"").Append(E(id)).Append("\" name=\"").Append(E(lever.Key)).Append("\" value=\"").Append(E(value)).Append('"')
                     .Append(problem is null ? "" : $" class=\"invalid\" aria-invalid=\"true\" aria-describedby=\"{E(id)}-problem\"").Append('>');
                 if (problem is not null)
@@ -62,6 +62,7 @@ internal static class LeverPages
                 {
                     html.Append("<div class=\"muted\">Source: ").Append(E(source)).Append("</div>");
                 }
+                html.Append("</div>");
             }
             html.Append("</fieldset>");
         }
