@@ -30,7 +30,7 @@ internal static class Page
         button.secondary, .button.secondary { background: #e6e9ed; color: #17324d; }
         fieldset { border: 1px solid #ddd; margin: 1rem 0; padding: .5rem 1rem 1rem; } legend { font-weight: 600; }
         fieldset.levers { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0 1.5rem; } .lever .muted { font-size: .8rem; }
-        .error, .muted, td, th { overflow-wrap: anywhere; }
+        .error, .muted { overflow-wrap: anywhere; } td:not(:first-child) { white-space: nowrap; } td:first-child { min-width: 9rem; }
         progress { width: 100%; max-width: 40rem; height: 1.4rem; }
         figure { margin: 1.2rem 0; } figcaption { font-size: .85rem; color: #555; } svg, img { max-width: 100%; height: auto; }
         ul.cards { list-style: none; padding: 0; } ul.cards li { border: 1px solid #e0e0e0; border-radius: 4px; padding: .6rem .8rem; margin: .5rem 0; }
