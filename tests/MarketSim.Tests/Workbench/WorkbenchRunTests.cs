@@ -43,4 +43,30 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
         Assert.True(done[^1] < 500_000);
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(workbench.Experiments), e => Path.GetFileName(e).Contains(id, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_precision_target_stops_the_runs_once_reached_and_the_manifest_says_why()
+    {
+        var started = await workbench.Post("/run", "/run", ("scenario", "bundled/dorset-pool-2017.yaml"), ("runs", "20000"), ("seed", "5"), ("metric", "unmet_hours_total"), ("halfwidth", "1e12"));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var id = started.Headers.Location!.OriginalString.Split('/')[2];
+
+        JsonElement last = default;
+        using (var stream = new StreamReader(await workbench.Client.GetStreamAsync($"/experiments/{id}/events")))
+        {
+            while (await stream.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    last = JsonDocument.Parse(line[6..]).RootElement.Clone();
+                }
+            }
+        }
+
+        Assert.Equal("done", last.GetProperty("state").GetString());
+        Assert.Equal(100, last.GetProperty("percent").GetInt32());
+        Assert.InRange(last.GetProperty("done").GetInt64(), 100, 1000);
+        Assert.Contains("target precision reached: unmet_hours_total", last.GetProperty("statusText").GetString(), StringComparison.Ordinal);
+        Assert.Contains("target precision reached", File.ReadAllText(Path.Combine(workbench.Experiments, id, "manifest.json")), StringComparison.Ordinal);
+    }
 }
