@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Workbench;
@@ -22,7 +21,7 @@ public sealed class WorkbenchAndCommandLineTests : IAsyncLifetime
         Assert.Matches("^/experiments/[^/]+/progress$", progress);
         var id = progress.Split('/')[2];
 
-        var last = await LastEvent(id, TimeSpan.FromSeconds(180));
+        var last = (await ProgressEvents.Read(_workbench.Client, id, TimeSpan.FromSeconds(180)))[^1];
         Assert.True(last.GetProperty("state").GetString() == "done", $"the workbench's experiment ended {last}");
         var fromWorkbench = Path.Combine(_workbench.Experiments, id);
         Assert.True(File.Exists(Path.Combine(fromWorkbench, "manifest.json")), $"{fromWorkbench} has no manifest.json");
@@ -36,25 +35,5 @@ public sealed class WorkbenchAndCommandLineTests : IAsyncLifetime
         Assert.Equal(runs, await File.ReadAllBytesAsync(Path.Combine(fromCommandLine, "runs.csv")));
         // summary.json names the scenario, seed and runs but no path or clock, so it is the same bytes too.
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(fromCommandLine, "summary.json")), await File.ReadAllBytesAsync(Path.Combine(fromWorkbench, "summary.json")));
-    }
-
-    /// <summary>Follows the experiment's server-sent events until the stream ends (the experiment has ended) and returns the last one.</summary>
-    private async Task<JsonElement> LastEvent(string id, TimeSpan patience)
-    {
-        using var timeout = new CancellationTokenSource(patience);
-        using var response = await _workbench.Client.GetAsync($"/experiments/{id}/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        response.EnsureSuccessStatusCode();
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-        string? data = null;
-        while (await reader.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("data:", StringComparison.Ordinal))
-            {
-                data = line["data:".Length..].Trim();
-            }
-        }
-        Assert.NotNull(data);
-        return JsonDocument.Parse(data).RootElement.Clone();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench;
 using MarketSim.Tests.Support;
@@ -26,7 +25,7 @@ public sealed class WorkbenchOnClusterTests
             var started = await client.PostAsync("/run", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("scenario", "bundled/doncaster-ccash.yaml"), new("runs", "200"), new("seed", "5")]));
             Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
             var id = started.Headers.Location!.OriginalString.Split('/')[2];
-            var last = await LastEvent(client, id);
+            var last = (await ProgressEvents.Read(client, id, TimeSpan.FromSeconds(180)))[^1];
             var dashboard = await client.GetStringAsync("/dashboard");
 
             Assert.True(last.GetProperty("state").GetString() == "done", last.ToString());
@@ -42,20 +41,5 @@ public sealed class WorkbenchOnClusterTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<JsonElement> LastEvent(HttpClient client, string id)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
-        using var stream = new StreamReader(await client.GetStreamAsync($"/experiments/{id}/events", timeout.Token));
-        var last = default(JsonElement);
-        while (await stream.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                last = JsonDocument.Parse(line[6..]).RootElement.Clone();
-            }
-        }
-        return last;
     }
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json;
+using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Workbench;
 
@@ -13,27 +13,17 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var id = started.Headers.Location!.OriginalString.Split('/')[2];
 
-        var seen = new List<JsonElement>();
-        using (var stream = new StreamReader(await workbench.Client.GetStreamAsync($"/experiments/{id}/events")))
+        var cancelled = false;
+        var seen = await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300), async progress =>
         {
-            var cancelled = false;
-            while (await stream.ReadLineAsync() is { } line)
+            if (!cancelled && progress.GetProperty("done").GetInt64() >= 128)
             {
-                if (!line.StartsWith("data: ", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-                var progress = JsonDocument.Parse(line[6..]).RootElement.Clone();
-                seen.Add(progress);
-                if (!cancelled && progress.GetProperty("done").GetInt64() >= 128)
-                {
-                    Assert.Contains("95% interval of the mean", progress.GetProperty("estimateText").GetString(), StringComparison.Ordinal);
-                    var cancel = await workbench.Post($"/experiments/{id}/progress", $"/experiments/{id}/cancel");
-                    Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
-                    cancelled = true;
-                }
+                Assert.Contains("95% interval of the mean", progress.GetProperty("estimateText").GetString(), StringComparison.Ordinal);
+                var cancel = await workbench.Post($"/experiments/{id}/progress", $"/experiments/{id}/cancel");
+                Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+                cancelled = true;
             }
-        }
+        });
 
         var done = seen.Select(p => p.GetProperty("done").GetInt64()).ToList();
         Assert.Equal(done.Order(), done);
@@ -51,17 +41,7 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var id = started.Headers.Location!.OriginalString.Split('/')[2];
 
-        JsonElement last = default;
-        using (var stream = new StreamReader(await workbench.Client.GetStreamAsync($"/experiments/{id}/events")))
-        {
-            while (await stream.ReadLineAsync() is { } line)
-            {
-                if (line.StartsWith("data: ", StringComparison.Ordinal))
-                {
-                    last = JsonDocument.Parse(line[6..]).RootElement.Clone();
-                }
-            }
-        }
+        var last = (await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300)))[^1];
 
         Assert.Equal("done", last.GetProperty("state").GetString());
         Assert.Equal(100, last.GetProperty("percent").GetInt32());
