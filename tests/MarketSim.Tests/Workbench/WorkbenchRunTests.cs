@@ -49,4 +49,33 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
         Assert.Contains("target precision reached: unmet_hours_total", last.GetProperty("statusText").GetString(), StringComparison.Ordinal);
         Assert.Contains("target precision reached", File.ReadAllText(Path.Combine(workbench.Experiments, id, "manifest.json")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Stopping_keeps_the_first_runs_in_run_order_as_a_complete_interrupted_folder()
+    {
+        var started = await workbench.Post("/run", "/run", ("scenario", "bundled/doncaster-ccash.yaml"), ("runs", "500000"), ("seed", "9"), ("metric", ""), ("halfwidth", ""));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var id = started.Headers.Location!.OriginalString.Split('/')[2];
+
+        var stopped = false;
+        var seen = await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300), async progress =>
+        {
+            if (!stopped && progress.GetProperty("done").GetInt64() >= 128)
+            {
+                var stop = await workbench.Post($"/experiments/{id}/progress", $"/experiments/{id}/stop");
+                Assert.Equal(HttpStatusCode.Redirect, stop.StatusCode);
+                stopped = true;
+            }
+        });
+
+        Assert.Equal("done", seen[^1].GetProperty("state").GetString());
+        Assert.Contains("interrupted", seen[^1].GetProperty("statusText").GetString(), StringComparison.Ordinal);
+        var folder = Path.Combine(workbench.Experiments, id);
+        var manifest = File.ReadAllText(Path.Combine(folder, "manifest.json"));
+        Assert.Contains("\"stop_reason\": \"interrupted\"", manifest, StringComparison.Ordinal);
+        var runs = File.ReadAllLines(Path.Combine(folder, "runs.csv")).Skip(1).Select(line => long.Parse(line.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(runs.Count >= 128 && runs.Count < 500_000, $"{runs.Count} runs kept");
+        Assert.Equal(Enumerable.Range(0, runs.Count).Select(i => (long)i), runs);
+        Assert.Contains($"\"runs\": {runs.Count},", manifest, StringComparison.Ordinal);
+    }
 }

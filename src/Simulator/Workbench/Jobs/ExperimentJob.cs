@@ -8,6 +8,7 @@ namespace MarketSim.Simulator.Workbench.Jobs;
 public sealed class ExperimentJob
 {
     private readonly CancellationTokenSource _cancel = new();
+    private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _done;
@@ -52,6 +53,9 @@ public sealed class ExperimentJob
     /// <summary>Cancelled when the user cancels.</summary>
     internal CancellationToken Cancellation => _cancel.Token;
 
+    /// <summary>Cancelled when the user stops the runs and keeps those done.</summary>
+    internal CancellationToken Stopping => _stop.Token;
+
     /// <summary>Runs a second from the start of the runs to the latest runs back (NaN before).</summary>
     public double RunsPerSecond
     {
@@ -68,6 +72,9 @@ public sealed class ExperimentJob
 
     /// <summary>Asks the experiment to stop; nothing is written.</summary>
     public void Cancel() => _cancel.Cancel();
+
+    /// <summary>Asks the experiment to stop and write the runs done so far (the first ones, in run order) as a complete results folder.</summary>
+    public void Stop() => _stop.Cancel();
 
     internal void RunsStarted() => Volatile.Write(ref _runsStartedSeconds, _clock.Elapsed.TotalSeconds);
 

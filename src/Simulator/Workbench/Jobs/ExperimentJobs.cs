@@ -59,12 +59,14 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, s
             job.Estimate = new RunningEstimate(column, new OutcomeLabels(prepared.Loaded.Median).WithUnit(schema.Columns[column]));
             prepared.Observer = job.Estimate;
             job.RunsStarted();
-            using var result = prepared.Run(job.Progress, CancellationToken.None, job.Cancellation);
+            using var result = prepared.Run(job.Progress, job.Stopping, job.Cancellation);
             job.End(JobState.Done, result.StopReason);
         }
         catch (OperationCanceledException)
         {
-            job.End(JobState.Cancelled, "Cancelled: no results were written.");
+            job.End(JobState.Cancelled, job.Stopping.IsCancellationRequested && !job.Cancellation.IsCancellationRequested
+                ? "Stopped before the first runs were back: no results were written."
+                : "Cancelled: no results were written.");
         }
         catch (ScenarioException ex)
         {

@@ -13,7 +13,7 @@ namespace MarketSim.Simulator.Workbench.Pages;
 /// <summary>
 /// The Run pages: a form (scenario, runs, seed, optional precision target), then live progress pushed as
 /// server-sent events while the experiment grain hands the runs back (runs done, runs a second, time left, the
-/// running estimate with its 95% interval), and a cancel button.
+/// running estimate with its 95% interval), a button that stops and keeps the runs done, and one that cancels.
 /// </summary>
 internal static class RunPages
 {
@@ -31,7 +31,8 @@ internal static class RunPages
         app.MapGet("/experiments/{id}/progress", (string id, HttpContext context, ExperimentJobs jobs, ExperimentsFolder folder) => Progress(context, jobs, folder, id));
         app.MapGet("/experiments/{id}/events", (string id, ExperimentJobs jobs, CancellationToken cancellation) =>
             jobs.Find(id) is { } job ? TypedResults.ServerSentEvents(Events(job, cancellation), eventType: "progress") : Results.NotFound());
-        app.MapPost("/experiments/{id}/cancel", (string id, HttpContext context, ExperimentJobs jobs) => Cancel(context, jobs, id));
+        app.MapPost("/experiments/{id}/cancel", (string id, HttpContext context, ExperimentJobs jobs) => Act(context, jobs, id, job => job.Cancel()));
+        app.MapPost("/experiments/{id}/stop", (string id, HttpContext context, ExperimentJobs jobs) => Act(context, jobs, id, job => job.Stop()));
         app.MapGet("/workbench/run.js", () => Results.Text(Script, "text/javascript; charset=utf-8"));
     }
 
@@ -145,12 +146,14 @@ internal static class RunPages
             .Append(" runs · <span id=\"rate\">…</span> · <span id=\"left\">…</span></p>")
             .Append("<p id=\"estimate\" class=\"muted\">The running estimate appears once the first runs are back.</p>")
             .Append("<p id=\"status\" role=\"status\"></p></div>")
-            .Append("<form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/cancel\" id=\"cancel\">").Append(Antiforgery(context))
-            .Append("<button type=\"submit\" class=\"secondary\">Cancel</button></form>");
+            .Append("<div id=\"controls\"><form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/stop\" style=\"display:inline\">").Append(Antiforgery(context))
+            .Append("<button type=\"submit\" class=\"secondary\" title=\"Write the runs done so far, the first ones in run order, as a complete results folder\">Stop and keep the runs done</button></form> ")
+            .Append("<form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/cancel\" id=\"cancel\" style=\"display:inline\">").Append(Antiforgery(context))
+            .Append("<button type=\"submit\" class=\"secondary\" title=\"Stop and write nothing\">Cancel</button></form></div>");
         return Html("Running " + job.Scenario.Name, html.ToString(), "/run", script: "/workbench/run.js");
     }
 
-    private static async Task<IResult> Cancel(HttpContext context, ExperimentJobs jobs, string id)
+    private static async Task<IResult> Act(HttpContext context, ExperimentJobs jobs, string id, Action<ExperimentJob> action)
     {
         if (await ReadForm(context) is null)
         {
@@ -160,7 +163,7 @@ internal static class RunPages
         {
             return NotFound($"There is no running experiment {id}.");
         }
-        job.Cancel();
+        action(job);
         return Results.Redirect($"/experiments/{U(id)}/progress");
     }
 
@@ -204,7 +207,7 @@ internal static class RunPages
             set("status", p.statusText);
             if (p.state !== "running") {
               events.close();
-              document.getElementById("cancel").hidden = true;
+              document.getElementById("controls").hidden = true;
               if (p.state === "done") {
                 const link = document.createElement("a");
                 link.href = "/experiments/" + encodeURIComponent(id);
