@@ -17,7 +17,7 @@ internal static class OwnedFiles
     /// <summary>Why <paramref name="folder"/> is not a results folder MarketSim wrote, or null when it is.</summary>
     public static string? WhyNotOwned(string folder)
     {
-        if (ReadOwnFiles(folder) is not { } own)
+        if (Listed(folder) is not { } own)
         {
             return $"MarketSim did not write it (it has no {Manifest.FileName} saying so)";
         }
@@ -35,7 +35,7 @@ internal static class OwnedFiles
     /// <summary>Deletes the files a MarketSim results folder's manifest lists, then its emptied folders; anything else stays.</summary>
     public static void DeleteResults(string folder)
     {
-        if (ReadOwnFiles(folder) is not { } own)
+        if (Listed(folder) is not { } own)
         {
             return;
         }
@@ -59,7 +59,8 @@ internal static class OwnedFiles
         }
     }
 
-    private static HashSet<string>? ReadOwnFiles(string folder)
+    /// <summary>The files <paramref name="folder"/>'s manifest lists (relative, with '/'), itself included, when MarketSim wrote the manifest; otherwise null.</summary>
+    public static HashSet<string>? Listed(string folder)
     {
         var manifest = Path.Combine(folder, Manifest.FileName);
         if (!File.Exists(manifest))

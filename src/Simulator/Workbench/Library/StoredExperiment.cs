@@ -14,9 +14,16 @@ namespace MarketSim.Simulator.Workbench.Library;
 /// <param name="Finished">When its runs started plus how long they took, UTC.</param>
 public sealed record StoredExperiment(string Id, string Folder, string ScenarioName, ulong Seed, long Runs, string StopReason, DateTimeOffset Finished)
 {
-    /// <summary>Reads <paramref name="folder"/>'s manifest.json and summary.json; null when either is missing or unreadable.</summary>
+    /// <summary>The files the manifest lists (relative, with '/'), which are the files MarketSim wrote into the folder, sorted.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>Reads <paramref name="folder"/>'s manifest.json and summary.json; null when MarketSim did not write the manifest or it is unreadable.</summary>
     public static StoredExperiment? Read(string id, string folder)
     {
+        if (OwnedFiles.Listed(folder) is not { } files)
+        {
+            return null;
+        }
         try
         {
             using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, Manifest.FileName)));
@@ -37,7 +44,10 @@ public sealed record StoredExperiment(string Id, string Folder, string ScenarioN
                 root.TryGetProperty("seed", out var seed) ? seed.GetUInt64() : 0,
                 root.TryGetProperty("runs", out var runs) ? runs.GetInt64() : 0,
                 root.TryGetProperty("stop_reason", out var why) ? why.GetString() ?? "" : "",
-                started + TimeSpan.FromSeconds(elapsed));
+                started + TimeSpan.FromSeconds(elapsed))
+            {
+                Files = [.. files.Order(StringComparer.Ordinal)],
+            };
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
         {
@@ -45,16 +55,7 @@ public sealed record StoredExperiment(string Id, string Folder, string ScenarioN
         }
     }
 
-    /// <summary>The files the manifest lists (relative, with '/'), which are the files MarketSim wrote into the folder.</summary>
-    public IReadOnlyList<string> Files()
-    {
-        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, Manifest.FileName)));
-        return manifest.RootElement.TryGetProperty("files", out var files)
-            ? [.. files.EnumerateArray().Select(f => f.GetString()).OfType<string>()]
-            : [];
-    }
-
     /// <summary>The path of <paramref name="file"/> inside the folder when the manifest lists it (so no request reaches another file), else null.</summary>
     public string? ListedFile(string file) =>
-        Files().Contains(file, StringComparer.Ordinal) && !file.Contains("..", StringComparison.Ordinal) ? Path.Combine(Folder, file) : null;
+        Files.Contains(file, StringComparer.Ordinal) && !file.Contains("..", StringComparison.Ordinal) ? Path.Combine(Folder, file) : null;
 }

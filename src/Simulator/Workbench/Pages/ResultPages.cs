@@ -77,7 +77,7 @@ internal static class ResultPages
 
     private static void Downloads(StringBuilder html, StoredExperiment experiment)
     {
-        var files = experiment.Files();
+        var files = experiment.Files;
         var id = U(experiment.Id);
         html.Append("<h2 id=\"downloads\">Downloads</h2><p><a class=\"button\" href=\"/experiments/").Append(id).Append("/download.zip\" download>The whole results folder (zip)</a> ");
         foreach (var (file, label) in new[] { ("results.xlsx", "results.xlsx (Excel)"), ("runs.csv", "runs.csv"), ("report.html", "report.html") })
@@ -113,7 +113,7 @@ internal static class ResultPages
         var zipPath = folder.ScratchPath($"{experiment.Id}.zip");
         using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
         {
-            foreach (var file in experiment.Files())
+            foreach (var file in experiment.Files)
             {
                 zip.CreateEntryFromFile(Path.Combine(experiment.Folder, file), $"{experiment.Id}/{file}", CompressionLevel.Fastest);
             }

@@ -25,6 +25,7 @@ internal static class ScenarioPages
         {
             html.Append(message);
         }
+        var all = library.List();
         foreach (var (source, heading, note) in new[]
         {
             (ScenarioFile.Bundled, "Bundled scenarios", "Built from public papers, every value with its source. Read-only: change one with its levers and save it as your own variant."),
@@ -32,7 +33,7 @@ internal static class ScenarioPages
         })
         {
             html.Append("<h2>").Append(E(heading)).Append("</h2><p class=\"muted\">").Append(E(note)).Append("</p><ul class=\"cards\">");
-            var files = library.List().Where(f => f.Source == source).ToList();
+            var files = all.Where(f => f.Source == source).ToList();
             if (files.Count == 0)
             {
                 html.Append("<li class=\"muted\">None yet.</li>");
