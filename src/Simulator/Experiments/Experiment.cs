@@ -44,27 +44,18 @@ public static class Experiment
     /// </summary>
     public static PreparedExperiment Prepare(ExperimentOptions options, PhaseTimings timings, RunEngine? engine, CancellationToken abort = default)
     {
-        if (engine is not null)
-        {
-            return new PreparedExperiment(options, timings.Measure("scenario load", () => ScenarioLoader.LoadUncertain(options.ScenarioPath)), Task.FromResult(engine.Borrow()), timings);
-        }
-        return PrepareOwnEngine(options, timings, abort);
-    }
-
-    private static PreparedExperiment PrepareOwnEngine(ExperimentOptions options, PhaseTimings timings, CancellationToken abort)
-    {
         // The silo takes the longest to start (Orleans' start-up, much of it JIT); it needs nothing from the scenario.
-        var engine = options.Cluster is null
-            ? Task.Factory.StartNew(() => timings.Measure("embedded silo start", () => RunEngine.Embedded(options.Threads, abort)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+        var start = engine is not null ? Task.FromResult(engine.Borrow())
+            : options.Cluster is null ? Task.Factory.StartNew(() => timings.Measure("embedded silo start", () => RunEngine.Embedded(options.Threads, abort)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             : null;
         try
         {
             var loaded = timings.Measure("scenario load", () => ScenarioLoader.LoadUncertain(options.ScenarioPath));
-            return new PreparedExperiment(options, loaded, engine, timings);
+            return new PreparedExperiment(options, loaded, start, timings);
         }
         catch
         {
-            PreparedExperiment.DisposeWhenStarted(engine);
+            PreparedExperiment.DisposeWhenStarted(start);
             throw;
         }
     }

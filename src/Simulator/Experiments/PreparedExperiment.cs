@@ -23,6 +23,7 @@ public sealed class PreparedExperiment : IDisposable
     private readonly ExperimentOptions _options;
     private readonly PhaseTimings _timings;
     private Task<RunEngine>? _engineStart;
+    private OutcomeSchema? _schema;
 
     internal PreparedExperiment(ExperimentOptions options, UncertainScenario loaded, Task<RunEngine>? engineStart, PhaseTimings timings)
     {
@@ -35,6 +36,9 @@ public sealed class PreparedExperiment : IDisposable
     /// <summary>The loaded, validated scenario, with its warnings.</summary>
     public UncertainScenario Loaded { get; }
 
+    /// <summary>The outcome row every run writes, from the compiled scenario; compiled once, on first use.</summary>
+    public OutcomeSchema Schema => _schema ??= ScenarioCompiler.Compile(Loaded).Schema;
+
     /// <summary>A sink that also receives every run's outcomes in run order, when set (the workbench's running estimate).</summary>
     public IOutcomeSink? Observer { get; set; }
 
@@ -46,7 +50,7 @@ public sealed class PreparedExperiment : IDisposable
         var scenarioYaml = t.Measure("scenario text", () => ScenarioLoader.EffectiveYaml(options.ScenarioPath));
         var plan = new RunPlan(options.Seed, options.Runs, options.Threads, options.BatchSize);
         var startedAt = DateTimeOffset.UtcNow;
-        var schema = t.Measure("scenario compile", () => ScenarioCompiler.Compile(loaded).Schema);
+        var schema = t.Measure("scenario compile", () => Schema);
         var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;
         var stopRule = options.Precision is { } p ? new PrecisionStopRule(precisionColumn!.Value, schema.Stride, p.HalfWidth, p.MinimumRuns) : null;
         using var folder = t.Measure("results folder start", () => ResultsFolder.Begin(options.OutDir, options.Overwrite));

@@ -52,7 +52,7 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, s
         try
         {
             using var prepared = Experiment.Prepare(options, new PhaseTimings(), engine, job.Cancellation);
-            var schema = ScenarioCompiler.Compile(prepared.Loaded).Schema;
+            var schema = prepared.Schema;
             var column = options.Precision is { } target
                 ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "target precision")
                 : Grains.Outcomes.OutcomeSchema.UnmetHours;
