@@ -14,11 +14,18 @@ namespace MarketSim.Grains.Runs;
 /// methods then reach the JIT's tier 1 before the experiment keeps Orleans busy, which otherwise left the
 /// model about a fifth slower for the life of the process (docs/cluster.md). A run is a pure function of
 /// (seed, run index), so the warm-up changes no result.
+/// Each thread also builds its models afresh after every <see cref="RunsPerModel"/> runs: in about half of
+/// the processes measured, a model that had lived through many batches ran 10-30% slower beside a busy
+/// silo than a new one did (the same code, on the same threads), and rebuilding them removed that in every
+/// process tried (docs/cluster.md, "A third look"). Building a model takes milliseconds; its runs take seconds.
 /// </summary>
 public sealed class RunThreads : IDisposable
 {
     /// <summary>Runs each thread computes, and discards, before its first batch of a large experiment.</summary>
     public const int WarmUpRuns = 100;
+
+    /// <summary>Runs a thread computes with its models before it builds them afresh: 40 batches of the default 64 runs.</summary>
+    public const int RunsPerModel = 2_560;
 
     /// <summary>The seed of the warm-up runs (any seed would do: their outcomes are never used).</summary>
     private const ulong WarmUpSeed = 0x5EED_0F_3A_4B_17UL;
@@ -65,6 +72,7 @@ public sealed class RunThreads : IDisposable
     {
         var models = new Dictionary<CompiledScenario, IRunModel>(ReferenceEqualityComparer.Instance);
         var warmedUp = false;
+        var runsOnModels = 0L;
         foreach (var job in _jobs.GetConsumingEnumerable())
         {
             if (job.Done.Task.IsCompleted)
@@ -73,6 +81,12 @@ public sealed class RunThreads : IDisposable
             }
             try
             {
+                if (runsOnModels >= RunsPerModel)
+                {
+                    models.Clear();
+                    runsOnModels = 0;
+                }
+                runsOnModels += job.Count;
                 if (!models.TryGetValue(job.Scenario, out var model))
                 {
                     if (models.Count >= ScenariosKeptPerThread)

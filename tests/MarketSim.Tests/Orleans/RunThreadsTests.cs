@@ -48,6 +48,23 @@ public class RunThreadsTests
     }
 
     [Fact]
+    public async Task A_thread_builds_its_model_afresh_after_runs_per_model_runs_and_the_batches_are_unchanged()
+    {
+        var models = new List<ThreadModel>();
+        var scenario = Recording(models);
+        using var threads = new RunThreads(Options.Create(new RunWorkerOptions { Threads = 1 }));
+        const int batch = 640;
+        var batches = 2 * RunThreads.RunsPerModel / batch + 1;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, batches).Select(b => threads.Compute(scenario, 7, b * batch, batch)));
+
+        Assert.Equal(3, models.Count);
+        Assert.All(models.Take(2), m => Assert.Equal(RunThreads.RunsPerModel, m.Runs.Count));
+        Assert.Equal(batch, models[2].Runs.Count);
+        Assert.Equal(Enumerable.Range(0, batches * batch).Select(i => (double)i), results.SelectMany(r => r.Values.Take(r.Count)));
+    }
+
+    [Fact]
     public async Task Disposing_cancels_the_queued_batches_and_lets_the_running_one_finish()
     {
         using var release = new ManualResetEventSlim();
