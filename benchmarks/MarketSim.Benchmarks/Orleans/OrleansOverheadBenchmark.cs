@@ -13,14 +13,17 @@ namespace MarketSim.Benchmarks.Orleans;
 /// <summary>
 /// What Orleans costs: 10,000 Doncaster runs on every core, streamed into the summary as `marketsim run`
 /// does, by the plain runner (threads and a reorder window) against an embedded silo already started
-/// (experiment grain, run worker, batches handed to the client in run order). The silo's start-up is
-/// measured apart by <see cref="EmbeddedSiloStartupBenchmark"/>. With <see cref="Entities"/>, both also keep
+/// (experiment grain, run worker, batches handed to the client in run order). Each Orleans iteration has a
+/// silo of its own, started before it and stopped after it, outside the measured time, as each `marketsim
+/// run` starts one for its one experiment; the process, and so the JIT's work, stays warm from iteration to
+/// iteration, as the plain runner's does. The silo's start-up is measured apart by
+/// <see cref="EmbeddedSiloStartupBenchmark"/>. With <see cref="Entities"/>, both also keep
 /// every provider's, zone's and commissioner's distribution (the plain runner in a sink, Orleans in the
 /// entity grains), so each pair computes the same outputs. The two settings are two classes, so either
 /// pair can be measured alone (<c>--filter *OrleansOverhead*</c> or <c>--filter *EntityGrainsOverhead*</c>).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5, invocationCount: 1)]
 public abstract class OrleansHostBenchmark
 {
     private const int Runs = 10_000;
@@ -37,11 +40,13 @@ public abstract class OrleansHostBenchmark
     {
         _yaml = File.ReadAllText(BenchmarkScenarios.Path("doncaster-ccash.yaml"));
         _scenario = BenchmarkScenarios.Load("doncaster-ccash.yaml");
-        _silo = EmbeddedSilo.Start(ScenarioCompiler.Instance, threads: 0).GetAwaiter().GetResult();
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _silo.Dispose();
+    [IterationSetup(Target = nameof(EmbeddedOrleans))]
+    public void StartSilo() => _silo = EmbeddedSilo.Start(ScenarioCompiler.Instance, threads: 0).GetAwaiter().GetResult();
+
+    [IterationCleanup(Target = nameof(EmbeddedOrleans))]
+    public void StopSilo() => _silo.Dispose();
 
     [Benchmark(Baseline = true, Description = "plain runner, 10,000 runs")]
     public double PlainRunner()
