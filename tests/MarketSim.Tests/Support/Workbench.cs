@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench;
@@ -44,9 +45,12 @@ public sealed class Workbench : IAsyncLifetime
     }
 
     /// <summary>GETs <paramref name="path"/> and returns the antiforgery token its form carries, with the page.</summary>
-    public async Task<(string Token, string Page)> Form(string path)
+    public Task<(string Token, string Page)> Form(string path) => Form(Client, path);
+
+    /// <summary>The same, for any workbench's <paramref name="client"/> (one that keeps cookies).</summary>
+    public static async Task<(string Token, string Page)> Form(HttpClient client, string path)
     {
-        var page = await Client.GetStringAsync(path);
+        var page = await client.GetStringAsync(path);
         var marker = "name=\"__RequestVerificationToken\" value=\"";
         var start = page.IndexOf(marker, StringComparison.Ordinal);
         Assert.True(start >= 0, $"{path} has no form with an antiforgery token");
@@ -55,10 +59,32 @@ public sealed class Workbench : IAsyncLifetime
     }
 
     /// <summary>POSTs a form to <paramref name="path"/> with the antiforgery token of the page at <paramref name="formPage"/>.</summary>
-    public async Task<HttpResponseMessage> Post(string formPage, string path, params (string Name, string Value)[] fields)
+    public Task<HttpResponseMessage> Post(string formPage, string path, params (string Name, string Value)[] fields) => Post(Client, formPage, path, fields);
+
+    /// <summary>The same, for any workbench's <paramref name="client"/>.</summary>
+    public static async Task<HttpResponseMessage> Post(HttpClient client, string formPage, string path, params (string Name, string Value)[] fields)
     {
-        var (token, _) = await Form(formPage);
+        var (token, _) = await Form(client, formPage);
         var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
-        return await Client.PostAsync(path, content);
+        return await client.PostAsync(path, content);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="runs"/> runs of <paramref name="scenario"/> (a name the run page lists, such as
+    /// bundled/doncaster-ccash.yaml) from the run page, checks that it redirects to the experiment's progress page,
+    /// and returns the experiment's id.
+    /// </summary>
+    public Task<string> StartRun(string scenario, int runs, int seed, string metric = "", string halfwidth = "") =>
+        StartRun(Client, scenario, runs, seed, metric, halfwidth);
+
+    /// <summary>The same, for any workbench's <paramref name="client"/>.</summary>
+    public static async Task<string> StartRun(HttpClient client, string scenario, int runs, int seed, string metric = "", string halfwidth = "")
+    {
+        using var started = await Post(client, "/run", "/run", ("scenario", scenario), ("runs", runs.ToString(CultureInfo.InvariantCulture)),
+            ("seed", seed.ToString(CultureInfo.InvariantCulture)), ("metric", metric), ("halfwidth", halfwidth));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var progress = started.Headers.Location!.OriginalString;
+        Assert.Matches("^/experiments/[^/]+/progress$", progress);
+        return progress.Split('/')[2];
     }
 }

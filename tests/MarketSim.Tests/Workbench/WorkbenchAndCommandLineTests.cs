@@ -1,4 +1,3 @@
-using System.Net;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Workbench;
@@ -15,11 +14,7 @@ public sealed class WorkbenchAndCommandLineTests : IAsyncLifetime
     [Fact]
     public async Task The_same_experiment_from_the_workbench_and_from_marketsim_run_gives_byte_identical_runs_csv()
     {
-        using var started = await _workbench.Post("/run", "/run", ("scenario", "bundled/doncaster-ccash.yaml"), ("runs", "300"), ("seed", "11"), ("metric", ""), ("halfwidth", ""));
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var progress = started.Headers.Location!.OriginalString;
-        Assert.Matches("^/experiments/[^/]+/progress$", progress);
-        var id = progress.Split('/')[2];
+        var id = await _workbench.StartRun("bundled/doncaster-ccash.yaml", 300, 11);
 
         var last = (await ProgressEvents.Read(_workbench.Client, id, TimeSpan.FromSeconds(180)))[^1];
         Assert.True(last.GetProperty("state").GetString() == "done", $"the workbench's experiment ended {last}");

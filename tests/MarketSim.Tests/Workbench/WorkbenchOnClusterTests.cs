@@ -20,11 +20,7 @@ public sealed class WorkbenchOnClusterTests
             await using var server = await WorkbenchServer.Start(new WorkbenchOptions(0, IPAddress.Loopback, experiments, Path.Combine(Repo.Root, "scenarios"), cluster.Redis.Uri), ScenarioCompiler.Instance);
             using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = server.Address };
 
-            var form = await client.GetStringAsync("/run");
-            var token = WebUtility.HtmlDecode(form.Split("name=\"__RequestVerificationToken\" value=\"")[1].Split('"')[0]);
-            var started = await client.PostAsync("/run", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("scenario", "bundled/doncaster-ccash.yaml"), new("runs", "200"), new("seed", "5")]));
-            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-            var id = started.Headers.Location!.OriginalString.Split('/')[2];
+            var id = await Support.Workbench.StartRun(client, "bundled/doncaster-ccash.yaml", 200, 5);
             var last = (await ProgressEvents.Read(client, id, TimeSpan.FromSeconds(180)))[^1];
             var dashboard = await client.GetStringAsync("/dashboard");
 

@@ -1,4 +1,5 @@
 using System.Net;
+using MarketSim.Simulator.Workbench.Library;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Workbench;
@@ -37,7 +38,7 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
         Assert.Contains("zipped/manifest.json", names);
         Assert.DoesNotContain("zipped/my-notes.txt", names);
         // The zip is built in a temporary file that is deleted once sent.
-        var scratch = Path.Combine(workbench.Experiments, ".workbench-scratch");
+        var scratch = Path.Combine(workbench.Experiments, ExperimentsFolder.ScratchName);
         for (var waited = 0; waited < 50 && Directory.EnumerateFiles(scratch).Any(); waited++)
         {
             await Task.Delay(100);

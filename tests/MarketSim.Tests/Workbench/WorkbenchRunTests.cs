@@ -9,9 +9,7 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
     [Fact]
     public async Task Progress_events_count_up_in_run_order_and_a_cancelled_run_leaves_no_folder()
     {
-        var started = await workbench.Post("/run", "/run", ("scenario", "bundled/doncaster-ccash.yaml"), ("runs", "500000"), ("seed", "3"), ("metric", ""), ("halfwidth", ""));
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var id = started.Headers.Location!.OriginalString.Split('/')[2];
+        var id = await workbench.StartRun("bundled/doncaster-ccash.yaml", 500_000, 3);
 
         var cancelled = false;
         var seen = await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300), async progress =>
@@ -37,9 +35,7 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
     [Fact]
     public async Task A_precision_target_stops_the_runs_once_reached_and_the_manifest_says_why()
     {
-        var started = await workbench.Post("/run", "/run", ("scenario", "bundled/dorset-pool-2017.yaml"), ("runs", "20000"), ("seed", "5"), ("metric", "unmet_hours_total"), ("halfwidth", "1e12"));
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var id = started.Headers.Location!.OriginalString.Split('/')[2];
+        var id = await workbench.StartRun("bundled/dorset-pool-2017.yaml", 20_000, 5, "unmet_hours_total", "1e12");
 
         var last = (await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300)))[^1];
 
@@ -53,9 +49,7 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
     [Fact]
     public async Task Stopping_keeps_the_first_runs_in_run_order_as_a_complete_interrupted_folder()
     {
-        var started = await workbench.Post("/run", "/run", ("scenario", "bundled/doncaster-ccash.yaml"), ("runs", "500000"), ("seed", "9"), ("metric", ""), ("halfwidth", ""));
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var id = started.Headers.Location!.OriginalString.Split('/')[2];
+        var id = await workbench.StartRun("bundled/doncaster-ccash.yaml", 500_000, 9);
 
         var stopped = false;
         var seen = await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300), async progress =>
