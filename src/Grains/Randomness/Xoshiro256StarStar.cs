@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MarketSim.Grains.Randomness;
 
 /// <summary>
@@ -22,6 +24,7 @@ public struct Xoshiro256StarStar
     }
 
     /// <summary>The next 64 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
         var result = RotateLeft(_s1 * 5, 7) * 9;
@@ -36,6 +39,7 @@ public struct Xoshiro256StarStar
     }
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
