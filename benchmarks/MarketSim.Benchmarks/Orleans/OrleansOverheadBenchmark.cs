@@ -11,42 +11,87 @@ using MarketSim.Simulator.Statistics;
 namespace MarketSim.Benchmarks.Orleans;
 
 /// <summary>
-/// What Orleans costs: 10,000 Doncaster runs on every core, streamed into the summary as `marketsim run`
-/// does, by the plain runner (threads and a reorder window) against an embedded silo already started
-/// (experiment grain, run worker, batches handed to the client in run order). Each Orleans iteration has a
-/// silo of its own, started before it and stopped after it, outside the measured time, as each `marketsim
-/// run` starts one for its one experiment; the process, and so the JIT's work, stays warm from iteration to
-/// iteration, as the plain runner's does. The silo's start-up is measured apart by
-/// <see cref="EmbeddedSiloStartupBenchmark"/>. With <see cref="Entities"/>, both also keep
-/// every provider's, zone's and commissioner's distribution (the plain runner in a sink, Orleans in the
-/// entity grains), so each pair computes the same outputs. The two settings are two classes, so either
-/// pair can be measured alone (<c>--filter *OrleansOverhead*</c> or <c>--filter *EntityGrainsOverhead*</c>).
+/// What Orleans costs a run: 10,000 Doncaster runs on every core, streamed into the summary as `marketsim run`
+/// does, by the plain runner (threads and a reorder window) against an embedded silo already started and warm
+/// (experiment grain, run workers, batches handed to the client in run order). With <see cref="Entities"/>, both
+/// also keep every provider's, zone's and commissioner's distribution (the plain runner in a sink, Orleans in the
+/// entity grains), so each pair computes the same outputs.
+/// <para>
+/// This 2-core VM drifts by 10% and more within a minute, more than the 3% the pair must resolve, and dynamic PGO
+/// makes the model's machine code differ a little from process to process. So both hosts run in one process
+/// (BenchmarkDotNet's in-process toolchain), on the same compiled model, and in <see cref="PairCount"/>
+/// <see cref="Pair"/>s, plain runner then Orleans, one iteration each, so a pair's two iterations are seconds apart:
+/// BenchmarkDotNet gives each pair's ratio, and the mean of the ratios, with its standard error, is the figure.
+/// Start-up is kept out and measured apart (<see cref="EmbeddedSiloStartupBenchmark"/>, the cold-start benchmark):
+/// one silo serves every pair, started before the first, and before the first pair each host runs
+/// <see cref="WarmUpExperiments"/> untimed experiments, so that the JIT has settled. The two settings are two
+/// classes, so either can be measured alone (<c>--filter *OrleansOverhead*</c> or <c>--filter *EntityGrainsOverhead*</c>).
+/// </para>
 /// </summary>
+[Config(typeof(InProcessPairConfig))]
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5, invocationCount: 1)]
 public abstract class OrleansHostBenchmark
 {
+    /// <summary>How many times the pair runs.</summary>
+    public const int PairCount = 24;
+
+    /// <summary>Untimed experiments each host runs before the first pair, so that the JIT has settled.</summary>
+    private const int WarmUpExperiments = 5;
+
     private const int Runs = 10_000;
+    private static EmbeddedSilo? _silo;
+    private static int _experiment;
     private MarketScenario _scenario = null!;
     private string _yaml = "";
-    private EmbeddedSilo _silo = null!;
-    private int _experiment;
+
+    /// <summary>Which repetition of the pair (1 to <see cref="PairCount"/>); it changes nothing in the work.</summary>
+    [ParamsSource(nameof(Pairs))]
+    public int Pair { get; set; }
+
+    /// <summary>1 to <see cref="PairCount"/>.</summary>
+    public static IEnumerable<int> Pairs => Enumerable.Range(1, PairCount);
 
     /// <summary>Whether both sides also keep every entity's distribution.</summary>
     protected abstract bool Entities { get; }
 
-    [GlobalSetup]
-    public void Setup()
+    [GlobalSetup(Target = nameof(PlainRunner))]
+    public void SetupPlain()
+    {
+        Load();
+        WarmUp(PlainRunner);
+    }
+
+    [GlobalSetup(Target = nameof(EmbeddedOrleans))]
+    public void SetupSilo()
+    {
+        Load();
+        _silo ??= EmbeddedSilo.Start(ScenarioCompiler.Instance, threads: 0).GetAwaiter().GetResult();
+        WarmUp(EmbeddedOrleans);
+    }
+
+    [GlobalCleanup(Target = nameof(EmbeddedOrleans))]
+    public void StopSiloAfterLastPair()
+    {
+        if (Pair == PairCount)
+        {
+            _silo?.Dispose();
+            _silo = null;
+        }
+    }
+
+    private void Load()
     {
         _yaml = File.ReadAllText(BenchmarkScenarios.Path("doncaster-ccash.yaml"));
         _scenario = BenchmarkScenarios.Load("doncaster-ccash.yaml");
     }
 
-    [IterationSetup(Target = nameof(EmbeddedOrleans))]
-    public void StartSilo() => _silo = EmbeddedSilo.Start(ScenarioCompiler.Instance, threads: 0).GetAwaiter().GetResult();
-
-    [IterationCleanup(Target = nameof(EmbeddedOrleans))]
-    public void StopSilo() => _silo.Dispose();
+    private void WarmUp(Func<double> experiment)
+    {
+        for (var i = 0; Pair == 1 && i < WarmUpExperiments; i++)
+        {
+            experiment();
+        }
+    }
 
     [Benchmark(Baseline = true, Description = "plain runner, 10,000 runs")]
     public double PlainRunner()
@@ -63,7 +108,7 @@ public abstract class OrleansHostBenchmark
     {
         using var summary = new OutcomeSummary(new OutcomeSchema(_scenario));
         var spec = new ExperimentSpec(_yaml, 42, Runs, 64, Entities);
-        ExperimentClient.Run(_silo.Grains, $"bench-{_experiment++}", spec, 0, summary).GetAwaiter().GetResult();
+        ExperimentClient.Run(_silo!.Grains, $"bench-{_experiment++}", spec, 0, summary).GetAwaiter().GetResult();
         return summary.Moments[OutcomeSchema.UnmetHours].Mean;
     }
 }
