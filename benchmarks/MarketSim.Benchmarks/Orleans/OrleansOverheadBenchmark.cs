@@ -85,9 +85,14 @@ public abstract class OrleansHostBenchmark
         _scenario = BenchmarkScenarios.Load("doncaster-ccash.yaml");
     }
 
+    /// <summary>Runs the untimed experiments before the first pair; later pairs find the JIT settled.</summary>
     private void WarmUp(Func<double> experiment)
     {
-        for (var i = 0; Pair == 1 && i < WarmUpExperiments; i++)
+        if (Pair != 1)
+        {
+            return;
+        }
+        for (var i = 0; i < WarmUpExperiments; i++)
         {
             experiment();
         }
