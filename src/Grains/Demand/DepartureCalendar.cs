@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MarketSim.Grains.Demand;
 
 /// <summary>
@@ -15,6 +16,7 @@ public sealed class DepartureCalendar
     public void Clear() => Array.Fill(_heads, ServiceUserTable.None);
 
     /// <summary>Files <paramref name="slot"/> to leave during week <paramref name="week"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void File(ServiceUserTable users, int slot, int week)
     {
         if (week >= _heads.Length)

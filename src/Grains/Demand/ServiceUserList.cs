@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MarketSim.Grains.Demand;
 
 /// <summary>
@@ -39,6 +40,7 @@ public sealed class ServiceUserList
     }
 
     /// <summary>Puts <paramref name="slot"/> at the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enqueue(int slot)
     {
         _users.Prev[slot] = _tail;
@@ -57,6 +59,7 @@ public sealed class ServiceUserList
     }
 
     /// <summary>Takes <paramref name="slot"/> off the list, wherever it stands.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Remove(int slot)
     {
         var prev = _users.Prev[slot];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MarketSim.Grains.Scenario;
 
 namespace MarketSim.Grains.Demand;
@@ -27,9 +28,11 @@ public sealed class ServiceUserRecord
     }
 
     /// <summary>A referral funded by <paramref name="stream"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Refer(FundingStream stream) => _referrals[(int)stream]++;
 
     /// <summary>A referral funded by <paramref name="stream"/> at referral is placed for the first time, <paramref name="weeks"/> weeks after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Place(FundingStream stream, int weeks)
     {
         _placed[(int)stream]++;
@@ -46,6 +49,7 @@ public sealed class ServiceUserRecord
     public void Convert() => _conversions++;
 
     /// <summary>The end of a week: the hours of those still waiting are unmet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CloseWeek()
     {
         for (var s = 0; s < FundingStreams.Count; s++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MarketSim.Grains.Scenario;
 
 namespace MarketSim.Grains.Demand;
@@ -84,6 +85,7 @@ public sealed class ServiceUserTable
     }
 
     /// <summary>Takes a slot for a new service user and returns its index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Add(int zone, double weeklyHours, FundingStream funding)
     {
         int slot;
@@ -116,6 +118,7 @@ public sealed class ServiceUserTable
     }
 
     /// <summary>Returns a slot to the free list when its person leaves.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Remove(int slot)
     {
         Next[slot] = _freeHead;

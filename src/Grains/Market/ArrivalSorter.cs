@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MarketSim.Grains.Market;
 
 /// <summary>
@@ -95,6 +96,7 @@ public sealed class ArrivalSorter
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (double Min, double Max) Range(ReadOnlySpan<double> atWeeks)
     {
         var min = atWeeks[0];
@@ -107,6 +109,7 @@ public sealed class ArrivalSorter
         return (min, max);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bucket(double atWeeks, double min, double scale, int buckets)
     {
         var position = (atWeeks - min) * scale;

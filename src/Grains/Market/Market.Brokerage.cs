@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MarketSim.Grains.Demand;
 using MarketSim.Grains.Providers;
 using MarketSim.Grains.Scenario;
@@ -15,6 +16,7 @@ public sealed partial class Market
     private readonly int[] _waitingCursor;
     private readonly double[] _zoneMostSpare;
     private readonly long[] _cursorTicket;
+    private readonly bool[] _zoneStale;
     private Arrival[] _arrivals;
     private double[] _arrivalTimes;
     private readonly ArrivalSorter _arrivalSorter = new();
@@ -25,6 +27,7 @@ public sealed partial class Market
     /// the waiting list with the run's next ticket. People are brokered in time order (returned
     /// packages at the week's start, then arrivals in order), so tickets follow the time people joined.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PlaceOrQueue(Zone zone, int slot, int week)
     {
         if (!TryPlace(zone, slot, week, fromWaitingList: false))
@@ -34,6 +37,7 @@ public sealed partial class Market
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryPlace(Zone zone, int slot, int week, bool fromWaitingList)
     {
         var provider = zone.Choose(_users.WeeklyHours[slot]);
@@ -80,8 +84,11 @@ public sealed partial class Market
     /// lists. A person is placed when their hours fit the most spare hours of a provider of their
     /// zone; placing only takes spare hours away, so anyone who does not fit stays unplaceable this
     /// week. Each zone's cursor therefore waits on its next person who fits, and the oldest of those
-    /// is placed; a zone drops out once none of its providers has a quarter hour spare. After a
-    /// placement only the zones whose most spare hours were the chosen provider's are looked at again.
+    /// is placed; a zone drops out once none of its providers has a quarter hour spare.
+    /// A placement can lower the most spare hours only of the zones whose most was the chosen
+    /// provider's: those are marked stale, and a stale zone's cursor is moved on only when its
+    /// ticket is the oldest. Its ticket is a lower bound of its true next ticket (most spare hours
+    /// only fall), so the oldest zone, once fresh, holds the oldest person who fits.
     /// </summary>
     private void RebrokerWaiting(int week)
     {
@@ -99,10 +106,18 @@ public sealed partial class Market
         for (var z = 0; z < _zones.Length; z++)
         {
             _zoneMostSpare[z] = _waitingCursor[z] == ServiceUserTable.None ? 0 : _zones[z].MostSpareWeeklyHours(everyZoneMost);
+            _zoneStale[z] = false;
             SkipToNextThatFits(z);
         }
         for (var z = OldestWaiting(); z >= 0; z = OldestWaiting())
         {
+            if (_zoneStale[z])
+            {
+                _zoneStale[z] = false;
+                _zoneMostSpare[z] = _zones[z].MostSpareWeeklyHours(everyZoneMost);
+                SkipToNextThatFits(z);
+                continue;
+            }
             var slot = _waitingCursor[z];
             _waitingCursor[z] = _users.Next[slot];
             var provider = _zones[z].Choose(_users.WeeklyHours[slot])
@@ -115,13 +130,17 @@ public sealed partial class Market
             }
             foreach (var served in _zonesOfProvider[provider.Index])
             {
-                if (_waitingCursor[served] != ServiceUserTable.None && _zoneMostSpare[served] == spareBefore)
-                {
-                    _zoneMostSpare[served] = _zones[served].MostSpareWeeklyHours(everyZoneMost);
-                    SkipToNextThatFits(served);
-                }
+                _zoneStale[served] |= _zoneMostSpare[served] == spareBefore;
             }
-            SkipToNextThatFits(z);
+            if (_zoneStale[z])
+            {
+                var next = _waitingCursor[z];
+                _cursorTicket[z] = next == ServiceUserTable.None ? long.MaxValue : _users.WaitingTicket[next];
+            }
+            else
+            {
+                SkipToNextThatFits(z);
+            }
         }
     }
 
@@ -147,6 +166,7 @@ public sealed partial class Market
     }
 
     /// <summary>The most spare hours of the providers serving every zone, at least 0: the part of each zone's most spare hours that all zones share.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double EveryZoneMostSpare()
     {
         var most = 0.0;
@@ -158,6 +178,7 @@ public sealed partial class Market
     }
 
     /// <summary>The zone whose next person who fits joined earliest; −1 when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int OldestWaiting()
     {
         var oldest = -1;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MarketSim.Grains.Demand;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Zones;
@@ -122,6 +123,7 @@ public sealed partial class Market
     }
 
     /// <summary>A self-funder stops paying (they left, or their provider did): their savings fall by what they paid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StopCharging(int slot, int week)
     {
         if (_users.WeeklyChargeGbp[slot] > 0)
@@ -148,6 +150,7 @@ public sealed partial class Market
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Leave(int slot, int week)
     {
         var provider = _users.Provider[slot];
@@ -163,6 +166,7 @@ public sealed partial class Market
     }
 
     /// <summary>Takes <paramref name="slot"/>'s package away from its provider.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Unplace(int slot, int week)
     {
         StopCharging(slot, week);
@@ -171,6 +175,7 @@ public sealed partial class Market
         _users.Provider[slot] = ServiceUserTable.None;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private FundingStream DrawFunding(int zone, Random random)
     {
         var u = random.NextDouble();

@@ -100,6 +100,7 @@ public sealed partial class Market : IRunModel
         _waitingCursor = new int[_zones.Length];
         _zoneMostSpare = new double[_zones.Length];
         _cursorTicket = new long[_zones.Length];
+        _zoneStale = new bool[_zones.Length];
         _economy = new EconomyPath(scenario.Economy, scenario.HorizonYears);
         _wageShock = [.. Enumerable.Range(0, scenario.HorizonWeeks).Select(w => shocks.Where(s => s.Kind == ShockKind.Wage && w >= s.Week).Aggregate(1.0, (f, s) => f * (1 + s.Size)))];
         _forcedExitWeek = [.. _providers.Select(p => shocks.FirstOrDefault(s => s.Kind == ShockKind.ProviderExit && s.ProviderId == p.Spec.Id)?.Week ?? -1)];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MarketSim.Grains.Demand;
 using MarketSim.Grains.Failure;
 using MarketSim.Grains.Randomness;
@@ -155,6 +156,7 @@ public sealed class Provider
     public bool CanTake(double weeklyHours) => IsTakingPackages && weeklyHours <= SpareWeeklyHours;
 
     /// <summary>Takes on the package of <paramref name="slot"/> (the caller has checked <see cref="CanTake"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accept(int slot, double weeklyHours, FundingStream funding)
     {
         Caseload.Enqueue(slot);
@@ -163,6 +165,7 @@ public sealed class Provider
     }
 
     /// <summary>A package it delivered has ended or left it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Release(int slot, double weeklyHours, FundingStream funding)
     {
         Caseload.Remove(slot);
@@ -221,6 +224,7 @@ public sealed class Provider
     }
 
     /// <summary>Writes its entry of the market's <see cref="OpenSpareHours"/>, the same value as <see cref="SpareWeeklyHours"/> while it takes packages.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PublishSpare() => _openSpare[Index] = IsTakingPackages ? SpareWeeklyHours : double.NegativeInfinity;
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MarketSim.Grains.Zones;
 
 /// <summary>
@@ -16,6 +17,7 @@ public sealed class LeastWaitingHours
     /// <summary>No package on the list is smaller than this (hours a week); +∞ when the list is empty.</summary>
     public double WeeklyHours
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             while (_least < QuarterHours && _count[_least] == 0)
@@ -34,6 +36,7 @@ public sealed class LeastWaitingHours
     }
 
     /// <summary>A package of <paramref name="weeklyHours"/> joins the list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double weeklyHours)
     {
         var q = QuarterHourBelow(weeklyHours);
@@ -42,8 +45,10 @@ public sealed class LeastWaitingHours
     }
 
     /// <summary>A package of <paramref name="weeklyHours"/> leaves the list (the next read finds the new smallest).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Remove(double weeklyHours) => _count[QuarterHourBelow(weeklyHours)]--;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int QuarterHourBelow(double weeklyHours)
     {
         var quarters = weeklyHours * 4;

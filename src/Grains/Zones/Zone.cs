@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MarketSim.Grains.Demand;
 using MarketSim.Grains.Providers;
 using MarketSim.Grains.Scenario;
@@ -88,6 +89,7 @@ public sealed class Zone
     }
 
     /// <summary><paramref name="slot"/> joins the end of the waiting list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Wait(int slot)
     {
         Waiting.Enqueue(slot);
@@ -96,6 +98,7 @@ public sealed class Zone
     }
 
     /// <summary><paramref name="slot"/> leaves the waiting list, wherever it stands.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StopWaiting(int slot)
     {
         Waiting.Remove(slot);
@@ -126,6 +129,7 @@ public sealed class Zone
     /// the framework provider with most spare hours, then spot), or null when none has room. Ties
     /// (two leads with room, equal spare hours) go to the provider whose id sorts first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Provider? Choose(double weeklyHours)
     {
         var chosen = FirstWithRoom(_leads, weeklyHours);
@@ -146,6 +150,7 @@ public sealed class Zone
     /// (at least 0): only the zone's other providers are read, since the market's all-zone providers
     /// would be read again for every zone.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double MostSpareWeeklyHours(double everyZoneMost)
     {
         var spare = _openSpare;
@@ -173,6 +178,7 @@ public sealed class Zone
     }
 
     /// <summary>The first of <paramref name="candidates"/> (provider indexes) with room for the package; −1 when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FirstWithRoom(int[] candidates, double weeklyHours)
     {
         var spare = _openSpare;
@@ -187,6 +193,7 @@ public sealed class Zone
     }
 
     /// <summary>The one of <paramref name="candidates"/> (provider indexes) with most spare hours, if the package fits; −1 when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int MostSpare(int[] candidates, double weeklyHours)
     {
         var spare = _openSpare;
