@@ -67,7 +67,9 @@ public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFi
     {
         var before = ScenarioFiles();
 
-        var response = await Upload("huge.yaml", new string('#', 4 * 1024 * 1024));
+        // Expect: 100-continue, so the server's refusal arrives before the 4 MB are sent; without it the
+        // server could close the connection while the client still writes, and the client sees a broken pipe.
+        var response = await Upload("huge.yaml", new string('#', 4 * 1024 * 1024), expectContinue: true);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(before, ScenarioFiles());
@@ -158,14 +160,16 @@ public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFi
         Assert.Contains("did you mean &#39;unmet_hours_total&#39;", page, StringComparison.Ordinal);
     }
 
-    private async Task<HttpResponseMessage> Upload(string fileName, string text)
+    private async Task<HttpResponseMessage> Upload(string fileName, string text, bool expectContinue = false)
     {
         var (token, _) = await workbench.Form("/scenarios");
         using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
         file.Headers.ContentType = new MediaTypeHeaderValue("application/x-yaml");
         content.Add(file, "file", fileName);
-        return await workbench.Client.PostAsync("/scenarios/upload", content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/scenarios/upload") { Content = content };
+        request.Headers.ExpectContinue = expectContinue;
+        return await workbench.Client.SendAsync(request);
     }
 
     private string[] ScenarioFiles() => [.. Directory.EnumerateFileSystemEntries(Path.Combine(workbench.Experiments, "scenarios")).Order(StringComparer.Ordinal)];
