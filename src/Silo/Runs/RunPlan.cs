@@ -16,4 +16,22 @@ public sealed record RunPlan(ulong Seed, long Runs, int Threads = 0, int BatchSi
 
     /// <summary>How many batches the runs make.</summary>
     public long BatchCount => (Runs + BatchSize - 1) / BatchSize;
+
+    /// <summary>The batch size used when none is asked for: 64 runs, or fewer when the runs make under 32 batches a thread.</summary>
+    public const int LargestDefaultBatchSize = 64;
+
+    /// <summary>The smallest batch size <see cref="DefaultBatchSize"/> chooses: below it the batches' own cost shows.</summary>
+    public const int SmallestDefaultBatchSize = 16;
+
+    /// <summary>
+    /// The batch size for <paramref name="runs"/> runs on <paramref name="threads"/> threads (0: one per core) when
+    /// none is asked for: runs ÷ (32 × threads), between 16 and 64. Each thread then takes about 32 batches, so the
+    /// threads finish within a small batch of each other; a short experiment no longer waits on one thread's last
+    /// 64 runs while the other cores idle. Batch size affects speed only, never results.
+    /// </summary>
+    public static int DefaultBatchSize(long runs, int threads)
+    {
+        var perThread = 32L * (threads > 0 ? threads : Environment.ProcessorCount);
+        return (int)Math.Clamp(runs / perThread, SmallestDefaultBatchSize, LargestDefaultBatchSize);
+    }
 }

@@ -15,7 +15,7 @@ internal static class RunCommand
         var seed = new Option<ulong>("--seed", "-s") { Description = "Experiment seed. The same scenario, seed and runs give bit-identical results on any thread count.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out", "-o") { Description = "Results folder to create (written atomically). Default: results/<scenario file name>." };
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
-        var batch = new Option<int>("--batch-size") { Description = "Runs per batch handed to a worker (speed only, never results).", DefaultValueFactory = _ => 64 };
+        var batch = new Option<int?>("--batch-size") { Description = "Runs per batch handed to a worker (speed only, never results). Default: 64, or runs ÷ (32 × threads) when that is less, but at least 16." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results folder if it exists and is not empty." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
         var precision = new Option<string?>("--target-precision") { Description = "METRIC=HALFWIDTH: keep running until the 95% confidence half-width of METRIC's mean (a runs.csv column) is at most HALFWIDTH; --runs (or --max-runs) caps the runs." };
@@ -40,7 +40,7 @@ internal static class RunCommand
             {
                 problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: 0 (every core) or a whole number ≥ 1");
             }
-            if (parsed.GetValue(batch) < 1)
+            if (parsed.GetValue(batch) is < 1)
             {
                 problems.Add($"--batch-size: {parsed.GetValue(batch)} is not allowed; allowed: a whole number ≥ 1");
             }
@@ -57,7 +57,7 @@ internal static class RunCommand
                 parsed.GetValue(seed),
                 parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path)),
                 parsed.GetValue(threads),
-                parsed.GetValue(batch),
+                parsed.GetValue(batch) ?? 0,
                 parsed.GetValue(overwrite),
                 target,
                 parsed.GetValue(cluster),

@@ -6,7 +6,7 @@ namespace MarketSim.Simulator.Experiments;
 /// <param name="Seed">The experiment seed; with the scenario and run count it fixes every result.</param>
 /// <param name="OutDir">The results folder to create.</param>
 /// <param name="Threads">Worker threads; 0 for one per core.</param>
-/// <param name="BatchSize">Runs per batch; affects speed only.</param>
+/// <param name="BatchSize">Runs per batch; affects speed only. 0 chooses it from the runs and threads (<see cref="MarketSim.Silo.Runs.RunPlan.DefaultBatchSize"/>).</param>
 /// <param name="Overwrite">Replace an existing, non-empty results folder.</param>
 /// <param name="Precision">Run until this precision is reached (then <paramref name="Runs"/> is the most runs).</param>
 /// <param name="Cluster">A cluster's Redis (redis://HOST:PORT): run on its silos as an Orleans client instead of on an embedded silo.</param>
@@ -18,7 +18,7 @@ public sealed record ExperimentOptions(
     ulong Seed,
     string OutDir,
     int Threads = 0,
-    int BatchSize = 64,
+    int BatchSize = 0,
     bool Overwrite = false,
     TargetPrecision? Precision = null,
     string? Cluster = null,

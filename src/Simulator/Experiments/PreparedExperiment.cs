@@ -48,7 +48,8 @@ public sealed class PreparedExperiment : IDisposable
         var (options, t, loaded) = (_options, _timings, Loaded);
         var scenario = loaded.Median;
         var scenarioYaml = t.Measure("scenario text", () => ScenarioLoader.EffectiveYaml(options.ScenarioPath));
-        var plan = new RunPlan(options.Seed, options.Runs, options.Threads, options.BatchSize);
+        var batchSize = options.BatchSize > 0 ? options.BatchSize : RunPlan.DefaultBatchSize(options.Runs, options.Threads);
+        var plan = new RunPlan(options.Seed, options.Runs, options.Threads, batchSize);
         var startedAt = DateTimeOffset.UtcNow;
         var schema = t.Measure("scenario compile", () => Schema);
         var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;

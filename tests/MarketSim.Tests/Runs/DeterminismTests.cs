@@ -25,6 +25,18 @@ public class DeterminismTests
     }
 
     [Fact]
+    public void Without_batch_size_the_manifest_records_the_one_chosen_for_the_runs_and_threads()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+        var run = CliRun.Of("run", Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "200", "--threads", "2", "--out", dir, "--quiet");
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+
+        Assert.Equal(16, manifest.RootElement.GetProperty("batch_size").GetInt32());
+    }
+
+    [Fact]
     public void A_different_seed_gives_different_runs()
     {
         var a = RunDoncaster("--threads", "2");

@@ -24,6 +24,23 @@ public class MonteCarloRunnerTests
     }
 
     [Theory]
+    [InlineData(1_000, 2, 16)]
+    [InlineData(4_000, 2, 62)]
+    [InlineData(10_000, 2, 64)]
+    [InlineData(1_000_000, 8, 64)]
+    [InlineData(100, 8, 16)]
+    public void The_default_batch_size_gives_each_thread_about_32_batches_and_stays_between_16_and_64(long runs, int threads, int expected)
+    {
+        Assert.Equal(expected, RunPlan.DefaultBatchSize(runs, threads));
+    }
+
+    [Fact]
+    public void The_default_batch_size_on_every_core_counts_the_cores()
+    {
+        Assert.Equal(RunPlan.DefaultBatchSize(100_000, Environment.ProcessorCount), RunPlan.DefaultBatchSize(100_000, 0));
+    }
+
+    [Theory]
     [InlineData(1, 1)]
     [InlineData(3, 5)]
     [InlineData(4, 64)]
