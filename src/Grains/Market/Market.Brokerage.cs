@@ -134,8 +134,7 @@ public sealed partial class Market
             }
             if (_zoneStale[z])
             {
-                var next = _waitingCursor[z];
-                _cursorTicket[z] = next == ServiceUserTable.None ? long.MaxValue : _users.WaitingTicket[next];
+                _cursorTicket[z] = TicketOf(_waitingCursor[z]);
             }
             else
             {
@@ -162,8 +161,11 @@ public sealed partial class Market
             slot = _users.Next[slot];
         }
         _waitingCursor[z] = slot;
-        _cursorTicket[z] = slot == ServiceUserTable.None ? long.MaxValue : _users.WaitingTicket[slot];
+        _cursorTicket[z] = TicketOf(slot);
     }
+
+    /// <summary>The waiting ticket of <paramref name="slot"/>; the largest ticket for <see cref="ServiceUserTable.None"/>, so an empty cursor is never the oldest.</summary>
+    private long TicketOf(int slot) => slot == ServiceUserTable.None ? long.MaxValue : _users.WaitingTicket[slot];
 
     /// <summary>The most spare hours of the providers serving every zone, at least 0: the part of each zone's most spare hours that all zones share.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

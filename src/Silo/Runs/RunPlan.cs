@@ -9,19 +9,19 @@ namespace MarketSim.Silo.Runs;
 /// <param name="Threads">Worker threads; 0 means one per core.</param>
 /// <param name="BatchSize">Runs per batch handed to a worker.</param>
 /// <param name="FirstRun">Index of the first run, for continuing an experiment.</param>
-public sealed record RunPlan(ulong Seed, long Runs, int Threads = 0, int BatchSize = 64, long FirstRun = 0)
+public sealed record RunPlan(ulong Seed, long Runs, int Threads = 0, int BatchSize = RunPlan.LargestDefaultBatchSize, long FirstRun = 0)
 {
-    /// <summary>The thread count actually used.</summary>
-    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
-
-    /// <summary>How many batches the runs make.</summary>
-    public long BatchCount => (Runs + BatchSize - 1) / BatchSize;
-
-    /// <summary>The batch size used when none is asked for: 64 runs, or fewer when the runs make under 32 batches a thread.</summary>
+    /// <summary>The largest batch size <see cref="DefaultBatchSize"/> chooses, and a plan's batch size when it is given none.</summary>
     public const int LargestDefaultBatchSize = 64;
 
     /// <summary>The smallest batch size <see cref="DefaultBatchSize"/> chooses: below it the batches' own cost shows.</summary>
     public const int SmallestDefaultBatchSize = 16;
+
+    /// <summary>The thread count actually used.</summary>
+    public int EffectiveThreads => ThreadsUsed(Threads);
+
+    /// <summary>How many batches the runs make.</summary>
+    public long BatchCount => (Runs + BatchSize - 1) / BatchSize;
 
     /// <summary>
     /// The batch size for <paramref name="runs"/> runs on <paramref name="threads"/> threads (0: one per core) when
@@ -31,7 +31,10 @@ public sealed record RunPlan(ulong Seed, long Runs, int Threads = 0, int BatchSi
     /// </summary>
     public static int DefaultBatchSize(long runs, int threads)
     {
-        var perThread = 32L * (threads > 0 ? threads : Environment.ProcessorCount);
+        var perThread = 32L * ThreadsUsed(threads);
         return (int)Math.Clamp(runs / perThread, SmallestDefaultBatchSize, LargestDefaultBatchSize);
     }
+
+    /// <summary>The threads <paramref name="threads"/> asks for: itself, or one per core for 0.</summary>
+    private static int ThreadsUsed(int threads) => threads > 0 ? threads : Environment.ProcessorCount;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MarketSim.Simulator.Cli;
 using MarketSim.Tests.Support;
 
@@ -31,7 +32,7 @@ public class DeterminismTests
         var run = CliRun.Of("run", Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "200", "--threads", "2", "--out", dir, "--quiet");
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
 
-        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
 
         Assert.Equal(16, manifest.RootElement.GetProperty("batch_size").GetInt32());
     }
