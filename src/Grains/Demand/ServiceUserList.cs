@@ -4,8 +4,8 @@ namespace MarketSim.Grains.Demand;
 
 /// <summary>
 /// An ordered list of service users threaded through the service-user table, so that joining,
-/// leaving from the middle and moving allocate nothing. A person is on one list at a time: their
-/// zone's waiting list (first come, first served) or their provider's caseload.
+/// leaving from the middle and moving allocate nothing: a provider's caseload, oldest package first
+/// (a provider short of staff returns its newest). Waiting people are on the market's <see cref="WaitingList"/>.
 /// </summary>
 public sealed class ServiceUserList
 {

@@ -31,7 +31,7 @@ public sealed class ServiceUserTable
         WeeklyChargeGbp = new double[n];
         Generation = new int[n];
         ReferredWeek = new int[n];
-        WaitingTicket = new long[n];
+        WaitingPosition = new int[n];
     }
 
     /// <summary>Care hours a week of each person's package.</summary>
@@ -70,8 +70,8 @@ public sealed class ServiceUserTable
     /// <summary>The week a referred person was referred, until their first placement; <see cref="None"/> after it and for the starting caseload.</summary>
     public int[] ReferredWeek { get; private set; }
 
-    /// <summary>When a waiting person joined their waiting list, as a count of joins in the run: re-brokering serves the lowest first, across zones.</summary>
-    public long[] WaitingTicket { get; private set; }
+    /// <summary>Where a waiting person stands in the market's <see cref="WaitingList"/>.</summary>
+    public int[] WaitingPosition { get; private set; }
 
     /// <summary>People with an open package or waiting for one.</summary>
     public int Count { get; private set; }
@@ -141,7 +141,7 @@ public sealed class ServiceUserTable
         WeeklyChargeGbp = Resize(WeeklyChargeGbp, n);
         Generation = Resize(Generation, n);
         ReferredWeek = Resize(ReferredWeek, n);
-        WaitingTicket = Resize(WaitingTicket, n);
+        WaitingPosition = Resize(WaitingPosition, n);
     }
 
     private static T[] Resize<T>(T[] array, int length)

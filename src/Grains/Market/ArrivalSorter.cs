@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace MarketSim.Grains.Market;
@@ -16,6 +17,14 @@ public sealed class ArrivalSorter
     /// <summary>Up to this many arrivals an insertion sort is quicker than the buckets' passes.</summary>
     private const int InsertionSortMax = 16;
 
+    /// <summary>Draw indexes take the low 11 bits of a key, under the 53 bits of the time within its week.</summary>
+    private const int IndexBits = 11;
+    private const int KeyedMax = 1 << IndexBits;
+    private const double TwoTo53 = 9007199254740992.0;
+
+    private readonly ulong[] _keys = new ulong[KeyedMax];
+    private readonly int[] _keyStart = new int[KeyedMax + 1];
+    private readonly ulong[] _sortedKeys = new ulong[KeyedMax];
     private int[] _order = new int[64];
     private double[] _sortedTimes = new double[64];
     private int[] _bucketStart = new int[65];
@@ -29,6 +38,10 @@ public sealed class ArrivalSorter
     {
         var n = atWeeks.Length;
         EnsureCapacity(n);
+        if (n > InsertionSortMax && n <= KeyedMax && TryKeyedSort(atWeeks))
+        {
+            return _order.AsSpan(0, n);
+        }
         if (n <= InsertionSortMax || !TryBucketSort(atWeeks))
         {
             CopyInDrawOrder(atWeeks);
@@ -94,6 +107,68 @@ public sealed class ArrivalSorter
             _sortedTimes[at] = atWeeks[i];
         }
         InsertionSort(0, n);
+        return true;
+    }
+
+    /// <summary>
+    /// The sort of a week's referrals, all at times in one week [w, w + 1) with w ≥ 0 whole: t − w is then
+    /// exact (Sterbenz's lemma for t ≥ 1), so (t − w)·2⁵³, when a whole number, orders the times exactly;
+    /// with the draw index below it, one integer key per arrival orders by (time, index). Times are uniform
+    /// in the week, so the keys' top bits spread them evenly over the buckets of a counting sort, and an
+    /// insertion pass finishes it. Returns false, having sorted nothing, for times in another week, a
+    /// negative week or off the 2⁻⁵³ grid.
+    /// </summary>
+    private bool TryKeyedSort(ReadOnlySpan<double> atWeeks)
+    {
+        var n = atWeeks.Length;
+        var week = Math.Floor(atWeeks[0]);
+        if (!(week >= 0) || double.IsInfinity(week))
+        {
+            return false;
+        }
+        var keys = _keys;
+        for (var i = 0; i < n; i++)
+        {
+            var scaled = (atWeeks[i] - week) * TwoTo53;
+            var whole = (ulong)scaled;
+            if (!(scaled >= 0 && scaled < TwoTo53) || whole != scaled)
+            {
+                return false;
+            }
+            keys[i] = (whole << IndexBits) | (uint)i;
+        }
+        var shift = 64 - BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)n));
+        var start = _keyStart;
+        var buckets = 1 << (64 - shift);
+        Array.Clear(start, 0, buckets + 1);
+        for (var i = 0; i < n; i++)
+        {
+            start[(int)(keys[i] >> shift) + 1]++;
+        }
+        for (var b = 1; b <= buckets; b++)
+        {
+            start[b] += start[b - 1];
+        }
+        var sorted = _sortedKeys;
+        for (var i = 0; i < n; i++)
+        {
+            sorted[start[(int)(keys[i] >> shift)]++] = keys[i];
+        }
+        for (var i = 1; i < n; i++)
+        {
+            var key = sorted[i];
+            var j = i - 1;
+            while (j >= 0 && sorted[j] > key)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = key;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            _order[i] = (int)(sorted[i] & (KeyedMax - 1));
+        }
         return true;
     }
 

@@ -8,31 +8,27 @@ namespace MarketSim.Grains.Market;
 
 /// <summary>
 /// Brokerage across zones: a package goes to its zone's lead, then the framework provider with most
-/// spare hours, then spot; waiting lists are re-brokered oldest first across all zones, so that no
-/// zone takes the providers' spare hours first because of where it stands in the scenario file.
+/// spare hours, then spot; the waiting people of all zones are re-brokered in the order they joined, so
+/// that no zone takes the providers' spare hours first because of where it stands in the scenario file.
 /// </summary>
 public sealed partial class Market
 {
-    private readonly int[] _waitingCursor;
+    private readonly WaitingList _waiting;
     private readonly double[] _zoneMostSpare;
-    private readonly long[] _cursorTicket;
-    private readonly bool[] _zoneStale;
     private Arrival[] _arrivals;
     private double[] _arrivalTimes;
     private readonly ArrivalSorter _arrivalSorter = new();
-    private long _waitingTickets;
 
     /// <summary>
     /// Brokers <paramref name="slot"/>'s package in its zone; if no provider has room, the person joins
-    /// the waiting list with the run's next ticket. People are brokered in time order (returned
-    /// packages at the week's start, then arrivals in order), so tickets follow the time people joined.
+    /// the end of the waiting list. People are brokered in time order (returned packages at the week's
+    /// start, then arrivals in order), so the list is in the order people joined it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PlaceOrQueue(Zone zone, int slot, int week)
     {
         if (!TryPlace(zone, slot, week, fromWaitingList: false))
         {
-            _users.WaitingTicket[slot] = _waitingTickets++;
             zone.Wait(slot);
         }
     }
@@ -79,47 +75,30 @@ public sealed partial class Market
     }
 
     /// <summary>
-    /// Offers every waiting person, oldest first across zones (by their waiting ticket), to the
-    /// providers of their zone. Each zone's list is already in ticket order, so this merges the
-    /// lists. A person is placed when their hours fit the most spare hours of a provider of their
-    /// zone; placing only takes spare hours away, so anyone who does not fit stays unplaceable this
-    /// week. Each zone's cursor therefore waits on its next person who fits, and the oldest of those
-    /// is placed; a zone drops out once none of its providers has a quarter hour spare.
-    /// A placement can lower the most spare hours only of the zones whose most was the chosen
-    /// provider's: those are marked stale, and a stale zone's cursor is moved on only when its
-    /// ticket is the oldest. Its ticket is a lower bound of its true next ticket (most spare hours
-    /// only fall), so the oldest zone, once fresh, holds the oldest person who fits.
+    /// Offers every waiting person, in the order they joined (all zones together), to the providers of
+    /// their zone: a person is placed when their hours fit the most spare hours of a provider of their
+    /// zone. Placing only takes spare hours away, so anyone passed over does not fit later in the week
+    /// either, and one pass along the list places, at each step, the person who has waited longest of
+    /// those who fit. A placement can lower the most spare hours only of the zones whose most was the
+    /// chosen provider's; those are worked out again. The pass looks only at packages within the largest
+    /// of the zones' most spare hours, and ends when no zone has room for its smallest waiting package.
     /// </summary>
     private void RebrokerWaiting(int week)
     {
-        var anyWaiting = false;
-        foreach (var zone in _zones)
-        {
-            _waitingCursor[zone.Index] = zone.Waiting.Head;
-            anyWaiting |= zone.Waiting.Count > 0;
-        }
-        if (!anyWaiting)
+        if (_waiting.Count == 0)
         {
             return;
         }
         var everyZoneMost = EveryZoneMostSpare();
         for (var z = 0; z < _zones.Length; z++)
         {
-            _zoneMostSpare[z] = _waitingCursor[z] == ServiceUserTable.None ? 0 : _zones[z].MostSpareWeeklyHours(everyZoneMost);
-            _zoneStale[z] = false;
-            SkipToNextThatFits(z);
+            _zoneMostSpare[z] = RoomInZone(z, everyZoneMost);
         }
-        for (var z = OldestWaiting(); z >= 0; z = OldestWaiting())
+        var anyRoom = Largest(_zoneMostSpare) > 0;
+        for (var position = _waiting.First; anyRoom && (position = _waiting.FirstThatFits(position, _zoneMostSpare)) >= 0; position++)
         {
-            if (_zoneStale[z])
-            {
-                _zoneStale[z] = false;
-                _zoneMostSpare[z] = _zones[z].MostSpareWeeklyHours(everyZoneMost);
-                SkipToNextThatFits(z);
-                continue;
-            }
-            var slot = _waitingCursor[z];
-            _waitingCursor[z] = _users.Next[slot];
+            var slot = _waiting.SlotAt(position);
+            var z = _users.Zone[slot];
             var provider = _zones[z].Choose(_users.WeeklyHours[slot])
                 ?? throw new InvalidOperationException("A waiting person who fits the most spare hours of their zone found no provider.");
             var spareBefore = provider.SpareWeeklyHours;
@@ -130,69 +109,55 @@ public sealed partial class Market
             }
             foreach (var served in _zonesOfProvider[provider.Index])
             {
-                _zoneStale[served] |= _zoneMostSpare[served] == spareBefore;
+                if (_zoneMostSpare[served] == spareBefore)
+                {
+                    _zoneMostSpare[served] = RoomInZone(served, everyZoneMost);
+                }
             }
-            if (_zoneStale[z])
-            {
-                _cursorTicket[z] = TicketOf(_waitingCursor[z]);
-            }
-            else
-            {
-                SkipToNextThatFits(z);
-            }
+            anyRoom = Largest(_zoneMostSpare) > 0;
         }
     }
 
     /// <summary>
-    /// Moves zone <paramref name="z"/>'s cursor past the waiting people whose hours exceed its most spare
-    /// hours, and notes the ticket of the person it stops at. When even the smallest package waiting is
-    /// larger, nobody fits and the walk along the list is skipped.
+    /// Zone <paramref name="z"/>'s most spare hours, given the most of the providers serving every zone; −1
+    /// when none of the zone's waiting packages can fit them (nobody waits, or even the smallest is larger).
     /// </summary>
-    private void SkipToNextThatFits(int z)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double RoomInZone(int z, double everyZoneMost)
     {
-        var most = _zoneMostSpare[z];
-        var slot = _waitingCursor[z];
-        if (most < 0.25 || most < _zones[z].LeastWaitingWeeklyHours)
+        var zone = _zones[z];
+        if (zone.WaitingCount == 0)
         {
-            slot = ServiceUserTable.None;
+            return -1;
         }
-        while (slot != ServiceUserTable.None && _users.WeeklyHours[slot] > most)
-        {
-            slot = _users.Next[slot];
-        }
-        _waitingCursor[z] = slot;
-        _cursorTicket[z] = TicketOf(slot);
+        var most = zone.MostSpareWeeklyHours(everyZoneMost);
+        return most < 0.25 || most < zone.LeastWaitingWeeklyHours ? -1 : most;
     }
 
-    /// <summary>The waiting ticket of <paramref name="slot"/>; the largest ticket for <see cref="ServiceUserTable.None"/>, so an empty cursor is never the oldest.</summary>
-    private long TicketOf(int slot) => slot == ServiceUserTable.None ? long.MaxValue : _users.WaitingTicket[slot];
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Largest(double[] values)
+    {
+        var largest = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            largest = double.MaxNative(largest, v);
+        }
+        return largest;
+    }
 
     /// <summary>The most spare hours of the providers serving every zone, at least 0: the part of each zone's most spare hours that all zones share.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double EveryZoneMostSpare()
     {
+        if (_everyZoneFirst >= 0)
+        {
+            return Math.Max(0, MostSpareScan.Most(_openSpare.AsSpan(_everyZoneFirst, _everyZoneProviders.Length)));
+        }
         var most = 0.0;
         foreach (var p in _everyZoneProviders)
         {
-            most = _openSpare[p] > most ? _openSpare[p] : most;
+            most = double.MaxNative(most, _openSpare[p]);
         }
         return most;
-    }
-
-    /// <summary>The zone whose next person who fits joined earliest; −1 when none.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int OldestWaiting()
-    {
-        var oldest = -1;
-        var ticket = long.MaxValue;
-        for (var z = 0; z < _cursorTicket.Length; z++)
-        {
-            if (_cursorTicket[z] < ticket)
-            {
-                oldest = z;
-                ticket = _cursorTicket[z];
-            }
-        }
-        return oldest;
     }
 }

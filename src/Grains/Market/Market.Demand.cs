@@ -47,8 +47,8 @@ public sealed partial class Market
     {
         var demand = zone.Spec.Demand;
         var random = _streams[zone.Index].Referrals;
-        var rate = _referralRates[zone.Index][week];
-        var referrals = rate > 0 ? random.Poisson(rate) : 0;
+        ref readonly var rate = ref _referralRates[zone.Index][week];
+        var referrals = rate.Mean > 0 ? random.Poisson(rate) : 0;
         _totals.Referrals += referrals;
         for (var i = 0; i < referrals; i++)
         {

@@ -13,7 +13,7 @@ public sealed partial class Market
         foreach (var zone in _zones)
         {
             zone.CloseWeek();
-            waiting += zone.Waiting.Count;
+            waiting += zone.WaitingCount;
         }
         _totals.PeakWaiting = Math.Max(_totals.PeakWaiting, waiting);
         _totals.WeeksWithWaiting += waiting > 0 ? 1 : 0;

@@ -17,8 +17,11 @@ public static class PoissonSampler
     private static readonly double[] Reciprocals = [.. Enumerable.Range(0, TabledReciprocals).Select(k => k == 0 ? 0 : 1.0 / k)];
 
     /// <summary>One draw with mean <paramref name="mean"/> (≥ 0; 0 for 0) from <paramref name="state"/>.</summary>
-    public static int Sample(ref Xoshiro256StarStar state, double mean) =>
-        mean < RejectionFromMean ? Inversion(ref state, mean) : TransformedRejection(ref state, mean);
+    public static int Sample(ref Xoshiro256StarStar state, double mean) => Sample(ref state, new PoissonMean(mean));
+
+    /// <summary>One draw with mean <paramref name="mean"/>.Mean, its constants worked out beforehand.</summary>
+    public static int Sample(ref Xoshiro256StarStar state, in PoissonMean mean) =>
+        mean.Mean < RejectionFromMean ? Inversion(ref state, mean.Mean, mean.ExpNegative) : TransformedRejection(ref state, mean);
 
     /// <summary>ln k! for k ≥ 0.</summary>
     public static double LogFactorial(double k)
@@ -34,10 +37,10 @@ public static class PoissonSampler
     }
 
     /// <summary>The smallest k with F(k) ≥ u: the pmf p(k) = p(k − 1) λ/k is subtracted from u until u ≤ p(k).</summary>
-    private static int Inversion(ref Xoshiro256StarStar state, double mean)
+    private static int Inversion(ref Xoshiro256StarStar state, double mean, double expNegative)
     {
         var u = state.NextDouble();
-        var p = Math.Exp(-mean);
+        var p = expNegative;
         var k = 0;
         while (u > p && p > 0)
         {
@@ -53,13 +56,14 @@ public static class PoissonSampler
     /// and u_s = ½ − |U|, V uniform on (0, 1], accepted at once in the hat's central region, else by the exact ratio test
     /// ln(V α / (a/u_s² + b)) ≤ −λ + k ln λ − ln k!.
     /// </summary>
-    private static int TransformedRejection(ref Xoshiro256StarStar state, double mean)
+    private static int TransformedRejection(ref Xoshiro256StarStar state, in PoissonMean constants)
     {
-        var logMean = Math.Log(mean);
-        var b = 0.931 + (2.53 * Math.Sqrt(mean));
-        var a = -0.059 + (0.02483 * b);
-        var alpha = 1.1239 + (1.1328 / (b - 3.4));
-        var acceptBelow = 0.9277 - (3.6224 / (b - 2));
+        var mean = constants.Mean;
+        var logMean = constants.LogMean;
+        var b = constants.B;
+        var a = constants.A;
+        var alpha = constants.Alpha;
+        var acceptBelow = constants.AcceptBelow;
         while (true)
         {
             var u = state.NextDouble() - 0.5;

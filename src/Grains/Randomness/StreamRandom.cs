@@ -28,6 +28,11 @@ public sealed class StreamRandom : Random
         ? MathNet.Numerics.Distributions.Poisson.Sample(this, mean)
         : PoissonSampler.Sample(ref _state, mean);
 
+    /// <summary>One Poisson draw with mean <paramref name="mean"/>.Mean, its constants worked out beforehand.</summary>
+    public int Poisson(in PoissonMean mean) => Samplers == SamplerFamily.MathNet
+        ? MathNet.Numerics.Distributions.Poisson.Sample(this, mean.Mean)
+        : PoissonSampler.Sample(ref _state, mean);
+
     /// <summary>Restarts the stream from a new seed.</summary>
     public void Reseed(ulong seed) => _state.Reseed(seed);
 

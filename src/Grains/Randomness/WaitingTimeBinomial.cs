@@ -10,11 +10,27 @@ namespace MarketSim.Grains.Randomness;
 /// since P(gap &gt; k) = e^(−λk) = (1 − p)^k; MathNet's geometric sampler on the reference path.
 /// Used for weekly leavers, where n is large and p small.
 /// </summary>
-public static class WaitingTimeBinomial
+public readonly struct WaitingTimeBinomial
 {
-    /// <summary>One draw of the number of successes in <paramref name="n"/> trials of probability <paramref name="p"/>.</summary>
-    public static int Sample(StreamRandom random, double p, int n)
+    private readonly double _gapScale;
+
+    /// <summary>Draws for trials of probability <paramref name="p"/>: 1/λ is worked out once here, not at every draw.</summary>
+    public WaitingTimeBinomial(double p)
     {
+        P = p;
+        _gapScale = p is > 0 and < 1 ? -1 / Math.Log(1 - p) : 0;
+    }
+
+    /// <summary>The probability of success of each trial.</summary>
+    public double P { get; }
+
+    /// <summary>One draw of the number of successes in <paramref name="n"/> trials of probability <paramref name="p"/>.</summary>
+    public static int Sample(StreamRandom random, double p, int n) => new WaitingTimeBinomial(p).Sample(random, n);
+
+    /// <summary>One draw of the number of successes in <paramref name="n"/> trials of probability <see cref="P"/>.</summary>
+    public int Sample(StreamRandom random, int n)
+    {
+        var p = P;
         if (n <= 0 || p <= 0)
         {
             return 0;
@@ -32,7 +48,7 @@ public static class WaitingTimeBinomial
             }
             return successes;
         }
-        var gapScale = -1 / Math.Log(1 - p);
+        var gapScale = _gapScale;
         ref var state = ref random.State;
         for (var position = 1 + Math.Floor(ZigguratExponential.Sample(ref state) * gapScale); position <= n;
              position += 1 + Math.Floor(ZigguratExponential.Sample(ref state) * gapScale))

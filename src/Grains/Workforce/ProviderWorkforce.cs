@@ -14,6 +14,7 @@ public sealed class ProviderWorkforce
 {
     private readonly WorkforceSpec _spec;
     private readonly double _weeklyLeavingProbability;
+    private readonly WaitingTimeBinomial _leavers;
 
     /// <summary>Creates the workforce of a provider whose target capacity is <paramref name="targetWeeklyHours"/>.</summary>
     public ProviderWorkforce(WorkforceSpec spec, double targetWeeklyHours)
@@ -21,6 +22,7 @@ public sealed class ProviderWorkforce
         _spec = spec;
         TargetWorkers = (int)Math.Round(targetWeeklyHours / spec.ContactHoursPerWorkerPerWeek);
         _weeklyLeavingProbability = 1 - Math.Pow(1 - spec.AnnualTurnover, 1.0 / MarketScenario.WeeksPerYear);
+        _leavers = new WaitingTimeBinomial(_weeklyLeavingProbability);
     }
 
     /// <summary>The workforce the provider aims for (people).</summary>
@@ -38,7 +40,7 @@ public sealed class ProviderWorkforce
     /// <summary>One week of leavers and recruits at the given care and outside wages.</summary>
     public void Week(StreamRandom random, double careWage, double outsideWage)
     {
-        var leavers = WaitingTimeBinomial.Sample(random, _weeklyLeavingProbability, Workers);
+        var leavers = _leavers.Sample(random, Workers);
         var wageFactor = outsideWage > 0
             ? Math.Clamp(1 + (_spec.RecruitmentWageElasticity * (careWage - outsideWage) / outsideWage), 0, 3)
             : 1;

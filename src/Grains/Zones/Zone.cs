@@ -7,27 +7,31 @@ namespace MarketSim.Grains.Zones;
 
 /// <summary>
 /// A zone: holds its demand and brokers each package to a provider with spare capacity, the lead
-/// provider first, then the framework provider with most spare hours, then a spot purchase; keeps
-/// the waiting list of those nothing could take, and counts their unmet hours.
+/// provider first, then the framework provider with most spare hours, then a spot purchase; puts
+/// those nothing could take on the market's waiting list, and counts them and their unmet hours.
 /// </summary>
 public sealed class Zone
 {
     private readonly int[] _leads;
     private readonly int[] _framework;
     private readonly int[] _spot;
+    private readonly int _frameworkFirst;
+    private readonly int _spotFirst;
     private readonly int[] _servingOnlySome;
     private readonly Provider[] _providers;
     private readonly double[] _openSpare;
     private readonly ServiceUserTable _users;
     private readonly LeastWaitingHours _leastWaiting = new();
+    private readonly WaitingList _waiting;
 
     /// <summary>
     /// Creates zone <paramref name="index"/> with the providers that serve it, of the market's
     /// <paramref name="providers"/> (in index order), whose spare hours it reads from <paramref name="openSpare"/>.
     /// <paramref name="servingEveryZone"/> says, by provider index, which providers serve every zone of the
     /// market: their most spare hours the market works out once for all zones (see <see cref="MostSpareWeeklyHours"/>).
+    /// The zone's waiting people join <paramref name="waiting"/>, the market's list of everyone waiting (a list of its own when null).
     /// </summary>
-    public Zone(int index, ZoneSpec spec, IReadOnlyList<Provider> providers, ServiceUserTable users, OpenSpareHours openSpare, IReadOnlyList<bool>? servingEveryZone = null)
+    public Zone(int index, ZoneSpec spec, IReadOnlyList<Provider> providers, ServiceUserTable users, OpenSpareHours openSpare, IReadOnlyList<bool>? servingEveryZone = null, WaitingList? waiting = null)
     {
         Index = index;
         Spec = spec;
@@ -36,10 +40,12 @@ public sealed class Zone
         _leads = Indexes(ProviderRole.Lead);
         _framework = Indexes(ProviderRole.Framework);
         _spot = Indexes(ProviderRole.Spot);
+        _frameworkFirst = MostSpareScan.FirstOfRun(_framework);
+        _spotFirst = MostSpareScan.FirstOfRun(_spot);
         _servingOnlySome = [.. _leads.Concat(_framework).Concat(_spot).Where(p => servingEveryZone?[p] != true)];
         _providers = [.. providers];
         _openSpare = openSpare.WeeklyHours;
-        Waiting = new ServiceUserList(users);
+        _waiting = waiting ?? new WaitingList(users);
         _users = users;
     }
 
@@ -50,7 +56,10 @@ public sealed class Zone
     public ZoneSpec Spec { get; }
 
     /// <summary>People waiting for a package in this zone.</summary>
-    public ServiceUserList Waiting { get; }
+    public int WaitingCount { get; private set; }
+
+    /// <summary>Care hours a week of the packages of the people waiting in this zone.</summary>
+    public double WaitingWeeklyHours { get; private set; }
 
     /// <summary>No package on the waiting list is smaller than this (hours a week; +∞ when nobody waits).</summary>
     public double LeastWaitingWeeklyHours => _leastWaiting.WeeklyHours;
@@ -76,7 +85,8 @@ public sealed class Zone
     /// <summary>Restores the starting state for a new run.</summary>
     public void Reset()
     {
-        Waiting.Clear();
+        WaitingCount = 0;
+        WaitingWeeklyHours = 0;
         _leastWaiting.Clear();
         UnmetHours = 0;
         PeakWaiting = 0;
@@ -88,11 +98,13 @@ public sealed class Zone
         ServiceUsers.Reset();
     }
 
-    /// <summary><paramref name="slot"/> joins the end of the waiting list.</summary>
+    /// <summary><paramref name="slot"/> joins the end of the market's waiting list, as one of the zone's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Wait(int slot)
     {
-        Waiting.Enqueue(slot);
+        _waiting.Enqueue(slot);
+        WaitingCount++;
+        WaitingWeeklyHours += _users.WeeklyHours[slot];
         _leastWaiting.Add(_users.WeeklyHours[slot]);
         ServiceUsers.StartWaiting(_users.Funding[slot], _users.WeeklyHours[slot]);
     }
@@ -101,7 +113,9 @@ public sealed class Zone
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StopWaiting(int slot)
     {
-        Waiting.Remove(slot);
+        _waiting.Remove(slot);
+        WaitingCount--;
+        WaitingWeeklyHours -= _users.WeeklyHours[slot];
         _leastWaiting.Remove(_users.WeeklyHours[slot]);
         ServiceUsers.StopWaiting(_users.Funding[slot], _users.WeeklyHours[slot]);
     }
@@ -135,11 +149,11 @@ public sealed class Zone
         var chosen = FirstWithRoom(_leads, weeklyHours);
         if (chosen < 0)
         {
-            chosen = MostSpare(_framework, weeklyHours);
+            chosen = MostSpare(_framework, _frameworkFirst, weeklyHours);
         }
         if (chosen < 0)
         {
-            chosen = MostSpare(_spot, weeklyHours);
+            chosen = MostSpare(_spot, _spotFirst, weeklyHours);
         }
         return chosen < 0 ? null : _providers[chosen];
     }
@@ -157,7 +171,7 @@ public sealed class Zone
         var most = everyZoneMost;
         foreach (var p in _servingOnlySome)
         {
-            most = spare[p] > most ? spare[p] : most;
+            most = double.MaxNative(most, spare[p]);
         }
         return most;
     }
@@ -165,9 +179,9 @@ public sealed class Zone
     /// <summary>Ends a week: counts the unmet hours of everyone still waiting, the list's peak, and a missing lead.</summary>
     public void CloseWeek()
     {
-        UnmetHours += Waiting.WeeklyHours;
-        PeakWaiting = Math.Max(PeakWaiting, Waiting.Count);
-        WaitingPeopleWeeks += Waiting.Count;
+        UnmetHours += WaitingWeeklyHours;
+        PeakWaiting = Math.Max(PeakWaiting, WaitingCount);
+        WaitingPeopleWeeks += WaitingCount;
         ServiceUsers.CloseWeek();
         var hasLead = false;
         foreach (var lead in _leads)
@@ -192,22 +206,28 @@ public sealed class Zone
         return -1;
     }
 
-    /// <summary>The one of <paramref name="candidates"/> (provider indexes) with most spare hours, if the package fits; −1 when none.</summary>
+    /// <summary>
+    /// The one of <paramref name="candidates"/> (provider indexes) with most spare hours, if the package fits; −1 when none.
+    /// When the candidates are consecutive indexes from <paramref name="first"/> (−1 when not), their entries are scanned as a block.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int MostSpare(int[] candidates, double weeklyHours)
+    private int MostSpare(int[] candidates, int first, double weeklyHours)
     {
+        if (first >= 0)
+        {
+            var most = first + MostSpareScan.IndexOfMost(_openSpare.AsSpan(first, candidates.Length));
+            return _openSpare[most] >= weeklyHours ? most : -1;
+        }
         var spare = _openSpare;
         var best = -1;
         var bestSpare = double.NegativeInfinity;
         foreach (var p in candidates)
         {
             var s = spare[p];
-            if (s >= weeklyHours && s > bestSpare)
-            {
-                best = p;
-                bestSpare = s;
-            }
+            var more = -(s > bestSpare ? 1 : 0);
+            best ^= (best ^ p) & more;
+            bestSpare = double.MaxNative(bestSpare, s);
         }
-        return best;
+        return bestSpare >= weeklyHours ? best : -1;
     }
 }

@@ -30,6 +30,32 @@ public class ArrivalSorterTests
         }
     }
 
+    [Theory]
+    [InlineData(29, 0)]
+    [InlineData(29, 1)]
+    [InlineData(300, 7)]
+    [InlineData(2048, 200)]
+    [InlineData(2049, 200)]
+    [InlineData(3000, 3)]
+    public void A_weeks_referrals_drawn_as_the_market_draws_them_sort_exactly(int count, int week)
+    {
+        // As the market draws them: week + u, with u a multiple of 2^-53 in [0, 1). Every fourth is a copy of an
+        // earlier draw, so times tie; u close to 1 can round week + u up into the next week.
+        var random = new Random(count + week);
+        var sorter = new ArrivalSorter();
+        for (var repeat = 0; repeat < 10; repeat++)
+        {
+            var times = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                var u = repeat == 9 && i == count / 2 ? 1 - Math.Pow(2, -53) : (random.NextInt64() >> 10) * Math.Pow(2, -53);
+                times[i] = i > 0 && i % 4 == 0 ? times[random.Next(i)] : week + u;
+            }
+
+            Assert.Equal(ReferenceOrder(times), sorter.Sort(times).ToArray());
+        }
+    }
+
     [Fact]
     public void Times_too_close_for_the_buckets_still_sort_exactly()
     {

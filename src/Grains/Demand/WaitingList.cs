@@ -1,0 +1,151 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace MarketSim.Grains.Demand;
+
+/// <summary>
+/// Everyone waiting for a package in a market, all zones together, in the order they joined (the order
+/// re-brokering serves them in): arrays of each entry's slot and package hours. Someone who leaves the list
+/// leaves a gap (hours +∞, so no search for a package that fits stops there); the gaps are squeezed out
+/// when the arrays fill. The search for the next package that fits some spare hours compares four
+/// entries at a time, where a linked list would be followed one person at a time.
+/// </summary>
+public sealed class WaitingList
+{
+    /// <summary>Entries past the end always hold +∞ hours, this many at least, so a search reads whole blocks.</summary>
+    private const int Padding = 4;
+
+    private readonly ServiceUserTable _users;
+    private double[] _hours = Gaps(64 + Padding);
+    private int[] _slots = new int[64 + Padding];
+    private int[] _zones = new int[64 + Padding];
+    private int _head;
+    private int _end;
+
+    /// <summary>Creates an empty list of people of <paramref name="users"/>.</summary>
+    public WaitingList(ServiceUserTable users) => _users = users;
+
+    /// <summary>People on the list.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The position of the first person on the list (the end, when it is empty); positions stay put until the next <see cref="Enqueue"/>.</summary>
+    public int First => _head;
+
+    /// <summary>Empties the list (for a new run).</summary>
+    public void Clear()
+    {
+        Array.Fill(_hours, double.PositiveInfinity, 0, _end);
+        _head = 0;
+        _end = 0;
+        Count = 0;
+    }
+
+    /// <summary>Puts <paramref name="slot"/> at the end. The positions of the others may change.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Enqueue(int slot)
+    {
+        if (_end == _hours.Length - Padding)
+        {
+            MakeRoom();
+        }
+        _hours[_end] = _users.WeeklyHours[slot];
+        _slots[_end] = slot;
+        _zones[_end] = _users.Zone[slot];
+        _users.WaitingPosition[slot] = _end;
+        _end++;
+        Count++;
+    }
+
+    /// <summary>Takes <paramref name="slot"/> off the list, wherever it stands; the others keep their positions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Remove(int slot)
+    {
+        var position = _users.WaitingPosition[slot];
+        _hours[position] = double.PositiveInfinity;
+        _slots[position] = ServiceUserTable.None;
+        Count--;
+        if (position == _head)
+        {
+            while (_head < _end && _slots[_head] == ServiceUserTable.None)
+            {
+                _head++;
+            }
+        }
+    }
+
+    /// <summary>The person at <paramref name="position"/>; <see cref="ServiceUserTable.None"/> at a gap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int SlotAt(int position) => _slots[position];
+
+    /// <summary>
+    /// The first position from <paramref name="from"/> of a person whose package fits <paramref name="zoneWeeklyHours"/>,
+    /// the spare hours in each zone (by zone index): hours at most their zone's. −1 when nobody's does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int FirstThatFits(int from, double[] zoneWeeklyHours)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            for (var p = from; p < _end; p++)
+            {
+                if (_hours[p] <= zoneWeeklyHours[_zones[p]])
+                {
+                    return p;
+                }
+            }
+            return ServiceUserTable.None;
+        }
+        ref var hours = ref MemoryMarshal.GetArrayDataReference(_hours);
+        var zones = _zones;
+        for (var p = from; p < _end; p += Vector256<double>.Count)
+        {
+            var room = Vector256.Create(zoneWeeklyHours[zones[p]], zoneWeeklyHours[zones[p + 1]], zoneWeeklyHours[zones[p + 2]], zoneWeeklyHours[zones[p + 3]]);
+            var fits = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref hours, (nuint)p), room).ExtractMostSignificantBits();
+            if (fits != 0)
+            {
+                var found = p + BitOperations.TrailingZeroCount(fits);
+                return found < _end ? found : ServiceUserTable.None;
+            }
+        }
+        return ServiceUserTable.None;
+    }
+
+    /// <summary>Squeezes the gaps out, moving people forward in order, and doubles the arrays when they are still more than half full.</summary>
+    private void MakeRoom()
+    {
+        var kept = 0;
+        for (var p = _head; p < _end; p++)
+        {
+            var slot = _slots[p];
+            if (slot != ServiceUserTable.None)
+            {
+                _hours[kept] = _hours[p];
+                _slots[kept] = slot;
+                _zones[kept] = _zones[p];
+                _users.WaitingPosition[slot] = kept;
+                kept++;
+            }
+        }
+        Array.Fill(_hours, double.PositiveInfinity, kept, _end - kept);
+        _head = 0;
+        _end = kept;
+        var capacity = _hours.Length - Padding;
+        if (kept > capacity / 2)
+        {
+            var hours = Gaps((2 * capacity) + Padding);
+            Array.Copy(_hours, hours, kept);
+            _hours = hours;
+            Array.Resize(ref _slots, hours.Length);
+            Array.Resize(ref _zones, hours.Length);
+        }
+    }
+
+    private static double[] Gaps(int length)
+    {
+        var hours = new double[length];
+        Array.Fill(hours, double.PositiveInfinity);
+        return hours;
+    }
+}

@@ -1,0 +1,65 @@
+using MarketSim.Grains.Demand;
+using MarketSim.Grains.Scenario;
+
+namespace MarketSim.Tests.Brokerage;
+
+/// <summary>The market's waiting list keeps people in the order they joined and finds packages that fit as a walk along it would.</summary>
+public class WaitingListTests
+{
+    [Fact]
+    public void Packages_that_fit_are_found_in_the_order_people_joined_as_a_walk_along_the_list_finds_them()
+    {
+        const int zones = 3;
+        var random = new Random(11);
+        var users = new ServiceUserTable(8);
+        var list = new WaitingList(users);
+        var joined = new List<int>();
+
+        for (var step = 0; step < 4000; step++)
+        {
+            if (joined.Count == 0 || random.Next(5) < 3)
+            {
+                // Whole and fractional quarter hours, so that some packages equal the room exactly.
+                var slot = users.Add(random.Next(zones), 0.25 * (1 + random.Next(40)), FundingStream.Council);
+                list.Enqueue(slot);
+                joined.Add(slot);
+            }
+            else
+            {
+                var leaving = joined[random.Next(joined.Count)];
+                list.Remove(leaving);
+                joined.Remove(leaving);
+                users.Remove(leaving);
+            }
+            Assert.Equal(joined.Count, list.Count);
+            if (step % 7 != 0)
+            {
+                continue;
+            }
+            var room = Enumerable.Range(0, zones).Select(_ => random.Next(5) == 0 ? -1 : 0.25 * random.Next(42)).ToArray();
+            var expected = joined.Where(s => users.WeeklyHours[s] <= room[users.Zone[s]]).ToList();
+            var found = new List<int>();
+            for (var position = list.FirstThatFits(list.First, room); position >= 0; position = list.FirstThatFits(position + 1, room))
+            {
+                found.Add(list.SlotAt(position));
+            }
+            Assert.Equal(expected, found);
+        }
+    }
+
+    [Fact]
+    public void Emptying_the_list_for_a_new_run_leaves_no_package_to_find()
+    {
+        var users = new ServiceUserTable(8);
+        var list = new WaitingList(users);
+        for (var i = 0; i < 100; i++)
+        {
+            list.Enqueue(users.Add(0, 1, FundingStream.Council));
+        }
+
+        list.Clear();
+
+        Assert.Equal(0, list.Count);
+        Assert.Equal(-1, list.FirstThatFits(list.First, [100.0]));
+    }
+}
