@@ -9,8 +9,8 @@ namespace MarketSim.Grains.Demand;
 /// Everyone waiting for a package in a market, all zones together, in the order they joined (the order
 /// re-brokering serves them in): arrays of each entry's slot and package hours. Someone who leaves the list
 /// leaves a gap (hours +∞, so no search for a package that fits stops there); the gaps are squeezed out
-/// when the arrays fill. The search for the next package that fits some spare hours compares four
-/// entries at a time, where a linked list would be followed one person at a time.
+/// when the arrays fill. The search for the next package that fits some spare hours compares two
+/// entries at a time (a 128-bit vector), where a linked list would be followed one person at a time.
 /// </summary>
 public sealed class WaitingList
 {
@@ -86,7 +86,7 @@ public sealed class WaitingList
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FirstThatFits(int from, double[] zoneWeeklyHours)
     {
-        if (!Vector256.IsHardwareAccelerated)
+        if (!Vector128.IsHardwareAccelerated)
         {
             for (var p = from; p < _end; p++)
             {
@@ -99,10 +99,10 @@ public sealed class WaitingList
         }
         ref var hours = ref MemoryMarshal.GetArrayDataReference(_hours);
         var zones = _zones;
-        for (var p = from; p < _end; p += Vector256<double>.Count)
+        for (var p = from; p < _end; p += Vector128<double>.Count)
         {
-            var room = Vector256.Create(zoneWeeklyHours[zones[p]], zoneWeeklyHours[zones[p + 1]], zoneWeeklyHours[zones[p + 2]], zoneWeeklyHours[zones[p + 3]]);
-            var fits = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref hours, (nuint)p), room).ExtractMostSignificantBits();
+            var room = Vector128.Create(zoneWeeklyHours[zones[p]], zoneWeeklyHours[zones[p + 1]]);
+            var fits = Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref hours, (nuint)p), room).ExtractMostSignificantBits();
             if (fits != 0)
             {
                 var found = p + BitOperations.TrailingZeroCount(fits);

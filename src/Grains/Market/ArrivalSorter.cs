@@ -130,7 +130,9 @@ public sealed class ArrivalSorter
         for (var i = 0; i < n; i++)
         {
             var scaled = (atWeeks[i] - week) * TwoTo53;
-            var whole = (ulong)scaled;
+            // Through long, as far as 2⁵³ the same value: a direct double-to-ulong conversion compiles differently
+            // with AVX-512, which keeps the method out of the ReadyToRun image on such machines.
+            var whole = (ulong)(long)scaled;
             if (!(scaled >= 0 && scaled < TwoTo53) || whole != scaled)
             {
                 return false;
