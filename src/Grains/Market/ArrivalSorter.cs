@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace MarketSim.Grains.Market;
@@ -130,18 +129,23 @@ public sealed class ArrivalSorter
         for (var i = 0; i < n; i++)
         {
             var scaled = (atWeeks[i] - week) * TwoTo53;
-            // Through long, as far as 2⁵³ the same value: a direct double-to-ulong conversion compiles differently
-            // with AVX-512, which keeps the method out of the ReadyToRun image on such machines.
-            var whole = (ulong)(long)scaled;
+            var whole = (long)scaled;
             if (!(scaled >= 0 && scaled < TwoTo53) || whole != scaled)
             {
                 return false;
             }
-            keys[i] = (whole << IndexBits) | (uint)i;
+            keys[i] = ((ulong)whole << IndexBits) | (uint)i;
         }
-        var shift = 64 - BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)n));
+        // Counted rather than BitOperations.Log2, which kept this method out of the ReadyToRun image (a cold
+        // process then ran it as tier-0 code until the JIT's tier 1 came).
+        var bucketBits = 0;
+        while ((1 << bucketBits) < n)
+        {
+            bucketBits++;
+        }
+        var shift = 64 - bucketBits;
         var start = _keyStart;
-        var buckets = 1 << (64 - shift);
+        var buckets = 1 << bucketBits;
         Array.Clear(start, 0, buckets + 1);
         for (var i = 0; i < n; i++)
         {
