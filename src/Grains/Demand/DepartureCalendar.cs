@@ -24,10 +24,10 @@ public sealed class DepartureCalendar
         {
             return;
         }
-        users.DepartureNext[slot] = _heads[week];
+        users[slot].DepartureNext = _heads[week];
         _heads[week] = slot;
     }
 
-    /// <summary>The first slot due to leave in <paramref name="week"/>; follow <see cref="ServiceUserTable.DepartureNext"/>.</summary>
+    /// <summary>The first slot due to leave in <paramref name="week"/>; follow <see cref="ServiceUser.DepartureNext"/>.</summary>
     public int First(int week) => _heads[week];
 }

@@ -44,34 +44,34 @@ public sealed class ServiceUserList
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enqueue(int slot)
     {
-        _users.Prev[slot] = _tail;
-        _users.Next[slot] = ServiceUserTable.None;
+        _users[slot].Prev = _tail;
+        _users[slot].Next = ServiceUserTable.None;
         if (_tail == ServiceUserTable.None)
         {
             Head = slot;
         }
         else
         {
-            _users.Next[_tail] = slot;
+            _users[_tail].Next = slot;
         }
         _tail = slot;
         Count++;
-        WeeklyHours += _users.WeeklyHours[slot];
+        WeeklyHours += _users[slot].WeeklyHours;
     }
 
     /// <summary>Takes <paramref name="slot"/> off the list, wherever it stands.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Remove(int slot)
     {
-        var prev = _users.Prev[slot];
-        var next = _users.Next[slot];
+        var prev = _users[slot].Prev;
+        var next = _users[slot].Next;
         if (prev == ServiceUserTable.None)
         {
             Head = next;
         }
         else
         {
-            _users.Next[prev] = next;
+            _users[prev].Next = next;
         }
         if (next == ServiceUserTable.None)
         {
@@ -79,9 +79,9 @@ public sealed class ServiceUserList
         }
         else
         {
-            _users.Prev[next] = prev;
+            _users[next].Prev = prev;
         }
         Count--;
-        WeeklyHours -= _users.WeeklyHours[slot];
+        WeeklyHours -= _users[slot].WeeklyHours;
     }
 }

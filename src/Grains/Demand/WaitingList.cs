@@ -50,10 +50,10 @@ public sealed class WaitingList
         {
             MakeRoom();
         }
-        _hours[_end] = _users.WeeklyHours[slot];
+        _hours[_end] = _users[slot].WeeklyHours;
         _slots[_end] = slot;
-        _zones[_end] = _users.Zone[slot];
-        _users.WaitingPosition[slot] = _end;
+        _zones[_end] = _users[slot].Zone;
+        _users[slot].WaitingPosition = _end;
         _end++;
         Count++;
     }
@@ -62,7 +62,7 @@ public sealed class WaitingList
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Remove(int slot)
     {
-        var position = _users.WaitingPosition[slot];
+        var position = _users[slot].WaitingPosition;
         _hours[position] = double.PositiveInfinity;
         _slots[position] = ServiceUserTable.None;
         Count--;
@@ -124,7 +124,7 @@ public sealed class WaitingList
                 _hours[kept] = _hours[p];
                 _slots[kept] = slot;
                 _zones[kept] = _zones[p];
-                _users.WaitingPosition[slot] = kept;
+                _users[slot].WaitingPosition = kept;
                 kept++;
             }
         }

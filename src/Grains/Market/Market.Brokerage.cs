@@ -36,7 +36,7 @@ public sealed partial class Market
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryPlace(Zone zone, int slot, int week, bool fromWaitingList)
     {
-        var provider = zone.Choose(_users.WeeklyHours[slot]);
+        var provider = zone.Choose(_users[slot].WeeklyHours);
         if (provider is null)
         {
             return false;
@@ -48,27 +48,27 @@ public sealed partial class Market
     /// <summary>Gives <paramref name="slot"/>'s package to <paramref name="provider"/>, which has room for it.</summary>
     private void Place(Zone zone, Provider provider, int slot, int week, bool fromWaitingList)
     {
-        var hours = _users.WeeklyHours[slot];
+        var hours = _users[slot].WeeklyHours;
         if (fromWaitingList)
         {
             zone.StopWaiting(slot);
         }
-        if (_users.ReferredWeek[slot] != ServiceUserTable.None)
+        if (_users[slot].ReferredWeek != ServiceUserTable.None)
         {
-            zone.ServiceUsers.Place(_users.Funding[slot], week - _users.ReferredWeek[slot]);
-            _users.ReferredWeek[slot] = ServiceUserTable.None;
+            zone.ServiceUsers.Place(_users[slot].Funding, week - _users[slot].ReferredWeek);
+            _users[slot].ReferredWeek = ServiceUserTable.None;
         }
         var savingsModelled = _selfFunders.SavingsGbp is not null;
-        if (_users.Funding[slot] == FundingStream.SelfFunder && savingsModelled && _users.SavingsGbp[slot] <= _selfFunders.CapitalThresholdGbp)
+        if (_users[slot].Funding == FundingStream.SelfFunder && savingsModelled && _users[slot].SavingsGbp <= _selfFunders.CapitalThresholdGbp)
         {
-            _users.Funding[slot] = FundingStream.Council;
+            _users[slot].Funding = FundingStream.Council;
             _totals.SelfFunderConversions++;
             zone.ServiceUsers.Convert();
         }
-        provider.Accept(slot, hours, _users.Funding[slot]);
-        _users.Provider[slot] = provider.Index;
+        provider.Accept(slot, hours, _users[slot].Funding);
+        _users[slot].Provider = provider.Index;
         zone.NotePlaced(hours);
-        if (_users.Funding[slot] == FundingStream.SelfFunder && savingsModelled)
+        if (_users[slot].Funding == FundingStream.SelfFunder && savingsModelled)
         {
             StartCharging(slot, provider.RateGbpPerHour, week);
         }
@@ -98,8 +98,8 @@ public sealed partial class Market
         for (var position = _waiting.First; anyRoom && (position = _waiting.FirstThatFits(position, _zoneMostSpare)) >= 0; position++)
         {
             var slot = _waiting.SlotAt(position);
-            var z = _users.Zone[slot];
-            var provider = _zones[z].Choose(_users.WeeklyHours[slot])
+            var z = _users[slot].Zone;
+            var provider = _zones[z].Choose(_users[slot].WeeklyHours)
                 ?? throw new InvalidOperationException("A waiting person who fits the most spare hours of their zone found no provider.");
             var spareBefore = provider.SpareWeeklyHours;
             Place(_zones[z], provider, slot, week, fromWaitingList: true);

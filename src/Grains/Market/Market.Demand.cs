@@ -91,11 +91,10 @@ public sealed partial class Market
     /// <summary>Files a new service user (<paramref name="referred"/> this week, or of the starting caseload) to leave at time <paramref name="endWeeks"/> and brokers the package.</summary>
     private void Admit(Zone zone, double hours, FundingStream funding, double endWeeks, int week, bool referred)
     {
-        var slot = _users.Add(zone.Index, hours, funding);
-        _users.ReferredWeek[slot] = referred ? week : ServiceUserTable.None;
+        var slot = _users.Add(zone.Index, hours, funding, referred ? week : ServiceUserTable.None);
         if (funding == FundingStream.SelfFunder && _selfFunders.SavingsGbp is { } savings)
         {
-            _users.SavingsGbp[slot] = savings.Sample(_streams[zone.Index].Savings);
+            _users[slot].SavingsGbp = savings.Sample(_streams[zone.Index].Savings);
         }
         var departureWeek = endWeeks >= _scenario.HorizonWeeks ? _scenario.HorizonWeeks : (int)Math.Ceiling(endWeeks) - 1;
         _departures.File(_users, slot, departureWeek);
@@ -105,31 +104,31 @@ public sealed partial class Market
     /// <summary>A self-funder starts paying a provider; files the week their savings reach the capital limit.</summary>
     private void StartCharging(int slot, double rate, int week)
     {
-        var charge = _users.WeeklyHours[slot] * rate * (1 + _selfFunders.RatePremium);
-        _users.WeeklyChargeGbp[slot] = charge;
-        _users.ChargeStartWeek[slot] = week;
-        _conversions.File(ConversionWeek(slot), slot, _users.Generation[slot]);
+        var charge = _users[slot].WeeklyHours * rate * (1 + _selfFunders.RatePremium);
+        _users[slot].WeeklyChargeGbp = charge;
+        _users[slot].ChargeStartWeek = week;
+        _conversions.File(ConversionWeek(slot), slot, _users[slot].Generation);
     }
 
     private int ConversionWeek(int slot)
     {
-        var charge = _users.WeeklyChargeGbp[slot];
+        var charge = _users[slot].WeeklyChargeGbp;
         if (charge <= 0)
         {
             return int.MaxValue;
         }
-        var weeksLeft = Math.Ceiling((_users.SavingsGbp[slot] - _selfFunders.CapitalThresholdGbp) / charge);
-        return (int)Math.Min(int.MaxValue / 2, _users.ChargeStartWeek[slot] + weeksLeft);
+        var weeksLeft = Math.Ceiling((_users[slot].SavingsGbp - _selfFunders.CapitalThresholdGbp) / charge);
+        return (int)Math.Min(int.MaxValue / 2, _users[slot].ChargeStartWeek + weeksLeft);
     }
 
     /// <summary>A self-funder stops paying (they left, or their provider did): their savings fall by what they paid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StopCharging(int slot, int week)
     {
-        if (_users.WeeklyChargeGbp[slot] > 0)
+        if (_users[slot].WeeklyChargeGbp > 0)
         {
-            _users.SavingsGbp[slot] -= (week - _users.ChargeStartWeek[slot]) * _users.WeeklyChargeGbp[slot];
-            _users.WeeklyChargeGbp[slot] = 0;
+            _users[slot].SavingsGbp -= (week - _users[slot].ChargeStartWeek) * _users[slot].WeeklyChargeGbp;
+            _users[slot].WeeklyChargeGbp = 0;
         }
     }
 
@@ -137,26 +136,26 @@ public sealed partial class Market
     {
         foreach (var (slot, generation) in _conversions.Due(week))
         {
-            if (_users.Generation[slot] != generation || _users.Funding[slot] != FundingStream.SelfFunder
-                || _users.Provider[slot] == ServiceUserTable.None || ConversionWeek(slot) != week)
+            if (_users[slot].Generation != generation || _users[slot].Funding != FundingStream.SelfFunder
+                || _users[slot].Provider == ServiceUserTable.None || ConversionWeek(slot) != week)
             {
                 continue;
             }
             StopCharging(slot, week);
-            _providers[_users.Provider[slot]].Transfer(_users.WeeklyHours[slot], FundingStream.SelfFunder, FundingStream.Council);
-            _users.Funding[slot] = FundingStream.Council;
+            _providers[_users[slot].Provider].Transfer(_users[slot].WeeklyHours, FundingStream.SelfFunder, FundingStream.Council);
+            _users[slot].Funding = FundingStream.Council;
             _totals.SelfFunderConversions++;
-            _zones[_users.Zone[slot]].ServiceUsers.Convert();
+            _zones[_users[slot].Zone].ServiceUsers.Convert();
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Leave(int slot, int week)
     {
-        var provider = _users.Provider[slot];
+        var provider = _users[slot].Provider;
         if (provider == ServiceUserTable.None)
         {
-            _zones[_users.Zone[slot]].StopWaiting(slot);
+            _zones[_users[slot].Zone].StopWaiting(slot);
         }
         else
         {
@@ -170,9 +169,9 @@ public sealed partial class Market
     private void Unplace(int slot, int week)
     {
         StopCharging(slot, week);
-        _providers[_users.Provider[slot]].Release(slot, _users.WeeklyHours[slot], _users.Funding[slot]);
-        _zones[_users.Zone[slot]].NoteUnplaced(_users.WeeklyHours[slot]);
-        _users.Provider[slot] = ServiceUserTable.None;
+        _providers[_users[slot].Provider].Release(slot, _users[slot].WeeklyHours, _users[slot].Funding);
+        _zones[_users[slot].Zone].NoteUnplaced(_users[slot].WeeklyHours);
+        _users[slot].Provider = ServiceUserTable.None;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -98,9 +98,9 @@ public sealed partial class Market
     {
         for (var slot = provider.Caseload.Head; slot != ServiceUserTable.None;)
         {
-            var next = _users.Next[slot];
+            var next = _users[slot].Next;
             Unplace(slot, week);
-            PlaceOrQueue(_zones[_users.Zone[slot]], slot, week);
+            PlaceOrQueue(_zones[_users[slot].Zone], slot, week);
             slot = next;
         }
     }
@@ -110,9 +110,9 @@ public sealed partial class Market
     {
         for (var slot = provider.Caseload.Tail; slot != ServiceUserTable.None && provider.CommittedWeeklyHours > provider.CapacityWeeklyHours;)
         {
-            var previous = _users.Prev[slot];
+            var previous = _users[slot].Prev;
             Unplace(slot, week);
-            PlaceOrQueue(_zones[_users.Zone[slot]], slot, week);
+            PlaceOrQueue(_zones[_users[slot].Zone], slot, week);
             slot = previous;
         }
     }

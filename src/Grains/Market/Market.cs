@@ -190,7 +190,7 @@ public sealed partial class Market : IRunModel
         }
         for (var slot = _departures.First(week); slot != ServiceUserTable.None;)
         {
-            var next = _users.DepartureNext[slot];
+            var next = _users[slot].DepartureNext;
             Leave(slot, week);
             slot = next;
         }

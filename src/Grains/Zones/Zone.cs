@@ -104,9 +104,9 @@ public sealed class Zone
     {
         _waiting.Enqueue(slot);
         WaitingCount++;
-        WaitingWeeklyHours += _users.WeeklyHours[slot];
-        _leastWaiting.Add(_users.WeeklyHours[slot]);
-        ServiceUsers.StartWaiting(_users.Funding[slot], _users.WeeklyHours[slot]);
+        WaitingWeeklyHours += _users[slot].WeeklyHours;
+        _leastWaiting.Add(_users[slot].WeeklyHours);
+        ServiceUsers.StartWaiting(_users[slot].Funding, _users[slot].WeeklyHours);
     }
 
     /// <summary><paramref name="slot"/> leaves the waiting list, wherever it stands.</summary>
@@ -115,9 +115,9 @@ public sealed class Zone
     {
         _waiting.Remove(slot);
         WaitingCount--;
-        WaitingWeeklyHours -= _users.WeeklyHours[slot];
-        _leastWaiting.Remove(_users.WeeklyHours[slot]);
-        ServiceUsers.StopWaiting(_users.Funding[slot], _users.WeeklyHours[slot]);
+        WaitingWeeklyHours -= _users[slot].WeeklyHours;
+        _leastWaiting.Remove(_users[slot].WeeklyHours);
+        ServiceUsers.StopWaiting(_users[slot].Funding, _users[slot].WeeklyHours);
     }
 
     /// <summary>A package of the zone's of <paramref name="weeklyHours"/> has been placed with a provider.</summary>

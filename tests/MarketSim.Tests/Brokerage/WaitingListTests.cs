@@ -37,7 +37,7 @@ public class WaitingListTests
                 continue;
             }
             var room = Enumerable.Range(0, zones).Select(_ => random.Next(5) == 0 ? -1 : 0.25 * random.Next(42)).ToArray();
-            var expected = joined.Where(s => users.WeeklyHours[s] <= room[users.Zone[s]]).ToList();
+            var expected = joined.Where(s => users[s].WeeklyHours <= room[users[s].Zone]).ToList();
             var found = new List<int>();
             for (var position = list.FirstThatFits(list.First, room); position >= 0; position = list.FirstThatFits(position + 1, room))
             {

@@ -32,12 +32,12 @@ public class OpenSpareHoursTests
             provider.StartWeek(week, careWage: 10, outsideWage: 11);
             AssertEntry();
             var slot = users.Add(0, 2.5 + (week % 4), FundingStream.Council);
-            provider.Accept(slot, users.WeeklyHours[slot], FundingStream.Council);
+            provider.Accept(slot, users[slot].WeeklyHours, FundingStream.Council);
             slots.Add(slot);
             AssertEntry();
             if (week % 3 == 0)
             {
-                provider.Release(slots[0], users.WeeklyHours[slots[0]], FundingStream.Council);
+                provider.Release(slots[0], users[slots[0]].WeeklyHours, FundingStream.Council);
                 slots.RemoveAt(0);
                 AssertEntry();
             }
