@@ -48,27 +48,28 @@ public sealed partial class Market
     /// <summary>Gives <paramref name="slot"/>'s package to <paramref name="provider"/>, which has room for it.</summary>
     private void Place(Zone zone, Provider provider, int slot, int week, bool fromWaitingList)
     {
-        var hours = _users[slot].WeeklyHours;
+        ref var user = ref _users[slot];
+        var hours = user.WeeklyHours;
         if (fromWaitingList)
         {
             zone.StopWaiting(slot);
         }
-        if (_users[slot].ReferredWeek != ServiceUserTable.None)
+        if (user.ReferredWeek != ServiceUserTable.None)
         {
-            zone.ServiceUsers.Place(_users[slot].Funding, week - _users[slot].ReferredWeek);
-            _users[slot].ReferredWeek = ServiceUserTable.None;
+            zone.ServiceUsers.Place(user.Funding, week - user.ReferredWeek);
+            user.ReferredWeek = ServiceUserTable.None;
         }
         var savingsModelled = _selfFunders.SavingsGbp is not null;
-        if (_users[slot].Funding == FundingStream.SelfFunder && savingsModelled && _users[slot].SavingsGbp <= _selfFunders.CapitalThresholdGbp)
+        if (user.Funding == FundingStream.SelfFunder && savingsModelled && user.SavingsGbp <= _selfFunders.CapitalThresholdGbp)
         {
-            _users[slot].Funding = FundingStream.Council;
+            user.Funding = FundingStream.Council;
             _totals.SelfFunderConversions++;
             zone.ServiceUsers.Convert();
         }
-        provider.Accept(slot, hours, _users[slot].Funding);
-        _users[slot].Provider = provider.Index;
+        provider.Accept(slot, hours, user.Funding);
+        user.Provider = provider.Index;
         zone.NotePlaced(hours);
-        if (_users[slot].Funding == FundingStream.SelfFunder && savingsModelled)
+        if (user.Funding == FundingStream.SelfFunder && savingsModelled)
         {
             StartCharging(slot, provider.RateGbpPerHour, week);
         }
@@ -80,8 +81,8 @@ public sealed partial class Market
     /// zone. Placing only takes spare hours away, so anyone passed over does not fit later in the week
     /// either, and one pass along the list places, at each step, the person who has waited longest of
     /// those who fit. A placement can lower the most spare hours only of the zones whose most was the
-    /// chosen provider's; those are worked out again. The pass looks only at packages within the largest
-    /// of the zones' most spare hours, and ends when no zone has room for its smallest waiting package.
+    /// chosen provider's; those are worked out again. Each person's package is compared with their own
+    /// zone's room, and the pass ends when no zone has room for its smallest waiting package.
     /// </summary>
     private void RebrokerWaiting(int week)
     {

@@ -104,31 +104,33 @@ public sealed partial class Market
     /// <summary>A self-funder starts paying a provider; files the week their savings reach the capital limit.</summary>
     private void StartCharging(int slot, double rate, int week)
     {
-        var charge = _users[slot].WeeklyHours * rate * (1 + _selfFunders.RatePremium);
-        _users[slot].WeeklyChargeGbp = charge;
-        _users[slot].ChargeStartWeek = week;
-        _conversions.File(ConversionWeek(slot), slot, _users[slot].Generation);
+        ref var user = ref _users[slot];
+        user.WeeklyChargeGbp = user.WeeklyHours * rate * (1 + _selfFunders.RatePremium);
+        user.ChargeStartWeek = week;
+        _conversions.File(ConversionWeek(slot), slot, user.Generation);
     }
 
     private int ConversionWeek(int slot)
     {
-        var charge = _users[slot].WeeklyChargeGbp;
+        ref readonly var user = ref _users[slot];
+        var charge = user.WeeklyChargeGbp;
         if (charge <= 0)
         {
             return int.MaxValue;
         }
-        var weeksLeft = Math.Ceiling((_users[slot].SavingsGbp - _selfFunders.CapitalThresholdGbp) / charge);
-        return (int)Math.Min(int.MaxValue / 2, _users[slot].ChargeStartWeek + weeksLeft);
+        var weeksLeft = Math.Ceiling((user.SavingsGbp - _selfFunders.CapitalThresholdGbp) / charge);
+        return (int)Math.Min(int.MaxValue / 2, user.ChargeStartWeek + weeksLeft);
     }
 
     /// <summary>A self-funder stops paying (they left, or their provider did): their savings fall by what they paid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StopCharging(int slot, int week)
     {
-        if (_users[slot].WeeklyChargeGbp > 0)
+        ref var user = ref _users[slot];
+        if (user.WeeklyChargeGbp > 0)
         {
-            _users[slot].SavingsGbp -= (week - _users[slot].ChargeStartWeek) * _users[slot].WeeklyChargeGbp;
-            _users[slot].WeeklyChargeGbp = 0;
+            user.SavingsGbp -= (week - user.ChargeStartWeek) * user.WeeklyChargeGbp;
+            user.WeeklyChargeGbp = 0;
         }
     }
 
@@ -136,16 +138,17 @@ public sealed partial class Market
     {
         foreach (var (slot, generation) in _conversions.Due(week))
         {
-            if (_users[slot].Generation != generation || _users[slot].Funding != FundingStream.SelfFunder
-                || _users[slot].Provider == ServiceUserTable.None || ConversionWeek(slot) != week)
+            ref var user = ref _users[slot];
+            if (user.Generation != generation || user.Funding != FundingStream.SelfFunder
+                || user.Provider == ServiceUserTable.None || ConversionWeek(slot) != week)
             {
                 continue;
             }
             StopCharging(slot, week);
-            _providers[_users[slot].Provider].Transfer(_users[slot].WeeklyHours, FundingStream.SelfFunder, FundingStream.Council);
-            _users[slot].Funding = FundingStream.Council;
+            _providers[user.Provider].Transfer(user.WeeklyHours, FundingStream.SelfFunder, FundingStream.Council);
+            user.Funding = FundingStream.Council;
             _totals.SelfFunderConversions++;
-            _zones[_users[slot].Zone].ServiceUsers.Convert();
+            _zones[user.Zone].ServiceUsers.Convert();
         }
     }
 
@@ -169,9 +172,10 @@ public sealed partial class Market
     private void Unplace(int slot, int week)
     {
         StopCharging(slot, week);
-        _providers[_users[slot].Provider].Release(slot, _users[slot].WeeklyHours, _users[slot].Funding);
-        _zones[_users[slot].Zone].NoteUnplaced(_users[slot].WeeklyHours);
-        _users[slot].Provider = ServiceUserTable.None;
+        ref var user = ref _users[slot];
+        _providers[user.Provider].Release(slot, user.WeeklyHours, user.Funding);
+        _zones[user.Zone].NoteUnplaced(user.WeeklyHours);
+        user.Provider = ServiceUserTable.None;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -103,10 +103,11 @@ public sealed class Zone
     public void Wait(int slot)
     {
         _waiting.Enqueue(slot);
+        ref readonly var user = ref _users[slot];
         WaitingCount++;
-        WaitingWeeklyHours += _users[slot].WeeklyHours;
-        _leastWaiting.Add(_users[slot].WeeklyHours);
-        ServiceUsers.StartWaiting(_users[slot].Funding, _users[slot].WeeklyHours);
+        WaitingWeeklyHours += user.WeeklyHours;
+        _leastWaiting.Add(user.WeeklyHours);
+        ServiceUsers.StartWaiting(user.Funding, user.WeeklyHours);
     }
 
     /// <summary><paramref name="slot"/> leaves the waiting list, wherever it stands.</summary>
@@ -114,10 +115,11 @@ public sealed class Zone
     public void StopWaiting(int slot)
     {
         _waiting.Remove(slot);
+        ref readonly var user = ref _users[slot];
         WaitingCount--;
-        WaitingWeeklyHours -= _users[slot].WeeklyHours;
-        _leastWaiting.Remove(_users[slot].WeeklyHours);
-        ServiceUsers.StopWaiting(_users[slot].Funding, _users[slot].WeeklyHours);
+        WaitingWeeklyHours -= user.WeeklyHours;
+        _leastWaiting.Remove(user.WeeklyHours);
+        ServiceUsers.StopWaiting(user.Funding, user.WeeklyHours);
     }
 
     /// <summary>A package of the zone's of <paramref name="weeklyHours"/> has been placed with a provider.</summary>
