@@ -148,17 +148,5 @@ public sealed partial class Market
 
     /// <summary>The most spare hours of the providers serving every zone, at least 0: the part of each zone's most spare hours that all zones share.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double EveryZoneMostSpare()
-    {
-        if (_everyZoneFirst >= 0)
-        {
-            return Math.Max(0, MostSpareScan.Most(_openSpare.AsSpan(_everyZoneFirst, _everyZoneProviders.Length)));
-        }
-        var most = 0.0;
-        foreach (var p in _everyZoneProviders)
-        {
-            most = double.MaxNative(most, _openSpare[p]);
-        }
-        return most;
-    }
+    private double EveryZoneMostSpare() => Math.Max(0, _everyZoneProviders.Most(_openSpare));
 }

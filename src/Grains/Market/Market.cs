@@ -43,8 +43,7 @@ public sealed partial class Market : IRunModel
     private readonly int[] _entrantJoinWeek;
     private readonly int[][] _zonesOfProvider;
     private readonly bool[] _servingEveryZone;
-    private readonly int[] _everyZoneProviders;
-    private readonly int _everyZoneFirst;
+    private readonly ProviderSet _everyZoneProviders;
     private readonly double[] _openSpare;
     private readonly int _originalProviders;
     private readonly SelfFunderSpec _selfFunders;
@@ -84,8 +83,7 @@ public sealed partial class Market : IRunModel
         _providers = [.. providerSpecs.Select((p, i) => new Provider(i, p, _users, dormant: i >= _originalProviders, openSpare, samplers))];
         _zonesOfProvider = [.. _providers.Select(p => scenario.Zones.Select((z, i) => (z, i)).Where(x => p.Spec.ZoneIds.Contains(x.z.Id)).Select(x => x.i).ToArray())];
         _servingEveryZone = [.. _providers.Select(p => _zonesOfProvider[p.Index].Length == scenario.Zones.Length)];
-        _everyZoneProviders = [.. _providers.Where(p => _servingEveryZone[p.Index]).Select(p => p.Index)];
-        _everyZoneFirst = MostSpareScan.FirstOfRun(_everyZoneProviders);
+        _everyZoneProviders = new ProviderSet([.. _providers.Where(p => _servingEveryZone[p.Index]).Select(p => p.Index)]);
         _openSpare = openSpare.WeeklyHours;
         _waiting = new WaitingList(_users);
         _zones = [.. scenario.Zones.Select((z, i) => new Zone(i, z, _providers, _users, openSpare, _servingEveryZone, _waiting))];

@@ -24,9 +24,6 @@ public readonly struct WaitingTimeBinomial
     /// <summary>The probability of success of each trial.</summary>
     public double P { get; }
 
-    /// <summary>One draw of the number of successes in <paramref name="n"/> trials of probability <paramref name="p"/>.</summary>
-    public static int Sample(StreamRandom random, double p, int n) => new WaitingTimeBinomial(p).Sample(random, n);
-
     /// <summary>One draw of the number of successes in <paramref name="n"/> trials of probability <see cref="P"/>.</summary>
     public int Sample(StreamRandom random, int n)
     {

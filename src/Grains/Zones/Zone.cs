@@ -13,10 +13,8 @@ namespace MarketSim.Grains.Zones;
 public sealed class Zone
 {
     private readonly int[] _leads;
-    private readonly int[] _framework;
-    private readonly int[] _spot;
-    private readonly int _frameworkFirst;
-    private readonly int _spotFirst;
+    private readonly ProviderSet _framework;
+    private readonly ProviderSet _spot;
     private readonly int[] _servingOnlySome;
     private readonly Provider[] _providers;
     private readonly double[] _openSpare;
@@ -38,11 +36,11 @@ public sealed class Zone
         var serving = providers.Where(p => p.Spec.ZoneIds.Contains(spec.Id)).OrderBy(p => p.Spec.Id, StringComparer.Ordinal).ToArray();
         int[] Indexes(ProviderRole role) => [.. serving.Where(p => p.Spec.Role == role).Select(p => p.Index)];
         _leads = Indexes(ProviderRole.Lead);
-        _framework = Indexes(ProviderRole.Framework);
-        _spot = Indexes(ProviderRole.Spot);
-        _frameworkFirst = MostSpareScan.FirstOfRun(_framework);
-        _spotFirst = MostSpareScan.FirstOfRun(_spot);
-        _servingOnlySome = [.. _leads.Concat(_framework).Concat(_spot).Where(p => servingEveryZone?[p] != true)];
+        int[] framework = Indexes(ProviderRole.Framework);
+        int[] spot = Indexes(ProviderRole.Spot);
+        _framework = new ProviderSet(framework);
+        _spot = new ProviderSet(spot);
+        _servingOnlySome = [.. _leads.Concat(framework).Concat(spot).Where(p => servingEveryZone?[p] != true)];
         _providers = [.. providers];
         _openSpare = openSpare.WeeklyHours;
         _waiting = waiting ?? new WaitingList(users);
@@ -151,11 +149,11 @@ public sealed class Zone
         var chosen = FirstWithRoom(_leads, weeklyHours);
         if (chosen < 0)
         {
-            chosen = MostSpare(_framework, _frameworkFirst, weeklyHours);
+            chosen = MostSpare(_framework, weeklyHours);
         }
         if (chosen < 0)
         {
-            chosen = MostSpare(_spot, _spotFirst, weeklyHours);
+            chosen = MostSpare(_spot, weeklyHours);
         }
         return chosen < 0 ? null : _providers[chosen];
     }
@@ -208,28 +206,11 @@ public sealed class Zone
         return -1;
     }
 
-    /// <summary>
-    /// The one of <paramref name="candidates"/> (provider indexes) with most spare hours, if the package fits; −1 when none.
-    /// When the candidates are consecutive indexes from <paramref name="first"/> (−1 when not), their entries are scanned as a block.
-    /// </summary>
+    /// <summary>The one of <paramref name="candidates"/> with most spare hours, if the package fits; −1 when none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int MostSpare(int[] candidates, int first, double weeklyHours)
+    private int MostSpare(ProviderSet candidates, double weeklyHours)
     {
-        if (first >= 0)
-        {
-            var most = first + MostSpareScan.IndexOfMost(_openSpare.AsSpan(first, candidates.Length));
-            return _openSpare[most] >= weeklyHours ? most : -1;
-        }
-        var spare = _openSpare;
-        var best = -1;
-        var bestSpare = double.NegativeInfinity;
-        foreach (var p in candidates)
-        {
-            var s = spare[p];
-            var more = -(s > bestSpare ? 1 : 0);
-            best ^= (best ^ p) & more;
-            bestSpare = double.MaxNative(bestSpare, s);
-        }
-        return bestSpare >= weeklyHours ? best : -1;
+        var most = candidates.IndexOfMost(_openSpare);
+        return most >= 0 && _openSpare[most] >= weeklyHours ? most : -1;
     }
 }

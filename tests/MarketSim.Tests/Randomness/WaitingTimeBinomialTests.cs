@@ -18,7 +18,7 @@ public class WaitingTimeBinomialTests
         var counts = new int[n + 1];
         for (var i = 0; i < draws; i++)
         {
-            counts[WaitingTimeBinomial.Sample(random, p, n)]++;
+            counts[new WaitingTimeBinomial(p).Sample(random, n)]++;
         }
 
         // Mean within 4 standard errors of np, and a chi-square goodness of fit against the exact pmf
@@ -59,8 +59,8 @@ public class WaitingTimeBinomialTests
     public void Edge_cases_are_exact(SamplerFamily samplers)
     {
         var random = new StreamRandom(1, samplers);
-        Assert.Equal(0, WaitingTimeBinomial.Sample(random, 0.5, 0));
-        Assert.Equal(0, WaitingTimeBinomial.Sample(random, 0, 10));
-        Assert.Equal(10, WaitingTimeBinomial.Sample(random, 1, 10));
+        Assert.Equal(0, new WaitingTimeBinomial(0.5).Sample(random, 0));
+        Assert.Equal(0, new WaitingTimeBinomial(0).Sample(random, 10));
+        Assert.Equal(10, new WaitingTimeBinomial(1).Sample(random, 10));
     }
 }
