@@ -22,7 +22,7 @@ public sealed partial class Market
             var random = _streams[zone.Index].StartingCaseload;
             for (var i = 0; i < demand.StartingCaseload; i++)
             {
-                var hours = QuarterHours(demand.WeeklyHours.Sample(random));
+                var hours = _packageHours[zone.Index].Sample(random);
                 var remainingWeeks = demand.PackageLengthWeeks.SampleResidual(random);
                 var funding = DrawFunding(zone.Index, random);
                 var atWeeks = random.NextDouble() - 1;
@@ -52,7 +52,7 @@ public sealed partial class Market
         _totals.Referrals += referrals;
         for (var i = 0; i < referrals; i++)
         {
-            var hours = QuarterHours(demand.WeeklyHours.Sample(random));
+            var hours = _packageHours[zone.Index].Sample(random);
             var lengthWeeks = demand.PackageLengthWeeks.Sample(random);
             var arrivalInWeek = random.NextDouble();
             var funding = DrawFunding(zone.Index, random);
@@ -178,9 +178,14 @@ public sealed partial class Market
         user.Provider = ServiceUserTable.None;
     }
 
+    /// <summary>The funding stream of a new package, drawn by the zone's shares (no draw when the zone has one stream only).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private FundingStream DrawFunding(int zone, Random random)
     {
+        if (_onlyFunding[zone] >= 0)
+        {
+            return (FundingStream)_onlyFunding[zone];
+        }
         var u = random.NextDouble();
         var cumulative = _fundingCumulative[zone];
         for (var s = 0; s < cumulative.Length - 1; s++)
@@ -192,7 +197,4 @@ public sealed partial class Market
         }
         return (FundingStream)(cumulative.Length - 1);
     }
-
-    /// <summary>Care is commissioned in 15-minute units: at least a quarter hour a week.</summary>
-    private static double QuarterHours(double hours) => Math.Max(0.25, Math.Round(hours * 4) / 4);
 }

@@ -32,6 +32,8 @@ public sealed partial class Market : IRunModel
     private readonly int[] _payerOfStream;
     private readonly PoissonMean[][] _referralRates;
     private readonly double[][] _fundingCumulative;
+    private readonly int[] _onlyFunding;
+    private readonly PackageHours[] _packageHours;
     private readonly ZoneStreams[] _streams;
     private readonly StreamRandom _economyRandom = new(0);
     private readonly ulong _economyKey = StreamSeeds.StableHash("economy");
@@ -95,6 +97,8 @@ public sealed partial class Market : IRunModel
         var shocks = scenario.Shocks ?? [];
         _referralRates = [.. scenario.Zones.Select(z => ReferralRates(z, shocks).Select(rate => new PoissonMean(rate)).ToArray())];
         _fundingCumulative = [.. scenario.Zones.Select(z => Cumulative(z.Demand.FundingShares))];
+        _onlyFunding = [.. scenario.Zones.Select(z => OnlyStream(z.Demand.FundingShares))];
+        _packageHours = [.. scenario.Zones.Select(z => PackageHours.Of(z.Demand.WeeklyHours))];
         _streams = [.. scenario.Zones.Select(z => new ZoneStreams(z.Id, samplers))];
         _arrivals = new Arrival[Math.Max(16, startingPeople)];
         _arrivalTimes = new double[_arrivals.Length];
@@ -212,6 +216,9 @@ public sealed partial class Market : IRunModel
         }
         return rates;
     }
+
+    /// <summary>The one funding stream of every package when only one has a share; −1 when the shares are mixed.</summary>
+    private static int OnlyStream(double[] shares) => shares.Count(s => s > 0) == 1 ? Array.FindIndex(shares, s => s > 0) : -1;
 
     private static double[] Cumulative(double[] shares)
     {

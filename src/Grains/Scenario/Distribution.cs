@@ -109,6 +109,24 @@ public sealed record Distribution
         };
     }
 
+    /// <summary>P(X ≤ <paramref name="x"/>), from MathNet.Numerics: what the engine's samplers are tested against and package-hour tables are built from.</summary>
+    public double Cdf(double x) => Kind switch
+    {
+        DistributionKind.Fixed => x >= Mean ? 1 : 0,
+        DistributionKind.Exponential => Exponential.CDF(1 / Mean, x),
+        DistributionKind.Gamma => Gamma.CDF(_shape, _rate, x),
+        _ => LogNormal.CDF(_mu, _sigma, x),
+    };
+
+    /// <summary>The x with P(X ≤ x) = <paramref name="p"/> (0 &lt; p &lt; 1), from MathNet.Numerics: package hours in the far tail are drawn by it.</summary>
+    public double InverseCdf(double p) => Kind switch
+    {
+        DistributionKind.Fixed => Mean,
+        DistributionKind.Exponential => Exponential.InvCDF(1 / Mean, p),
+        DistributionKind.Gamma => Gamma.InvCDF(_shape, _rate, p),
+        _ => LogNormal.InvCDF(_mu, _sigma, p),
+    };
+
     private double SampleMathNet(Random random) => Kind switch
     {
         DistributionKind.Fixed => Mean,

@@ -40,14 +40,14 @@ public partial class ReportContentTests
             "In 14% of futures (± 2.5%) Spot provider leaves the market within the 2-year horizon, most often by hand-back of its contracts, most often in year 1; 7 other providers leave in at least 10% of futures.",
             "On average 0.48 providers (± 0.04) hand back their contracts and 0.65 (± 0.05) fail over the 2-year horizon.",
             "East Dorset and Christchurch is left without its lead provider at some point in 14% of futures (± 2.4%); averaged over all futures that is 5.90 weeks (± 1.22) of the 2-year horizon. All 3 zones lose their lead in some future, in 10% to 14% of futures.",
-            "Unmet need averages 193k care hours over the 2-year horizon (± 22.4k), 2.1% of need; valued at £43.75 an hour it costs £8.44m (± £982k).",
-            "Dorset County Council overspends its budgets over the 2-year horizon in 84% of futures (± 2.6%); on average it ends £3.68m over budget (± £295k).",
-            "Dorset CCG (Continuing Healthcare) overspends its budgets over the 2-year horizon in 53% of futures (± 3.5%); on average it ends £159k under budget (± £114k).",
-            "The Dorset care markets pool overspends over the 2-year horizon in 81% of futures (± 2.8%), by £3.52m on average (± £382k).",
-            "Dorset County Council's bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Full pool of both out-turns (53 : 18)\", £7.30m (95% interval £6.77m to £8.31m), and highest under \"Aligned budgets (no pooling)\", £8.53m.",
-            "Under \"Aligned budgets (no pooling)\" Dorset County Council pays £789k more over the 2-year horizon (95% interval +£691k to +£887k) than under \"Full pool of both out-turns (53 : 18)\" (the widest gap between agreements, on the same futures).",
-            "Dorset CCG (Continuing Healthcare)'s bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\", £1.44m (95% interval £1.21m to £1.70m), and highest under \"Full pool of both out-turns (53 : 18)\", £2.24m.",
-            "Under \"Full pool of both out-turns (53 : 18)\" Dorset CCG (Continuing Healthcare) pays £789k more over the 2-year horizon (95% interval +£691k to +£887k) than under \"Aligned budgets (no pooling)\" (the widest gap between agreements, on the same futures).",
+            "Unmet need averages 195k care hours over the 2-year horizon (± 22.6k), 2.1% of need; valued at £43.75 an hour it costs £8.54m (± £987k).",
+            "Dorset County Council overspends its budgets over the 2-year horizon in 85% of futures (± 2.5%); on average it ends £3.54m over budget (± £286k).",
+            "Dorset CCG (Continuing Healthcare) overspends its budgets over the 2-year horizon in 55% of futures (± 3.5%); on average it ends £47.8k under budget (± £111k).",
+            "The Dorset care markets pool overspends over the 2-year horizon in 82% of futures (± 2.7%), by £3.49m on average (± £373k).",
+            "Dorset County Council's bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Full pool of both out-turns (53 : 18)\", £7.00m (95% interval £6.49m to £7.96m), and highest under \"Aligned budgets (no pooling)\", £8.14m.",
+            "Under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" Dorset County Council pays £764k more over the 2-year horizon (95% interval +£759k to +£769k) than under \"Full pool of both out-turns (53 : 18)\" (the widest gap between agreements, on the same futures).",
+            "Dorset CCG (Continuing Healthcare)'s bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\", £1.45m (95% interval £1.26m to £1.67m), and highest under \"Full pool of both out-turns (53 : 18)\", £2.24m.",
+            "Under \"Full pool of both out-turns (53 : 18)\" Dorset CCG (Continuing Healthcare) pays £764k more over the 2-year horizon (95% interval +£759k to +£769k) than under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" (the widest gap between agreements, on the same futures).",
         ], sentences);
     }
 
