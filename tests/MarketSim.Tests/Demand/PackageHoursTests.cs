@@ -30,20 +30,10 @@ public class PackageHoursTests
     public void Draws_follow_the_quarter_hour_rounding_of_mathnets_cdf(DistributionKind kind, double mean, double sd)
     {
         var distribution = new Distribution(kind, mean, sd);
-        var hours = PackageHours.Of(distribution);
-        var random = new StreamRandom(409);
-        var counts = new Dictionary<int, int>();
-        for (var i = 0; i < SampleChecks.Draws; i++)
-        {
-            var quarters = hours.Sample(random) * 4;
-            Assert.True(quarters >= 1 && quarters == Math.Floor(quarters), $"{quarters / 4} hours is not a whole number of quarter hours");
-            counts[(int)quarters] = counts.GetValueOrDefault((int)quarters) + 1;
-        }
 
-        var (statistic, degrees) = ChiSquare(counts, distribution);
+        var counts = CountQuarterHours(PackageHours.Of(distribution), seed: 409);
 
-        var critical = ChiSquared.InvCDF(degrees, 0.999);
-        Assert.True(statistic < critical, $"{kind}({mean}, {sd}): chi-square {statistic:F1} on {degrees} degrees of freedom exceeds {critical:F1} (alpha 0.001)");
+        AssertFollows(counts, distribution);
     }
 
     [Theory]
@@ -53,23 +43,12 @@ public class PackageHoursTests
     {
         // A table that stops where a fifth is left above it, so that the tail drawn by inverting the CDF is a fifth of the draws.
         var distribution = new Distribution(kind, mean, sd);
-        var hours = new PackageHours(distribution, tailMass: 0.2);
-        var random = new StreamRandom(611);
-        var counts = new Dictionary<int, int>();
-        var tail = 0;
-        var tableEnd = distribution.InverseCdf(0.8);
-        for (var i = 0; i < SampleChecks.Draws; i++)
-        {
-            var quarters = hours.Sample(random) * 4;
-            Assert.True(quarters >= 1 && quarters == Math.Floor(quarters), $"{quarters / 4} hours is not a whole number of quarter hours");
-            counts[(int)quarters] = counts.GetValueOrDefault((int)quarters) + 1;
-            tail += quarters / 4 > tableEnd + 0.25 ? 1 : 0;
-        }
 
-        var (statistic, degrees) = ChiSquare(counts, distribution);
+        var counts = CountQuarterHours(new PackageHours(distribution, tailMass: 0.2), seed: 611);
 
-        var critical = ChiSquared.InvCDF(degrees, 0.999);
-        Assert.True(statistic < critical, $"{kind}({mean}, {sd}): chi-square {statistic:F1} on {degrees} degrees of freedom exceeds {critical:F1} (alpha 0.001)");
+        AssertFollows(counts, distribution);
+        var tableEnd = distribution.InverseCdf(0.8) + 0.25;
+        var tail = counts.Where(c => c.Key / 4.0 > tableEnd).Sum(c => c.Value);
         Assert.True(tail > SampleChecks.Draws / 10, $"only {tail} draws came from the tail");
     }
 
@@ -97,6 +76,28 @@ public class PackageHoursTests
 
         Assert.Equal(7.5, hours.Sample(random));
         Assert.Equal(untouched.NextDouble(), random.NextDouble());
+    }
+
+    /// <summary><see cref="SampleChecks.Draws"/> draws, counted by quarter hours; each must be a whole number of them, at least one.</summary>
+    private static Dictionary<int, int> CountQuarterHours(PackageHours hours, int seed)
+    {
+        var random = new StreamRandom((ulong)seed);
+        var counts = new Dictionary<int, int>();
+        for (var i = 0; i < SampleChecks.Draws; i++)
+        {
+            var quarters = hours.Sample(random) * 4;
+            Assert.True(quarters >= 1 && quarters == Math.Floor(quarters), $"{quarters / 4} hours is not a whole number of quarter hours");
+            counts[(int)quarters] = counts.GetValueOrDefault((int)quarters) + 1;
+        }
+        return counts;
+    }
+
+    /// <summary>Fails unless the chi-square test of <paramref name="counts"/> against the rounded distribution passes at α = 0.001.</summary>
+    private static void AssertFollows(Dictionary<int, int> counts, Distribution distribution)
+    {
+        var (statistic, degrees) = ChiSquare(counts, distribution);
+        var critical = ChiSquared.InvCDF(degrees, 0.999);
+        Assert.True(statistic < critical, $"{distribution}: chi-square {statistic:F1} on {degrees} degrees of freedom exceeds {critical:F1} (alpha 0.001)");
     }
 
     /// <summary>
