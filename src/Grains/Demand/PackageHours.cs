@@ -79,7 +79,7 @@ public sealed class PackageHours
     }
 
     /// <summary>Hours rounded to the nearest quarter hour, at least a quarter hour.</summary>
-    public static double Rounded(double hours) => Math.Max(0.25, Math.Round(hours * 4) / 4);
+    private static double Rounded(double hours) => Math.Max(0.25, Math.Round(hours * 4) / 4);
 
     /// <summary>A draw from the tail past the table: the CDF inverted at a uniform point above <see cref="_belowTail"/>.</summary>
     private double Tail(StreamRandom random)
