@@ -95,7 +95,7 @@ public sealed partial class Market
         {
             _zoneMostSpare[z] = RoomInZone(z, everyZoneMost);
         }
-        var anyRoom = Largest(_zoneMostSpare) > 0;
+        var anyRoom = MostSpareScan.Most(_zoneMostSpare) > 0;
         for (var position = _waiting.First; anyRoom && (position = _waiting.FirstThatFits(position, _zoneMostSpare)) >= 0; position++)
         {
             var slot = _waiting.SlotAt(position);
@@ -115,7 +115,7 @@ public sealed partial class Market
                     _zoneMostSpare[served] = RoomInZone(served, everyZoneMost);
                 }
             }
-            anyRoom = Largest(_zoneMostSpare) > 0;
+            anyRoom = MostSpareScan.Most(_zoneMostSpare) > 0;
         }
     }
 
@@ -133,17 +133,6 @@ public sealed partial class Market
         }
         var most = zone.MostSpareWeeklyHours(everyZoneMost);
         return most < 0.25 || most < zone.LeastWaitingWeeklyHours ? -1 : most;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Largest(double[] values)
-    {
-        var largest = double.NegativeInfinity;
-        foreach (var v in values)
-        {
-            largest = double.MaxNative(largest, v);
-        }
-        return largest;
     }
 
     /// <summary>The most spare hours of the providers serving every zone, at least 0: the part of each zone's most spare hours that all zones share.</summary>

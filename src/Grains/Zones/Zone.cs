@@ -15,7 +15,7 @@ public sealed class Zone
     private readonly int[] _leads;
     private readonly ProviderSet _framework;
     private readonly ProviderSet _spot;
-    private readonly int[] _servingOnlySome;
+    private readonly ProviderSet _servingOnlySome;
     private readonly Provider[] _providers;
     private readonly double[] _openSpare;
     private readonly ServiceUserTable _users;
@@ -40,7 +40,7 @@ public sealed class Zone
         int[] spot = Indexes(ProviderRole.Spot);
         _framework = new ProviderSet(framework);
         _spot = new ProviderSet(spot);
-        _servingOnlySome = [.. _leads.Concat(framework).Concat(spot).Where(p => servingEveryZone?[p] != true)];
+        _servingOnlySome = new ProviderSet([.. _leads.Concat(framework).Concat(spot).Where(p => servingEveryZone?[p] != true)]);
         _providers = [.. providers];
         _openSpare = openSpare.WeeklyHours;
         _waiting = waiting ?? new WaitingList(users);
@@ -165,16 +165,7 @@ public sealed class Zone
     /// would be read again for every zone.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double MostSpareWeeklyHours(double everyZoneMost)
-    {
-        var spare = _openSpare;
-        var most = everyZoneMost;
-        foreach (var p in _servingOnlySome)
-        {
-            most = double.MaxNative(most, spare[p]);
-        }
-        return most;
-    }
+    public double MostSpareWeeklyHours(double everyZoneMost) => double.MaxNative(everyZoneMost, _servingOnlySome.Most(_openSpare));
 
     /// <summary>Ends a week: counts the unmet hours of everyone still waiting, the list's peak, and a missing lead.</summary>
     public void CloseWeek()
