@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace MarketSim.Grains.Market;
 
@@ -8,8 +11,9 @@ namespace MarketSim.Grains.Market;
 /// order is unique, so any exact method gives the same one; this one is a stable bucket sort, because
 /// arrival times are uniform within a week: bucket i of n holds the times in the i-th n-th of the
 /// range, which takes O(n) on average against a comparison sort's O(n log n) (the starting caseload
-/// of a Doncaster run is 1,500 people). Its buffers are kept across runs, so sorting allocates nothing
-/// once they have grown.
+/// of a Doncaster run is 1,500 people). A week's referrals sort by one integer key each: up to 64 of them
+/// (a Doncaster week has about 29) by counting each key's rank with vector compares, more by a counting
+/// sort of the keys. Its buffers are kept across runs, so sorting allocates nothing once they have grown.
 /// </summary>
 public sealed class ArrivalSorter
 {
@@ -21,9 +25,14 @@ public sealed class ArrivalSorter
     private const int KeyedMax = 1 << IndexBits;
     private const double TwoTo53 = 9007199254740992.0;
 
+    /// <summary>Up to this many keyed arrivals (a week's referrals, in most markets) each key's rank is counted with vector compares; the keys are then compared as signed numbers with the sign bit flipped, which keeps their order.</summary>
+    private const int RankMax = 64;
+    private const ulong SignBit = 1UL << 63;
+
     private readonly ulong[] _keys = new ulong[KeyedMax];
     private readonly int[] _keyStart = new int[KeyedMax + 1];
     private readonly ulong[] _sortedKeys = new ulong[KeyedMax];
+    private readonly long[] _rankKeys = new long[RankMax];
     private int[] _order = new int[64];
     private double[] _sortedTimes = new double[64];
     private int[] _bucketStart = new int[65];
@@ -136,6 +145,10 @@ public sealed class ArrivalSorter
             }
             keys[i] = ((ulong)whole << IndexBits) | (uint)i;
         }
+        if (n <= RankMax && TryOrderByRank(n))
+        {
+            return true;
+        }
         // Counted rather than BitOperations.Log2, which kept this method out of the ReadyToRun image (a cold
         // process then ran it as tier-0 code until the JIT's tier 1 came).
         var bucketBits = 0;
@@ -176,6 +189,64 @@ public sealed class ArrivalSorter
             _order[i] = (int)(sorted[i] & (KeyedMax - 1));
         }
         return true;
+    }
+
+    /// <summary>
+    /// Orders the first <paramref name="n"/> keys (unique) by rank, with vector compares (<see cref="OrderByRank"/>).
+    /// Returns false, having ordered nothing, without 256-bit vectors. Compiled at once to optimised code: its
+    /// vector code is not in the ReadyToRun image (which targets processors without them) either way.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryOrderByRank(int n)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            return false;
+        }
+        var ranked = _rankKeys;
+        for (var i = 0; i < n; i++)
+        {
+            ranked[i] = (long)(_keys[i] ^ SignBit);
+        }
+        OrderByRank(ranked, n, _order, Vector512.IsHardwareAccelerated);
+        return true;
+    }
+
+    /// <summary>
+    /// Puts the index of each of the first <paramref name="n"/> of <paramref name="keys"/> (unique; the array a
+    /// multiple of 8 long at least) at its rank in <paramref name="order"/>: the number of keys below it, counted
+    /// by comparing it with all of them a vector at a time (512 bits <paramref name="wide"/>, else 256), so no
+    /// branch depends on the keys, where the counting sort's insertion pass mispredicts. The keys past the
+    /// <paramref name="n"/>th are set to the largest value, below no key.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void OrderByRank(long[] keys, int n, int[] order, bool wide)
+    {
+        var width = wide ? Vector512<long>.Count : Vector256<long>.Count;
+        var padded = (n + width - 1) / width * width;
+        keys.AsSpan(n, padded - n).Fill(long.MaxValue);
+        ref var first = ref MemoryMarshal.GetArrayDataReference(keys);
+        for (var i = 0; i < n; i++)
+        {
+            var rank = 0;
+            if (wide)
+            {
+                var key = Vector512.Create(keys[i]);
+                for (var b = 0; b < padded; b += Vector512<long>.Count)
+                {
+                    rank += BitOperations.PopCount(Vector512.LessThan(Vector512.LoadUnsafe(ref first, (nuint)b), key).ExtractMostSignificantBits());
+                }
+            }
+            else
+            {
+                var key = Vector256.Create(keys[i]);
+                for (var b = 0; b < padded; b += Vector256<long>.Count)
+                {
+                    rank += BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref first, (nuint)b), key).ExtractMostSignificantBits());
+                }
+            }
+            order[rank] = i;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -31,8 +31,11 @@ public class ArrivalSorterTests
     }
 
     [Theory]
+    [InlineData(17, 2)]
     [InlineData(29, 0)]
     [InlineData(29, 1)]
+    [InlineData(64, 4)]
+    [InlineData(65, 9)]
     [InlineData(300, 7)]
     [InlineData(2048, 200)]
     [InlineData(2049, 200)]
@@ -53,6 +56,37 @@ public class ArrivalSorterTests
             }
 
             Assert.Equal(ReferenceOrder(times), sorter.Sort(times).ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(29, false)]
+    [InlineData(29, true)]
+    [InlineData(64, false)]
+    [InlineData(64, true)]
+    public void Ranking_by_vector_compares_orders_keys_as_a_sort_does(int count, bool wide)
+    {
+        // Both widths are checked whatever the processor: without 512-bit vectors the runtime emulates them.
+        var random = new Random(count);
+        for (var repeat = 0; repeat < 50; repeat++)
+        {
+            var keys = new long[64];
+            var distinct = new HashSet<long>();
+            for (var i = 0; i < count; i++)
+            {
+                do
+                {
+                    keys[i] = repeat % 2 == 0 ? random.NextInt64(long.MinValue, long.MaxValue) : random.Next(-3 * count, 3 * count);
+                }
+                while (!distinct.Add(keys[i]));
+            }
+            var expected = Enumerable.Range(0, count).OrderBy(i => keys[i]).ToArray();
+            var order = new int[count];
+
+            ArrivalSorter.OrderByRank(keys, count, order, wide);
+
+            Assert.Equal(expected, order);
         }
     }
 
