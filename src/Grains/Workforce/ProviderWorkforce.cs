@@ -16,6 +16,9 @@ public sealed class ProviderWorkforce
     private readonly double _weeklyLeavingProbability;
     private readonly WaitingTimeBinomial _leavers;
 
+    /// <summary>The last recruitment rate's Poisson constants: the rate is the same from week to week while the workforce is at its target (about four weeks in five in Doncaster), so e^(−rate) is not worked out again.</summary>
+    private PoissonMean _recruitMean;
+
     /// <summary>Creates the workforce of a provider whose target capacity is <paramref name="targetWeeklyHours"/>.</summary>
     public ProviderWorkforce(WorkforceSpec spec, double targetWeeklyHours)
     {
@@ -46,7 +49,11 @@ public sealed class ProviderWorkforce
             : 1;
         var gap = Math.Max(0, TargetWorkers - Workers);
         var recruitRate = ((TargetWorkers * _weeklyLeavingProbability) + (gap / _spec.GapClosingWeeks)) * wageFactor;
-        var recruits = _spec.Recruiting && recruitRate > 0 ? random.Poisson(recruitRate) : 0;
+        if (recruitRate != _recruitMean.Mean)
+        {
+            _recruitMean = new PoissonMean(recruitRate);
+        }
+        var recruits = _spec.Recruiting && recruitRate > 0 ? random.Poisson(_recruitMean) : 0;
         Workers += recruits - leavers;
     }
 }
