@@ -38,6 +38,7 @@ public sealed class ClusterConnection : IDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
+        CommandLifetime.Use(builder);
         var redis = ConfigurationOptions.Parse(redisConfiguration);
         var clock = Stopwatch.StartNew();
         builder.UseOrleansClient(client => client

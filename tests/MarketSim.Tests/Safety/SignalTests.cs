@@ -1,8 +1,12 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using MarketSim.Silo.Hosting;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Experiments;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace MarketSim.Tests.Safety;
 
@@ -53,7 +57,7 @@ public class SignalTests
         process.Signal("TERM");
 
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
-        Assert.Equal(ExitCodes.Terminated, process.ExitCode);
+        Assert.True(process.ExitCode == ExitCodes.Terminated, $"exit code {process.ExitCode}, not {ExitCodes.Terminated}: {process.Error}");
         Assert.Contains("SIGTERM", process.Error);
         Assert.Empty(Directory.GetFileSystemEntries(parent));
     }
@@ -68,9 +72,53 @@ public class SignalTests
         process.Signal("TERM");
 
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
-        Assert.Equal(ExitCodes.Terminated, process.ExitCode);
+        Assert.True(process.ExitCode == ExitCodes.Terminated, $"exit code {process.ExitCode}, not {ExitCodes.Terminated}: {process.Error}");
         Assert.Contains("SIGTERM", process.Error);
         Assert.Empty(Directory.GetFileSystemEntries(parent));
+    }
+
+    [Fact]
+    public async Task The_embedded_silo_leaves_stop_signals_to_the_command()
+    {
+        // The host's default console lifetime would stop the silo as SIGTERM arrives, under the runs in flight.
+        await using var silo = await EmbeddedSilo.Start(ScenarioCompiler.Instance, threads: 1);
+
+        Assert.IsType<CommandLifetime>(silo.Services.GetRequiredService<IHostLifetime>());
+    }
+
+    [Fact]
+    public void A_host_inside_a_command_has_no_console_lifetime_of_its_own()
+    {
+        // What the cluster client's host uses too: registered after the builder's own console lifetime, it replaces it.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+
+        CommandLifetime.Use(builder);
+
+        using var host = builder.Build();
+        Assert.IsType<CommandLifetime>(host.Services.GetRequiredService<IHostLifetime>());
+    }
+
+    [Fact]
+    public async Task A_stop_while_the_embedded_silo_starts_is_a_cancellation()
+    {
+        // Orleans ends a start cancelled in one of its stages with an exception of its own, which the command
+        // reported as a failure (exit 1). Stops every 3 ms from 0 to 90 ms after the start cover its stages (a start
+        // takes 50-80 ms here once the process is warm).
+        var cancelled = 0;
+        for (var afterMilliseconds = 0; afterMilliseconds <= 90; afterMilliseconds += 3)
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(afterMilliseconds));
+            try
+            {
+                await using var silo = await EmbeddedSilo.Start(ScenarioCompiler.Instance, threads: 1, stop.Token);
+            }
+            catch (Exception ex)
+            {
+                Assert.True(ex is OperationCanceledException, $"a stop {afterMilliseconds} ms into the start ended it with {ex.GetType().Name}: {ex.Message}");
+                cancelled++;
+            }
+        }
+        Assert.InRange(cancelled, 1, 31);
     }
 
     [Fact]
