@@ -107,6 +107,7 @@ public sealed class ClusterAddress
     public static async Task<bool> CanReach(ClusterAddress address, TimeSpan timeout, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(address);
+        cancellation.ThrowIfCancellationRequested();
         var options = address.ToConfigurationOptions(timeout);
         options.AbortOnConnectFail = true;
         options.ConnectRetry = 1;
@@ -127,6 +128,11 @@ public sealed class ClusterAddress
         catch (Exception) when (!cancellation.IsCancellationRequested)
         {
             return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The connection failed as the caller asked to stop: the stop is what the caller hears.
+            throw new OperationCanceledException("The check of the cluster address was cancelled.", ex, cancellation);
         }
         finally
         {
