@@ -49,11 +49,15 @@ public sealed class ProviderWorkforce
             : 1;
         var gap = Math.Max(0, TargetWorkers - Workers);
         var recruitRate = ((TargetWorkers * _weeklyLeavingProbability) + (gap / _spec.GapClosingWeeks)) * wageFactor;
-        if (recruitRate != _recruitMean.Mean)
+        var recruits = 0;
+        if (_spec.Recruiting && recruitRate > 0)
         {
-            _recruitMean = new PoissonMean(recruitRate);
+            if (recruitRate != _recruitMean.Mean)
+            {
+                _recruitMean = new PoissonMean(recruitRate);
+            }
+            recruits = random.Poisson(_recruitMean);
         }
-        var recruits = _spec.Recruiting && recruitRate > 0 ? random.Poisson(_recruitMean) : 0;
         Workers += recruits - leavers;
     }
 }
