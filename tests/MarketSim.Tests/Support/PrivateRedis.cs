@@ -79,9 +79,12 @@ public sealed class PrivateRedis : IDisposable
         }
     }
 
-    /// <summary>A new connection to the server (which the caller disposes); admin commands allowed.</summary>
+    /// <summary>
+    /// A new connection to the server (which the caller disposes); admin commands allowed. It waits up to 10 s, three
+    /// tries: with three silo processes starting or being killed on two cores, a 2 s connect once timed out in CI.
+    /// </summary>
     public ConnectionMultiplexer Connect() =>
-        ConnectionMultiplexer.Connect($"{Address},allowAdmin=true,abortConnect=true,connectTimeout=2000,connectRetry=1");
+        ConnectionMultiplexer.Connect($"{Address},allowAdmin=true,abortConnect=true,connectTimeout=10000,connectRetry=3");
 
     /// <summary>
     /// Stops the server and starts it again on the same port, as a restart in production would. With
