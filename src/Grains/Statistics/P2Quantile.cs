@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MarketSim.Grains.Statistics;
 
 /// <summary>
@@ -62,45 +64,47 @@ public sealed class P2Quantile
             return;
         }
         _count++;
-        int k;
-        if (x < _heights[0])
+        var heights = _heights.AsSpan(0, 5);
+        var positions = _positions.AsSpan(0, 5);
+        var desired = _desired.AsSpan(0, 5);
+        var increments = _increments.AsSpan(0, 5);
+        if (x < heights[0])
         {
-            _heights[0] = x;
-            k = 0;
+            heights[0] = x;
         }
-        else if (x >= _heights[4])
+        else if (x >= heights[4])
         {
-            _heights[4] = x;
-            k = 3;
+            heights[4] = x;
         }
-        else
-        {
-            k = 0;
-            while (x >= _heights[k + 1])
-            {
-                k++;
-            }
-        }
-        for (var i = k + 1; i < 5; i++)
-        {
-            _positions[i]++;
-        }
+        // The cell of x is the number of inner markers at or below it (the heights ascend); every marker
+        // above the cell moves up one place. Counted and added without a branch on x, which is random.
+        var above1 = x < heights[1] ? 1 : 0;
+        var above2 = (x < heights[2] ? 1 : 0) | above1;
+        var above3 = (x < heights[3] ? 1 : 0) | above2;
+        positions[1] += above1;
+        positions[2] += above2;
+        positions[3] += above3;
+        positions[4] += 1;
         for (var i = 0; i < 5; i++)
         {
-            _desired[i] += _increments[i];
+            desired[i] += increments[i];
         }
         for (var i = 1; i <= 3; i++)
         {
-            var d = _desired[i] - _positions[i];
-            if ((d >= 1 && _positions[i + 1] - _positions[i] > 1) || (d <= -1 && _positions[i - 1] - _positions[i] < -1))
+            var d = desired[i] - positions[i];
+            var up = d >= 1 && positions[i + 1] - positions[i] > 1;
+            if (up || (d <= -1 && positions[i - 1] - positions[i] < -1))
             {
-                var step = Math.Sign(d);
+                var step = up ? 1 : -1;
                 var candidate = Parabolic(i, step);
-                _heights[i] = _heights[i - 1] < candidate && candidate < _heights[i + 1] ? candidate : Linear(i, step);
-                _positions[i] += step;
+                heights[i] = heights[i - 1] < candidate && candidate < heights[i + 1] ? candidate : Linear(i, step);
+                positions[i] += step;
             }
         }
     }
+
+    /// <summary>Marker <paramref name="i"/> (0 … 4): its height and its position among the values seen (for tests, once five values have arrived).</summary>
+    internal (double Height, double Position) Marker(int i) => (_heights[i], _positions[i]);
 
     /// <summary>The current estimate; exact (R type 7) while fewer than five values have arrived; NaN with none.</summary>
     public double Estimate()
@@ -118,6 +122,7 @@ public sealed class P2Quantile
         return _heights[2];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Parabolic(int i, int d)
     {
         var (qm, q, qp) = (_heights[i - 1], _heights[i], _heights[i + 1]);
@@ -125,5 +130,6 @@ public sealed class P2Quantile
         return q + (d / (np - nm) * (((n - nm + d) * (qp - q) / (np - n)) + ((np - n - d) * (q - qm) / (n - nm))));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Linear(int i, int d) => _heights[i] + (d * (_heights[i + d] - _heights[i]) / (_positions[i + d] - _positions[i]));
 }
