@@ -41,9 +41,11 @@ public sealed class XlsxBook
                 {
                     cells.Add([]);
                 }
+                var c = -1;
                 foreach (var cell in row.Elements<Cell>())
                 {
-                    var c = Column(cell.CellReference!.Value!);
+                    // A cell without a reference is the one after the cell before it.
+                    c = cell.CellReference?.Value is { } reference ? Column(reference) : c + 1;
                     while (cells[r].Count <= c)
                     {
                         cells[r].Add(null);
