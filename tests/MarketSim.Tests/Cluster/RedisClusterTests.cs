@@ -15,7 +15,9 @@ namespace MarketSim.Tests.Cluster;
 /// </summary>
 public sealed class RedisClusterTests(ITestOutputHelper output)
 {
-    private const long Runs = 2000;
+    // Enough runs for the experiment to outlast the tests' polling: with 2,000 a three-silo experiment had
+    // delivered 1,740 runs by the first answer to "a sixth yet?", leaving too few for a second kill mid-way.
+    private const long Runs = 6000;
     private const ulong Seed = 20261129;
     private const int BatchSize = 20;
     private static readonly string Scenario = Repo.Scenario("doncaster-ccash.yaml");
