@@ -8,7 +8,7 @@ namespace MarketSim.Tests.Exports;
 /// <summary>The worksheet XML of results.xlsx: cell references only where a reader could not infer them.</summary>
 public class SheetWriterTests
 {
-    private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static readonly XNamespace Main = SheetWriter.Namespace;
 
     private static readonly SheetRow[] Rows =
     [

@@ -18,7 +18,8 @@ internal static class SheetWriter
     /// <summary>Excel's most rows in one sheet.</summary>
     public const int MaxRows = 1_048_576;
 
-    private const string Namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    /// <summary>The namespace of a worksheet's elements (SpreadsheetML).</summary>
+    internal const string Namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), CloseOutput = true };
 
@@ -70,7 +71,6 @@ internal static class SheetWriter
             writer.WriteEndElement();
         }
         writer.WriteStartElement("sheetData", Namespace);
-        var letters = new List<string>();
         var cellStyles = new Dictionary<(string?, bool), string?>();
         var rowIndex = 0;
         foreach (var row in rows)
@@ -87,10 +87,6 @@ internal static class SheetWriter
                 {
                     continue;
                 }
-                while (letters.Count <= c)
-                {
-                    letters.Add(Letters(letters.Count));
-                }
                 var format = cell.Text is null ? cell.Format ?? (c < columnFormats.Count ? columnFormats[c] : null) : null;
                 if (!cellStyles.TryGetValue((format, row.Bold), out var style))
                 {
@@ -98,7 +94,7 @@ internal static class SheetWriter
                     style = index == 0 ? null : index.ToString(CultureInfo.InvariantCulture);
                     cellStyles.Add((format, row.Bold), style);
                 }
-                WriteCell(writer, c == next ? null : letters[c], r, style, cell);
+                WriteCell(writer, c == next ? null : Letters(c), r, style, cell);
                 next = c + 1;
             }
             writer.WriteEndElement();
