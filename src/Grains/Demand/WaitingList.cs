@@ -10,12 +10,16 @@ namespace MarketSim.Grains.Demand;
 /// re-brokering serves them in): arrays of each entry's slot and package hours. Someone who leaves the list
 /// leaves a gap (hours +∞, so no search for a package that fits stops there); the gaps are squeezed out
 /// when the arrays fill. The search for the next package that fits some spare hours compares two
-/// entries at a time (a 128-bit vector), where a linked list would be followed one person at a time.
+/// entries at a time (a 128-bit vector) and branches once every eight, where a linked list would be
+/// followed one person at a time.
 /// </summary>
 public sealed class WaitingList
 {
     /// <summary>Entries past the end always hold +∞ hours, this many at least, so a search reads whole blocks.</summary>
-    private const int Padding = 4;
+    private const int Padding = Block;
+
+    /// <summary>Entries a search compares before it branches on whether any fits.</summary>
+    private const int Block = 8;
 
     private readonly ServiceUserTable _users;
     private double[] _hours = Gaps(64 + Padding);
@@ -79,6 +83,14 @@ public sealed class WaitingList
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int SlotAt(int position) => _slots[position];
 
+    /// <summary>The zone of the person at <paramref name="position"/>, read from the list rather than their row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int ZoneAt(int position) => _zones[position];
+
+    /// <summary>The package hours of the person at <paramref name="position"/> (+∞ at a gap), read from the list rather than their row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double WeeklyHoursAt(int position) => _hours[position];
+
     /// <summary>
     /// The first position from <paramref name="from"/> of a person whose package fits <paramref name="zoneWeeklyHours"/>,
     /// the spare hours in each zone (by zone index): hours at most their zone's. −1 when nobody's does.
@@ -99,10 +111,12 @@ public sealed class WaitingList
         }
         ref var hours = ref MemoryMarshal.GetArrayDataReference(_hours);
         var zones = _zones;
-        for (var p = from; p < _end; p += Vector128<double>.Count)
+        for (var p = from; p < _end; p += Block)
         {
-            var room = Vector128.Create(zoneWeeklyHours[zones[p]], zoneWeeklyHours[zones[p + 1]]);
-            var fits = Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref hours, (nuint)p), room).ExtractMostSignificantBits();
+            var fits = Fits(ref hours, zones, zoneWeeklyHours, p)
+                | (Fits(ref hours, zones, zoneWeeklyHours, p + 2) << 2)
+                | (Fits(ref hours, zones, zoneWeeklyHours, p + 4) << 4)
+                | (Fits(ref hours, zones, zoneWeeklyHours, p + 6) << 6);
             if (fits != 0)
             {
                 var found = p + BitOperations.TrailingZeroCount(fits);
@@ -110,6 +124,14 @@ public sealed class WaitingList
             }
         }
         return ServiceUserTable.None;
+    }
+
+    /// <summary>Which of the entries at <paramref name="p"/> and <paramref name="p"/> + 1 fit their zone's hours (bits 0 and 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Fits(ref double hours, int[] zones, double[] zoneWeeklyHours, int p)
+    {
+        var room = Vector128.Create(zoneWeeklyHours[zones[p]], zoneWeeklyHours[zones[p + 1]]);
+        return Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref hours, (nuint)p), room).ExtractMostSignificantBits();
     }
 
     /// <summary>Squeezes the gaps out, moving people forward in order, and doubles the arrays when they are still more than half full.</summary>

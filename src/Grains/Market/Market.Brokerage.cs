@@ -99,8 +99,8 @@ public sealed partial class Market
         for (var position = _waiting.First; anyRoom && (position = _waiting.FirstThatFits(position, _zoneMostSpare)) >= 0; position++)
         {
             var slot = _waiting.SlotAt(position);
-            var z = _users[slot].Zone;
-            var provider = _zones[z].Choose(_users[slot].WeeklyHours)
+            var z = _waiting.ZoneAt(position);
+            var provider = _zones[z].Choose(_waiting.WeeklyHoursAt(position))
                 ?? throw new InvalidOperationException("A waiting person who fits the most spare hours of their zone found no provider.");
             var spareBefore = provider.SpareWeeklyHours;
             Place(_zones[z], provider, slot, week, fromWaitingList: true);
