@@ -15,6 +15,7 @@ public sealed partial class Market
 {
     private readonly WaitingList _waiting;
     private readonly double[] _zoneMostSpare;
+    private readonly double[] _mostSpareBeforeArrivals;
     private Arrival[] _arrivals;
     private double[] _arrivalTimes;
     private readonly ArrivalSorter _arrivalSorter = new();
