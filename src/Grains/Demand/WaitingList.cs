@@ -92,17 +92,17 @@ public sealed class WaitingList
     public double WeeklyHoursAt(int position) => _hours[position];
 
     /// <summary>
-    /// The first position from <paramref name="from"/> of a person whose package fits <paramref name="zoneWeeklyHours"/>,
-    /// the spare hours in each zone (by zone index): hours at most their zone's. −1 when nobody's does.
+    /// The first position from <paramref name="from"/> of a person whose package fits their zone's room: the larger of
+    /// <paramref name="everyZoneWeeklyHours"/> and their zone's entry of <paramref name="zoneWeeklyHours"/> (by zone index).
+    /// −1 when nobody's does.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int FirstThatFits(int from, double[] zoneWeeklyHours)
+    public int FirstThatFits(int from, double everyZoneWeeklyHours, double[] zoneWeeklyHours)
     {
         if (!Vector128.IsHardwareAccelerated)
         {
             for (var p = from; p < _end; p++)
             {
-                if (_hours[p] <= zoneWeeklyHours[_zones[p]])
+                if (_hours[p] <= Math.Max(everyZoneWeeklyHours, zoneWeeklyHours[_zones[p]]))
                 {
                     return p;
                 }
@@ -111,12 +111,13 @@ public sealed class WaitingList
         }
         ref var hours = ref MemoryMarshal.GetArrayDataReference(_hours);
         var zones = _zones;
+        var everyZone = Vector128.Create(everyZoneWeeklyHours);
         for (var p = from; p < _end; p += Block)
         {
-            var fits = Fits(ref hours, zones, zoneWeeklyHours, p)
-                | (Fits(ref hours, zones, zoneWeeklyHours, p + 2) << 2)
-                | (Fits(ref hours, zones, zoneWeeklyHours, p + 4) << 4)
-                | (Fits(ref hours, zones, zoneWeeklyHours, p + 6) << 6);
+            var fits = Fits(ref hours, zones, everyZone, zoneWeeklyHours, p)
+                | (Fits(ref hours, zones, everyZone, zoneWeeklyHours, p + 2) << 2)
+                | (Fits(ref hours, zones, everyZone, zoneWeeklyHours, p + 4) << 4)
+                | (Fits(ref hours, zones, everyZone, zoneWeeklyHours, p + 6) << 6);
             if (fits != 0)
             {
                 var found = p + BitOperations.TrailingZeroCount(fits);
@@ -128,9 +129,9 @@ public sealed class WaitingList
 
     /// <summary>Which of the entries at <paramref name="p"/> and <paramref name="p"/> + 1 fit their zone's hours (bits 0 and 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Fits(ref double hours, int[] zones, double[] zoneWeeklyHours, int p)
+    private static uint Fits(ref double hours, int[] zones, Vector128<double> everyZone, double[] zoneWeeklyHours, int p)
     {
-        var room = Vector128.Create(zoneWeeklyHours[zones[p]], zoneWeeklyHours[zones[p + 1]]);
+        var room = Vector128.MaxNative(everyZone, Vector128.Create(zoneWeeklyHours[zones[p]], zoneWeeklyHours[zones[p + 1]]));
         return Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref hours, (nuint)p), room).ExtractMostSignificantBits();
     }
 

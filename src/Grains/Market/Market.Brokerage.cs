@@ -14,7 +14,7 @@ namespace MarketSim.Grains.Market;
 public sealed partial class Market
 {
     private readonly WaitingList _waiting;
-    private readonly double[] _zoneMostSpare;
+    private readonly double[] _zoneOwnRoom;
     private readonly double[] _mostSpareBeforeArrivals;
     private Arrival[] _arrivals;
     private double[] _arrivalTimes;
@@ -81,9 +81,11 @@ public sealed partial class Market
     /// their zone: a person is placed when their hours fit the most spare hours of a provider of their
     /// zone. Placing only takes spare hours away, so anyone passed over does not fit later in the week
     /// either, and one pass along the list places, at each step, the person who has waited longest of
-    /// those who fit. A placement can lower the most spare hours only of the zones whose most was the
-    /// chosen provider's; those are worked out again. Each person's package is compared with their own
-    /// zone's room, and the pass ends when no zone has room for its smallest waiting package.
+    /// those who fit. A zone's room is the larger of two: the room of the providers serving every zone,
+    /// one figure for all zones, and the room of the zone's own other providers. A placement with a
+    /// provider serving every zone can lower only the first, and only when it was that provider's; a
+    /// placement with another provider only the second, of the zones whose room was that provider's.
+    /// The pass is skipped when no zone has room for its smallest waiting package.
     /// </summary>
     private void RebrokerWaiting(int week)
     {
@@ -91,49 +93,55 @@ public sealed partial class Market
         {
             return;
         }
-        var everyZoneMost = EveryZoneMostSpare();
-        for (var z = 0; z < _zones.Length; z++)
+        var everyZoneRoom = Room(EveryZoneMostSpare());
+        foreach (var zone in _zones)
         {
-            _zoneMostSpare[z] = RoomInZone(z, everyZoneMost);
+            _zoneOwnRoom[zone.Index] = Room(zone.OwnProvidersMostSpareWeeklyHours);
         }
-        var anyRoom = MostSpareScan.Most(_zoneMostSpare) > 0;
-        for (var position = _waiting.First; anyRoom && (position = _waiting.FirstThatFits(position, _zoneMostSpare)) >= 0; position++)
+        if (!AnyRoom(everyZoneRoom))
         {
-            var slot = _waiting.SlotAt(position);
+            return;
+        }
+        for (var position = _waiting.First; (position = _waiting.FirstThatFits(position, everyZoneRoom, _zoneOwnRoom)) >= 0; position++)
+        {
             var z = _waiting.ZoneAt(position);
             var provider = _zones[z].Choose(_waiting.WeeklyHoursAt(position))
                 ?? throw new InvalidOperationException("A waiting person who fits the most spare hours of their zone found no provider.");
             var spareBefore = provider.SpareWeeklyHours;
-            Place(_zones[z], provider, slot, week, fromWaitingList: true);
-            if (_servingEveryZone[provider.Index] && everyZoneMost == spareBefore)
+            Place(_zones[z], provider, _waiting.SlotAt(position), week, fromWaitingList: true);
+            if (_servingEveryZone[provider.Index])
             {
-                everyZoneMost = EveryZoneMostSpare();
+                if (everyZoneRoom == spareBefore)
+                {
+                    everyZoneRoom = Room(EveryZoneMostSpare());
+                }
+                continue;
             }
             foreach (var served in _zonesOfProvider[provider.Index])
             {
-                if (_zoneMostSpare[served] == spareBefore)
+                if (_zoneOwnRoom[served] == spareBefore)
                 {
-                    _zoneMostSpare[served] = RoomInZone(served, everyZoneMost);
+                    _zoneOwnRoom[served] = Room(_zones[served].OwnProvidersMostSpareWeeklyHours);
                 }
             }
-            anyRoom = MostSpareScan.Most(_zoneMostSpare) > 0;
         }
     }
 
-    /// <summary>
-    /// Zone <paramref name="z"/>'s most spare hours, given the most of the providers serving every zone; −1
-    /// when none of the zone's waiting packages can fit them (nobody waits, or even the smallest is larger).
-    /// </summary>
+    /// <summary>Spare hours as room for a package: −1 below a quarter hour, the least package there is.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double RoomInZone(int z, double everyZoneMost)
+    private static double Room(double mostSpareWeeklyHours) => mostSpareWeeklyHours < 0.25 ? -1 : mostSpareWeeklyHours;
+
+    /// <summary>Whether some zone where people wait has room for its smallest waiting package.</summary>
+    private bool AnyRoom(double everyZoneRoom)
     {
-        var zone = _zones[z];
-        if (zone.WaitingCount == 0)
+        foreach (var zone in _zones)
         {
-            return -1;
+            if (zone.WaitingCount > 0 && Math.Max(everyZoneRoom, _zoneOwnRoom[zone.Index]) >= zone.LeastWaitingWeeklyHours)
+            {
+                return true;
+            }
         }
-        var most = zone.MostSpareWeeklyHours(everyZoneMost);
-        return most < 0.25 || most < zone.LeastWaitingWeeklyHours ? -1 : most;
+        return false;
     }
 
     /// <summary>The most spare hours of the providers serving every zone, at least 0: the part of each zone's most spare hours that all zones share.</summary>

@@ -102,7 +102,7 @@ public sealed partial class Market : IRunModel
         _streams = [.. scenario.Zones.Select(z => new ZoneStreams(z.Id, samplers))];
         _arrivals = new Arrival[Math.Max(16, startingPeople)];
         _arrivalTimes = new double[_arrivals.Length];
-        _zoneMostSpare = new double[_zones.Length];
+        _zoneOwnRoom = new double[_zones.Length];
         _mostSpareBeforeArrivals = new double[_zones.Length];
         _economy = new EconomyPath(scenario.Economy, scenario.HorizonYears);
         _wageShock = [.. Enumerable.Range(0, scenario.HorizonWeeks).Select(w => shocks.Where(s => s.Kind == ShockKind.Wage && w >= s.Week).Aggregate(1.0, (f, s) => f * (1 + s.Size)))];

@@ -165,7 +165,14 @@ public sealed class Zone
     /// would be read again for every zone.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double MostSpareWeeklyHours(double everyZoneMost) => double.MaxNative(everyZoneMost, _servingOnlySome.Most(_openSpare));
+    public double MostSpareWeeklyHours(double everyZoneMost) => double.MaxNative(everyZoneMost, OwnProvidersMostSpareWeeklyHours);
+
+    /// <summary>The most spare hours of the zone's providers that do not serve every zone of the market (−∞ when none is taking packages).</summary>
+    public double OwnProvidersMostSpareWeeklyHours
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _servingOnlySome.Most(_openSpare);
+    }
 
     /// <summary>Ends a week: counts the unmet hours of everyone still waiting, the list's peak, and a missing lead.</summary>
     public void CloseWeek()

@@ -7,7 +7,7 @@ namespace MarketSim.Tests.Brokerage;
 public class WaitingListTests
 {
     [Fact]
-    public void Packages_that_fit_are_found_in_the_order_people_joined_as_a_walk_along_the_list_finds_them()
+    public void Packages_that_fit_their_zones_room_or_the_room_every_zone_shares_are_found_in_the_order_people_joined()
     {
         const int zones = 3;
         var random = new Random(11);
@@ -36,10 +36,12 @@ public class WaitingListTests
             {
                 continue;
             }
+            // Each zone's own room, and a room every zone shares (the larger of the two counts).
             var room = Enumerable.Range(0, zones).Select(_ => random.Next(5) == 0 ? -1 : 0.25 * random.Next(42)).ToArray();
-            var expected = joined.Where(s => users[s].WeeklyHours <= room[users[s].Zone]).ToList();
+            var everyZone = random.Next(3) == 0 ? -1 : 0.25 * random.Next(20);
+            var expected = joined.Where(s => users[s].WeeklyHours <= Math.Max(everyZone, room[users[s].Zone])).ToList();
             var found = new List<int>();
-            for (var position = list.FirstThatFits(list.First, room); position >= 0; position = list.FirstThatFits(position + 1, room))
+            for (var position = list.FirstThatFits(list.First, everyZone, room); position >= 0; position = list.FirstThatFits(position + 1, everyZone, room))
             {
                 found.Add(list.SlotAt(position));
             }
@@ -60,6 +62,6 @@ public class WaitingListTests
         list.Clear();
 
         Assert.Equal(0, list.Count);
-        Assert.Equal(-1, list.FirstThatFits(list.First, [100.0]));
+        Assert.Equal(-1, list.FirstThatFits(list.First, 100, [100.0]));
     }
 }
