@@ -96,6 +96,7 @@ public sealed class WaitingList
     /// <paramref name="everyZoneWeeklyHours"/> and their zone's entry of <paramref name="zoneWeeklyHours"/> (by zone index).
     /// −1 when nobody's does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FirstThatFits(int from, double everyZoneWeeklyHours, double[] zoneWeeklyHours)
     {
         if (!Vector128.IsHardwareAccelerated)
