@@ -16,8 +16,12 @@ public sealed class ProviderWorkforce
     private readonly double _weeklyLeavingProbability;
     private readonly WaitingTimeBinomial _leavers;
 
-    /// <summary>The last recruitment rate's Poisson constants: the rate is the same from week to week while the workforce is at its target (about four weeks in five in Doncaster), so e^(−rate) is not worked out again.</summary>
-    private PoissonMean _recruitMean;
+    /// <summary>
+    /// The Poisson constants of the last recruitment rate at each gap below the workforce target (the last
+    /// entry for every larger gap): the rate moves only with the gap and, once a year, the wage factor, so
+    /// e^(−rate) is rarely worked out again.
+    /// </summary>
+    private readonly PoissonMean[] _recruitMeans = new PoissonMean[32];
 
     /// <summary>Creates the workforce of a provider whose target capacity is <paramref name="targetWeeklyHours"/>.</summary>
     public ProviderWorkforce(WorkforceSpec spec, double targetWeeklyHours)
@@ -52,11 +56,12 @@ public sealed class ProviderWorkforce
         var recruits = 0;
         if (_spec.Recruiting && recruitRate > 0)
         {
-            if (recruitRate != _recruitMean.Mean)
+            ref var mean = ref _recruitMeans[Math.Min(gap, _recruitMeans.Length - 1)];
+            if (recruitRate != mean.Mean)
             {
-                _recruitMean = new PoissonMean(recruitRate);
+                mean = new PoissonMean(recruitRate);
             }
-            recruits = random.Poisson(_recruitMean);
+            recruits = random.Poisson(mean);
         }
         Workers += recruits - leavers;
     }
