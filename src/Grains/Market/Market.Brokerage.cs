@@ -15,7 +15,7 @@ public sealed partial class Market
 {
     private readonly WaitingList _waiting;
     private readonly double[] _zoneOwnRoom;
-    private readonly double[] _mostSpareBeforeArrivals;
+    private readonly double[] _mostSpareBeforeBrokering;
     private Arrival[] _arrivals;
     private double[] _arrivalTimes;
     private readonly ArrivalSorter _arrivalSorter = new();
@@ -31,6 +31,42 @@ public sealed partial class Market
         if (!TryPlace(zone, slot, week, fromWaitingList: false))
         {
             zone.Wait(slot);
+        }
+    }
+
+    /// <summary>
+    /// Notes the most spare hours in each zone where people wait (+∞ elsewhere, where packages are usually
+    /// placed), before a run of brokering that only takes spare hours away (a week's arrivals, or the packages
+    /// a provider on notice returns): a larger package in it joins the waiting list without asking the providers.
+    /// </summary>
+    private void NoteMostSpareBeforeBrokering()
+    {
+        if (_waiting.Count == 0)
+        {
+            Array.Fill(_mostSpareBeforeBrokering, double.PositiveInfinity);
+            return;
+        }
+        var everyZoneMost = EveryZoneMostSpare();
+        foreach (var zone in _zones)
+        {
+            _mostSpareBeforeBrokering[zone.Index] = zone.WaitingCount > 0 ? zone.MostSpareWeeklyHours(everyZoneMost) : double.PositiveInfinity;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PlaceOrQueue"/>, but a package larger than its zone's most spare hours when brokering began (<see cref="NoteMostSpareBeforeBrokering"/>)
+    /// joins the waiting list at once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PlaceOrQueueUnlessTooLarge(Zone zone, int slot, int week)
+    {
+        if (_users[slot].WeeklyHours > _mostSpareBeforeBrokering[zone.Index])
+        {
+            zone.Wait(slot);
+        }
+        else
+        {
+            PlaceOrQueue(zone, slot, week);
         }
     }
 

@@ -81,7 +81,7 @@ public sealed partial class Market
 
     private void AdmitInOrder(int count, int week, bool referred)
     {
-        NoteMostSpareBeforeArrivals();
+        NoteMostSpareBeforeBrokering();
         foreach (var i in _arrivalSorter.Sort(_arrivalTimes.AsSpan(0, count)))
         {
             var a = _arrivals[i];
@@ -99,33 +99,7 @@ public sealed partial class Market
         }
         var departureWeek = endWeeks >= _scenario.HorizonWeeks ? _scenario.HorizonWeeks : (int)Math.Ceiling(endWeeks) - 1;
         _departures.File(_users, slot, departureWeek);
-        if (hours > _mostSpareBeforeArrivals[zone.Index])
-        {
-            zone.Wait(slot);
-        }
-        else
-        {
-            PlaceOrQueue(zone, slot, week);
-        }
-    }
-
-    /// <summary>
-    /// Notes the most spare hours in each zone where people wait (+∞ elsewhere, where packages are usually
-    /// placed): a larger package among the arrivals joins the waiting list without asking the providers,
-    /// since admitting only takes spare hours away and none will have room for it.
-    /// </summary>
-    private void NoteMostSpareBeforeArrivals()
-    {
-        if (_waiting.Count == 0)
-        {
-            Array.Fill(_mostSpareBeforeArrivals, double.PositiveInfinity);
-            return;
-        }
-        var everyZoneMost = EveryZoneMostSpare();
-        foreach (var zone in _zones)
-        {
-            _mostSpareBeforeArrivals[zone.Index] = zone.WaitingCount > 0 ? zone.MostSpareWeeklyHours(everyZoneMost) : double.PositiveInfinity;
-        }
+        PlaceOrQueueUnlessTooLarge(zone, slot, week);
     }
 
     /// <summary>A self-funder starts paying a provider; files the week their savings reach the capital limit.</summary>

@@ -93,14 +93,15 @@ public sealed partial class Market
         }
     }
 
-    /// <summary>The end of a notice period: every package goes back to its zone to be re-brokered, or to wait.</summary>
+    /// <summary>The end of a notice period: every package goes back to its zone to be re-brokered, or to wait (the provider, on notice, takes none back).</summary>
     private void ReturnAllPackages(Provider provider, int week)
     {
+        NoteMostSpareBeforeBrokering();
         for (var slot = provider.Caseload.Head; slot != ServiceUserTable.None;)
         {
             var next = _users[slot].Next;
             Unplace(slot, week);
-            PlaceOrQueue(_zones[_users[slot].Zone], slot, week);
+            PlaceOrQueueUnlessTooLarge(_zones[_users[slot].Zone], slot, week);
             slot = next;
         }
     }

@@ -103,7 +103,7 @@ public sealed partial class Market : IRunModel
         _arrivals = new Arrival[Math.Max(16, startingPeople)];
         _arrivalTimes = new double[_arrivals.Length];
         _zoneOwnRoom = new double[_zones.Length];
-        _mostSpareBeforeArrivals = new double[_zones.Length];
+        _mostSpareBeforeBrokering = new double[_zones.Length];
         _economy = new EconomyPath(scenario.Economy, scenario.HorizonYears);
         _wageShock = [.. Enumerable.Range(0, scenario.HorizonWeeks).Select(w => shocks.Where(s => s.Kind == ShockKind.Wage && w >= s.Week).Aggregate(1.0, (f, s) => f * (1 + s.Size)))];
         _forcedExitWeek = [.. _providers.Select(p => shocks.FirstOrDefault(s => s.Kind == ShockKind.ProviderExit && s.ProviderId == p.Spec.Id)?.Week ?? -1)];
