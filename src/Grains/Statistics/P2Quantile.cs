@@ -39,35 +39,42 @@ public sealed class P2Quantile
     public int Count => _count;
 
     /// <summary>Adds one value.</summary>
-    public void Add(double x)
+    public void Add(double x) => Add(_heights, _positions, _desired, _increments, _p, ref _count, x);
+
+    /// <summary>
+    /// Adds <paramref name="x"/> to the estimate of <paramref name="p"/> held in the five markers' heights, positions
+    /// and desired positions, with the desired positions' <paramref name="increments"/> and the values seen so far,
+    /// <paramref name="count"/>: the one step of the algorithm, shared with <see cref="P2QuantileBank"/>.
+    /// </summary>
+    internal static void Add(Span<double> heights, Span<double> positions, Span<double> desired, ReadOnlySpan<double> increments, double p, ref int count, double x)
     {
         if (double.IsNaN(x))
         {
             return;
         }
-        if (_count < 5)
+        heights = heights[..5];
+        positions = positions[..5];
+        desired = desired[..5];
+        increments = increments[..5];
+        if (count < 5)
         {
-            _heights[_count++] = x;
-            if (_count == 5)
+            heights[count++] = x;
+            if (count == 5)
             {
-                Array.Sort(_heights);
+                heights.Sort();
                 for (var i = 0; i < 5; i++)
                 {
-                    _positions[i] = i + 1;
+                    positions[i] = i + 1;
                 }
-                _desired[0] = 1;
-                _desired[1] = 1 + (2 * _p);
-                _desired[2] = 1 + (4 * _p);
-                _desired[3] = 3 + (2 * _p);
-                _desired[4] = 5;
+                desired[0] = 1;
+                desired[1] = 1 + (2 * p);
+                desired[2] = 1 + (4 * p);
+                desired[3] = 3 + (2 * p);
+                desired[4] = 5;
             }
             return;
         }
-        _count++;
-        var heights = _heights.AsSpan(0, 5);
-        var positions = _positions.AsSpan(0, 5);
-        var desired = _desired.AsSpan(0, 5);
-        var increments = _increments.AsSpan(0, 5);
+        count++;
         if (x < heights[0])
         {
             heights[0] = x;
@@ -96,8 +103,8 @@ public sealed class P2Quantile
             if (up || (d <= -1 && positions[i - 1] - positions[i] < -1))
             {
                 var step = up ? 1 : -1;
-                var candidate = Parabolic(i, step);
-                heights[i] = heights[i - 1] < candidate && candidate < heights[i + 1] ? candidate : Linear(i, step);
+                var candidate = Parabolic(heights, positions, i, step);
+                heights[i] = heights[i - 1] < candidate && candidate < heights[i + 1] ? candidate : Linear(heights, positions, i, step);
                 positions[i] += step;
             }
         }
@@ -107,29 +114,33 @@ public sealed class P2Quantile
     internal (double Height, double Position) Marker(int i) => (_heights[i], _positions[i]);
 
     /// <summary>The current estimate; exact (R type 7) while fewer than five values have arrived; NaN with none.</summary>
-    public double Estimate()
+    public double Estimate() => Estimate(_heights, _count, _p);
+
+    /// <summary>The estimate of <paramref name="p"/> from the markers' <paramref name="heights"/> after <paramref name="count"/> values (see <see cref="Estimate()"/>).</summary>
+    internal static double Estimate(ReadOnlySpan<double> heights, int count, double p)
     {
-        if (_count == 0)
+        if (count == 0)
         {
             return double.NaN;
         }
-        if (_count < 5)
+        if (count < 5)
         {
-            var sorted = _heights[.._count];
+            var sorted = heights[..count].ToArray();
             Array.Sort(sorted);
-            return SampleQuantile.Type7(sorted, _p);
+            return SampleQuantile.Type7(sorted, p);
         }
-        return _heights[2];
+        return heights[2];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Parabolic(int i, int d)
+    private static double Parabolic(ReadOnlySpan<double> heights, ReadOnlySpan<double> positions, int i, int d)
     {
-        var (qm, q, qp) = (_heights[i - 1], _heights[i], _heights[i + 1]);
-        var (nm, n, np) = (_positions[i - 1], _positions[i], _positions[i + 1]);
+        var (qm, q, qp) = (heights[i - 1], heights[i], heights[i + 1]);
+        var (nm, n, np) = (positions[i - 1], positions[i], positions[i + 1]);
         return q + (d / (np - nm) * (((n - nm + d) * (qp - q) / (np - n)) + ((np - n - d) * (q - qm) / (n - nm))));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Linear(int i, int d) => _heights[i] + (d * (_heights[i + d] - _heights[i]) / (_positions[i + d] - _positions[i]));
+    private static double Linear(ReadOnlySpan<double> heights, ReadOnlySpan<double> positions, int i, int d) =>
+        heights[i] + (d * (heights[i + d] - heights[i]) / (positions[i + d] - positions[i]));
 }

@@ -45,7 +45,7 @@ public static class ReportCharts
             {
                 continue;
             }
-            double[] Path(int q) => [.. Enumerable.Range(0, schema.Months).Select(m => series.Estimators[(s * schema.Months) + m][q].Estimate())];
+            double[] Path(int q) => [.. Enumerable.Range(0, schema.Months).Select(m => series.Quantile((s * schema.Months) + m, q))];
             string Month(int m) => schema.StartDate.AddDays(7 * (OutcomeSchema.MonthEndWeek(m) + 1)).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
             var p5 = Path(0);
             var p95 = Path(4);

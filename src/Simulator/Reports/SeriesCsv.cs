@@ -29,9 +29,9 @@ public static class SeriesCsv
                     .Append(date.ToString("yyyy-MM-dd")).Append(',').Append(moments.Count).Append(',')
                     .Append(Numbers.Exact(moments.Count > 0 ? moments.Mean : double.NaN)).Append(',')
                     .Append(Numbers.Exact(moments.Count > 0 ? moments.StdDev : double.NaN));
-                foreach (var estimator in summary.Estimators[cell])
+                for (var q = 0; q < OutcomeSummary.Probabilities.Length; q++)
                 {
-                    line.Append(',').Append(Numbers.Exact(estimator.Estimate()));
+                    line.Append(',').Append(Numbers.Exact(summary.Quantile(cell, q)));
                 }
                 writer.WriteLine(line);
             }

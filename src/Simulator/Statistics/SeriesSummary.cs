@@ -6,11 +6,13 @@ namespace MarketSim.Simulator.Statistics;
 
 /// <summary>
 /// Streams every run's monthly series into, for each series and month, the mean, standard deviation
-/// and P² estimates of P5, P25, P50, P75 and P95: fixed memory whatever the number of runs.
+/// and P² estimates of P5, P25, P50, P75 and P95: fixed memory whatever the number of runs. The estimates
+/// of one probability, across all series and months, are one <see cref="P2QuantileBank"/>.
 /// </summary>
 public sealed class SeriesSummary : IOutcomeSink
 {
     private readonly OutcomeSchema _schema;
+    private readonly P2QuantileBank[] _quantiles;
 
     /// <summary>Creates an empty summary of the series of <paramref name="schema"/>.</summary>
     public SeriesSummary(OutcomeSchema schema)
@@ -18,14 +20,14 @@ public sealed class SeriesSummary : IOutcomeSink
         _schema = schema;
         var cells = OutcomeSchema.Series.Count * schema.Months;
         Moments = [.. Enumerable.Range(0, cells).Select(_ => new RunningMoments())];
-        Estimators = [.. Enumerable.Range(0, cells).Select(_ => OutcomeSummary.Probabilities.Select(p => new P2Quantile(p)).ToArray())];
+        _quantiles = [.. OutcomeSummary.Probabilities.Select(p => new P2QuantileBank(p, cells))];
     }
 
     /// <summary>Moments by cell (series × months + month).</summary>
     public RunningMoments[] Moments { get; }
 
-    /// <summary>Quantile estimators by cell, one per <see cref="OutcomeSummary.Probabilities"/>.</summary>
-    public P2Quantile[][] Estimators { get; }
+    /// <summary>The P² estimate of the <paramref name="probability"/>th of <see cref="OutcomeSummary.Probabilities"/> in <paramref name="cell"/> (series × months + month).</summary>
+    public double Quantile(int cell, int probability) => _quantiles[probability].Estimate(cell);
 
     /// <summary>The schema whose series these are.</summary>
     public OutcomeSchema Schema => _schema;
@@ -40,10 +42,10 @@ public sealed class SeriesSummary : IOutcomeSink
             for (var cell = 0; cell < row.Length; cell++)
             {
                 Moments[cell].Add(row[cell]);
-                foreach (var estimator in Estimators[cell])
-                {
-                    estimator.Add(row[cell]);
-                }
+            }
+            foreach (var quantile in _quantiles)
+            {
+                quantile.Add(row);
             }
         }
     }
