@@ -5,7 +5,7 @@ using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Exports;
 
-/// <summary>The worksheet XML of results.xlsx: cell references only where a reader could not infer them.</summary>
+/// <summary>The worksheet XML of results.xlsx: cell references only where a reader could not infer them, and each cell's format.</summary>
 public class SheetWriterTests
 {
     private static readonly XNamespace Main = SheetWriter.Namespace;
@@ -40,12 +40,46 @@ public class SheetWriterTests
         Assert.Equal(7.0, sheet.At(1, 2)?.Number);
     }
 
-    private static string Workbook()
+    [Fact]
+    public void A_number_takes_its_own_format_over_its_columns_and_a_header_row_is_bold()
+    {
+        SheetRow[] rows =
+        [
+            new([SheetCell.Of("rate"), SheetCell.Of("share")], Bold: true),
+            new([SheetCell.Of(14.36), SheetCell.Of(0.25)]),
+            new([SheetCell.Of(15.5), SheetCell.Of(0.5, "0.0%")]),
+            new([SheetCell.Exact("16.25"), SheetCell.Exact("0.75")]),
+        ];
+
+        var sheet = XlsxBook.Read(Workbook(rows, ["#,##0.00", "0%"]))["Cells"];
+
+        Assert.True(sheet.At(0, 0)!.Bold);
+        Assert.Equal(["#,##0.00", "#,##0.00", "#,##0.00"], Enumerable.Range(1, 3).Select(r => sheet.At(r, 0)!.Format));
+        Assert.Equal(["0%", "0.0%", "0%"], Enumerable.Range(1, 3).Select(r => sheet.At(r, 1)!.Format));
+        Assert.False(sheet.At(1, 0)!.Bold);
+        Assert.Equal(16.25, sheet.At(3, 0)!.Number);
+    }
+
+    [Fact]
+    public void Number_text_that_is_not_a_plain_number_is_escaped()
+    {
+        SheetRow[] rows = [new([SheetCell.Of(1), SheetCell.Exact("1<2&3"), SheetCell.Of(3)])];
+
+        using var zip = ZipFile.OpenRead(Workbook(rows, []));
+        using var part = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();
+        var values = XDocument.Load(part).Descendants(Main + "v").Select(v => v.Value);
+
+        Assert.Equal(["1", "1<2&3", "3"], values);
+    }
+
+    private static string Workbook() => Workbook(Rows, []);
+
+    private static string Workbook(SheetRow[] rows, string?[] columnFormats)
     {
         var path = Path.Combine(Repo.TempDir(), "cells.xlsx");
         var styles = new WorkbookStyles();
         using var package = new XlsxPackage(path, ["Cells"]);
-        SheetWriter.Write(package.NextSheet(), styles, [], [], 0, Rows);
+        SheetWriter.Write(package.NextSheet(), styles, columnFormats, [], 0, rows);
         package.Finish(styles.Build());
         return path;
     }

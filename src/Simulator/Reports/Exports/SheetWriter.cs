@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -11,7 +12,9 @@ namespace MarketSim.Simulator.Reports.Exports;
 /// the SDK's OpenXmlWriter: on a Runs sheet of 10,000 runs the SDK's writer took most of results.xlsx's time.
 /// A cell carries its reference (<c>r="C7"</c>) only after a blank: the format makes the reference optional
 /// for a cell that follows the one before it, and leaving it out makes the Runs sheet's XML a quarter
-/// shorter, which is a third less to compress and a third smaller a file.
+/// shorter, which is a third less to compress and a third smaller a file. A row's number cells go to the
+/// writer as one piece of markup (<see cref="XmlWriter.WriteRaw(char[], int, int)"/>): written element by element,
+/// they made a 10,000-run Doncaster workbook take 256 ms rather than 200.
 /// </summary>
 internal static class SheetWriter
 {
@@ -71,7 +74,8 @@ internal static class SheetWriter
             writer.WriteEndElement();
         }
         writer.WriteStartElement("sheetData", Namespace);
-        var cellStyles = new Dictionary<(string?, bool), string?>();
+        var cellStyles = new CellStyles(styles, columnFormats);
+        var raw = new RawCells();
         var rowIndex = 0;
         foreach (var row in rows)
         {
@@ -87,16 +91,16 @@ internal static class SheetWriter
                 {
                     continue;
                 }
-                var format = cell.Text is null ? cell.Format ?? (c < columnFormats.Count ? columnFormats[c] : null) : null;
-                if (!cellStyles.TryGetValue((format, row.Bold), out var style))
+                var style = cellStyles.Of(cell, c, row.Bold);
+                var letters = c == next ? null : Letters(c);
+                if (cell.Text is not null || !raw.TryAdd(letters, r, style, cell.NumberText ?? Numbers.Exact(cell.Number)))
                 {
-                    var index = styles.Of(format, row.Bold);
-                    style = index == 0 ? null : index.ToString(CultureInfo.InvariantCulture);
-                    cellStyles.Add((format, row.Bold), style);
+                    raw.Flush(writer);
+                    WriteCell(writer, letters, r, style, cell);
                 }
-                WriteCell(writer, c == next ? null : Letters(c), r, style, cell);
                 next = c + 1;
             }
+            raw.Flush(writer);
             writer.WriteEndElement();
         }
         writer.WriteEndElement();
@@ -144,5 +148,96 @@ internal static class SheetWriter
             writer.WriteElementString("v", Namespace, cell.NumberText ?? Numbers.Exact(cell.Number));
         }
         writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// The style attribute of each cell (null for the default style): by number format and boldness, and for the cells
+    /// that take their column's format, remembered by column, since a Runs sheet asks once for each of its million cells.
+    /// </summary>
+    private sealed class CellStyles(WorkbookStyles styles, IReadOnlyList<string?> columnFormats)
+    {
+        private readonly Dictionary<(string?, bool), string?> _byFormat = [];
+        private readonly string?[][] _byColumn = [new string?[columnFormats.Count], new string?[columnFormats.Count]];
+        private readonly bool[][] _known = [new bool[columnFormats.Count], new bool[columnFormats.Count]];
+
+        public string? Of(SheetCell cell, int column, bool bold)
+        {
+            var columns = cell.Text is null && cell.Format is null && column < columnFormats.Count;
+            var b = bold ? 1 : 0;
+            if (columns && _known[b][column])
+            {
+                return _byColumn[b][column];
+            }
+            var format = cell.Text is null ? cell.Format ?? (column < columnFormats.Count ? columnFormats[column] : null) : null;
+            if (!_byFormat.TryGetValue((format, bold), out var style))
+            {
+                var index = styles.Of(format, bold);
+                style = index == 0 ? null : index.ToString(CultureInfo.InvariantCulture);
+                _byFormat.Add((format, bold), style);
+            }
+            if (columns)
+            {
+                _byColumn[b][column] = style;
+                _known[b][column] = true;
+            }
+            return style;
+        }
+    }
+
+    /// <summary>
+    /// Number cells gathered as markup, exactly as the writer's element calls would write them, and handed to the
+    /// writer at once. A number's text (digits, sign, point, exponent) needs no escaping; other text is refused,
+    /// for the writer to escape.
+    /// </summary>
+    private sealed class RawCells
+    {
+        private static readonly SearchValues<char> Plain = SearchValues.Create("0123456789+-.eE");
+        private char[] _buffer = new char[4096];
+        private int _length;
+
+        public bool TryAdd(string? letters, string row, string? style, string number)
+        {
+            if (number.AsSpan().ContainsAnyExcept(Plain))
+            {
+                return false;
+            }
+            Append("<c");
+            if (letters is not null)
+            {
+                Append(" r=\"");
+                Append(letters);
+                Append(row);
+                Append("\"");
+            }
+            if (style is not null)
+            {
+                Append(" s=\"");
+                Append(style);
+                Append("\"");
+            }
+            Append("><v>");
+            Append(number);
+            Append("</v></c>");
+            return true;
+        }
+
+        public void Flush(XmlWriter writer)
+        {
+            if (_length > 0)
+            {
+                writer.WriteRaw(_buffer, 0, _length);
+                _length = 0;
+            }
+        }
+
+        private void Append(string text)
+        {
+            if (_length + text.Length > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(2 * _buffer.Length, _length + text.Length));
+            }
+            text.CopyTo(0, _buffer, _length, text.Length);
+            _length += text.Length;
+        }
     }
 }
