@@ -5,8 +5,8 @@ namespace MarketSim.Grains.Statistics;
 /// <summary>
 /// A streaming estimate of one quantile in five numbers, the P² algorithm of Jain and Chlamtac
 /// (Communications of the ACM 28(10), 1985): marker heights are adjusted by piecewise-parabolic
-/// interpolation as values arrive. Used for the monthly series and the per-entity outcomes, where
-/// keeping every run's value would grow with runs. Deterministic for a given order of values.
+/// interpolation as values arrive. Used for the per-entity outcomes, where keeping every run's value would
+/// grow with runs; the monthly series use <see cref="P2QuantileBank"/>, which shares its step. Deterministic for a given order of values.
 /// Serializable, so a grain can persist it and carry on adding.
 /// </summary>
 [GenerateSerializer]
