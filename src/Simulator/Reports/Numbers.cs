@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace MarketSim.Simulator.Reports;
 
@@ -7,6 +8,10 @@ public static class Numbers
 {
     /// <summary>The exact text of <paramref name="x"/> for CSV; empty for NaN (a missing value in Excel, R and pandas).</summary>
     public static string Exact(double x) => double.IsNaN(x) ? "" : x.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Appends <see cref="Exact"/>'s text of <paramref name="x"/> to <paramref name="text"/> without making a string of it (runs.csv writes a million).</summary>
+    public static StringBuilder AppendExact(StringBuilder text, double x) =>
+        double.IsNaN(x) ? text : text.Append(CultureInfo.InvariantCulture, $"{x:R}");
 
     /// <summary>A readable rounding of <paramref name="x"/> for the printed table: thousands separators, few decimals.</summary>
     public static string Readable(double x)

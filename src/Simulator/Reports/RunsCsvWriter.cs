@@ -32,7 +32,7 @@ public sealed class RunsCsvWriter : IOutcomeSink, IDisposable
             _line.Clear().Append(firstRun + r);
             foreach (var x in outcomes.Slice(r * _width, _columns))
             {
-                _line.Append(',').Append(Numbers.Exact(x));
+                Numbers.AppendExact(_line.Append(','), x);
             }
             _writer.WriteLine(_line);
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using MarketSim.Simulator.Reports;
 
 namespace MarketSim.Tests.Reports;
@@ -17,4 +18,27 @@ public class NumbersTests
     [InlineData(1070000000.0, "1.07bn")]
     public void Compact_keeps_three_significant_figures_with_a_suffix(double x, string expected) =>
         Assert.Equal(expected, Numbers.Compact(x));
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(0.0)]
+    [InlineData(-1.5)]
+    [InlineData(0.1)]
+    [InlineData(1006968.0932499998)]
+    [InlineData(-2.5e-310)]
+    [InlineData(1.7976931348623157e308)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(123456789012345680.0)]
+    public void AppendExact_appends_the_text_of_Exact(double x)
+    {
+        var text = new StringBuilder("x,");
+
+        Numbers.AppendExact(text, x);
+
+        Assert.Equal("x," + Numbers.Exact(x), text.ToString());
+    }
+
+    [Fact]
+    public void AppendExact_keeps_the_sign_of_negative_zero() =>
+        Assert.Equal(Numbers.Exact(-0.0), Numbers.AppendExact(new StringBuilder(), -0.0).ToString());
 }
