@@ -126,17 +126,16 @@ public sealed class P2QuantileBank
         var above1 = Vector256.LessThan(x, h1);
         var above2 = Vector256.LessThan(x, h2) | above1;
         var above3 = Vector256.LessThan(x, h3) | above2;
+        // The first marker's position and desired position stay 1 (its increment is 0), so they are read and not written.
         var n0 = Load(_positions[0], e);
         var n1 = Load(_positions[1], e) + (above1 & one);
         var n2 = Load(_positions[2], e) + (above2 & one);
         var n3 = Load(_positions[3], e) + (above3 & one);
         var n4 = Load(_positions[4], e) + one;
-        Store(n0, _positions[0], e);
         Store(n4, _positions[4], e);
         var d1 = Load(_desired[1], e) + Vector256.Create(_increments[1]);
         var d2 = Load(_desired[2], e) + Vector256.Create(_increments[2]);
         var d3 = Load(_desired[3], e) + Vector256.Create(_increments[3]);
-        Store(Load(_desired[0], e) + Vector256.Create(_increments[0]), _desired[0], e);
         Store(d1, _desired[1], e);
         Store(d2, _desired[2], e);
         Store(d3, _desired[3], e);
