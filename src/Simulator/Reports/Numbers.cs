@@ -13,13 +13,20 @@ public static class Numbers
     public static StringBuilder AppendExact(StringBuilder text, double x) =>
         double.IsNaN(x) ? text : text.Append(CultureInfo.InvariantCulture, $"{x:R}");
 
-    /// <summary>A readable rounding of <paramref name="x"/> for the printed table: thousands separators, few decimals.</summary>
+    /// <summary>
+    /// A readable rounding of <paramref name="x"/> for the printed table: thousands separators, few decimals. A number
+    /// that is not 0 but would round to 0.00 keeps one significant figure (0.002), so that a small standard error is not shown as none.
+    /// </summary>
     public static string Readable(double x)
     {
         var magnitude = Math.Abs(x);
-        var format = magnitude >= 1000 ? "#,0" : magnitude >= 10 ? "#,0.0" : "#,0.00";
+        var format = magnitude >= 1000 ? "#,0" : magnitude >= 10 ? "#,0.0" : magnitude >= 0.005 || magnitude == 0 ? "#,0.00" : OneSignificantFigure(magnitude);
         return x.ToString(format, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The format that shows a positive <paramref name="magnitude"/> below 1 to one significant figure (0.002 for 0.0023).</summary>
+    internal static string OneSignificantFigure(double magnitude) =>
+        "0." + new string('0', Math.Clamp(-(int)Math.Floor(Math.Log10(magnitude)), 1, 15));
 
     /// <summary>
     /// <paramref name="x"/> in at most about six characters for a narrow table: as <see cref="Readable"/>

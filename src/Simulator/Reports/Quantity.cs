@@ -43,5 +43,16 @@ public static class Quantity
         _ => magnitude.ToString("0.00", CultureInfo.InvariantCulture),
     };
 
-    private static string Pct(double share) => (share * 100).ToString(share * 100 is > 0 and < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
+    /// <summary>A percentage to a tenth below 10%, and to one significant figure below 0.05% (0.004%), so that a small half-width is not shown as none.</summary>
+    private static string Pct(double share)
+    {
+        var percent = share * 100;
+        var format = percent switch
+        {
+            > 0 and < 0.05 => Numbers.OneSignificantFigure(percent),
+            > 0 and < 10 => "0.0",
+            _ => "0",
+        };
+        return percent.ToString(format, CultureInfo.InvariantCulture) + "%";
+    }
 }

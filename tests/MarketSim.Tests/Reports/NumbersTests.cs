@@ -20,6 +20,16 @@ public class NumbersTests
         Assert.Equal(expected, Numbers.Compact(x));
 
     [Theory]
+    [InlineData(0.0, "0.00")]
+    [InlineData(2.0237, "2.02")]
+    [InlineData(0.006, "0.01")]
+    [InlineData(0.0023, "0.002")]
+    [InlineData(-0.00047, "-0.0005")]
+    [InlineData(3e-9, "0.000000003")]
+    public void Readable_keeps_one_significant_figure_of_a_number_that_would_round_to_zero(double x, string expected) =>
+        Assert.Equal(expected, Numbers.Readable(x));
+
+    [Theory]
     [InlineData(double.NaN)]
     [InlineData(0.0)]
     [InlineData(-1.5)]

@@ -1,0 +1,19 @@
+using MarketSim.Simulator.Reports;
+
+namespace MarketSim.Tests.Reports;
+
+public class QuantityTests
+{
+    [Theory]
+    [InlineData(0.528, 0.0005, "53% ± 0.1%")]
+    [InlineData(0.528, 0.000499, "53% ± 0.05%")]
+    [InlineData(0.0004, 0.00004, "0.04% ± 0.004%")]
+    [InlineData(0.05, 0.0, "5.0% ± 0%")]
+    [InlineData(1.0, 0.0, "100% ± 0%")]
+    public void A_small_half_width_keeps_one_significant_figure_instead_of_showing_as_none(double share, double halfWidth, string expected) =>
+        Assert.Equal(expected, Quantity.Percent(share, halfWidth));
+
+    [Fact]
+    public void A_share_standard_error_of_a_million_runs_is_not_shown_as_zero() =>
+        Assert.Equal("0.05%", Quantity.Share(Math.Sqrt(0.528 * 0.472 / 1_000_000)));
+}
