@@ -20,7 +20,7 @@ public static class Numbers
     public static string Readable(double x)
     {
         var magnitude = Math.Abs(x);
-        var format = magnitude >= 1000 ? "#,0" : magnitude >= 10 ? "#,0.0" : magnitude >= 0.005 || magnitude == 0 ? "#,0.00" : OneSignificantFigure(magnitude);
+        var format = magnitude >= 1000 ? "#,0" : magnitude >= 10 ? "#,0.0" : magnitude is > 0 and < 0.005 ? OneSignificantFigure(magnitude) : "#,0.00";
         return x.ToString(format, CultureInfo.InvariantCulture);
     }
 

@@ -26,6 +26,7 @@ public class NumbersTests
     [InlineData(0.0023, "0.002")]
     [InlineData(-0.00047, "-0.0005")]
     [InlineData(3e-9, "0.000000003")]
+    [InlineData(double.NaN, "NaN")]
     public void Readable_keeps_one_significant_figure_of_a_number_that_would_round_to_zero(double x, string expected) =>
         Assert.Equal(expected, Numbers.Readable(x));
 
