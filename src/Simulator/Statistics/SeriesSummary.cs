@@ -26,8 +26,8 @@ public sealed class SeriesSummary : IOutcomeSink
     /// <summary>Moments by cell (series × months + month).</summary>
     public RunningMoments[] Moments { get; }
 
-    /// <summary>The P² estimate of the <paramref name="probability"/>th of <see cref="OutcomeSummary.Probabilities"/> in <paramref name="cell"/> (series × months + month).</summary>
-    public double Quantile(int cell, int probability) => _quantiles[probability].Estimate(cell);
+    /// <summary>The P² estimate in <paramref name="cell"/> (series × months + month) of the probability at <paramref name="probabilityIndex"/> in <see cref="OutcomeSummary.Probabilities"/>.</summary>
+    public double Quantile(int cell, int probabilityIndex) => _quantiles[probabilityIndex].Estimate(cell);
 
     /// <summary>The schema whose series these are.</summary>
     public OutcomeSchema Schema => _schema;
