@@ -92,6 +92,25 @@ public class OverwriteSafetyTests
     }
 
     [Fact]
+    public void Overwrite_of_a_results_folder_a_user_added_a_folder_to_is_refused_and_the_folder_stays()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+        Assert.Equal(ExitCodes.Ok, CliRun.Of("run", Doncaster, "--runs", "3", "--out", dir, "--quiet").ExitCode);
+        Directory.CreateDirectory(Path.Combine(dir, "empty_user_dir"));
+        Directory.CreateDirectory(Path.Combine(dir, "charts", "drafts"));
+
+        var run = CliRun.Of("run", Doncaster, "--runs", "4", "--out", dir, "--overwrite", "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.Contains("it holds 2 folders MarketSim did not write (charts/drafts/, empty_user_dir/)", line, StringComparison.Ordinal);
+        Assert.Contains("nothing was deleted", line, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(Path.Combine(dir, "empty_user_dir")));
+        Assert.True(Directory.Exists(Path.Combine(dir, "charts", "drafts")));
+        Assert.Equal(3, Manifest(dir).GetProperty("runs").GetInt64());
+    }
+
+    [Fact]
     public void Overwrite_replaces_a_results_folder_MarketSim_wrote_and_leaves_nothing_beside_it()
     {
         var parent = Repo.TempDir();

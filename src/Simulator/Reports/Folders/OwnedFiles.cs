@@ -21,16 +21,46 @@ internal static class OwnedFiles
         {
             return $"MarketSim did not write it (it has no {Manifest.FileName} saying so)";
         }
-        var foreign = Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
-            .Where(e => !Directory.Exists(e) || new DirectoryInfo(e).LinkTarget is not null)
-            .Select(e => Path.GetRelativePath(folder, e).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(f => !own.Contains(f))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return foreign.Count == 0
-            ? null
-            : $"it holds {foreign.Count} file{(foreign.Count == 1 ? "" : "s")} MarketSim did not write ({string.Join(", ", foreign.Take(3))}{(foreign.Count > 3 ? ", …" : "")})";
+        var foreign = new List<string>();
+        Foreign(folder, "", own, foreign);
+        if (foreign.Count == 0)
+        {
+            return null;
+        }
+        var folders = foreign.Count(f => f.EndsWith('/'));
+        var kinds = string.Join(" and ", new[] { Count(foreign.Count - folders, "file"), Count(folders, "folder") }.Where(k => k.Length > 0));
+        return $"it holds {kinds} MarketSim did not write ({string.Join(", ", foreign.Take(3))}{(foreign.Count > 3 ? ", …" : "")})";
     }
+
+    /// <summary>
+    /// Adds to <paramref name="foreign"/> each entry under <paramref name="relative"/> that MarketSim did not write: a file
+    /// or link the manifest does not list, or a folder holding none of the files it lists (shown with a trailing '/', its
+    /// contents not listed apart).
+    /// </summary>
+    private static void Foreign(string root, string relative, HashSet<string> own, List<string> foreign)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(Path.Combine(root, relative)).Order(StringComparer.Ordinal))
+        {
+            var name = relative.Length == 0 ? Path.GetFileName(entry) : $"{relative}/{Path.GetFileName(entry)}";
+            if (!Directory.Exists(entry) || new DirectoryInfo(entry).LinkTarget is not null)
+            {
+                if (!own.Contains(name))
+                {
+                    foreign.Add(name);
+                }
+            }
+            else if (own.Any(f => f.StartsWith(name + "/", StringComparison.Ordinal)))
+            {
+                Foreign(root, name, own, foreign);
+            }
+            else
+            {
+                foreign.Add(name + "/");
+            }
+        }
+    }
+
+    private static string Count(int n, string noun) => n switch { 0 => "", 1 => $"1 {noun}", _ => $"{n} {noun}s" };
 
     /// <summary>Deletes the files a MarketSim results folder's manifest lists, then its emptied folders; anything else stays.</summary>
     public static void DeleteResults(string folder)
