@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Experiments;
@@ -64,7 +65,8 @@ public static class Manifest
     {
         var files = OwnedFiles.List(folder.Staging).Where(f => f != StagingMarker.FileName).Append(FileName).Distinct().Order(StringComparer.Ordinal).ToList();
         using var stream = File.Create(folder.File(FileName));
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // Read by people and by JSON parsers, never pasted into HTML: "<=" and "£" stay as they are, not \u003C= and \u00A3.
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("engine", Engine);
         json.WriteString("engine_version", EngineVersion);

@@ -31,6 +31,21 @@ public class PrecisionOptionTests
         Assert.False(Directory.Exists(dir));
     }
 
+    [Fact]
+    public void The_manifest_writes_a_comparison_as_it_reads_not_as_a_unicode_escape()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.Of("run", Doncaster, "--target-precision", "unmet_hours_total=1000000000", "--max-runs", "40", "--min-runs", "20", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var text = File.ReadAllText(Path.Combine(dir, "manifest.json"));
+        Assert.Contains(" <= ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u00", text, StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(text);
+        Assert.Contains("<=", manifest.RootElement.GetProperty("stop_reason").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("0.000001", ">")]
     [InlineData("1000000000", "<=")]
