@@ -19,6 +19,8 @@ namespace MarketSim.Simulator.Workbench;
 /// </summary>
 public sealed class WorkbenchServer : IAsyncDisposable
 {
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     private readonly WebApplication _app;
     private readonly RunEngine? _cluster;
 
@@ -39,12 +41,16 @@ public sealed class WorkbenchServer : IAsyncDisposable
     public static async Task<WorkbenchServer> Start(WorkbenchOptions options, IScenarioCompiler compiler, CancellationToken cancellation = default)
     {
         var experiments = new ExperimentsFolder(options.ExperimentsFolder);
-        var cluster = options.Cluster is { } address ? RunEngine.Cluster(address, cancellation) : null;
+        RunEngine? cluster = null;
+        // The host logs a failed start (a port in use) with its stack before the exception says the same in one line.
+        var starting = true;
         try
         {
+            cluster = options.Cluster is { } address ? RunEngine.Cluster(address, cancellation) : null;
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
             builder.Logging.ClearProviders();
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter((_, level) => level >= LogLevel.Error);
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true)
+                .AddFilter((category, level) => level >= LogLevel.Error && !(starting && category == HostCategory));
             builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
@@ -81,12 +87,22 @@ public sealed class WorkbenchServer : IAsyncDisposable
             {
                 app.MapGet("/dashboard", () => Page.Html("Dashboard", "<h1>Dashboard</h1><p>This workbench is a client of a cluster; each silo serves its own Orleans Dashboard: start one with <code>marketsim silo --cluster … --dashboard PORT</code> (docs/cluster.md).</p>", "/dashboard/"));
             }
-            await app.StartAsync(cancellation);
+            try
+            {
+                await app.StartAsync(cancellation);
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+            starting = false;
             return new WorkbenchServer(app, cluster, experiments);
         }
         catch
         {
             cluster?.Dispose();
+            experiments.RemoveCreated();
             throw;
         }
     }

@@ -70,6 +70,28 @@ public sealed partial class ServeCommandTests
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_port_in_use_gives_one_line_and_leaves_no_folder_the_failed_start_created()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var parent = Repo.TempDir();
+        var kept = Directory.CreateDirectory(Path.Combine(parent, "kept")).FullName;
+
+        var (code, output, error) = MarketSimProcess.Run(parent, null, "serve", "--port", port, "--experiments", Path.Combine(parent, "new", "experiments"));
+        var (keptCode, _, keptError) = MarketSimProcess.Run(parent, null, "serve", "--port", port, "--experiments", kept);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal($"error: Failed to bind to address http://127.0.0.1:{port}: address already in use.", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Empty(output.Trim());
+        Assert.Equal(["kept"], Directory.GetFileSystemEntries(parent).Select(Path.GetFileName));
+        Assert.Equal(ExitCodes.BadInput, keptCode);
+        Assert.Single(keptError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(Directory.Exists(kept));
+        Assert.Empty(Directory.GetFileSystemEntries(kept));
+    }
+
     /// <summary>Runs `marketsim serve` in this process until <paramref name="whileServing"/> is done, then sends SIGTERM.</summary>
     private static async Task<(Uri Address, string Output, int ExitCode, string Error)> Serve(string folder, string[] options, Func<Uri, Task> whileServing)
     {

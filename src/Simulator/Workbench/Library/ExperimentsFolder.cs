@@ -16,13 +16,33 @@ public sealed partial class ExperimentsFolder
     /// <summary>The hidden sub-folder for the workbench's short-lived files (zips being sent, scenario checks); never listed.</summary>
     public const string ScratchName = ".workbench-scratch";
 
+    private readonly List<string> _created = [];
+
     /// <summary>Creates the folder (and its scenarios folder) when missing.</summary>
     public ExperimentsFolder(string root)
     {
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        Directory.CreateDirectory(Root);
         Scenarios = Path.Combine(Root, ScenariosName);
+        for (var folder = Scenarios; folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            _created.Add(folder);
+        }
         Directory.CreateDirectory(Scenarios);
+    }
+
+    /// <summary>
+    /// Removes the folders the constructor created, deepest first, as long as they are still empty: a workbench that
+    /// failed to start leaves no folder behind. A folder that existed before, or that now holds anything, stays.
+    /// </summary>
+    public void RemoveCreated()
+    {
+        foreach (var folder in _created)
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
     }
 
     /// <summary>A new path in the scratch folder for <paramref name="name"/>, made unique; the caller deletes it.</summary>
