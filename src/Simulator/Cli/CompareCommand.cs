@@ -13,11 +13,11 @@ internal static class CompareCommand
     {
         var scenarios = new Argument<string[]>("SCENARIOS") { Description = "The base scenario file, then one or more scenarios to compare with it (YAML).", Arity = ArgumentArity.ZeroOrMore };
         var metric = new Option<string[]>("--metric") { Description = "Outcomes (runs.csv columns) to compare; repeatable. Default: every headline outcome and every liability under a risk-share agreement.", AllowMultipleArgumentsPerToken = true };
-        var runs = new Option<long>("--runs", "-n") { Description = "Runs for each scenario.", DefaultValueFactory = _ => 500 };
-        var seed = new Option<ulong>("--seed", "-s") { Description = "Seed shared by every scenario (common random numbers).", DefaultValueFactory = _ => 1 };
-        var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<base>-compare)." };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
-        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results folder if MarketSim wrote it." };
+        var runs = NumberOption.Create<long>("--runs", "Runs for each scenario.", 500, NumberOption.Runs(2), "-n");
+        var seed = NumberOption.Create<ulong>("--seed", "Seed shared by every scenario (common random numbers).", 1, NumberOption.Seeds, "-s");
+        var output = FolderOption.Create("--out", "Results folder (default: results/<base>-compare).", "-o");
+        var threads = NumberOption.Create<int>("--threads", "Worker threads; 0 uses every core.", 0, NumberOption.Threads, "-t");
+        var overwrite = FolderOption.Overwrite();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
         var command = new Command("compare", "Run a base scenario and one or more others with the same seed and runs, and report each outcome's paired difference OTHER − BASE run by run: mean, 95% CI, P(other worse) (compare.csv, each scenario's runs.csv, report.html).")
         {
@@ -33,11 +33,11 @@ internal static class CompareCommand
             }
             if (parsed.GetValue(runs) < 2)
             {
-                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: a whole number ≥ 2");
+                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: {NumberOption.Runs(2)}");
             }
             if (parsed.GetValue(threads) < 0)
             {
-                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: 0 (every core) or a whole number ≥ 1");
+                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: {NumberOption.Threads}");
             }
             if (problems.Count > 0)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -44,8 +45,22 @@ public sealed class MarketSimCli
     {
         using var none = interruption is null ? new Interruption() : null;
         Signals = interruption ?? none!;
-        var root = new RootCommand(
-            "MarketSim: Monte Carlo stress tests of adult social care markets (home care zones, providers, commissioners, pooled budgets).")
+        var parsed = Commands().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors)
+            {
+                Error.WriteLine($"error: {e.Message}");
+            }
+            Error.WriteLine($"Try '{HelpCommand(parsed.CommandResult)} --help'.");
+            return ExitCodes.BadInput;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = Output, Error = Error });
+    }
+
+    /// <summary>The root command and every subcommand, with their options.</summary>
+    internal RootCommand Commands() =>
+        new("MarketSim: Monte Carlo stress tests of adult social care markets (home care zones, providers, commissioners, pooled budgets).")
         {
             RunCommand.Create(this),
             SensitivityCommand.Create(this),
@@ -55,16 +70,16 @@ public sealed class MarketSimCli
             ClusterCommand.Create(this),
             ServeCommand.Create(this),
         };
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+
+    /// <summary>The command line whose --help explains the failed command, like "marketsim cluster status".</summary>
+    private static string HelpCommand(CommandResult? command)
+    {
+        var names = new List<string>();
+        for (var c = command; c is not null; c = c.Parent as CommandResult)
         {
-            foreach (var e in parsed.Errors)
-            {
-                Error.WriteLine($"error: {e.Message}");
-            }
-            Error.WriteLine("Try 'marketsim --help'.");
-            return ExitCodes.BadInput;
+            names.Add(c.Command is RootCommand ? "marketsim" : c.Command.Name);
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = Output, Error = Error });
+        names.Reverse();
+        return names.Count == 0 ? "marketsim" : string.Join(' ', names);
     }
 }

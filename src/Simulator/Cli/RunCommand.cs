@@ -8,23 +8,27 @@ namespace MarketSim.Simulator.Cli;
 /// <summary>`marketsim run SCENARIO --runs N --seed S --out DIR [--threads T]`.</summary>
 internal static class RunCommand
 {
+    private static readonly string BatchSizes = $"a whole number from 1 to {NumberOption.Largest<int>()}";
+
+    private static readonly string MinRuns = $"a whole number from 2 to {NumberOption.Largest<long>()} (a half-width needs two runs)";
+
     public static Command Create(MarketSimCli cli)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (YAML); see docs/scenario-format.md." };
-        var runs = new Option<long>("--runs", "-n") { Description = "Number of Monte Carlo runs (simulated futures).", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<ulong>("--seed", "-s") { Description = "Experiment seed. The same scenario, seed and runs give bit-identical results on any thread count.", DefaultValueFactory = _ => 1 };
-        var output = new Option<string?>("--out", "-o") { Description = "Results folder to create (written atomically). Default: results/<scenario file name>." };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
-        var batch = new Option<int?>("--batch-size") { Description = "Runs per batch handed to a worker (speed only, never results). Default: 64, or runs ÷ (32 × threads) when that is less, but at least 16." };
-        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results folder if it exists and is not empty." };
+        var runs = NumberOption.Create<long>("--runs", "Number of Monte Carlo runs (simulated futures).", 1000, NumberOption.Runs(1), "-n");
+        var seed = NumberOption.Create<ulong>("--seed", "Experiment seed. The same scenario, seed and runs give bit-identical results on any thread count.", 1, NumberOption.Seeds, "-s");
+        var output = FolderOption.Create("--out", "Results folder to create (written atomically). Default: results/<scenario file name>.", "-o");
+        var threads = NumberOption.Create<int>("--threads", "Worker threads; 0 uses every core.", 0, NumberOption.Threads, "-t");
+        var batch = NumberOption.Optional<int>("--batch-size", "Runs per batch handed to a worker (speed only, never results). Default: 64, or runs ÷ (32 × threads) when that is less, but at least 16.", BatchSizes);
+        var overwrite = FolderOption.Overwrite();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
-        var precision = new Option<string?>("--target-precision") { Description = "METRIC=HALFWIDTH: keep running until the 95% confidence half-width of METRIC's mean (a runs.csv column) is at most HALFWIDTH; --runs (or --max-runs) caps the runs." };
-        var maxRuns = new Option<long?>("--max-runs") { Description = "With --target-precision: the most runs to do (default: --runs)." };
+        var precision = new Option<string?>("--target-precision") { Description = "METRIC=HALFWIDTH: keep running until the 95% confidence half-width of METRIC's mean (a runs.csv column) is at most HALFWIDTH, in METRIC's own unit (hours, £, people...; see docs/outputs.md); --runs (or --max-runs) caps the runs." };
+        var maxRuns = NumberOption.Optional<long>("--max-runs", "With --target-precision: the most runs to do (default: --runs).", NumberOption.Runs(1));
         var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT: run on its silos as a client instead of on the embedded silo (see docs/cluster.md); the results are the same as an embedded run's." };
         var chartScale = ChartScaleOption.Create();
         var timings = new Option<bool>("--timings") { Description = "After the results, print how long each phase took (start-up, silo start, runs, each writer and kind of chart) to stderr, in seconds." };
-        var minRuns = new Option<long>("--min-runs") { Description = "With --target-precision: runs before the target may stop the experiment.", DefaultValueFactory = _ => 100 };
-        var command = new Command("run", "Run a Monte Carlo experiment of a scenario and write runs.csv, summary.json, manifest.json and a copy of the scenario to the results folder.")
+        var minRuns = NumberOption.Create<long>("--min-runs", "With --target-precision: runs before the target may stop the experiment.", 100, MinRuns);
+        var command = new Command("run", "Run a Monte Carlo experiment of a scenario and write its results folder: report.html, charts/, results.xlsx, runs.csv and runs.parquet (one row a run), series.csv, summary.json, the providers', zones' and commissioners' tables, a copy of the scenario and manifest.json (see docs/outputs.md).")
         {
             scenario, runs, seed, output, threads, batch, overwrite, quiet, precision, maxRuns, minRuns, cluster, chartScale, timings,
         };
@@ -34,15 +38,15 @@ internal static class RunCommand
             var problems = new List<string>();
             if (parsed.GetValue(runs) < 1)
             {
-                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: a whole number ≥ 1");
+                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: {NumberOption.Runs(1)}");
             }
             if (parsed.GetValue(threads) < 0)
             {
-                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: 0 (every core) or a whole number ≥ 1");
+                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: {NumberOption.Threads}");
             }
             if (parsed.GetValue(batch) is < 1)
             {
-                problems.Add($"--batch-size: {parsed.GetValue(batch)} is not allowed; allowed: a whole number ≥ 1");
+                problems.Add($"--batch-size: {parsed.GetValue(batch)} is not allowed; allowed: {BatchSizes}");
             }
             var target = Precision(parsed, precision, runs, maxRuns, minRuns, problems);
             ChartScaleOption.Check(parsed.GetValue(chartScale), problems);
@@ -91,12 +95,12 @@ internal static class RunCommand
         var mostName = parsed.GetValue(maxRuns) is null ? "--runs" : "--max-runs";
         if (most < 1)
         {
-            problems.Add($"{mostName}: {most} is not allowed; allowed: a whole number ≥ 1");
+            problems.Add($"{mostName}: {most} is not allowed; allowed: {NumberOption.Runs(1)}");
         }
         var least = parsed.GetValue(minRuns);
         if (minGiven && least < 2)
         {
-            problems.Add($"--min-runs: {least} is not allowed; allowed: a whole number ≥ 2 (a half-width needs two runs)");
+            problems.Add($"--min-runs: {least} is not allowed; allowed: {MinRuns}");
         }
         else if (minGiven && least > most)
         {

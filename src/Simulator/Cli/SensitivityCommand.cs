@@ -18,20 +18,24 @@ internal static class SensitivityCommand
 {
     private const string Example = "providers.slp_a.capacity_weekly_hours=2000..3500";
 
+    private static readonly string Points = $"a whole number from 2 to {NumberOption.Largest<int>()} (the low and the high value, and N − 2 evenly spaced between)";
+
+    private static readonly string BaseRuns = $"a whole number from 2 to {SobolAnalysis.MaxBaseRuns.ToString("N0", CultureInfo.InvariantCulture)}";
+
     public static Command Create(MarketSimCli cli)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (YAML)." };
         var vary = new Option<string[]>("--vary") { Description = "PATH=LOW..HIGH, repeatable: a number in the scenario and its low and high values, e.g. providers.slp_a.capacity_weekly_hours=2000..3500 or zones.*.demand.annual_growth=0..0.04.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
         var metric = new Option<string[]>("--metric") { Description = "Outcomes (runs.csv columns) whose change is reported; repeatable. Default: unmet_hours_total.", AllowMultipleArgumentsPerToken = true };
-        var runs = new Option<long>("--runs", "-n") { Description = "Runs for the base and for each variant.", DefaultValueFactory = _ => 500 };
-        var seed = new Option<ulong>("--seed", "-s") { Description = "Seed shared by the base and every variant (common random numbers).", DefaultValueFactory = _ => 1 };
-        var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<scenario>-sensitivity)." };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
-        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results folder if it exists." };
+        var runs = NumberOption.Create<long>("--runs", "Runs for the base and for each variant.", 500, NumberOption.Runs(2), "-n");
+        var seed = NumberOption.Create<ulong>("--seed", "Seed shared by the base and every variant (common random numbers).", 1, NumberOption.Seeds, "-s");
+        var output = FolderOption.Create("--out", "Results folder (default: results/<scenario>-sensitivity).", "-o");
+        var threads = NumberOption.Create<int>("--threads", "Worker threads; 0 uses every core.", 0, NumberOption.Threads, "-t");
+        var overwrite = FolderOption.Overwrite();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
-        var points = new Option<int>("--points") { Description = "Values per input, evenly spaced from LOW to HIGH (the ends included) for the spider chart; the tornado uses the ends.", DefaultValueFactory = _ => SensitivityAnalysis.DefaultPoints };
+        var points = NumberOption.Create<int>("--points", "Values per input, evenly spaced from LOW to HIGH (the ends included) for the spider chart; the tornado uses the ends.", SensitivityAnalysis.DefaultPoints, Points);
         var method = new Option<string>("--method") { Description = "oat: vary inputs one at a time (--vary); sobol: first-order and total Sobol indices of the scenario's uncertain inputs (its distributions), from (k + 2)·N runs of a Saltelli design.", DefaultValueFactory = _ => "oat" };
-        var baseRuns = new Option<int>("--base-runs") { Description = "With --method sobol: the base sample size N; the design runs (k + 2)·N runs for k uncertain inputs.", DefaultValueFactory = _ => SobolAnalysis.DefaultBaseRuns };
+        var baseRuns = NumberOption.Create<int>("--base-runs", "With --method sobol: the base sample size N; the design runs (k + 2)·N runs for k uncertain inputs.", SobolAnalysis.DefaultBaseRuns, BaseRuns);
         var chartScale = ChartScaleOption.Create();
         var command = new Command("sensitivity", "Vary inputs one at a time between low and high values, with common random numbers, and report each one's paired effect on the chosen outcomes (sensitivity.csv, spider.csv, a tornado and a spider chart per outcome, report.html); or, with --method sobol, apportion each outcome's variance among the uncertain inputs (sobol.csv, a chart per outcome, report.html).")
         {
@@ -45,6 +49,10 @@ internal static class SensitivityCommand
             var metrics = parsed.GetValue(metric) is { Length: > 0 } m ? m : ["unmet_hours_total"];
             var chosen = parsed.GetValue(method);
             ChartScaleOption.Check(parsed.GetValue(chartScale), problems);
+            if (parsed.GetValue(threads) < 0)
+            {
+                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: {NumberOption.Threads}");
+            }
             if (chosen is not ("oat" or "sobol"))
             {
                 cli.Error.WriteLine($"error: --method: '{chosen}' is not allowed; allowed: oat (one at a time, the default) or sobol");
@@ -58,7 +66,7 @@ internal static class SensitivityCommand
                 }
                 if (parsed.GetValue(baseRuns) is < 2 or > SobolAnalysis.MaxBaseRuns)
                 {
-                    problems.Add($"--base-runs: {parsed.GetValue(baseRuns)} is not allowed; allowed: a whole number from 2 to {SobolAnalysis.MaxBaseRuns}");
+                    problems.Add($"--base-runs: {parsed.GetValue(baseRuns)} is not allowed; allowed: {BaseRuns}");
                 }
                 if (problems.Count > 0)
                 {
@@ -94,11 +102,11 @@ internal static class SensitivityCommand
             }
             if (parsed.GetValue(runs) < 2)
             {
-                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: a whole number ≥ 2");
+                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: {NumberOption.Runs(2)}");
             }
             if (parsed.GetValue(points) < 2)
             {
-                problems.Add($"--points: {parsed.GetValue(points)} is not allowed; allowed: a whole number ≥ 2 (the low and the high value, and N − 2 evenly spaced between)");
+                problems.Add($"--points: {parsed.GetValue(points)} is not allowed; allowed: {Points}");
             }
             if (problems.Count > 0)
             {

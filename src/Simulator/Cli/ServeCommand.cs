@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench;
 using MarketSim.Simulator.Workbench.Library;
@@ -11,12 +12,13 @@ internal static class ServeCommand
 {
     public static Command Create(MarketSimCli cli)
     {
-        var port = new Option<int>("--port", "-p") { Description = "The HTTP port.", DefaultValueFactory = _ => 5000 };
+        var port = NumberOption.Create<int>("--port", "The HTTP port; 0 picks a free one.", 5000, NumberOption.Ports, "-p");
         var listen = new Option<string?>("--listen") { Description = "The IP address to listen on (default 127.0.0.1, this machine only). Another address lets anyone who can reach it run experiments and read every result: there is no login." };
-        var experiments = new Option<string>("--experiments") { Description = "The folder experiments are kept in, one results folder each, with your scenarios in its scenarios/ folder; `marketsim run --out` into it shows up too.", DefaultValueFactory = _ => "marketsim-experiments" };
-        var scenarios = new Option<string?>("--scenarios") { Description = "The bundled scenarios' folder (default: the one installed with marketsim)." };
+        var experiments = FolderOption.Create("--experiments", "The folder experiments are kept in, one results folder each, with your scenarios in its scenarios/ folder; `marketsim run --out` into it shows up too.");
+        experiments.DefaultValueFactory = _ => "marketsim-experiments";
+        var scenarios = FolderOption.Create("--scenarios", "The bundled scenarios' folder (default: the one installed with marketsim).");
         var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT: run experiments on its silos as a client instead of on the embedded silo (see docs/cluster.md)." };
-        var threads = new Option<int>("--threads", "-t") { Description = "Run worker threads of the embedded silo; 0 uses every core.", DefaultValueFactory = _ => 0 };
+        var threads = NumberOption.Create<int>("--threads", "Run worker threads of the embedded silo; 0 uses every core.", 0, NumberOption.Threads, "-t");
         var command = new Command("serve", "Serve the browser workbench (scenarios, levers, runs with live progress, results, comparisons) on an embedded Orleans silo, until Ctrl+C or SIGTERM. See docs/workbench.md.")
         {
             port, listen, experiments, scenarios, cluster, threads,
@@ -26,16 +28,21 @@ internal static class ServeCommand
             var problems = new List<string>();
             if (parsed.GetValue(port) is < 0 or > 65535)
             {
-                problems.Add($"--port: {parsed.GetValue(port)} is not allowed; allowed: a TCP port 1-65535, or 0 for a free one");
+                problems.Add($"--port: {parsed.GetValue(port)} is not allowed; allowed: {NumberOption.Ports}");
             }
             if (parsed.GetValue(threads) < 0)
             {
-                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: 0 (every core) or a whole number ≥ 1");
+                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: {NumberOption.Threads}");
             }
             var address = IPAddress.Loopback;
             if (parsed.GetValue(listen) is { } text && !IPAddress.TryParse(text, out address!))
             {
                 problems.Add($"--listen: '{text}' is not allowed; allowed: an IP address, like 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)");
+            }
+            var kept = Path.GetFullPath(parsed.GetValue(experiments)!);
+            if (File.Exists(kept) || OutputFolderGuard.FileOnPath(kept) is not null)
+            {
+                problems.Add($"--experiments: {(File.Exists(kept) ? kept : OutputFolderGuard.FileOnPath(kept))} is a file, not a folder; allowed: a folder path whose every part is a folder or new");
             }
             var bundled = parsed.GetValue(scenarios) ?? BundledScenarios.Find();
             if (bundled is null || !Directory.Exists(bundled))

@@ -16,11 +16,11 @@ internal static class SiloCommand
     public static Command Create(MarketSimCli cli)
     {
         var cluster = new Option<string>("--cluster") { Description = $"The cluster's Redis, which holds Orleans membership and grain state: {ClusterAddress.Allowed}.", Required = true };
-        var threads = new Option<int>("--threads", "-t") { Description = "Run worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
+        var threads = NumberOption.Create<int>("--threads", "Run worker threads; 0 uses every core.", 0, NumberOption.Threads, "-t");
         var address = new Option<string?>("--address") { Description = "The IP address other silos and clients reach this silo at (default: 127.0.0.1 when Redis is on loopback, else this machine's first IPv4 address)." };
-        var siloPort = new Option<int>("--silo-port") { Description = "Port for silo-to-silo traffic; 0 picks a free one.", DefaultValueFactory = _ => 0 };
-        var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients connect to; 0 picks a free one.", DefaultValueFactory = _ => 0 };
-        var dashboard = new Option<int?>("--dashboard") { Description = "Serve the Orleans Dashboard at http://127.0.0.1:PORT/dashboard (loopback only)." };
+        var siloPort = NumberOption.Create<int>("--silo-port", "Port for silo-to-silo traffic; 0 picks a free one.", 0, NumberOption.Ports);
+        var gatewayPort = NumberOption.Create<int>("--gateway-port", "Port clients connect to; 0 picks a free one.", 0, NumberOption.Ports);
+        var dashboard = NumberOption.Optional<int>("--dashboard", "Serve the Orleans Dashboard at http://127.0.0.1:PORT/dashboard (loopback only).", "a TCP port 1-65535");
         var command = new Command("silo", "Run a silo of a MarketSim Orleans cluster: it joins through Redis, computes batches of any experiment, and takes over the grains of silos that die. Stops cleanly on SIGTERM or Ctrl+C. See docs/cluster.md.")
         {
             cluster, threads, address, siloPort, gatewayPort, dashboard,
@@ -31,7 +31,7 @@ internal static class SiloCommand
             var problems = new List<string>();
             if (parsed.GetValue(threads) < 0)
             {
-                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: 0 (every core) or a whole number ≥ 1");
+                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: {NumberOption.Threads}");
             }
             foreach (var (name, value) in new[] { ("--silo-port", parsed.GetValue(siloPort)), ("--gateway-port", parsed.GetValue(gatewayPort)), ("--dashboard", parsed.GetValue(dashboard) ?? 1) })
             {

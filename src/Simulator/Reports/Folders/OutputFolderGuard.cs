@@ -20,6 +20,10 @@ internal static class OutputFolderGuard
         {
             throw new IOException($"--out {shownPath}: a file of that name exists; nothing was deleted; allowed: the path of a folder");
         }
+        if (FileOnPath(final) is { } file)
+        {
+            throw new IOException($"--out {shownPath}: {file} is a file, not a folder; nothing was written; allowed: a folder path whose every part is a folder or new");
+        }
         if (!Directory.Exists(final) || !Directory.EnumerateFileSystemEntries(final).Any())
         {
             return;
@@ -32,6 +36,23 @@ internal static class OutputFolderGuard
         {
             throw new IOException($"--out {shownPath}: refused to overwrite: {why}; nothing was deleted; {Allowed}");
         }
+    }
+
+    /// <summary>The first folder above <paramref name="path"/> (absolute) that is a file, so that no folder can be made there; null when there is none.</summary>
+    public static string? FileOnPath(string path)
+    {
+        for (var above = Path.GetDirectoryName(path); above is not null; above = Path.GetDirectoryName(above))
+        {
+            if (File.Exists(above))
+            {
+                return above;
+            }
+            if (Directory.Exists(above))
+            {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static string? ProtectedReason(string final)
