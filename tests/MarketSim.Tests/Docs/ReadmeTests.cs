@@ -44,6 +44,28 @@ public partial class ReadmeTests
         Assert.Contains("scripts/test.sh", paths);
     }
 
+    [Fact]
+    public void The_readme_synopsis_names_every_option_of_every_command()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
+        var from = readme.IndexOf("```", readme.IndexOf("## The command", StringComparison.Ordinal), StringComparison.Ordinal) + 3;
+        var block = readme[from..readme.IndexOf("```", from, StringComparison.Ordinal)];
+        var entries = Regex.Split(block, @"\n(?=marketsim )").Select(e => Regex.Replace(e, @"\s+", " ").Trim()).ToList();
+        var missing = new List<string>();
+        foreach (var (path, command) in Commands(new MarketSim.Simulator.Cli.MarketSimCli(TextWriter.Null, TextWriter.Null).Commands(), "marketsim"))
+        {
+            var synopsis = string.Join(' ', entries.Where(e => e == path || e.StartsWith(path + " ", StringComparison.Ordinal)));
+            missing.AddRange(command.Options.Where(o => o.Name.StartsWith("--", StringComparison.Ordinal) && o.Name != "--help")
+                .Where(o => !Regex.IsMatch(synopsis, $@"(?<![\w-]){Regex.Escape(o.Name)}(?![\w-])"))
+                .Select(o => $"{path} {o.Name}"));
+        }
+
+        Assert.True(missing.Count == 0, "README.md's synopsis misses: " + string.Join(", ", missing));
+    }
+
+    private static IEnumerable<(string Path, System.CommandLine.Command Command)> Commands(System.CommandLine.Command parent, string path) =>
+        parent.Subcommands.SelectMany(c => Commands(c, $"{path} {c.Name}").Prepend(($"{path} {c.Name}", c)));
+
     private static void AssertEveryPathExists(string file)
     {
         var problems = PathsNamedIn(file)
