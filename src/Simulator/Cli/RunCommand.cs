@@ -32,9 +32,9 @@ internal static class RunCommand
         {
             var path = parsed.GetValue(scenario)!;
             var problems = new List<string>();
-            if (parsed.GetValue(runs) < 1)
+            if (parsed.GetValue(runs) < 2)
             {
-                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: a whole number ≥ 1");
+                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: a whole number ≥ 2 (a standard error needs two runs)");
             }
             if (parsed.GetValue(threads) < 0)
             {
@@ -89,9 +89,9 @@ internal static class RunCommand
         }
         var most = parsed.GetValue(maxRuns) ?? parsed.GetValue(runs);
         var mostName = parsed.GetValue(maxRuns) is null ? "--runs" : "--max-runs";
-        if (most < 1)
+        if (most < 2 && mostName == "--max-runs")
         {
-            problems.Add($"{mostName}: {most} is not allowed; allowed: a whole number ≥ 1");
+            problems.Add($"--max-runs: {most} is not allowed; allowed: a whole number ≥ 2 (a standard error needs two runs)");
         }
         var least = parsed.GetValue(minRuns);
         if (minGiven && least < 2)
