@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Reports;
 
@@ -123,10 +124,15 @@ internal static class RunCommand
             if (result.Interrupted)
             {
                 cli.Error.WriteLine($"interrupted by {cli.Signals.SignalName}: kept the first {result.Summary.Runs:N0} runs in {result.OutDir} (stop_reason: interrupted); a second signal would have stopped at once without writing");
-                return cli.Signals.ExitCode;
+                // After a hang-up the terminal is gone; after Ctrl+C or SIGTERM the tables of the runs kept are still worth reading.
+                if (cli.Signals.Signal == PosixSignal.SIGHUP)
+                {
+                    return cli.Signals.ExitCode;
+                }
             }
             var runs = result.Summary.Runs;
-            cli.Output.WriteLine($"{result.Scenario.Name}: {runs:N0} runs, seed {options.Seed}, {result.Elapsed.TotalSeconds:0.0}s ({runs / Math.Max(result.Elapsed.TotalSeconds, 1e-9):N0} runs/s)");
+            var asked = result.Interrupted ? $" of the {options.Runs:N0} asked for" : "";
+            cli.Output.WriteLine($"{result.Scenario.Name}: {runs:N0} runs{asked}, seed {options.Seed}, {result.Elapsed.TotalSeconds:0.0}s ({runs / Math.Max(result.Elapsed.TotalSeconds, 1e-9):N0} runs/s)");
             if (result.StopReason is { } reason)
             {
                 cli.Output.WriteLine($"Stopped: {reason}");
@@ -150,6 +156,6 @@ internal static class RunCommand
             {
                 timings.Write(cli.Error);
             }
-            return ExitCodes.Ok;
+            return result.Interrupted ? cli.Signals.ExitCode : ExitCodes.Ok;
         });
 }
