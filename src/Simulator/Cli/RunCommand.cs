@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Reports;
 
@@ -10,12 +11,14 @@ internal static class RunCommand
 {
     private static readonly string BatchSizes = $"a whole number from 1 to {NumberOption.Largest<int>()}";
 
+    private static readonly string RunsAllowed = $"a whole number from 2 to {NumberOption.Largest<long>()} (a standard error needs two runs)";
+
     private static readonly string MinRuns = $"a whole number from 2 to {NumberOption.Largest<long>()} (a half-width needs two runs)";
 
     public static Command Create(MarketSimCli cli)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (YAML); see docs/scenario-format.md." };
-        var runs = NumberOption.Create<long>("--runs", "Number of Monte Carlo runs (simulated futures).", 1000, NumberOption.Runs(1), "-n");
+        var runs = NumberOption.Create<long>("--runs", "Number of Monte Carlo runs (simulated futures).", 1000, RunsAllowed, "-n");
         var seed = NumberOption.Create<ulong>("--seed", "Experiment seed. The same scenario, seed and runs give bit-identical results on any thread count.", 1, NumberOption.Seeds, "-s");
         var output = FolderOption.Create("--out", "Results folder to create (written atomically). Default: results/<scenario file name>.", "-o");
         var threads = NumberOption.Create<int>("--threads", "Worker threads; 0 uses every core.", 0, NumberOption.Threads, "-t");
@@ -23,7 +26,7 @@ internal static class RunCommand
         var overwrite = FolderOption.Overwrite();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
         var precision = new Option<string?>("--target-precision") { Description = "METRIC=HALFWIDTH: keep running until the 95% confidence half-width of METRIC's mean (a runs.csv column) is at most HALFWIDTH, in METRIC's own unit (hours, £, people...; see docs/outputs.md); --runs (or --max-runs) caps the runs." };
-        var maxRuns = NumberOption.Optional<long>("--max-runs", "With --target-precision: the most runs to do (default: --runs).", NumberOption.Runs(1));
+        var maxRuns = NumberOption.Optional<long>("--max-runs", "With --target-precision: the most runs to do (default: --runs).", RunsAllowed);
         var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT: run on its silos as a client instead of on the embedded silo (see docs/cluster.md); the results are the same as an embedded run's." };
         var chartScale = ChartScaleOption.Create();
         var timings = new Option<bool>("--timings") { Description = "After the results, print how long each phase took (start-up, silo start, runs, each writer and kind of chart) to stderr, in seconds." };
@@ -36,9 +39,9 @@ internal static class RunCommand
         {
             var path = parsed.GetValue(scenario)!;
             var problems = new List<string>();
-            if (parsed.GetValue(runs) < 1)
+            if (parsed.GetValue(runs) < 2)
             {
-                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: {NumberOption.Runs(1)}");
+                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: {RunsAllowed}");
             }
             if (parsed.GetValue(threads) < 0)
             {
@@ -93,9 +96,9 @@ internal static class RunCommand
         }
         var most = parsed.GetValue(maxRuns) ?? parsed.GetValue(runs);
         var mostName = parsed.GetValue(maxRuns) is null ? "--runs" : "--max-runs";
-        if (most < 1)
+        if (most < 2 && mostName == "--max-runs")
         {
-            problems.Add($"{mostName}: {most} is not allowed; allowed: {NumberOption.Runs(1)}");
+            problems.Add($"{mostName}: {most} is not allowed; allowed: {RunsAllowed}");
         }
         var least = parsed.GetValue(minRuns);
         if (minGiven && least < 2)
@@ -127,10 +130,15 @@ internal static class RunCommand
             if (result.Interrupted)
             {
                 cli.Error.WriteLine($"interrupted by {cli.Signals.SignalName}: kept the first {result.Summary.Runs:N0} runs in {result.OutDir} (stop_reason: interrupted); a second signal would have stopped at once without writing");
-                return cli.Signals.ExitCode;
+                // After a hang-up the terminal is gone; after Ctrl+C or SIGTERM the tables of the runs kept are still worth reading.
+                if (cli.Signals.Signal == PosixSignal.SIGHUP)
+                {
+                    return cli.Signals.ExitCode;
+                }
             }
             var runs = result.Summary.Runs;
-            cli.Output.WriteLine($"{result.Scenario.Name}: {runs:N0} runs, seed {options.Seed}, {result.Elapsed.TotalSeconds:0.0}s ({runs / Math.Max(result.Elapsed.TotalSeconds, 1e-9):N0} runs/s)");
+            var asked = result.Interrupted ? $" of the {options.Runs:N0} asked for" : "";
+            cli.Output.WriteLine($"{result.Scenario.Name}: {runs:N0} runs{asked}, seed {options.Seed}, {result.Elapsed.TotalSeconds:0.0}s ({runs / Math.Max(result.Elapsed.TotalSeconds, 1e-9):N0} runs/s)");
             if (result.StopReason is { } reason)
             {
                 cli.Output.WriteLine($"Stopped: {reason}");
@@ -154,6 +162,6 @@ internal static class RunCommand
             {
                 timings.Write(cli.Error);
             }
-            return ExitCodes.Ok;
+            return result.Interrupted ? cli.Signals.ExitCode : ExitCodes.Ok;
         });
 }

@@ -123,7 +123,7 @@ public sealed class PreparedExperiment : IDisposable
             var workbook = Background(() => t.Measure("results.xlsx", () => ResultsWorkbook.Write(folder, scenario, options.Seed, summary, loaded.Inputs)));
             try
             {
-                WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, loaded, drivers, scenarioYaml, abort);
+                WriteReport(folder, scenario, options, summary, series, riskShare, entities, precisionColumn, stopReason, interrupted, loaded, drivers, scenarioYaml, abort);
             }
             finally
             {
@@ -218,7 +218,7 @@ public sealed class PreparedExperiment : IDisposable
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
         $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
-    private void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers, string scenarioYaml, CancellationToken abort)
+    private void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, bool interrupted, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers, string scenarioYaml, CancellationToken abort)
     {
         var t = _timings;
         var reportCharts = t.Measure("charts: plots built", () => ReportCharts.Build(scenario, summary, series, riskShare, entities, convergenceColumn));
@@ -234,8 +234,12 @@ public sealed class PreparedExperiment : IDisposable
             ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
             ["Stopped"] = stopReason,
         };
+        if (interrupted)
+        {
+            provenance["Runs asked for"] = options.Runs.ToString(CultureInfo.InvariantCulture);
+        }
         var charts = written[..reportCharts.Count];
         var driverSection = InputDriversHtml.Section(drivers, written[reportCharts.Count..], scenario);
-        t.Measure("report.html", () => File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, loaded.Inputs, driverSection, loaded.Correlations, scenarioYaml, drivers)));
+        t.Measure("report.html", () => File.WriteAllText(folder.File("report.html"), HtmlReport.Render(scenario, summary, riskShare, entities, charts, provenance, loaded.Inputs, driverSection, loaded.Correlations, scenarioYaml, drivers, interrupted ? options.Runs : null)));
     }
 }

@@ -12,6 +12,8 @@ public static class FieldLabels
     private static readonly (string Suffix, string Words)[] Units =
     [
         ("_gbp_per_hour", " (£ an hour)"),
+        ("_gbp_per_contact_hour", " (£ a contact hour)"),
+        ("_gbp_per_year", " (£ a year)"),
         ("_gbp_by_year", " (£ by year)"),
         ("_gbp", " (£)"),
         ("_per_year", " a year"),

@@ -36,11 +36,12 @@ public static class HtmlReport
     /// The HTML of the report, in the order of <see cref="Sections"/>: the summary sentences and headline table, market
     /// sustainability, finance, the uncertain <paramref name="inputs"/> (with their rank <paramref name="correlations"/>)
     /// and <paramref name="driversSection"/>, the charts, every input of <paramref name="scenarioYaml"/> with its source,
-    /// and the provenance.
+    /// and the provenance. For a run a stop signal ended early, <paramref name="interruptedOf"/> is the number of runs asked for,
+    /// and the page opens by saying so.
     /// </summary>
     public static string Render(MarketScenario scenario, OutcomeSummary summary, RiskShareComparison riskShare, IEnumerable<EntitySummary> entities,
         IEnumerable<(string File, string Caption, XElement Svg)> charts, IReadOnlyDictionary<string, string> provenance, IReadOnlyList<UncertainInput>? inputs = null,
-        string driversSection = "", ScenarioCorrelations? correlations = null, string scenarioYaml = "", IReadOnlyList<OutcomeDrivers>? drivers = null)
+        string driversSection = "", ScenarioCorrelations? correlations = null, string scenarioYaml = "", IReadOnlyList<OutcomeDrivers>? drivers = null, long? interruptedOf = null)
     {
         var entityList = entities.ToList();
         var chartList = charts.ToList();
@@ -49,8 +50,12 @@ public static class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(scenario.Name)).Append(" — MarketSim report</title><style>").Append(Style).Append("</style></head><body>\n")
-            .Append("<h1>").Append(E(scenario.Name)).Append("</h1>\n")
-            .Append("<p class=\"muted\">MarketSim results: ").Append(summary.Runs.ToString("N0", CultureInfo.InvariantCulture))
+            .Append("<h1>").Append(E(scenario.Name)).Append("</h1>\n");
+        if (interruptedOf is { } asked)
+        {
+            html.Append("<p class=\"warning\">").Append(E(Interrupted(summary.Runs, asked))).Append("</p>\n");
+        }
+        html.Append("<p class=\"muted\">MarketSim results: ").Append(summary.Runs.ToString("N0", CultureInfo.InvariantCulture))
             .Append(" simulated futures of the ").Append(E(SummarySentences.Horizon(scenario))).Append(" (").Append(scenario.HorizonWeeks).Append(" weeks) from ")
             .Append(scenario.StartDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append("; ")
             .Append(scenario.Zones.Length).Append(Plural(scenario.Zones.Length, " zone")).Append(", ").Append(scenario.Providers.Length).Append(Plural(scenario.Providers.Length, " provider")).Append(", ")
@@ -99,6 +104,14 @@ public static class HtmlReport
             ("fan", _, { } s) => $"{s.Description} ({OutcomeLabels.Unit(s.Unit)}), month by month: the median, the middle 50% and the middle 90% of futures.",
             _ => null,
         };
+    }
+
+    /// <summary>The report's first words for a run a stop signal ended after <paramref name="kept"/> of the <paramref name="asked"/> runs asked for.</summary>
+    public static string Interrupted(long kept, long asked)
+    {
+        var runs = kept.ToString("N0", CultureInfo.InvariantCulture);
+        return $"Interrupted: a stop signal ended this run after {runs} of the {asked.ToString("N0", CultureInfo.InvariantCulture)} runs asked for. "
+            + $"Every figure below is of those {runs} runs, the first in run order, and the same as a run of {runs} runs with this seed gives.";
     }
 
     private static void Distributions(StringBuilder html, MarketScenario scenario, OutcomeSummary summary, List<(string File, string Caption, XElement Svg)> charts)

@@ -39,6 +39,7 @@ public static class Manifest
             json.WriteString("scenario_sha256", ScenarioHash(options.ScenarioPath));
             json.WriteNumber("seed", options.Seed);
             json.WriteNumber("runs", runs);
+            json.WriteNumber("runs_requested", options.Runs);
             json.WriteString("stop_reason", stopReason);
             if (options.Precision is { } precision)
             {

@@ -37,7 +37,7 @@ public static class MarketHtml
         }
         var horizon = SummarySentences.Horizon(scenario);
         html.Append("<p class=\"muted\">Over ").Append(list.Max(s => s.Runs).ToString("N0", CultureInfo.InvariantCulture))
-            .Append(" simulated futures of the ").Append(E(horizon)).Append(". Chances are shown ± one standard error with their 95% (Wilson) interval; means ± one standard error. Every figure of every entity is in providers.csv, zones.csv, service_users.csv, commissioners.csv and pooled_budgets.csv.</p>\n");
+            .Append(" simulated futures of the ").Append(E(horizon)).Append(". Chances are shown ± one standard error with their 95% (Wilson) interval; means ± one standard error. Every figure of every entity is in ").Append(E(Files(list))).Append(".</p>\n");
         Providers(html, [.. list.Where(s => s.Block.Kind == EntityKind.Provider)], horizon);
         Zones(html, scenario, [.. list.Where(s => s.Block.Kind == EntityKind.Zone)], horizon);
         return html.ToString();
@@ -85,7 +85,7 @@ public static class MarketHtml
             .. leads ? new[] { "P(left without its lead provider) ± SE", "95% interval", "Weeks without a lead (mean ± SE)" } : [],
             $"Unmet need over the {horizon}, hours (mean ± SE)",
             .. cost is null ? Array.Empty<string>() : ["Cost of unmet need, £ (mean ± SE)"],
-            "Peak waiting list, people (P95)",
+            "Peak waiting list, people (P95, a P² estimate)",
         ]);
         foreach (var s in zones)
         {
@@ -107,6 +107,13 @@ public static class MarketHtml
             Row(html, [.. cells]);
         }
         html.Append("</table>\n");
+    }
+
+    /// <summary>The entity files this run wrote, in words: "providers.csv, zones.csv and commissioners.csv".</summary>
+    private static string Files(IEnumerable<EntitySummary> summaries)
+    {
+        var files = summaries.Select(s => s.Block.Kind).Distinct().Order().Select(EntityFiles.FileName).ToList();
+        return files.Count == 1 ? files[0] : $"{string.Join(", ", files[..^1])} and {files[^1]}";
     }
 
     private static string Chance(Proportion p) => $"{Quantity.Share(p.P)} ± {Quantity.Share(p.StdError)}";

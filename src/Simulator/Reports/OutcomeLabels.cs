@@ -119,6 +119,8 @@ public sealed class OutcomeLabels(MarketScenario scenario)
     {
         "GBP" => "£",
         "GBP per hour" => "£ an hour",
+        "GBP per contact hour" => "£ a contact hour",
+        "GBP a year" => "£ a year",
         "week" => "week number",
         _ => unit,
     };

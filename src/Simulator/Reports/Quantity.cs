@@ -21,12 +21,12 @@ public static class Quantity
         return unit switch
         {
             "GBP" => $"{sign}£{Pounds(magnitude)}",
-            "GBP per hour" => $"{sign}£{magnitude.ToString("#,0.00", CultureInfo.InvariantCulture)}",
+            "GBP per hour" => $"{sign}£{Pence(magnitude, "#,0.00")}",
             _ => sign + Numbers.Compact(magnitude),
         };
     }
 
-    /// <summary>An amount in pounds for people: £1.20m, £340k, £5,000, £14.36; − for a negative amount, "n/a" for NaN.</summary>
+    /// <summary>An amount in pounds for people: £1.20m, £340k, £5,000, £14.36, £0.005 (one significant figure below half a penny); − for a negative amount, "n/a" for NaN.</summary>
     public static string Money(double gbp, bool signed = false) => Format(gbp, "GBP", signed);
 
     /// <summary>A share 0..1 as a percentage: 23%, 0.4%, 0%; "n/a" for NaN.</summary>
@@ -40,8 +40,12 @@ public static class Quantity
     {
         >= 10_000 => Numbers.Compact(magnitude),
         >= 10 => magnitude.ToString("#,0", CultureInfo.InvariantCulture),
-        _ => magnitude.ToString("0.00", CultureInfo.InvariantCulture),
+        _ => Pence(magnitude, "0.00"),
     };
+
+    // An amount that is not 0 but would round to £0.00 keeps one significant figure (£0.003), as Numbers.Readable does.
+    private static string Pence(double magnitude, string format) =>
+        magnitude.ToString(magnitude is > 0 and < 0.005 ? Numbers.OneSignificantFigure(magnitude) : format, CultureInfo.InvariantCulture);
 
     /// <summary>A percentage to a tenth below 10%, and to one significant figure below 0.05% (0.004%), so that a small half-width is not shown as none.</summary>
     private static string Pct(double share)

@@ -36,8 +36,8 @@ public class OptionMessagesTests
     }
 
     [Theory]
-    [InlineData("--runs", "abc", "--runs: 'abc' is not a whole number; allowed: a whole number from 1 to 9,223,372,036,854,775,807")]
-    [InlineData("--runs", "1.5", "--runs: '1.5' is not a whole number; allowed: a whole number from 1 to 9,223,372,036,854,775,807")]
+    [InlineData("--runs", "abc", "--runs: 'abc' is not a whole number; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)")]
+    [InlineData("--runs", "1.5", "--runs: '1.5' is not a whole number; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)")]
     [InlineData("--seed", "-1", "--seed: '-1' is not allowed; allowed: a whole number from 0 to 18,446,744,073,709,551,615 (2^64 − 1)")]
     [InlineData("--seed", "abc", "--seed: 'abc' is not a whole number; allowed: a whole number from 0 to 18,446,744,073,709,551,615 (2^64 − 1)")]
     [InlineData("--seed", "99999999999999999999", "--seed: '99999999999999999999' is not allowed; allowed: a whole number from 0 to 18,446,744,073,709,551,615 (2^64 − 1)")]
@@ -116,7 +116,7 @@ public class OptionMessagesTests
     }
 
     [Theory]
-    [InlineData("run", "--runs", "a whole number from 1 to")]
+    [InlineData("run", "--runs", "a whole number from 2 to")]
     [InlineData("compare", "--runs", "a whole number from 2 to")]
     [InlineData("sensitivity", "--runs", "a whole number from 2 to")]
     [InlineData("sensitivity", "--points", "a whole number from 2 to")]

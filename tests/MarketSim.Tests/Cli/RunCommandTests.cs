@@ -112,6 +112,20 @@ public class RunCommandTests
     }
 
     [Theory]
+    [InlineData("--runs", "--runs 1")]
+    [InlineData("--max-runs", "--target-precision unmet_hours_total=100 --max-runs 1")]
+    public void A_single_run_is_refused_with_exit_code_2_as_its_standard_error_is_undefined(string named, string options)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.Of(["run", Doncaster, "--out", dir, "--quiet", .. options.Split(' ')]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"error: {named}: 1 is not allowed; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)", Assert.Single(run.ErrorLines));
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Theory]
     [InlineData("--help")]
     [InlineData("run", "--help")]
     [InlineData("validate", "--help")]

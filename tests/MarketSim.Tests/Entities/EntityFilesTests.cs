@@ -145,6 +145,29 @@ public class EntityFilesTests
         Assert.Contains("No per-entity outcomes", MarketHtml.Section(scenario, []), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_html_section_names_only_the_entity_files_the_folder_holds()
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5, weeklyReferrals: 1), 10);
+        var sink = new EntityOutcomeSink(new OutcomeSchema(scenario));
+        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(1, 3, 1), sink);
+        var dir = Repo.TempDir();
+        try
+        {
+            var written = EntityFiles.WriteInto(dir, sink.Summaries());
+
+            var market = MarketHtml.Section(scenario, sink.Summaries());
+
+            Assert.DoesNotContain("pooled_budgets.csv", written);
+            Assert.Contains("Every figure of every entity is in providers.csv, zones.csv, service_users.csv and commissioners.csv.", market, StringComparison.Ordinal);
+            Assert.DoesNotContain("pooled_budgets.csv", market, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static OutcomeSummary Summary(MarketScenario scenario)
     {
         var summary = new OutcomeSummary(new OutcomeSchema(scenario));

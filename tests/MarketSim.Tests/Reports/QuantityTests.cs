@@ -16,4 +16,19 @@ public class QuantityTests
     [Fact]
     public void A_share_standard_error_of_a_million_runs_is_not_shown_as_zero() =>
         Assert.Equal("0.05%", Quantity.Share(Math.Sqrt(0.528 * 0.472 / 1_000_000)));
+
+    [Theory]
+    [InlineData(0.0049, "GBP", "£0.005")]
+    [InlineData(0.0023, "GBP", "£0.002")]
+    [InlineData(0.0049, "GBP per hour", "£0.005")]
+    [InlineData(-0.0004, "GBP", "−£0.0004")]
+    [InlineData(0.005, "GBP", "£0.01")]
+    [InlineData(0.0, "GBP", "£0.00")]
+    [InlineData(1.48, "GBP per hour", "£1.48")]
+    public void A_small_non_zero_amount_of_money_keeps_one_significant_figure_instead_of_showing_as_none(double x, string unit, string expected) =>
+        Assert.Equal(expected, Quantity.Format(x, unit));
+
+    [Fact]
+    public void Money_with_a_small_standard_error_reads_as_the_console_writes_it() =>
+        Assert.Equal($"£1.48 ± £{Numbers.Readable(0.0049)}", $"{Quantity.Format(1.48, "GBP per hour")} ± {Quantity.Format(0.0049, "GBP per hour")}");
 }

@@ -135,6 +135,25 @@ public partial class ReportContentTests
     }
 
     [Fact]
+    public void A_commissioners_overspend_has_the_same_exact_percentiles_in_the_finance_table_as_in_the_headline_table()
+    {
+        var (result, html) = Dorset.Value;
+        var labels = new OutcomeLabels(result.Scenario);
+        var headline = Rows(Between(html, "<h3>Headline outcomes", "</table>"));
+        var finance = Rows(Between(html, "<h3>Each commissioner's spend", "</table>"));
+
+        foreach (var commissioner in result.Scenario.Commissioners)
+        {
+            var column = result.Summary.Schema.IndexOf($"overspend_gbp__{commissioner.Id}");
+            string[] exact = [Quantity.Money(result.Summary.Quantile(column, 0.05)!.Value), Quantity.Money(result.Summary.Quantile(column, 0.95)!.Value)];
+            var inHeadline = headline.Single(r => r[0] == labels.Label(result.Summary.Schema.Columns[column]));
+            var inFinance = finance.Single(r => r[0] == commissioner.Name);
+            Assert.Equal(exact, new[] { inHeadline[3], inHeadline[5] });
+            Assert.Equal(exact, new[] { inFinance[4], inFinance[5] });
+        }
+    }
+
+    [Fact]
     public void Report_text_has_no_raw_column_names_and_no_partner_ids()
     {
         var text = VisibleText(Dorset.Value.Html);
@@ -176,6 +195,22 @@ public partial class ReportContentTests
         Assert.Contains(inputs, a => a.Path == "zones[0].demand.weekly_hours" && a.Value == "lognormal (mean 20, sd 15)");
         Assert.Equal(2, ScenarioAssumptions.Documents(yaml).Count);
     }
+
+    private static string Between(string html, string start, string end)
+    {
+        var from = html.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"{start} is not in the report");
+        return html[from..html.IndexOf(end, from, StringComparison.Ordinal)];
+    }
+
+    private static List<string[]> Rows(string html) =>
+        [.. Row().Matches(html).Select(r => Cell().Matches(r.Groups[1].Value).Select(c => WebUtility.HtmlDecode(Tag().Replace(c.Groups[1].Value, ""))).ToArray()).Where(r => r.Length > 0)];
+
+    [GeneratedRegex("<tr>(.*?)</tr>", RegexOptions.Singleline)]
+    private static partial Regex Row();
+
+    [GeneratedRegex("<td>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex Cell();
 
     private static string VisibleText(string html) => WebUtility.HtmlDecode(Tag().Replace(Hidden().Replace(html, " "), " "));
 

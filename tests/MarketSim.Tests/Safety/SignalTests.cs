@@ -161,6 +161,35 @@ public class SignalTests
         Assert.Equal(ExitCodes.Terminated, interruption.ExitCode);
     }
 
+    [Fact]
+    public async Task An_interrupted_run_says_so_first_in_its_report_records_the_runs_asked_for_and_prints_the_tables_of_the_runs_kept()
+    {
+        var parent = Repo.TempDir();
+        var dir = Path.Combine(parent, "out");
+        using var interruption = new Interruption();
+        var output = new StringWriter();
+        var cli = Task.Run(() => new MarketSimCli(output, new StringWriter()).Invoke(["run", Doncaster, "--runs", "5000000", "--seed", "3", "--threads", "2", "--out", dir, "--quiet"], interruption));
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!Directory.GetDirectories(parent, ".out.partial-*").Select(d => new FileInfo(Path.Combine(d, "runs.csv"))).Any(f => f.Exists && f.Length >= 50_000))
+        {
+            Assert.NotSame(cli, await Task.WhenAny(cli, Task.Delay(100)));
+            Assert.True(DateTime.UtcNow < deadline, "no runs were written within 90 s");
+        }
+
+        interruption.Request(PosixSignal.SIGINT);
+
+        Assert.Equal(ExitCodes.Cancelled, await cli.WaitAsync(TimeSpan.FromSeconds(60)));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        Assert.Equal(5_000_000, manifest.RootElement.GetProperty("runs_requested").GetInt64());
+        var runs = manifest.RootElement.GetProperty("runs").GetInt64();
+        var html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        var opening = html[(html.IndexOf("</h1>", StringComparison.Ordinal) + "</h1>\n".Length)..];
+        Assert.StartsWith($"<p class=\"warning\">Interrupted: a stop signal ended this run after {runs:N0} of the 5,000,000 runs asked for.", opening, StringComparison.Ordinal);
+        Assert.Contains($"{runs:N0} runs of the 5,000,000 asked for", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("P95", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Stopped: interrupted", output.ToString(), StringComparison.Ordinal);
+    }
+
     private static void WaitForRuns(string parent, MarketSimProcess process, long minimumBytes)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);

@@ -150,11 +150,11 @@ public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFi
     [Fact]
     public async Task Bad_run_settings_get_a_message_beside_each_field_and_start_nothing()
     {
-        var response = await workbench.Post("/run", "/run", ("scenario", "bundled/doncaster-ccash.yaml"), ("runs", "0"), ("seed", "-4"), ("metric", "unmet_hours_totl"), ("halfwidth", "abc"));
+        var response = await workbench.Post("/run", "/run", ("scenario", "bundled/doncaster-ccash.yaml"), ("runs", "1"), ("seed", "-4"), ("metric", "unmet_hours_totl"), ("halfwidth", "abc"));
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("id=\"runs-problem\">&#39;0&#39; is not allowed; allowed: a whole number from 1 to 1,000,000", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"runs-problem\">&#39;1&#39; is not allowed; allowed: a whole number from 2 to 1,000,000 (a standard error needs two runs)", page, StringComparison.Ordinal);
         Assert.Contains("id=\"seed-problem\">&#39;-4&#39; is not allowed", page, StringComparison.Ordinal);
         Assert.Contains("id=\"halfwidth-problem\">&#39;abc&#39; is not allowed; allowed: a number &gt; 0", page, StringComparison.Ordinal);
         Assert.Contains("did you mean &#39;unmet_hours_total&#39;", page, StringComparison.Ordinal);

@@ -85,9 +85,9 @@ internal static class RunPages
         {
             problems["scenario"] = scenario?.Problem ?? "Choose one of the scenarios listed.";
         }
-        if (!long.TryParse(form.Runs, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var runs) || runs < 1 || runs > MostRuns)
+        if (!long.TryParse(form.Runs, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var runs) || runs < 2 || runs > MostRuns)
         {
-            problems["runs"] = $"'{form.Runs}' is not allowed; allowed: a whole number from 1 to {MostRuns:N0}";
+            problems["runs"] = $"'{form.Runs}' is not allowed; allowed: a whole number from 2 to {MostRuns:N0} (a standard error needs two runs)";
         }
         if (!ulong.TryParse(form.Seed, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
         {
