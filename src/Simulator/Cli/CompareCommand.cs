@@ -54,6 +54,10 @@ internal static class CompareCommand
                 {
                     ScenarioWarnings.Print(cli, path);
                 }
+                foreach (var warning in plan.Warnings)
+                {
+                    cli.Error.WriteLine($"warning: {warning}");
+                }
                 using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
                 var results = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(n * plan.Scenarios, progress =>
                     ScenarioComparison.Run(plan, s, n, parsed.GetValue(threads), folder, done => progress(done, null), cli.Signals.Stop));
@@ -72,7 +76,7 @@ internal static class CompareCommand
         var scenarios = new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).ToList();
         foreach (var scenario in scenarios)
         {
-            File.WriteAllText(folder.File(Path.Combine(scenario.Folder, "scenario.yaml")), scenario.Yaml);
+            File.WriteAllText(folder.File(Path.Combine(scenario.Folder, ScenarioComparison.CopyFile)), scenario.Yaml);
         }
         ComparisonFiles.Write(folder, plan, results, seed, runs);
         Manifest.Write(folder, json =>

@@ -31,7 +31,7 @@ internal static class ComparisonTable
                     Quantity.Percent(d.ProbabilityOtherWorse, d.ProbabilityHalfWidth95));
             }
             console.Write(table);
-            foreach (var note in ComparisonFiles.Notes(counterpart, differences))
+            foreach (var note in ComparisonFiles.Notes(plan.Base, counterpart, differences))
             {
                 TableConsole.WriteWrapped(cli.Output, note, cli.ConsoleWidth);
             }

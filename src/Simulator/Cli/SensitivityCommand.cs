@@ -1,10 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Xml.Linq;
 using MarketSim.Simulator.Reports;
-using MarketSim.Simulator.Reports.Charts;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Sensitivity;
 
@@ -122,9 +118,9 @@ internal static class SensitivityCommand
                 var total = parsed.GetValue(runs) * plan.Scenarios;
                 var effects = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(total, progress =>
                     SensitivityAnalysis.Run(plan, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(threads), n => progress(n, null), cli.Signals.Stop));
-                Write(folder, path, effects, metrics.Select(m => (m, plan.Schema.Columns[plan.Schema.IndexOf(m)].Unit)).ToList(), parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(points), parsed.GetValue(chartScale));
+                Write(folder, path, plan, variations, effects, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(points), parsed.GetValue(chartScale));
                 folder.Commit();
-                Print(cli, effects);
+                Print(cli, plan, effects, parsed.GetValue(runs));
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
                 return ExitCodes.Ok;
             });
@@ -132,91 +128,59 @@ internal static class SensitivityCommand
         return command;
     }
 
-    private static void Write(ResultsFolder folder, string scenarioPath, List<SensitivityAnalysis.Effect> effects, List<(string Name, string Unit)> metrics, ulong seed, long runs, int points, double chartScale)
+    private static void Write(ResultsFolder folder, string scenarioPath, SensitivityPlan plan, IReadOnlyList<Variation> variations, List<SensitivityAnalysis.Effect> effects, ulong seed, long runs, int points, double chartScale)
     {
-        var csv = new StringBuilder("parameter,setting,value,metric,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
-        foreach (var e in effects.Where(e => e.IsEnd))
-        {
-            var half = e.Difference.HalfWidth95;
-            csv.Append(string.Join(",", e.Parameter, e.Setting, Numbers.Exact(e.Value), e.Metric, Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean),
-                Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half))).Append('\n');
-        }
-        File.WriteAllText(folder.File("sensitivity.csv"), csv.ToString(), new UTF8Encoding(false));
-        File.WriteAllText(folder.File("spider.csv"), SpiderCsv(effects), new UTF8Encoding(false));
+        var reproduce = Reproduce(variations, plan.Metrics, seed, runs, points);
         File.WriteAllText(folder.File("scenario.yaml"), ScenarioLoader.EffectiveYaml(scenarioPath));
-        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sensitivity</title>")
-            .Append("<style>body{font-family:\"Segoe UI\",Helvetica,Arial,sans-serif;margin:2rem auto;max-width:1000px;color:#222}svg{max-width:100%;height:auto}</style></head><body>")
-            .Append("<h1>Sensitivity of ").Append(WebUtility.HtmlEncode(Path.GetFileName(scenarioPath))).Append("</h1>")
-            .Append("<p>One input at a time, ").Append(runs.ToString(CultureInfo.InvariantCulture)).Append(" runs each, seed ").Append(seed.ToString(CultureInfo.InvariantCulture))
-            .Append(", common random numbers: each bar is the mean paired change from the base case at the input's low or high value. ")
-            .Append("Each spider chart shows the outcome's mean at ").Append(points.ToString(CultureInfo.InvariantCulture))
-            .Append(" evenly spaced values of each input, from its low (0%) to its high (100%) value.</p>");
-        foreach (var (metric, unit) in metrics)
-        {
-            var bars = effects.Where(e => e.Metric == metric).GroupBy(e => e.Parameter)
-                .Select(g => (Low: g.Single(e => e.Setting == "low"), High: g.Single(e => e.Setting == "high"), Parameter: g.Key))
-                .Select(b => new TornadoChart.Bar(b.Parameter, b.Low.Difference.Mean, b.High.Difference.Mean, b.Low.Difference.HalfWidth95, b.High.Difference.HalfWidth95))
-                .ToList();
-            if (bars.Count == 0)
-            {
-                continue;
-            }
-            var tornado = TornadoChart.Draw($"tornado_{metric}", $"Change in the mean of {metric} from the base case with each input at its low and its high value, with 95% intervals of the paired difference.",
-                $"Sensitivity of {metric}", ChartStyle.AxisTitle($"Change in mean {metric} from the base case", unit), unit, bars);
-            var drawn = ChartFiles.Write(folder.File("charts"), [tornado, Spider(effects, metric, unit)], chartScale);
-            foreach (var (_, _, svg) in drawn)
-            {
-                html.Append("<figure>").Append(svg.ToString(SaveOptions.DisableFormatting)).Append("</figure>");
-            }
-        }
-        html.Append("</body></html>\n");
-        File.WriteAllText(folder.File("report.html"), html.ToString());
+        SensitivityFiles.Write(folder, plan, effects, scenarioPath, seed, runs, points, chartScale, reproduce);
         Manifest.Write(folder, json =>
         {
             json.WriteString("command", "sensitivity");
+            json.WriteString("method", "oat");
             json.WriteString("scenario_file", Path.GetFullPath(scenarioPath));
             json.WriteString("scenario_sha256", Manifest.ScenarioHash(scenarioPath));
             json.WriteNumber("seed", seed);
             json.WriteNumber("runs_per_variant", runs);
             json.WriteNumber("points_per_input", points);
+            json.WriteStartArray("varied");
+            foreach (var v in variations)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", v.Path.Text);
+                json.WriteNumber("low", v.Low);
+                json.WriteNumber("high", v.High);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("metrics");
+            foreach (var m in plan.Metrics)
+            {
+                json.WriteStringValue(m);
+            }
+            json.WriteEndArray();
+            json.WriteString("reproduce", reproduce);
         });
     }
 
-    private static Chart Spider(List<SensitivityAnalysis.Effect> effects, string metric, string unit)
-    {
-        var ofMetric = effects.Where(e => e.Metric == metric).ToList();
-        var lines = ofMetric.GroupBy(e => e.Parameter)
-            .Select(g => new SpiderChart.Line($"{g.Key} ({Numbers.Readable(g.First().Value)} to {Numbers.Readable(g.Last().Value)})", [.. g.Select(e => (e.Position, e.VariantMean))]))
-            .ToList();
-        return SpiderChart.Draw($"spider_{metric}", $"The mean of {metric} with each input at evenly spaced values from its low to its high value, the others at their base values.",
-            $"Spider chart of {metric}", ChartStyle.AxisTitle($"Mean {metric}", unit), unit, lines, ofMetric[0].BaseMean);
-    }
+    // The command that redoes the analysis in the results folder, from its scenario.yaml.
+    private static string Reproduce(IReadOnlyList<Variation> variations, IReadOnlyList<string> metrics, ulong seed, long runs, int points) =>
+        Provenance.Command(new[] { "sensitivity", "scenario.yaml" }
+            .Concat(variations.SelectMany(v => new[] { "--vary", v.Text }))
+            .Concat(metrics.SelectMany(m => new[] { "--metric", m }))
+            .Concat(["--points", points.ToString(CultureInfo.InvariantCulture), "--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)]));
 
-    private static string SpiderCsv(List<SensitivityAnalysis.Effect> effects)
-    {
-        var csv = new StringBuilder("parameter,setting,position,value,metric,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
-        foreach (var e in effects.GroupBy(e => e.Metric).SelectMany(g => g))
-        {
-            var half = e.Difference.HalfWidth95;
-            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Position), Numbers.Exact(e.Value), e.Metric, Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean),
-                Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half)).Append('\n');
-        }
-        return csv.ToString();
-    }
-
-    private static void Print(MarketSimCli cli, List<SensitivityAnalysis.Effect> effects)
+    private static void Print(MarketSimCli cli, SensitivityPlan plan, List<SensitivityAnalysis.Effect> effects, long runs)
     {
         var console = TableConsole.For(cli.Output, cli.Interactive, cli.ConsoleWidth);
-        console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number =>
+        var h = SensitivityFiles.Headers;
+        foreach (var (_, title, rows) in SensitivityFiles.Tables(plan, effects, runs))
         {
-            var table = new FittedTable().Text("Parameter").Text("Setting").Number("Value").Text("Metric")
-                .Number("Base mean", FittedTable.Drop.ToFit).Number("Change ± 95% CI");
-            foreach (var e in effects)
+            var table = new FittedTable(title).Text(h[0]).Text(h[1]).Number(h[2]).Number(h[3], FittedTable.Drop.ToFit).Number(h[4]);
+            foreach (var row in rows)
             {
-                table.AddRow(e.Parameter, e.Setting, Numbers.Readable(e.Value), e.Metric, number(e.BaseMean),
-                    $"{number(e.Difference.Mean)} ± {number(e.Difference.HalfWidth95)}");
+                table.AddRow(row);
             }
-            return table;
-        }));
+            console.Write(table);
+        }
     }
 }

@@ -3,8 +3,19 @@ namespace MarketSim.Simulator.Comparison;
 /// <summary>A comparison checked and ready to run: the base and each other scenario, loaded and validated, with the outcomes to pair.</summary>
 /// <param name="Base">The base scenario.</param>
 /// <param name="Others">Each other scenario with the outcomes it shares with the base.</param>
-public sealed record ComparisonPlan(ComparedScenario Base, IReadOnlyList<Counterpart> Others)
+/// <param name="Metrics">The outcomes named with --metric, as given; empty for the default outcomes.</param>
+public sealed record ComparisonPlan(ComparedScenario Base, IReadOnlyList<Counterpart> Others, IReadOnlyList<string> Metrics)
 {
     /// <summary>How many scenarios are run, each with the same seed and runs.</summary>
     public int Scenarios => 1 + Others.Count;
+
+    /// <summary>
+    /// What the user should know before reading the differences: each other scenario that starts on
+    /// another date than the base, whose run k then meets the seasons in other weeks.
+    /// </summary>
+    public IEnumerable<string> Warnings =>
+        Others.Select(o => o.Scenario).Where(s => s.Scenario.StartDate != Base.Scenario.StartDate).Select(s =>
+            $"{s.Path} starts on {Date(s)}, the base {Base.Path} on {Date(Base)}: the seasons fall in other weeks of the horizon, so seasonal demand moves between the paired runs as well as what you changed");
+
+    private static string Date(ComparedScenario scenario) => scenario.Scenario.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

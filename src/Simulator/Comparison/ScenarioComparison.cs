@@ -1,4 +1,6 @@
+using System.Globalization;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Scenario;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Reports;
@@ -18,6 +20,9 @@ public static class ScenarioComparison
     /// <summary>The base's results subfolder.</summary>
     public const string BaseFolder = "base";
 
+    /// <summary>The name of each scenario's effective copy in its results subfolder.</summary>
+    public const string CopyFile = "scenario.yaml";
+
     /// <summary>
     /// Loads and checks every scenario and the metrics, running nothing. Throws
     /// <see cref="ScenarioException"/> listing every problem of every file, or naming a metric that no
@@ -36,6 +41,10 @@ public static class ScenarioComparison
             {
                 loaded.Add((path, scenario));
             }
+        }
+        if (problems.Count == 0 && loaded.Count > 1)
+        {
+            problems.AddRange(loaded.Skip(1).Where(s => s.Scenario.HorizonWeeks != loaded[0].Scenario.HorizonWeeks).Select(s => HorizonProblem(s.Path, s.Scenario, loaded[0].Path, loaded[0].Scenario)));
         }
         if (problems.Count > 0)
         {
@@ -64,7 +73,7 @@ public static class ScenarioComparison
                 other.Schema.IndexOf(name)));
             return new Counterpart(other, [.. shared], [.. baseNames.Except(otherNames)], [.. otherNames.Except(baseNames)]);
         }).ToList();
-        return new ComparisonPlan(baseScenario, others);
+        return new ComparisonPlan(baseScenario, others, metrics is { Count: > 0 } ? [.. metrics.Distinct()] : []);
     }
 
     /// <summary>
@@ -113,20 +122,34 @@ public static class ScenarioComparison
     internal static bool ComparedByDefault(OutcomeColumn column) =>
         column.Headline || column.Name.StartsWith("liability_gbp__", StringComparison.Ordinal);
 
-    // "base" for the first scenario, the file's name for each other, made unique with -2, -3, ...
+    // Every outcome is a total, mean or peak over the horizon, so run k of a 2-year scenario and of a 5-year one measure different things.
+    private static ScenarioProblem HorizonProblem(string path, MarketScenario scenario, string basePath, MarketScenario baseScenario) =>
+        new(path, 0, 0, "horizon_years",
+            $"{Horizon(scenario)}, but the base {basePath} runs {Horizon(baseScenario)}: totals over different periods cannot be compared; allowed: the base's horizon_years ({Years(baseScenario)}), or compare scenarios of one horizon");
+
+    private static string Horizon(MarketScenario scenario) => $"{Years(scenario)} years ({scenario.HorizonWeeks} weeks)";
+
+    private static string Years(MarketScenario scenario) =>
+        (scenario.HorizonWeeks / (double)MarketScenario.WeeksPerYear).ToString("0.##", CultureInfo.InvariantCulture);
+
+    // "base" for the first scenario, the file's name for each other, made unique with -2, -3, ... A copy
+    // from a results folder (NAME/scenario.yaml) is named by its folder, so the reproduce command names NAME again.
     private static List<string> Folders(IReadOnlyList<string> paths)
     {
         var folders = new List<string> { BaseFolder };
         foreach (var path in paths.Skip(1))
         {
-            var stem = new string([.. Path.GetFileNameWithoutExtension(path).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]);
+            var name = Path.GetFileName(path) == CopyFile && Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) is { Length: > 0 } folder
+                ? folder
+                : Path.GetFileNameWithoutExtension(path);
+            var stem = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]);
             stem = stem.Trim('.').Length == 0 ? "other" : stem;
-            var name = stem;
-            for (var n = 2; folders.Contains(name); n++)
+            var unique = stem;
+            for (var n = 2; folders.Contains(unique); n++)
             {
-                name = $"{stem}-{n}";
+                unique = $"{stem}-{n}";
             }
-            folders.Add(name);
+            folders.Add(unique);
         }
         return folders;
     }

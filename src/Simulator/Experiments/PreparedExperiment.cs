@@ -222,7 +222,7 @@ public sealed class PreparedExperiment : IDisposable
     {
         var t = _timings;
         var reportCharts = t.Measure("charts: plots built", () => ReportCharts.Build(scenario, summary, series, riskShare, entities, convergenceColumn));
-        var driverCharts = InputDriversHtml.Charts(drivers).ToList();
+        var driverCharts = InputDriversHtml.Charts(drivers, scenario).ToList();
         var written = t.Measure("charts: written", () => ChartFiles.Write(folder.File("charts"), reportCharts.Concat(driverCharts), options.ChartScale, t, abort));
         var provenance = new Dictionary<string, string>
         {

@@ -54,13 +54,10 @@ public static class ComparisonFiles
             .Append("so each difference is OTHER − BASE run by run; its 95% confidence interval is the mean ± 1.96 standard errors of the paired differences. ")
             .Append("P(other worse) is the share of paired runs in which the other scenario is worse, in the direction named.</p>\n");
         html.Append(Section(plan, results));
-        html.Append("<h2>Provenance</h2>\n<table>");
-        foreach (var s in new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)))
-        {
-            html.Append("<tr><td>").Append(E(s.Folder)).Append("</td><td>").Append(E(Path.GetFileName(s.Path))).Append("</td><td>")
-                .Append(E(Manifest.ScenarioHash(s.Path))).Append("</td></tr>");
-        }
-        html.Append("<tr><td>Reproduce</td><td colspan=\"2\">").Append(E(Reproduce(plan, seed, runs))).Append("</td></tr></table>\n</body></html>\n");
+        html.Append(Provenance.Html(
+            new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).Select(s => new[] { $"{s.Folder}/scenario.yaml", Path.GetFileName(s.Path), Manifest.ScenarioHash(s.Path) }),
+            Reproduce(plan, seed, runs)));
+        html.Append("</body></html>\n");
         return html.ToString();
     }
 
@@ -84,7 +81,7 @@ public static class ComparisonFiles
                     .Append("</td><td>").Append(d.Pairs.ToString("N0", CultureInfo.InvariantCulture)).Append("</td></tr>");
             }
             html.Append("</table>\n");
-            foreach (var note in Notes(counterpart, differences))
+            foreach (var note in Notes(plan.Base, counterpart, differences))
             {
                 html.Append("<p class=\"muted\">").Append(E(note)).Append("</p>\n");
             }
@@ -92,26 +89,34 @@ public static class ComparisonFiles
         return html.ToString();
     }
 
-    /// <summary>Sentences on runs left out of the pairs and outcomes only one scenario reports, for the console and the report.</summary>
-    public static IEnumerable<string> Notes(Counterpart counterpart, IReadOnlyList<PairedDifference> differences)
+    /// <summary>Sentences on runs left out of the pairs and outcomes only one scenario reports, in words for people, for the console and the report.</summary>
+    public static IEnumerable<string> Notes(ComparedScenario baseScenario, Counterpart counterpart, IReadOnlyList<PairedDifference> differences)
     {
         foreach (var d in differences.Where(d => d.LeftOut > 0))
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"{d.Outcome.Name}: {d.LeftOut:N0} of {d.LeftOut + d.Pairs:N0} runs left out of the pairs (empty, not applicable, in either scenario).");
+            yield return string.Create(CultureInfo.InvariantCulture, $"{d.Outcome.Label}: {d.LeftOut:N0} of {d.LeftOut + d.Pairs:N0} runs left out of the pairs (empty, not applicable, in either scenario).");
         }
         if (counterpart.OnlyInBase.Count > 0)
         {
-            yield return $"Only in the base ({Path.GetFileName(counterpart.Scenario.Path)} lacks them, not compared): {string.Join(", ", counterpart.OnlyInBase)}.";
+            var labels = new OutcomeLabels(baseScenario.Scenario);
+            yield return $"Only in the base ({Path.GetFileName(counterpart.Scenario.Path)} lacks them, not compared): {string.Join("; ", counterpart.OnlyInBase.Select(labels.Short))}.";
         }
         if (counterpart.OnlyInOther.Count > 0)
         {
-            yield return $"Only in {Path.GetFileName(counterpart.Scenario.Path)} (the base lacks them, not compared): {string.Join(", ", counterpart.OnlyInOther)}.";
+            var labels = new OutcomeLabels(counterpart.Scenario.Scenario);
+            yield return $"Only in {Path.GetFileName(counterpart.Scenario.Path)} (the base lacks them, not compared): {string.Join("; ", counterpart.OnlyInOther.Select(labels.Short))}.";
         }
     }
 
-    /// <summary>The command that reproduces the comparison from the scenarios' copies in the folder.</summary>
+    /// <summary>
+    /// The command that reproduces the comparison from the scenarios' copies, run in the results folder:
+    /// each copy's folder names its results subfolder again, and the metrics named are named again.
+    /// </summary>
     public static string Reproduce(ComparisonPlan plan, ulong seed, long runs) =>
-        $"marketsim compare {string.Join(" ", new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).Select(s => $"{s.Folder}/scenario.yaml"))} --runs {runs} --seed {seed}";
+        Provenance.Command(new[] { "compare" }
+            .Concat(new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).Select(s => $"{s.Folder}/{ScenarioComparison.CopyFile}"))
+            .Concat(plan.Metrics.SelectMany(m => new[] { "--metric", m }))
+            .Concat(["--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)]));
 
     private static string CsvText(string text) =>
         text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;

@@ -4,8 +4,8 @@ namespace MarketSim.Simulator.Reports;
 
 /// <summary>
 /// A scenario field's path in words for people: ids replaced by the scenario's names, list indices
-/// dropped, underscores as spaces, units in brackets ("economy.nlw_gbp_per_hour" becomes
-/// "economy › NLW (£ an hour)").
+/// dropped, a `--vary` wildcard * as "all", underscores as spaces, units in brackets
+/// ("economy.nlw_gbp_per_hour" becomes "economy › NLW (£ an hour)").
 /// </summary>
 public static class FieldLabels
 {
@@ -54,6 +54,10 @@ public static class FieldLabels
     {
         var bracket = segment.IndexOf('[', StringComparison.Ordinal);
         var name = bracket >= 0 ? segment[..bracket] : segment;
+        if (name == "*")
+        {
+            return "all";
+        }
         if (scenario is not null && Name(name, scenario) is { } entity)
         {
             return entity;

@@ -14,11 +14,18 @@ namespace MarketSim.Simulator.Reports;
 /// </summary>
 public static class InputDriversHtml
 {
-    /// <summary>One chart per outcome, named drivers_OUTCOME.</summary>
-    public static List<Chart> Charts(IReadOnlyList<OutcomeDrivers> drivers) =>
-        [.. drivers.Select(d => DriverTornadoChart.Draw($"drivers_{d.Outcome.Name}",
-            $"What drives {d.Outcome.Description.Split(" (")[0].ToLowerInvariant()} ({ChartStyle.UnitText(d.Outcome.Unit)}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
-            $"What drives: {d.Outcome.Description.Split(" (")[0]}", d.Result))];
+    /// <summary>One chart per outcome, named drivers_OUTCOME, titled and labelled in words as the console and the section are.</summary>
+    public static List<Chart> Charts(IReadOnlyList<OutcomeDrivers> drivers, MarketScenario scenario)
+    {
+        var labels = new OutcomeLabels(scenario);
+        return [.. drivers.Select(d =>
+        {
+            var label = labels.Label(d.Outcome);
+            return DriverTornadoChart.Draw($"drivers_{d.Outcome.Name}",
+                $"What drives {char.ToLowerInvariant(label[0])}{label[1..]} ({OutcomeLabels.Unit(d.Outcome.Unit)}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
+                $"What drives: {label}", d.Result, input => FieldLabels.Of(input, scenario));
+        })];
+    }
 
     /// <summary>The section's HTML; empty when there is nothing to show.</summary>
     public static string Section(IReadOnlyList<OutcomeDrivers> drivers, IReadOnlyList<(string File, string Caption, XElement Svg)> charts, MarketScenario? scenario = null)

@@ -1,4 +1,5 @@
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Grains.Uncertainty.Sensitivity;
 
@@ -10,9 +11,9 @@ namespace MarketSim.Simulator.Sensitivity;
 /// </summary>
 public sealed class SobolPlan
 {
-    internal SobolPlan(string scenarioName, string yaml, IReadOnlyList<UncertainInput> inputs, OutcomeSchema schema, IReadOnlyList<OutcomeColumn> metrics, int[] columns, SobolDesignSpec design, bool hasCorrelations)
+    internal SobolPlan(MarketScenario scenario, string yaml, IReadOnlyList<UncertainInput> inputs, OutcomeSchema schema, IReadOnlyList<OutcomeColumn> metrics, int[] columns, SobolDesignSpec design, bool hasCorrelations)
     {
-        ScenarioName = scenarioName;
+        Scenario = scenario;
         Yaml = yaml;
         Inputs = inputs;
         Schema = schema;
@@ -23,7 +24,7 @@ public sealed class SobolPlan
     }
 
     /// <summary>The scenario's name.</summary>
-    public string ScenarioName { get; }
+    public string ScenarioName => Scenario.Name;
 
     /// <summary>The uncertain inputs, in the design's column order.</summary>
     public IReadOnlyList<UncertainInput> Inputs { get; }
@@ -39,6 +40,9 @@ public sealed class SobolPlan
 
     /// <summary>Whether the scenario sets rank correlations between its inputs, which a Sobol design does not apply.</summary>
     public bool HasCorrelations { get; }
+
+    /// <summary>The scenario at its inputs' medians, for its names in labels.</summary>
+    internal MarketScenario Scenario { get; }
 
     internal string Yaml { get; }
 

@@ -162,6 +162,72 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void Compare_of_scenarios_with_different_horizons_is_refused_with_exit_2_naming_both_files_and_horizons()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "cmp");
+
+        var run = CliRun.Of("compare", Doncaster, Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, "dorset-pool-2017.yaml: horizon_years: 2 years (104 weeks)", "the base", "doncaster-ccash.yaml runs 5 years (260 weeks)", "cannot be compared", "allowed: ");
+    }
+
+    [Fact]
+    public void Compare_of_scenarios_that_start_on_different_dates_warns_on_one_line_and_goes_on()
+    {
+        var parent = Repo.TempDir();
+        var later = Path.Combine(parent, "later.yaml");
+        File.WriteAllText(later, File.ReadAllText(Doncaster).Replace("value: 2016-11-01,", "value: 2017-04-01,", StringComparison.Ordinal));
+
+        var run = CliRun.Of("compare", Doncaster, later, "--runs", "4", "--out", Path.Combine(parent, "cmp"), "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var warning = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("warning: ", warning, StringComparison.Ordinal);
+        Assert.Contains("later.yaml starts on 2017-04-01", warning, StringComparison.Ordinal);
+        Assert.Contains("2016-11-01", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_notes_under_the_table_name_outcomes_by_their_labels_not_their_columns()
+    {
+        var parent = Repo.TempDir();
+        var leicestershire = Repo.Scenario("leicestershire-htlah.yaml");
+
+        var run = CliRun.AtWidth(400, "compare", Doncaster, leicestershire, "--metric", "first_failure_week", "--metric", "spend_gbp__doncaster_council",
+            "--runs", "10", "--seed", "3", "--out", Path.Combine(parent, "cmp"), "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("Week of the first failure: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("runs left out of the pairs", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Only in the base (leicestershire-htlah.yaml lacks them, not compared): Spend: Doncaster Council.", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("first_failure_week", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("spend_gbp__", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_reproduce_command_run_in_the_results_folder_writes_the_same_compare_csv()
+    {
+        var parent = Repo.TempDir();
+        var dir = Path.Combine(parent, "cmp");
+        Assert.Equal(ExitCodes.Ok, CliRun.Of("compare", Doncaster, LeadExit, "--metric", "unmet_hours_total", "--runs", "6", "--seed", "3", "--out", dir, "--quiet").ExitCode);
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        var reproduce = manifest.RootElement.GetProperty("reproduce").GetString()!;
+        Assert.Equal("marketsim compare base/scenario.yaml doncaster-lead-exit/scenario.yaml --metric unmet_hours_total --runs 6 --seed 3", reproduce);
+        Assert.Contains(reproduce, File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
+
+        // The command's scenario paths are relative to the results folder, where it is meant to be run.
+        var again = Path.Combine(parent, "again");
+        var words = reproduce.Split(' ').Skip(1).Select(w => w.EndsWith(".yaml", StringComparison.Ordinal) ? Path.Combine(dir, w) : w);
+        Assert.Equal(ExitCodes.Ok, CliRun.Of([.. words, "--out", again, "--quiet"]).ExitCode);
+
+        // Every figure and folder name again; only scenario_file, the file named on the command line, is now the copy's.
+        static List<string> WithoutFile(string folder) =>
+            [.. CompareCsv.Rows(Path.Combine(folder, "compare.csv")).Select(r => string.Join(',', r.Where(c => c.Key != "scenario_file").Select(c => c.Value)))];
+        Assert.Equal(WithoutFile(dir), WithoutFile(again));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "doncaster-lead-exit", "runs.csv")), File.ReadAllBytes(Path.Combine(again, "doncaster-lead-exit", "runs.csv")));
+    }
+
+    [Fact]
     public void A_stop_signal_during_compare_exits_with_its_code_and_leaves_nothing()
     {
         var parent = Repo.TempDir();

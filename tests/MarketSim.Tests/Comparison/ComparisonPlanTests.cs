@@ -1,4 +1,5 @@
 using MarketSim.Simulator.Comparison;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Comparison;
@@ -26,7 +27,7 @@ public class ComparisonPlanTests
     [Fact]
     public void Scenarios_with_different_commissioners_are_compared_on_what_they_share_and_the_rest_is_listed()
     {
-        var plan = ScenarioComparison.Plan([Doncaster, Dorset]);
+        var plan = ScenarioComparison.Plan([Doncaster, DorsetOverFiveYears()]);
 
         var other = plan.Others.Single();
         Assert.Contains(other.Outcomes, o => o.Name == "unmet_hours_total");
@@ -34,6 +35,40 @@ public class ComparisonPlanTests
         Assert.Contains("spend_gbp__doncaster_council", other.OnlyInBase);
         Assert.Contains("spend_gbp__dcc", other.OnlyInOther);
         Assert.Contains("liability_gbp__dorset__dorset_rule__dorset_ccg", other.OnlyInOther);
+    }
+
+    [Fact]
+    public void Scenarios_with_different_horizons_are_refused_naming_both_files_and_both_horizons()
+    {
+        var refused = Assert.Throws<ScenarioException>(() => ScenarioComparison.Plan([Doncaster, Dorset]));
+
+        var problem = Assert.Single(refused.Problems).ToString();
+        Assert.StartsWith($"{Dorset}: horizon_years: 2 years (104 weeks), but the base {Doncaster} runs 5 years (260 weeks)", problem, StringComparison.Ordinal);
+        Assert.Contains("cannot be compared; allowed: ", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scenario_that_starts_on_another_date_than_the_base_is_compared_with_a_warning_naming_both_dates()
+    {
+        var later = Path.Combine(Repo.TempDir(), "later.yaml");
+        File.WriteAllText(later, File.ReadAllText(Doncaster).Replace("value: 2016-11-01,", "value: 2017-04-01,", StringComparison.Ordinal));
+
+        var plan = ScenarioComparison.Plan([Doncaster, later]);
+
+        var warning = Assert.Single(plan.Warnings);
+        Assert.Contains("2017-04-01", warning, StringComparison.Ordinal);
+        Assert.Contains("2016-11-01", warning, StringComparison.Ordinal);
+        Assert.Empty(ScenarioComparison.Plan([Doncaster, Doncaster]).Warnings);
+    }
+
+    // Dorset's pool scenario run over Doncaster's horizon, so that the two can be compared.
+    private static string DorsetOverFiveYears()
+    {
+        var path = Path.Combine(Repo.TempDir(), "dorset-5.yaml");
+        var text = File.ReadAllText(Dorset);
+        Assert.Contains("horizon_years: { value: 2,", text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace("horizon_years: { value: 2,", "horizon_years: { value: 5,", StringComparison.Ordinal));
+        return path;
     }
 
     [Theory]

@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Xml.Linq;
 using MarketSim.Grains.Uncertainty.Sensitivity;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Drivers;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Tests.Reports;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Drivers;
@@ -104,6 +107,21 @@ public class InputDriversTests
         Assert.False(File.Exists(Path.Combine(fixedDir, "input_sensitivity.csv")));
         Assert.DoesNotContain("What drives", File.ReadAllText(Path.Combine(fixedDir, "report.html")));
         Assert.DoesNotContain("What drives", fixedConsole);
+    }
+
+    [Fact]
+    public void The_drivers_charts_are_titled_and_labelled_in_words_as_the_console_is()
+    {
+        using var dir = new ScratchFolder(("drivers.yaml", Scenario));
+
+        var (outDir, console) = dir.Run("drivers.yaml", "100");
+
+        var texts = ChartImages.Texts(XDocument.Load(Path.Combine(outDir, "charts", "drivers_unmet_hours_total.svg")).Root!);
+        Assert.Contains("What drives: Unmet need (care hours not delivered)", texts);
+        var growth = FieldLabels.Of(Growth, ScenarioLoader.Load(Path.Combine(outDir, "scenario.yaml")));
+        Assert.Contains(texts, t => t.StartsWith(growth + " (", StringComparison.Ordinal));
+        Assert.Contains(growth, console, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts, t => t.Contains('_', StringComparison.Ordinal));
     }
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Sensitivity;
 using MarketSim.Tests.Support;
@@ -50,6 +51,57 @@ public class SensitivityTests
         Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "sensitivity.csv")).Length);
         Assert.True(File.Exists(Path.Combine(dir, "charts", "tornado_unmet_hours_total.svg")));
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "report.html")));
+    }
+
+    [Fact]
+    public void The_sensitivity_console_names_outcomes_and_inputs_in_words_with_pounds_and_the_minus_sign()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.AtWidth(200, "sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--vary", "providers.slp_a.capacity_weekly_hours=2000..3500",
+            "--vary", "zones.*.demand.annual_growth=0..0.04", "--metric", "unmet_hours_total", "--metric", "whole_system_cost_gbp", "--runs", "10", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var tables = run.Output[..run.Output.IndexOf("Results:", StringComparison.Ordinal)];
+        Assert.Contains("Unmet care (hours): base case mean ", tables, StringComparison.Ordinal);
+        Assert.Contains("Whole-system cost (spend + unmet need): base case mean £", tables, StringComparison.Ordinal);
+        Assert.Contains("providers › SLP A › capacity weekly hours", tables, StringComparison.Ordinal);
+        Assert.Contains("zones › all › demand › annual growth", tables, StringComparison.Ordinal);
+        Assert.Matches(@"−£\d", tables);
+        Assert.Matches(@"−\d", tables);
+        Assert.DoesNotMatch(@"-\d", tables);
+        Assert.DoesNotContain("_", tables, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sensitivity_report_has_the_tables_and_provenance_and_the_manifest_what_was_varied_and_how_to_reproduce_it()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+        var run = CliRun.AtWidth(200, "sensitivity", Repo.Scenario("doncaster-lead-exit.yaml"), "--vary", "providers.slp_a.capacity_weekly_hours=2000..3500",
+            "--vary", "zones.*.demand.annual_growth=0..0.04", "--metric", "unmet_hours_total", "--points", "2", "--runs", "6", "--seed", "5", "--out", dir, "--quiet");
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        var root = manifest.RootElement;
+        Assert.Equal(
+            [("providers.slp_a.capacity_weekly_hours", 2000.0, 3500.0), ("zones.*.demand.annual_growth", 0.0, 0.04)],
+            root.GetProperty("varied").EnumerateArray().Select(v => (v.GetProperty("path").GetString(), v.GetProperty("low").GetDouble(), v.GetProperty("high").GetDouble())));
+        Assert.Equal(["unmet_hours_total"], root.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(2, root.GetProperty("points_per_input").GetInt32());
+        var reproduce = root.GetProperty("reproduce").GetString()!;
+        Assert.Equal("marketsim sensitivity scenario.yaml --vary providers.slp_a.capacity_weekly_hours=2000..3500 --vary 'zones.*.demand.annual_growth=0..0.04' --metric unmet_hours_total --points 2 --runs 6 --seed 5", reproduce);
+
+        var report = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.Contains($"<th>{System.Net.WebUtility.HtmlEncode("Change ± 95% CI")}</th>", report, StringComparison.Ordinal);
+        Assert.Contains("<td>providers › SLP A › capacity weekly hours</td>", report, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"provenance\">Provenance</h2>", report, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(reproduce), report, StringComparison.Ordinal);
+
+        // Run where it is meant to be, in the results folder (the shell removes the quotes), it writes the same numbers.
+        var again = Path.Combine(Path.GetDirectoryName(dir)!, "again");
+        var words = reproduce.Split(' ').Skip(1).Select(w => w == "scenario.yaml" ? Path.Combine(dir, w) : w.Trim('\''));
+        Assert.Equal(ExitCodes.Ok, CliRun.Of([.. words, "--out", again, "--quiet"]).ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "sensitivity.csv")), File.ReadAllBytes(Path.Combine(again, "sensitivity.csv")));
     }
 
     [Theory]

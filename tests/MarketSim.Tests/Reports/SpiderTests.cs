@@ -58,11 +58,11 @@ public class SpiderTests
             Assert.Equal(ChartImages.PngSignature, File.ReadAllBytes(Path.Combine(dir, "charts", chart + ".png")).Take(8));
         }
         var tornado = ChartImages.Texts(XDocument.Load(Path.Combine(dir, "charts", "tornado_unmet_hours_total.svg")).Root!);
-        Assert.Contains("providers.slp_a.capacity_weekly_hours", tornado);
-        Assert.Contains("zones.*.demand.annual_growth", tornado);
+        Assert.Contains("providers › SLP A › capacity weekly hours", tornado);
+        Assert.Contains("zones › all › demand › annual growth", tornado);
         var spider = ChartImages.Texts(XDocument.Load(Path.Combine(dir, "charts", "spider_unmet_hours_total.svg")).Root!);
-        Assert.Contains("Mean unmet_hours_total (hours)", spider);
-        Assert.Contains(spider, t => t.StartsWith("providers.slp_a.capacity_weekly_hours (2,000 to 3,500)", StringComparison.Ordinal));
+        Assert.Contains("Mean over the runs (hours)", spider);
+        Assert.Contains(spider, t => t.StartsWith("providers › SLP A › capacity weekly hours (2,000 to 3,500)", StringComparison.Ordinal));
         Assert.Contains("spider_unmet_hours_total", File.ReadAllText(Path.Combine(dir, "manifest.json")), StringComparison.Ordinal);
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Xml.Linq;
 using MarketSim.Simulator.Cli;
+using MarketSim.Tests.Reports;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Uncertainty;
@@ -79,10 +81,35 @@ public class SobolSensitivityTests
         Assert.Equal(("sobol", 20, 2, 80, 9UL), (manifest.RootElement.GetProperty("method").GetString(), design.GetProperty("base_runs").GetInt32(),
             design.GetProperty("inputs").GetInt32(), design.GetProperty("runs").GetInt32(), design.GetProperty("seed").GetUInt64()));
         var report = File.ReadAllText(Path.Combine(output, "report.html"));
-        Assert.Contains("Share of the variance of care hours of need not delivered", report, StringComparison.Ordinal);
+        Assert.Contains("Share of the variance of unmet care (hours)", report, StringComparison.Ordinal);
         Assert.Contains("Total (with its interactions)", report, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "charts", "sobol_unmet_hours_total.svg")));
         Assert.True(File.Exists(Path.Combine(output, "charts", "sobol_unmet_hours_total.png")));
+    }
+
+    [Fact]
+    public void Sobol_tables_and_charts_name_outcomes_and_inputs_in_words_and_the_folder_says_how_to_reproduce_it()
+    {
+        using var dir = new Scratch();
+
+        var output = dir.Sobol("--base-runs", "8", "--seed", "4", "--metric", "unmet_hours_total");
+
+        var console = dir.LastOutput[..dir.LastOutput.IndexOf("Results:", StringComparison.Ordinal)].ReplaceLineEndings(" ");
+        Assert.Contains("Share of the variance of unmet care (hours)", console, StringComparison.Ordinal);
+        Assert.Contains("providers › lead › capacity weekly hours", console, StringComparison.Ordinal);
+        Assert.DoesNotContain("_", console, StringComparison.Ordinal);
+        var chart = ChartImages.Texts(XDocument.Load(Path.Combine(output, "charts", "sobol_unmet_hours_total.svg")).Root!);
+        Assert.Contains("Unmet need (care hours not delivered): Sobol indices", chart);
+        Assert.Contains("providers › lead › capacity weekly hours", chart);
+        Assert.DoesNotContain(chart, t => t.Contains('_', StringComparison.Ordinal));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")));
+        var reproduce = manifest.RootElement.GetProperty("reproduce").GetString()!;
+        Assert.Equal("marketsim sensitivity scenario.yaml --method sobol --base-runs 8 --metric unmet_hours_total --seed 4", reproduce);
+        Assert.Equal(["unmet_hours_total"], manifest.RootElement.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()));
+        var report = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("<h2 id=\"provenance\">Provenance</h2>", report, StringComparison.Ordinal);
+        Assert.Contains(reproduce, report, StringComparison.Ordinal);
+        Assert.Contains("<th>First-order (alone), 95% CI</th>", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,14 +186,17 @@ public class SobolSensitivityTests
 
         public string LastError { get; private set; } = "";
 
+        public string LastOutput { get; private set; } = "";
+
         public string Scenario => Path.Combine(_root, "two.yaml");
 
         public string Sobol(params string[] more)
         {
             var outDir = Path.Combine(_root, $"out{_outputs++}");
-            var run = CliRun.Of(["sensitivity", Scenario, "--method", "sobol", "--out", outDir, "--quiet", .. more]);
+            var run = CliRun.AtWidth(200, ["sensitivity", Scenario, "--method", "sobol", "--out", outDir, "--quiet", .. more]);
             Assert.True(run.ExitCode == ExitCodes.Ok, $"exit {run.ExitCode}: {run.Error}");
             LastError = run.Error;
+            LastOutput = run.Output;
             return outDir;
         }
 

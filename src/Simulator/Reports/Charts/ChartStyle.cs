@@ -77,7 +77,7 @@ public static class ChartStyle
     }
 
     /// <summary>A share 0..1 as a percentage: 0%, 2.5%, 40%.</summary>
-    public static string Percent(double share) => (share * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double share) => (share * 100).ToString("0.##;−0.##", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>A count or amount: 950, 12.5k, 1.2m.</summary>
     public static string Count(double value)

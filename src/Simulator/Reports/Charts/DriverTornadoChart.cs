@@ -8,9 +8,10 @@ namespace MarketSim.Simulator.Reports.Charts;
 /// </summary>
 public static class DriverTornadoChart
 {
-    /// <summary>Draws <paramref name="result"/>'s inputs in tornado order.</summary>
-    public static Chart Draw(string name, string caption, string title, RankSensitivityResult result)
+    /// <summary>Draws <paramref name="result"/>'s inputs in tornado order, each named by <paramref name="inputLabel"/> (its path when none is given).</summary>
+    public static Chart Draw(string name, string caption, string title, RankSensitivityResult result, Func<string, string>? inputLabel = null)
     {
+        inputLabel ??= path => path;
         var sorted = result.Tornado;
         var plot = ChartStyle.New(title, "Standardised rank-regression coefficient (−1 to 1)", "");
         var n = sorted.Count;
@@ -18,7 +19,7 @@ public static class DriverTornadoChart
         BarRows.Add(plot, [.. rows.Where(r => r.Input.Srrc >= 0).Select(r => r.Segment)], Palette.Colour(1), 0.55, "Raises the outcome");
         BarRows.Add(plot, [.. rows.Where(r => r.Input.Srrc < 0).Select(r => r.Segment)], Palette.Colour(0), 0.55, "Lowers the outcome");
         BarRows.WhiskerLegend(plot, "95% interval");
-        BarRows.Frame(plot, [.. sorted.Select(i => $"{i.Name} ({ChartStyle.Percent(Math.Round(i.ContributionToVariance, 3))} of variance)")],
+        BarRows.Frame(plot, [.. sorted.Select(i => $"{inputLabel(i.Name)} ({ChartStyle.Percent(Math.Round(i.ContributionToVariance, 3))} of variance)")],
             sorted.SelectMany(i => new[] { i.Srrc, i.SrrcInterval.Low, i.SrrcInterval.High }), "coefficient");
         plot.ShowLegend(ScottPlot.Edge.Bottom);
         return new Chart(name, caption, plot, height: BarRows.Height(n));

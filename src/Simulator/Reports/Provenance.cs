@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace MarketSim.Simulator.Reports;
+
+/// <summary>
+/// What `compare` and `sensitivity` say about how a results folder was made: report.html's provenance
+/// table (the scenarios with their SHA-256, the settings, the engine version) and the command line that
+/// redoes the folder from the scenario copies it holds, which manifest.json records too.
+/// </summary>
+public static class Provenance
+{
+    /// <summary>
+    /// The command line <c>marketsim WORD …</c>, each word quoted for a POSIX shell where it needs it
+    /// (a * or a space: <c>--vary 'zones.*.demand.annual_growth=0..0.04'</c>).
+    /// </summary>
+    public static string Command(IEnumerable<string> words) =>
+        string.Join(' ', words.Select(Quote).Prepend(Manifest.Engine));
+
+    /// <summary>
+    /// report.html's provenance section: a row per item of <paramref name="rows"/> (already plain text,
+    /// a label then one or more values), then the engine version and <paramref name="reproduce"/>.
+    /// </summary>
+    public static string Html(IEnumerable<string[]> rows, string reproduce)
+    {
+        var all = rows.Append(["Engine version", Manifest.EngineVersion]).Append(["Reproduce (from this folder)", reproduce]).ToList();
+        var width = all.Max(r => r.Length);
+        var html = new StringBuilder("<h2 id=\"provenance\">Provenance</h2>\n<table>");
+        foreach (var row in all)
+        {
+            html.Append("<tr>");
+            for (var i = 0; i < row.Length; i++)
+            {
+                var span = i == row.Length - 1 && row.Length < width ? $" colspan=\"{width - i}\"" : "";
+                html.Append("<td").Append(span).Append('>').Append(Reports.Html.E(row[i])).Append("</td>");
+            }
+            html.Append("</tr>");
+        }
+        return html.Append("</table>\n").ToString();
+    }
+
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ':' or ',' or '+' or '@' or '%')
+            ? word
+            : $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+}
