@@ -70,7 +70,7 @@ public static partial class ScenarioLoader
         var loaded = document is null ? null : Read(document, file, problems);
         return problems.Count == 0
             ? (loaded, problems)
-            : (null, [.. problems.Distinct().OrderBy(p => p.File != file).ThenBy(p => p.Line).ThenBy(p => p.Column)]);
+            : (null, [.. SharedBlocks.Collapse(problems, document?.Root).OrderBy(p => p.File != file).ThenBy(p => p.Line).ThenBy(p => p.Column)]);
     }
 
     /// <summary>Reads a scenario from an already parsed (and possibly edited) document; uncertain inputs are at their medians, or errors when not <paramref name="uncertain"/>.</summary>
@@ -80,7 +80,7 @@ public static partial class ScenarioLoader
         var scenario = uncertain
             ? Read(document, file, problems)?.Median
             : YamlFields.Of(document.Root, "", file, problems, document.Origins) is { } root ? new Reader(root).Read() : null;
-        return problems.Count == 0 ? (scenario, problems) : (null, [.. problems.Distinct().OrderBy(p => p.Line)]);
+        return problems.Count == 0 ? (scenario, problems) : (null, [.. SharedBlocks.Collapse(problems, document.Root).OrderBy(p => p.Line)]);
     }
 
     private static UncertainScenario? Read(ScenarioDocument document, string file, List<ScenarioProblem> problems)

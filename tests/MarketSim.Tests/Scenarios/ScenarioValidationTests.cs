@@ -133,6 +133,14 @@ public class ScenarioValidationTests
     }
 
     [Fact]
+    public void A_mistake_in_a_block_shared_through_an_alias_is_reported_once_naming_the_entries_that_share_it() =>
+        AssertOneClearProblem(
+            Valid.Replace("    demand:", "    demand: &demand").Replace("self_funder: 0.2 }", "self_funder: 0.3 }\n  - { id: south, demand: *demand }\n  - { id: east, demand: *demand }"),
+            11,
+            "zones[0].demand.funding_mix",
+            "shares sum to 1.1; allowed: shares that sum to 1 (council + nhs_chc + direct_payment + self_funder) (zones north, south and east share this block)");
+
+    [Fact]
     public void Missing_file_is_reported_and_nothing_is_written()
     {
         var dir = Repo.TempDir();
