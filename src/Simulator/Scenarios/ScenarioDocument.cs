@@ -17,6 +17,20 @@ internal sealed class ScenarioDocument
     /// <summary>The same document with a different root (an edited copy).</summary>
     public ScenarioDocument WithRoot(YamlNode root) => new(root, Origins, HasBase);
 
+    /// <summary>
+    /// An edited copy whose <paramref name="given"/> nodes came from <paramref name="givenBy"/> (a command-line
+    /// option, say), so that a problem with one of them names the option instead of a place in the file.
+    /// </summary>
+    public ScenarioDocument WithRoot(YamlNode root, IEnumerable<YamlNode> given, string givenBy)
+    {
+        var origins = new Dictionary<YamlNode, string>(Origins, ReferenceEqualityComparer.Instance);
+        foreach (var node in given)
+        {
+            origins[node] = givenBy;
+        }
+        return new(root, origins, HasBase);
+    }
+
     private ScenarioDocument(YamlNode root, Dictionary<YamlNode, string> origins, bool hasBase)
     {
         Root = root;
