@@ -92,7 +92,8 @@ internal sealed class ScenarioDocument
         }
         if (baseNode is not YamlScalarNode { Value: { Length: > 0 } baseName } || baseName != Path.GetFileName(baseName))
         {
-            problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", "allowed: the file name of a scenario in the same folder"));
+            var given = baseNode is YamlScalarNode { Value: { Length: > 0 } written } ? $"'{written}' is not a file in this folder" : "expected a file name";
+            problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"{given}; allowed: the file name of a scenario in the same folder"));
             return null;
         }
         var basePath = Path.Combine(Path.GetDirectoryName(file) ?? "", baseName);

@@ -19,6 +19,8 @@ public static partial class ScenarioLoader
     private static readonly Dictionary<string, FundingStream> Streams =
         FundingStreams.Names.Select((n, i) => (n, (FundingStream)i)).ToDictionary(p => p.n, p => p.Item2);
 
+    private static readonly string[] Funded = [.. Streams.Keys.Where(k => Streams[k] != FundingStream.SelfFunder)];
+
     /// <summary>Loads and validates <paramref name="path"/>; throws <see cref="ScenarioException"/> listing every problem.</summary>
     public static MarketScenario Load(string path)
     {
@@ -291,8 +293,7 @@ public static partial class ScenarioLoader
                     result.Add(id);
                     continue;
                 }
-                var hint = DidYouMean.Suggest(id, zoneIds) is { } s ? $"; did you mean '{s}'?" : "";
-                f.Report(itemNode, itemPath, $"unknown zone '{id}'{hint} allowed: {string.Join(", ", zoneIds)}, or the word all");
+                f.Report(itemNode, itemPath, $"unknown zone '{id}'{DidYouMean.Allowed(id, zoneIds, $"{string.Join(", ", zoneIds)}, or the word all")}");
                 ok = false;
             }
             return ok ? [.. result] : null;
@@ -318,8 +319,7 @@ public static partial class ScenarioLoader
                     continue;
                 }
                 fundsOk = false;
-                var hint = DidYouMean.Suggest(text, Streams.Keys) is { } sug && sug != "self_funder" ? $"; did you mean '{sug}'?" : "";
-                f.Report(itemNode, itemPath, $"'{text}' cannot be funded by a commissioner{hint} allowed: council, nhs_chc, direct_payment");
+                f.Report(itemNode, itemPath, $"'{text}' cannot be funded by a commissioner{DidYouMean.Allowed(text, Funded, string.Join(", ", Funded))}");
             }
             var budgets = f.List("annual_budgets_gbp")
                 .Select(b => f.NumberAt(b.Node, b.Path, 0, 1e12, "a budget in pounds ≥ 0"))

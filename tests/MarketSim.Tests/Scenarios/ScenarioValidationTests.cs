@@ -65,6 +65,18 @@ public class ScenarioValidationTests
         AssertOneClearProblem(Valid.Replace("capacity_weekly_hours", "capacity_weekly_hour"), 13, "providers[0].capacity_weekly_hour", "did you mean 'capacity_weekly_hours'?");
 
     [Fact]
+    public void An_unknown_field_with_no_close_name_is_followed_by_semicolon_allowed_here() =>
+        AssertOneClearProblem(Valid.Replace("name: Small", "name: Small\na0: 1"), 2, "a0", "unknown field 'a0'; allowed here: name, ");
+
+    [Fact]
+    public void An_unknown_zone_with_no_close_name_is_followed_by_semicolon_allowed() =>
+        AssertOneClearProblem(Valid.Replace("zones: [north]", "zones: [southwest]"), 13, "providers[0].zones[0]", "unknown zone 'southwest'; allowed: north, or the word all");
+
+    [Fact]
+    public void A_base_in_another_folder_says_what_is_wrong_before_what_is_allowed() =>
+        AssertOneClearProblem("base: ../elsewhere/x.yaml\n" + Valid, 1, "base", "'../elsewhere/x.yaml' is not a file in this folder; allowed: the file name of a scenario in the same folder");
+
+    [Fact]
     public void Negative_rate_is_rejected() =>
         AssertOneClearProblem(Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: -14.36"), 13, "providers[0].rate_gbp_per_hour", "allowed: a rate in pounds an hour ≥ 0");
 
