@@ -185,8 +185,7 @@ internal static class CorrelationSection
                 f.Report(node, path, $"'{name}' is a fixed number, not an uncertain input; allowed: the path of a number given as a distribution ({known})");
                 continue;
             }
-            var hint = DidYouMean.Suggest(name, paths) is { } s ? $"; did you mean '{s}'?" : ";";
-            f.Report(node, path, $"unknown uncertain input '{name}'{hint} allowed: {known}");
+            f.Report(node, path, $"unknown uncertain input '{name}'{DidYouMean.Allowed(name, paths, known)}");
         }
         return ok ? names : null;
     }

@@ -21,6 +21,13 @@ public static class DidYouMean
         return best;
     }
 
+    /// <summary>
+    /// The end of a message about a name that is not one of <paramref name="candidates"/>: "; did you mean 'x'?
+    /// allowed: …" when one is close, "; allowed: …" otherwise, so every such message reads the same.
+    /// </summary>
+    public static string Allowed(string word, IEnumerable<string> candidates, string allowed) =>
+        Suggest(word, candidates) is { } s ? $"; did you mean '{s}'? allowed: {allowed}" : $"; allowed: {allowed}";
+
     /// <summary>Levenshtein distance between <paramref name="a"/> and <paramref name="b"/>.</summary>
     public static int Distance(string a, string b)
     {

@@ -17,6 +17,20 @@ internal sealed class ScenarioDocument
     /// <summary>The same document with a different root (an edited copy).</summary>
     public ScenarioDocument WithRoot(YamlNode root) => new(root, Origins, HasBase);
 
+    /// <summary>
+    /// An edited copy whose <paramref name="given"/> nodes came from <paramref name="givenBy"/> (a command-line
+    /// option, say), so that a problem with one of them names the option instead of a place in the file.
+    /// </summary>
+    public ScenarioDocument WithRoot(YamlNode root, IEnumerable<YamlNode> given, string givenBy)
+    {
+        var origins = new Dictionary<YamlNode, string>(Origins, ReferenceEqualityComparer.Instance);
+        foreach (var node in given)
+        {
+            origins[node] = givenBy;
+        }
+        return new(root, origins, HasBase);
+    }
+
     private ScenarioDocument(YamlNode root, Dictionary<YamlNode, string> origins, bool hasBase)
     {
         Root = root;
@@ -51,13 +65,21 @@ internal sealed class ScenarioDocument
 
     private static (YamlNode Node, bool HasBase)? Load(string text, string file, List<ScenarioProblem> problems, Dictionary<YamlNode, string> origins, List<string> chain)
     {
-        if (SyntaxProblem(text, file) is { } syntax)
+        if (YamlStructure.Check(text, file) is { Count: > 0 } found)
         {
-            problems.Add(syntax);
+            problems.AddRange(found);
             return null;
         }
         var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            problems.Add(new ScenarioProblem(file, ex.Start.Line, ex.Start.Column, "", $"malformed YAML: {ex.Message}"));
+            return null;
+        }
         if (stream.Documents.Count != 1)
         {
             problems.Add(new ScenarioProblem(file, 0, 0, "", "expected exactly one YAML document (a mapping of scenario fields)"));
@@ -70,7 +92,8 @@ internal sealed class ScenarioDocument
         }
         if (baseNode is not YamlScalarNode { Value: { Length: > 0 } baseName } || baseName != Path.GetFileName(baseName))
         {
-            problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", "allowed: the file name of a scenario in the same folder"));
+            var given = baseNode is YamlScalarNode { Value: { Length: > 0 } written } ? $"'{written}' is not a file in this folder" : "expected a file name";
+            problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"{given}; allowed: the file name of a scenario in the same folder"));
             return null;
         }
         var basePath = Path.Combine(Path.GetDirectoryName(file) ?? "", baseName);
@@ -155,31 +178,4 @@ internal sealed class ScenarioDocument
 
     private static string? IdOf(YamlNode node) =>
         node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var id) ? (id as YamlScalarNode)?.Value : null;
-
-    /// <summary>
-    /// Reads the YAML event stream once to find the first syntax error and where it is. YamlDotNet
-    /// reports most errors as <see cref="YamlException"/> with a position; for the few it does not
-    /// (an unclosed flow list at the end of the file), the position of the last good event is used.
-    /// </summary>
-    private static ScenarioProblem? SyntaxProblem(string text, string file)
-    {
-        var parser = new Parser(new StringReader(text));
-        var last = Mark.Empty;
-        try
-        {
-            while (parser.MoveNext())
-            {
-                last = parser.Current!.End;
-            }
-            return null;
-        }
-        catch (YamlException ex)
-        {
-            return new ScenarioProblem(file, ex.Start.Line, ex.Start.Column, "", $"malformed YAML: {(ex.InnerException ?? ex).Message}");
-        }
-        catch (InvalidOperationException)
-        {
-            return new ScenarioProblem(file, last.Line, last.Column, "", "malformed YAML: the file ends inside an unclosed [ ] list or { } mapping that starts on or before this line");
-        }
-    }
 }

@@ -119,7 +119,7 @@ public static partial class ScenarioLoader
                 commissioner = f.Text("commissioner");
                 if (commissioner is not null && !commissionerIds.Contains(commissioner))
                 {
-                    f.Report(f.Node("commissioner", false), f.PathOf("commissioner"), $"unknown commissioner '{commissioner}'{Hint(commissioner, commissionerIds)} allowed: {string.Join(", ", commissionerIds)}");
+                    f.Report(f.Node("commissioner", false), f.PathOf("commissioner"), $"unknown commissioner '{commissioner}'{DidYouMean.Allowed(commissioner, commissionerIds, string.Join(", ", commissionerIds))}");
                     return null;
                 }
             }
@@ -161,7 +161,7 @@ public static partial class ScenarioLoader
                     provider = f.Text("provider");
                     if (provider is not null && !providerIds.Contains(provider))
                     {
-                        f.Report(f.Node("provider", false), f.PathOf("provider"), $"unknown provider '{provider}'{Hint(provider, providerIds)} allowed: {string.Join(", ", providerIds)}");
+                        f.Report(f.Node("provider", false), f.PathOf("provider"), $"unknown provider '{provider}'{DidYouMean.Allowed(provider, providerIds, string.Join(", ", providerIds))}");
                         provider = null;
                     }
                     break;
@@ -230,9 +230,6 @@ public static partial class ScenarioLoader
             f.RejectUnknown();
             return new ProviderDefaults(workforce, costs, failure, failed);
         }
-
-        private static string Hint(string word, IEnumerable<string> candidates) =>
-            DidYouMean.Suggest(word, candidates) is { } s ? $"; did you mean '{s}'?" : "";
 
         private sealed record ProviderDefaults(WorkforceSpec? Workforce, CostSpec? Costs, FailureSpec? Failure, List<string> Failed);
     }

@@ -31,8 +31,7 @@ public static partial class ScenarioLoader
                 p.RejectUnknown();
                 if (who is not null && !known.Contains(who))
                 {
-                    var hint = DidYouMean.Suggest(who, known) is { } s ? $"; did you mean '{s}'?" : "";
-                    p.Report(p.Node("commissioner", false), p.PathOf("commissioner"), $"unknown commissioner '{who}'{hint} allowed: {string.Join(", ", known)}");
+                    p.Report(p.Node("commissioner", false), p.PathOf("commissioner"), $"unknown commissioner '{who}'{DidYouMean.Allowed(who, known, string.Join(", ", known))}");
                     who = null;
                 }
                 partners.Add(who is null || contribution is null ? null : new PoolPartnerSpec(who, contribution));

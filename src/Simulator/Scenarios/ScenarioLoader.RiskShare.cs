@@ -95,7 +95,7 @@ public static partial class ScenarioLoader
             var index = partners.IndexOf(who);
             if (index < 0)
             {
-                f.Report(f.Node(key, false), f.PathOf(key), $"'{who}' is not a partner of this pool{Hint(who, partners)} allowed: {string.Join(", ", partners)}");
+                f.Report(f.Node(key, false), f.PathOf(key), $"'{who}' is not a partner of this pool{DidYouMean.Allowed(who, partners, string.Join(", ", partners))}");
                 return null;
             }
             return index;
@@ -147,7 +147,7 @@ public static partial class ScenarioLoader
                 cap.RejectUnknown();
                 if (hasAmount == hasPercent)
                 {
-                    cap.Report("allowed: exactly one of gbp or percent_of_contribution");
+                    cap.Report($"{(hasAmount ? "both gbp and percent_of_contribution are" : "neither gbp nor percent_of_contribution is")} given; allowed: exactly one of gbp or percent_of_contribution");
                     ok = false;
                 }
                 ok &= (!hasAmount || amount is not null) && (!hasPercent || percent is not null);

@@ -19,6 +19,8 @@ public static partial class ScenarioLoader
     private static readonly Dictionary<string, FundingStream> Streams =
         FundingStreams.Names.Select((n, i) => (n, (FundingStream)i)).ToDictionary(p => p.n, p => p.Item2);
 
+    private static readonly string[] Funded = [.. Streams.Keys.Where(k => Streams[k] != FundingStream.SelfFunder)];
+
     /// <summary>Loads and validates <paramref name="path"/>; throws <see cref="ScenarioException"/> listing every problem.</summary>
     public static MarketScenario Load(string path)
     {
@@ -70,7 +72,7 @@ public static partial class ScenarioLoader
         var loaded = document is null ? null : Read(document, file, problems);
         return problems.Count == 0
             ? (loaded, problems)
-            : (null, [.. problems.Distinct().OrderBy(p => p.File != file).ThenBy(p => p.Line).ThenBy(p => p.Column)]);
+            : (null, [.. SharedBlocks.Collapse(problems, document?.Root).OrderBy(p => p.File != file).ThenBy(p => p.Line).ThenBy(p => p.Column)]);
     }
 
     /// <summary>Reads a scenario from an already parsed (and possibly edited) document; uncertain inputs are at their medians, or errors when not <paramref name="uncertain"/>.</summary>
@@ -80,7 +82,7 @@ public static partial class ScenarioLoader
         var scenario = uncertain
             ? Read(document, file, problems)?.Median
             : YamlFields.Of(document.Root, "", file, problems, document.Origins) is { } root ? new Reader(root).Read() : null;
-        return problems.Count == 0 ? (scenario, problems) : (null, [.. problems.Distinct().OrderBy(p => p.Line)]);
+        return problems.Count == 0 ? (scenario, problems) : (null, [.. SharedBlocks.Collapse(problems, document.Root).OrderBy(p => p.Line)]);
     }
 
     private static UncertainScenario? Read(ScenarioDocument document, string file, List<ScenarioProblem> problems)
@@ -291,8 +293,7 @@ public static partial class ScenarioLoader
                     result.Add(id);
                     continue;
                 }
-                var hint = DidYouMean.Suggest(id, zoneIds) is { } s ? $"; did you mean '{s}'?" : "";
-                f.Report(itemNode, itemPath, $"unknown zone '{id}'{hint} allowed: {string.Join(", ", zoneIds)}, or the word all");
+                f.Report(itemNode, itemPath, $"unknown zone '{id}'{DidYouMean.Allowed(id, zoneIds, $"{string.Join(", ", zoneIds)}, or the word all")}");
                 ok = false;
             }
             return ok ? [.. result] : null;
@@ -318,8 +319,7 @@ public static partial class ScenarioLoader
                     continue;
                 }
                 fundsOk = false;
-                var hint = DidYouMean.Suggest(text, Streams.Keys) is { } sug && sug != "self_funder" ? $"; did you mean '{sug}'?" : "";
-                f.Report(itemNode, itemPath, $"'{text}' cannot be funded by a commissioner{hint} allowed: council, nhs_chc, direct_payment");
+                f.Report(itemNode, itemPath, $"'{text}' cannot be funded by a commissioner{DidYouMean.Allowed(text, Funded, string.Join(", ", Funded))}");
             }
             var budgets = f.List("annual_budgets_gbp")
                 .Select(b => f.NumberAt(b.Node, b.Path, 0, 1e12, "a budget in pounds ≥ 0"))

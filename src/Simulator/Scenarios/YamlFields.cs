@@ -156,8 +156,7 @@ internal sealed class YamlFields
         {
             return value;
         }
-        var hint = DidYouMean.Suggest(text, choices.Keys) is { } s ? $"; did you mean '{s}'?" : ";";
-        Report(_node.Children[new YamlScalarNode(key)], PathOf(key), $"'{text}' is not allowed{hint} allowed: {string.Join(", ", choices.Keys)}");
+        Report(_node.Children[new YamlScalarNode(key)], PathOf(key), $"'{text}' is not allowed{DidYouMean.Allowed(text, choices.Keys, string.Join(", ", choices.Keys))}");
         return null;
     }
 
@@ -238,7 +237,7 @@ internal sealed class YamlFields
                 continue;
             }
             var suggestion = DidYouMean.Suggest(key, _known);
-            var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+            var hint = suggestion is null ? ";" : $"; did you mean '{suggestion}'?";
             if (suggestion is not null && _missing.Remove(suggestion, out var missing))
             {
                 _problems.Remove(missing); // one message for a misspelt required field, not two

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Statistics;
@@ -50,7 +51,7 @@ public static class SensitivityAnalysis
         var problems = new List<ScenarioProblem>();
         var document = ScenarioDocument.Parse(File.Exists(scenarioPath) ? File.ReadAllText(scenarioPath) : throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, "", "file not found; allowed: the path of a scenario YAML file")]), scenarioPath, problems)
             ?? throw new ScenarioException(problems);
-        var baseScenario = Load(document, scenarioPath, "");
+        var baseScenario = Load(document, scenarioPath);
         var schema = new OutcomeSchema(baseScenario);
         var columns = metrics.Select(m => OutcomeLookup.ColumnOrThrow(schema, m, scenarioPath, "--metric")).ToArray();
         var unusable = variations.Select(v => NotANumber(v, document, scenarioPath)).OfType<string>().ToList();
@@ -59,12 +60,15 @@ public static class SensitivityAnalysis
             throw new VariationException(unusable);
         }
         var variants = new List<SensitivityPlan.Variant>();
+        var original = new HashSet<YamlNode>(document.Root.AllNodes, ReferenceEqualityComparer.Instance);
         foreach (var v in variations)
         {
             foreach (var (setting, position, value) in Points(v, points))
             {
-                var variant = document.WithRoot(v.Path.With(document.Root, value));
-                var scenario = Load(variant, scenarioPath, $"--vary {v.Path.Text}={value}: ");
+                var root = v.Path.With(document.Root, value);
+                var option = $"--vary {v.Text}";
+                var variant = document.WithRoot(root, Fresh(root, original), option);
+                var scenario = Load(variant, scenarioPath, option, v.Path.Text, value);
                 if (new OutcomeSchema(scenario).RowWidth != schema.RowWidth)
                 {
                     throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, $"--vary {v.Path.Text}", "changes the scenario's outputs (its horizon or its entities); allowed: a value that changes only numbers")]);
@@ -141,10 +145,19 @@ public static class SensitivityAnalysis
         return $"--vary: '{variation.Text}' reaches {what} ({file} line {node.Start.Line}), which is not a number; allowed: a path to a number, like providers.ID.capacity_weekly_hours or zones.*.demand.annual_growth";
     }
 
-    private static MarketScenario Load(ScenarioDocument document, string file, string prefix)
+    // The nodes of a variant's root that the file does not have: the new value and the blocks rebuilt around it.
+    private static IEnumerable<YamlNode> Fresh(YamlNode root, HashSet<YamlNode> original) =>
+        root.AllNodes.Where(n => !original.Contains(n));
+
+    // A problem with a value or block the option made names the option, not a place in the file, and
+    // says which of its values it is about unless the message starts with that value.
+    private static MarketScenario Load(ScenarioDocument document, string file, string option = "", string path = "", double value = 0)
     {
         var (scenario, problems) = ScenarioLoader.FromDocument(document, file);
-        return scenario ?? throw new ScenarioException([.. problems.Select(p => p with { Message = prefix + p.Message })]);
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return scenario ?? throw new ScenarioException([.. problems.Select(p => p.File != option ? p with { Message = $"--vary {path}={text}: {p.Message}" }
+            : p.Message.StartsWith(text + " ", StringComparison.Ordinal) ? p with { Line = 0, Column = 0 }
+            : p with { Line = 0, Column = 0, Message = $"at {text}: {p.Message}" })]);
     }
 
     // A variant's entity blocks may differ from the base's (a funding share set to 0), so each run's

@@ -18,7 +18,6 @@ public static class OutcomeLookup
         {
             return index;
         }
-        var hint = DidYouMean.Suggest(metric, names) is { } s ? $"; did you mean '{s}'?" : "";
-        throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, option, $"'{metric}' is not an outcome of this scenario{hint} allowed: a column of runs.csv (see docs/outputs.md)")]);
+        throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, option, $"'{metric}' is not an outcome of this scenario{DidYouMean.Allowed(metric, names, "a column of runs.csv (see docs/outputs.md)")}")]);
     }
 }

@@ -66,6 +66,28 @@ public class SensitivityCommandTests
         Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "sensitivity.csv")).Length);
     }
 
+    [Fact]
+    public void A_vary_value_out_of_range_is_reported_against_the_option_not_a_place_in_the_file()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Doncaster, "--vary", "providers.asp_01.rate_gbp_per_hour=-5..10", "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, "error: --vary providers.asp_01.rate_gbp_per_hour=-5..10: providers[4].rate_gbp_per_hour: -5 is negative; allowed: a rate in pounds an hour ≥ 0");
+        Assert.DoesNotContain("doncaster-ccash.yaml", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vary_value_that_breaks_a_shared_block_is_reported_once_against_the_option_with_its_value()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Doncaster, "--vary", "zones.*.demand.funding_mix.council=0.5..1", "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, "error: --vary zones.*.demand.funding_mix.council=0.5..1: zones[0].demand.funding_mix: at 0.5: shares sum to 0.5; allowed: shares that sum to 1");
+        Assert.DoesNotContain("doncaster-ccash.yaml", run.Error, StringComparison.Ordinal);
+    }
+
     private static void AssertRefused(CliRun run, string dir, params string[] expected)
     {
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);

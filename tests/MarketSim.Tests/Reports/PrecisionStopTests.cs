@@ -69,4 +69,16 @@ public class PrecisionStopTests
         Assert.Contains("did you mean 'unmet_hours_total'?", run.Error);
         Assert.False(Directory.Exists(dir));
     }
+
+    [Fact]
+    public void A_precision_metric_with_no_close_name_is_followed_by_semicolon_allowed()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "precise");
+
+        var run = CliRun.Of("run", Repo.Scenario("doncaster-ccash.yaml"), "--target-precision", "nope=5", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("'nope' is not an outcome of this scenario; allowed: a column of runs.csv (see docs/outputs.md)", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
 }

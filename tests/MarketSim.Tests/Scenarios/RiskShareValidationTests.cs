@@ -42,6 +42,16 @@ public class RiskShareValidationTests
         Assert.StartsWith("dorset.yaml:", problem);
     }
 
+    [Theory]
+    [InlineData("backstop: dcc", "backstop: nobody_here", "backstop: 'nobody_here' is not a partner of this pool; allowed: dcc, dorset_ccg")]
+    [InlineData("caps: { dorset_ccg: { percent_of_contribution: 5 } }", "caps: { dorset_ccg: { percent_of_contribution: 5, gbp: 10 } }", "caps.dorset_ccg: both gbp and percent_of_contribution are given; allowed: exactly one of gbp or percent_of_contribution")]
+    public void A_bad_agreement_says_what_is_wrong_then_what_is_allowed_after_a_semicolon(string good, string bad, string expected)
+    {
+        Assert.Contains(good, Dorset);
+
+        Assert.Contains(expected, Assert.Single(Problems(Dorset.Replace(good, bad))));
+    }
+
     [Fact]
     public void Fixed_shares_that_do_not_sum_to_one_are_rejected()
     {

@@ -65,12 +65,92 @@ public class ScenarioValidationTests
         AssertOneClearProblem(Valid.Replace("capacity_weekly_hours", "capacity_weekly_hour"), 13, "providers[0].capacity_weekly_hour", "did you mean 'capacity_weekly_hours'?");
 
     [Fact]
+    public void An_unknown_field_with_no_close_name_is_followed_by_semicolon_allowed_here() =>
+        AssertOneClearProblem(Valid.Replace("name: Small", "name: Small\na0: 1"), 2, "a0", "unknown field 'a0'; allowed here: name, ");
+
+    [Fact]
+    public void An_unknown_zone_with_no_close_name_is_followed_by_semicolon_allowed() =>
+        AssertOneClearProblem(Valid.Replace("zones: [north]", "zones: [southwest]"), 13, "providers[0].zones[0]", "unknown zone 'southwest'; allowed: north, or the word all");
+
+    [Fact]
+    public void A_base_in_another_folder_says_what_is_wrong_before_what_is_allowed() =>
+        AssertOneClearProblem("base: ../elsewhere/x.yaml\n" + Valid, 1, "base", "'../elsewhere/x.yaml' is not a file in this folder; allowed: the file name of a scenario in the same folder");
+
+    [Fact]
     public void Negative_rate_is_rejected() =>
         AssertOneClearProblem(Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: -14.36"), 13, "providers[0].rate_gbp_per_hour", "allowed: a rate in pounds an hour ≥ 0");
 
     [Fact]
     public void Funding_shares_that_do_not_sum_to_one_are_rejected() =>
         AssertOneClearProblem(Valid.Replace("self_funder: 0.2", "self_funder: 0.3"), 11, "zones[0].demand.funding_mix", "shares that sum to 1");
+
+    [Fact]
+    public void A_field_given_twice_is_reported_at_its_second_line_with_exit_code_2()
+    {
+        var (run, dir, file) = RunWith(Valid.Replace("horizon_years: 1", "horizon_years: 1\nhorizon_years: 3"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"error: {file}:4:1: horizon_years: given twice; allowed: each field once", Assert.Single(run.ErrorLines));
+        Assert.DoesNotContain("Unhandled", run.Error, StringComparison.Ordinal);
+        Assert.Equal(["scenario.yaml"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_field_given_twice_in_a_list_item_is_reported_with_its_path() =>
+        AssertOneClearProblem(Valid.Replace("{ id: lead, role: lead,", "{ id: lead, role: lead, id: other,"), 13, "providers[0].id", "given twice; allowed: each field once");
+
+    [Fact]
+    public void Validate_checks_the_next_file_after_a_field_given_twice()
+    {
+        var dir = Repo.TempDir();
+        var twice = Path.Combine(dir, "twice.yaml");
+        var negative = Path.Combine(dir, "negative.yaml");
+        File.WriteAllText(twice, Valid.Replace("horizon_years: 1", "horizon_years: 1\nhorizon_years: 3"));
+        File.WriteAllText(negative, Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: -1"));
+
+        var run = CliRun.Of("validate", twice, negative);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(2, run.ErrorLines.Length);
+        Assert.Contains($"{twice}: 1 problem", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{negative}: 1 problem", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_alias_to_no_anchor_is_reported_at_the_alias() =>
+        AssertOneClearProblem(Valid.Replace("name: Small", "name: *missing"), 1, "", "alias '*missing' refers to no anchor above it; allowed: an alias to an anchor (&missing)");
+
+    [Fact]
+    public void An_alias_inside_the_block_it_refers_to_is_reported_at_the_alias() =>
+        AssertOneClearProblem(Valid.Replace("zones: [north]", "zones: &loop [north, *loop]"), 13, "", "alias '*loop' is inside the block it refers to");
+
+    [Fact]
+    public void A_tab_in_the_indentation_is_reported_at_the_tab() =>
+        AssertOneClearProblem(Valid.Replace("\n    demand:", "\n\t  demand:"), 6, "", "malformed YAML: a tab in the indentation; allowed: spaces to indent");
+
+    [Fact]
+    public void An_unclosed_quote_is_reported_at_the_quote() =>
+        AssertOneClearProblem(Valid.Replace("name: Small", "name: \"Small"), 1, "", "malformed YAML: the quoted text that starts here is not closed; allowed: text between a pair of matching quotes");
+
+    [Fact]
+    public void A_document_nested_too_deep_is_refused_without_overflowing_the_stack() =>
+        AssertOneClearProblem(Valid.Replace("name: Small", "name: " + new string('[', 100_000) + new string(']', 100_000)), 1, "", "nested more than 64 levels deep; allowed: at most 64 levels");
+
+    [Fact]
+    public void Aliases_that_expand_past_a_million_values_are_refused()
+    {
+        var bomb = string.Concat(Enumerable.Range(1, 7).Select(i => $"b{i}: &b{i} [{string.Join(", ", Enumerable.Repeat($"*b{i - 1}", 10))}]\n"));
+
+        AssertOneClearProblem(Valid + "\nb0: &b0 [x, x, x, x, x, x, x, x, x, x]\n" + bomb, 21, "", "aliases make the file more than 1,000,000 values long");
+    }
+
+    [Fact]
+    public void A_mistake_in_a_block_shared_through_an_alias_is_reported_once_naming_the_entries_that_share_it() =>
+        AssertOneClearProblem(
+            Valid.Replace("    demand:", "    demand: &demand").Replace("self_funder: 0.2 }", "self_funder: 0.3 }\n  - { id: south, demand: *demand }\n  - { id: east, demand: *demand }"),
+            11,
+            "zones[0].demand.funding_mix",
+            "shares sum to 1.1; allowed: shares that sum to 1 (council + nhs_chc + direct_payment + self_funder) (zones north, south and east share this block)");
 
     [Fact]
     public void Missing_file_is_reported_and_nothing_is_written()

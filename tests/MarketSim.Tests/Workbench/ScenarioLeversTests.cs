@@ -169,7 +169,7 @@ public sealed class ScenarioLeversTests : IDisposable
     {
         var check = Check(Copy("doncaster-uncertain.yaml", Doncaster), ("zones.zone_1.demand.annual_growth.max", "0.015"));
 
-        var message = "min 0.01, mode 0.02, max 0.015 are out of order; allowed: min ≤ mode ≤ max with min < max";
+        var message = "min 0.01, mode 0.02, max 0.015 are out of order; allowed: min ≤ mode ≤ max with min < max (zones zone_1, zone_2, zone_3, zone_4, zone_5 and zone_6 share this block)";
         Assert.Equal(message, check.Problems["zones.zone_1.demand.annual_growth.max"]);
         Assert.Equal(message, check.Problems["zones.zone_1.demand.annual_growth.min"]);
     }

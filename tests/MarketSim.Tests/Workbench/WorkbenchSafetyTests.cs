@@ -103,6 +103,17 @@ public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFi
     }
 
     [Fact]
+    public void A_scenario_file_nested_too_deep_is_listed_with_its_problem_without_overflowing_the_stack()
+    {
+        var file = Path.Combine(Repo.TempDir(), "deep.yaml");
+        File.WriteAllText(file, "name: " + new string('[', 100_000) + new string(']', 100_000));
+
+        var listed = MarketSim.Simulator.Workbench.Library.ScenarioFile.Read(MarketSim.Simulator.Workbench.Library.ScenarioFile.Mine, file);
+
+        Assert.Contains("nested more than 64 levels deep", listed.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scenario_text_is_shown_escaped_never_as_markup()
     {
         var yaml = File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml"))

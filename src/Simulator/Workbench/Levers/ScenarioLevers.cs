@@ -42,8 +42,7 @@ public static class ScenarioLevers
         {
             if (!byKey.TryGetValue(key, out var entry))
             {
-                var hint = DidYouMean.Suggest(key, byKey.Keys) is { } s ? $"; did you mean '{s}'?" : ";";
-                Add(problems, key, $"unknown lever '{key}'{hint} allowed: the keys of this scenario's levers");
+                Add(problems, key, $"unknown lever '{key}'{DidYouMean.Allowed(key, byKey.Keys, "the keys of this scenario's levers")}");
                 continue;
             }
             var text = (typed ?? "").Trim();

@@ -35,8 +35,13 @@ public sealed record ScenarioFile(string Source, string FileName, string Path, s
     {
         try
         {
+            var text = File.ReadAllText(path);
+            if (YamlStructure.Check(text, path).Count > 0)
+            {
+                return ("", null);
+            }
             var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            stream.Load(new StringReader(text));
             if (stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode map)
             {
                 return (Scalar(map, "description") ?? "", Scalar(map, "base"));

@@ -1,0 +1,216 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace MarketSim.Simulator.Scenarios;
+
+/// <summary>
+/// Reads a file's YAML event stream once, before it is loaded as nodes, and reports what would make
+/// loading it fail or run away, each at its line and column: a syntax error, a key given twice in one
+/// mapping, an alias to no anchor or to the block it sits in, nesting past <see cref="MaxDepth"/> levels
+/// (which would overflow the stack) and aliases that expand past <see cref="MaxNodes"/> values.
+/// </summary>
+internal static class YamlStructure
+{
+    /// <summary>The deepest nesting of lists and mappings allowed; a scenario needs about eight.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The most values a file may hold once its aliases are expanded.</summary>
+    public const long MaxNodes = 1_000_000;
+
+    /// <summary>Every problem found (empty when the text can be loaded); a syntax error, a too-deep or too-large file ends the reading.</summary>
+    public static IReadOnlyList<ScenarioProblem> Check(string text, string file)
+    {
+        var problems = new List<ScenarioProblem>();
+        var parser = new Parser(new StringReader(text));
+        var open = new Stack<Block>();
+        var anchors = new Dictionary<string, Anchored>();
+        var last = Mark.Empty;
+        long nodes = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                last = current.End;
+                switch (current)
+                {
+                    case Scalar scalar:
+                        Enter(open, scalar, problems, file);
+                        nodes++;
+                        Remember(anchors, scalar.Anchor, size: 1, depth: 0);
+                        Leave(open);
+                        break;
+                    case AnchorAlias alias:
+                        Enter(open, alias, problems, file);
+                        var name = alias.Value.Value;
+                        if (!anchors.TryGetValue(name, out var target))
+                        {
+                            problems.Add(new(file, alias.Start.Line, alias.Start.Column, "", $"alias '*{name}' refers to no anchor above it; allowed: an alias to an anchor (&{name}) written earlier in the file"));
+                        }
+                        else if (target.Open)
+                        {
+                            problems.Add(new(file, alias.Start.Line, alias.Start.Column, "", $"alias '*{name}' is inside the block it refers to, which would repeat forever; allowed: an alias to a block that ends before it"));
+                        }
+                        else
+                        {
+                            nodes += target.Size;
+                            if (open.Count + target.Depth > MaxDepth)
+                            {
+                                problems.Add(TooDeep(file, alias.Start));
+                                return problems;
+                            }
+                        }
+                        Leave(open);
+                        break;
+                    case NodeEvent start and (SequenceStart or MappingStart):
+                        var at = Enter(open, start, problems, file);
+                        nodes++;
+                        open.Push(new Block(start is MappingStart, at, start.Anchor, nodes));
+                        if (!start.Anchor.IsEmpty)
+                        {
+                            anchors[start.Anchor.Value] = new Anchored(Open: true, 0, 0);
+                        }
+                        if (open.Count > MaxDepth)
+                        {
+                            problems.Add(TooDeep(file, start.Start));
+                            return problems;
+                        }
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        var block = open.Pop();
+                        Remember(anchors, block.Anchor, nodes - block.NodesBefore + 1, block.Depth);
+                        if (open.TryPeek(out var parent))
+                        {
+                            parent.Depth = Math.Max(parent.Depth, block.Depth + 1);
+                        }
+                        Leave(open);
+                        break;
+                }
+                if (nodes > MaxNodes)
+                {
+                    problems.Add(new(file, current.Start.Line, current.Start.Column, "", $"aliases make the file more than {MaxNodes.ToString("N0", CultureInfo.InvariantCulture)} values long; allowed: aliases that repeat a block a few times"));
+                    return problems;
+                }
+            }
+            return problems;
+        }
+        catch (YamlException ex)
+        {
+            problems.Add(SyntaxError(text, file, ex));
+            return problems;
+        }
+        catch (InvalidOperationException)
+        {
+            problems.Add(new(file, last.Line, last.Column, "", "malformed YAML: the file ends inside an unclosed [ ] list or { } mapping that starts on or before this line"));
+            return problems;
+        }
+    }
+
+    /// <summary>
+    /// A syntax error at its line. The parser places a tab in the indentation at the value before it, so
+    /// the first indenting tab is found here instead; an unclosed quote is placed at its opening quote.
+    /// </summary>
+    private static ScenarioProblem SyntaxError(string text, string file, YamlException ex)
+    {
+        var message = (ex.InnerException ?? ex).Message;
+        if (message.Contains("tab", StringComparison.Ordinal) && IndentingTab(text) is var (line, column))
+        {
+            return new(file, line, column, "", "malformed YAML: a tab in the indentation; allowed: spaces to indent");
+        }
+        var what = message.Contains("quoted scalar", StringComparison.Ordinal)
+            ? "the quoted text that starts here is not closed; allowed: text between a pair of matching quotes"
+            : message;
+        return new(file, ex.Start.Line, ex.Start.Column, "", $"malformed YAML: {what}");
+    }
+
+    private static (int Line, int Column)? IndentingTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+        return null;
+    }
+
+    private static ScenarioProblem TooDeep(string file, Mark at) =>
+        new(file, at.Line, at.Column, "", $"lists and mappings nested more than {MaxDepth} levels deep; allowed: at most {MaxDepth} levels");
+
+    /// <summary>The field path of the node starting now, recording a key given twice in its mapping.</summary>
+    private static string Enter(Stack<Block> open, ParsingEvent node, List<ScenarioProblem> problems, string file)
+    {
+        if (!open.TryPeek(out var parent))
+        {
+            return "";
+        }
+        if (!parent.IsMapping)
+        {
+            return $"{parent.Path}[{parent.Index}]";
+        }
+        if (!parent.ExpectingKey)
+        {
+            return parent.Field;
+        }
+        var key = (node as Scalar)?.Value ?? "";
+        parent.Field = parent.Path.Length == 0 ? key : $"{parent.Path}.{key}";
+        if (node is Scalar && !parent.Keys.Add(key))
+        {
+            problems.Add(new(file, node.Start.Line, node.Start.Column, parent.Field, "given twice; allowed: each field once"));
+        }
+        return parent.Field;
+    }
+
+    /// <summary>Moves the enclosing block on past the node just finished.</summary>
+    private static void Leave(Stack<Block> open)
+    {
+        if (!open.TryPeek(out var parent))
+        {
+            return;
+        }
+        if (parent.IsMapping)
+        {
+            parent.ExpectingKey = !parent.ExpectingKey;
+        }
+        else
+        {
+            parent.Index++;
+        }
+    }
+
+    private static void Remember(Dictionary<string, Anchored> anchors, AnchorName anchor, long size, int depth)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = new Anchored(Open: false, size, depth);
+        }
+    }
+
+    private readonly record struct Anchored(bool Open, long Size, int Depth);
+
+    private sealed class Block(bool isMapping, string path, AnchorName anchor, long nodesBefore)
+    {
+        public bool IsMapping { get; } = isMapping;
+
+        public string Path { get; } = path;
+
+        public AnchorName Anchor { get; } = anchor;
+
+        public long NodesBefore { get; } = nodesBefore;
+
+        public HashSet<string> Keys { get; } = [];
+
+        public bool ExpectingKey { get; set; } = true;
+
+        public string Field { get; set; } = "";
+
+        public int Index { get; set; }
+
+        public int Depth { get; set; } = 1;
+    }
+}
