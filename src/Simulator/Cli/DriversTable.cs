@@ -25,11 +25,12 @@ internal static class DriversTable
         foreach (var d in drivers)
         {
             var top = d.Result.Tornado[0];
-            table.AddRow(labels.Label(d.Outcome), FieldLabels.Of(top.Name, scenario), $"{R(top.Srrc)} ({R(top.SrrcInterval.Low)} to {R(top.SrrcInterval.High)})",
+            table.AddRow(labels.Label(d.Outcome), FieldLabels.Of(top.Name, scenario), $"{Coefficient(top.Srrc)} ({Coefficient(top.SrrcInterval.Low)} to {Coefficient(top.SrrcInterval.High)})",
                 top.ContributionToVariance.ToString("0%", CultureInfo.InvariantCulture));
         }
         TableConsole.For(output, colour, width).Write(table);
     }
 
-    private static string R(double x) => x.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture);
+    /// <summary>A rank regression coefficient as the table writes it: signed, two decimals, the minus sign − as in every report.</summary>
+    internal static string Coefficient(double x) => x.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture);
 }

@@ -109,6 +109,13 @@ public class InputDriversTests
         Assert.DoesNotContain("What drives", fixedConsole);
     }
 
+    [Theory]
+    [InlineData(-0.347, "−0.35")]
+    [InlineData(0.5, "+0.50")]
+    [InlineData(0.0, "0.00")]
+    public void The_console_writes_a_coefficient_signed_with_the_minus_sign_of_the_reports(double coefficient, string text) =>
+        Assert.Equal(text, DriversTable.Coefficient(coefficient));
+
     [Fact]
     public void The_drivers_charts_are_titled_and_labelled_in_words_as_the_console_is()
     {
