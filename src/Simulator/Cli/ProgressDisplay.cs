@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -8,7 +7,9 @@ namespace MarketSim.Simulator.Cli;
 /// <summary>
 /// Shows how a long experiment is going: on a terminal, a live bar with runs/s and time left; when
 /// output is redirected, a plain line every few seconds; with --quiet, nothing. Writes to stderr so
-/// that stdout holds only the results table.
+/// that stdout holds only the results table. Runs a second are counted from the runs' start (the work's
+/// first report of 0 runs done, if it makes one, so that starting the silo is not counted) to its last report
+/// (so that writing the results folder is not), as the results' header counts them.
 /// </summary>
 internal sealed class ProgressDisplay
 {
@@ -16,12 +17,14 @@ internal sealed class ProgressDisplay
     private readonly TextWriter _error;
     private readonly bool _interactive;
     private readonly bool _quiet;
+    private readonly TimeProvider _time;
 
-    public ProgressDisplay(TextWriter error, bool interactive, bool quiet)
+    public ProgressDisplay(TextWriter error, bool interactive, bool quiet, TimeProvider? time = null)
     {
         _error = error;
         _interactive = interactive;
         _quiet = quiet;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Runs <paramref name="work"/>, giving it a callback for runs done so far and an optional status (the current estimate).</summary>
@@ -37,7 +40,7 @@ internal sealed class ProgressDisplay
     private T RunWithBar<T>(long totalRuns, Func<Action<long, string?>, T> work)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_error) });
-        var clock = Stopwatch.StartNew();
+        var clock = new RunsClock(_time);
         return console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
@@ -49,8 +52,9 @@ internal sealed class ProgressDisplay
                 {
                     lock (task)
                     {
+                        clock.Report(done);
                         task.Value = done;
-                        task.Description = Markup.Escape($"{done:N0}/{totalRuns:N0} runs, {Rate(done, clock):N0} runs/s{(status is null ? "" : $", {status}")}");
+                        task.Description = Markup.Escape($"{done:N0}/{totalRuns:N0} runs, {clock.Rate(done):N0} runs/s{(status is null ? "" : $", {status}")}");
                     }
                 });
             });
@@ -58,7 +62,7 @@ internal sealed class ProgressDisplay
 
     private T RunWithLines<T>(long totalRuns, Func<Action<long, string?>, T> work)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = new RunsClock(_time);
         var last = TimeSpan.Zero;
         var gate = new object();
         var lastDone = 0L;
@@ -67,6 +71,7 @@ internal sealed class ProgressDisplay
         {
             lock (gate)
             {
+                clock.Report(done);
                 (lastDone, lastStatus) = (done, status);
                 if (clock.Elapsed - last < PlainInterval)
                 {
@@ -80,9 +85,9 @@ internal sealed class ProgressDisplay
         return result;
     }
 
-    private static string Line(long done, long total, Stopwatch clock, string? status)
+    private static string Line(long done, long total, RunsClock clock, string? status)
     {
-        var rate = Rate(done, clock);
+        var rate = clock.Rate(done);
         var left = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
         var line = string.Create(CultureInfo.InvariantCulture, $"progress: {done:N0}/{total:N0} runs ({100.0 * done / Math.Max(total, 1):0}%), {rate:N0} runs/s, {Durations.Readable(left)} left");
         return status is null ? line : $"{line}, {status}";
@@ -99,5 +104,25 @@ internal sealed class ProgressDisplay
         }
     }
 
-    private static double Rate(long done, Stopwatch clock) => done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+    /// <summary>The time since the runs started (restarted by a report of 0 runs before any are done), to the last report.</summary>
+    private sealed class RunsClock(TimeProvider time)
+    {
+        private long _start = time.GetTimestamp();
+        private long _lastReport = time.GetTimestamp();
+        private bool _anyDone;
+
+        public TimeSpan Elapsed => time.GetElapsedTime(_start, _lastReport);
+
+        public void Report(long done)
+        {
+            _lastReport = time.GetTimestamp();
+            if (done == 0 && !_anyDone)
+            {
+                _start = _lastReport;
+            }
+            _anyDone |= done > 0;
+        }
+
+        public double Rate(long done) => done / Math.Max(Elapsed.TotalSeconds, 1e-9);
+    }
 }

@@ -67,6 +67,7 @@ public sealed class PreparedExperiment : IDisposable
         try
         {
             var clock = Stopwatch.StartNew();
+            onProgress?.Invoke(0, null);
             var interrupted = false;
             using (var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(stop, abort))
             {
