@@ -58,6 +58,10 @@ internal static class RunCommand
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
                 return ExitCodes.BadInput;
             }
+            if (parsed.GetValue(cluster) is null && parsed.GetValue(threads) > Environment.ProcessorCount)
+            {
+                cli.Error.WriteLine($"warning: --threads {parsed.GetValue(threads)} is more than this machine's {Environment.ProcessorCount} cores: the runs will be no faster, and may be slower (the results are the same)");
+            }
             var options = new ExperimentOptions(
                 path,
                 parsed.GetValue(runs),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Simulator.Cli;
@@ -30,6 +31,19 @@ public class RunCommandTests
         Assert.All("Paid care hours a week, first 4 weeks".Split(' '), word => Assert.Contains(word, run.Output));
         Assert.DoesNotContain("paid_hours_per_week_first_4_weeks", run.Output);
         Assert.Contains("P95", run.Output);
+    }
+
+    [Fact]
+    public void More_threads_than_cores_runs_with_a_warning_that_it_is_no_faster()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+        var threads = Environment.ProcessorCount + 1;
+
+        var run = CliRun.Of("run", Doncaster, "--runs", "4", "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains($"warning: --threads {threads} is more than this machine's {Environment.ProcessorCount} cores", run.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(dir, "runs.csv")));
     }
 
     [Fact]
