@@ -31,7 +31,7 @@ public static class ProviderMetrics
         var metrics = new List<EntityMetric>
         {
             new("exit_week", "week", "Week (from 0) the provider began to leave (failed, handed back or was forced out); empty when it did not", true),
-            new("exit_cause", "code", "Why it left: 0 it did not, 1 failure by the exogenous hazard, 2 hand-back, 3 forced exit, 4 failure with its reserves exhausted"),
+            new("exit_cause", "code", "Why it left: 0 it did not, 1 failure by the exogenous hazard, 2 hand-back, 3 forced exit, 4 failure with its reserves exhausted", Internal: true),
             new("delivered_hours", "hours", "Care hours it delivered over the horizon, whoever paid"),
             new("delivered_share", "share", "Its share (0-1) of the market's delivered hours; empty when none were delivered", true),
         };

@@ -40,7 +40,7 @@ internal static class EntityRiskTable
             return null;
         }
         var table = new FittedTable($"Providers most at risk: chance of leaving within the horizon ({rows[0].Runs:N0} runs)")
-            .Text("Provider").Number("P(exit)").Number("95% interval").Text("Most common cause").Number("Median exit week", FittedTable.Drop.ToFit);
+            .Text("Provider").Number("P(exit)").Number("95% interval").Text("Most common cause").Number("Exit week (P² median)", FittedTable.Drop.ToFit);
         foreach (var s in rows)
         {
             var p = s.Exits!.WithinHorizon;

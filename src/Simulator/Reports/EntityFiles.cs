@@ -11,6 +11,7 @@ namespace MarketSim.Simulator.Reports;
 /// pooled_budgets.csv (each only when the scenario has such entities). One row per entity, in row
 /// order: <c>id, name, runs</c>, then for each metric <c>METRIC_mean, _se, _p5, _p50, _p95</c>
 /// (with <c>METRIC_runs</c> first when a run can leave it empty), then the kind's probabilities.
+/// Internal metrics (a provider's exit cause, a category code) are left out.
 /// Entities of one kind with different metrics (commissioners in different pools) share the union
 /// of the columns; a cell is empty where the entity has no such metric. CSV as runs.csv: RFC 4180,
 /// UTF-8 without BOM, <c>\n</c>, invariant round-trip numbers, empty for a missing value.
@@ -45,7 +46,7 @@ public static class EntityFiles
     {
         var metrics = new List<EntityMetric>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var m in rows.SelectMany(r => r.Metrics).Select(m => m.Metric))
+        foreach (var m in rows.SelectMany(r => r.Metrics).Select(m => m.Metric).Where(m => !m.Internal))
         {
             if (seen.Add(m.Name))
             {

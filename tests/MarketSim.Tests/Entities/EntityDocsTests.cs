@@ -28,7 +28,7 @@ public partial class EntityDocsTests
         }
         foreach (var block in schema.Entities)
         {
-            foreach (var metric in schema.MetricsOf(block))
+            foreach (var metric in schema.MetricsOf(block).Where(m => !m.Internal))
             {
                 // Per-pool and per-party names are documented by their stem (liability_gbp__POOL__MODEL), years as _year_Y.
                 var name = YearSuffix().Replace(metric.Name, "_year_Y");

@@ -72,6 +72,37 @@ public class EntityFilesTests
     }
 
     [Fact]
+    public void Providers_csv_has_no_statistics_of_the_exit_cause_code_only_the_most_common_cause_by_name()
+    {
+        var (_, sink) = Run("doncaster-lead-exit.yaml", runs: 10);
+        var dir = Repo.TempDir();
+        try
+        {
+            EntityFiles.WriteInto(dir, sink.Summaries());
+
+            var providers = Read(dir, "providers.csv");
+            Assert.DoesNotContain(providers.Header, h => h.StartsWith("exit_cause", StringComparison.Ordinal));
+            Assert.Contains("most_common_exit_cause", providers.Header);
+            Assert.Contains(providers.Rows, r => r["most_common_exit_cause"] == "forced_exit");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_console_table_of_providers_at_risk_says_its_median_exit_week_is_a_P2_estimate()
+    {
+        var (_, sink) = Run("doncaster-lead-exit.yaml", runs: 10);
+        var output = new StringWriter();
+
+        EntityRiskTable.Write(output, sink.Summaries(), colour: false, width: 200);
+
+        Assert.Contains("Exit week (P² median)", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_files_go_into_a_results_folder_and_only_kinds_present_get_one()
     {
         var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5, weeklyReferrals: 1), 10);
