@@ -99,7 +99,7 @@ public sealed class PreparedExperiment : IDisposable
             clock.Stop();
             var stopReason = interrupted ? $"interrupted: a stop signal ended the experiment after {summary.Runs} runs, the first in run order" : StopReason(options, stopRule, summary.Runs);
             abort.ThrowIfCancellationRequested();
-            var entities = t.Measure("entity summaries", () => engine.EntitySummaries(experimentId));
+            var entities = t.Measure("entity summaries", () => ExactEntityQuantiles.Apply(engine.EntitySummaries(experimentId), summary, riskShare));
             // Nothing needs the silo any more: it stops while the files are written.
             engineStop = Background(() => t.Measure("silo stop", engine.Dispose));
             var drivers = t.Measure("summary.json, series.csv, entity and risk-share files", () =>

@@ -162,6 +162,9 @@ public sealed class RiskShareComparison : IOutcomeSink, IDisposable
         /// <summary>The liabilities over runs, ascending.</summary>
         public IReadOnlyList<double> SortedValues => Sorted();
 
+        /// <summary>The worst years' liabilities over runs, ascending.</summary>
+        public IReadOnlyList<double> SortedWorstYearValues => SortedWorstYears();
+
         internal void Add(double liability, double worstYear)
         {
             Liability.Add(liability);

@@ -91,17 +91,18 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
     {
         var csv = run.Csv(file);
         var sheet = _book[name];
-        Assert.Equal(csv.Count, sheet.Rows.Count);
+        var header = sheet.FrozenRows - 1;
+        Assert.Equal(csv.Count, sheet.Rows.Count - header);
         for (var r = 0; r < csv.Count; r++)
         {
             for (var c = 0; c < csv[r].Length; c++)
             {
-                AssertSameCell(csv[r][c], sheet.At(r, c), r == 0, $"{file} row {r} column {csv[0][c]}");
+                AssertSameCell(csv[r][c], sheet.At(header + r, c), r == 0, $"{file} row {r} column {csv[0][c]}");
             }
         }
         if (name == "Zones")
         {
-            Assert.Contains(sheet.Rows, row => row[1]?.Text == "Purbeck, Weymouth and Portland");
+            Assert.Contains(sheet.Rows, row => row.Count > 1 && row[1]?.Text == "Purbeck, Weymouth and Portland");
         }
     }
 
@@ -140,6 +141,44 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
     }
 
     [Fact]
+    public void Commissioners_and_pooled_budgets_csv_give_the_exact_percentiles_of_runs_csv_that_summary_json_and_risk_share_csv_give()
+    {
+        using var summary = JsonDocument.Parse(File.ReadAllText(run.File("summary.json")));
+        double Json(string column, string key) =>
+            summary.RootElement.GetProperty("outcomes").EnumerateArray().Single(o => o.GetProperty("name").GetString() == column).GetProperty(key).GetDouble();
+        var commissioners = Rows(run.Csv("commissioners.csv"));
+        var dcc = commissioners.Single(r => r["id"] == "dcc");
+        foreach (var key in new[] { "p5", "p50", "p95" })
+        {
+            Assert.Equal(Json("overspend_gbp__dcc", key), ExportedRun.Number(dcc[$"overspend_gbp_{key}"]));
+            Assert.Equal(Json("spend_gbp__dcc", key), ExportedRun.Number(dcc[$"spend_gbp_{key}"]));
+        }
+        var pool = Rows(run.Csv("pooled_budgets.csv")).Single();
+        Assert.Equal(Json("pool_overspend_gbp__dorset", "p5"), ExportedRun.Number(pool["overspend_gbp_p5"]));
+        var rule = Rows(run.Csv("risk_share.csv")).Single(r => r["agreement"] == "dorset_rule" && r["party"] == "dcc");
+        Assert.Equal(ExportedRun.Number(rule["var95_gbp"]), ExportedRun.Number(dcc["liability_gbp__dorset__dorset_rule_p95"]));
+        Assert.Equal(ExportedRun.Number(rule["var95_gbp"]), ExportedRun.Number(pool["liability_gbp__dorset_rule__dcc_p95"]));
+        Assert.Equal(ExportedRun.Number(rule["worst_year_var95_gbp"]), ExportedRun.Number(pool["worst_year_liability_gbp__dorset_rule__dcc_p95"]));
+
+        var sheet = _book["Commissioners"];
+        Assert.StartsWith("P5, P50 and P95 of spend, overspend and liabilities are the exact quantiles of runs.csv", sheet.At(0, 0)!.Text, StringComparison.Ordinal);
+        var p95 = sheet.ColumnOf("liability_gbp__dorset__dorset_rule_p95", sheet.FrozenRows - 1);
+        Assert.Equal(ExportedRun.Number(rule["var95_gbp"]), sheet.At(sheet.FrozenRows, p95)!.Number);
+    }
+
+    [Theory]
+    [InlineData("Providers")]
+    [InlineData("Zones")]
+    public void An_entity_sheet_of_P2_estimates_says_so_above_its_header(string name)
+    {
+        var sheet = _book[name];
+
+        Assert.Equal(2, sheet.FrozenRows);
+        Assert.Equal("P5, P50 and P95 (the _p5, _p50 and _p95 columns) are P² streaming estimates, not exact quantiles; see docs/outputs.md, \"Per-entity outcomes\".", sheet.At(0, 0)!.Text);
+        Assert.Equal("id", sheet.At(1, 0)!.Text);
+    }
+
+    [Fact]
     public void Money_is_in_pounds_with_thousands_separators_probabilities_in_percent_and_counts_whole()
     {
         var runs = _book["Runs"];
@@ -152,7 +191,7 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         Assert.Equal("\"£\"#,##0", risk.At(1, risk.ColumnOf("var95_gbp"))!.Format);
         Assert.Equal("#,##0", risk.At(1, risk.ColumnOf("runs"))!.Format);
         var providers = _book["Providers"];
-        Assert.Equal("0.0%", providers.At(1, providers.ColumnOf("p_exit_by_year_1"))!.Format);
+        Assert.Equal("0.0%", providers.At(providers.FrozenRows, providers.ColumnOf("p_exit_by_year_1", providers.FrozenRows - 1))!.Format);
     }
 
     [Fact]
@@ -185,6 +224,9 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         Assert.Equal("the first 50 of 200 runs (Excel's row limit); every run is in runs.csv and runs.parquet", Value(book["Summary"], "Runs sheet").Text);
         Assert.Equal(1_048_575, ResultsWorkbook.MaxRunRows);
     }
+
+    private static List<Dictionary<string, string>> Rows(List<string[]> csv) =>
+        [.. csv.Skip(1).Select(r => csv[0].Zip(r).ToDictionary(p => p.First, p => p.Second))];
 
     private static XlsxCell Value(XlsxSheet sheet, string name) =>
         sheet.Rows.First(r => r.Count > 1 && r[0]?.Text == name)[1]!;

@@ -5,13 +5,15 @@ namespace MarketSim.Simulator.Reports.Exports;
 /// <summary>
 /// A CSV file of the results folder as a sheet: the same header and cells (numbers as numbers, in
 /// formats chosen from the column names), with a <c>COLUMN_name</c> column after each id column
-/// that <paramref name="names"/> can name (pools, agreements, partners).
+/// that <paramref name="names"/> can name (pools, agreements, partners), and a note above the header
+/// where a reader needs one (which percentiles are P² estimates).
 /// </summary>
 /// <param name="path">The CSV file.</param>
 /// <param name="names">The people's name of an id in a column, or null; for the id columns of risk-share files.</param>
-internal sealed class CsvSheet(string path, ScenarioNames? names = null)
+/// <param name="note">A sentence for the row above the header, or null for none.</param>
+internal sealed class CsvSheet(string path, ScenarioNames? names = null, string? note = null)
 {
-    /// <summary>Writes the sheet into <paramref name="part"/> with one frozen bold header row.</summary>
+    /// <summary>Writes the sheet into <paramref name="part"/> with its note and a bold header row, both frozen.</summary>
     public void Write(Stream part, WorkbookStyles styles)
     {
         string[]? header = null;
@@ -46,7 +48,8 @@ internal sealed class CsvSheet(string path, ScenarioNames? names = null)
         {
             widths.Fit(row, formats);
         }
-        SheetWriter.Write(part, styles, formats, widths.Widths, 1, Rows(header, text, named, pool));
+        var rows = Rows(header, text, named, pool);
+        SheetWriter.Write(part, styles, formats, widths.Widths, note is null ? 1 : 2, note is null ? rows : rows.Prepend(new SheetRow([SheetCell.Of(note)])));
     }
 
     private IEnumerable<SheetRow> Rows(string[] header, bool[] text, bool[] named, int pool)

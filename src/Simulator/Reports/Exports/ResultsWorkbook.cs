@@ -19,13 +19,15 @@ public static class ResultsWorkbook
     /// <summary>Most runs the Runs sheet holds: Excel's row limit less the header row.</summary>
     public const int MaxRunRows = SheetWriter.MaxRows - 1;
 
-    private static readonly (string File, string Sheet)[] TableSheets =
+    private const string EstimatesNote = "P5, P50 and P95 (the _p5, _p50 and _p95 columns) are P² streaming estimates, not exact quantiles; see docs/outputs.md, \"Per-entity outcomes\".";
+
+    private static readonly (string File, string Sheet, string? Note)[] TableSheets =
     [
-        ("risk_share.csv", "Risk share"),
-        ("risk_share_differences.csv", "Risk share differences"),
-        ("providers.csv", "Providers"),
-        ("zones.csv", "Zones"),
-        ("commissioners.csv", "Commissioners"),
+        ("risk_share.csv", "Risk share", null),
+        ("risk_share_differences.csv", "Risk share differences", null),
+        ("providers.csv", "Providers", EstimatesNote),
+        ("zones.csv", "Zones", EstimatesNote),
+        ("commissioners.csv", "Commissioners", "P5, P50 and P95 of spend, overspend and liabilities are the exact quantiles of runs.csv, as on Summary and Risk share; those of the cost of unmet need and the whole-system cost are P² streaming estimates; see docs/outputs.md, \"Per-entity outcomes\"."),
     ];
 
     /// <summary>Writes results.xlsx into <paramref name="folder"/>, after runs.csv and the other CSV files are complete.</summary>
@@ -42,12 +44,12 @@ public static class ResultsWorkbook
         {
             ("Summary", part => SummarySheet.Write(part, styles, scenario, seed, summary, runRows)),
         };
-        foreach (var (file, sheet) in TableSheets)
+        foreach (var (file, sheet, note) in TableSheets)
         {
             var csv = Path.Combine(csvFolder, file);
             if (File.Exists(csv))
             {
-                sheets.Add((sheet, part => new CsvSheet(csv, names).Write(part, styles)));
+                sheets.Add((sheet, part => new CsvSheet(csv, names, note).Write(part, styles)));
             }
         }
         sheets.Add(("Runs", part => RunsSheet.Write(part, styles, Path.Combine(csvFolder, "runs.csv"), summary, inputs, runRows)));
