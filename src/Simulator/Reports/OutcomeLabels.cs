@@ -6,12 +6,13 @@ namespace MarketSim.Simulator.Reports;
 /// <summary>
 /// Human labels for the columns of runs.csv, for tables, the console and report.html: the outcome in
 /// words with the scenario's names for its commissioner, zone, pool, agreement or party in place of
-/// ids, and its unit in words (£, hours, people). Each column has a long label (report, console) and a
-/// short one (comparison table, workbook), kept side by side here. CSV column names themselves never change.
+/// ids, and its unit in words (£, hours, people). Each column has a long label (report, console, and
+/// the workbook, whose sheets give the unit beside it) and a short one with its unit (comparison and
+/// sensitivity tables), kept side by side here. CSV column names themselves never change.
 /// </summary>
 public sealed class OutcomeLabels(MarketScenario scenario)
 {
-    /// <summary>Market-wide columns: the report's label, and the short one with its unit for tables and the workbook.</summary>
+    /// <summary>Market-wide columns: the report's label, and the short one with its unit for tables.</summary>
     private static readonly Dictionary<string, (string Long, string Short)> Market = new()
     {
         ["referrals_total"] = ("New referrals", "Referrals (people)"),
@@ -89,7 +90,7 @@ public sealed class OutcomeLabels(MarketScenario scenario)
 
     /// <summary>
     /// The short label of column <paramref name="name"/>, with its unit where the numbers do not carry it
-    /// (money is shown with £), for the comparison table and the workbook: "Unmet care (hours)",
+    /// (money is shown with £), for the comparison and sensitivity tables: "Unmet care (hours)",
     /// "Spend: Doncaster Council", "Liability: Dorset pool, Dorset rule, Dorset CCG". A column without
     /// a label of its own keeps its name.
     /// </summary>

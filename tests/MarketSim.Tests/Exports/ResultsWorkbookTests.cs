@@ -2,6 +2,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Reports.Exports;
 using MarketSim.Tests.Support;
 
@@ -135,7 +136,7 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
             }
         }
         var spend = sheet.Rows.First(row => row.Count > 8 && row[8]?.Text == "spend_gbp__dcc");
-        Assert.Equal("Spend: Dorset County Council", spend[0]!.Text);
+        Assert.Equal("Dorset County Council: spend", spend[0]!.Text);
         Assert.Equal("£", spend[1]!.Text);
         Assert.Equal("\"£\"#,##0", spend[3]!.Format);
     }
@@ -176,6 +177,22 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         Assert.Equal(2, sheet.FrozenRows);
         Assert.Equal("P5, P50 and P95 (the _p5, _p50 and _p95 columns) are P² streaming estimates, not exact quantiles; see docs/outputs.md, \"Per-entity outcomes\".", sheet.At(0, 0)!.Text);
         Assert.Equal("id", sheet.At(1, 0)!.Text);
+    }
+
+    [Fact]
+    public void The_summary_sheet_labels_each_outcome_in_the_words_of_report_html()
+    {
+        var sheet = _book["Summary"];
+        var labels = new OutcomeLabels(run.Result.Scenario);
+        var rows = sheet.Rows.Skip(sheet.FrozenRows).ToList();
+
+        foreach (var column in run.Result.Summary.Schema.Columns.Where(c => c.Headline))
+        {
+            Assert.Equal(labels.Label(column), rows.Single(r => r[8]?.Text == column.Name)[0]!.Text);
+        }
+        Assert.Equal("Unmet need (care hours not delivered)", rows.Single(r => r[8]?.Text == "unmet_hours_total")[0]!.Text);
+        Assert.Equal("hours", rows.Single(r => r[8]?.Text == "unmet_hours_total")[1]!.Text);
+        Assert.Contains("unmet need (care hours not delivered)", File.ReadAllText(run.File("report.html")), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

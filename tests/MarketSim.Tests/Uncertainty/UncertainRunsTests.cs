@@ -98,6 +98,23 @@ public class UncertainRunsTests
     }
 
     [Fact]
+    public void The_workbook_names_each_uncertain_input_in_words_and_shows_a_fraction_as_a_percentage()
+    {
+        using var dir = new Scratch(("small.yaml", Small));
+
+        var book = XlsxBook.Read(Path.Combine(dir.Run("small.yaml", "20"), "results.xlsx"));
+
+        var key = book["Columns"];
+        var growth = key.Rows.Single(r => r[0]?.Text == "input_zones_north_demand_annual_growth");
+        Assert.StartsWith("Sampled ", growth[1]!.Text, StringComparison.Ordinal);
+        Assert.Contains("growth", growth[1]!.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("_", growth[1]!.Text!, StringComparison.Ordinal);
+        Assert.Equal("fraction, shown as %", growth[2]!.Text);
+        var runs = book["Runs"];
+        Assert.Equal("0.00%", runs.At(1, runs.ColumnOf("input_zones_north_demand_annual_growth"))!.Format);
+    }
+
+    [Fact]
     public void Two_scenarios_sharing_an_uncertain_input_draw_the_same_values_for_it_run_by_run()
     {
         // The variant adds an input and changes a fixed value; the shared inputs keep their draws.

@@ -5,7 +5,7 @@ namespace MarketSim.Simulator.Reports.Exports;
 /// <summary>
 /// How the columns of runs.csv and the other CSV files are typed in runs.parquet and shown in
 /// results.xlsx: whole-number counts as int64 and <c>#,##0</c>, money with £ and thousands
-/// separators, probabilities as percentages.
+/// separators, probabilities and fractions as percentages.
 /// </summary>
 internal static class ExportColumns
 {
@@ -54,6 +54,7 @@ internal static class ExportColumns
     {
         "GBP" => "\"£\"#,##0",
         "GBP per hour" => "\"£\"#,##0.00",
+        "fraction" => "0.00%",
         _ => "#,##0.00",
     };
 }

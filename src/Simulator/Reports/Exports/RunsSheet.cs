@@ -7,7 +7,7 @@ namespace MarketSim.Simulator.Reports.Exports;
 /// <summary>
 /// The Runs sheet of results.xlsx, streamed from runs.csv (the same header and numbers, at most
 /// Excel's row limit of runs), and the Columns sheet: each runs.csv column's label, unit, description
-/// and its type in runs.parquet.
+/// (in the report's words) and its type in runs.parquet.
 /// </summary>
 internal static class RunsSheet
 {
@@ -34,6 +34,7 @@ internal static class RunsSheet
 
     public static void WriteKey(Stream part, WorkbookStyles styles, MarketScenario scenario, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs)
     {
+        var labels = new OutcomeLabels(scenario);
         var rows = new List<SheetRow>
         {
             new([.. new[] { "Column", "Label", "Unit", "Description", "runs.parquet type" }.Select(SheetCell.Of)], Bold: true),
@@ -42,7 +43,7 @@ internal static class RunsSheet
         rows.AddRange(summary.Schema.Columns.Select(c => new SheetRow(
         [
             SheetCell.Of(c.Name),
-            SheetCell.Of(new OutcomeLabels(scenario).Short(c.Name)),
+            SheetCell.Of(labels.Label(c)),
             SheetCell.Of(SummarySheet.Unit(c.Unit)),
             SheetCell.Of(c.Description),
             SheetCell.Of(ExportColumns.IsWholeNumber(c.Name, inputs) ? "int64 (null when empty)" : "double (null when empty)"),

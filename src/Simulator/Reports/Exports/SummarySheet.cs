@@ -6,7 +6,7 @@ namespace MarketSim.Simulator.Reports.Exports;
 
 /// <summary>
 /// The Summary sheet of results.xlsx: what was run (scenario, seed, runs, horizon), then one row per
-/// headline outcome: its label, unit, runs with a value, mean, standard error, P5, P50 and P95, and
+/// headline outcome: its label (as in the report), unit, runs with a value, mean, standard error, P5, P50 and P95, and
 /// its runs.csv column. The rows down to the table's header stay in view.
 /// </summary>
 internal static class SummarySheet
@@ -32,6 +32,7 @@ internal static class SummarySheet
         rows.Add(new SheetRow([]));
         rows.Add(new SheetRow([.. new[] { "Outcome", "Unit", "Runs with a value", "Mean", "SE", "P5", "P50", "P95", "Column" }.Select(SheetCell.Of)], Bold: true));
         var frozen = rows.Count;
+        var labels = new OutcomeLabels(scenario);
         for (var c = 0; c < summary.Schema.Count; c++)
         {
             var column = summary.Schema.Columns[c];
@@ -44,7 +45,7 @@ internal static class SummarySheet
             var has = m.Count > 0;
             rows.Add(new SheetRow(
             [
-                SheetCell.Of(new OutcomeLabels(scenario).Short(column.Name)),
+                SheetCell.Of(labels.Label(column)),
                 SheetCell.Of(Unit(column.Unit)),
                 SheetCell.Of(m.Count),
                 SheetCell.Of(has ? m.Mean : double.NaN, format),
@@ -64,13 +65,8 @@ internal static class SummarySheet
         SheetWriter.Write(part, styles, Formats, widths.Widths, frozen, rows);
     }
 
-    /// <summary>A unit for people: £ for GBP, "£ an hour" for GBP per hour, otherwise as the schema states it.</summary>
-    public static string Unit(string unit) => unit switch
-    {
-        "GBP" => "£",
-        "GBP per hour" => "£ an hour",
-        _ => unit,
-    };
+    /// <summary>A unit for people, as the report writes it (£, £ an hour, …); a fraction, which the sheets show as a percentage, says so.</summary>
+    public static string Unit(string unit) => unit == "fraction" ? "fraction, shown as %" : OutcomeLabels.Unit(unit);
 
     private static SheetRow Info(string name, SheetCell value) => new([SheetCell.Of(name), value]);
 }
