@@ -196,6 +196,24 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
     }
 
     [Fact]
+    public void The_risk_share_differences_sheet_is_left_out_when_a_pool_has_one_agreement_and_nothing_to_compare()
+    {
+        var folder = Path.Combine(Repo.TempDir(), "one-agreement");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(run.Folder, "*.csv"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+        var differences = Path.Combine(folder, "risk_share_differences.csv");
+        File.WriteAllText(differences, File.ReadLines(differences).First() + "\n");
+        var path = Path.Combine(folder, "results.xlsx");
+
+        ResultsWorkbook.Write(path, folder, run.Result.Scenario, 7, run.Result.Summary, [], maxRunRows: 10);
+
+        Assert.Equal(["Summary", "Risk share", "Providers", "Zones", "Commissioners", "Runs", "Columns"], XlsxBook.Read(path).SheetNames);
+    }
+
+    [Fact]
     public void Money_is_in_pounds_with_thousands_separators_probabilities_in_percent_and_counts_whole()
     {
         var runs = _book["Runs"];

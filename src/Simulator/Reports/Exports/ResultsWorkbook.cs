@@ -9,7 +9,8 @@ namespace MarketSim.Simulator.Reports.Exports;
 /// Writes results.xlsx for finance officers who work in Excel: a Summary sheet (the headline outcomes
 /// with labels, units, mean, SE and percentiles, and what was run), the risk-share tables with names,
 /// the per-provider, zone and commissioner tables, every run (the cells of runs.csv) and a key to the
-/// runs' columns. Written from the results folder's own CSV files, so its cells are theirs.
+/// runs' columns. Written from the results folder's own CSV files, so its cells are theirs; a file
+/// the folder lacks, or with a header and no rows (the differences of a pool with one agreement), has no sheet.
 /// </summary>
 public static class ResultsWorkbook
 {
@@ -47,7 +48,7 @@ public static class ResultsWorkbook
         foreach (var (file, sheet, note) in TableSheets)
         {
             var csv = Path.Combine(csvFolder, file);
-            if (File.Exists(csv))
+            if (File.Exists(csv) && CsvRows.Read(csv).Skip(1).Any())
             {
                 sheets.Add((sheet, part => new CsvSheet(csv, names, note).Write(part, styles)));
             }
