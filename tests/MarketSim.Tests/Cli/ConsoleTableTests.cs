@@ -53,7 +53,23 @@ public class ConsoleTableTests
             Assert.All(label.Split(' ', '-'), word => Assert.Contains(word, run.Output, StringComparison.Ordinal));
             Assert.DoesNotContain(outcome.GetProperty("name").GetString()!, run.Output, StringComparison.Ordinal);
         }
-        Assert.Contains("The same in every run", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Always zero in these runs: ", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_console_lists_outcomes_that_never_vary_in_the_same_words_as_the_report()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.AtWidth(80, "run", Dorset, "--runs", "20", "--out", dir, "--quiet");
+
+        var html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        var lines = Regex.Matches(html, "<p class=\"muted\">((?:Always zero in these runs|The same in every run|No value in any run)[^<]*)</p>")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Contains(lines, l => l.StartsWith("Always zero in these runs: ", StringComparison.Ordinal));
+        var console = Regex.Replace(run.Output, @"\s*\n", " ");
+        Assert.All(lines, line => Assert.Contains(line, console, StringComparison.Ordinal));
+        Assert.DoesNotContain("zero unless shown", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
