@@ -6,7 +6,7 @@ namespace MarketSim.Simulator.Cli;
 
 /// <summary>
 /// The table printed at the end of a run: each headline outcome by its label, with its unit in words,
-/// mean (± standard error), P5, P50 and P95; money in £. Outcomes that are the same in every run, or
+/// mean (± standard error), P5, P50 and P95; money in £; the percentiles of a count or a week as whole numbers. Outcomes that are the same in every run, or
 /// never had a value, are collected under it in the lines of <see cref="ConstantOutcomes"/>, as in report.html. In a narrow terminal it gives up the unit
 /// column, then abbreviates numbers (5.41m), wraps labels, and leaves out P95 and P5.
 /// </summary>
@@ -52,7 +52,8 @@ internal static class HeadlineTable
             {
                 continue;
             }
-            string Q(double p) => Cell(summary.Quantile(c, p)!.Value, column.Unit, number);
+            var whole = summary.IsWhole(c);
+            string Q(double p) => Cell(summary.Quantile(c, p)!.Value, column.Unit, whole ? x => Numbers.Whole(x, number) : number);
             table.AddRow(labels.Label(column), unit, $"{Cell(m.Mean, column.Unit, number)} ± {Cell(m.StdError, column.Unit, number)}", Q(0.05), Q(0.5), Q(0.95));
         }
         return table;

@@ -31,7 +31,8 @@ public static class SummaryHtml
             {
                 continue;
             }
-            string Q(double p) => E(Quantity.Format(summary.Quantile(c, p)!.Value, column.Unit));
+            var whole = summary.IsWhole(c);
+            string Q(double p) => E(whole ? Quantity.Count(summary.Quantile(c, p)!.Value) : Quantity.Format(summary.Quantile(c, p)!.Value, column.Unit));
             Row(html, $"<span title=\"{E(column.Description)}\">{E(labels.Label(column))}</span>", E(OutcomeLabels.Unit(column.Unit)),
                 E($"{Quantity.Format(m.Mean, column.Unit)} ± {Quantity.Format(m.StdError, column.Unit)}"), Q(0.05), Q(0.5), Q(0.95));
         }
