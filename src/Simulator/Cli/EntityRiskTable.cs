@@ -45,7 +45,7 @@ internal static class EntityRiskTable
         {
             var p = s.Exits!.WithinHorizon;
             table.AddRow(s.Block.Name, Percent(p.P), Interval(p), EntityFiles.CauseName(s.Exits.MostCommonCause).Replace('_', ' '),
-                Numbers.Readable(s.Metric("exit_week").P50));
+                Numbers.Whole(s.Metric("exit_week").P50, Numbers.Readable));
         }
         return table;
     }

@@ -6,8 +6,8 @@ namespace MarketSim.Simulator.Cli;
 
 /// <summary>
 /// The table printed at the end of a run: each headline outcome by its label, with its unit in words,
-/// mean (± standard error), P5, P50 and P95; money in £. Outcomes that are the same in every run are
-/// collected in one line under it instead of rows of zeros. In a narrow terminal it gives up the unit
+/// mean (± standard error), P5, P50 and P95; money in £; the percentiles of a count or a week as whole numbers. Outcomes that are the same in every run, or
+/// never had a value, are collected under it in the lines of <see cref="ConstantOutcomes"/>, as in report.html. In a narrow terminal it gives up the unit
 /// column, then abbreviates numbers (5.41m), wraps labels, and leaves out P95 and P5.
 /// </summary>
 internal static class HeadlineTable
@@ -17,18 +17,9 @@ internal static class HeadlineTable
         var console = TableConsole.For(output, colour, width);
         var labels = new OutcomeLabels(scenario);
         console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(summary, labels, number)));
-        var same = new List<string>();
-        for (var c = 0; c < summary.Schema.Count; c++)
+        foreach (var (heading, outcomes) in ConstantOutcomes.Lines(scenario, summary))
         {
-            var m = summary.Moments[c];
-            if (summary.Schema.Columns[c].Headline && m.Count > 0 && m.Min == m.Max)
-            {
-                same.Add(m.Min == 0 ? labels.Label(summary.Schema.Columns[c]) : $"{labels.Label(summary.Schema.Columns[c])} ({Quantity.Format(m.Min, summary.Schema.Columns[c].Unit)})");
-            }
-        }
-        if (same.Count > 0)
-        {
-            TableConsole.WriteWrapped(output, $"The same in every run (zero unless shown): {string.Join("; ", same)}.", width);
+            TableConsole.WriteWrapped(output, ConstantOutcomes.Text(heading, outcomes), width);
         }
     }
 
@@ -57,16 +48,12 @@ internal static class HeadlineTable
             }
             var m = summary.Moments[c];
             var unit = OutcomeLabels.Unit(column.Unit);
-            if (m.Count == 0)
-            {
-                table.AddRow(labels.Label(column), unit, "n/a", "", "", "");
-                continue;
-            }
-            if (m.Min == m.Max)
+            if (m.Count == 0 || m.Min == m.Max)
             {
                 continue;
             }
-            string Q(double p) => Cell(summary.Quantile(c, p)!.Value, column.Unit, number);
+            var whole = summary.IsWhole(c);
+            string Q(double p) => Cell(summary.Quantile(c, p)!.Value, column.Unit, whole ? x => Numbers.Whole(x, number) : number);
             table.AddRow(labels.Label(column), unit, $"{Cell(m.Mean, column.Unit, number)} ± {Cell(m.StdError, column.Unit, number)}", Q(0.05), Q(0.5), Q(0.95));
         }
         return table;

@@ -24,6 +24,21 @@ public static class Numbers
         return x.ToString(format, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// A percentile of a count or a week number, rounded to the whole number it stands for (a type-7
+    /// quantile of whole numbers can fall between two: 8.05 hand-backs): 8, 189, and from 1,000 as
+    /// <paramref name="number"/> writes it (1,234 or 12.3k).
+    /// </summary>
+    public static string Whole(double x, Func<double, string> number)
+    {
+        var rounded = Math.Round(x, MidpointRounding.AwayFromZero);
+        if (rounded == 0)
+        {
+            rounded = 0;
+        }
+        return double.IsFinite(rounded) && Math.Abs(rounded) < 1000 ? rounded.ToString("0", CultureInfo.InvariantCulture) : number(rounded);
+    }
+
     /// <summary>The format that shows a positive <paramref name="magnitude"/> below 1 to one significant figure (0.002 for 0.0023).</summary>
     internal static string OneSignificantFigure(double magnitude) =>
         "0." + new string('0', Math.Clamp(-(int)Math.Floor(Math.Log10(magnitude)), 1, 15));

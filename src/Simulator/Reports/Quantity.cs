@@ -26,6 +26,10 @@ public static class Quantity
         };
     }
 
+    /// <summary>A percentile of a count or a week number as a whole number: 8, 189, 12.3k; − for a negative one, "n/a" for NaN.</summary>
+    public static string Count(double x) =>
+        double.IsNaN(x) ? "n/a" : (Math.Round(x, MidpointRounding.AwayFromZero) < 0 ? "−" : "") + Numbers.Whole(Math.Abs(x), Numbers.Compact);
+
     /// <summary>An amount in pounds for people: £1.20m, £340k, £5,000, £14.36, £0.005 (one significant figure below half a penny); − for a negative amount, "n/a" for NaN.</summary>
     public static string Money(double gbp, bool signed = false) => Format(gbp, "GBP", signed);
 

@@ -7,8 +7,8 @@ namespace MarketSim.Simulator.Reports;
 
 /// <summary>
 /// report.html's first section: the summary sentences, then every headline outcome with a human
-/// label and unit (mean ± SE, P5, P50, P95); outcomes that are the same in every run are collected
-/// in one line instead of rows of zeros.
+/// label and unit (mean ± SE, P5, P50, P95); outcomes that are the same in every run, or never had a
+/// value, are collected in the lines of <see cref="ConstantOutcomes"/> instead of rows of zeros.
 /// </summary>
 public static class SummaryHtml
 {
@@ -23,36 +23,24 @@ public static class SummaryHtml
         }
         html.Append("</ul>\n<h3>Headline outcomes over the ").Append(E(SummarySentences.Horizon(scenario))).Append("</h3>\n");
         Header(html, "Outcome", "Unit", "Mean ± SE", "P5", "P50", "P95");
-        var zero = new List<string>();
-        var constant = new List<string>();
-        var missing = new List<string>();
         for (var c = 0; c < summary.Schema.Count; c++)
         {
             var column = summary.Schema.Columns[c];
             var m = summary.Moments[c];
-            if (!column.Headline)
+            if (!column.Headline || m.Count == 0 || m.Min == m.Max)
             {
                 continue;
             }
-            var label = labels.Label(column);
-            if (m.Count == 0)
-            {
-                missing.Add(label);
-                continue;
-            }
-            if (m.Min == m.Max)
-            {
-                (m.Min == 0 ? zero : constant).Add(m.Min == 0 ? label : $"{label} ({Quantity.Format(m.Min, column.Unit)})");
-                continue;
-            }
-            string Q(double p) => E(Quantity.Format(summary.Quantile(c, p)!.Value, column.Unit));
-            Row(html, $"<span title=\"{E(column.Description)}\">{E(label)}</span>", E(OutcomeLabels.Unit(column.Unit)),
+            var whole = summary.IsWhole(c);
+            string Q(double p) => E(whole ? Quantity.Count(summary.Quantile(c, p)!.Value) : Quantity.Format(summary.Quantile(c, p)!.Value, column.Unit));
+            Row(html, $"<span title=\"{E(column.Description)}\">{E(labels.Label(column))}</span>", E(OutcomeLabels.Unit(column.Unit)),
                 E($"{Quantity.Format(m.Mean, column.Unit)} ± {Quantity.Format(m.StdError, column.Unit)}"), Q(0.05), Q(0.5), Q(0.95));
         }
         html.Append("</table>\n");
-        Line(html, "Always zero in these runs", zero);
-        Line(html, "The same in every run", constant);
-        Line(html, "No value in any run (the event never happened)", missing);
+        foreach (var (heading, outcomes) in ConstantOutcomes.Lines(scenario, summary))
+        {
+            Line(html, heading, outcomes);
+        }
         if (UnmetNeedNote.Text(scenario, summary) is { } note)
         {
             html.Append("<p class=\"warning\">").Append(E(note)).Append("</p>\n");
@@ -61,11 +49,11 @@ public static class SummaryHtml
     }
 
     /// <summary>Appends "Heading: a, b, c." as a muted paragraph, or nothing for an empty list.</summary>
-    internal static void Line(StringBuilder html, string heading, List<string> items)
+    internal static void Line(StringBuilder html, string heading, IReadOnlyList<string> items)
     {
         if (items.Count > 0)
         {
-            html.Append("<p class=\"muted\">").Append(E(heading)).Append(": ").Append(E(string.Join("; ", items))).Append(".</p>\n");
+            html.Append("<p class=\"muted\">").Append(E(ConstantOutcomes.Text(heading, items))).Append("</p>\n");
         }
     }
 }

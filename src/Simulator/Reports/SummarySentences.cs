@@ -146,8 +146,7 @@ public static class SummarySentences
             }
             var over = Chance(sorted, 0);
             var m = summary.Moments[column];
-            var mean = m.Mean >= 0 ? $"{Quantity.Money(m.Mean)} over budget" : $"{Quantity.Money(-m.Mean)} under budget";
-            yield return $"{c.Name} overspends its budgets over the {horizon} in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}); on average it ends {mean} (± {Quantity.Money(m.StdError)}).";
+            yield return $"{c.Name} overspends its budgets over the {horizon} in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}); {OnAverage(m)}.";
         }
     }
 
@@ -160,7 +159,7 @@ public static class SummarySentences
             {
                 var over = Chance(sorted, 0);
                 var m = summary.Moments[column];
-                yield return $"The {pool.Name} overspends over the {horizon} in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}), by {Quantity.Money(m.Mean, signed: m.Mean < 0)} on average (± {Quantity.Money(m.StdError)}).";
+                yield return $"The {pool.Name} overspends over the {horizon} in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}); {OnAverage(m)}.";
             }
             foreach (var partner in pool.Partners)
             {
@@ -210,6 +209,10 @@ public static class SummarySentences
         return string.Create(CultureInfo.InvariantCulture,
             $"Of the uncertain inputs, {FieldLabels.Of(top.Name)} moves {labels.Label(d.Outcome).ToLowerInvariant()} most over the horizon (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {top.ContributionToVariance:0%} of its rank variance).");
     }
+
+    /// <summary>"on average it ends £3.49m over budget (± £373k)", or "under budget" for a negative mean overspend, so that no sentence overspends by a negative amount.</summary>
+    private static string OnAverage(RunningMoments overspend) =>
+        $"on average it ends {Quantity.Money(Math.Abs(overspend.Mean))} {(overspend.Mean >= 0 ? "over" : "under")} budget (± {Quantity.Money(overspend.StdError)})";
 
     private static Proportion Chance(IReadOnlyList<double> sorted, double above) => new(sorted.Count(x => x > above), sorted.Count);
 }

@@ -43,6 +43,14 @@ public sealed class OutcomeSummary : IOutcomeSink, IDisposable
     /// <summary>The values of headline column <paramref name="column"/>, ascending; null for other columns.</summary>
     public IReadOnlyList<double>? SortedValues(int column) => _quantiles[column]?.Sorted();
 
+    /// <summary>
+    /// Whether headline column <paramref name="column"/> is a count or a week number: not money, and a whole
+    /// number in every run that has a value, so that its percentiles can be shown as whole numbers.
+    /// </summary>
+    public bool IsWhole(int column) =>
+        !Schema.Columns[column].Unit.StartsWith("GBP", StringComparison.Ordinal)
+        && SortedValues(column) is { Count: > 0 } values && values.All(x => x == Math.Floor(x));
+
     /// <summary>Checkpoints of the running mean and its 95% half-width, by headline column (for convergence plots).</summary>
     public Dictionary<int, List<ConvergenceChart.Point>> Convergence { get; } = [];
 

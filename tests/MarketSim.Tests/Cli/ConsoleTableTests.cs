@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.RiskShare;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Statistics;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Cli;
@@ -27,13 +29,14 @@ public class ConsoleTableTests
         AssertFits(run.Output, width);
         foreach (var outcome in HeadlineOutcomes(dir))
         {
+            var count = IsCount(dir, outcome);
             AssertWhole(run.Output, outcome.GetProperty("mean").GetDouble());
-            AssertWhole(run.Output, outcome.GetProperty("p50").GetDouble());
+            AssertWhole(run.Output, outcome.GetProperty("p50").GetDouble(), count: count);
             if (width >= 80)
             {
                 AssertWhole(run.Output, outcome.GetProperty("se").GetDouble());
-                AssertWhole(run.Output, outcome.GetProperty("p5").GetDouble());
-                AssertWhole(run.Output, outcome.GetProperty("p95").GetDouble());
+                AssertWhole(run.Output, outcome.GetProperty("p5").GetDouble(), count: count);
+                AssertWhole(run.Output, outcome.GetProperty("p95").GetDouble(), count: count);
             }
         }
     }
@@ -53,7 +56,23 @@ public class ConsoleTableTests
             Assert.All(label.Split(' ', '-'), word => Assert.Contains(word, run.Output, StringComparison.Ordinal));
             Assert.DoesNotContain(outcome.GetProperty("name").GetString()!, run.Output, StringComparison.Ordinal);
         }
-        Assert.Contains("The same in every run", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Always zero in these runs: ", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_console_lists_outcomes_that_never_vary_in_the_same_words_as_the_report()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.AtWidth(80, "run", Dorset, "--runs", "20", "--out", dir, "--quiet");
+
+        var html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        var lines = Regex.Matches(html, "<p class=\"muted\">((?:Always zero in these runs|The same in every run|No value in any run)[^<]*)</p>")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Contains(lines, l => l.StartsWith("Always zero in these runs: ", StringComparison.Ordinal));
+        var console = Regex.Replace(run.Output, @"\s*\n", " ");
+        Assert.All(lines, line => Assert.Contains(line, console, StringComparison.Ordinal));
+        Assert.DoesNotContain("zero unless shown", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,9 +102,35 @@ public class ConsoleTableTests
             Assert.Contains(OutcomeLabels.Unit(outcome.GetProperty("unit").GetString()!), run.Output, StringComparison.Ordinal);
             foreach (var field in new[] { "mean", "se", "p5", "p50", "p95" })
             {
-                AssertWhole(run.Output, outcome.GetProperty(field).GetDouble(), fullOnly: true);
+                AssertWhole(run.Output, outcome.GetProperty(field).GetDouble(), fullOnly: true, count: field.StartsWith('p') && IsCount(dir, outcome));
             }
         }
+    }
+
+    [Fact]
+    public void Percentiles_of_a_count_print_as_whole_numbers_in_the_console_and_the_report()
+    {
+        var scenario = TestMarkets.PoolMarket(1_000_000, RiskShareSpec.Proportional("a"));
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        var rows = new double[20 * schema.Stride];
+        for (var r = 0; r < 20; r++)
+        {
+            rows[(r * schema.Stride) + OutcomeSchema.HandBacks] = r;
+            rows[(r * schema.Stride) + schema.IndexOf("caseload_mean_people")] = r + 0.25;
+        }
+        summary.Accept(0, 20, rows);
+        using var console = new StringWriter();
+
+        HeadlineTable.Write(console, scenario, summary, colour: false, width: 200);
+        var html = SummaryHtml.Section(scenario, summary, []);
+
+        // Type 7 over 0..19: P5 0.95, P50 9.5, P95 18.05 hand-backs, shown as 1, 10 and 18; the mean keeps its decimals.
+        var line = console.ToString().Split('\n').Single(l => l.Contains("Contract hand-backs", StringComparison.Ordinal));
+        Assert.Matches(@"9\.50 ± 1\.32 │\s+1 │\s+10 │\s+18 │", line);
+        Assert.Contains("<td>9.50 ± 1.32</td><td>1</td><td>10</td><td>18</td>", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Matches(@"Caseload.*│\s+1\.20 │\s+9\.75 │\s+18\.3 │", console.ToString());
+        Assert.DoesNotContain("18.05", console.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -163,12 +208,25 @@ public class ConsoleTableTests
         }
     }
 
-    /// <summary>The number, written as the tables write it (its magnitude in full, or compact where space is short, after any − and £), appears whole on one line.</summary>
-    private static void AssertWhole(string output, double x, bool fullOnly = false)
+    /// <summary>
+    /// The number, written as the tables write it (its magnitude in full, or compact where space is short, after any − and £;
+    /// a percentile of a <paramref name="count"/> as the whole number it rounds to), appears whole on one line.
+    /// </summary>
+    private static void AssertWhole(string output, double x, bool fullOnly = false, bool count = false)
     {
+        Func<double, string> Shown(Func<double, string> number) => count ? v => Numbers.Whole(v, number) : number;
         bool Written(Func<double, string> format) => Regex.IsMatch(output, Whole(format(x))) || Regex.IsMatch(output, Whole(format(Math.Abs(x))));
-        Assert.True(Written(Numbers.Readable) || (!fullOnly && Written(Numbers.Compact)),
-            $"neither {Numbers.Readable(x)}{(fullOnly ? "" : $" nor {Numbers.Compact(x)}")} appears whole in:\n{output}");
+        Assert.True(Written(Shown(Numbers.Readable)) || (!fullOnly && Written(Shown(Numbers.Compact))),
+            $"neither {Shown(Numbers.Readable)(x)}{(fullOnly ? "" : $" nor {Shown(Numbers.Compact)(x)}")} appears whole in:\n{output}");
+    }
+
+    /// <summary>Whether <paramref name="outcome"/> of summary.json is not money and a whole number in every run of runs.csv.</summary>
+    private static bool IsCount(string dir, JsonElement outcome)
+    {
+        var lines = File.ReadAllLines(Path.Combine(dir, "runs.csv"));
+        var index = Array.IndexOf(lines[0].Split(','), outcome.GetProperty("name").GetString());
+        return !outcome.GetProperty("unit").GetString()!.StartsWith("GBP", StringComparison.Ordinal)
+            && lines.Skip(1).Select(l => l.Split(',')[index]).Where(v => v.Length > 0).All(v => double.Parse(v, CultureInfo.InvariantCulture) % 1 == 0);
     }
 
     private static string Whole(string number) => $@"(?<![\d.,\-]){Regex.Escape(number)}(?![\d,%kmb]|\.\d)";

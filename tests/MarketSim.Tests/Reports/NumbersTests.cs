@@ -6,6 +6,17 @@ namespace MarketSim.Tests.Reports;
 public class NumbersTests
 {
     [Theory]
+    [InlineData(8.05, "8")]
+    [InlineData(74.8, "75")]
+    [InlineData(0.5, "1")]
+    [InlineData(-0.3, "0")]
+    [InlineData(189.0, "189")]
+    [InlineData(2761.4, "2,761")]
+    [InlineData(14250.4, "14.3k")]
+    public void A_percentile_of_a_count_or_a_week_is_the_whole_number_it_rounds_to(double x, string expected) =>
+        Assert.Equal(expected, Numbers.Whole(x, Numbers.Compact));
+
+    [Theory]
     [InlineData(0.0, "0.00")]
     [InlineData(4414.6, "4,415")]
     [InlineData(-9999.4, "-9,999")]

@@ -24,6 +24,18 @@ public class OutcomeLabelsTests
         Assert.All(outcomes, c => Assert.DoesNotContain("__", labels.Short(c.Name), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(BundledScenarios))]
+    public void Every_provider_zone_commissioner_and_pool_of_a_bundled_scenario_is_shown_by_a_name_not_its_id(string fileName)
+    {
+        var scenario = ScenarioLoader.Load(Repo.Scenario(fileName));
+        var labels = new OutcomeLabels(scenario);
+        var ids = scenario.Providers.Select(p => p.Id).Concat(scenario.Zones.Select(z => z.Id))
+            .Concat(scenario.Commissioners.Select(c => c.Id)).Concat(scenario.PooledBudgets.Select(p => p.Id));
+
+        Assert.All(ids, id => Assert.NotEqual(id, labels.EntityName(id)));
+    }
+
     [Fact]
     public void A_pool_liability_is_named_by_pool_agreement_and_partner_in_both_forms()
     {

@@ -6,6 +6,7 @@ using MarketSim.Grains.Scenario;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
+using MarketSim.Simulator.Statistics;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Reports;
@@ -43,12 +44,32 @@ public partial class ReportContentTests
             "Unmet need averages 195k care hours over the 2-year horizon (± 22.6k), 2.1% of need; valued at £43.75 an hour it costs £8.54m (± £987k).",
             "Dorset County Council overspends its budgets over the 2-year horizon in 85% of futures (± 2.5%); on average it ends £3.54m over budget (± £286k).",
             "Dorset CCG (Continuing Healthcare) overspends its budgets over the 2-year horizon in 55% of futures (± 3.5%); on average it ends £47.8k under budget (± £111k).",
-            "The Dorset care markets pool overspends over the 2-year horizon in 82% of futures (± 2.7%), by £3.49m on average (± £373k).",
+            "The Dorset care markets pool overspends over the 2-year horizon in 82% of futures (± 2.7%); on average it ends £3.49m over budget (± £373k).",
             "Dorset County Council's bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Full pool of both out-turns (53 : 18)\", £7.00m (95% interval £6.49m to £7.96m), and highest under \"Aligned budgets (no pooling)\", £8.14m.",
             "Under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" Dorset County Council pays £764k more over the 2-year horizon (95% interval +£759k to +£769k) than under \"Full pool of both out-turns (53 : 18)\" (the widest gap between agreements, on the same futures).",
             "Dorset CCG (Continuing Healthcare)'s bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\", £1.45m (95% interval £1.26m to £1.67m), and highest under \"Full pool of both out-turns (53 : 18)\", £2.24m.",
             "Under \"Full pool of both out-turns (53 : 18)\" Dorset CCG (Continuing Healthcare) pays £764k more over the 2-year horizon (95% interval +£759k to +£769k) than under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" (the widest gap between agreements, on the same futures).",
         ], sentences);
+    }
+
+    [Theory]
+    [InlineData(-900_000.0, 100_000.0, "The Pool overspends over the 2-year horizon in 50% of futures (± 35%); on average it ends £400k under budget (± £500k).")]
+    [InlineData(200_000.0, 400_000.0, "The Pool overspends over the 2-year horizon in 100% of futures (± 0%); on average it ends £300k over budget (± £100k).")]
+    public void A_pools_mean_overspend_reads_as_over_or_under_budget_never_as_a_negative_overspend(double first, double second, string expected)
+    {
+        var scenario = PoolMarket(RiskShareSpec.Proportional("a"));
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+        var rows = new double[2 * schema.Stride];
+        rows[schema.IndexOf("pool_overspend_gbp__pool")] = first;
+        rows[schema.Stride + schema.IndexOf("pool_overspend_gbp__pool")] = second;
+        summary.Accept(0, 2, rows);
+
+        var sentences = SummarySentences.For(scenario, summary, [], riskShare);
+
+        Assert.Equal(expected, Assert.Single(sentences, s => s.StartsWith("The Pool", StringComparison.Ordinal)));
+        Assert.DoesNotContain(sentences, s => s.Contains("by −", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.RiskShare;
+using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Statistics;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.UnmetNeed;
@@ -29,5 +34,36 @@ public class UnmetNeedNoteTests
         Assert.Contains(expected, report);
         Assert.Contains("spend alone understates the cost of this scenario", report);
         Assert.Contains("Spend plus cost of unmet need (mean ± SE)", report);
+        Assert.Contains(UpperBound, output);
+        Assert.Contains(UpperBound, report);
     }
+
+    [Theory]
+    [InlineData(3.0, false, true)]
+    [InlineData(0.0, false, false)]
+    [InlineData(3.0, true, false)]
+    public void Unmet_need_is_called_an_upper_bound_when_a_zone_lost_its_lead_and_nothing_re_tenders_it(double weeksWithoutLead, bool dynamicPurchasing, bool caveat)
+    {
+        var scenario = TestMarkets.PoolMarket(1_000_000, RiskShareSpec.Proportional("a")) with
+        {
+            DynamicPurchasing = dynamicPurchasing ? new DynamicPurchasingSpec(JoinDelayWeeks: 5, CapacityShare: 1, Workforce: null) : null,
+        };
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        var rows = new double[2 * schema.Stride];
+        for (var r = 0; r < 2; r++)
+        {
+            rows[(r * schema.Stride) + schema.IndexOf("unmet_hours_total")] = 100;
+            rows[(r * schema.Stride) + schema.IndexOf("delivered_hours_total")] = 900;
+        }
+        rows[schema.IndexOf("weeks_without_lead__z")] = weeksWithoutLead;
+        summary.Accept(0, 2, rows);
+
+        var note = UnmetNeedNote.Text(scenario, summary);
+
+        Assert.NotNull(note);
+        Assert.Equal(caveat, note.Contains(UpperBound, StringComparison.Ordinal));
+    }
+
+    private const string UpperBound = "A zone that loses its lead provider is not re-tendered in this scenario (it has no dynamic_purchasing), so the capacity lost stays lost to the horizon and unmet need here is an upper bound (docs/model.md).";
 }
