@@ -39,8 +39,8 @@ internal static class EntityRiskTable
         {
             return null;
         }
-        var table = new FittedTable($"Providers most at risk: chance of leaving within the horizon ({rows[0].Runs:N0} runs)")
-            .Text("Provider").Number("P(exit)").Number("95% interval").Text("Most common cause").Number("Exit week (P² median)", FittedTable.Drop.ToFit);
+        var table = new FittedTable($"Providers most at risk: chance of leaving within the horizon ({rows[0].Runs:N0} runs; the median exit week is a P² estimate)")
+            .Text("Provider").Number("P(exit)").Number("95% interval").Text("Most common cause").Number("Median exit week", FittedTable.Drop.ToFit);
         foreach (var s in rows)
         {
             var p = s.Exits!.WithinHorizon;
@@ -93,5 +93,5 @@ internal static class EntityRiskTable
 
     private static string Percent(double p) => p.ToString("0.0%", CultureInfo.InvariantCulture);
 
-    private static string Interval(Proportion p) => $"{Percent(p.Low95)} - {Percent(p.High95)}";
+    private static string Interval(Proportion p) => $"{Percent(p.Low95)} to {Percent(p.High95)}";
 }

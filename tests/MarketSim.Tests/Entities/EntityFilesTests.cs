@@ -99,7 +99,9 @@ public class EntityFilesTests
 
         EntityRiskTable.Write(output, sink.Summaries(), colour: false, width: 200);
 
-        Assert.Contains("Exit week (P² median)", output.ToString(), StringComparison.Ordinal);
+        var words = string.Join(' ', output.ToString().Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("the median exit week is a P² estimate", words, StringComparison.Ordinal);
+        Assert.Contains("Median exit week", words, StringComparison.Ordinal);
     }
 
     [Fact]
