@@ -66,6 +66,20 @@ public sealed class ScenarioLeversTests : IDisposable
     }
 
     [Fact]
+    public void Budget_and_contribution_levers_number_model_years_from_1_as_the_outputs_do()
+    {
+        var banes = ScenarioLevers.Read(Repo.Scenario("banes-your-care-your-way.yaml")).ToDictionary(l => l.Key, l => l.Label);
+        var doncaster = ScenarioLevers.Read(Repo.Scenario(Doncaster)).ToDictionary(l => l.Key, l => l.Label);
+
+        Assert.Equal("Bath and North East Somerset Council: budget, model year 1", banes["commissioners.banes_council.annual_budgets_gbp.0"]);
+        Assert.Equal("Bath and North East Somerset Council: budget, model year 3", banes["commissioners.banes_council.annual_budgets_gbp.2"]);
+        Assert.Equal("Bath and North East Somerset Council: budget, model year 4 and later years", banes["commissioners.banes_council.annual_budgets_gbp.3"]);
+        Assert.EndsWith("'s contribution, model year 1", banes.Single(l => l.Key.EndsWith("partners.banes_ccg.contribution_gbp_per_year.0", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+        Assert.Equal("Doncaster Council: budget, every model year", doncaster["commissioners.doncaster_council.annual_budgets_gbp.0"]);
+        Assert.DoesNotContain(banes.Values.Concat(doncaster.Values), label => label.Contains("year 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Levers_come_in_the_forms_group_order()
     {
         var groups = ScenarioLevers.Read(Repo.Scenario("doncaster-uncertain.yaml")).Select(l => l.Group).Distinct().ToList();
