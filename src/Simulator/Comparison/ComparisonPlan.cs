@@ -14,8 +14,5 @@ public sealed record ComparisonPlan(ComparedScenario Base, IReadOnlyList<Counter
     /// another date than the base, whose run k then meets the seasons in other weeks.
     /// </summary>
     public IEnumerable<string> Warnings =>
-        Others.Select(o => o.Scenario).Where(s => s.Scenario.StartDate != Base.Scenario.StartDate).Select(s =>
-            $"{s.Path} starts on {Date(s)}, the base {Base.Path} on {Date(Base)}: the seasons fall in other weeks of the horizon, so seasonal demand moves between the paired runs as well as what you changed");
-
-    private static string Date(ComparedScenario scenario) => scenario.Scenario.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        ScenarioComparison.StartDateWarnings([.. new[] { Base }.Concat(Others.Select(o => o.Scenario)).Select(s => (s.Path, s.Scenario))]);
 }

@@ -42,9 +42,9 @@ public static class ScenarioComparison
                 loaded.Add((path, scenario));
             }
         }
-        if (problems.Count == 0 && loaded.Count > 1)
+        if (problems.Count == 0)
         {
-            problems.AddRange(loaded.Skip(1).Where(s => s.Scenario.HorizonWeeks != loaded[0].Scenario.HorizonWeeks).Select(s => HorizonProblem(s.Path, s.Scenario, loaded[0].Path, loaded[0].Scenario)));
+            problems.AddRange(HorizonProblems(loaded));
         }
         if (problems.Count > 0)
         {
@@ -122,12 +122,29 @@ public static class ScenarioComparison
     internal static bool ComparedByDefault(OutcomeColumn column) =>
         column.Headline || column.Name.StartsWith("liability_gbp__", StringComparison.Ordinal);
 
-    // Every outcome is a total, mean or peak over the horizon, so run k of a 2-year scenario and of a 5-year one measure different things.
+    /// <summary>
+    /// A problem for each scenario whose horizon is not the base's (the first): every outcome is a total,
+    /// mean or peak over the horizon, so run k of a 2-year scenario and of a 5-year one measure different things.
+    /// The command line and the workbench's Compare page both refuse such a comparison with these messages.
+    /// </summary>
+    public static IEnumerable<ScenarioProblem> HorizonProblems(IReadOnlyList<(string Path, MarketScenario Scenario)> scenarios) =>
+        scenarios.Skip(1).Where(s => s.Scenario.HorizonWeeks != scenarios[0].Scenario.HorizonWeeks).Select(s => HorizonProblem(s.Path, s.Scenario, scenarios[0].Path, scenarios[0].Scenario));
+
+    /// <summary>
+    /// What the user should know before reading the differences: a sentence for each scenario that starts on
+    /// another date than the base (the first), whose run k then meets the seasons in other weeks.
+    /// </summary>
+    public static IEnumerable<string> StartDateWarnings(IReadOnlyList<(string Path, MarketScenario Scenario)> scenarios) =>
+        scenarios.Skip(1).Where(s => s.Scenario.StartDate != scenarios[0].Scenario.StartDate).Select(s =>
+            $"{s.Path} starts on {Date(s.Scenario)}, the base {scenarios[0].Path} on {Date(scenarios[0].Scenario)}: the seasons fall in other weeks of the horizon, so seasonal demand moves between the paired runs as well as what you changed");
+
+    private static string Date(MarketScenario scenario) => scenario.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static ScenarioProblem HorizonProblem(string path, MarketScenario scenario, string basePath, MarketScenario baseScenario) =>
         new(path, 0, 0, "horizon_years",
             $"{Horizon(scenario)}, but the base {basePath} runs {Horizon(baseScenario)}: totals over different periods cannot be compared; allowed: the base's horizon_years ({Years(baseScenario)}), or compare scenarios of one horizon");
 
-    private static string Horizon(MarketScenario scenario) => $"{Years(scenario)} years ({scenario.HorizonWeeks} weeks)";
+    private static string Horizon(MarketScenario scenario) => $"{Years(scenario)} {(Years(scenario) == "1" ? "year" : "years")} ({scenario.HorizonWeeks} weeks)";
 
     private static string Years(MarketScenario scenario) =>
         (scenario.HorizonWeeks / (double)MarketScenario.WeeksPerYear).ToString("0.##", CultureInfo.InvariantCulture);

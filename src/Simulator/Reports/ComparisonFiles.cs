@@ -94,7 +94,7 @@ public static class ComparisonFiles
     {
         foreach (var d in differences.Where(d => d.LeftOut > 0))
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"{d.Outcome.Label}: {d.LeftOut:N0} of {d.LeftOut + d.Pairs:N0} runs left out of the pairs (empty, not applicable, in either scenario).");
+            yield return LeftOutNote(d.Outcome.Label, d.LeftOut, d.Pairs);
         }
         if (counterpart.OnlyInBase.Count > 0)
         {
@@ -107,6 +107,10 @@ public static class ComparisonFiles
             yield return $"Only in {Path.GetFileName(counterpart.Scenario.Path)} (the base lacks them, not compared): {string.Join("; ", counterpart.OnlyInOther.Select(labels.Short))}.";
         }
     }
+
+    /// <summary>The sentence on an outcome's runs left out of the pairs because it is empty in either scenario, for the command line and the workbench alike.</summary>
+    public static string LeftOutNote(string label, long leftOut, long pairs) =>
+        string.Create(CultureInfo.InvariantCulture, $"{label}: {leftOut:N0} of {leftOut + pairs:N0} runs left out of the pairs (empty, not applicable, in either scenario).");
 
     /// <summary>
     /// The command that reproduces the comparison from the scenarios' copies, run in the results folder:

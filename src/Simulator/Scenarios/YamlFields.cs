@@ -137,7 +137,7 @@ internal sealed class YamlFields
         }
         if (value != Math.Floor(value.Value))
         {
-            Report(_node.Children[new YamlScalarNode(key)], PathOf(key), $"{value} is not a whole number; allowed: {allowed}");
+            Report(_node.Children[new YamlScalarNode(key)], PathOf(key), $"{value} is not a whole number; allowed: {FieldRange.Stated(allowed, min, max, exclusiveMin: false)}");
             return null;
         }
         return (int)value.Value;
@@ -193,6 +193,7 @@ internal sealed class YamlFields
     /// <summary>A number held by a list item or another node.</summary>
     public double? NumberAt(YamlNode node, string path, double min, double max, string allowed, bool exclusiveMin = false, bool whole = false, bool fixedOnly = false)
     {
+        allowed = FieldRange.Stated(allowed, min, max, exclusiveMin);
         if (UncertainFields.IsDistribution(node))
         {
             if (fixedOnly || _uncertain is null)

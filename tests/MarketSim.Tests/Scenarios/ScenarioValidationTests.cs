@@ -80,6 +80,17 @@ public class ScenarioValidationTests
     public void Negative_rate_is_rejected() =>
         AssertOneClearProblem(Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: -14.36"), 13, "providers[0].rate_gbp_per_hour", "allowed: a rate in pounds an hour ≥ 0");
 
+    [Theory]
+    [InlineData("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: 2000", 13, "providers[0].rate_gbp_per_hour", "2000 is out of range; allowed: a rate in pounds an hour ≥ 0, at most 1,000")]
+    [InlineData("weekly_referrals_people: 1", "weekly_referrals_people: 2000000", 8, "zones[0].demand.weekly_referrals_people", "2000000 is out of range; allowed: a number of people a week ≥ 0, at most 1,000,000")]
+    [InlineData("capacity_weekly_hours: 200", "capacity_weekly_hours: -1", 13, "providers[0].capacity_weekly_hours", "-1 is negative; allowed: a number of care hours a week ≥ 0, at most 10,000,000")]
+    public void A_value_beyond_a_fields_bounds_is_refused_with_both_bounds_in_what_is_allowed(string given, string changed, int line, string field, string message) =>
+        AssertOneClearProblem(Valid.Replace(given, changed, StringComparison.Ordinal), line, field, message);
+
+    [Fact]
+    public void An_uncertain_value_reaching_past_a_fields_upper_bound_is_refused_with_the_bound_in_what_is_allowed() =>
+        AssertOneClearProblem(Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: { distribution: uniform, min: 10, max: 2000 }"), 13, "providers[0].rate_gbp_per_hour", "allowed: a rate in pounds an hour ≥ 0, at most 1,000");
+
     [Fact]
     public void Funding_shares_that_do_not_sum_to_one_are_rejected() =>
         AssertOneClearProblem(Valid.Replace("self_funder: 0.2", "self_funder: 0.3"), 11, "zones[0].demand.funding_mix", "shares that sum to 1");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MarketSim.Simulator.Comparison;
 using MarketSim.Simulator.Experiments;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench.Compare;
 using MarketSim.Tests.Comparison;
 using MarketSim.Tests.Support;
@@ -15,7 +16,7 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
 {
     private const int Runs = 400;
 
-    private const string Small = """
+    internal const string Small = """
         name: Small market
         start_date: 2020-04-01
         horizon_years: 1
@@ -42,6 +43,53 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
         providers:
           - { id: lead, role: lead, zones: [north], capacity_weekly_hours: 190, rate_gbp_per_hour: 16 }
         """;
+
+    // The small market with a lead provider that fails at random (in about 39% of runs in the year), and again
+    // more likely to fail (63%): the week of the first failure is empty in the runs where none failed.
+    internal static readonly string FailingText = Small.Replace("rate_gbp_per_hour: 16 }", "rate_gbp_per_hour: 16, failure: { hazard_per_year: 0.5 } }", StringComparison.Ordinal);
+
+    internal static readonly string FailingMoreText = Small.Replace("rate_gbp_per_hour: 16 }", "rate_gbp_per_hour: 16, failure: { hazard_per_year: 1 } }", StringComparison.Ordinal);
+
+    [Fact]
+    public void Experiments_of_different_horizons_are_refused_with_the_message_of_marketsim_compare()
+    {
+        var error = Assert.Throws<ScenarioException>(() => ExperimentComparison.Read([folders.Base, folders.TwoYears]));
+        var fromTheCommandLine = Assert.Throws<ScenarioException>(() => ScenarioComparison.Plan([Path.Combine(folders.Base, "scenario.yaml"), Path.Combine(folders.TwoYears, "scenario.yaml")]));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(Assert.Single(fromTheCommandLine.Problems), problem);
+        Assert.Equal((Path.Combine(folders.TwoYears, "scenario.yaml"), "horizon_years"), (problem.File, problem.FieldPath));
+        Assert.StartsWith($"2 years (104 weeks), but the base {Path.Combine(folders.Base, "scenario.yaml")} runs 1 year (52 weeks): totals over different periods cannot be compared; allowed: ", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_experiment_starting_on_another_date_is_compared_with_the_warning_of_marketsim_compare()
+    {
+        var comparison = ExperimentComparison.Read([folders.Base, folders.LaterStart]);
+        var fromTheCommandLine = ScenarioComparison.Plan([Path.Combine(folders.Base, "scenario.yaml"), Path.Combine(folders.LaterStart, "scenario.yaml")]);
+
+        var warning = Assert.Single(comparison.Warnings);
+        Assert.Equal(Assert.Single(fromTheCommandLine.Warnings), warning);
+        Assert.Contains("starts on 2020-10-01, the base", warning, StringComparison.Ordinal);
+        Assert.Empty(ExperimentComparison.Read([folders.Base, folders.Variant]).Warnings);
+    }
+
+    [Fact]
+    public void A_paired_difference_that_leaves_runs_out_gives_both_means_over_the_pairs()
+    {
+        // The base fails in more runs than the other, so its mean over all its runs is not its mean over the pairs.
+        var row = ExperimentComparison.Read([folders.FailingMore, folders.Failing]).Rows.Single(r => r.Column == "first_failure_week");
+        var pairs = CompareCsv.Column(Path.Combine(folders.FailingMore, "runs.csv"), row.Column).Zip(CompareCsv.Column(Path.Combine(folders.Failing, "runs.csv"), row.Column))
+            .Where(p => !double.IsNaN(p.First) && !double.IsNaN(p.Second)).ToList();
+
+        var paired = row.PairedWithBase[1]!;
+        Assert.InRange(paired.LeftOut, 1, Runs - 2);
+        Assert.Equal(pairs.Count, paired.Pairs);
+        Assert.Equal(pairs.Average(p => p.First), paired.BaseMean, 1e-9);
+        Assert.Equal(pairs.Average(p => p.Second), paired.OtherMean, 1e-9);
+        Assert.Equal(paired.OtherMean - paired.BaseMean, paired.MeanDifference, 1e-9);
+        Assert.NotEqual(row.PerExperiment[0].Mean, paired.BaseMean, 1e-6);
+    }
 
     [Fact]
     public void Paired_difference_equals_the_mean_of_run_by_run_differences_in_runs_csv()
@@ -234,9 +282,17 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
             Root = Repo.TempDir();
             File.WriteAllText(Path.Combine(Root, "small.yaml"), Small);
             File.WriteAllText(Path.Combine(Root, "more.yaml"), MoreCapacity);
+            File.WriteAllText(Path.Combine(Root, "two-years.yaml"), Small.Replace("horizon_years: 1", "horizon_years: 2", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(Root, "later.yaml"), Small.Replace("2020-04-01", "2020-10-01", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(Root, "failing.yaml"), FailingText);
+            File.WriteAllText(Path.Combine(Root, "failing-more.yaml"), FailingMoreText);
             Base = Run("small.yaml", 7, "base");
             Variant = Run("more.yaml", 7, "more");
             OtherSeed = Run("small.yaml", 8, "seed8");
+            TwoYears = Run("two-years.yaml", 7, "two-years");
+            LaterStart = Run("later.yaml", 7, "later");
+            Failing = Run("failing.yaml", 7, "failing");
+            FailingMore = Run("failing-more.yaml", 7, "failing-more");
         }
 
         public string Root { get; }
@@ -246,6 +302,14 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
         public string Variant { get; }
 
         public string OtherSeed { get; }
+
+        public string TwoYears { get; }
+
+        public string LaterStart { get; }
+
+        public string Failing { get; }
+
+        public string FailingMore { get; }
 
         public string BaseCsv => Path.Combine(Base, "runs.csv");
 

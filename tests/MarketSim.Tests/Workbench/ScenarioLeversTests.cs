@@ -66,6 +66,20 @@ public sealed class ScenarioLeversTests : IDisposable
     }
 
     [Fact]
+    public void Budget_and_contribution_levers_number_model_years_from_1_as_the_outputs_do()
+    {
+        var banes = ScenarioLevers.Read(Repo.Scenario("banes-your-care-your-way.yaml")).ToDictionary(l => l.Key, l => l.Label);
+        var doncaster = ScenarioLevers.Read(Repo.Scenario(Doncaster)).ToDictionary(l => l.Key, l => l.Label);
+
+        Assert.Equal("Bath and North East Somerset Council: budget, model year 1", banes["commissioners.banes_council.annual_budgets_gbp.0"]);
+        Assert.Equal("Bath and North East Somerset Council: budget, model year 3", banes["commissioners.banes_council.annual_budgets_gbp.2"]);
+        Assert.Equal("Bath and North East Somerset Council: budget, model year 4 and later years", banes["commissioners.banes_council.annual_budgets_gbp.3"]);
+        Assert.EndsWith("'s contribution, model year 1", banes.Single(l => l.Key.EndsWith("partners.banes_ccg.contribution_gbp_per_year.0", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+        Assert.Equal("Doncaster Council: budget, every model year", doncaster["commissioners.doncaster_council.annual_budgets_gbp.0"]);
+        Assert.DoesNotContain(banes.Values.Concat(doncaster.Values), label => label.Contains("year 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Levers_come_in_the_forms_group_order()
     {
         var groups = ScenarioLevers.Read(Repo.Scenario("doncaster-uncertain.yaml")).Select(l => l.Group).Distinct().ToList();
@@ -108,14 +122,23 @@ public sealed class ScenarioLeversTests : IDisposable
 
         var (key, message) = Assert.Single(check.Problems);
         Assert.Equal("providers.slp_a.rate_gbp_per_hour", key);
-        Assert.Equal("-3 is negative; allowed: a rate in pounds an hour ≥ 0", message);
+        Assert.Equal("-3 is negative; allowed: a rate in pounds an hour ≥ 0, at most 1,000", message);
         Assert.False(check.IsValid);
     }
 
+    [Fact]
+    public void A_rate_above_its_upper_bound_gets_a_message_stating_the_range()
+    {
+        var check = Check(Copy(Doncaster), ("providers.slp_a.rate_gbp_per_hour", "2000"));
+
+        var (key, message) = Assert.Single(check.Problems);
+        Assert.Equal(("providers.slp_a.rate_gbp_per_hour", "2000 is out of range; allowed: a rate in pounds an hour ≥ 0, at most 1,000"), (key, message));
+    }
+
     [Theory]
-    [InlineData("providers.asp_03.capacity_weekly_hours", "lots", "'lots' is not a number; allowed: a number of care hours a week ≥ 0")]
-    [InlineData("providers.asp_03.rate_gbp_per_hour", "14,50", "'14,50' is not a number; allowed: a rate in pounds an hour ≥ 0")]
-    [InlineData("commissioners.doncaster_council.annual_budgets_gbp.0", "", "'' is not a number; allowed: a budget in pounds ≥ 0")]
+    [InlineData("providers.asp_03.capacity_weekly_hours", "lots", "'lots' is not a number; allowed: a number of care hours a week ≥ 0, at most 10,000,000")]
+    [InlineData("providers.asp_03.rate_gbp_per_hour", "14,50", "'14,50' is not a number; allowed: a rate in pounds an hour ≥ 0, at most 1,000")]
+    [InlineData("commissioners.doncaster_council.annual_budgets_gbp.0", "", "'' is not a number; allowed: a budget in pounds ≥ 0, at most 1,000,000,000,000")]
     [InlineData("rate_setting.policy", "nlw_linkd", "'nlw_linkd' is not allowed; did you mean 'nlw_linked'? allowed: fixed, cpi_linked, nlw_linked, budget_capped")]
     public void A_value_that_is_not_a_number_gets_a_message_naming_what_is_allowed(string key, string typed, string expected)
     {

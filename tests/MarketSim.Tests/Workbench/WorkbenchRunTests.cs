@@ -33,6 +33,22 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_progress_page_of_a_finished_run_shows_it_done_without_its_script()
+    {
+        var id = await workbench.StartRun("bundled/dorset-pool-2017.yaml", 40, 6);
+        var last = (await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300)))[^1];
+        Assert.Equal("done", last.GetProperty("state").GetString());
+
+        var page = await workbench.Client.GetStringAsync($"/experiments/{id}/progress");
+
+        Assert.Contains("<progress id=\"bar\" max=\"100\" value=\"100\">", page, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"percent\">100%</strong> · <span id=\"done\">40</span> of 40 runs", page, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"left\">finished</span>", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/experiments/{id}\" class=\"button\" id=\"results-link\">See the results</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<div id=\"controls\" hidden>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_precision_target_stops_the_runs_once_reached_and_the_manifest_says_why()
     {
         var id = await workbench.StartRun("bundled/dorset-pool-2017.yaml", 20_000, 5, "unmet_hours_total", "1e12");

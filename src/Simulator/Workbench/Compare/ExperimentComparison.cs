@@ -1,6 +1,7 @@
 using MarketSim.Grains.Statistics;
 using MarketSim.Simulator.Comparison;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Simulator.Workbench.Compare;
 
@@ -12,11 +13,18 @@ namespace MarketSim.Simulator.Workbench.Compare;
 /// </summary>
 public sealed class ExperimentComparison
 {
-    private ExperimentComparison(IReadOnlyList<ComparedExperiment> experiments, IReadOnlyList<ComparedRow> rows)
+    private ExperimentComparison(IReadOnlyList<ComparedExperiment> experiments, IReadOnlyList<ComparedRow> rows, IReadOnlyList<string> warnings)
     {
         Experiments = experiments;
         Rows = rows;
+        Warnings = warnings;
     }
+
+    /// <summary>
+    /// What the user should know before reading the differences, as <c>marketsim compare</c> warns: each
+    /// experiment whose scenario starts on another date than the base's, so the seasons fall in other weeks.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The experiments in the order given; [0] is the base.</summary>
     public IReadOnlyList<ComparedExperiment> Experiments { get; }
@@ -31,7 +39,8 @@ public sealed class ExperimentComparison
     /// Reads each folder's manifest.json (seed, runs), scenario.yaml (names, units) and runs.csv, streamed
     /// row by row, keeping one number per run per compared column. Throws <see cref="IOException"/> (a
     /// folder or file missing) or <see cref="InvalidDataException"/> (a file not as MarketSim writes it)
-    /// naming the folder and the file when one is not a complete MarketSim results folder.
+    /// naming the folder and the file when one is not a complete MarketSim results folder, and
+    /// <see cref="ScenarioException"/> when a scenario's horizon is not the base's, as <c>marketsim compare</c> refuses it.
     /// </summary>
     /// <param name="folders">One or more results folders; the first is the base.</param>
     public static ExperimentComparison Read(IReadOnlyList<string> folders)
@@ -43,6 +52,11 @@ public sealed class ExperimentComparison
         }
         var opened = folders.Select(ExperimentFolder.Open).ToList();
         var baseFolder = opened[0];
+        var scenarios = opened.Select(f => (Path.Combine(f.Folder, ExperimentFolder.ScenarioFile), f.Scenario)).ToList();
+        if (ScenarioComparison.HorizonProblems(scenarios).ToList() is { Count: > 0 } problems)
+        {
+            throw new ScenarioException(problems);
+        }
         var shared = baseFolder.Header.Where(c => opened.All(f => f.Header.Contains(c))).ToList();
         var schema = baseFolder.Schema.Columns.ToDictionary(c => c.Name);
         var columns = shared.Where(c => schema.TryGetValue(c, out var s) && ScenarioComparison.ComparedByDefault(s))
@@ -68,7 +82,7 @@ public sealed class ExperimentComparison
                 Headline = column is not null && ScenarioComparison.ComparedByDefault(column),
             };
         }).ToList();
-        return new ExperimentComparison(experiments, rows);
+        return new ExperimentComparison(experiments, rows, [.. ScenarioComparison.StartDateWarnings(scenarios)]);
     }
 
     private static OutcomeStats Stats(double[] runs)
@@ -101,6 +115,8 @@ public sealed class ExperimentComparison
             : new PairedStats(difference.Pairs, d.Mean, d.StdError, d.HalfWidth95, difference.ProbabilityOtherWorse)
             {
                 LeftOut = difference.LeftOut,
+                BaseMean = difference.Base.Mean,
+                OtherMean = difference.Other.Mean,
                 ProbabilityHalfWidth95 = difference.ProbabilityHalfWidth95,
             };
     }

@@ -15,6 +15,12 @@ public sealed record PairedStats(long Pairs, double MeanDifference, double Stand
     /// <summary>Runs among the first min(runs) left out because the outcome is empty in either experiment.</summary>
     public long LeftOut { get; init; }
 
+    /// <summary>The base's mean over the pairs, as <c>marketsim compare</c> gives it: the difference is from this, not from the base's mean over all its runs, when runs were left out.</summary>
+    public double BaseMean { get; init; } = double.NaN;
+
+    /// <summary>The other experiment's mean over the pairs (<c>marketsim compare</c>'s "Other mean").</summary>
+    public double OtherMean { get; init; } = double.NaN;
+
     /// <summary>Half-width of the 95% interval of <see cref="ProbabilityWorse"/>, 1.96 √(p(1 − p)/n); NaN with it.</summary>
     public double ProbabilityHalfWidth95 { get; init; } = double.NaN;
 }

@@ -98,14 +98,12 @@ internal static partial class LeverCatalogue
         }
         if (Budget().Match(path) is { Success: true } b)
         {
-            var year = int.Parse(b.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var later = site.Parent is YamlSequenceNode list && site.Index == list.Children.Count - 1 ? " and later years" : "";
-            return (Make(Budgets, $"{who}: budget, model year {year}{later}", PoundsAYear), false);
+            return (Make(Budgets, $"{who}: budget, {ModelYears(site, b.Groups[1].Value)}", PoundsAYear), false);
         }
         if (Contribution().Match(path) is { Success: true } c)
         {
             var partner = Name(tree, "commissioners", c.Groups[2].Value);
-            var year = c.Groups[3].Success ? $", model year {c.Groups[3].Value}" : "";
+            var year = c.Groups[3].Success ? $", {ModelYears(site, c.Groups[3].Value)}" : "";
             return (Make(Budgets, $"{who}: {partner}'s contribution{year}", PoundsAYear), false);
         }
         if (ZoneGrowth().IsMatch(path))
@@ -127,6 +125,17 @@ internal static partial class LeverCatalogue
             return AgreementLever(tree, a.Groups[3].Value, agreement) is { } described ? (Make(RiskShare, described.Label, described.Unit), described.Optional) : null;
         }
         return null;
+    }
+
+    // Entry `index` of a list by model year, in words: model years are numbered from 1, as docs/outputs.md
+    // and providers.csv number them, and the last entry repeats for the years after it.
+    private static string ModelYears(LeverSite site, string index)
+    {
+        var year = int.Parse(index, System.Globalization.CultureInfo.InvariantCulture) + 1;
+        var entries = site.Parent is YamlSequenceNode list ? list.Children.Count : 0;
+        return entries == 1 ? "every model year"
+            : site.Index == entries - 1 ? $"model year {year} and later years"
+            : $"model year {year}";
     }
 
     /// <summary>The form key of a stable path: list indices become dot segments (<c>annual_budgets_gbp[0]</c> → <c>annual_budgets_gbp.0</c>).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MarketSim.Simulator.Comparison;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench.Compare;
 using MarketSim.Simulator.Workbench.Library;
 using Microsoft.AspNetCore.Builder;
@@ -24,8 +25,12 @@ internal static class ComparePages
     {
         var experiments = folder.List();
         var baseId = request.Query["base"].ToString();
-        var others = request.Query["e"].Where(e => e is not null && e != baseId).Select(e => e!).Distinct().ToList();
+        var ticked = request.Query["e"].Where(e => !string.IsNullOrEmpty(e)).Select(e => e!).Distinct().ToList();
+        var others = ticked.Where(e => e != baseId).ToList();
         var all = request.Query["all"] == "1";
+        var problem = baseId.Length == 0 || others.Count > 0 ? null
+            : ticked.Count > 0 ? "An experiment cannot be compared with itself; allowed: one experiment or more besides the base"
+            : "Nothing to compare the base with; allowed: one experiment or more besides the base";
         var html = new StringBuilder("<h1>Compare experiments</h1>");
         if (experiments.Count < 2)
         {
@@ -37,11 +42,15 @@ internal static class ComparePages
         {
             html.Append("<option value=\"").Append(E(e.Id)).Append('"').Append(e.Id == baseId ? " selected" : "").Append('>').Append(E(Describe(e))).Append("</option>");
         }
-        html.Append("</select><fieldset><legend>Compare with</legend>");
+        html.Append("</select><fieldset").Append(problem is null ? "" : " aria-describedby=\"e-problem\"").Append("><legend>Compare with</legend>");
         foreach (var e in experiments)
         {
             html.Append("<div><input type=\"checkbox\" name=\"e\" id=\"e-").Append(E(e.Id)).Append("\" value=\"").Append(E(e.Id)).Append('"').Append(others.Contains(e.Id) ? " checked" : "")
                 .Append("> <label style=\"display:inline;font-weight:normal\" for=\"e-").Append(E(e.Id)).Append("\">").Append(E(Describe(e))).Append("</label></div>");
+        }
+        if (problem is not null)
+        {
+            html.Append("<div class=\"error\" id=\"e-problem\">").Append(E(problem)).Append("</div>");
         }
         html.Append("</fieldset><div><input type=\"checkbox\" name=\"all\" value=\"1\" id=\"all\"").Append(all ? " checked" : "")
             .Append("> <label style=\"display:inline;font-weight:normal\" for=\"all\">every outcome, not only the headline ones</label></div><button type=\"submit\">Compare</button></form>");
@@ -61,12 +70,17 @@ internal static class ComparePages
             {
                 Table(html, ExperimentComparison.Read([.. chosen.Select(c => c.Folder)]), chosen, all);
             }
+            catch (ScenarioException ex)
+            {
+                html.Append("<div id=\"compare-problem\">").AppendJoin("", ex.Problems.Select(p => $"<p class=\"error\">{E(p.ToString())}</p>")).Append("</div>");
+                return Html("Compare", html.ToString(), "/compare", StatusCodes.Status400BadRequest);
+            }
             catch (Exception ex) when (ex is IOException or InvalidDataException)
             {
                 html.Append("<p class=\"error\">").Append(E(ex.Message)).Append("</p>");
             }
         }
-        return Html("Compare", html.ToString(), "/compare");
+        return Html("Compare", html.ToString(), "/compare", problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     private static void Table(StringBuilder html, ExperimentComparison comparison, List<StoredExperiment> chosen, bool all)
@@ -81,7 +95,13 @@ internal static class ComparePages
                 ? $"the same seed as the base, so run k of each used the same random numbers; differences are paired run by run over {Math.Min(e.Runs, comparison.Experiments[0].Runs):N0} runs."
                 : "another seed: differences are unpaired (independent runs), so their intervals are wider. Run it again with the base's seed to pair them.").Append("</li>");
         }
-        html.Append("</ul><p class=\"muted\">Means are over the horizon, ± their standard error; differences are other − base, ± the half-width of their 95% interval.</p><div class=\"scroll\"><table id=\"comparison\"><tr><th>Outcome</th><th>Worse when</th>");
+        html.Append("</ul>");
+        foreach (var warning in comparison.Warnings)
+        {
+            html.Append("<p class=\"warning\">").Append(E(warning)).Append("</p>");
+        }
+        html.Append("<p class=\"muted\">Means are over the horizon and over each experiment's runs where the outcome has a value, ± their standard error; differences are other − base, ± the half-width of their 95% interval. ")
+            .Append("A paired difference is over the runs where both have a value: where that leaves runs out, the cell gives both means over those runs.</p><div class=\"scroll\"><table id=\"comparison\"><tr><th>Outcome</th><th>Worse when</th>");
         for (var i = 0; i < chosen.Count; i++)
         {
             html.Append("<th>").Append(i == 0 ? "Base: " : $"({i}) ").Append(E(chosen[i].ScenarioName)).Append(", seed ").Append(chosen[i].Seed).Append("</th>");
@@ -91,7 +111,8 @@ internal static class ComparePages
             html.Append("<th>Difference ").Append(i == 1 && names.Count == 2 ? "" : $"({i}) ").Append("from base</th><th>P(worse)</th>");
         }
         html.Append("</tr>");
-        foreach (var row in comparison.Rows.Where(r => all || r.Headline))
+        var shown = comparison.Rows.Where(r => all || r.Headline).ToList();
+        foreach (var row in shown)
         {
             html.Append("<tr><td>").Append(E(row.Label)).Append("</td><td>").Append(E(OutcomeDirection.Text(row.WorseWhen))).Append("</td>");
             foreach (var stats in row.PerExperiment)
@@ -102,8 +123,13 @@ internal static class ComparePages
             {
                 if (row.PairedWithBase[i] is { } paired)
                 {
-                    html.Append("<td>").Append(E(paired.Pairs > 0 ? $"{Quantity.Format(paired.MeanDifference, row.Unit, signed: true)} ± {Quantity.Format(paired.HalfWidth95, row.Unit)} (paired)" : "n/a"))
-                        .Append("</td><td>").Append(E(Quantity.Percent(paired.ProbabilityWorse, paired.ProbabilityHalfWidth95))).Append("</td>");
+                    html.Append("<td>").Append(E(paired.Pairs > 0 ? $"{Quantity.Format(paired.MeanDifference, row.Unit, signed: true)} ± {Quantity.Format(paired.HalfWidth95, row.Unit)} (paired)" : "n/a"));
+                    if (paired.Pairs > 0 && paired.LeftOut > 0)
+                    {
+                        html.Append("<div class=\"muted\">").Append(E(string.Create(CultureInfo.InvariantCulture,
+                            $"over the {paired.Pairs:N0} runs paired: base {Quantity.Format(paired.BaseMean, row.Unit)}, other {Quantity.Format(paired.OtherMean, row.Unit)}"))).Append("</div>");
+                    }
+                    html.Append("</td><td>").Append(E(Quantity.Percent(paired.ProbabilityWorse, paired.ProbabilityHalfWidth95))).Append("</td>");
                 }
                 else
                 {
@@ -115,6 +141,14 @@ internal static class ComparePages
             html.Append("</tr>");
         }
         html.Append("</table></div>");
+        for (var i = 1; i < names.Count; i++)
+        {
+            foreach (var row in shown.Where(r => r.PairedWithBase[i] is { LeftOut: > 0 }))
+            {
+                var paired = row.PairedWithBase[i]!;
+                html.Append("<p class=\"muted\">").Append(names.Count > 2 ? $"({i}) " : "").Append(E(ComparisonFiles.LeftOutNote(row.Label, paired.LeftOut, paired.Pairs))).Append("</p>");
+            }
+        }
     }
 
     private static string Describe(StoredExperiment e) =>

@@ -138,15 +138,22 @@ internal static class RunPages
         {
             return folder.Find(id) is not null ? Results.Redirect($"/experiments/{U(id)}") : NotFound($"There is no experiment {id}.");
         }
+        // The page shows where the experiment is now, so it is right without its script (or before the first event).
+        var now = RunProgress.Of(job);
         var html = new StringBuilder();
         html.Append("<h1>").Append(E(job.Scenario.Name)).Append("</h1><p class=\"muted\">")
             .Append(job.Runs.ToString("N0", CultureInfo.InvariantCulture)).Append(" runs, seed ").Append(job.Seed).Append(", experiment ").Append(E(job.Id)).Append("</p>")
-            .Append("<div id=\"progress\" data-id=\"").Append(E(job.Id)).Append("\"><progress id=\"bar\" max=\"100\" value=\"0\"></progress>")
-            .Append("<p><strong id=\"percent\">0%</strong> · <span id=\"done\">0</span> of ").Append(job.Runs.ToString("N0", CultureInfo.InvariantCulture))
-            .Append(" runs · <span id=\"rate\">…</span> · <span id=\"left\">…</span></p>")
-            .Append("<p id=\"estimate\" class=\"muted\">The running estimate appears once the first runs are back.</p>")
-            .Append("<p id=\"status\" role=\"status\"></p></div>")
-            .Append("<div id=\"controls\"><form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/stop\" style=\"display:inline\">").Append(Antiforgery(context))
+            .Append("<div id=\"progress\" data-id=\"").Append(E(job.Id)).Append("\"><progress id=\"bar\" max=\"100\" value=\"").Append(now.Percent).Append("\"></progress>")
+            .Append("<p><strong id=\"percent\">").Append(now.Percent).Append("%</strong> · <span id=\"done\">").Append(E(now.DoneText)).Append("</span> of ").Append(job.Runs.ToString("N0", CultureInfo.InvariantCulture))
+            .Append(" runs · <span id=\"rate\">").Append(E(now.RateText)).Append("</span> · <span id=\"left\">").Append(E(now.LeftText)).Append("</span></p>")
+            .Append("<p id=\"estimate\" class=\"muted\">").Append(E(now.EstimateText.Length > 0 ? now.EstimateText : "The running estimate appears once the first runs are back.")).Append("</p>")
+            .Append("<p id=\"status\" role=\"status\">").Append(E(now.StatusText));
+        if (now.State == "done")
+        {
+            html.Append(" <a href=\"/experiments/").Append(U(job.Id)).Append("\" class=\"button\" id=\"results-link\">See the results</a>");
+        }
+        html.Append("</p></div>")
+            .Append("<div id=\"controls\"").Append(now.State == "running" ? "" : " hidden").Append("><form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/stop\" style=\"display:inline\">").Append(Antiforgery(context))
             .Append("<button type=\"submit\" class=\"secondary\" title=\"Write the runs done so far, the first ones in run order, as a complete results folder\">Stop and keep the runs done</button></form> ")
             .Append("<form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/cancel\" id=\"cancel\" style=\"display:inline\">").Append(Antiforgery(context))
             .Append("<button type=\"submit\" class=\"secondary\" title=\"Stop and write nothing\">Cancel</button></form></div>");
@@ -208,7 +215,7 @@ internal static class RunPages
             if (p.state !== "running") {
               events.close();
               document.getElementById("controls").hidden = true;
-              if (p.state === "done") {
+              if (p.state === "done" && !document.getElementById("results-link")) {
                 const link = document.createElement("a");
                 link.href = "/experiments/" + encodeURIComponent(id);
                 link.textContent = "See the results";

@@ -1,0 +1,82 @@
+using System.Net;
+using MarketSim.Simulator.Experiments;
+
+namespace MarketSim.Tests.Workbench;
+
+/// <summary>
+/// The workbench's Compare page over HTTP, on small experiments written into its experiments folder: what it
+/// refuses, warns about and says about the runs a paired difference leaves out, as <c>marketsim compare</c> does.
+/// </summary>
+public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixture<Support.Workbench>
+{
+    private const int Runs = 200;
+
+    [Fact]
+    public async Task Experiments_of_different_horizons_are_refused_with_status_400_and_the_message_of_marketsim_compare()
+    {
+        var (one, two) = (Experiment("one-year", ExperimentComparisonTests.Small), Experiment("two-years", ExperimentComparisonTests.Small.Replace("horizon_years: 1", "horizon_years: 2", StringComparison.Ordinal)));
+
+        var response = await workbench.Client.GetAsync($"/compare?base={one}&e={two}");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"{Path.Combine(workbench.Experiments, two, "scenario.yaml")}: horizon_years: 2 years (104 weeks), but the base {Path.Combine(workbench.Experiments, one, "scenario.yaml")} runs 1 year (52 weeks): totals over different periods cannot be compared", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"comparison\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_experiment_starting_on_another_date_is_compared_with_a_warning()
+    {
+        var (one, later) = (Experiment("one-year", ExperimentComparisonTests.Small), Experiment("later-start", ExperimentComparisonTests.Small.Replace("2020-04-01", "2020-10-01", StringComparison.Ordinal)));
+
+        var page = WebUtility.HtmlDecode(await workbench.Client.GetStringAsync($"/compare?base={one}&e={later}"));
+
+        Assert.Contains($"<p class=\"warning\">{Path.Combine(workbench.Experiments, later, "scenario.yaml")} starts on 2020-10-01, the base {Path.Combine(workbench.Experiments, one, "scenario.yaml")} on 2020-04-01: the seasons fall in other weeks", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"comparison\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_difference_that_leaves_runs_out_gives_both_means_over_the_pairs_and_counts_the_runs_left_out()
+    {
+        var (more, fewer) = (Experiment("fails-more", ExperimentComparisonTests.FailingMoreText), Experiment("fails-less", ExperimentComparisonTests.FailingText));
+
+        var page = WebUtility.HtmlDecode(await workbench.Client.GetStringAsync($"/compare?base={more}&e={fewer}"));
+
+        var row = page[page.IndexOf("<td>Week of the first failure</td>", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Matches(@"\(paired\)<div class=""muted"">over the \d+ runs paired: base \d+(\.\d+)?, other \d+(\.\d+)?</div>", row);
+        Assert.Matches($@"Week of the first failure: \d+ of {Runs} runs left out of the pairs \(empty, not applicable, in either scenario\)\.", page);
+    }
+
+    [Theory]
+    [InlineData("&e={0}", "An experiment cannot be compared with itself")]
+    [InlineData("", "Nothing to compare the base with")]
+    public async Task A_base_with_no_other_experiment_is_refused_beside_the_compare_with_field(string others, string message)
+    {
+        var one = Experiment("one-year", ExperimentComparisonTests.Small);
+        Experiment("later-start", ExperimentComparisonTests.Small.Replace("2020-04-01", "2020-10-01", StringComparison.Ordinal));
+
+        var response = await workbench.Client.GetAsync($"/compare?base={one}" + string.Format(System.Globalization.CultureInfo.InvariantCulture, others, one));
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"<div class=\"error\" id=\"e-problem\">{message}; allowed: one experiment or more besides the base</div>", page, StringComparison.Ordinal);
+        Assert.Contains("<fieldset aria-describedby=\"e-problem\"><legend>Compare with</legend>", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs <paramref name="yaml"/> (seed 7) into the workbench's experiments folder as <paramref name="id"/>, once for the class, and returns the id.</summary>
+    private string Experiment(string id, string yaml)
+    {
+        var folder = Path.Combine(workbench.Experiments, id);
+        lock (workbench)
+        {
+            if (!Directory.Exists(folder))
+            {
+                var scenario = Path.Combine(workbench.Folder, id + ".yaml");
+                File.WriteAllText(scenario, yaml);
+                MarketSim.Simulator.Experiments.Experiment.Run(new ExperimentOptions(scenario, Runs, 7, folder, Threads: 2));
+            }
+        }
+        return id;
+    }
+}
