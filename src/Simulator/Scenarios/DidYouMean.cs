@@ -1,11 +1,39 @@
 namespace MarketSim.Simulator.Scenarios;
 
-/// <summary>Suggests the nearest allowed name for a misspelt one, by edit distance.</summary>
+/// <summary>Suggests the nearest allowed name for a misspelt one, by edit distance, or for a word statisticians use for it (low for min).</summary>
 public static class DidYouMean
 {
-    /// <summary>The closest candidate within a third of the word's length (at least 2 edits), or null.</summary>
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["low"] = "min",
+        ["lower"] = "min",
+        ["minimum"] = "min",
+        ["high"] = "max",
+        ["upper"] = "max",
+        ["maximum"] = "max",
+        ["average"] = "mean",
+        ["avg"] = "mean",
+        ["mu"] = "mean",
+        ["std"] = "sd",
+        ["stdev"] = "sd",
+        ["stddev"] = "sd",
+        ["sigma"] = "sd",
+        ["likeliest"] = "mode",
+        ["peak"] = "mode",
+    };
+
+    /// <summary>
+    /// The candidate <paramref name="word"/> is another word for (low for min, stdev for sd), or else the closest within a
+    /// third of the word's length (at least 2 edits), or null.
+    /// </summary>
     public static string? Suggest(string word, IEnumerable<string> candidates)
     {
+        var all = candidates as IReadOnlyCollection<string> ?? [.. candidates];
+        if (Synonyms.TryGetValue(word, out var synonym) && all.Contains(synonym, StringComparer.Ordinal))
+        {
+            return synonym;
+        }
+        candidates = all;
         var limit = Math.Max(2, word.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;

@@ -65,6 +65,16 @@ public class ScenarioValidationTests
         AssertOneClearProblem(Valid.Replace("capacity_weekly_hours", "capacity_weekly_hour"), 13, "providers[0].capacity_weekly_hour", "did you mean 'capacity_weekly_hours'?");
 
     [Fact]
+    public void A_uniform_written_with_low_and_high_is_told_their_names_are_min_and_max()
+    {
+        var (run, _, _) = RunWith(Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: { distribution: uniform, low: 13, high: 16 }"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(run.ErrorLines, l => l.Contains("unknown field 'low'; did you mean 'min'?", StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, l => l.Contains("unknown field 'high'; did you mean 'max'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_unknown_field_with_no_close_name_is_followed_by_semicolon_allowed_here() =>
         AssertOneClearProblem(Valid.Replace("name: Small", "name: Small\na0: 1"), 2, "a0", "unknown field 'a0'; allowed here: name, ");
 
