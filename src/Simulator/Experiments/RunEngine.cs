@@ -90,8 +90,13 @@ public sealed class RunEngine : IDisposable
     public static string NewExperimentId(string scenarioName) =>
         $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Slug(scenarioName)}-{Guid.NewGuid().ToString("N")[..6]}";
 
-    private static string Slug(string name) =>
-        new([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').Take(24)]);
+    /// <summary>The scenario's name in lower-case letters and digits, words joined by one hyphen, at most 24 characters ("doncaster-ccash-lead-pro"; "experiment" when it has none).</summary>
+    internal static string Slug(string name)
+    {
+        var words = string.Join('-', System.Text.RegularExpressions.Regex.Split(name.ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0));
+        var slug = words[..Math.Min(24, words.Length)].TrimEnd('-');
+        return slug.Length > 0 ? slug : "experiment";
+    }
 
     /// <inheritdoc />
     public void Dispose() => _host.Dispose();
