@@ -12,18 +12,25 @@ namespace MarketSim.Simulator.Cli;
 internal static class NumberOption
 {
     /// <summary>What --seed allows: any 64-bit unsigned whole number.</summary>
-    public static readonly string Seeds = $"a whole number from 0 to {Largest<ulong>()} (2^64 − 1)";
+    public static readonly string Seeds = $"{Whole(0UL)} (2^64 − 1)";
 
     /// <summary>What --threads allows.</summary>
-    public static readonly string Threads = $"0 (every core) or a whole number from 1 to {Largest<int>()}";
+    public static readonly string Threads = $"0 (every core) or {Whole(1)}";
+
+    /// <summary>What a port option that must name a port allows (--dashboard).</summary>
+    public const string Port = "a TCP port from 1 to 65,535";
 
     /// <summary>What a port option that can pick a free port allows.</summary>
-    public const string Ports = "a TCP port 1-65535, or 0 for a free one";
+    public const string Ports = Port + ", or 0 for a free one";
 
     /// <summary>What --runs and its kin allow at least <paramref name="least"/>.</summary>
-    public static string Runs(long least) => $"a whole number from {least} to {Largest<long>()}";
+    public static string Runs(long least) => Whole(least);
 
-    /// <summary>A numeric option with a default; <paramref name="allowed"/> says which values are allowed, e.g. "a whole number ≥ 1".</summary>
+    /// <summary>What a whole-number option of type <typeparamref name="T"/> allows from <paramref name="least"/>: "a whole number from 2 to 2,147,483,647".</summary>
+    public static string Whole<T>(T least)
+        where T : struct, IMinMaxValue<T>, IFormattable => $"a whole number from {least.ToString("N0", CultureInfo.InvariantCulture)} to {Largest<T>()}";
+
+    /// <summary>A numeric option with a default; <paramref name="allowed"/> says which values are allowed, e.g. <see cref="Whole{T}"/>'s "a whole number from 1 to …".</summary>
     public static Option<T> Create<T>(string name, string description, T defaultValue, string allowed, params string[] aliases)
         where T : struct, INumberBase<T> =>
         new(name, aliases)

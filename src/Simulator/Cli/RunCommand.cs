@@ -9,11 +9,11 @@ namespace MarketSim.Simulator.Cli;
 /// <summary>`marketsim run SCENARIO --runs N --seed S --out DIR [--threads T]`.</summary>
 internal static class RunCommand
 {
-    private static readonly string BatchSizes = $"a whole number from 1 to {NumberOption.Largest<int>()}";
+    private static readonly string BatchSizes = NumberOption.Whole(1);
 
-    private static readonly string RunsAllowed = $"a whole number from 2 to {NumberOption.Largest<long>()} (a standard error needs two runs)";
+    private static readonly string RunsAllowed = $"{NumberOption.Runs(2)} (a standard error needs two runs)";
 
-    private static readonly string MinRuns = $"a whole number from 2 to {NumberOption.Largest<long>()} (a half-width needs two runs)";
+    private static readonly string MinRuns = $"{NumberOption.Runs(2)} (a half-width needs two runs)";
 
     public static Command Create(MarketSimCli cli)
     {

@@ -14,7 +14,7 @@ internal static class SensitivityCommand
 {
     private const string Example = "providers.slp_a.capacity_weekly_hours=2000..3500";
 
-    private static readonly string Points = $"a whole number from 2 to {NumberOption.Largest<int>()} (the low and the high value, and N − 2 evenly spaced between)";
+    private static readonly string Points = $"{NumberOption.Whole(2)} (the low and the high value, and N − 2 evenly spaced between)";
 
     private static readonly string BaseRuns = $"a whole number from 2 to {SobolAnalysis.MaxBaseRuns.ToString("N0", CultureInfo.InvariantCulture)}";
 

@@ -20,7 +20,7 @@ internal static class SiloCommand
         var address = new Option<string?>("--address") { Description = "The IP address other silos and clients reach this silo at (default: 127.0.0.1 when Redis is on loopback, else this machine's first IPv4 address)." };
         var siloPort = NumberOption.Create<int>("--silo-port", "Port for silo-to-silo traffic; 0 picks a free one.", 0, NumberOption.Ports);
         var gatewayPort = NumberOption.Create<int>("--gateway-port", "Port clients connect to; 0 picks a free one.", 0, NumberOption.Ports);
-        var dashboard = NumberOption.Optional<int>("--dashboard", "Serve the Orleans Dashboard at http://127.0.0.1:PORT/dashboard (loopback only).", "a TCP port 1-65535");
+        var dashboard = NumberOption.Optional<int>("--dashboard", "Serve the Orleans Dashboard at http://127.0.0.1:PORT/dashboard (loopback only).", NumberOption.Port);
         var command = new Command("silo", "Run a silo of a MarketSim Orleans cluster: it joins through Redis, computes batches of any experiment, and takes over the grains of silos that die. Stops cleanly on SIGTERM or Ctrl+C. See docs/cluster.md.")
         {
             cluster, threads, address, siloPort, gatewayPort, dashboard,
@@ -37,7 +37,7 @@ internal static class SiloCommand
             {
                 if (value is < 0 or > 65535)
                 {
-                    problems.Add($"{name}: {value} is not allowed; allowed: a TCP port 1-65535{(name == "--dashboard" ? "" : ", or 0 for a free one")}");
+                    problems.Add($"{name}: {value} is not allowed; allowed: {(name == "--dashboard" ? NumberOption.Port : NumberOption.Ports)}");
                 }
             }
             IPAddress? ip = null;
