@@ -166,7 +166,7 @@ public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("id=\"runs-problem\">&#39;1&#39; is not allowed; allowed: a whole number from 2 to 1,000,000 (a standard error needs two runs)", page, StringComparison.Ordinal);
-        Assert.Contains("id=\"seed-problem\">&#39;-4&#39; is not allowed", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"seed-problem\">&#39;-4&#39; is not allowed; allowed: a whole number from 0 to 18,446,744,073,709,551,615 (2^64 − 1)", page, StringComparison.Ordinal);
         Assert.Contains("id=\"halfwidth-problem\">&#39;abc&#39; is not allowed; allowed: a number &gt; 0", page, StringComparison.Ordinal);
         Assert.Contains("did you mean &#39;unmet_hours_total&#39;", page, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench.Jobs;
@@ -91,7 +92,7 @@ internal static class RunPages
         }
         if (!ulong.TryParse(form.Seed, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
         {
-            problems["seed"] = $"'{form.Seed}' is not allowed; allowed: a whole number from 0 to {ulong.MaxValue}";
+            problems["seed"] = $"'{form.Seed}' is not allowed; allowed: {NumberOption.Seeds}";
         }
         TargetPrecision? precision = null;
         if (form.Metric.Length > 0 || form.HalfWidth.Length > 0)
