@@ -133,11 +133,8 @@ internal static class SobolSensitivity
     }
 
     // "Share of the variance of unmet care (hours)".
-    private static string Title(OutcomeColumn metric, OutcomeLabels labels)
-    {
-        var label = SensitivityFiles.ShortLabel(labels, metric);
-        return $"Share of the variance of {char.ToLowerInvariant(label[0])}{label[1..]}";
-    }
+    private static string Title(OutcomeColumn metric, OutcomeLabels labels) =>
+        $"Share of the variance of {OutcomeLabels.InSentence(SensitivityFiles.ShortLabel(labels, metric))}";
 
     private static string Percent(double share, ConfidenceInterval interval) =>
         string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0;−0.0}% ({interval.Low * 100:0.0;−0.0}% to {interval.High * 100:0.0;−0.0}%)");

@@ -22,7 +22,7 @@ public static class InputDriversHtml
         {
             var label = labels.Label(d.Outcome);
             return DriverTornadoChart.Draw($"drivers_{d.Outcome.Name}",
-                $"What drives {char.ToLowerInvariant(label[0])}{label[1..]} ({OutcomeLabels.Unit(d.Outcome.Unit)}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
+                $"What drives {OutcomeLabels.InSentence(label)} ({OutcomeLabels.Unit(d.Outcome.Unit)}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
                 $"What drives: {label}", d.Result, input => FieldLabels.Of(input, scenario));
         })];
     }

@@ -115,6 +115,9 @@ public sealed class OutcomeLabels(MarketScenario scenario)
     /// <summary>The label of <paramref name="column"/> with its unit in words: "Unmet need (care hours not delivered), hours".</summary>
     public string WithUnit(OutcomeColumn column) => $"{Label(column)}, {Unit(column.Unit)}";
 
+    /// <summary>A label as it reads inside a sentence, its first letter in lower case: "What drives unmet need (…)".</summary>
+    public static string InSentence(string label) => label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];
+
     /// <summary>A schema unit in words: £ for GBP, "£ an hour" for GBP per hour, otherwise as written.</summary>
     public static string Unit(string unit) => unit switch
     {

@@ -109,7 +109,7 @@ public static class SensitivityFiles
         {
             return [];
         }
-        var lower = char.ToLowerInvariant(label[0]) + label[1..];
+        var lower = OutcomeLabels.InSentence(label);
         var unit = column.Unit;
         var tornado = TornadoChart.Draw($"tornado_{column.Name}", $"Change in the mean of {lower} from the base case with each input at its low and its high value, with 95% intervals of the paired difference.",
             $"{label}: each input at its low and high value", ChartStyle.AxisTitle("Change in the mean from the base case", unit), unit, bars);

@@ -50,4 +50,11 @@ public class OutcomeLabelsTests
         Assert.Equal($"{partner}: liability under {agreement}", labels.Label(column));
         Assert.Equal($"Liability: {pool.Name}, {agreement}, {partner}", labels.Short(column.Name));
     }
+
+    [Theory]
+    [InlineData("Unmet need (care hours not delivered)", "unmet need (care hours not delivered)")]
+    [InlineData("Unmet care (hours)", "unmet care (hours)")]
+    [InlineData("", "")]
+    public void A_label_inside_a_sentence_starts_with_a_lower_case_letter(string label, string inSentence) =>
+        Assert.Equal(inSentence, OutcomeLabels.InSentence(label));
 }
