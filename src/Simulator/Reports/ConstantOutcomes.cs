@@ -30,9 +30,13 @@ public static class ConstantOutcomes
             {
                 missing.Add(label);
             }
+            else if (m.Min == m.Max && m.Min == 0)
+            {
+                zero.Add(label);
+            }
             else if (m.Min == m.Max)
             {
-                (m.Min == 0 ? zero : constant).Add(m.Min == 0 ? label : $"{label} ({Quantity.Format(m.Min, column.Unit)})");
+                constant.Add($"{label} ({Quantity.Format(m.Min, column.Unit)})");
             }
         }
         return [.. new (string, IReadOnlyList<string>)[]

@@ -34,6 +34,7 @@ public static class Numbers
         var rounded = Math.Round(x, MidpointRounding.AwayFromZero);
         if (rounded == 0)
         {
+            // −0.4 rounds to negative zero, which would be written "-0".
             rounded = 0;
         }
         return double.IsFinite(rounded) && Math.Abs(rounded) < 1000 ? rounded.ToString("0", CultureInfo.InvariantCulture) : number(rounded);
