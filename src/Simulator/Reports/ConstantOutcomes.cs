@@ -8,7 +8,7 @@ namespace MarketSim.Simulator.Reports;
 /// none: one line each ("Always zero in these runs: …"), worded the same under the console's table
 /// and report.html's, so that rows of zeros do not crowd out the outcomes that vary.
 /// </summary>
-public static class ConstantOutcomes
+internal static class ConstantOutcomes
 {
     /// <summary>The lines as (heading, outcomes) pairs, in order, leaving out empty ones.</summary>
     public static IReadOnlyList<(string Heading, IReadOnlyList<string> Outcomes)> Lines(MarketScenario scenario, OutcomeSummary summary)

@@ -7,7 +7,7 @@ namespace MarketSim.Simulator.Reports;
 /// table (the scenarios with their SHA-256, the settings, the engine version) and the command line that
 /// redoes the folder from the scenario copies it holds, which manifest.json records too.
 /// </summary>
-public static class Provenance
+internal static class Provenance
 {
     /// <summary>
     /// The command line <c>marketsim WORD …</c>, each word quoted for a POSIX shell where it needs it

@@ -12,7 +12,7 @@ namespace MarketSim.Simulator.Reports;
 /// (every point), a tornado and a spider chart per outcome, and report.html (the console's tables, the
 /// charts and the provenance); outcomes and inputs are labelled for people as `run` and `compare` label them.
 /// </summary>
-public static class SensitivityFiles
+internal static class SensitivityFiles
 {
     /// <summary>The headers of each outcome's table, in the console and report.html.</summary>
     public static readonly string[] Headers = ["Input", "Setting", "Value", "Mean", "Change ± 95% CI"];

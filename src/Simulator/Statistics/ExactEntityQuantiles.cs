@@ -10,7 +10,7 @@ namespace MarketSim.Simulator.Statistics;
 /// pool's overspend, every liability and worst year), so that the entity files, report.html and
 /// results.xlsx give one P5, P50 and P95 for one number, the same as summary.json and risk_share.csv.
 /// </summary>
-public static class ExactEntityQuantiles
+internal static class ExactEntityQuantiles
 {
     /// <summary>
     /// <paramref name="entities"/> with the P5, P50 and P95 of each metric that repeats a kept column
