@@ -35,9 +35,10 @@ internal static class SiloCommand
             }
             foreach (var (name, value) in new[] { ("--silo-port", parsed.GetValue(siloPort)), ("--gateway-port", parsed.GetValue(gatewayPort)), ("--dashboard", parsed.GetValue(dashboard) ?? 1) })
             {
-                if (value is < 0 or > 65535)
+                var dashboardPort = name == "--dashboard";
+                if (value < (dashboardPort ? 1 : 0) || value > 65535)
                 {
-                    problems.Add($"{name}: {value} is not allowed; allowed: {(name == "--dashboard" ? NumberOption.Port : NumberOption.Ports)}");
+                    problems.Add($"{name}: {value} is not allowed; allowed: {(dashboardPort ? NumberOption.Port : NumberOption.Ports)}");
                 }
             }
             IPAddress? ip = null;

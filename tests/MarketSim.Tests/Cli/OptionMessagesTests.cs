@@ -138,6 +138,7 @@ public class OptionMessagesTests
     [Theory]
     [InlineData("--silo-port", "70000", "--silo-port: 70000 is not allowed; allowed: a TCP port from 1 to 65,535, or 0 for a free one")]
     [InlineData("--dashboard", "-1", "--dashboard: -1 is not allowed; allowed: a TCP port from 1 to 65,535")]
+    [InlineData("--dashboard", "0", "--dashboard: 0 is not allowed; allowed: a TCP port from 1 to 65,535")]
     public void A_silo_port_out_of_range_is_refused_with_the_range_written_as_every_range_is(string option, string value, string message)
     {
         var run = CliRun.Of("silo", "--cluster", "redis://127.0.0.1:1", option, value);
