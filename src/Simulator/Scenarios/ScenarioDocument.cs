@@ -77,7 +77,7 @@ internal sealed class ScenarioDocument
         }
         catch (YamlException ex)
         {
-            problems.Add(new ScenarioProblem(file, ex.Start.Line, ex.Start.Column, "", $"malformed YAML: {ex.Message}"));
+            problems.Add(YamlStructure.SyntaxError(text, file, ex));
             return null;
         }
         if (stream.Documents.Count != 1)

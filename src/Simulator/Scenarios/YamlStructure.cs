@@ -108,10 +108,11 @@ internal static class YamlStructure
     }
 
     /// <summary>
-    /// A syntax error at its line. The parser places a tab in the indentation at the value before it, so
-    /// the first indenting tab is found here instead; an unclosed quote is placed at its opening quote.
+    /// A syntax error at its line, in the same words wherever the parser raised it (this check, or loading the
+    /// nodes after it). The parser places a tab in the indentation at the value before it, so the first
+    /// indenting tab is found here instead; an unclosed quote is placed at its opening quote.
     /// </summary>
-    private static ScenarioProblem SyntaxError(string text, string file, YamlException ex)
+    public static ScenarioProblem SyntaxError(string text, string file, YamlException ex)
     {
         var message = (ex.InnerException ?? ex).Message;
         if (message.Contains("tab", StringComparison.Ordinal) && IndentingTab(text) is var (line, column))
