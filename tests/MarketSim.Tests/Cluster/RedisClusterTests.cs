@@ -301,6 +301,12 @@ public sealed class RedisClusterInputTests
         {
             AssertNoSilo(command, result, outDir, redis.Uri, "Redis lists no running silo");
         }
+    }
+
+    [Fact]
+    public async Task A_cluster_whose_only_silo_was_killed_is_reported_in_words_without_orleans_retry_text()
+    {
+        using var redis = new PrivateRedis();
 
         // A silo killed outright: Redis still lists it as active, but nobody answers at its address.
         using (var silo = new SiloProcess(redis.Uri))
@@ -308,9 +314,13 @@ public sealed class RedisClusterInputTests
             silo.WaitForLine("joined the cluster", TimeSpan.FromSeconds(60));
             silo.Kill();
         }
+
         foreach (var (command, result, outDir) in await RunAll(redis.Uri, includeSilo: false))
         {
             AssertNoSilo(command, result, outDir, redis.Uri, "the silos Redis lists did not answer");
+            Assert.Equal(
+                $"error: --cluster: no MarketSim silo answered through {redis.Uri} within 5 s (the silos Redis lists did not answer; a silo killed outright stays listed until a live one declares it dead); start one with 'marketsim silo --cluster {redis.Uri}'",
+                Assert.Single(Lines(result.Error)));
         }
     }
 
