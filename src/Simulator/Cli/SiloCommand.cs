@@ -35,7 +35,7 @@ internal static class SiloCommand
             }
             foreach (var (name, value) in new[] { ("--silo-port", parsed.GetValue(siloPort)), ("--gateway-port", parsed.GetValue(gatewayPort)), ("--dashboard", parsed.GetValue(dashboard) ?? 1) })
             {
-                if (value is < 0 or > 65535)
+                if (value is < 0 or > 65535 || (name == "--dashboard" && value == 0))
                 {
                     problems.Add($"{name}: {value} is not allowed; allowed: a TCP port 1-65535{(name == "--dashboard" ? "" : ", or 0 for a free one")}");
                 }
@@ -45,6 +45,21 @@ internal static class SiloCommand
             {
                 problems.Add($"--address: '{text}' is not allowed; allowed: an IP address of this machine, like 10.0.0.5");
             }
+            if (parsed.GetValue(siloPort) is > 0 and var same && same == parsed.GetValue(gatewayPort))
+            {
+                problems.Add($"--gateway-port: {same} is also the --silo-port; allowed: another TCP port 1-65535, or 0 for a free one");
+            }
+            var listenAt = ip ?? SiloAddresses.Default(redis.Host);
+            if (problems.Count == 0)
+            {
+                List<(string Option, IPAddress Address, int Port)> listens =
+                    [("--silo-port", listenAt, parsed.GetValue(siloPort)), ("--gateway-port", listenAt, parsed.GetValue(gatewayPort))];
+                if (parsed.GetValue(dashboard) is { } web)
+                {
+                    listens.Add(("--dashboard", IPAddress.Loopback, web));
+                }
+                problems.AddRange(listens.Select(l => SiloListenCheck.Problem(l.Option, l.Address, l.Port)).OfType<string>().Distinct());
+            }
             if (problems.Count > 0)
             {
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
@@ -52,7 +67,7 @@ internal static class SiloCommand
             }
             var stop = cli.Signals.Stop;
             redis.ThrowIfUnreachable(TimeSpan.FromSeconds(10), stop);
-            var options = new ClusterSiloOptions(redis.ToConfigurationString(), parsed.GetValue(threads), ip ?? SiloAddresses.Default(redis.Host),
+            var options = new ClusterSiloOptions(redis.ToConfigurationString(), parsed.GetValue(threads), listenAt,
                 parsed.GetValue(siloPort), parsed.GetValue(gatewayPort), parsed.GetValue(dashboard));
             var host = ClusterSilo.Build(options, ScenarioCompiler.Instance);
             host.StartAsync(stop).GetAwaiter().GetResult();

@@ -325,6 +325,49 @@ public sealed class RedisClusterInputTests
     }
 
     [Fact]
+    public async Task A_silo_port_in_use_is_refused_naming_its_option_with_exit_2_and_one_line()
+    {
+        using var redis = new PrivateRedis();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+
+        foreach (var (option, allowed) in new[] { ("--silo-port", "a free TCP port 1-65535, or 0 for a free one"), ("--gateway-port", "a free TCP port 1-65535, or 0 for a free one"), ("--dashboard", "a free TCP port 1-65535") })
+        {
+            var result = await Task.Run(() => Finished.Run(["silo", "--cluster", redis.Uri, "--threads", "1", option, port]));
+
+            Assert.True(result.ExitCode == 2, $"{option}: exit code {result.ExitCode}\n{result.Error}");
+            Assert.Equal($"error: {option}: {port} is in use on 127.0.0.1 by another program; allowed: {allowed}", Assert.Single(Lines(result.Error)));
+        }
+    }
+
+    [Fact]
+    public async Task A_silo_address_of_another_machine_is_refused_with_exit_2_and_one_line()
+    {
+        using var redis = new PrivateRedis();
+
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine.
+        var result = await Task.Run(() => Finished.Run(["silo", "--cluster", redis.Uri, "--threads", "1", "--address", "192.0.2.1"]));
+
+        Assert.True(result.ExitCode == 2, $"exit code {result.ExitCode}\n{result.Error}");
+        Assert.Equal("error: --address: '192.0.2.1' is not an address of this machine; allowed: an IP address of this machine, like 10.0.0.5", Assert.Single(Lines(result.Error)));
+    }
+
+    [Fact]
+    public async Task A_dashboard_port_of_0_or_one_port_for_silo_and_gateway_is_refused_with_exit_2()
+    {
+        using var redis = new PrivateRedis();
+
+        var dashboard = await Task.Run(() => Finished.Run(["silo", "--cluster", redis.Uri, "--threads", "1", "--dashboard", "0"]));
+        var samePorts = await Task.Run(() => Finished.Run(["silo", "--cluster", redis.Uri, "--threads", "1", "--silo-port", "22222", "--gateway-port", "22222"]));
+
+        Assert.True(dashboard.ExitCode == 2, $"--dashboard 0: exit code {dashboard.ExitCode}\n{dashboard.Error}");
+        Assert.Equal("error: --dashboard: 0 is not allowed; allowed: a TCP port 1-65535", Assert.Single(Lines(dashboard.Error)));
+        Assert.True(samePorts.ExitCode == 2, $"one port twice: exit code {samePorts.ExitCode}\n{samePorts.Error}");
+        Assert.Equal("error: --gateway-port: 22222 is also the --silo-port; allowed: another TCP port 1-65535, or 0 for a free one", Assert.Single(Lines(samePorts.Error)));
+    }
+
+    [Fact]
     public async Task A_silo_leaves_on_sigterm_and_still_exits_when_redis_is_gone()
     {
         using var cluster = new ProcessCluster();
