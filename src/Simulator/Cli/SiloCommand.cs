@@ -73,7 +73,7 @@ internal static class SiloCommand
             host.StartAsync(stop).GetAwaiter().GetResult();
             var threadCount = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
             var self = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
-            cli.Error.WriteLine($"silo {self} (pid {Environment.ProcessId}) joined the cluster at {redis} with {threadCount} worker threads; stop with SIGTERM or Ctrl+C");
+            cli.Error.WriteLine($"silo {self} (pid {Environment.ProcessId}) joined the cluster at {redis} with {threadCount} worker thread{(threadCount == 1 ? "" : "s")}; stop with SIGTERM or Ctrl+C");
             if (options.DashboardPort is { } port)
             {
                 cli.Error.WriteLine($"dashboard: http://127.0.0.1:{port}/dashboard");

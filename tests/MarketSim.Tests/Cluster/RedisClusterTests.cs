@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using MarketSim.Tests.Support;
 using Xunit.Abstractions;
 
@@ -365,6 +366,17 @@ public sealed class RedisClusterInputTests
         Assert.Equal("error: --dashboard: 0 is not allowed; allowed: a TCP port 1-65535", Assert.Single(Lines(dashboard.Error)));
         Assert.True(samePorts.ExitCode == 2, $"one port twice: exit code {samePorts.ExitCode}\n{samePorts.Error}");
         Assert.Equal("error: --gateway-port: 22222 is also the --silo-port; allowed: another TCP port 1-65535, or 0 for a free one", Assert.Single(Lines(samePorts.Error)));
+    }
+
+    [Fact]
+    public void A_silo_with_one_thread_says_it_joined_with_1_worker_thread_in_the_singular()
+    {
+        using var redis = new PrivateRedis();
+        using var silo = new SiloProcess(redis.Uri, threads: 1);
+
+        var line = silo.WaitForLine("joined the cluster", TimeSpan.FromSeconds(60));
+
+        Assert.Matches($@"^silo S127\.0\.0\.1:\d+:\d+ \(pid {silo.Pid}\) joined the cluster at {Regex.Escape(redis.Uri)} with 1 worker thread; stop with SIGTERM or Ctrl\+C$", line);
     }
 
     [Fact]
