@@ -293,6 +293,33 @@ public sealed class RedisClusterInputTests
     }
 
     [Fact]
+    public async Task A_wrong_or_missing_password_is_reported_as_refused_by_every_command_with_exit_2_not_as_no_answer()
+    {
+        using var redis = new PrivateRedis();
+        using (var connection = redis.Connect())
+        {
+            await connection.GetServer(redis.Address).ConfigSetAsync("requirepass", "right");
+        }
+        const string allowed = "redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)";
+
+        var wrong = await RunAll($"redis://:wrong@{redis.Address}");
+        var missing = await RunAll(redis.Uri);
+
+        foreach (var (command, result, outDir) in wrong)
+        {
+            Assert.True(result.ExitCode == 2, $"{command}: exit code {result.ExitCode}\n{result.Error}");
+            Assert.Equal($"error: --cluster: the Redis server at {redis.Address} refused the password given; allowed: the server's own, as {allowed}", Assert.Single(Lines(result.Error)));
+            Assert.False(outDir is not null && Directory.Exists(outDir), $"{command} left a results folder");
+        }
+        foreach (var (command, result, outDir) in missing)
+        {
+            Assert.True(result.ExitCode == 2, $"{command}: exit code {result.ExitCode}\n{result.Error}");
+            Assert.Equal($"error: --cluster: the Redis server at {redis.Address} asks for a password; allowed: {allowed}", Assert.Single(Lines(result.Error)));
+            Assert.False(outDir is not null && Directory.Exists(outDir), $"{command} left a results folder");
+        }
+    }
+
+    [Fact]
     public async Task A_cluster_with_no_live_silo_is_reported_at_once_with_exit_2()
     {
         using var redis = new PrivateRedis();
