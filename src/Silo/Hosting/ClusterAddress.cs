@@ -104,7 +104,26 @@ public sealed class ClusterAddress
     /// retrying for long. A wrong password also counts as no answer.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
-    public static async Task<bool> CanReach(ClusterAddress address, TimeSpan timeout, CancellationToken cancellation = default)
+    public static async Task<bool> CanReach(ClusterAddress address, TimeSpan timeout, CancellationToken cancellation = default) =>
+        await Ping(address, timeout, cancellation).ConfigureAwait(false) == PingResult.Answered;
+
+    /// <summary>Pings the Redis at this address; throws <see cref="ClusterUnavailableException"/> with <see cref="NoAnswerMessage"/> when it does not answer within <paramref name="timeout"/>, or with what to give when it refuses the password.</summary>
+    public void ThrowIfUnreachable(TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        switch (Ping(this, timeout, cancellation).GetAwaiter().GetResult())
+        {
+            case PingResult.Answered:
+                return;
+            case PingResult.RefusedPassword:
+                throw new ClusterUnavailableException(Password is null
+                    ? $"{Option}: the Redis server at {Endpoint} asks for a password; allowed: redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)"
+                    : $"{Option}: the Redis server at {Endpoint} refused the {(User is null ? "password" : "user and password")} given; allowed: the server's own, as redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)");
+            default:
+                throw new ClusterUnavailableException(NoAnswerMessage(timeout));
+        }
+    }
+
+    private static async Task<PingResult> Ping(ClusterAddress address, TimeSpan timeout, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(address);
         cancellation.ThrowIfCancellationRequested();
@@ -123,11 +142,11 @@ public sealed class ClusterAddress
         {
             connection = await connecting.WaitAsync(deadline.Token).ConfigureAwait(false);
             await connection.GetDatabase().PingAsync().WaitAsync(deadline.Token).ConfigureAwait(false);
-            return true;
+            return PingResult.Answered;
         }
-        catch (Exception) when (!cancellation.IsCancellationRequested)
+        catch (Exception ex) when (!cancellation.IsCancellationRequested)
         {
-            return false;
+            return IsRefusedPassword(ex) ? PingResult.RefusedPassword : PingResult.NoAnswer;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -147,13 +166,17 @@ public sealed class ClusterAddress
         }
     }
 
-    /// <summary>Pings the Redis at this address; throws <see cref="ClusterUnavailableException"/> with <see cref="NoAnswerMessage"/> when it does not answer within <paramref name="timeout"/>.</summary>
-    public void ThrowIfUnreachable(TimeSpan timeout, CancellationToken cancellation = default)
+    private static bool IsRefusedPassword(Exception ex)
     {
-        if (!CanReach(this, timeout, cancellation).GetAwaiter().GetResult())
+        for (Exception? e = ex; e is not null; e = e.InnerException)
         {
-            throw new ClusterUnavailableException(NoAnswerMessage(timeout));
+            if (e is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure }
+                || (e is RedisServerException && (e.Message.StartsWith("NOAUTH", StringComparison.Ordinal) || e.Message.StartsWith("WRONGPASS", StringComparison.Ordinal))))
+            {
+                return true;
+            }
         }
+        return false;
     }
 
     /// <summary>The message for a server that did not answer: <c>--cluster: no Redis server answered at 127.0.0.1:6399 within 5 s</c>.</summary>
@@ -334,4 +357,11 @@ public sealed class ClusterAddress
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+
+    private enum PingResult
+    {
+        Answered,
+        NoAnswer,
+        RefusedPassword,
+    }
 }

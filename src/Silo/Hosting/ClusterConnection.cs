@@ -92,7 +92,7 @@ public sealed class ClusterConnection : IDisposable
         }
         if (chain.Any(e => e is ConnectionFailedException or System.Net.Sockets.SocketException))
         {
-            return $"the silos Redis lists did not answer: {ex.GetBaseException().Message}; a silo killed outright stays listed until a live one declares it dead";
+            return "the silos Redis lists did not answer; a silo killed outright stays listed until a live one declares it dead";
         }
         return chain.Any(e => e is OperationCanceledException) ? "no answer" : ex.GetBaseException().Message;
     }

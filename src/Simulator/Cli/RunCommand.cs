@@ -47,6 +47,10 @@ internal static class RunCommand
             {
                 problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: {NumberOption.Threads}");
             }
+            if (parsed.GetValue(cluster) is not null && parsed.GetResult(threads) is { Implicit: false })
+            {
+                problems.Add("--threads: does not apply with --cluster, whose runs go to the silos' own threads; allowed: leave it out, and start each silo with 'marketsim silo --threads T'");
+            }
             if (parsed.GetValue(batch) is < 1)
             {
                 problems.Add($"--batch-size: {parsed.GetValue(batch)} is not allowed; allowed: {BatchSizes}");

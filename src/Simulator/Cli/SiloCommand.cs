@@ -46,6 +46,21 @@ internal static class SiloCommand
             {
                 problems.Add($"--address: '{text}' is not allowed; allowed: an IP address of this machine, like 10.0.0.5");
             }
+            if (parsed.GetValue(siloPort) is > 0 and var same && same == parsed.GetValue(gatewayPort))
+            {
+                problems.Add($"--gateway-port: {same} is also the --silo-port; allowed: another TCP port from 1 to 65,535, or 0 for a free one");
+            }
+            var listenAt = ip ?? SiloAddresses.Default(redis.Host);
+            if (problems.Count == 0)
+            {
+                List<(string Option, IPAddress Address, int Port)> listens =
+                    [("--silo-port", listenAt, parsed.GetValue(siloPort)), ("--gateway-port", listenAt, parsed.GetValue(gatewayPort))];
+                if (parsed.GetValue(dashboard) is { } web)
+                {
+                    listens.Add(("--dashboard", IPAddress.Loopback, web));
+                }
+                problems.AddRange(listens.Select(l => SiloListenCheck.Problem(l.Option, l.Address, l.Port)).OfType<string>().Distinct());
+            }
             if (problems.Count > 0)
             {
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
@@ -53,13 +68,13 @@ internal static class SiloCommand
             }
             var stop = cli.Signals.Stop;
             redis.ThrowIfUnreachable(TimeSpan.FromSeconds(10), stop);
-            var options = new ClusterSiloOptions(redis.ToConfigurationString(), parsed.GetValue(threads), ip ?? SiloAddresses.Default(redis.Host),
+            var options = new ClusterSiloOptions(redis.ToConfigurationString(), parsed.GetValue(threads), listenAt,
                 parsed.GetValue(siloPort), parsed.GetValue(gatewayPort), parsed.GetValue(dashboard));
             var host = ClusterSilo.Build(options, ScenarioCompiler.Instance);
             host.StartAsync(stop).GetAwaiter().GetResult();
             var threadCount = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
             var self = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
-            cli.Error.WriteLine($"silo {self} (pid {Environment.ProcessId}) joined the cluster at {redis} with {threadCount} worker threads; stop with SIGTERM or Ctrl+C");
+            cli.Error.WriteLine($"silo {self} (pid {Environment.ProcessId}) joined the cluster at {redis} with {threadCount} worker thread{(threadCount == 1 ? "" : "s")}; stop with SIGTERM or Ctrl+C");
             if (options.DashboardPort is { } port)
             {
                 cli.Error.WriteLine($"dashboard: http://127.0.0.1:{port}/dashboard");

@@ -47,6 +47,20 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Threads_with_cluster_is_refused_with_exit_code_2_as_the_silos_run_on_their_own_threads()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        var run = CliRun.Of("run", Doncaster, "--runs", "4", "--threads", "4", "--cluster", "redis://127.0.0.1:1", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(
+            "error: --threads: does not apply with --cluster, whose runs go to the silos' own threads; allowed: leave it out, and start each silo with 'marketsim silo --threads T'",
+            Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
     public void Timings_lists_each_phase_in_seconds_on_stderr_after_the_results()
     {
         var dir = Path.Combine(Repo.TempDir(), "out");

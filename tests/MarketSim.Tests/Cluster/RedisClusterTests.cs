@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using MarketSim.Tests.Support;
 using Xunit.Abstractions;
 
@@ -292,6 +293,33 @@ public sealed class RedisClusterInputTests
     }
 
     [Fact]
+    public async Task A_wrong_or_missing_password_is_reported_as_refused_by_every_command_with_exit_2_not_as_no_answer()
+    {
+        using var redis = new PrivateRedis();
+        using (var connection = redis.Connect())
+        {
+            await connection.GetServer(redis.Address).ConfigSetAsync("requirepass", "right");
+        }
+        const string allowed = "redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)";
+
+        var wrong = await RunAll($"redis://:wrong@{redis.Address}");
+        var missing = await RunAll(redis.Uri);
+
+        foreach (var (command, result, outDir) in wrong)
+        {
+            Assert.True(result.ExitCode == 2, $"{command}: exit code {result.ExitCode}\n{result.Error}");
+            Assert.Equal($"error: --cluster: the Redis server at {redis.Address} refused the password given; allowed: the server's own, as {allowed}", Assert.Single(Lines(result.Error)));
+            Assert.False(outDir is not null && Directory.Exists(outDir), $"{command} left a results folder");
+        }
+        foreach (var (command, result, outDir) in missing)
+        {
+            Assert.True(result.ExitCode == 2, $"{command}: exit code {result.ExitCode}\n{result.Error}");
+            Assert.Equal($"error: --cluster: the Redis server at {redis.Address} asks for a password; allowed: {allowed}", Assert.Single(Lines(result.Error)));
+            Assert.False(outDir is not null && Directory.Exists(outDir), $"{command} left a results folder");
+        }
+    }
+
+    [Fact]
     public async Task A_cluster_with_no_live_silo_is_reported_at_once_with_exit_2()
     {
         using var redis = new PrivateRedis();
@@ -301,6 +329,12 @@ public sealed class RedisClusterInputTests
         {
             AssertNoSilo(command, result, outDir, redis.Uri, "Redis lists no running silo");
         }
+    }
+
+    [Fact]
+    public async Task A_cluster_whose_only_silo_was_killed_is_reported_in_words_without_orleans_retry_text()
+    {
+        using var redis = new PrivateRedis();
 
         // A silo killed outright: Redis still lists it as active, but nobody answers at its address.
         using (var silo = new SiloProcess(redis.Uri))
@@ -308,10 +342,68 @@ public sealed class RedisClusterInputTests
             silo.WaitForLine("joined the cluster", TimeSpan.FromSeconds(60));
             silo.Kill();
         }
+
         foreach (var (command, result, outDir) in await RunAll(redis.Uri, includeSilo: false))
         {
             AssertNoSilo(command, result, outDir, redis.Uri, "the silos Redis lists did not answer");
+            Assert.Equal(
+                $"error: --cluster: no MarketSim silo answered through {redis.Uri} within 5 s (the silos Redis lists did not answer; a silo killed outright stays listed until a live one declares it dead); start one with 'marketsim silo --cluster {redis.Uri}'",
+                Assert.Single(Lines(result.Error)));
         }
+    }
+
+    [Fact]
+    public async Task A_silo_port_in_use_is_refused_naming_its_option_with_exit_2_and_one_line()
+    {
+        using var redis = new PrivateRedis();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+
+        foreach (var (option, allowed) in new[] { ("--silo-port", "a free TCP port from 1 to 65,535, or 0 for a free one"), ("--gateway-port", "a free TCP port from 1 to 65,535, or 0 for a free one"), ("--dashboard", "a free TCP port from 1 to 65,535") })
+        {
+            var result = await Task.Run(() => Finished.Run(["silo", "--cluster", redis.Uri, "--threads", "1", option, port]));
+
+            Assert.True(result.ExitCode == 2, $"{option}: exit code {result.ExitCode}\n{result.Error}");
+            Assert.Equal($"error: {option}: {port} is in use on 127.0.0.1 by another program; allowed: {allowed}", Assert.Single(Lines(result.Error)));
+        }
+    }
+
+    [Fact]
+    public async Task A_silo_address_of_another_machine_is_refused_with_exit_2_and_one_line()
+    {
+        using var redis = new PrivateRedis();
+
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine.
+        var result = await Task.Run(() => Finished.Run(["silo", "--cluster", redis.Uri, "--threads", "1", "--address", "192.0.2.1"]));
+
+        Assert.True(result.ExitCode == 2, $"exit code {result.ExitCode}\n{result.Error}");
+        Assert.Equal("error: --address: '192.0.2.1' is not an address of this machine; allowed: an IP address of this machine, like 10.0.0.5", Assert.Single(Lines(result.Error)));
+    }
+
+    [Fact]
+    public async Task A_dashboard_port_of_0_or_one_port_for_silo_and_gateway_is_refused_with_exit_2()
+    {
+        using var redis = new PrivateRedis();
+
+        var dashboard = await Task.Run(() => Finished.Run(["silo", "--cluster", redis.Uri, "--threads", "1", "--dashboard", "0"]));
+        var samePorts = await Task.Run(() => Finished.Run(["silo", "--cluster", redis.Uri, "--threads", "1", "--silo-port", "22222", "--gateway-port", "22222"]));
+
+        Assert.True(dashboard.ExitCode == 2, $"--dashboard 0: exit code {dashboard.ExitCode}\n{dashboard.Error}");
+        Assert.Equal("error: --dashboard: 0 is not allowed; allowed: a TCP port from 1 to 65,535", Assert.Single(Lines(dashboard.Error)));
+        Assert.True(samePorts.ExitCode == 2, $"one port twice: exit code {samePorts.ExitCode}\n{samePorts.Error}");
+        Assert.Equal("error: --gateway-port: 22222 is also the --silo-port; allowed: another TCP port from 1 to 65,535, or 0 for a free one", Assert.Single(Lines(samePorts.Error)));
+    }
+
+    [Fact]
+    public void A_silo_with_one_thread_says_it_joined_with_1_worker_thread_in_the_singular()
+    {
+        using var redis = new PrivateRedis();
+        using var silo = new SiloProcess(redis.Uri, threads: 1);
+
+        var line = silo.WaitForLine("joined the cluster", TimeSpan.FromSeconds(60));
+
+        Assert.Matches($@"^silo S127\.0\.0\.1:\d+:\d+ \(pid {silo.Pid}\) joined the cluster at {Regex.Escape(redis.Uri)} with 1 worker thread; stop with SIGTERM or Ctrl\+C$", line);
     }
 
     [Fact]
