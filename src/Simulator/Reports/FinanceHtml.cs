@@ -79,8 +79,7 @@ public static class FinanceHtml
             var cells = new List<string>
             {
                 E(s.Block.Name), E(MoneySe(spend.Mean, spend.StdError)), E(MoneySe(over.Mean, over.StdError)),
-                E($"{Quantity.Share(chance.P)} ± {Quantity.Share(chance.StdError)}"),
-                E(Quantity.Money(summary.Quantile(column, 0.05)!.Value)), E(Quantity.Money(summary.Quantile(column, 0.95)!.Value)),
+                E($"{Quantity.Share(chance.P)} ± {Quantity.Share(chance.StdError)}"), E(Quantity.Money(over.P5)), E(Quantity.Money(over.P95)),
             };
             if (unmet)
             {
