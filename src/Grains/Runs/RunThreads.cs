@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MarketSim.Grains.Experiments;
 using MarketSim.Grains.Market;
 using Microsoft.Extensions.Options;
@@ -30,8 +29,9 @@ public sealed class RunThreads : IDisposable
     /// <summary>The seed of the warm-up runs (any seed would do: their outcomes are never used).</summary>
     private const ulong WarmUpSeed = 0x5EED_0F_3A_4B_17UL;
     private const int ScenariosKeptPerThread = 4;
-    private readonly BlockingCollection<Job> _jobs = [];
+    private readonly Queue<Job> _jobs = [];
     private readonly Thread[] _threads;
+    private bool _stopping;
 
     /// <summary>Starts <see cref="RunWorkerOptions.EffectiveThreads"/> run threads.</summary>
     public RunThreads(IOptions<RunWorkerOptions> options)
@@ -54,15 +54,30 @@ public sealed class RunThreads : IDisposable
     public Task<RunBatch> Compute(CompiledScenario scenario, ulong seed, long firstRun, int count, bool warmUp = false)
     {
         var job = new Job(scenario, seed, firstRun, count, warmUp);
-        _jobs.Add(job);
+        lock (_jobs)
+        {
+            ObjectDisposedException.ThrowIf(_stopping, this);
+            _jobs.Enqueue(job);
+            Monitor.Pulse(_jobs);
+        }
         return job.Done.Task;
     }
 
-    /// <summary>Lets each thread finish its batch and stop; batches still queued are never computed.</summary>
+    /// <summary>
+    /// Lets each thread finish its batch and stop; batches still queued are never computed. Idle threads are woken by a
+    /// flag: a BlockingCollection wakes its waiting consumers by cancelling their wait, an exception in each at every silo's stop.
+    /// </summary>
     public void Dispose()
     {
-        _jobs.CompleteAdding();
-        while (_jobs.TryTake(out var job))
+        Job[] queued;
+        lock (_jobs)
+        {
+            _stopping = true;
+            queued = [.. _jobs];
+            _jobs.Clear();
+            Monitor.PulseAll(_jobs);
+        }
+        foreach (var job in queued)
         {
             job.Done.TrySetCanceled();
         }
@@ -73,7 +88,7 @@ public sealed class RunThreads : IDisposable
         var models = new Dictionary<CompiledScenario, IRunModel>(ReferenceEqualityComparer.Instance);
         var warmedUp = false;
         var runsOnModels = 0L;
-        foreach (var job in _jobs.GetConsumingEnumerable())
+        while (NextJob() is { } job)
         {
             if (job.Done.Task.IsCompleted)
             {
@@ -106,6 +121,19 @@ public sealed class RunThreads : IDisposable
             {
                 job.Done.TrySetException(ex);
             }
+        }
+    }
+
+    /// <summary>The next queued batch, waiting for one; null once <see cref="Dispose"/> has been called.</summary>
+    private Job? NextJob()
+    {
+        lock (_jobs)
+        {
+            while (_jobs.Count == 0 && !_stopping)
+            {
+                Monitor.Wait(_jobs);
+            }
+            return _stopping ? null : _jobs.Dequeue();
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MarketSim.Grains.Experiments;
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Runs;
@@ -85,6 +86,40 @@ public class RunThreadsTests
         }
     }
 
+    [Fact]
+    public async Task Disposing_stops_an_idle_run_thread_without_throwing_an_exception()
+    {
+        Thread? runThread = null;
+        var scenario = new CompiledScenario(null!, null!, () => new ThreadCapture(t => runThread = t));
+        var threads = new RunThreads(Options.Create(new RunWorkerOptions { Threads = 1 }));
+        await threads.Compute(scenario, 1, 0, 1);
+        Assert.NotNull(runThread);
+        Assert.True(SpinWait.SpinUntil(() => runThread.ThreadState.HasFlag(ThreadState.WaitSleepJoin), TimeSpan.FromSeconds(10)));
+        var thrown = new List<string>();
+        EventHandler<FirstChanceExceptionEventArgs> record = (_, e) =>
+        {
+            if (Thread.CurrentThread == runThread)
+            {
+                lock (thrown)
+                {
+                    thrown.Add($"{e.Exception.GetType().Name}: {e.Exception.Message}");
+                }
+            }
+        };
+        AppDomain.CurrentDomain.FirstChanceException += record;
+        try
+        {
+            threads.Dispose();
+
+            Assert.True(runThread.Join(TimeSpan.FromSeconds(10)));
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= record;
+        }
+        Assert.Empty(thrown);
+    }
+
     /// <summary>A scenario whose every new model is added to <paramref name="models"/>.</summary>
     private static CompiledScenario Recording(List<ThreadModel> models) => new(null!, null!, () =>
     {
@@ -110,6 +145,13 @@ public class RunThreadsTests
             Runs.Add((experimentSeed, runIndex));
             outcomes[0] = runIndex;
         }
+    }
+
+    private sealed class ThreadCapture(Action<Thread> capture) : IRunModel
+    {
+        public int OutcomeCount => 1;
+
+        public void Run(ulong experimentSeed, long runIndex, Span<double> outcomes) => capture(Thread.CurrentThread);
     }
 
     private sealed class BlockingModel(ManualResetEventSlim release) : IRunModel
