@@ -12,7 +12,7 @@ public static class ChartScaleOption
     /// <summary>The largest scale allowed.</summary>
     public const double Largest = 4;
 
-    private static readonly string Allowed = $"a number from {Smallest.ToString(CultureInfo.InvariantCulture)} to {Largest.ToString(CultureInfo.InvariantCulture)} (1 = 1,000 × 600 pixels, 2 for print)";
+    private static readonly NumberRange<double> Allowed = new(Smallest, Largest, $"a number from {Smallest.ToString(CultureInfo.InvariantCulture)} to {Largest.ToString(CultureInfo.InvariantCulture)} (1 = 1,000 × 600 pixels, 2 for print)");
 
     /// <summary>A new --chart-scale option, default 1.</summary>
     public static Option<double> Create() => NumberOption.Create<double>(
@@ -20,13 +20,4 @@ public static class ChartScaleOption
         "Size of the PNG charts in charts/ as a multiple of 1,000 × 600 pixels: 1 for screens and documents, 2 for print (text and lines scale too). The SVGs are not affected.",
         1,
         Allowed);
-
-    /// <summary>Adds a problem when <paramref name="scale"/> is outside <see cref="Smallest"/>..<see cref="Largest"/>.</summary>
-    public static void Check(double scale, List<string> problems)
-    {
-        if (!(scale >= Smallest && scale <= Largest))
-        {
-            problems.Add($"--chart-scale: {scale.ToString(CultureInfo.InvariantCulture)} is not allowed; allowed: {Allowed}");
-        }
-    }
 }

@@ -13,7 +13,7 @@ internal static class CompareCommand
     {
         var scenarios = new Argument<string[]>("SCENARIOS") { Description = "The base scenario file, then one or more scenarios to compare with it (YAML).", Arity = ArgumentArity.ZeroOrMore };
         var metric = new Option<string[]>("--metric") { Description = "Outcomes (runs.csv columns) to compare; repeatable. Default: every headline outcome and every liability under a risk-share agreement.", AllowMultipleArgumentsPerToken = true };
-        var runs = NumberOption.Create<long>("--runs", "Runs for each scenario.", 500, NumberOption.Runs(2), "-n");
+        var runs = NumberOption.Create<long>("--runs", "Runs for each scenario.", 500, NumberOption.Runs, "-n");
         var seed = NumberOption.Create<ulong>("--seed", "Seed shared by every scenario (common random numbers).", 1, NumberOption.Seeds, "-s");
         var output = FolderOption.Create("--out", "Results folder (default: results/<base>-compare).", "-o");
         var threads = NumberOption.Create<int>("--threads", "Worker threads; 0 uses every core.", 0, NumberOption.Threads, "-t");
@@ -30,14 +30,6 @@ internal static class CompareCommand
             if (paths.Length < 2)
             {
                 problems.Add($"compare: {(paths.Length == 0 ? "no scenario" : "one scenario")} given; allowed: a base scenario and at least one other, {Usage}");
-            }
-            if (parsed.GetValue(runs) < 2)
-            {
-                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: {NumberOption.Runs(2)}");
-            }
-            if (parsed.GetValue(threads) < 0)
-            {
-                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: {NumberOption.Threads}");
             }
             if (problems.Count > 0)
             {

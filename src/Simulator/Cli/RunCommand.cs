@@ -9,11 +9,11 @@ namespace MarketSim.Simulator.Cli;
 /// <summary>`marketsim run SCENARIO --runs N --seed S --out DIR [--threads T]`.</summary>
 internal static class RunCommand
 {
-    private static readonly string BatchSizes = NumberOption.Whole(1);
+    private static readonly NumberRange<int> BatchSizes = NumberOption.AtLeast(1);
 
-    private static readonly string RunsAllowed = $"{NumberOption.Runs(2)} (a standard error needs two runs)";
+    private static readonly NumberRange<long> RunsAllowed = NumberOption.Runs.Noting("a standard error needs two runs");
 
-    private static readonly string MinRuns = $"{NumberOption.Runs(2)} (a half-width needs two runs)";
+    private static readonly NumberRange<long> MinRuns = NumberOption.Runs.Noting("a half-width needs two runs");
 
     public static Command Create(MarketSimCli cli)
     {
@@ -39,24 +39,11 @@ internal static class RunCommand
         {
             var path = parsed.GetValue(scenario)!;
             var problems = new List<string>();
-            if (parsed.GetValue(runs) < 2)
-            {
-                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: {RunsAllowed}");
-            }
-            if (parsed.GetValue(threads) < 0)
-            {
-                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: {NumberOption.Threads}");
-            }
             if (parsed.GetValue(cluster) is not null && parsed.GetResult(threads) is { Implicit: false })
             {
                 problems.Add("--threads: does not apply with --cluster, whose runs go to the silos' own threads; allowed: leave it out, and start each silo with 'marketsim silo --threads T'");
             }
-            if (parsed.GetValue(batch) is < 1)
-            {
-                problems.Add($"--batch-size: {parsed.GetValue(batch)} is not allowed; allowed: {BatchSizes}");
-            }
             var target = Precision(parsed, precision, runs, maxRuns, minRuns, problems);
-            ChartScaleOption.Check(parsed.GetValue(chartScale), problems);
             if (problems.Count > 0)
             {
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
@@ -104,16 +91,8 @@ internal static class RunCommand
         }
         var most = parsed.GetValue(maxRuns) ?? parsed.GetValue(runs);
         var mostName = parsed.GetValue(maxRuns) is null ? "--runs" : "--max-runs";
-        if (most < 2 && mostName == "--max-runs")
-        {
-            problems.Add($"{mostName}: {most} is not allowed; allowed: {RunsAllowed}");
-        }
         var least = parsed.GetValue(minRuns);
-        if (minGiven && least < 2)
-        {
-            problems.Add($"--min-runs: {least} is not allowed; allowed: {MinRuns}");
-        }
-        else if (minGiven && least > most)
+        if (minGiven && least > most)
         {
             problems.Add($"--min-runs: {least} is more than {mostName} {most}; allowed: --min-runs ≤ {mostName}");
         }

@@ -14,16 +14,16 @@ internal static class SensitivityCommand
 {
     private const string Example = "providers.slp_a.capacity_weekly_hours=2000..3500";
 
-    private static readonly string Points = $"{NumberOption.Whole(2)} (the low and the high value, and N − 2 evenly spaced between)";
+    private static readonly NumberRange<int> Points = NumberOption.AtLeast(2).Noting("the low and the high value, and N − 2 evenly spaced between");
 
-    private static readonly string BaseRuns = $"a whole number from 2 to {SobolAnalysis.MaxBaseRuns.ToString("N0", CultureInfo.InvariantCulture)}";
+    private static readonly NumberRange<int> BaseRuns = new(2, SobolAnalysis.MaxBaseRuns, $"a whole number from 2 to {SobolAnalysis.MaxBaseRuns.ToString("N0", CultureInfo.InvariantCulture)}");
 
     public static Command Create(MarketSimCli cli)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (YAML)." };
         var vary = new Option<string[]>("--vary") { Description = "PATH=LOW..HIGH, repeatable: a number in the scenario and its low and high values, e.g. providers.slp_a.capacity_weekly_hours=2000..3500 or zones.*.demand.annual_growth=0..0.04.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
         var metric = new Option<string[]>("--metric") { Description = "Outcomes (runs.csv columns) whose change is reported; repeatable. Default: unmet_hours_total.", AllowMultipleArgumentsPerToken = true };
-        var runs = NumberOption.Create<long>("--runs", "Runs for the base and for each variant.", 500, NumberOption.Runs(2), "-n");
+        var runs = NumberOption.Create<long>("--runs", "Runs for the base and for each variant.", 500, NumberOption.Runs, "-n");
         var seed = NumberOption.Create<ulong>("--seed", "Seed shared by the base and every variant (common random numbers).", 1, NumberOption.Seeds, "-s");
         var output = FolderOption.Create("--out", "Results folder (default: results/<scenario>-sensitivity).", "-o");
         var threads = NumberOption.Create<int>("--threads", "Worker threads; 0 uses every core.", 0, NumberOption.Threads, "-t");
@@ -44,11 +44,6 @@ internal static class SensitivityCommand
             var outDir = parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path) + "-sensitivity");
             var metrics = parsed.GetValue(metric) is { Length: > 0 } m ? m : ["unmet_hours_total"];
             var chosen = parsed.GetValue(method);
-            ChartScaleOption.Check(parsed.GetValue(chartScale), problems);
-            if (parsed.GetValue(threads) < 0)
-            {
-                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: {NumberOption.Threads}");
-            }
             if (chosen is not ("oat" or "sobol"))
             {
                 cli.Error.WriteLine($"error: --method: '{chosen}' is not allowed; allowed: oat (one at a time, the default) or sobol");
@@ -59,10 +54,6 @@ internal static class SensitivityCommand
                 foreach (var given in new Option[] { vary, runs, points }.Where(o => parsed.GetResult(o) is { Implicit: false }))
                 {
                     problems.Add($"{given.Name}: not allowed with --method sobol, which varies the scenario's uncertain inputs by their distributions; allowed: --base-runs N for the design's size, and distributions in the scenario (see docs/scenario-format.md)");
-                }
-                if (parsed.GetValue(baseRuns) is < 2 or > SobolAnalysis.MaxBaseRuns)
-                {
-                    problems.Add($"--base-runs: {parsed.GetValue(baseRuns)} is not allowed; allowed: {BaseRuns}");
                 }
                 if (problems.Count > 0)
                 {
@@ -95,14 +86,6 @@ internal static class SensitivityCommand
                 {
                     variations.Add(v);
                 }
-            }
-            if (parsed.GetValue(runs) < 2)
-            {
-                problems.Add($"--runs: {parsed.GetValue(runs)} is not allowed; allowed: {NumberOption.Runs(2)}");
-            }
-            if (parsed.GetValue(points) < 2)
-            {
-                problems.Add($"--points: {parsed.GetValue(points)} is not allowed; allowed: {Points}");
             }
             if (problems.Count > 0)
             {

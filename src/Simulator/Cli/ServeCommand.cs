@@ -26,14 +26,6 @@ internal static class ServeCommand
         command.SetAction(parsed => CommandErrors.Handle(cli, () =>
         {
             var problems = new List<string>();
-            if (parsed.GetValue(port) is < 0 or > 65535)
-            {
-                problems.Add($"--port: {parsed.GetValue(port)} is not allowed; allowed: {NumberOption.Ports}");
-            }
-            if (parsed.GetValue(threads) < 0)
-            {
-                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: {NumberOption.Threads}");
-            }
             var address = IPAddress.Loopback;
             if (parsed.GetValue(listen) is { } text && !IPAddress.TryParse(text, out address!))
             {

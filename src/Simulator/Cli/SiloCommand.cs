@@ -29,18 +29,6 @@ internal static class SiloCommand
         {
             var redis = ClusterAddress.Parse(parsed.GetValue(cluster));
             var problems = new List<string>();
-            if (parsed.GetValue(threads) < 0)
-            {
-                problems.Add($"--threads: {parsed.GetValue(threads)} is not allowed; allowed: {NumberOption.Threads}");
-            }
-            foreach (var (name, value) in new[] { ("--silo-port", parsed.GetValue(siloPort)), ("--gateway-port", parsed.GetValue(gatewayPort)), ("--dashboard", parsed.GetValue(dashboard) ?? 1) })
-            {
-                var dashboardPort = name == "--dashboard";
-                if (value < (dashboardPort ? 1 : 0) || value > 65535)
-                {
-                    problems.Add($"{name}: {value} is not allowed; allowed: {(dashboardPort ? NumberOption.Port : NumberOption.Ports)}");
-                }
-            }
             IPAddress? ip = null;
             if (parsed.GetValue(address) is { } text && !IPAddress.TryParse(text, out ip))
             {

@@ -136,9 +136,35 @@ public class OptionMessagesTests
     }
 
     [Theory]
-    [InlineData("--silo-port", "70000", "--silo-port: 70000 is not allowed; allowed: a TCP port from 1 to 65,535, or 0 for a free one")]
-    [InlineData("--dashboard", "-1", "--dashboard: -1 is not allowed; allowed: a TCP port from 1 to 65,535")]
-    [InlineData("--dashboard", "0", "--dashboard: 0 is not allowed; allowed: a TCP port from 1 to 65,535")]
+    [InlineData("run <doncaster> --runs 1 --out <out> --quiet", "--runs: '1' is not allowed; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)")]
+    [InlineData("run <doncaster> --threads -1 --out <out> --quiet", "--threads: '-1' is not allowed; allowed: 0 (every core) or a whole number from 1 to 2,147,483,647")]
+    [InlineData("run <doncaster> --batch-size 0 --out <out> --quiet", "--batch-size: '0' is not allowed; allowed: a whole number from 1 to 2,147,483,647")]
+    [InlineData("run <doncaster> --target-precision unmet_hours_total=100 --min-runs 1 --out <out> --quiet", "--min-runs: '1' is not allowed; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a half-width needs two runs)")]
+    [InlineData("run <doncaster> --chart-scale 5 --out <out> --quiet", "--chart-scale: '5' is not allowed; allowed: a number from 0.5 to 4 (1 = 1,000 × 600 pixels, 2 for print)")]
+    [InlineData("run <doncaster> --chart-scale NaN --out <out> --quiet", "--chart-scale: 'NaN' is not allowed; allowed: a number from 0.5 to 4 (1 = 1,000 × 600 pixels, 2 for print)")]
+    [InlineData("compare <doncaster> <doncaster> --runs 0 --out <out> --quiet", "--runs: '0' is not allowed; allowed: a whole number from 2 to 9,223,372,036,854,775,807")]
+    [InlineData("compare <doncaster> <doncaster> --threads -2 --out <out> --quiet", "--threads: '-2' is not allowed; allowed: 0 (every core) or a whole number from 1 to 2,147,483,647")]
+    [InlineData("sensitivity <doncaster> --vary providers.slp_a.capacity_weekly_hours=2000..3500 --runs 1 --out <out> --quiet", "--runs: '1' is not allowed; allowed: a whole number from 2 to 9,223,372,036,854,775,807")]
+    [InlineData("sensitivity <doncaster> --method sobol --base-runs 1 --out <out> --quiet", "--base-runs: '1' is not allowed; allowed: a whole number from 2 to")]
+    [InlineData("serve --threads -1", "--threads: '-1' is not allowed; allowed: 0 (every core) or a whole number from 1 to 2,147,483,647")]
+    [InlineData("silo --cluster redis://127.0.0.1:1 --threads -1", "--threads: '-1' is not allowed; allowed: 0 (every core) or a whole number from 1 to 2,147,483,647")]
+    public void A_number_outside_its_range_is_refused_while_parsing_in_the_same_words_as_its_help(string command, string message)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+        string[] args = [.. command.Split(' ').Select(a => a switch { Doncaster0 => Doncaster, "<out>" => dir, _ => a })];
+
+        var run = CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith($"error: {message}", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains($"Try 'marketsim {command.Split(' ')[0]} --help'.", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Theory]
+    [InlineData("--silo-port", "70000", "--silo-port: '70000' is not allowed; allowed: a TCP port from 1 to 65,535, or 0 for a free one")]
+    [InlineData("--dashboard", "-1", "--dashboard: '-1' is not allowed; allowed: a TCP port from 1 to 65,535")]
+    [InlineData("--dashboard", "0", "--dashboard: '0' is not allowed; allowed: a TCP port from 1 to 65,535")]
     public void A_silo_port_out_of_range_is_refused_with_the_range_written_as_every_range_is(string option, string value, string message)
     {
         var run = CliRun.Of("silo", "--cluster", "redis://127.0.0.1:1", option, value);

@@ -149,7 +149,7 @@ public class RunCommandTests
         var run = CliRun.Of(["run", Doncaster, "--out", dir, "--quiet", .. options.Split(' ')]);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal($"error: {named}: 1 is not allowed; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)", Assert.Single(run.ErrorLines));
+        Assert.Equal($"error: {named}: '1' is not allowed; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)", Assert.Single(run.ErrorLines));
         Assert.False(Directory.Exists(dir));
     }
 

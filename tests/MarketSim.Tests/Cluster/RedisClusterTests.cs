@@ -390,7 +390,7 @@ public sealed class RedisClusterInputTests
         var samePorts = await Task.Run(() => Finished.Run(["silo", "--cluster", redis.Uri, "--threads", "1", "--silo-port", "22222", "--gateway-port", "22222"]));
 
         Assert.True(dashboard.ExitCode == 2, $"--dashboard 0: exit code {dashboard.ExitCode}\n{dashboard.Error}");
-        Assert.Equal("error: --dashboard: 0 is not allowed; allowed: a TCP port from 1 to 65,535", Assert.Single(Lines(dashboard.Error)));
+        Assert.Equal("error: --dashboard: '0' is not allowed; allowed: a TCP port from 1 to 65,535", Assert.Single(Lines(dashboard.Error), l => l.StartsWith("error:", StringComparison.Ordinal)));
         Assert.True(samePorts.ExitCode == 2, $"one port twice: exit code {samePorts.ExitCode}\n{samePorts.Error}");
         Assert.Equal("error: --gateway-port: 22222 is also the --silo-port; allowed: another TCP port from 1 to 65,535, or 0 for a free one", Assert.Single(Lines(samePorts.Error)));
     }

@@ -76,7 +76,7 @@ public class SpiderTests
         var run = CliRun.Of("sensitivity", Doncaster, "--vary", "providers.slp_a.capacity_weekly_hours=2000..3500", "--points", points, "--runs", "5", "--out", dir, "--quiet");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains($"--points: {points} is not allowed; allowed: a whole number from 2 to", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"--points: '{points}' is not allowed; allowed: a whole number from 2 to", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir));
     }
 }

@@ -160,7 +160,8 @@ public class SobolSensitivityTests
     private static void AssertRefused(CliRun run, string dir, params string[] expected)
     {
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = Assert.Single(run.ErrorLines);
+        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
         foreach (var text in expected)
         {
             Assert.Contains(text, line, StringComparison.Ordinal);

@@ -60,7 +60,7 @@ public sealed partial class ServeCommandTests
 
     [Theory]
     [InlineData("--listen", "localhost-ish", "--listen: 'localhost-ish' is not allowed; allowed: an IP address")]
-    [InlineData("--port", "70000", "--port: 70000 is not allowed; allowed: a TCP port from 1 to 65,535, or 0 for a free one")]
+    [InlineData("--port", "70000", "--port: '70000' is not allowed; allowed: a TCP port from 1 to 65,535, or 0 for a free one")]
     [InlineData("--scenarios", "/no/such/folder", "--scenarios: '/no/such/folder' is not a folder")]
     public void Bad_options_get_one_clear_message(string option, string value, string message)
     {
