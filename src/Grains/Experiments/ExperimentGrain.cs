@@ -97,7 +97,7 @@ public sealed partial class ExperimentGrain(
         while (true)
         {
             ThrowIfFailed();
-            if (nextRun >= spec.Runs || state.State.Phase is "finished" or "cancelled")
+            if (nextRun >= spec.Runs || IsOver)
             {
                 return RunBatch.None(nextRun);
             }
@@ -115,12 +115,18 @@ public sealed partial class ExperimentGrain(
     }
 
     /// <inheritdoc />
-    public async Task Finish(long runsKept)
+    public Task Finish(long runsKept) => End(runsKept, "finished");
+
+    /// <inheritdoc />
+    public Task Interrupt(long runsKept) => End(runsKept, "interrupted");
+
+    /// <summary>Stops computing, waits until the entity grains hold exactly the first <paramref name="runsKept"/> runs, and saves <paramref name="phase"/>.</summary>
+    private async Task End(long runsKept, string phase)
     {
         var spec = Spec;
         ArgumentOutOfRangeException.ThrowIfNegative(runsKept);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(runsKept, spec.Runs);
-        if (state.State.Phase != "finished")
+        if (state.State.Phase is not ("finished" or "interrupted"))
         {
             state.State.RunsKept = runsKept;
             state.State.RunsAcknowledged = runsKept;
@@ -133,7 +139,7 @@ public sealed partial class ExperimentGrain(
                 ThrowIfFailed();
                 await Task.WhenAny(_changed.Task, Task.Delay(TimeSpan.FromSeconds(1)));
             }
-            state.State.Phase = "finished";
+            state.State.Phase = phase;
             await Save();
         }
         _ready.Clear();
@@ -143,7 +149,7 @@ public sealed partial class ExperimentGrain(
     /// <inheritdoc />
     public async Task Cancel()
     {
-        if (state.State.Spec is not null && state.State.Phase is not ("finished" or "cancelled"))
+        if (state.State.Spec is not null && !IsOver)
         {
             state.State.Phase = "cancelled";
             await Save();
@@ -224,5 +230,8 @@ public sealed partial class ExperimentGrain(
         }
     }
 
-    private bool Stopped => state.State.Phase is "finished" or "cancelled" || _failure is not null || _leaving;
+    /// <summary>Whether the experiment has ended: finished, interrupted or cancelled.</summary>
+    private bool IsOver => state.State.Phase is "finished" or "interrupted" or "cancelled";
+
+    private bool Stopped => IsOver || _failure is not null || _leaving;
 }

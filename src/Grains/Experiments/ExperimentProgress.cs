@@ -8,7 +8,7 @@ namespace MarketSim.Grains.Experiments;
 /// <param name="BatchesInFlight">Batches being computed by run workers now.</param>
 /// <param name="BatchesRetried">Batches sent again because the silo computing them died.</param>
 /// <param name="Silos">Silos taking its batches.</param>
-/// <param name="Phase">starting, running, finishing, finished, cancelled or failed.</param>
+/// <param name="Phase">starting, running, finishing, finished, interrupted (its client was stopped by a signal and kept the runs delivered), cancelled or failed.</param>
 /// <param name="StartedUtc">When it was first started.</param>
 /// <param name="Host">The silo hosting the experiment grain now.</param>
 /// <param name="BatchesBySilo">Batches computed by each silo, by its address.</param>

@@ -27,7 +27,7 @@ public sealed class ExperimentState
     [Id(4)]
     public long RunsKept { get; set; } = -1;
 
-    /// <summary>starting, running, finishing, finished, cancelled or failed.</summary>
+    /// <summary>starting, running, finishing, finished, interrupted (its client was stopped by a signal and kept the runs delivered), cancelled or failed.</summary>
     [Id(5)]
     public string Phase { get; set; } = "starting";
 

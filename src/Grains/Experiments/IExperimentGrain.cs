@@ -34,6 +34,12 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// </summary>
     Task Finish(long runsKept);
 
+    /// <summary>
+    /// Ends the experiment with its first <paramref name="runsKept"/> runs because its client was stopped (a signal)
+    /// before it had every run it asked for: as <see cref="Finish"/>, but its phase reads interrupted, not finished.
+    /// </summary>
+    Task Interrupt(long runsKept);
+
     /// <summary>Abandons the experiment: no more batches are computed and nothing more is delivered.</summary>
     Task Cancel();
 

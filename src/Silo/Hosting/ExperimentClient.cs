@@ -18,8 +18,8 @@ public static class ExperimentClient
 
     /// <summary>
     /// Runs experiment <paramref name="id"/> and returns how many runs reached the sink. When
-    /// <paramref name="cancellation"/> fires, the runs delivered so far are kept (the experiment is finished
-    /// with them) and <see cref="OperationCanceledException"/> is thrown; the sink holds an in-order prefix.
+    /// <paramref name="cancellation"/> fires, the runs delivered so far are kept (the experiment ends with
+    /// them, interrupted) and <see cref="OperationCanceledException"/> is thrown; the sink holds an in-order prefix.
     /// Any other failure (a run that throws, a cluster that delivers nothing for <see cref="PatienceWithoutProgress"/>)
     /// cancels the experiment and throws <see cref="ExperimentFailedException"/> with a one-line reason.
     /// </summary>
@@ -71,7 +71,7 @@ public static class ExperimentClient
         }
         catch (OperationCanceledException) when (next > 0)
         {
-            await Retry(() => experiment.Finish(next), CancellationToken.None);
+            await Retry(() => experiment.Interrupt(next), CancellationToken.None);
             throw;
         }
         catch (OperationCanceledException)

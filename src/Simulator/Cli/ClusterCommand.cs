@@ -32,6 +32,13 @@ internal static class ClusterCommand
             {
                 silosTable.AddRow(s.Address, s.Name, s.Status, s.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), $"{(now - s.LastAliveUtc).TotalSeconds:0}s ago");
             }
+            var console = TableConsole.For(cli.Output, cli.Interactive, cli.ConsoleWidth);
+            console.Write(silosTable);
+            if (experiments.Count == 0)
+            {
+                TableConsole.WriteWrapped(cli.Output, $"No experiments yet: start one with 'marketsim run SCENARIO --cluster {redis}'.", cli.ConsoleWidth);
+                return ExitCodes.Ok;
+            }
             var experimentsTable = new FittedTable("Experiments").Text("Id").Text("Scenario", FittedTable.Drop.ToFit).Number("Runs").Number("Delivered")
                 .Number("In flight", FittedTable.Drop.ToFit).Number("Retried", FittedTable.Drop.ToFit).Text("Phase").Number("Started (UTC)", FittedTable.Drop.ToFit).Text("Host", FittedTable.Drop.ToFit);
             foreach (var e in experiments)
@@ -40,8 +47,6 @@ internal static class ClusterCommand
                     $"{e.RunsDelivered:N0} ({100.0 * e.RunsDelivered / Math.Max(1, e.Runs):0}%)", e.BatchesInFlight.ToString(CultureInfo.InvariantCulture),
                     e.BatchesRetried.ToString(CultureInfo.InvariantCulture), e.Phase, e.StartedUtc == default ? "" : e.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Host);
             }
-            var console = TableConsole.For(cli.Output, cli.Interactive, cli.ConsoleWidth);
-            console.Write(silosTable);
             console.Write(experimentsTable);
             return ExitCodes.Ok;
         }));

@@ -48,7 +48,16 @@ public static class Manifest
                 json.WriteNumber("max_runs", options.Runs);
             }
             json.WriteString("silo", options.Cluster is null ? "embedded" : "cluster");
-            json.WriteNumber("threads", plan.EffectiveThreads);
+            if (options.Cluster is null)
+            {
+                json.WriteNumber("threads", plan.EffectiveThreads);
+            }
+            else
+            {
+                // This machine's cores ran none of the runs, and the silos' threads can change as silos come and go.
+                json.WriteNull("threads");
+                json.WriteString("threads_note", "the runs ran on the cluster's silos, each on the run threads of its own --threads");
+            }
             json.WriteNumber("batch_size", plan.BatchSize);
             json.WriteString("started_utc", startedAt.ToString("O"));
             json.WriteNumber("elapsed_seconds", Math.Round(elapsed.TotalSeconds, 3));

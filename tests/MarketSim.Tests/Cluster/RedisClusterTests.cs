@@ -119,7 +119,9 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
         AssertSamePrefix(Path.Combine(embedded, "runs.csv"), Path.Combine(outDir, "runs.csv"));
         Assert.Contains("\"stop_reason\": \"interrupted\"", File.ReadAllText(Path.Combine(outDir, "manifest.json")), StringComparison.Ordinal);
 
-        var status = await WaitForStatus(cluster, s => Row(s, id).Contains("finished", StringComparison.Ordinal));
+        var status = await WaitForStatus(cluster, s => Row(s, id).Contains("interrupted", StringComparison.Ordinal));
+        // Runs asked for, then runs kept: the status says how far it got, as manifest.json's runs_requested and runs do.
+        Assert.Matches($@"│ +{Regex.Escape($"{100 * Runs:N0}")} │ +{Regex.Escape($"{kept:N0}")} \(", Row(status, id));
         Assert.Contains("Active", Row(status, first.Address), StringComparison.Ordinal);
         Assert.Contains("Active", Row(status, late.Address), StringComparison.Ordinal);
     }

@@ -92,6 +92,31 @@ public sealed class ExperimentGrainTests(ITestOutputHelper output)
         await run;
     }
 
+    [Fact]
+    public async Task A_client_stopped_mid_experiment_leaves_it_interrupted_with_the_runs_it_kept_not_finished()
+    {
+        var spec = new ExperimentSpec(Yaml, Seed, Runs: 2400, BatchSize: 40);
+        await using var silos = await TwoSilos.Start();
+        var client = silos.Cluster.Client;
+        var sink = new InOrderRows();
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => ExperimentClient.Run(client, "stopped", spec, 0, sink, cancellation: stop.Token));
+        while (sink.Runs < 200 && !run.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+        Assert.False(run.IsCompleted, "the experiment finished before its client could be stopped; give it more runs");
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
+        var progress = await client.GetGrain<IExperimentGrain>("stopped").Progress();
+        Assert.Equal("interrupted", progress.Phase);
+        Assert.Equal(sink.Runs, progress.RunsDelivered);
+        Assert.InRange(progress.RunsDelivered, 200, spec.Runs - 1);
+        Assert.Equal(spec.Runs, progress.Runs);
+    }
+
     /// <summary>The same runs from the plain runner on one thread, as raw bits (so NaN compares equal to NaN).</summary>
     private static long[] PlainRunner(ExperimentSpec spec)
     {
