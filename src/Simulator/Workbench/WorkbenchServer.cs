@@ -64,7 +64,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
             builder.Services.AddAntiforgery();
             builder.Services.AddSingleton(experiments);
             builder.Services.AddSingleton(new ScenarioLibrary(options.ScenariosFolder, experiments));
-            builder.Services.AddSingleton(services => new ExperimentJobs(experiments, cluster?.Borrow() ?? RunEngine.Hosted(services.GetRequiredService<IGrainFactory>(), "embedded silo"), options.Cluster));
+            builder.Services.AddSingleton(services => new ExperimentJobs(experiments, cluster?.Borrow() ?? RunEngine.Hosted(services.GetRequiredService<IGrainFactory>(), "embedded silo"), options.Cluster, options.Threads));
             builder.Services.AddSingleton(options);
             var app = builder.Build();
             app.UseExceptionHandler(failed => failed.Run(context =>

@@ -15,7 +15,8 @@ namespace MarketSim.Simulator.Workbench.Jobs;
 /// <param name="folder">Where the results folders go.</param>
 /// <param name="engine">The silo or cluster connection the experiments borrow.</param>
 /// <param name="cluster">The cluster's address when <paramref name="engine"/> is a cluster's client, for the manifests.</param>
-public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, string? cluster = null)
+/// <param name="threads">The embedded silo's run threads (`serve --threads`; 0 for one per core), for the manifests and batch sizes.</param>
+public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, string? cluster = null, int threads = 0)
 {
     private readonly ConcurrentDictionary<string, ExperimentJob> _jobs = new(StringComparer.Ordinal);
 
@@ -31,7 +32,7 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, s
         var id = RunEngine.NewExperimentId(scenario.Name);
         var job = new ExperimentJob(id, scenario, runs, seed);
         _jobs[id] = job;
-        var options = new ExperimentOptions(scenario.Path, runs, seed, folder.PathFor(id), Precision: precision, Cluster: cluster, ExperimentId: id);
+        var options = new ExperimentOptions(scenario.Path, runs, seed, folder.PathFor(id), Threads: cluster is null ? threads : 0, Precision: precision, Cluster: cluster, ExperimentId: id);
         new Thread(() => Run(job, options)) { IsBackground = true, Name = $"workbench-{id}" }.Start();
         return job;
     }
