@@ -34,6 +34,14 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
     }
 
     [Fact]
+    public void Every_part_of_the_workbook_carries_one_fixed_time_so_the_same_results_give_the_same_file_byte_for_byte()
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(run.File("results.xlsx"));
+
+        Assert.All(zip.Entries, e => Assert.Equal(new DateTime(1980, 1, 1), e.LastWriteTime.DateTime));
+    }
+
+    [Fact]
     public void The_runs_sheet_equals_runs_csv_cell_for_cell()
     {
         var csv = run.Csv("runs.csv");

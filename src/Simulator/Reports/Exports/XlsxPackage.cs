@@ -16,6 +16,9 @@ internal sealed class XlsxPackage : IDisposable
     private const string Main = "application/vnd.openxmlformats-officedocument.spreadsheetml";
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+    /// <summary>The time every part is stamped with: the earliest a zip file can hold.</summary>
+    private static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly ZipArchive _zip;
     private readonly int _sheets;
     private int _written;
@@ -53,7 +56,7 @@ internal sealed class XlsxPackage : IDisposable
         {
             throw new InvalidOperationException("Every sheet named when the package was created has been written.");
         }
-        return _zip.CreateEntry($"xl/worksheets/sheet{++_written}.xml", CompressionLevel.Optimal).Open();
+        return Entry($"xl/worksheets/sheet{++_written}.xml");
     }
 
     /// <summary>Writes the styles part, after every sheet has registered its styles.</summary>
@@ -69,9 +72,17 @@ internal sealed class XlsxPackage : IDisposable
     /// <inheritdoc />
     public void Dispose() => _zip.Dispose();
 
+    /// <summary>A new part, stamped with a fixed time rather than the clock's, so the same results give the same file byte for byte.</summary>
+    private Stream Entry(string name)
+    {
+        var entry = _zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = FixedTime;
+        return entry.Open();
+    }
+
     private void Element(string name, OpenXmlElement element)
     {
-        using var stream = _zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+        using var stream = Entry(name);
         using var writer = OpenXmlWriter.Create(stream);
         writer.WriteStartDocument(true);
         writer.WriteElement(element);
@@ -79,7 +90,7 @@ internal sealed class XlsxPackage : IDisposable
 
     private void Text(string name, string xml)
     {
-        using var stream = _zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+        using var stream = Entry(name);
         stream.Write(Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + xml));
     }
 }
