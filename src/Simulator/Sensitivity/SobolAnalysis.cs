@@ -61,7 +61,8 @@ public static class SobolAnalysis
             var bad = Array.FindIndex(outcome, v => !double.IsFinite(v));
             if (bad >= 0)
             {
-                throw new VariationException([$"--metric: {plan.Metrics[m].Name} is {outcome[bad]} in run {bad}; allowed: an outcome with a value in every run (Sobol indices need them all)"]);
+                var what = double.IsNaN(outcome[bad]) ? "has no value (an empty cell in runs.csv)" : "is infinite";
+                throw new VariationException([$"--metric: {plan.Metrics[m].Name} {what} in run {bad + 1:N0} of the design; allowed: an outcome with a value in every run, as Sobol indices need them all (for example a total or a count, not a first-event week)"]);
             }
             results.Add(SobolIndices.Estimate(design, outcome, BootstrapResamples, seed));
         }

@@ -141,6 +141,18 @@ public class SobolSensitivityTests
         AssertRefused(run, dir, "--method sobol: doncaster-ccash.yaml has no uncertain inputs", "allowed: a scenario with distributions");
     }
 
+    [Fact]
+    public void Sobol_of_an_outcome_with_no_value_in_some_run_is_refused_in_words_not_as_NaN()
+    {
+        using var scratch = new Scratch();
+        var dir = Path.Combine(Repo.TempDir(), "sobol");
+
+        var run = CliRun.Of(["sensitivity", scratch.Scenario, "--method", "sobol", "--base-runs", "8", "--metric", "first_failure_week", "--out", dir, "--quiet"]);
+
+        AssertRefused(run, dir, "--metric: first_failure_week has no value (an empty cell in runs.csv) in run 1 of the design", "allowed: an outcome with a value in every run");
+        Assert.DoesNotContain("NaN", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--vary", "providers.lead.capacity_weekly_hours=100..300")]
     [InlineData("--base-runs", "1")]
