@@ -140,20 +140,20 @@ public static class FinanceHtml
             return;
         }
         var reference = models[0];
-        html.Append("<h4>Paired differences between agreements</h4>\n<p class=\"muted\">Each partner's liability under each agreement minus under \"")
-            .Append(E(reference.Name)).Append("\" (the scenario's first agreement), future by future on the same simulated futures, summed over the ").Append(E(horizon))
-            .Append("; the 95% interval is the mean ± 1.96 standard errors of the paired differences. Every pair of agreements is in risk_share_differences.csv.</p>\n");
-        Header(html, "Partner", "Agreement", $"Minus \"{reference.Name}\" (mean)", "95% interval", "Reading");
+        html.Append("<h4>Paired differences between agreements</h4>\n<p class=\"muted\">A − B: each partner's liability under agreement A, \"")
+            .Append(E(reference.Name)).Append("\" (the scenario's first agreement), minus its liability under agreement B, future by future on the same simulated futures, summed over the ")
+            .Append(E(horizon)).Append(", as in risk_share_differences.csv, which has every pair of agreements; the 95% interval is the mean ± 1.96 standard errors of the paired differences.</p>\n");
+        Header(html, "Partner", "Agreement A", "Agreement B", "A − B: A's liability minus B's (mean)", "95% interval", "Reading");
         foreach (var partner in pool.Partners)
         {
             var name = labels.PartyName(pool, partner.CommissionerId);
             foreach (var model in models.Skip(1))
             {
-                var (mean, se, _) = riskShare.Paired(pool.Id, reference.Id, model.Id, partner.CommissionerId);
+                var (mean, se, _) = riskShare.Paired(pool.Id, model.Id, reference.Id, partner.CommissionerId);
                 var half = RunningMoments.Z95 * se;
-                Row(html, E(name), E(model.Name), E(Quantity.Money(mean, signed: true)),
+                Row(html, E(name), E(reference.Name), E(model.Name), E(Quantity.Money(mean, signed: true)),
                     E($"{Quantity.Money(mean - half, signed: true)} to {Quantity.Money(mean + half, signed: true)}"),
-                    E(SummarySentences.PairedReading(name, model.Name, reference.Name, mean, se, horizon) + "."));
+                    E(SummarySentences.PairedReading(name, reference.Name, model.Name, mean, se, horizon) + "."));
             }
         }
         html.Append("</table>\n");

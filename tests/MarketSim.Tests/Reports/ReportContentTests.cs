@@ -140,6 +140,31 @@ public partial class ReportContentTests
     }
 
     [Fact]
+    public void A_paired_difference_has_the_same_sign_and_amount_in_report_html_as_in_risk_share_differences_csv()
+    {
+        var (result, html) = Dorset.Value;
+        var pool = result.Scenario.PooledBudgets[0];
+        var models = pool.ModelsOrDefault;
+        var labels = new OutcomeLabels(result.Scenario);
+        var csv = File.ReadAllLines(Path.Combine(result.OutDir, "risk_share_differences.csv")).Select(l => l.Split(',')).ToList();
+        var table = Between(html, "<h4>Paired differences between agreements", "</table>");
+
+        Assert.Contains("A − B: A's liability minus B's (mean)", WebUtility.HtmlDecode(table), StringComparison.Ordinal);
+        foreach (var partner in pool.Partners.Select(p => p.CommissionerId))
+        {
+            var row = csv.Single(r => r[0] == pool.Id && r[1] == models[0].Id && r[2] == models[1].Id && r[3] == partner);
+            var mean = double.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture);
+            var shown = Rows(table).Single(r => r[0] == labels.PartyName(pool, partner) && r[1] == models[0].Name && r[2] == models[1].Name);
+
+            Assert.True(Math.Abs(mean) > 1_000, $"{partner}: the first two agreements differ by more than £1k");
+            Assert.Equal(Quantity.Money(mean, signed: true), shown[3]);
+            Assert.StartsWith(mean > 0 ? "+" : "−", shown[3], StringComparison.Ordinal);
+            Assert.Contains(mean > 0 ? " more " : " less ", shown[5], StringComparison.Ordinal);
+            Assert.StartsWith($"Under \"{models[0].Name}\"", shown[5], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Finance_labels_VaR_and_CVaR_over_the_horizon_and_per_year_and_names_the_threshold()
     {
         var text = VisibleText(Dorset.Value.Html);
