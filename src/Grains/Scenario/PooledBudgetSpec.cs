@@ -32,7 +32,7 @@ public sealed record PoolPartnerSpec(string CommissionerId, double[] Contributio
 /// <param name="Models">The agreements to evaluate; at least one (the default is proportional).</param>
 /// <param name="PhasingStartShare">Share of activity in the pool at week 0; the rest runs as aligned budgets.</param>
 /// <param name="PhasingFullByWeek">Week by which all activity is pooled (share rises linearly); 0 when pooled from the start.</param>
-/// <param name="ThresholdGbp">The overspend threshold whose exceedance probability is reported.</param>
+/// <param name="ThresholdGbp">A party's liability over the whole horizon (not a year) whose exceedance probability is reported.</param>
 public sealed record PooledBudgetSpec(
     string Id,
     string Name,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.RiskShare;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Statistics;
 using MarketSim.Simulator.RiskShare;
@@ -11,8 +12,8 @@ using static MarketSim.Simulator.Reports.Html;
 namespace MarketSim.Simulator.Reports;
 
 /// <summary>
-/// report.html's "Finance": each commissioner's spend and overspend, then for each pooled budget each
-/// party's liability in £ by name under every agreement (mean, P(overspend &gt; £0), P(above the named
+/// report.html's "Finance": each commissioner's spend and overspend, then for each pooled budget (and
+/// what of its activity a phased start leaves outside the agreements) each party's liability in £ by name under every agreement (mean, P(overspend &gt; £0), P(above the named
 /// threshold)), the bad-case exposure over the horizon and per year (each labelled), and the paired
 /// differences between agreements on the same futures with 95% intervals and a plain reading.
 /// </summary>
@@ -59,6 +60,38 @@ public static class FinanceHtml
         return ($"P(liability > {amount})", $"The threshold is a liability of {amount} over the {horizon}: {origin}.");
     }
 
+    /// <summary>
+    /// For a pool phased in (<c>phasing</c>), the sentence saying how much of which years' activity runs
+    /// as aligned budgets outside every agreement, so that a capped partner can pay beyond its cap;
+    /// null for a pool pooled in full from the start.
+    /// </summary>
+    public static string? Phasing(PooledBudgetSpec pool, int horizonWeeks)
+    {
+        var years = new List<string>();
+        var numbers = new List<int>();
+        for (var start = 0; start < horizonWeeks; start += MarketScenario.WeeksPerYear)
+        {
+            var weeks = Math.Min(MarketScenario.WeeksPerYear, horizonWeeks - start);
+            var aligned = 1 - Enumerable.Range(start, weeks).Average(pool.PooledShare);
+            if (aligned > 1e-9)
+            {
+                var year = (start / MarketScenario.WeeksPerYear) + 1;
+                numbers.Add(year);
+                years.Add(years.Count == 0 ? $"{Quantity.Share(aligned)} of year {year}'s activity" : $"{Quantity.Share(aligned)} of year {year}'s");
+            }
+        }
+        if (years.Count == 0)
+        {
+            return null;
+        }
+        var after = pool.PhasingFullByWeek > horizonWeeks ? ", after the horizon" : "";
+        var capped = pool.ModelsOrDefault.Any(m => m.Overspend == OverspendRule.CappedExposure);
+        var inYears = numbers.Count == 1 ? $"year {numbers[0]}" : $"years {string.Join(", ", numbers.SkipLast(1))} and {numbers[^1]}";
+        return $"Pooling is phased in: the pool's share of the activity rises from {Quantity.Share(pool.PhasingStartShare)} at the start to all of it by week {pool.PhasingFullByWeek}{after}. "
+            + $"Until then the rest runs as aligned budgets, which each partner bears in full whatever the agreement: on average {string.Join(", ", years.SkipLast(1))}{(years.Count > 1 ? " and " : "")}{years[^1]}"
+            + (capped ? $", so a partner's liability in {inYears} can exceed its cap under a capped agreement." : ".");
+    }
+
     private static void Commissioners(StringBuilder html, MarketScenario scenario, OutcomeSummary summary, List<EntitySummary> commissioners, string horizon)
     {
         if (commissioners.Count == 0)
@@ -101,7 +134,12 @@ public static class FinanceHtml
         var contributions = string.Join("; ", pool.Partners.Select(p => $"{labels.PartyName(pool, p.CommissionerId)} {Quantity.Money(p.ContributionGbpPerYear)}"));
         html.Append("<h3>").Append(E(pool.Name)).Append(": risk share</h3>\n<p>Contributions in the first year: ").Append(E(contributions))
             .Append(". A party's liability is what it pays beyond its contribution, summed over the ").Append(E(horizon))
-            .Append(" (negative: a saving). Every agreement is applied to the same simulated futures. ").Append(E(thresholdText)).Append("</p>\n");
+            .Append(" (negative: a saving). Every agreement is applied to the same simulated futures. ").Append(E(thresholdText));
+        if (Phasing(pool, scenario.HorizonWeeks) is { } phasing)
+        {
+            html.Append(' ').Append(E(phasing));
+        }
+        html.Append("</p>\n");
 
         var shown = lines.Where(l => !(l.Liability.Min == 0 && l.Liability.Max == 0)).ToList();
         Header(html, "Agreement", "Who pays", $"Liability over the {horizon} (mean ± SE)", "P(liability > £0) ± SE", $"{thresholdHeader} ± SE");
@@ -140,20 +178,20 @@ public static class FinanceHtml
             return;
         }
         var reference = models[0];
-        html.Append("<h4>Paired differences between agreements</h4>\n<p class=\"muted\">Each partner's liability under each agreement minus under \"")
-            .Append(E(reference.Name)).Append("\" (the scenario's first agreement), future by future on the same simulated futures, summed over the ").Append(E(horizon))
-            .Append("; the 95% interval is the mean ± 1.96 standard errors of the paired differences. Every pair of agreements is in risk_share_differences.csv.</p>\n");
-        Header(html, "Partner", "Agreement", $"Minus \"{reference.Name}\" (mean)", "95% interval", "Reading");
+        html.Append("<h4>Paired differences between agreements</h4>\n<p class=\"muted\">A − B: each partner's liability under agreement A, \"")
+            .Append(E(reference.Name)).Append("\" (the scenario's first agreement), minus its liability under agreement B, future by future on the same simulated futures, summed over the ")
+            .Append(E(horizon)).Append(", as in risk_share_differences.csv, which has every pair of agreements; the 95% interval is the mean ± 1.96 standard errors of the paired differences.</p>\n");
+        Header(html, "Partner", "Agreement A", "Agreement B", "A − B: A's liability minus B's (mean)", "95% interval", "Reading");
         foreach (var partner in pool.Partners)
         {
             var name = labels.PartyName(pool, partner.CommissionerId);
             foreach (var model in models.Skip(1))
             {
-                var (mean, se, _) = riskShare.Paired(pool.Id, reference.Id, model.Id, partner.CommissionerId);
+                var (mean, se, _) = riskShare.Paired(pool.Id, model.Id, reference.Id, partner.CommissionerId);
                 var half = RunningMoments.Z95 * se;
-                Row(html, E(name), E(model.Name), E(Quantity.Money(mean, signed: true)),
+                Row(html, E(name), E(reference.Name), E(model.Name), E(Quantity.Money(mean, signed: true)),
                     E($"{Quantity.Money(mean - half, signed: true)} to {Quantity.Money(mean + half, signed: true)}"),
-                    E(SummarySentences.PairedReading(name, model.Name, reference.Name, mean, se, horizon) + "."));
+                    E(SummarySentences.PairedReading(name, reference.Name, model.Name, mean, se, horizon) + "."));
             }
         }
         html.Append("</table>\n");

@@ -19,12 +19,25 @@ public static class RiskMeasures
         {
             return double.NaN;
         }
-        var tail = Math.Max(1, (int)Math.Ceiling((1 - alpha) * sorted.Count));
+        var tail = TailCount(sorted.Count, alpha);
         var sum = 0.0;
         for (var i = sorted.Count - tail; i < sorted.Count; i++)
         {
             sum += sorted[i];
         }
         return sum / tail;
+    }
+
+    /// <summary>
+    /// ⌈(1 − α)·n⌉, at least 1 and at most n, with (1 − α)·n first rounded to the nearest whole
+    /// number when within 1e-9 of it: 1 − 0.95 is 0.05000000000000004 in binary, which would
+    /// otherwise put one run too many in the tail whenever 0.05·n is whole (51 of 1,000).
+    /// </summary>
+    private static int TailCount(int n, double alpha)
+    {
+        var exact = (1 - alpha) * n;
+        var nearest = Math.Round(exact);
+        var count = Math.Abs(exact - nearest) <= 1e-9 * Math.Max(1, nearest) ? nearest : Math.Ceiling(exact);
+        return (int)Math.Clamp(count, 1, n);
     }
 }

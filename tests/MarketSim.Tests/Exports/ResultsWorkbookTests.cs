@@ -65,14 +65,15 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         {
             var csv = run.Csv(file);
             var sheet = _book[name];
-            Assert.Equal(csv.Count, sheet.Rows.Count);
+            var header = sheet.FrozenRows - 1;
+            Assert.Equal(csv.Count, sheet.Rows.Count - header);
             for (var c = 0; c < csv[0].Length; c++)
             {
-                var column = sheet.ColumnOf(csv[0][c]);
+                var column = sheet.ColumnOf(csv[0][c], header);
                 Assert.True(column >= 0, $"{name} has no column {csv[0][c]}");
                 for (var r = 1; r < csv.Count; r++)
                 {
-                    AssertSameCell(csv[r][c], sheet.At(r, column), false, $"{file} row {r} column {csv[0][c]}");
+                    AssertSameCell(csv[r][c], sheet.At(header + r, column), false, $"{file} row {r} column {csv[0][c]}");
                 }
             }
         }
@@ -185,6 +186,17 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         Assert.Equal(2, sheet.FrozenRows);
         Assert.Equal("P5, P50 and P95 (the _p5, _p50 and _p95 columns) are P² streaming estimates, not exact quantiles; see docs/outputs.md, \"Per-entity outcomes\".", sheet.At(0, 0)!.Text);
         Assert.Equal("id", sheet.At(1, 0)!.Text);
+    }
+
+    [Fact]
+    public void The_risk_share_differences_sheet_says_above_its_header_that_a_difference_is_A_minus_B()
+    {
+        var sheet = _book["Risk share differences"];
+
+        Assert.Equal(2, sheet.FrozenRows);
+        Assert.StartsWith("A − B: agreement A's liability minus agreement B's", sheet.At(0, 0)!.Text, StringComparison.Ordinal);
+        Assert.Equal("pool", sheet.At(1, 0)!.Text);
+        Assert.True(sheet.ColumnOf("mean_difference_gbp", 1) >= 0);
     }
 
     [Fact]

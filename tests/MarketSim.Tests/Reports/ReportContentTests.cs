@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.RiskShare;
 using MarketSim.Grains.Scenario;
+using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
@@ -140,6 +142,55 @@ public partial class ReportContentTests
     }
 
     [Fact]
+    public void A_paired_difference_has_the_same_sign_and_amount_in_report_html_as_in_risk_share_differences_csv()
+    {
+        var (result, html) = Dorset.Value;
+        var pool = result.Scenario.PooledBudgets[0];
+        var models = pool.ModelsOrDefault;
+        var labels = new OutcomeLabels(result.Scenario);
+        var csv = File.ReadAllLines(Path.Combine(result.OutDir, "risk_share_differences.csv")).Select(l => l.Split(',')).ToList();
+        var table = Between(html, "<h4>Paired differences between agreements", "</table>");
+
+        Assert.Contains("A − B: A's liability minus B's (mean)", WebUtility.HtmlDecode(table), StringComparison.Ordinal);
+        foreach (var partner in pool.Partners.Select(p => p.CommissionerId))
+        {
+            var row = csv.Single(r => r[0] == pool.Id && r[1] == models[0].Id && r[2] == models[1].Id && r[3] == partner);
+            var mean = double.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture);
+            var shown = Rows(table).Single(r => r[0] == labels.PartyName(pool, partner) && r[1] == models[0].Name && r[2] == models[1].Name);
+
+            Assert.True(Math.Abs(mean) > 1_000, $"{partner}: the first two agreements differ by more than £1k");
+            Assert.Equal(Quantity.Money(mean, signed: true), shown[3]);
+            Assert.StartsWith(mean > 0 ? "+" : "−", shown[3], StringComparison.Ordinal);
+            Assert.Contains(mean > 0 ? " more " : " less ", shown[5], StringComparison.Ordinal);
+            Assert.StartsWith($"Under \"{models[0].Name}\"", shown[5], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_phased_pool_says_in_the_finance_section_how_much_of_year_1_runs_outside_the_agreements()
+    {
+        var text = VisibleText(Between(Dorset.Value.Html, "<h2 id=\"finance\">", "<h4>"));
+
+        Assert.Contains("Pooling is phased in: the pool's share of the activity rises from 0% at the start to all of it by week 52. "
+            + "Until then the rest runs as aligned budgets, which each partner bears in full whatever the agreement: on average 49% of year 1's activity, "
+            + "so a partner's liability in year 1 can exceed its cap under a capped agreement.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pool_pooled_in_full_from_the_start_has_no_phasing_sentence_and_one_phased_over_two_years_names_both()
+    {
+        var capped = new RiskShareSpec("capped", "Capped", OverspendRule.CappedExposure, Partner: 0, CapsGbp: [double.PositiveInfinity, 1_000]);
+        var whole = PoolMarket(RiskShareSpec.Proportional("a"), capped);
+        var phased = whole with { PooledBudgets = [whole.PooledBudgets[0] with { PhasingStartShare = 0.5, PhasingFullByWeek = 78 }] };
+
+        Assert.DoesNotContain("phased", FinanceSection(whole), StringComparison.Ordinal);
+        Assert.Null(FinanceHtml.Phasing(whole.PooledBudgets[0], whole.HorizonWeeks));
+        Assert.Contains(
+            "Until then the rest runs as aligned budgets, which each partner bears in full whatever the agreement: on average 33% of year 1&#39;s activity and 4.0% of year 2&#39;s, "
+            + "so a partner&#39;s liability in years 1 and 2 can exceed its cap under a capped agreement.", FinanceSection(phased), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Finance_labels_VaR_and_CVaR_over_the_horizon_and_per_year_and_names_the_threshold()
     {
         var text = VisibleText(Dorset.Value.Html);
@@ -215,6 +266,16 @@ public partial class ReportContentTests
         Assert.Equal("0.03", growth.Value);
         Assert.Contains(inputs, a => a.Path == "zones[0].demand.weekly_hours" && a.Value == "lognormal (mean 20, sd 15)");
         Assert.Equal(2, ScenarioAssumptions.Documents(yaml).Count);
+    }
+
+    private static string FinanceSection(MarketScenario scenario)
+    {
+        var schema = new OutcomeSchema(scenario);
+        var summary = new OutcomeSummary(schema);
+        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(1, 3, 1), summary);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(1, 3, 1), riskShare);
+        return FinanceHtml.Section(scenario, summary, riskShare, [], [], []);
     }
 
     private static string Between(string html, string start, string end)

@@ -42,4 +42,24 @@ public class RiskMeasureTests
         Assert.InRange(RiskMeasures.ValueAtRisk(sample, 0.95), var95 - (4 * varSe), var95 + (4 * varSe));
         Assert.InRange(RiskMeasures.ConditionalValueAtRisk(sample, 0.95), cvar95 - (4 * cvarSe), cvar95 + (4 * cvarSe));
     }
+
+    [Theory]
+    [InlineData(1000, 50)]
+    [InlineData(20, 1)]
+    [InlineData(200, 10)]
+    [InlineData(30, 2)]
+    public void CVaR_95_is_the_mean_of_exactly_the_worst_5_percent_of_runs_rounded_up(int n, int worst)
+    {
+        var sample = Enumerable.Range(1, n).Select(i => (double)i).ToList();
+
+        var expected = Enumerable.Range(n - worst + 1, worst).Average();
+
+        Assert.Equal(expected, RiskMeasures.ConditionalValueAtRisk(sample, 0.95));
+    }
+
+    [Fact]
+    public void CVaR_of_a_sample_smaller_than_the_tail_is_its_worst_value()
+    {
+        Assert.Equal(7.0, RiskMeasures.ConditionalValueAtRisk([3.0, 7.0], 0.95));
+    }
 }

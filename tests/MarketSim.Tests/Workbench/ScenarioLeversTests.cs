@@ -198,6 +198,15 @@ public sealed class ScenarioLeversTests : IDisposable
     }
 
     [Fact]
+    public void The_threshold_lever_is_a_partys_liability_over_the_horizon_not_an_overspend_a_year()
+    {
+        var threshold = ScenarioLevers.Read(Copy(Dorset)).Single(l => l.Key == "pooled_budgets.dorset.threshold_gbp");
+
+        Assert.Equal("Dorset care markets pool: liability threshold reported", threshold.Label);
+        Assert.Equal("£ of a party's liability over the horizon", threshold.Unit);
+    }
+
+    [Fact]
     public void The_dorset_risk_share_levers_round_trip()
     {
         var basePath = Copy(Dorset);

@@ -6,7 +6,7 @@ namespace MarketSim.Simulator.Reports.Exports;
 /// A CSV file of the results folder as a sheet: the same header and cells (numbers as numbers, in
 /// formats chosen from the column names), with a <c>COLUMN_name</c> column after each id column
 /// that <paramref name="names"/> can name (pools, agreements, partners), and a note above the header
-/// where a reader needs one (which percentiles are P² estimates).
+/// where a reader needs one (which percentiles are P² estimates, which way a difference goes).
 /// </summary>
 /// <param name="path">The CSV file.</param>
 /// <param name="names">The people's name of an id in a column, or null; for the id columns of risk-share files.</param>

@@ -25,7 +25,7 @@ public static class ResultsWorkbook
     private static readonly (string File, string Sheet, string? Note)[] TableSheets =
     [
         ("risk_share.csv", "Risk share", null),
-        ("risk_share_differences.csv", "Risk share differences", null),
+        ("risk_share_differences.csv", "Risk share differences", "A − B: agreement A's liability minus agreement B's, run by run on the same futures (mean_difference_gbp and its 95% interval); positive: the partner pays more under A. report.html's paired differences have the same sign."),
         ("providers.csv", "Providers", EstimatesNote),
         ("zones.csv", "Zones", EstimatesNote),
         ("commissioners.csv", "Commissioners", "P5, P50 and P95 of spend, overspend and liabilities are the exact quantiles of runs.csv, as on Summary and Risk share; those of the cost of unmet need and the whole-system cost are P² streaming estimates; see docs/outputs.md, \"Per-entity outcomes\"."),

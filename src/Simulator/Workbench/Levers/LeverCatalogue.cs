@@ -114,7 +114,7 @@ internal static partial class LeverCatalogue
         {
             return pool.Groups[2].Value switch
             {
-                "threshold_gbp" => (Make(RiskShare, $"{who}: overspend threshold reported", "£ of overspend a year"), true),
+                "threshold_gbp" => (Make(RiskShare, $"{who}: liability threshold reported", "£ of a party's liability over the horizon"), true),
                 "phasing.starting_share" => (Make(RiskShare, $"{who}: share pooled at the start", Share), false),
                 _ => (Make(RiskShare, $"{who}: fully pooled by week", "week"), false),
             };
