@@ -86,6 +86,37 @@ public class CompareCommandTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_scenario_with_uncertain_inputs_is_compared_on_the_runs_csv_run_writes_for_it(bool uncertainIsBase)
+    {
+        // runs.csv of an uncertain scenario has a column for each input's sampled value; compare wrote the
+        // engine's rows under a header without them, so every column after them was read from the wrong place.
+        var uncertain = Repo.Scenario("doncaster-uncertain.yaml");
+        var (first, second) = uncertainIsBase ? (uncertain, Doncaster) : (Doncaster, uncertain);
+        var parent = Repo.TempDir();
+        var dir = Path.Combine(parent, "cmp");
+
+        var run = CliRun.Of("compare", first, second, "--runs", "40", "--seed", "5", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var otherFolder = Path.GetFileNameWithoutExtension(second);
+        foreach (var (scenario, folder) in new[] { (first, "base"), (second, otherFolder) })
+        {
+            var alone = Path.Combine(parent, "alone-" + folder);
+            Assert.Equal(ExitCodes.Ok, CliRun.Of("run", scenario, "--runs", "40", "--seed", "5", "--out", alone, "--quiet").ExitCode);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(alone, "runs.csv")), File.ReadAllBytes(Path.Combine(dir, folder, "runs.csv")));
+        }
+        Assert.Contains("input_", File.ReadLines(Path.Combine(dir, uncertainIsBase ? "base" : otherFolder, "runs.csv")).First(), StringComparison.Ordinal);
+        var rows = CompareCsv.Rows(Path.Combine(dir, "compare.csv"));
+        Assert.Contains(rows, r => r["outcome"] == "caseload_mean_people");
+        foreach (var r in rows)
+        {
+            AssertMatchesDirectComputation(r, Path.Combine(dir, "base", "runs.csv"), Path.Combine(dir, otherFolder, "runs.csv"));
+        }
+    }
+
     [Fact]
     public void Compare_csv_is_byte_identical_on_one_thread_and_on_two()
     {
