@@ -62,13 +62,15 @@ public static class ScenarioComparison
         }
         var baseScenario = scenarios[0];
         var baseNames = Selected(baseScenario.Schema, metrics);
+        var baseLabels = new OutcomeLabels(baseScenario.Scenario);
         var others = scenarios.Skip(1).Select(other =>
         {
             var otherNames = Selected(other.Schema, metrics);
+            var otherLabels = new OutcomeLabels(other.Scenario);
             var shared = baseNames.Intersect(otherNames).Select(name => new ComparedOutcome(
                 name,
                 baseScenario.Schema.Columns[baseScenario.Schema.IndexOf(name)].Unit,
-                new OutcomeLabels(baseScenario.Scenario).Short(name),
+                baseLabels.Short(name, otherLabels),
                 OutcomeDirection.Of(name),
                 baseScenario.Schema.IndexOf(name),
                 other.Schema.IndexOf(name)));
