@@ -32,10 +32,10 @@ public static class ScenarioComparison
     public static ComparisonPlan Plan(IReadOnlyList<string> scenarioPaths, IReadOnlyList<string>? metrics = null)
     {
         var problems = new List<ScenarioProblem>();
-        var loaded = new List<(string Path, Grains.Scenario.MarketScenario Scenario)>();
+        var loaded = new List<(string Path, UncertainScenario Loaded)>();
         foreach (var path in scenarioPaths)
         {
-            var (scenario, found) = ScenarioLoader.TryLoad(path);
+            var (scenario, found) = ScenarioLoader.TryLoadUncertain(path);
             problems.AddRange(found);
             if (scenario is not null)
             {
@@ -44,14 +44,15 @@ public static class ScenarioComparison
         }
         if (problems.Count == 0)
         {
-            problems.AddRange(HorizonProblems(loaded));
+            problems.AddRange(HorizonProblems([.. loaded.Select(s => (s.Path, s.Loaded.Median))]));
         }
         if (problems.Count > 0)
         {
             throw new ScenarioException(problems);
         }
         var folders = Folders(scenarioPaths);
-        var scenarios = loaded.Select((s, i) => new ComparedScenario(s.Path, folders[i], s.Scenario, ScenarioLoader.EffectiveYaml(s.Path), new OutcomeSchema(s.Scenario))).ToList();
+        // Compiled as `marketsim run` compiles it, so the schema has the engine's row: with a column for each uncertain input.
+        var scenarios = loaded.Select((s, i) => new ComparedScenario(s.Path, folders[i], s.Loaded.Median, ScenarioLoader.EffectiveYaml(s.Path), ScenarioCompiler.Compile(s.Loaded).Schema)).ToList();
         if (metrics is { Count: > 0 })
         {
             foreach (var metric in metrics.Where(m => !scenarios.Any(s => s.Schema.Columns.Any(c => c.Name == m))))
@@ -61,13 +62,15 @@ public static class ScenarioComparison
         }
         var baseScenario = scenarios[0];
         var baseNames = Selected(baseScenario.Schema, metrics);
+        var baseLabels = new OutcomeLabels(baseScenario.Scenario);
         var others = scenarios.Skip(1).Select(other =>
         {
             var otherNames = Selected(other.Schema, metrics);
+            var otherLabels = new OutcomeLabels(other.Scenario);
             var shared = baseNames.Intersect(otherNames).Select(name => new ComparedOutcome(
                 name,
                 baseScenario.Schema.Columns[baseScenario.Schema.IndexOf(name)].Unit,
-                new OutcomeLabels(baseScenario.Scenario).Short(name),
+                baseLabels.Short(name, otherLabels),
                 OutcomeDirection.Of(name),
                 baseScenario.Schema.IndexOf(name),
                 other.Schema.IndexOf(name)));

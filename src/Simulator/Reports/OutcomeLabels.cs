@@ -94,22 +94,40 @@ public sealed class OutcomeLabels(MarketScenario scenario)
     /// "Spend: Doncaster Council", "Liability: Dorset pool, Dorset rule, Dorset CCG". A column without
     /// a label of its own keeps its name.
     /// </summary>
-    public string Short(string name)
+    public string Short(string name) =>
+        Market.TryGetValue(name, out var label) ? label.Short
+        : ShortParts(name) is { } parts ? $"{parts.Stem}: {string.Join(", ", parts.Names)}"
+        : name;
+
+    /// <summary>
+    /// The short label of column <paramref name="name"/> for a comparison of this scenario, the base, with
+    /// <paramref name="other"/>: where the two name one of its entities differently (an agreement of the same
+    /// id with other terms), both names, "Liability: Dorset pool, CCG capped at 5% (base) vs CCG capped at 10% (other), Dorset CCG".
+    /// </summary>
+    public string Short(string name, OutcomeLabels other)
     {
-        if (Market.TryGetValue(name, out var label))
+        if (ShortParts(name) is not { } mine || other.ShortParts(name) is not { } theirs || mine.Names.Count != theirs.Names.Count)
         {
-            return label.Short;
+            return Short(name);
         }
+        var names = mine.Names.Zip(theirs.Names, (a, b) => a == b ? a : $"{a} (base) vs {b} (other)");
+        return $"{mine.Stem}: {string.Join(", ", names)}";
+    }
+
+    // A per-entity column's short stem and the names of its entities (pool, agreement and party, or one
+    // commissioner, zone or pool); null for a column that is not per entity.
+    private (string Stem, IReadOnlyList<string> Names)? ShortParts(string name)
+    {
         var parts = name.Split("__");
         if (parts.Length < 2 || !PerEntity.TryGetValue(parts[0], out var stem))
         {
-            return name;
+            return null;
         }
         var pool = scenario.PooledBudgets.FirstOrDefault(p => p.Id == parts[1]);
-        var names = parts.Length == 4 && pool is not null
+        string[] names = parts.Length == 4 && pool is not null
             ? [pool.Name, pool.ModelsOrDefault.FirstOrDefault(m => m.Id == parts[2])?.Name ?? parts[2], scenario.Commissioners.FirstOrDefault(c => c.Id == parts[3])?.Name ?? parts[3]]
-            : parts[1..].Select(id => pool?.Name ?? EntityName(id));
-        return $"{stem.Short}: {string.Join(", ", names)}";
+            : [.. parts[1..].Select(id => pool?.Name ?? EntityName(id))];
+        return (stem.Short, names);
     }
 
     /// <summary>The label of <paramref name="column"/> with its unit in words: "Unmet need (care hours not delivered), hours".</summary>

@@ -88,6 +88,26 @@ public class SensitivityCommandTests
         Assert.DoesNotContain("doncaster-ccash.yaml", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Sensitivity_of_a_scenario_with_uncertain_inputs_reads_its_base_case_from_the_columns_run_writes()
+    {
+        // Its runs carry a column for each uncertain input; the metrics must still be read from their own columns.
+        var uncertain = Repo.Scenario("doncaster-uncertain.yaml");
+        var parent = Repo.TempDir();
+
+        var run = CliRun.Of("sensitivity", uncertain, "--vary", "providers.slp_a.capacity_weekly_hours=2000..3000", "--points", "2",
+            "--metric", "caseload_mean_people", "--metric", "unmet_hours_total", "--runs", "20", "--seed", "5", "--out", Path.Combine(parent, "sens"), "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal(ExitCodes.Ok, CliRun.Of("run", uncertain, "--runs", "20", "--seed", "5", "--out", Path.Combine(parent, "alone"), "--quiet").ExitCode);
+        var rows = Comparison.CompareCsv.Rows(Path.Combine(parent, "sens", "sensitivity.csv"));
+        foreach (var metric in new[] { "caseload_mean_people", "unmet_hours_total" })
+        {
+            var expected = Comparison.CompareCsv.Column(Path.Combine(parent, "alone", "runs.csv"), metric).Average();
+            Assert.All(rows.Where(r => r["metric"] == metric), r => Assert.Equal(expected, Comparison.CompareCsv.Number(r["base_mean"]), 1e-9 * expected));
+        }
+    }
+
     private static void AssertRefused(CliRun run, string dir, params string[] expected)
     {
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);

@@ -86,6 +86,73 @@ public class CompareCommandTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_scenario_with_uncertain_inputs_is_compared_on_the_runs_csv_run_writes_for_it(bool uncertainIsBase)
+    {
+        // runs.csv of an uncertain scenario has a column for each input's sampled value; compare wrote the
+        // engine's rows under a header without them, so every column after them was read from the wrong place.
+        var uncertain = Repo.Scenario("doncaster-uncertain.yaml");
+        var (first, second) = uncertainIsBase ? (uncertain, Doncaster) : (Doncaster, uncertain);
+        var parent = Repo.TempDir();
+        var dir = Path.Combine(parent, "cmp");
+
+        var run = CliRun.Of("compare", first, second, "--runs", "40", "--seed", "5", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var otherFolder = Path.GetFileNameWithoutExtension(second);
+        foreach (var (scenario, folder) in new[] { (first, "base"), (second, otherFolder) })
+        {
+            var alone = Path.Combine(parent, "alone-" + folder);
+            Assert.Equal(ExitCodes.Ok, CliRun.Of("run", scenario, "--runs", "40", "--seed", "5", "--out", alone, "--quiet").ExitCode);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(alone, "runs.csv")), File.ReadAllBytes(Path.Combine(dir, folder, "runs.csv")));
+        }
+        Assert.Contains("input_", File.ReadLines(Path.Combine(dir, uncertainIsBase ? "base" : otherFolder, "runs.csv")).First(), StringComparison.Ordinal);
+        var rows = CompareCsv.Rows(Path.Combine(dir, "compare.csv"));
+        Assert.Contains(rows, r => r["outcome"] == "caseload_mean_people");
+        foreach (var r in rows)
+        {
+            AssertMatchesDirectComputation(r, Path.Combine(dir, "base", "runs.csv"), Path.Combine(dir, otherFolder, "runs.csv"));
+        }
+    }
+
+    [Fact]
+    public void An_agreement_the_other_scenario_names_differently_is_labelled_with_both_names_in_the_console_and_report()
+    {
+        // The same agreement ids with other terms and names: the rows must not read as if both sides ran the base's agreements.
+        var parent = Repo.TempDir();
+        var dorset = Repo.Scenario("dorset-pool-2017.yaml");
+        var changed = Path.Combine(parent, "dorset-changed.yaml");
+        var text = File.ReadAllText(dorset);
+        const string Capped = "name: CCG capped at 5% of its contribution, DCC backstop\n        type: capped\n        caps: { dorset_ccg: { percent_of_contribution: 5 } }";
+        const string Full = "name: \"Full pool of both out-turns (53 : 18)\"\n        type: proportional";
+        Assert.Contains(Capped, text, StringComparison.Ordinal);
+        Assert.Contains(Full, text, StringComparison.Ordinal);
+        File.WriteAllText(changed, text
+            .Replace(Capped, "name: CCG capped at 10% of its contribution, DCC backstop\n        type: capped\n        caps: { dorset_ccg: { percent_of_contribution: 10 } }", StringComparison.Ordinal)
+            .Replace(Full, "name: \"Fixed split 60 : 40\"\n        type: fixed_shares\n        shares: { dcc: 0.6, dorset_ccg: 0.4 }", StringComparison.Ordinal));
+        var dir = Path.Combine(parent, "cmp");
+
+        var run = CliRun.AtWidth(400, "compare", dorset, changed, "--metric", "liability_gbp__dorset__ccg_capped__dorset_ccg", "--metric", "liability_gbp__dorset__full_pool__dcc",
+            "--metric", "liability_gbp__dorset__aligned__dcc", "--runs", "4", "--seed", "3", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var report = File.ReadAllText(Path.Combine(dir, "report.html"));
+        foreach (var label in new[]
+        {
+            "Liability: Dorset care markets pool, CCG capped at 5% of its contribution, DCC backstop (base) vs CCG capped at 10% of its contribution, DCC backstop (other), Dorset CCG (Continuing Healthcare)",
+            "Liability: Dorset care markets pool, Full pool of both out-turns (53 : 18) (base) vs Fixed split 60 : 40 (other), Dorset County Council",
+        })
+        {
+            Assert.Contains(label, run.Output, StringComparison.Ordinal);
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(label), report, StringComparison.Ordinal);
+        }
+        var unchanged = Assert.Single(run.Output.Split('\n'), l => l.Contains("Aligned budgets", StringComparison.Ordinal));
+        Assert.Contains("Liability: Dorset care markets pool, Aligned budgets (no pooling), Dorset County Council", unchanged, StringComparison.Ordinal);
+        Assert.DoesNotContain("(base)", unchanged, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Compare_csv_is_byte_identical_on_one_thread_and_on_two()
     {
