@@ -25,6 +25,25 @@ public static class Numbers
     }
 
     /// <summary>
+    /// An input's value as a person would write it, for the setting an analysis gave it: up to six significant
+    /// figures, and every digit of its whole part, with thousands separators (14.36, 16.18, 2,750, 0.0133333), so that
+    /// close settings stay apart.
+    /// </summary>
+    public static string Setting(double x)
+    {
+        if (x == 0)
+        {
+            return "0";
+        }
+        if (!double.IsFinite(x))
+        {
+            return Readable(x);
+        }
+        var decimals = Math.Clamp(5 - (int)Math.Floor(Math.Log10(Math.Abs(x))), 0, 15);
+        return Math.Round(x, decimals).ToString("#,0.###############", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
     /// A percentile of a count or a week number, rounded to the whole number it stands for (a type-7
     /// quantile of whole numbers can fall between two: 8.05 hand-backs): 8, 189, and from 1,000 as
     /// <paramref name="number"/> writes it (1,234 or 12.3k).

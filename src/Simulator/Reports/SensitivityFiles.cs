@@ -38,7 +38,7 @@ internal static class SensitivityFiles
             {
                 FieldLabels.Of(e.Parameter, plan.Base),
                 e.Setting,
-                Quantity.Format(e.Value, ""),
+                Numbers.Setting(e.Value),
                 Quantity.Format(e.VariantMean, column.Unit),
                 $"{Quantity.Format(e.Difference.Mean, column.Unit, signed: true)} ± {Quantity.Format(e.Difference.HalfWidth95, column.Unit)}",
             }).ToList();
@@ -114,7 +114,7 @@ internal static class SensitivityFiles
         var tornado = TornadoChart.Draw($"tornado_{column.Name}", $"Change in the mean of {lower} from the base case with each input at its low and its high value, with 95% intervals of the paired difference.",
             $"{label}: each input at its low and high value", ChartStyle.AxisTitle("Change in the mean from the base case", unit), unit, bars);
         var lines = ofMetric.GroupBy(e => e.Parameter)
-            .Select(g => new SpiderChart.Line($"{FieldLabels.Of(g.Key, plan.Base)} ({Quantity.Format(g.First().Value, "")} to {Quantity.Format(g.Last().Value, "")})", [.. g.Select(e => (e.Position, e.VariantMean))]))
+            .Select(g => new SpiderChart.Line($"{FieldLabels.Of(g.Key, plan.Base)} ({Numbers.Setting(g.First().Value)} to {Numbers.Setting(g.Last().Value)})", [.. g.Select(e => (e.Position, e.VariantMean))]))
             .ToList();
         var spider = SpiderChart.Draw($"spider_{column.Name}", $"The mean of {lower} with each input at evenly spaced values from its low to its high value, the others at their base values.",
             $"{label}: each input from its low to its high value", ChartStyle.AxisTitle("Mean over the runs", unit), unit, lines, ofMetric[0].BaseMean);

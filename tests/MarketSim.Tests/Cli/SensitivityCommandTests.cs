@@ -89,6 +89,19 @@ public class SensitivityCommandTests
     }
 
     [Fact]
+    public void The_value_of_each_setting_is_written_as_given_not_rounded_to_three_figures()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--vary", "providers.*.rate_gbp_per_hour=14.36..18", "--runs", "4", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("│ 14.36 │", run.Output, StringComparison.Ordinal);
+        Assert.Contains("│ 16.18 │", run.Output, StringComparison.Ordinal);
+        Assert.Contains("<td>14.36</td>", File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sensitivity_of_a_scenario_with_uncertain_inputs_reads_its_base_case_from_the_columns_run_writes()
     {
         // Its runs carry a column for each uncertain input; the metrics must still be read from their own columns.

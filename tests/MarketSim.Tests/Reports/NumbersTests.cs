@@ -17,6 +17,17 @@ public class NumbersTests
         Assert.Equal(expected, Numbers.Whole(x, Numbers.Compact));
 
     [Theory]
+    [InlineData(14.36, "14.36")]
+    [InlineData(16.18, "16.18")]
+    [InlineData(2750.0, "2,750")]
+    [InlineData(0.0133333333, "0.0133333")]
+    [InlineData(-0.02, "-0.02")]
+    [InlineData(0.0, "0")]
+    [InlineData(1234567.891, "1,234,568")]
+    public void Setting_writes_an_inputs_value_to_six_significant_figures_so_close_settings_stay_apart(double x, string expected) =>
+        Assert.Equal(expected, Numbers.Setting(x));
+
+    [Theory]
     [InlineData(0.0, "0.00")]
     [InlineData(4414.6, "4,415")]
     [InlineData(-9999.4, "-9,999")]
