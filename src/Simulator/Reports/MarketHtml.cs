@@ -85,7 +85,7 @@ public static class MarketHtml
             .. leads ? new[] { "P(left without its lead provider) ± SE", "95% interval", "Weeks without a lead (mean ± SE)" } : [],
             $"Unmet need over the {horizon}, hours (mean ± SE)",
             .. cost is null ? Array.Empty<string>() : ["Cost of unmet need, £ (mean ± SE)"],
-            "Peak waiting list, people (P95, a P² estimate)",
+            "Peak waiting list, people (P95)",
         ]);
         foreach (var s in zones)
         {
