@@ -142,6 +142,15 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
     }
 
     [Fact]
+    public void The_summary_sheet_titles_its_table_with_the_horizon_its_totals_cover()
+    {
+        var sheet = _book["Summary"];
+
+        Assert.Equal("Headline outcomes over the 2-year horizon", sheet.At(sheet.FrozenRows - 2, 0)!.Text);
+        Assert.Equal("Outcome", sheet.At(sheet.FrozenRows - 1, 0)!.Text);
+    }
+
+    [Fact]
     public void Commissioners_and_pooled_budgets_csv_give_the_exact_percentiles_of_runs_csv_that_summary_json_and_risk_share_csv_give()
     {
         using var summary = JsonDocument.Parse(File.ReadAllText(run.File("summary.json")));
