@@ -103,7 +103,7 @@ public static class MarketHtml
             {
                 cells.Add(E($"{Quantity.Money(unmet.Mean * perHour)} ± {Quantity.Money(unmet.StdError * perHour)}"));
             }
-            cells.Add(E(Numbers.Readable(s.Metric(ZoneMetrics.All[ZoneMetrics.PeakWaiting].Name).P95)));
+            cells.Add(E(Quantity.Count(s.Metric(ZoneMetrics.All[ZoneMetrics.PeakWaiting].Name).P95)));
             Row(html, [.. cells]);
         }
         html.Append("</table>\n");
