@@ -5,7 +5,8 @@ using MarketSim.Simulator.Statistics;
 namespace MarketSim.Simulator.Cli;
 
 /// <summary>
-/// The table printed at the end of a run: each headline outcome by its label, with its unit in words,
+/// The table printed at the end of a run, titled with the period its figures cover (as report.html's
+/// "Headline outcomes over the 5-year horizon"): each headline outcome by its label, with its unit in words,
 /// mean (± standard error), P5, P50 and P95; money in £; the percentiles of a count or a week as whole numbers. Outcomes that are the same in every run, or
 /// never had a value, are collected under it in the lines of <see cref="ConstantOutcomes"/>, as in report.html. In a narrow terminal it gives up the unit
 /// column, then abbreviates numbers (5.41m), wraps labels, and leaves out P95 and P5.
@@ -16,7 +17,7 @@ internal static class HeadlineTable
     {
         var console = TableConsole.For(output, colour, width);
         var labels = new OutcomeLabels(scenario);
-        console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(summary, labels, number)));
+        console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(SummaryHtml.HeadlineTitle(scenario), summary, labels, number)));
         foreach (var (heading, outcomes) in ConstantOutcomes.Lines(scenario, summary))
         {
             TableConsole.WriteWrapped(output, ConstantOutcomes.Text(heading, outcomes), width);
@@ -34,9 +35,9 @@ internal static class HeadlineTable
         return unit is "GBP" or "GBP per hour" ? $"{sign}£{number(Math.Abs(x))}" : sign + number(Math.Abs(x));
     }
 
-    private static FittedTable Build(OutcomeSummary summary, OutcomeLabels labels, Func<double, string> number)
+    private static FittedTable Build(string title, OutcomeSummary summary, OutcomeLabels labels, Func<double, string> number)
     {
-        var table = new FittedTable()
+        var table = new FittedTable(title)
             .Text("Outcome").Text("Unit", FittedTable.Drop.BeforeWrapping)
             .Number("Mean ± SE").Number("P5", FittedTable.Drop.ToFit).Number("P50").Number("P95", FittedTable.Drop.ToFit);
         for (var c = 0; c < summary.Schema.Count; c++)

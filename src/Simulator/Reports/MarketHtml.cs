@@ -85,7 +85,7 @@ public static class MarketHtml
             .. leads ? new[] { "P(left without its lead provider) ± SE", "95% interval", "Weeks without a lead (mean ± SE)" } : [],
             $"Unmet need over the {horizon}, hours (mean ± SE)",
             .. cost is null ? Array.Empty<string>() : ["Cost of unmet need, £ (mean ± SE)"],
-            "Peak waiting list, people (P95, a P² estimate)",
+            "Peak waiting list, people (P95)",
         ]);
         foreach (var s in zones)
         {
@@ -103,7 +103,7 @@ public static class MarketHtml
             {
                 cells.Add(E($"{Quantity.Money(unmet.Mean * perHour)} ± {Quantity.Money(unmet.StdError * perHour)}"));
             }
-            cells.Add(E(Numbers.Readable(s.Metric(ZoneMetrics.All[ZoneMetrics.PeakWaiting].Name).P95)));
+            cells.Add(E(Quantity.Count(s.Metric(ZoneMetrics.All[ZoneMetrics.PeakWaiting].Name).P95)));
             Row(html, [.. cells]);
         }
         html.Append("</table>\n");

@@ -51,10 +51,20 @@ public static class Quantity
     private static string Pence(double magnitude, string format) =>
         magnitude.ToString(magnitude is > 0 and < 0.005 ? Numbers.OneSignificantFigure(magnitude) : format, CultureInfo.InvariantCulture);
 
-    /// <summary>A percentage to a tenth below 10%, and to one significant figure below 0.05% (0.004%), so that a small half-width is not shown as none.</summary>
+    /// <summary>
+    /// A percentage to a tenth below 10% and above 90%, and to one significant figure below 0.05% (0.004%) or of
+    /// the distance to 100% above 99.95% (99.996%), so that a small half-width is not shown as none and a share
+    /// short of 1 is never shown as 100%.
+    /// </summary>
     private static string Pct(double share)
     {
         var percent = share * 100;
+        if (percent is > 90 and < 100)
+        {
+            var shortOf = 100 - percent;
+            var decimals = Decimals(shortOf);
+            return (100 - Math.Round(shortOf, decimals, MidpointRounding.AwayFromZero)).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture) + "%";
+        }
         var format = percent switch
         {
             > 0 and < 0.05 => Numbers.OneSignificantFigure(percent),
@@ -63,4 +73,7 @@ public static class Quantity
         };
         return percent.ToString(format, CultureInfo.InvariantCulture) + "%";
     }
+
+    /// <summary>The decimals a percentage below 10 is written to: one, or one significant figure below 0.05.</summary>
+    private static int Decimals(double percent) => percent < 0.05 ? Numbers.OneSignificantFigure(percent).Length - 2 : 1;
 }

@@ -12,6 +12,12 @@ namespace MarketSim.Simulator.Reports;
 /// </summary>
 public static class SummaryHtml
 {
+    /// <summary>
+    /// "Headline outcomes over the 5-year horizon" ("30-week horizon" for a part year): the title of the headline
+    /// table here, in the console and on results.xlsx's Summary sheet, which says that spend and hours are totals over it.
+    /// </summary>
+    public static string HeadlineTitle(MarketScenario scenario) => $"Headline outcomes over the {SummarySentences.Horizon(scenario)}";
+
     /// <summary>The section's HTML.</summary>
     public static string Section(MarketScenario scenario, OutcomeSummary summary, IReadOnlyList<string> sentences)
     {
@@ -21,7 +27,7 @@ public static class SummaryHtml
         {
             html.Append("<li>").Append(E(sentence)).Append("</li>\n");
         }
-        html.Append("</ul>\n<h3>Headline outcomes over the ").Append(E(SummarySentences.Horizon(scenario))).Append("</h3>\n");
+        html.Append("</ul>\n<h3>").Append(E(HeadlineTitle(scenario))).Append("</h3>\n");
         Header(html, "Outcome", "Unit", "Mean ± SE", "P5", "P50", "P95");
         for (var c = 0; c < summary.Schema.Count; c++)
         {

@@ -10,7 +10,7 @@ namespace MarketSim.Simulator.Reports;
 /// Writes summary.json: the experiment's identity and, for every outcome column, its unit, mean,
 /// standard deviation, Monte Carlo standard error, minimum and maximum over the runs where it applies
 /// (count) and how many runs it did not (missing), and for headline columns P5, P25, P50, P75 and
-/// P95. Holds no timings, so it is byte-identical across thread counts.
+/// P95; a statistic over no runs is null. Holds no timings, so it is byte-identical across thread counts.
 /// </summary>
 public static class SummaryJson
 {
@@ -39,9 +39,10 @@ public static class SummaryJson
             json.WriteString("description", column.Description);
             json.WriteNumber("count", m.Count);
             json.WriteNumber("missing", m.Missing);
-            Number(json, "mean", m.Mean);
-            Number(json, "sd", m.StdDev);
-            Number(json, "se", m.StdError);
+            var any = m.Count > 0;
+            Number(json, "mean", any ? m.Mean : double.NaN);
+            Number(json, "sd", any ? m.StdDev : double.NaN);
+            Number(json, "se", any ? m.StdError : double.NaN);
             Number(json, "min", m.Min);
             Number(json, "max", m.Max);
             if (column.Headline && m.Count > 0)

@@ -90,7 +90,7 @@ public static class SummarySentences
         var p = top.Exits!.WithinHorizon;
         var others = leaving.Skip(1).Count(s => s.Exits!.WithinHorizon.P >= 0.1);
         yield return $"In {Quantity.Share(p.P)} of futures (± {Quantity.Share(p.StdError)}) {top.Block.Name} leaves the market within the {horizon}, most often by {Cause(top.Exits.MostCommonCause)}, most often in year {PeakYear(top.Exits)}"
-            + (others > 0 ? $"; {others} other provider{(others == 1 ? "" : "s")} leave in at least 10% of futures." : ".");
+            + (others > 0 ? $"; {others} other {(others == 1 ? "provider leaves" : "providers leave")} in at least 10% of futures." : ".");
         var failures = summary.Moments[OutcomeSchema.ProviderFailures];
         var handBacks = summary.Moments[OutcomeSchema.HandBacks];
         yield return $"On average {Numbers.Readable(handBacks.Mean)} providers (± {Numbers.Readable(handBacks.StdError)}) hand back their contracts and {Numbers.Readable(failures.Mean)} (± {Numbers.Readable(failures.StdError)}) fail over the {horizon}.";

@@ -7,7 +7,8 @@ namespace MarketSim.Simulator.Statistics;
 
 /// <summary>
 /// Streams every run's outcomes into per-column moments, and per-column exact quantiles for the
-/// headline columns: the summary of an experiment, in memory that grows by a few numbers a run.
+/// headline columns and the columns the entity files repeat (<see cref="ExactEntityQuantiles"/>): the
+/// summary of an experiment, in memory that grows by a few numbers a run.
 /// </summary>
 public sealed class OutcomeSummary : IOutcomeSink, IDisposable
 {
@@ -21,7 +22,8 @@ public sealed class OutcomeSummary : IOutcomeSink, IDisposable
     {
         Schema = schema;
         Moments = [.. schema.Columns.Select(_ => new RunningMoments())];
-        _quantiles = [.. schema.Columns.Select(c => c.Headline ? new Quantiles() : null)];
+        var repeated = ExactEntityQuantiles.RepeatedColumns(schema);
+        _quantiles = [.. schema.Columns.Select((c, i) => c.Headline || repeated.Contains(i) ? new Quantiles() : null)];
         for (var c = 0; c < schema.Count; c++)
         {
             if (schema.Columns[c].Headline)
@@ -40,7 +42,10 @@ public sealed class OutcomeSummary : IOutcomeSink, IDisposable
     /// <summary>Runs seen.</summary>
     public long Runs { get; private set; }
 
-    /// <summary>The values of headline column <paramref name="column"/>, ascending; null for other columns.</summary>
+    /// <summary>Whether the values of column <paramref name="column"/> are kept for its exact quantiles.</summary>
+    public bool KeepsValues(int column) => _quantiles[column] is not null;
+
+    /// <summary>The values of column <paramref name="column"/>, ascending, when they are kept (headline columns and those the entity files repeat); null for other columns.</summary>
     public IReadOnlyList<double>? SortedValues(int column) => _quantiles[column]?.Sorted();
 
     /// <summary>
@@ -54,7 +59,7 @@ public sealed class OutcomeSummary : IOutcomeSink, IDisposable
     /// <summary>Checkpoints of the running mean and its 95% half-width, by headline column (for convergence plots).</summary>
     public Dictionary<int, List<ConvergenceChart.Point>> Convergence { get; } = [];
 
-    /// <summary>The <paramref name="p"/> quantile of column <paramref name="column"/>, or null if it is not a headline column.</summary>
+    /// <summary>The <paramref name="p"/> quantile of column <paramref name="column"/>, or null when its values are not kept (see <see cref="SortedValues"/>).</summary>
     public double? Quantile(int column, double p) => _quantiles[column]?.At(p);
 
     /// <inheritdoc />

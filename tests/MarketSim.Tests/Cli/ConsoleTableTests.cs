@@ -107,6 +107,25 @@ public class ConsoleTableTests
         }
     }
 
+    [Theory]
+    [InlineData(104, "Headline outcomes over the 2-year horizon")]
+    [InlineData(30, "Headline outcomes over the 30-week horizon")]
+    public void The_headline_table_is_titled_with_the_horizon_its_totals_cover_as_in_the_report(int weeks, string title)
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), weeks);
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        var rows = new double[2 * schema.Stride];
+        rows[schema.IndexOf("unmet_hours_total")] = 1000;
+        summary.Accept(0, 2, rows);
+        using var console = new StringWriter();
+
+        HeadlineTable.Write(console, scenario, summary, colour: false, width: 120);
+
+        Assert.Equal(title, console.ToString().Split('\n')[0].Trim());
+        Assert.Contains($"<h3>{title}</h3>", SummaryHtml.Section(scenario, summary, []), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Percentiles_of_a_count_print_as_whole_numbers_in_the_console_and_the_report()
     {

@@ -3,6 +3,7 @@ using System.Net;
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Zones;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Reports;
@@ -199,6 +200,21 @@ public class EntityFilesTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void The_html_zone_table_shows_the_P95_of_a_peak_waiting_list_as_whole_people()
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5, weeklyReferrals: 1), 10);
+        var zone = new EntitySummary(new EntityBlock(EntityKind.Zone, "z", "Z", 0, 0), 200,
+            [.. ZoneMetrics.All.Select(m => new MetricSummary(m, 200, 100.25, 5, 10.5, 90.5, m.Name == "peak_waiting_list" ? 226.5 : 300.5))],
+            LosesLead: new(20, 200));
+
+        var market = MarketHtml.Section(scenario, [zone]);
+
+        Assert.Contains("Peak waiting list, people (P95)</th>", market, StringComparison.Ordinal);
+        Assert.Contains("<td>227</td>", market, StringComparison.Ordinal);
+        Assert.DoesNotContain("226.5", market, StringComparison.Ordinal);
     }
 
     private static OutcomeSummary Summary(MarketScenario scenario)

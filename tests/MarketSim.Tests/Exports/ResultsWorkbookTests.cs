@@ -151,6 +151,15 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
     }
 
     [Fact]
+    public void The_summary_sheet_titles_its_table_with_the_horizon_its_totals_cover()
+    {
+        var sheet = _book["Summary"];
+
+        Assert.Equal("Headline outcomes over the 2-year horizon", sheet.At(sheet.FrozenRows - 2, 0)!.Text);
+        Assert.Equal("Outcome", sheet.At(sheet.FrozenRows - 1, 0)!.Text);
+    }
+
+    [Fact]
     public void Commissioners_and_pooled_budgets_csv_give_the_exact_percentiles_of_runs_csv_that_summary_json_and_risk_share_csv_give()
     {
         using var summary = JsonDocument.Parse(File.ReadAllText(run.File("summary.json")));
@@ -171,21 +180,50 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         Assert.Equal(ExportedRun.Number(rule["worst_year_var95_gbp"]), ExportedRun.Number(pool["worst_year_liability_gbp__dorset_rule__dcc_p95"]));
 
         var sheet = _book["Commissioners"];
-        Assert.StartsWith("P5, P50 and P95 of spend, overspend and liabilities are the exact quantiles of runs.csv", sheet.At(0, 0)!.Text, StringComparison.Ordinal);
+        Assert.StartsWith("P5, P50 and P95 are the exact quantiles of runs.csv", sheet.At(0, 0)!.Text, StringComparison.Ordinal);
         var p95 = sheet.ColumnOf("liability_gbp__dorset__dorset_rule_p95", sheet.FrozenRows - 1);
         Assert.Equal(ExportedRun.Number(rule["var95_gbp"]), sheet.At(sheet.FrozenRows, p95)!.Number);
     }
 
     [Theory]
-    [InlineData("Providers")]
-    [InlineData("Zones")]
-    public void An_entity_sheet_of_P2_estimates_says_so_above_its_header(string name)
+    [InlineData("Providers", "P5, P50 and P95 (the _p5, _p50 and _p95 columns) are P² streaming estimates, not exact quantiles")]
+    [InlineData("Zones", "P5, P50 and P95 of unmet hours, peak waiting list, provider exits and weeks without a lead are the exact quantiles of runs.csv; those of the mean waiting list and delivered hours are P² streaming estimates")]
+    public void An_entity_sheet_of_P2_estimates_says_so_above_its_header(string name, string note)
     {
         var sheet = _book[name];
 
         Assert.Equal(2, sheet.FrozenRows);
-        Assert.Equal("P5, P50 and P95 (the _p5, _p50 and _p95 columns) are P² streaming estimates, not exact quantiles; see docs/outputs.md, \"Per-entity outcomes\".", sheet.At(0, 0)!.Text);
+        Assert.Equal($"{note}; see docs/outputs.md, \"Per-entity outcomes\".", sheet.At(0, 0)!.Text);
         Assert.Equal("id", sheet.At(1, 0)!.Text);
+    }
+
+    [Theory]
+    [InlineData("commissioners.csv")]
+    [InlineData("zones.csv")]
+    [InlineData("pooled_budgets.csv")]
+    public void Entity_percentiles_of_a_number_runs_csv_keeps_are_its_exact_type_7_quantiles(string file)
+    {
+        var runs = run.Csv("runs.csv");
+        var columns = runs[0];
+        var checkedColumns = 0;
+        foreach (var row in Rows(run.Csv(file)))
+        {
+            foreach (var metric in row.Keys.Where(k => k.EndsWith("_p50", StringComparison.Ordinal)).Select(k => k[..^"_p50".Length]))
+            {
+                var c = Array.IndexOf(columns, RunsColumn(file, row["id"], metric));
+                if (c < 0)
+                {
+                    continue;
+                }
+                var sorted = runs.Skip(1).Select(r => ExportedRun.Number(r[c])).Where(x => !double.IsNaN(x)).Order().ToArray();
+                foreach (var (key, p) in new[] { ("p5", 0.05), ("p50", 0.5), ("p95", 0.95) })
+                {
+                    Assert.Equal(Type7(sorted, p), ExportedRun.Number(row[$"{metric}_{key}"]));
+                }
+                checkedColumns++;
+            }
+        }
+        Assert.True(checkedColumns >= 2, $"{file}: only {checkedColumns} columns of runs.csv checked");
     }
 
     [Fact]
@@ -278,6 +316,22 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         Assert.Equal(ExportedRun.Number(csv[50][3]), book["Runs"].At(50, 3)!.Number);
         Assert.Equal("the first 50 of 200 runs (Excel's row limit); every run is in runs.csv and runs.parquet", Value(book["Summary"], "Runs sheet").Text);
         Assert.Equal(1_048_575, ResultsWorkbook.MaxRunRows);
+    }
+
+    /// <summary>The column of runs.csv that metric <paramref name="metric"/> of entity <paramref name="id"/> in <paramref name="file"/> repeats, as docs/outputs.md names them.</summary>
+    private static string RunsColumn(string file, string id, string metric) => file switch
+    {
+        "pooled_budgets.csv" when metric == "overspend_gbp" => $"pool_overspend_gbp__{id}",
+        "pooled_budgets.csv" when metric.Split("__") is [var stem, var model, var party] => $"{stem}__{id}__{model}__{party}",
+        _ => $"{metric}__{id}",
+    };
+
+    /// <summary>R's default quantile (type 7) of <paramref name="sorted"/>, written out here apart from the simulator's own.</summary>
+    private static double Type7(double[] sorted, double p)
+    {
+        var h = (sorted.Length - 1) * p;
+        var lo = (int)Math.Floor(h);
+        return sorted[lo] + ((h - lo) * (sorted[Math.Min(lo + 1, sorted.Length - 1)] - sorted[lo]));
     }
 
     private static List<Dictionary<string, string>> Rows(List<string[]> csv) =>

@@ -13,6 +13,24 @@ public class QuantityTests
     public void A_small_half_width_keeps_one_significant_figure_instead_of_showing_as_none(double share, double halfWidth, string expected) =>
         Assert.Equal(expected, Quantity.Percent(share, halfWidth));
 
+    [Theory]
+    [InlineData(0.996, "99.6%")]
+    [InlineData(0.9996, "99.96%")]
+    [InlineData(0.99996, "99.996%")]
+    [InlineData(0.9999, "99.99%")]
+    [InlineData(0.95, "95.0%")]
+    [InlineData(0.004, "0.4%")]
+    [InlineData(0.0004, "0.04%")]
+    [InlineData(0.05, "5.0%")]
+    [InlineData(0.9, "90%")]
+    [InlineData(1.0, "100%")]
+    public void A_share_near_100_percent_keeps_as_many_decimals_as_one_near_0_and_only_1_reads_100_percent(double share, string expected) =>
+        Assert.Equal(expected, Quantity.Share(share));
+
+    [Fact]
+    public void A_chance_of_0_998_with_its_half_width_does_not_read_as_100_percent() =>
+        Assert.Equal("99.8% ± 0.3%", Quantity.Percent(0.998, 0.003));
+
     [Fact]
     public void A_share_standard_error_of_a_million_runs_is_not_shown_as_zero() =>
         Assert.Equal("0.05%", Quantity.Share(Math.Sqrt(0.528 * 0.472 / 1_000_000)));

@@ -55,6 +55,23 @@ public partial class ReportContentTests
     }
 
     [Theory]
+    [InlineData(1, "; 1 other provider leaves in at least 10% of futures.")]
+    [InlineData(2, "; 2 other providers leave in at least 10% of futures.")]
+    public void The_other_providers_that_leave_agree_in_number_with_their_verb(int others, string ending)
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), 52);
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        summary.Accept(0, 2, new double[2 * schema.Stride]);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+        var providers = Enumerable.Range(0, others + 1).Select(i => ChartSamples.Provider($"p{i}", $"Provider {i}", 100, 0, 50 - i, 0)).ToList();
+
+        var sentences = SummarySentences.For(scenario, summary, providers, riskShare);
+
+        Assert.EndsWith(ending, Assert.Single(sentences, s => s.StartsWith("In 50% of futures", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(-900_000.0, 100_000.0, "The Pool overspends over the 2-year horizon in 50% of futures (± 35%); on average it ends £400k under budget (± £500k).")]
     [InlineData(200_000.0, 400_000.0, "The Pool overspends over the 2-year horizon in 100% of futures (± 0%); on average it ends £300k over budget (± £100k).")]
     public void A_pools_mean_overspend_reads_as_over_or_under_budget_never_as_a_negative_overspend(double first, double second, string expected)

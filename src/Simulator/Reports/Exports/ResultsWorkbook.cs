@@ -27,8 +27,8 @@ public static class ResultsWorkbook
         ("risk_share.csv", "Risk share", null),
         ("risk_share_differences.csv", "Risk share differences", "A − B: agreement A's liability minus agreement B's, run by run on the same futures (mean_difference_gbp and its 95% interval); positive: the partner pays more under A. report.html's paired differences have the same sign."),
         ("providers.csv", "Providers", EstimatesNote),
-        ("zones.csv", "Zones", EstimatesNote),
-        ("commissioners.csv", "Commissioners", "P5, P50 and P95 of spend, overspend and liabilities are the exact quantiles of runs.csv, as on Summary and Risk share; those of the cost of unmet need and the whole-system cost are P² streaming estimates; see docs/outputs.md, \"Per-entity outcomes\"."),
+        ("zones.csv", "Zones", "P5, P50 and P95 of unmet hours, peak waiting list, provider exits and weeks without a lead are the exact quantiles of runs.csv; those of the mean waiting list and delivered hours are P² streaming estimates; see docs/outputs.md, \"Per-entity outcomes\"."),
+        ("commissioners.csv", "Commissioners", "P5, P50 and P95 are the exact quantiles of runs.csv, as on Summary and Risk share; see docs/outputs.md, \"Per-entity outcomes\"."),
     ];
 
     /// <summary>Writes results.xlsx into <paramref name="folder"/>, after runs.csv and the other CSV files are complete.</summary>

@@ -5,8 +5,8 @@ using MarketSim.Simulator.Statistics;
 namespace MarketSim.Simulator.Reports.Exports;
 
 /// <summary>
-/// The Summary sheet of results.xlsx: what was run (scenario, seed, runs, horizon), then one row per
-/// headline outcome: its label (as in the report), unit, runs with a value, mean, standard error, P5, P50 and P95, and
+/// The Summary sheet of results.xlsx: what was run (scenario, seed, runs, horizon), then, under the title
+/// report.html gives them ("Headline outcomes over the 5-year horizon"), one row per headline outcome: its label (as in the report), unit, runs with a value, mean, standard error, P5, P50 and P95, and
 /// its runs.csv column. The rows down to the table's header stay in view.
 /// </summary>
 internal static class SummarySheet
@@ -29,7 +29,9 @@ internal static class SummarySheet
         {
             rows.Add(Info("Runs sheet", SheetCell.Of($"the first {runRows:N0} of {summary.Runs:N0} runs (Excel's row limit); every run is in runs.csv and runs.parquet")));
         }
+        var info = rows.Count;
         rows.Add(new SheetRow([]));
+        rows.Add(new SheetRow([SheetCell.Of(SummaryHtml.HeadlineTitle(scenario))], Bold: true));
         rows.Add(new SheetRow([.. new[] { "Outcome", "Unit", "Runs with a value", "Mean", "SE", "P5", "P50", "P95", "Column" }.Select(SheetCell.Of)], Bold: true));
         var frozen = rows.Count;
         var labels = new OutcomeLabels(scenario);
@@ -61,7 +63,7 @@ internal static class SummarySheet
         {
             widths.Fit(row, Formats);
         }
-        widths.Fit(0, rows.Take(frozen - 2).Max(r => r.Cells[0].Text!.Length));
+        widths.Fit(0, rows.Take(info).Max(r => r.Cells[0].Text!.Length));
         SheetWriter.Write(part, styles, Formats, widths.Widths, frozen, rows);
     }
 
