@@ -154,13 +154,13 @@ public sealed class OutcomeSchema
     /// <summary>The monthly series, in row order after the scalar columns.</summary>
     public static IReadOnlyList<OutcomeSeries> Series { get; } =
     [
-        new("caseload_people", "people", "People with a package or waiting for one"),
-        new("waiting_list_people", "people", "People waiting for a package, all zones"),
+        new("caseload_people", "people", "People with a package or waiting for one", Whole: true),
+        new("waiting_list_people", "people", "People waiting for a package, all zones", Whole: true),
         new("capacity_weekly_hours", "hours a week", "Capacity of open providers"),
         new("mean_rate_gbp_per_hour", "GBP per hour", "Hours-weighted mean hourly rate that week"),
         new("rate_gap_gbp_per_hour", "GBP per hour", "Hours-weighted mean of cost minus rate that week"),
         new("cumulative_overspend_gbp", "GBP", "Commissioners' spend to date minus their budgets to date (pro rata)"),
-        new("open_providers", "providers", "Providers open at the end of the month"),
+        new("open_providers", "providers", "Providers open at the end of the month", Whole: true),
     ];
 
     /// <summary>The scalar columns in output order.</summary>

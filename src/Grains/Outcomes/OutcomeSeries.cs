@@ -4,4 +4,5 @@ namespace MarketSim.Grains.Outcomes;
 /// <param name="Name">Series name.</param>
 /// <param name="Unit">Unit of its values.</param>
 /// <param name="Description">What it measures.</param>
-public sealed record OutcomeSeries(string Name, string Unit, string Description);
+/// <param name="Whole">Whether its values are whole numbers (counts of people or providers), whose quantiles can be counted exactly.</param>
+public sealed record OutcomeSeries(string Name, string Unit, string Description, bool Whole = false);

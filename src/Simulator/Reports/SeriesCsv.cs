@@ -6,7 +6,7 @@ namespace MarketSim.Simulator.Reports;
 
 /// <summary>
 /// Writes series.csv, the monthly fan-chart data: one row per series and model month, with the
-/// month's end date, mean, sd and the P5, P25, P50, P75 and P95 estimates over runs.
+/// month's end date, mean, sd and the P5, P25, P50, P75 and P95 bands over runs (see <see cref="SeriesSummary.Bands"/>).
 /// </summary>
 public static class SeriesCsv
 {
@@ -29,9 +29,9 @@ public static class SeriesCsv
                     .Append(date.ToString("yyyy-MM-dd")).Append(',').Append(moments.Count).Append(',')
                     .Append(Numbers.Exact(moments.Count > 0 ? moments.Mean : double.NaN)).Append(',')
                     .Append(Numbers.Exact(moments.Count > 0 ? moments.StdDev : double.NaN));
-                for (var q = 0; q < OutcomeSummary.Probabilities.Length; q++)
+                foreach (var band in summary.Bands(cell))
                 {
-                    line.Append(',').Append(Numbers.Exact(summary.Quantile(cell, q)));
+                    line.Append(',').Append(Numbers.Exact(band));
                 }
                 writer.WriteLine(line);
             }
