@@ -122,7 +122,8 @@ public static class ComparisonFiles
             .Concat(plan.Metrics.SelectMany(m => new[] { "--metric", m }))
             .Concat(["--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)]));
 
-    private static string CsvText(string text) =>
+    /// <summary>A CSV field as RFC 4180 writes it: quoted, its quotes doubled, when it holds a comma, a quote or a line break.</summary>
+    internal static string CsvText(string text) =>
         text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

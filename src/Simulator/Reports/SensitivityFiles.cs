@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Simulator.Reports.Charts;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Sensitivity;
 using Effect = MarketSim.Simulator.Sensitivity.SensitivityAnalysis.Effect;
 
@@ -49,15 +50,15 @@ internal static class SensitivityFiles
     /// <summary>Writes sensitivity.csv, spider.csv, the charts and report.html into <paramref name="folder"/>.</summary>
     public static void Write(ResultsFolder folder, SensitivityPlan plan, IReadOnlyList<Effect> effects, string scenarioPath, ulong seed, long runs, int points, double chartScale, string reproduce)
     {
-        var csv = new StringBuilder("parameter,setting,value,metric,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
+        var csv = new StringBuilder("parameter,setting,value,value_unit,metric,unit,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
         foreach (var e in effects.Where(e => e.IsEnd))
         {
             var half = e.Difference.HalfWidth95;
-            csv.Append(string.Join(",", e.Parameter, e.Setting, Numbers.Exact(e.Value), e.Metric, Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean),
-                Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half))).Append('\n');
+            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Value), ComparisonFiles.CsvText(FieldUnits.Of(e.Parameter)), e.Metric, ComparisonFiles.CsvText(Column(plan, e.Metric).Unit),
+                Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean), Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half)).Append('\n');
         }
         File.WriteAllText(folder.File("sensitivity.csv"), csv.ToString(), new UTF8Encoding(false));
-        File.WriteAllText(folder.File("spider.csv"), SpiderCsv(effects), new UTF8Encoding(false));
+        File.WriteAllText(folder.File("spider.csv"), SpiderCsv(plan, effects), new UTF8Encoding(false));
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(Html.E(plan.Base.Name)).Append(" sensitivity — MarketSim report</title><style>").Append(HtmlReport.Style).Append("</style></head><body>\n")
@@ -121,14 +122,14 @@ internal static class SensitivityFiles
         return [tornado, spider];
     }
 
-    private static string SpiderCsv(IReadOnlyList<Effect> effects)
+    private static string SpiderCsv(SensitivityPlan plan, IReadOnlyList<Effect> effects)
     {
-        var csv = new StringBuilder("parameter,setting,position,value,metric,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
+        var csv = new StringBuilder("parameter,setting,position,value,value_unit,metric,unit,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
         foreach (var e in effects.GroupBy(e => e.Metric).SelectMany(g => g))
         {
             var half = e.Difference.HalfWidth95;
-            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Position), Numbers.Exact(e.Value), e.Metric, Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean),
-                Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half)).Append('\n');
+            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Position), Numbers.Exact(e.Value), ComparisonFiles.CsvText(FieldUnits.Of(e.Parameter)), e.Metric, ComparisonFiles.CsvText(Column(plan, e.Metric).Unit),
+                Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean), Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half)).Append('\n');
         }
         return csv.ToString();
     }

@@ -54,6 +54,28 @@ public class SensitivityTests
     }
 
     [Fact]
+    public void Sensitivity_and_spider_csv_give_each_outcome_its_unit_as_compare_csv_does_and_each_input_its_unit()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--vary", "providers.slp_a.capacity_weekly_hours=2000..3500",
+            "--vary", "zones.*.demand.annual_growth=0..0.04", "--metric", "unmet_hours_total", "--metric", "spend_gbp__doncaster_council",
+            "--metric", "first_failure_week", "--runs", "6", "--points", "3", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        foreach (var file in new[] { "sensitivity.csv", "spider.csv" })
+        {
+            var rows = Comparison.CompareCsv.Rows(Path.Combine(dir, file));
+            Assert.Equal(
+                [("unmet_hours_total", "hours"), ("spend_gbp__doncaster_council", "GBP"), ("first_failure_week", "week")],
+                rows.Select(r => (r["metric"], r["unit"])).Distinct());
+            Assert.Equal(
+                [("providers.slp_a.capacity_weekly_hours", "hours a week"), ("zones.*.demand.annual_growth", "fraction")],
+                rows.Select(r => (r["parameter"], r["value_unit"])).Distinct());
+        }
+    }
+
+    [Fact]
     public void The_sensitivity_console_names_outcomes_and_inputs_in_words_with_pounds_and_the_minus_sign()
     {
         var dir = Path.Combine(Repo.TempDir(), "sens");
