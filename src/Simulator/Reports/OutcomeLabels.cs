@@ -104,14 +104,27 @@ public sealed class OutcomeLabels(MarketScenario scenario)
     /// <paramref name="other"/>: where the two name one of its entities differently (an agreement of the same
     /// id with other terms), both names, "Liability: Dorset pool, CCG capped at 5% (base) vs CCG capped at 10% (other), Dorset CCG".
     /// </summary>
-    public string Short(string name, OutcomeLabels other)
+    public string Short(string name, OutcomeLabels other) => Short(name, [(this, "base"), (other, "other")]);
+
+    /// <summary>
+    /// The short label of column <paramref name="name"/> for a comparison of several experiments, the first the
+    /// base: where they name one of its entities differently, each name with the tags of the experiments that
+    /// use it, in order of first use, "Spend: North Council (base, 2) vs North County Council (1)".
+    /// </summary>
+    public static string Short(string name, IReadOnlyList<(OutcomeLabels Labels, string Tag)> experiments)
     {
-        if (ShortParts(name) is not { } mine || other.ShortParts(name) is not { } theirs || mine.Names.Count != theirs.Names.Count)
+        ArgumentNullException.ThrowIfNull(experiments);
+        var parts = experiments.Select(e => e.Labels.ShortParts(name)).ToList();
+        if (parts[0] is not { } first || parts.Any(p => p is null || p.Value.Names.Count != first.Names.Count))
         {
-            return Short(name);
+            return experiments[0].Labels.Short(name);
         }
-        var names = mine.Names.Zip(theirs.Names, (a, b) => a == b ? a : $"{a} (base) vs {b} (other)");
-        return $"{mine.Stem}: {string.Join(", ", names)}";
+        var names = first.Names.Select((_, k) =>
+        {
+            var byName = experiments.Select((e, i) => (Name: parts[i]!.Value.Names[k], e.Tag)).GroupBy(n => n.Name).ToList();
+            return byName.Count == 1 ? byName[0].Key : string.Join(" vs ", byName.Select(g => $"{g.Key} ({string.Join(", ", g.Select(n => n.Tag))})"));
+        });
+        return $"{first.Stem}: {string.Join(", ", names)}";
     }
 
     // A per-entity column's short stem and the names of its entities (pool, agreement and party, or one

@@ -48,6 +48,16 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
         Assert.Matches($@"Week of the first failure: \d+ of {Runs} runs left out of the pairs \(empty, not applicable, in either scenario\)\.", page);
     }
 
+    [Fact]
+    public async Task A_commissioner_the_other_experiment_names_differently_is_labelled_with_both_names()
+    {
+        var (one, renamed) = (Experiment("one-year", ExperimentComparisonTests.Small), Experiment("renamed", ExperimentComparisonTests.RenamedText));
+
+        var page = WebUtility.HtmlDecode(await workbench.Client.GetStringAsync($"/compare?base={one}&e={renamed}"));
+
+        Assert.Contains("<tr><td>Spend: North Council (base) vs North County Council (other)</td>", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("&e={0}", "An experiment cannot be compared with itself")]
     [InlineData("", "Nothing to compare the base with")]

@@ -48,6 +48,9 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
     // more likely to fail (63%): the week of the first failure is empty in the runs where none failed.
     internal static readonly string FailingText = Small.Replace("rate_gbp_per_hour: 16 }", "rate_gbp_per_hour: 16, failure: { hazard_per_year: 0.5 } }", StringComparison.Ordinal);
 
+    // The small market with its council under another name: the same commissioner id, so the same columns.
+    internal static readonly string RenamedText = Small.Replace("name: North Council", "name: North County Council", StringComparison.Ordinal);
+
     internal static readonly string FailingMoreText = Small.Replace("rate_gbp_per_hour: 16 }", "rate_gbp_per_hour: 16, failure: { hazard_per_year: 1 } }", StringComparison.Ordinal);
 
     [Fact]
@@ -274,7 +277,19 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
         Assert.Equal(("Referrals (people)", "people", false, WorseWhen.Neither), (referrals.Label, referrals.Unit, referrals.Headline, referrals.WorseWhen));
     }
 
-    /// <summary>The three results folders, run once for the class and deleted after it.</summary>
+    [Fact]
+    public void A_commissioner_the_experiments_name_differently_is_labelled_with_each_name_and_the_experiments_that_use_it()
+    {
+        var two = ExperimentComparison.Read([folders.Base, folders.Renamed]);
+        var three = ExperimentComparison.Read([folders.Base, folders.Renamed, folders.Variant]);
+
+        Assert.Equal("Spend: North Council (base) vs North County Council (other)", two.Rows.Single(r => r.Column == "spend_gbp__council").Label);
+        Assert.Equal("Spend: North Council (base, 2) vs North County Council (1)", three.Rows.Single(r => r.Column == "spend_gbp__council").Label);
+        Assert.Equal("Spend: North Council", ExperimentComparison.Read([folders.Base, folders.Variant]).Rows.Single(r => r.Column == "spend_gbp__council").Label);
+        Assert.Equal("Unmet care (hours)", three.Rows.Single(r => r.Column == "unmet_hours_total").Label);
+    }
+
+    /// <summary>The results folders, run once for the class and deleted after it.</summary>
     public sealed class Folders : IDisposable
     {
         public Folders()
@@ -286,6 +301,7 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
             File.WriteAllText(Path.Combine(Root, "later.yaml"), Small.Replace("2020-04-01", "2020-10-01", StringComparison.Ordinal));
             File.WriteAllText(Path.Combine(Root, "failing.yaml"), FailingText);
             File.WriteAllText(Path.Combine(Root, "failing-more.yaml"), FailingMoreText);
+            File.WriteAllText(Path.Combine(Root, "renamed.yaml"), RenamedText);
             Base = Run("small.yaml", 7, "base");
             Variant = Run("more.yaml", 7, "more");
             OtherSeed = Run("small.yaml", 8, "seed8");
@@ -293,6 +309,7 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
             LaterStart = Run("later.yaml", 7, "later");
             Failing = Run("failing.yaml", 7, "failing");
             FailingMore = Run("failing-more.yaml", 7, "failing-more");
+            Renamed = Run("renamed.yaml", 7, "renamed");
         }
 
         public string Root { get; }
@@ -310,6 +327,8 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
         public string Failing { get; }
 
         public string FailingMore { get; }
+
+        public string Renamed { get; }
 
         public string BaseCsv => Path.Combine(Base, "runs.csv");
 

@@ -4,7 +4,7 @@ namespace MarketSim.Simulator.Workbench.Compare;
 
 /// <summary>One outcome column of runs.csv across the experiments of an <see cref="ExperimentComparison"/>.</summary>
 /// <param name="Column">The runs.csv column, e.g. <c>unmet_hours_total</c>.</param>
-/// <param name="Label">A short label for people, in the base scenario's names, as <c>marketsim compare</c> shows it: "Unmet care (hours)", "Spend: Doncaster Council".</param>
+/// <param name="Label">A short label for people, as <c>marketsim compare</c> shows it: "Unmet care (hours)", "Spend: Doncaster Council"; where the experiments name its commissioner, zone, pool or agreement differently, each name with the experiments that use it, "Spend: North Council (base) vs North County Council (other)", or with three or more "(base, 2) vs … (1)", numbered as the page's columns.</param>
 /// <param name="Unit">The column's unit as summary.json gives it (GBP, GBP per hour, hours, people, ...), for <see cref="Reports.Quantity.Format"/>; empty when the base scenario does not describe the column.</param>
 /// <param name="PerExperiment">Each experiment's statistics, in the order of <see cref="ExperimentComparison.Experiments"/>.</param>
 /// <param name="PairedWithBase">Each experiment's paired difference from the base: null for the base itself and for an experiment with another seed.</param>

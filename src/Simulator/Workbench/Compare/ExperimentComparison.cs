@@ -1,3 +1,4 @@
+using System.Globalization;
 using MarketSim.Grains.Statistics;
 using MarketSim.Simulator.Comparison;
 using MarketSim.Simulator.Reports;
@@ -64,15 +65,15 @@ public sealed class ExperimentComparison
             .ToList();
         var values = opened.Select(f => f.ReadColumns(columns)).ToList();
         var experiments = opened.Select(f => new ComparedExperiment(f.Folder, f.Scenario.Name, f.Seed, f.Runs, f.Seed == baseFolder.Seed)).ToList();
-        var labels = new OutcomeLabels(baseFolder.Scenario);
+        var labels = opened.Select((f, i) => (Labels: new OutcomeLabels(f.Scenario), Tag: Tag(i, opened.Count))).ToList();
         var rows = columns.Select((name, c) =>
         {
             var column = schema.GetValueOrDefault(name);
             var unit = column?.Unit ?? "";
-            var label = labels.Short(name);
+            var label = OutcomeLabels.Short(name, labels);
             if (label == name && column is not null)
             {
-                label = labels.Label(column);
+                label = labels[0].Labels.Label(column);
             }
             var paired = experiments.Select((e, i) => i > 0 && e.SharesBaseSeed
                 ? Paired(new ComparedOutcome(name, unit, label, OutcomeDirection.Of(name), c, c), values[0][c], values[i][c])
@@ -84,6 +85,11 @@ public sealed class ExperimentComparison
         }).ToList();
         return new ExperimentComparison(experiments, rows, [.. ScenarioComparison.StartDateWarnings(scenarios)]);
     }
+
+    // How a row's label tags an experiment whose names differ from another's: "base", then "other" beside one
+    // other experiment, else its number, as the Compare page heads its column ("(1)").
+    private static string Tag(int experiment, int experiments) =>
+        experiment == 0 ? "base" : experiments == 2 ? "other" : experiment.ToString(CultureInfo.InvariantCulture);
 
     private static OutcomeStats Stats(double[] runs)
     {
