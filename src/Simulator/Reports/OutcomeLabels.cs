@@ -149,14 +149,16 @@ public sealed class OutcomeLabels(MarketScenario scenario)
     /// <summary>A label as it reads inside a sentence, its first letter in lower case: "What drives unmet need (…)".</summary>
     public static string InSentence(string label) => label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];
 
-    /// <summary>A schema unit in words: £ for GBP, "£ an hour" for GBP per hour, otherwise as written.</summary>
+    /// <summary>
+    /// A schema unit in words: money with £ ("£ an hour" for GBP per hour), as the figures show it; every other
+    /// unit in the schema's own words (week, hours, people), as summary.json and runs.parquet give it.
+    /// </summary>
     public static string Unit(string unit) => unit switch
     {
         "GBP" => "£",
         "GBP per hour" => "£ an hour",
         "GBP per contact hour" => "£ a contact hour",
         "GBP a year" => "£ a year",
-        "week" => "week number",
         _ => unit,
     };
 

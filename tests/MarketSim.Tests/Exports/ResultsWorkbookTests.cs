@@ -238,6 +238,34 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
     }
 
     [Fact]
+    public void The_columns_and_summary_sheets_give_each_unit_in_the_words_of_summary_json_with_money_in_pounds()
+    {
+        // The only differences allowed: money written with £, as its cells show it, and a fraction shown as a percentage.
+        using var summary = JsonDocument.Parse(File.ReadAllText(run.File("summary.json")));
+        var key = _book["Columns"];
+        var summarySheet = _book["Summary"].Rows.Skip(_book["Summary"].FrozenRows).ToList();
+
+        foreach (var outcome in summary.RootElement.GetProperty("outcomes").EnumerateArray())
+        {
+            var (name, unit) = (outcome.GetProperty("name").GetString(), outcome.GetProperty("unit").GetString());
+            var expected = unit switch
+            {
+                "GBP" => "£",
+                "GBP per hour" => "£ an hour",
+                "fraction" => "fraction, shown as %",
+                _ => unit,
+            };
+            Assert.Equal((name, expected), (name, key.Rows.Single(r => r[0]?.Text == name)[2]!.Text));
+            if (summarySheet.SingleOrDefault(r => r.Count > 8 && r[8]?.Text == name) is { } row)
+            {
+                Assert.Equal((name, expected), (name, row[1]!.Text));
+            }
+        }
+        Assert.Equal("week", key.Rows.Single(r => r[0]?.Text == "first_failure_week")[2]!.Text);
+        Assert.DoesNotContain("week number", File.ReadAllText(run.File("report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_summary_sheet_labels_each_outcome_in_the_words_of_report_html()
     {
         var sheet = _book["Summary"];
