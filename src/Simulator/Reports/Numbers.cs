@@ -14,11 +14,16 @@ public static class Numbers
         double.IsNaN(x) ? text : text.Append(CultureInfo.InvariantCulture, $"{x:R}");
 
     /// <summary>
-    /// A readable rounding of <paramref name="x"/> for the printed table: thousands separators, few decimals. A number
-    /// that is not 0 but would round to 0.00 keeps one significant figure (0.002), so that a small standard error is not shown as none.
+    /// A readable rounding of <paramref name="x"/> for the printed table: thousands separators, few decimals; 0 as "0",
+    /// not "0.00". A number that is not 0 but would round to 0.00 keeps one significant figure (0.002), so that a small
+    /// standard error is not shown as none.
     /// </summary>
     public static string Readable(double x)
     {
+        if (x == 0)
+        {
+            return "0";
+        }
         var magnitude = Math.Abs(x);
         var format = magnitude >= 1000 ? "#,0" : magnitude >= 10 ? "#,0.0" : magnitude is > 0 and < 0.005 ? OneSignificantFigure(magnitude) : "#,0.00";
         return x.ToString(format, CultureInfo.InvariantCulture);

@@ -153,6 +153,32 @@ public class ConsoleTableTests
     }
 
     [Theory]
+    [InlineData(200)]
+    [InlineData(60)]
+    public void A_zero_in_the_headline_table_reads_0_and_0_not_0_00(int width)
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), 104);
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        var rows = new double[20 * schema.Stride];
+        for (var r = 15; r < 20; r++)
+        {
+            rows[(r * schema.Stride) + schema.IndexOf("unmet_hours_total")] = 1_000_000.5 * r;
+        }
+        summary.Accept(0, 20, rows);
+        using var console = new StringWriter();
+
+        HeadlineTable.Write(console, scenario, summary, colour: false, width: width);
+        var html = System.Net.WebUtility.HtmlDecode(SummaryHtml.Section(scenario, summary, []));
+
+        var line = console.ToString().Split('\n').First(l => l.Contains("Unmet need", StringComparison.Ordinal));
+        Assert.Matches(@"│\s+0 │\s+0 │", line);
+        Assert.DoesNotContain("0.00", console.ToString(), StringComparison.Ordinal);
+        Assert.Matches("<td>0</td><td>0</td><td>[^<]+m</td>", html);
+        Assert.DoesNotContain("0.00", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(80)]
     [InlineData(60)]
     public void Risk_share_table_fits_the_terminal_without_breaking_numbers(int width)

@@ -28,7 +28,7 @@ public class NumbersTests
         Assert.Equal(expected, Numbers.Setting(x));
 
     [Theory]
-    [InlineData(0.0, "0.00")]
+    [InlineData(0.0, "0")]
     [InlineData(4414.6, "4,415")]
     [InlineData(-9999.4, "-9,999")]
     [InlineData(14250.0, "14.3k")]
@@ -42,7 +42,7 @@ public class NumbersTests
         Assert.Equal(expected, Numbers.Compact(x));
 
     [Theory]
-    [InlineData(0.0, "0.00")]
+    [InlineData(0.0, "0")]
     [InlineData(2.0237, "2.02")]
     [InlineData(0.006, "0.01")]
     [InlineData(0.0023, "0.002")]
