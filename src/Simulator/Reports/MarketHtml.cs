@@ -87,6 +87,8 @@ public static class MarketHtml
             .. cost is null ? Array.Empty<string>() : ["Cost of unmet need, £ (mean ± SE)"],
             "Peak waiting list, people (P95)",
         ]);
+        var unmetHours = zones.Select(s => s.Metric(ZoneMetrics.All[ZoneMetrics.UnmetHours].Name)).ToList();
+        var footing = Footing.Of(unmetHours.SelectMany(m => new[] { (m.Mean, "hours"), (m.StdError, "hours"), (m.Mean * (cost ?? 0), "GBP"), (m.StdError * (cost ?? 0), "GBP") }));
         foreach (var s in zones)
         {
             var unmet = s.Metric(ZoneMetrics.All[ZoneMetrics.UnmetHours].Name);
@@ -98,10 +100,10 @@ public static class MarketHtml
                     ? [E(Chance(lead)), E(Interval(lead)), E($"{Numbers.Readable(weeks.Mean)} ± {Numbers.Readable(weeks.StdError)}")]
                     : ["no lead provider", "", ""]);
             }
-            cells.Add(E($"{Numbers.Compact(unmet.Mean)} ± {Numbers.Compact(unmet.StdError)}"));
+            cells.Add(E($"{footing.Format(unmet.Mean, "hours")} ± {footing.Format(unmet.StdError, "hours")}"));
             if (cost is { } perHour)
             {
-                cells.Add(E($"{Quantity.Money(unmet.Mean * perHour)} ± {Quantity.Money(unmet.StdError * perHour)}"));
+                cells.Add(E($"{footing.Format(unmet.Mean * perHour, "GBP")} ± {footing.Format(unmet.StdError * perHour, "GBP")}"));
             }
             cells.Add(E(Quantity.Count(s.Metric(ZoneMetrics.All[ZoneMetrics.PeakWaiting].Name).P95)));
             Row(html, [.. cells]);

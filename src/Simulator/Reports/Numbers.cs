@@ -72,12 +72,17 @@ public static class Numbers
     /// <paramref name="x"/> in at most about six characters for a narrow table: as <see cref="Readable"/>
     /// below 10,000, otherwise three significant figures with k, m or bn (12.3k, 5.41m, 1.07bn).
     /// </summary>
-    public static string Compact(double x)
+    public static string Compact(double x) => !double.IsFinite(x) || Math.Abs(x) < 10_000 ? Readable(x) : Suffixed(x);
+
+    /// <summary>
+    /// <paramref name="x"/> as <see cref="Compact"/> writes it, but with k from 1,000 (5.16k): for a figure beside
+    /// others of its unit that <see cref="Compact"/> writes with k, m or bn, so that they read on one footing (see <see cref="Footing"/>).
+    /// </summary>
+    public static string Scaled(double x) => !double.IsFinite(x) || Math.Abs(x) < 1000 ? Readable(x) : Suffixed(x);
+
+    // Three significant figures with k, m, bn or tn, for a magnitude of at least 1,000.
+    private static string Suffixed(double x)
     {
-        if (!double.IsFinite(x) || Math.Abs(x) < 10_000)
-        {
-            return Readable(x);
-        }
         string[] suffixes = ["k", "m", "bn", "tn"];
         var scaled = x / 1000;
         for (var i = 0; ; i++)

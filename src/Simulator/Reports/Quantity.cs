@@ -9,8 +9,11 @@ namespace MarketSim.Simulator.Reports;
 /// </summary>
 public static class Quantity
 {
-    /// <summary><paramref name="x"/> in <paramref name="unit"/> (a schema unit such as GBP); with <paramref name="signed"/>, + or − always shown. "n/a" for NaN.</summary>
-    public static string Format(double x, string unit, bool signed = false)
+    /// <summary>
+    /// <paramref name="x"/> in <paramref name="unit"/> (a schema unit such as GBP); with <paramref name="signed"/>, + or − always shown;
+    /// with <paramref name="scaled"/>, with k from 1,000 (£5.16k) as <see cref="Numbers.Scaled"/>. "n/a" for NaN.
+    /// </summary>
+    public static string Format(double x, string unit, bool signed = false, bool scaled = false)
     {
         if (double.IsNaN(x))
         {
@@ -20,15 +23,18 @@ public static class Quantity
         var magnitude = Math.Abs(x);
         return unit switch
         {
-            "GBP" => $"{sign}£{Pounds(magnitude)}",
+            "GBP" => $"{sign}£{(scaled ? Numbers.Scaled(magnitude) : Pounds(magnitude))}",
             "GBP per hour" => $"{sign}£{Pence(magnitude, "#,0.00")}",
-            _ => sign + Numbers.Compact(magnitude),
+            _ => sign + (scaled ? Numbers.Scaled(magnitude) : Numbers.Compact(magnitude)),
         };
     }
 
-    /// <summary>A percentile of a count or a week number as a whole number: 8, 189, 12.3k; − for a negative one, "n/a" for NaN.</summary>
-    public static string Count(double x) =>
-        double.IsNaN(x) ? "n/a" : (Math.Round(x, MidpointRounding.AwayFromZero) < 0 ? "−" : "") + Numbers.Whole(Math.Abs(x), Numbers.Compact);
+    /// <summary>
+    /// A percentile of a count or a week number as a whole number: 8, 189, 12.3k (with <paramref name="scaled"/>, 1.23k from 1,000);
+    /// − for a negative one, "n/a" for NaN.
+    /// </summary>
+    public static string Count(double x, bool scaled = false) =>
+        double.IsNaN(x) ? "n/a" : (Math.Round(x, MidpointRounding.AwayFromZero) < 0 ? "−" : "") + Numbers.Whole(Math.Abs(x), scaled ? Numbers.Scaled : Numbers.Compact);
 
     /// <summary>An amount in pounds for people: £1.20m, £340k, £5,000, £14.36, £0.005 (one significant figure below half a penny), £0; − for a negative amount, "n/a" for NaN.</summary>
     public static string Money(double gbp, bool signed = false) => Format(gbp, "GBP", signed);
