@@ -43,8 +43,15 @@ public static class SummarySentences
     }
 
     /// <summary>"5-year horizon", "2-year horizon", or "30-week horizon" when the horizon is not whole years.</summary>
-    public static string Horizon(MarketScenario scenario) =>
-        scenario.HorizonWeeks % MarketScenario.WeeksPerYear == 0 ? $"{scenario.HorizonWeeks / MarketScenario.WeeksPerYear}-year horizon" : $"{scenario.HorizonWeeks}-week horizon";
+    public static string Horizon(MarketScenario scenario) => Horizon(scenario, withWeeks: false);
+
+    /// <summary>
+    /// <see cref="Horizon(MarketScenario)"/> with its length in weeks when that says something new: "5-year horizon (260 weeks)",
+    /// but "78-week horizon", not "78-week horizon (78 weeks)".
+    /// </summary>
+    public static string Horizon(MarketScenario scenario, bool withWeeks) =>
+        scenario.HorizonWeeks % MarketScenario.WeeksPerYear != 0 ? $"{scenario.HorizonWeeks}-week horizon"
+        : $"{scenario.HorizonWeeks / MarketScenario.WeeksPerYear}-year horizon" + (withWeeks ? $" ({scenario.HorizonWeeks} weeks)" : "");
 
     /// <summary>A cause of exit as a noun phrase: "hand-back", "failure when its reserves ran out".</summary>
     public static string Cause(ExitReason cause) => cause switch

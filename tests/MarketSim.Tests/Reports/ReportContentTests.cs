@@ -76,6 +76,23 @@ public partial class ReportContentTests
     }
 
     [Theory]
+    [InlineData(104, "simulated futures of the 2-year horizon (104 weeks) from")]
+    [InlineData(78, "simulated futures of the 78-week horizon from")]
+    public void The_reports_first_line_says_a_part_year_horizon_once_not_78_week_horizon_78_weeks(int weeks, string words)
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), weeks);
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        summary.Accept(0, 2, new double[2 * schema.Stride]);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+
+        var html = HtmlReport.Render(scenario, summary, riskShare, [], [], new Dictionary<string, string>());
+
+        Assert.Contains(words, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("-week horizon (", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(1, "; 1 other provider leaves in at least 10% of futures.")]
     [InlineData(2, "; 2 other providers leave in at least 10% of futures.")]
     public void The_other_providers_that_leave_agree_in_number_with_their_verb(int others, string ending)
