@@ -92,6 +92,26 @@ public partial class ReportContentTests
         Assert.DoesNotContain("-week horizon (", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_zone_table_says_how_many_wait_and_how_long_as_zones_csv_and_service_users_csv_give_them()
+    {
+        var (result, html) = Dorset.Value;
+        var table = WebUtility.HtmlDecode(Between(html, "<h3>Zones: lead providers and unmet need", "</table>"));
+        var zones = Rows(table);
+
+        Assert.Contains("Waiting list, people (mean over weeks ± SE)", table, StringComparison.Ordinal);
+        Assert.Contains("Wait for a package, weeks (mean ± SE)", table, StringComparison.Ordinal);
+        Assert.Contains("averaged over the weeks of the 2-year horizon", table, StringComparison.Ordinal);
+        foreach (var zone in result.Entities.Where(e => e.Block.Kind == EntityKind.Zone))
+        {
+            var row = zones.Single(r => r[0] == zone.Block.Name);
+            var waiting = zone.Metric("mean_waiting_list");
+            Assert.Equal($"{Numbers.Readable(waiting.Mean)} ± {Numbers.Readable(waiting.StdError)}", row[^2]);
+            var council = result.Entities.Single(e => e.Block.Id == $"{zone.Block.Id}__council").Metric("mean_wait_weeks");
+            Assert.StartsWith($"council {Numbers.Readable(council.Mean)} ± {Numbers.Readable(council.StdError)}; NHS CHC ", row[^1], StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData(1, "; 1 other provider leaves in at least 10% of futures.")]
     [InlineData(2, "; 2 other providers leave in at least 10% of futures.")]
