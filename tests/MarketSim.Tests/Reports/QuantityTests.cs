@@ -51,7 +51,6 @@ public class QuantityTests
 
     [Theory]
     [InlineData(0.0, "GBP", "£0")]
-    [InlineData(-0.0, "GBP", "£0")]
     [InlineData(0.0, "GBP per hour", "£0")]
     [InlineData(0.0, "hours", "0")]
     [InlineData(0.0, "people", "0")]
