@@ -1,4 +1,5 @@
 using MarketSim.Grains.Outcomes;
+using MarketSim.Simulator.Reports;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -18,11 +19,14 @@ internal static class CommissionerCostTable
             return;
         }
         var console = TableConsole.For(output, colour, width);
-        console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(commissioners, number)));
+        console.Write(FittedTable.Fitted(console.Profile.Width, compact => Build(commissioners, compact)));
     }
 
-    private static FittedTable Build(List<EntitySummary> commissioners, Func<double, string> number)
+    private static FittedTable Build(List<EntitySummary> commissioners, bool compact)
     {
+        string[] metrics = ["spend_gbp", "unmet_need_cost_gbp", "whole_system_cost_gbp"];
+        var footing = Footing.Of(commissioners.SelectMany(s => metrics.SelectMany(m => new[] { (s.Metric(m).Mean, "GBP"), (s.Metric(m).StdError, "GBP") })));
+        var number = compact ? footing.Compact("GBP") : Numbers.Readable;
         var table = new FittedTable("Cost by commissioner over the horizon, £ (mean ± SE): spend alone leaves out the need that went unmet")
             .Text("Commissioner").Number("Spend").Number("Unmet need cost").Number("Whole-system cost");
         foreach (var s in commissioners)

@@ -9,7 +9,7 @@ namespace MarketSim.Simulator.Cli;
 /// "Headline outcomes over the 5-year horizon"): each headline outcome by its label, with its unit in words,
 /// mean (± standard error), P5, P50 and P95; money in £; the percentiles of a count or a week as whole numbers. Outcomes that are the same in every run, or
 /// never had a value, are collected under it in the lines of <see cref="ConstantOutcomes"/>, as in report.html. In a narrow terminal it gives up the unit
-/// column, then abbreviates numbers (5.41m), wraps labels, and leaves out P95 and P5.
+/// column, then abbreviates numbers (5.41m, and 5.16k beside them: <see cref="Footing"/>), wraps labels, and leaves out P95 and P5.
 /// </summary>
 internal static class HeadlineTable
 {
@@ -17,7 +17,7 @@ internal static class HeadlineTable
     {
         var console = TableConsole.For(output, colour, width);
         var labels = new OutcomeLabels(scenario);
-        console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(SummaryHtml.HeadlineTitle(scenario), summary, labels, number)));
+        console.Write(FittedTable.Fitted(console.Profile.Width, compact => Build(SummaryHtml.HeadlineTitle(scenario), summary, labels, compact)));
         foreach (var (heading, outcomes) in ConstantOutcomes.Lines(scenario, summary))
         {
             TableConsole.WriteWrapped(output, ConstantOutcomes.Text(heading, outcomes), width);
@@ -35,8 +35,9 @@ internal static class HeadlineTable
         return unit is "GBP" or "GBP per hour" ? $"{sign}£{number(Math.Abs(x))}" : sign + number(Math.Abs(x));
     }
 
-    private static FittedTable Build(string title, OutcomeSummary summary, OutcomeLabels labels, Func<double, string> number)
+    private static FittedTable Build(string title, OutcomeSummary summary, OutcomeLabels labels, bool compact)
     {
+        var footing = SummaryHtml.HeadlineFooting(summary);
         var table = new FittedTable(title)
             .Text("Outcome").Text("Unit", FittedTable.Drop.BeforeWrapping)
             .Number("Mean ± SE").Number("P5", FittedTable.Drop.ToFit).Number("P50").Number("P95", FittedTable.Drop.ToFit);
@@ -53,6 +54,7 @@ internal static class HeadlineTable
             {
                 continue;
             }
+            var number = compact ? footing.Compact(column.Unit) : Numbers.Readable;
             var whole = summary.IsWhole(c);
             string Q(double p) => Cell(summary.Quantile(c, p)!.Value, column.Unit, whole ? x => Numbers.Whole(x, number) : number);
             table.AddRow(labels.Label(column), unit, $"{Cell(m.Mean, column.Unit, number)} ± {Cell(m.StdError, column.Unit, number)}", Q(0.05), Q(0.5), Q(0.95));

@@ -24,12 +24,14 @@ internal static class RiskShareTable
         var horizon = SummarySentences.Horizon(scenario);
         foreach (var pool in comparison.Lines.GroupBy(l => l.Pool.Id))
         {
-            console.Write(FittedTable.WithNumbersThatFit(console.Profile.Width, number => Build(pool.ToList(), labels, horizon, number)));
+            console.Write(FittedTable.Fitted(console.Profile.Width, compact => Build(pool.ToList(), labels, horizon, compact)));
         }
     }
 
-    private static FittedTable Build(List<RiskShareComparison.Line> pool, OutcomeLabels labels, string horizon, Func<double, string> number)
+    private static FittedTable Build(List<RiskShareComparison.Line> pool, OutcomeLabels labels, string horizon, bool compact)
     {
+        var footing = Footing.Of(pool.SelectMany(l => new[] { (l.Liability.Mean, "GBP"), (l.ValueAtRisk, "GBP") }));
+        var number = compact ? footing.Compact("GBP") : Numbers.Readable;
         var spec = pool[0].Pool;
         var parties = pool.GroupBy(l => l.Party).Where(g => g.Any(l => l.Liability.Min != 0 || l.Liability.Max != 0)).Select(g => g.Key).ToList();
         var table = new FittedTable($"{spec.Name}: each party's liability beyond its contribution over the {horizon} (mean; P(liability > £0); VaR 95% over the horizon)")

@@ -102,6 +102,8 @@ public static class FinanceHtml
         html.Append("<h3>Each commissioner's spend over the ").Append(E(horizon)).Append("</h3>\n");
         Header(html, ["Commissioner", "Spend (mean ± SE)", "Overspend (mean ± SE; negative: underspend)", "P(overspend > £0) ± SE", "Overspend P5", "Overspend P95",
             .. unmet ? new[] { "Cost of unmet need borne (mean ± SE)", "Spend plus cost of unmet need (mean ± SE)" } : []]);
+        string[] money = ["spend_gbp", "overspend_gbp", .. unmet ? new[] { "unmet_need_cost_gbp", "whole_system_cost_gbp" } : []];
+        var footing = Footing.Of(commissioners.SelectMany(s => money.SelectMany(m => new[] { s.Metric(m).Mean, s.Metric(m).StdError, s.Metric(m).P5, s.Metric(m).P95 }).Select(x => (x, "GBP"))));
         foreach (var s in commissioners)
         {
             var spend = s.Metric("spend_gbp");
@@ -111,15 +113,15 @@ public static class FinanceHtml
             var chance = new Proportion(sorted.Count(x => x > 0), sorted.Count);
             var cells = new List<string>
             {
-                E(s.Block.Name), E(MoneySe(spend.Mean, spend.StdError)), E(MoneySe(over.Mean, over.StdError)),
-                E($"{Quantity.Share(chance.P)} ± {Quantity.Share(chance.StdError)}"), E(Quantity.Money(over.P5)), E(Quantity.Money(over.P95)),
+                E(s.Block.Name), E(MoneySe(spend.Mean, spend.StdError, footing)), E(MoneySe(over.Mean, over.StdError, footing)),
+                E($"{Quantity.Share(chance.P)} ± {Quantity.Share(chance.StdError)}"), E(footing.Format(over.P5, "GBP")), E(footing.Format(over.P95, "GBP")),
             };
             if (unmet)
             {
                 var cost = s.Metric("unmet_need_cost_gbp");
                 var whole = s.Metric("whole_system_cost_gbp");
-                cells.Add(E(MoneySe(cost.Mean, cost.StdError)));
-                cells.Add(E(MoneySe(whole.Mean, whole.StdError)));
+                cells.Add(E(MoneySe(cost.Mean, cost.StdError, footing)));
+                cells.Add(E(MoneySe(whole.Mean, whole.StdError, footing)));
             }
             Row(html, [.. cells]);
         }
@@ -142,13 +144,14 @@ public static class FinanceHtml
         html.Append("</p>\n");
 
         var shown = lines.Where(l => !(l.Liability.Min == 0 && l.Liability.Max == 0)).ToList();
+        var liabilities = Footing.Of(shown.SelectMany(l => new[] { l.Liability.Mean, l.Liability.StdError }).Select(x => (x, "GBP")));
         Header(html, "Agreement", "Who pays", $"Liability over the {horizon} (mean ± SE)", "P(liability > £0) ± SE", $"{thresholdHeader} ± SE");
         foreach (var l in shown)
         {
             var n = Math.Max(1, l.Liability.Count);
             var over = new Proportion(l.AnyOverspend, n);
             var above = new Proportion(l.AboveThreshold, n);
-            Row(html, E(l.ModelName), E(labels.PartyName(pool, l.Party)), E(MoneySe(l.Liability.Mean, l.Liability.StdError)),
+            Row(html, E(l.ModelName), E(labels.PartyName(pool, l.Party)), E(MoneySe(l.Liability.Mean, l.Liability.StdError, liabilities)),
                 E($"{Quantity.Share(over.P)} ± {Quantity.Share(over.StdError)}"), E($"{Quantity.Share(above.P)} ± {Quantity.Share(above.StdError)}"));
         }
         html.Append("</table>\n");
@@ -160,11 +163,14 @@ public static class FinanceHtml
             .Append(" years: an average, not a per-year VaR. The worst-single-year columns are per-year figures from per-year values: the VaR and CVaR of each future's largest one-year liability.</p>\n");
         Header(html, "Agreement", "Who pays", $"VaR 95% over the {horizon}", $"CVaR 95% over the {horizon}", "VaR 95% per year (horizon ÷ years, an average)",
             "CVaR 95% per year (horizon ÷ years, an average)", "Worst single year: VaR 95%", "Worst single year: CVaR 95%");
+        var exposure = Footing.Of(shown.SelectMany(l => new[] { l.ValueAtRisk, l.ConditionalValueAtRisk, l.ValueAtRisk / years, l.ConditionalValueAtRisk / years, l.WorstYearValueAtRisk, l.WorstYearConditionalValueAtRisk })
+            .Select(x => (x, "GBP")));
+        string Money(double x) => exposure.Format(x, "GBP");
         foreach (var l in shown)
         {
-            Row(html, E(l.ModelName), E(labels.PartyName(pool, l.Party)), E(Quantity.Money(l.ValueAtRisk)), E(Quantity.Money(l.ConditionalValueAtRisk)),
-                E(Quantity.Money(l.ValueAtRisk / years)), E(Quantity.Money(l.ConditionalValueAtRisk / years)),
-                E(Quantity.Money(l.WorstYearValueAtRisk)), E(Quantity.Money(l.WorstYearConditionalValueAtRisk)));
+            Row(html, E(l.ModelName), E(labels.PartyName(pool, l.Party)), E(Money(l.ValueAtRisk)), E(Money(l.ConditionalValueAtRisk)),
+                E(Money(l.ValueAtRisk / years)), E(Money(l.ConditionalValueAtRisk / years)),
+                E(Money(l.WorstYearValueAtRisk)), E(Money(l.WorstYearConditionalValueAtRisk)));
         }
         html.Append("</table>\n");
         Differences(html, pool, riskShare, labels, horizon);
@@ -197,5 +203,5 @@ public static class FinanceHtml
         html.Append("</table>\n");
     }
 
-    private static string MoneySe(double mean, double se) => $"{Quantity.Money(mean)} ± {Quantity.Money(se)}";
+    private static string MoneySe(double mean, double se, Footing footing) => $"{footing.Format(mean, "GBP")} ± {footing.Format(se, "GBP")}";
 }

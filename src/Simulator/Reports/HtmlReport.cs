@@ -56,7 +56,7 @@ public static class HtmlReport
             html.Append("<p class=\"warning\">").Append(E(Interrupted(summary.Runs, asked))).Append("</p>\n");
         }
         html.Append("<p class=\"muted\">MarketSim results: ").Append(summary.Runs.ToString("N0", CultureInfo.InvariantCulture))
-            .Append(" simulated futures of the ").Append(E(SummarySentences.Horizon(scenario))).Append(" (").Append(scenario.HorizonWeeks).Append(" weeks) from ")
+            .Append(" simulated futures of the ").Append(E(SummarySentences.Horizon(scenario, withWeeks: true))).Append(" from ")
             .Append(scenario.StartDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append("; ")
             .Append(scenario.Zones.Length).Append(Plural(scenario.Zones.Length, " zone")).Append(", ").Append(scenario.Providers.Length).Append(Plural(scenario.Providers.Length, " provider")).Append(", ")
             .Append(scenario.Commissioners.Length).Append(Plural(scenario.Commissioners.Length, " commissioner")).Append(", ")

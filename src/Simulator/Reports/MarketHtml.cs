@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MarketSim.Grains.Demand;
 using MarketSim.Grains.Failure;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Providers;
@@ -39,7 +40,7 @@ public static class MarketHtml
         html.Append("<p class=\"muted\">Over ").Append(list.Max(s => s.Runs).ToString("N0", CultureInfo.InvariantCulture))
             .Append(" simulated futures of the ").Append(E(horizon)).Append(". Chances are shown ± one standard error with their 95% (Wilson) interval; means ± one standard error. Every figure of every entity is in ").Append(E(Files(list))).Append(".</p>\n");
         Providers(html, [.. list.Where(s => s.Block.Kind == EntityKind.Provider)], horizon);
-        Zones(html, scenario, [.. list.Where(s => s.Block.Kind == EntityKind.Zone)], horizon);
+        Zones(html, scenario, [.. list.Where(s => s.Block.Kind == EntityKind.Zone)], [.. list.Where(s => s.Block.Kind == EntityKind.ServiceUsers)], horizon);
         return html.ToString();
     }
 
@@ -67,7 +68,7 @@ public static class MarketHtml
         SummaryHtml.Line(html, $"Never left in any future over the {horizon}", [.. providers.Except(leaving).Select(s => s.Block.Name)]);
     }
 
-    private static void Zones(StringBuilder html, MarketScenario scenario, List<EntitySummary> zones, string horizon)
+    private static void Zones(StringBuilder html, MarketScenario scenario, List<EntitySummary> zones, List<EntitySummary> serviceUsers, string horizon)
     {
         if (zones.Count == 0)
         {
@@ -76,17 +77,24 @@ public static class MarketHtml
         var cost = scenario.UnmetNeed?.CostGbpPerHour;
         var leads = zones.Any(s => s.LosesLead is not null);
         html.Append("<h3>Zones: lead providers and unmet need</h3>\n");
+        html.Append("<p class=\"muted\">");
         if (cost is { } c)
         {
-            html.Append("<p class=\"muted\">Unmet need is valued at ").Append(E(Quantity.Format(c, "GBP per hour"))).Append(" an hour (the scenario's cost of an unmet care hour). Weeks without a lead are averaged over all futures, counting those that keep their lead as 0.</p>\n");
+            html.Append("Unmet need is valued at ").Append(E(Quantity.Format(c, "GBP per hour"))).Append(" an hour (the scenario's cost of an unmet care hour). Weeks without a lead are averaged over all futures, counting those that keep their lead as 0. ");
         }
+        html.Append("The waiting list is the number of people waiting at a week's end, averaged over the weeks of the ").Append(E(horizon))
+            .Append("; the wait is the mean weeks from referral to a first package of those placed over it, by funding stream (service_users.csv).</p>\n");
         Header(html, [
             "Zone",
             .. leads ? new[] { "P(left without its lead provider) ± SE", "95% interval", "Weeks without a lead (mean ± SE)" } : [],
             $"Unmet need over the {horizon}, hours (mean ± SE)",
             .. cost is null ? Array.Empty<string>() : ["Cost of unmet need, £ (mean ± SE)"],
             "Peak waiting list, people (P95)",
+            "Waiting list, people (mean over weeks ± SE)",
+            "Wait for a package, weeks (mean ± SE)",
         ]);
+        var unmetHours = zones.Select(s => s.Metric(ZoneMetrics.All[ZoneMetrics.UnmetHours].Name)).ToList();
+        var footing = Footing.Of(unmetHours.SelectMany(m => new[] { (m.Mean, "hours"), (m.StdError, "hours"), (m.Mean * (cost ?? 0), "GBP"), (m.StdError * (cost ?? 0), "GBP") }));
         foreach (var s in zones)
         {
             var unmet = s.Metric(ZoneMetrics.All[ZoneMetrics.UnmetHours].Name);
@@ -98,15 +106,34 @@ public static class MarketHtml
                     ? [E(Chance(lead)), E(Interval(lead)), E($"{Numbers.Readable(weeks.Mean)} ± {Numbers.Readable(weeks.StdError)}")]
                     : ["no lead provider", "", ""]);
             }
-            cells.Add(E($"{Numbers.Compact(unmet.Mean)} ± {Numbers.Compact(unmet.StdError)}"));
+            cells.Add(E($"{footing.Format(unmet.Mean, "hours")} ± {footing.Format(unmet.StdError, "hours")}"));
             if (cost is { } perHour)
             {
-                cells.Add(E($"{Quantity.Money(unmet.Mean * perHour)} ± {Quantity.Money(unmet.StdError * perHour)}"));
+                cells.Add(E($"{footing.Format(unmet.Mean * perHour, "GBP")} ± {footing.Format(unmet.StdError * perHour, "GBP")}"));
             }
             cells.Add(E(Quantity.Count(s.Metric(ZoneMetrics.All[ZoneMetrics.PeakWaiting].Name).P95)));
+            var waiting = s.Metric(ZoneMetrics.All[ZoneMetrics.MeanWaiting].Name);
+            cells.Add(E($"{Numbers.Readable(waiting.Mean)} ± {Numbers.Readable(waiting.StdError)}"));
+            cells.Add(E(Wait(serviceUsers.Where(u => ServiceUserMetrics.Parse(u.Block.Id).ZoneId == s.Block.Id).ToList())));
             Row(html, [.. cells]);
         }
         html.Append("</table>\n");
+    }
+
+    /// <summary>
+    /// The mean wait for a package in a zone's service users: "2.89 ± 0.14" for one funding stream, "council 2.89 ± 0.14;
+    /// NHS CHC 3.10 ± 0.20" for several, each over the runs that placed someone; "none placed" when none was.
+    /// </summary>
+    private static string Wait(List<EntitySummary> streams)
+    {
+        var waits = streams.Select(u => (Stream: FieldLabels.Field(FundingStreams.Names[(int)ServiceUserMetrics.Parse(u.Block.Id).Stream]), Wait: u.Metric(ServiceUserMetrics.All[ServiceUserMetrics.MeanWait].Name)))
+            .Where(w => w.Wait.Runs > 0).ToList();
+        return waits.Count switch
+        {
+            0 => "none placed",
+            1 when streams.Count == 1 => $"{Numbers.Readable(waits[0].Wait.Mean)} ± {Numbers.Readable(waits[0].Wait.StdError)}",
+            _ => string.Join("; ", waits.Select(w => $"{w.Stream} {Numbers.Readable(w.Wait.Mean)} ± {Numbers.Readable(w.Wait.StdError)}")),
+        };
     }
 
     /// <summary>The entity files this run wrote, in words: "providers.csv, zones.csv and commissioners.csv".</summary>

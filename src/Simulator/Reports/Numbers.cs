@@ -14,11 +14,16 @@ public static class Numbers
         double.IsNaN(x) ? text : text.Append(CultureInfo.InvariantCulture, $"{x:R}");
 
     /// <summary>
-    /// A readable rounding of <paramref name="x"/> for the printed table: thousands separators, few decimals. A number
-    /// that is not 0 but would round to 0.00 keeps one significant figure (0.002), so that a small standard error is not shown as none.
+    /// A readable rounding of <paramref name="x"/> for the printed table: thousands separators, few decimals; 0 as "0",
+    /// not "0.00". A number that is not 0 but would round to 0.00 keeps one significant figure (0.002), so that a small
+    /// standard error is not shown as none.
     /// </summary>
     public static string Readable(double x)
     {
+        if (x == 0)
+        {
+            return "0";
+        }
         var magnitude = Math.Abs(x);
         var format = magnitude >= 1000 ? "#,0" : magnitude >= 10 ? "#,0.0" : magnitude is > 0 and < 0.005 ? OneSignificantFigure(magnitude) : "#,0.00";
         return x.ToString(format, CultureInfo.InvariantCulture);
@@ -67,12 +72,17 @@ public static class Numbers
     /// <paramref name="x"/> in at most about six characters for a narrow table: as <see cref="Readable"/>
     /// below 10,000, otherwise three significant figures with k, m or bn (12.3k, 5.41m, 1.07bn).
     /// </summary>
-    public static string Compact(double x)
+    public static string Compact(double x) => !double.IsFinite(x) || Math.Abs(x) < 10_000 ? Readable(x) : Suffixed(x);
+
+    /// <summary>
+    /// <paramref name="x"/> as <see cref="Compact"/> writes it, but with k from 1,000 (5.16k): for a figure beside
+    /// others of its unit that <see cref="Compact"/> writes with k, m or bn, so that they read on one footing (see <see cref="Footing"/>).
+    /// </summary>
+    public static string Scaled(double x) => !double.IsFinite(x) || Math.Abs(x) < 1000 ? Readable(x) : Suffixed(x);
+
+    // Three significant figures with k, m, bn or tn, for a magnitude of at least 1,000.
+    private static string Suffixed(double x)
     {
-        if (!double.IsFinite(x) || Math.Abs(x) < 10_000)
-        {
-            return Readable(x);
-        }
         string[] suffixes = ["k", "m", "bn", "tn"];
         var scaled = x / 1000;
         for (var i = 0; ; i++)

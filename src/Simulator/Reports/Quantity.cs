@@ -9,8 +9,11 @@ namespace MarketSim.Simulator.Reports;
 /// </summary>
 public static class Quantity
 {
-    /// <summary><paramref name="x"/> in <paramref name="unit"/> (a schema unit such as GBP); with <paramref name="signed"/>, + or − always shown. "n/a" for NaN.</summary>
-    public static string Format(double x, string unit, bool signed = false)
+    /// <summary>
+    /// <paramref name="x"/> in <paramref name="unit"/> (a schema unit such as GBP); with <paramref name="signed"/>, + or − always shown;
+    /// with <paramref name="scaled"/>, with k from 1,000 (£5.16k) as <see cref="Numbers.Scaled"/>. "n/a" for NaN.
+    /// </summary>
+    public static string Format(double x, string unit, bool signed = false, bool scaled = false)
     {
         if (double.IsNaN(x))
         {
@@ -20,17 +23,20 @@ public static class Quantity
         var magnitude = Math.Abs(x);
         return unit switch
         {
-            "GBP" => $"{sign}£{Pounds(magnitude)}",
+            "GBP" => $"{sign}£{(scaled ? Numbers.Scaled(magnitude) : Pounds(magnitude))}",
             "GBP per hour" => $"{sign}£{Pence(magnitude, "#,0.00")}",
-            _ => sign + Numbers.Compact(magnitude),
+            _ => sign + (scaled ? Numbers.Scaled(magnitude) : Numbers.Compact(magnitude)),
         };
     }
 
-    /// <summary>A percentile of a count or a week number as a whole number: 8, 189, 12.3k; − for a negative one, "n/a" for NaN.</summary>
-    public static string Count(double x) =>
-        double.IsNaN(x) ? "n/a" : (Math.Round(x, MidpointRounding.AwayFromZero) < 0 ? "−" : "") + Numbers.Whole(Math.Abs(x), Numbers.Compact);
+    /// <summary>
+    /// A percentile of a count or a week number as a whole number: 8, 189, 12.3k (with <paramref name="scaled"/>, 1.23k from 1,000);
+    /// − for a negative one, "n/a" for NaN.
+    /// </summary>
+    public static string Count(double x, bool scaled = false) =>
+        double.IsNaN(x) ? "n/a" : (Math.Round(x, MidpointRounding.AwayFromZero) < 0 ? "−" : "") + Numbers.Whole(Math.Abs(x), scaled ? Numbers.Scaled : Numbers.Compact);
 
-    /// <summary>An amount in pounds for people: £1.20m, £340k, £5,000, £14.36, £0.005 (one significant figure below half a penny); − for a negative amount, "n/a" for NaN.</summary>
+    /// <summary>An amount in pounds for people: £1.20m, £340k, £5,000, £14.36, £0.005 (one significant figure below half a penny), £0; − for a negative amount, "n/a" for NaN.</summary>
     public static string Money(double gbp, bool signed = false) => Format(gbp, "GBP", signed);
 
     /// <summary>A share 0..1 as a percentage: 23%, 0.4%, 0%; "n/a" for NaN.</summary>
@@ -47,9 +53,9 @@ public static class Quantity
         _ => Pence(magnitude, "0.00"),
     };
 
-    // An amount that is not 0 but would round to £0.00 keeps one significant figure (£0.003), as Numbers.Readable does.
+    // An amount that is not 0 but would round to £0.00 keeps one significant figure (£0.003), as Numbers.Readable does; none is £0.
     private static string Pence(double magnitude, string format) =>
-        magnitude.ToString(magnitude is > 0 and < 0.005 ? Numbers.OneSignificantFigure(magnitude) : format, CultureInfo.InvariantCulture);
+        magnitude == 0 ? "0" : magnitude.ToString(magnitude is > 0 and < 0.005 ? Numbers.OneSignificantFigure(magnitude) : format, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A percentage to a tenth below 10% and above 90%, and to one significant figure below 0.05% (0.004%) or of

@@ -18,6 +18,13 @@ public static class SummaryHtml
     /// </summary>
     public static string HeadlineTitle(MarketScenario scenario) => $"Headline outcomes over the {SummarySentences.Horizon(scenario)}";
 
+    /// <summary>The footing of the headline table's figures: every headline outcome's mean, standard error and percentiles, by unit.</summary>
+    public static Footing HeadlineFooting(OutcomeSummary summary) =>
+        Footing.Of(Enumerable.Range(0, summary.Schema.Count)
+            .Where(c => summary.Schema.Columns[c].Headline && summary.Moments[c].Count > 0)
+            .SelectMany(c => new[] { summary.Moments[c].Mean, summary.Moments[c].StdError, summary.Quantile(c, 0.05) ?? 0, summary.Quantile(c, 0.5) ?? 0, summary.Quantile(c, 0.95) ?? 0 }
+                .Select(x => (x, summary.Schema.Columns[c].Unit))));
+
     /// <summary>The section's HTML.</summary>
     public static string Section(MarketScenario scenario, OutcomeSummary summary, IReadOnlyList<string> sentences)
     {
@@ -29,6 +36,7 @@ public static class SummaryHtml
         }
         html.Append("</ul>\n<h3>").Append(E(HeadlineTitle(scenario))).Append("</h3>\n");
         Header(html, "Outcome", "Unit", "Mean ± SE", "P5", "P50", "P95");
+        var footing = HeadlineFooting(summary);
         for (var c = 0; c < summary.Schema.Count; c++)
         {
             var column = summary.Schema.Columns[c];
@@ -38,9 +46,9 @@ public static class SummaryHtml
                 continue;
             }
             var whole = summary.IsWhole(c);
-            string Q(double p) => E(whole ? Quantity.Count(summary.Quantile(c, p)!.Value) : Quantity.Format(summary.Quantile(c, p)!.Value, column.Unit));
+            string Q(double p) => E(whole ? footing.Count(summary.Quantile(c, p)!.Value, column.Unit) : footing.Format(summary.Quantile(c, p)!.Value, column.Unit));
             Row(html, $"<span title=\"{E(column.Description)}\">{E(labels.Label(column))}</span>", E(OutcomeLabels.Unit(column.Unit)),
-                E($"{Quantity.Format(m.Mean, column.Unit)} ± {Quantity.Format(m.StdError, column.Unit)}"), Q(0.05), Q(0.5), Q(0.95));
+                E($"{footing.Format(m.Mean, column.Unit)} ± {footing.Format(m.StdError, column.Unit)}"), Q(0.05), Q(0.5), Q(0.95));
         }
         html.Append("</table>\n");
         foreach (var (heading, outcomes) in ConstantOutcomes.Lines(scenario, summary))

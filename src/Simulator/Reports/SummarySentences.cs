@@ -16,7 +16,7 @@ namespace MarketSim.Simulator.Reports;
 /// <c>marketsim run</c>: which provider is most likely to leave, which zone to lose its lead, how much
 /// need goes unmet, each commissioner's and pool's chance of overspending, each partner's bad-case
 /// liability under the agreements and the paired difference between them. Each sentence says what it
-/// covers (the horizon) and its uncertainty (± one standard error, or a 95% interval).
+/// covers (the horizon) and its uncertainty (± one standard error, or a 95% interval) in the unit of the figure it qualifies.
 /// </summary>
 public static class SummarySentences
 {
@@ -43,8 +43,15 @@ public static class SummarySentences
     }
 
     /// <summary>"5-year horizon", "2-year horizon", or "30-week horizon" when the horizon is not whole years.</summary>
-    public static string Horizon(MarketScenario scenario) =>
-        scenario.HorizonWeeks % MarketScenario.WeeksPerYear == 0 ? $"{scenario.HorizonWeeks / MarketScenario.WeeksPerYear}-year horizon" : $"{scenario.HorizonWeeks}-week horizon";
+    public static string Horizon(MarketScenario scenario) => Horizon(scenario, withWeeks: false);
+
+    /// <summary>
+    /// <see cref="Horizon(MarketScenario)"/> with its length in weeks when that says something new: "5-year horizon (260 weeks)",
+    /// but "78-week horizon", not "78-week horizon (78 weeks)".
+    /// </summary>
+    public static string Horizon(MarketScenario scenario, bool withWeeks) =>
+        scenario.HorizonWeeks % MarketScenario.WeeksPerYear != 0 ? $"{scenario.HorizonWeeks}-week horizon"
+        : $"{scenario.HorizonWeeks / MarketScenario.WeeksPerYear}-year horizon" + (withWeeks ? $" ({scenario.HorizonWeeks} weeks)" : "");
 
     /// <summary>A cause of exit as a noun phrase: "hand-back", "failure when its reserves ran out".</summary>
     public static string Cause(ExitReason cause) => cause switch
@@ -93,7 +100,7 @@ public static class SummarySentences
             + (others > 0 ? $"; {others} other {(others == 1 ? "provider leaves" : "providers leave")} in at least 10% of futures." : ".");
         var failures = summary.Moments[OutcomeSchema.ProviderFailures];
         var handBacks = summary.Moments[OutcomeSchema.HandBacks];
-        yield return $"On average {Numbers.Readable(handBacks.Mean)} providers (± {Numbers.Readable(handBacks.StdError)}) hand back their contracts and {Numbers.Readable(failures.Mean)} (± {Numbers.Readable(failures.StdError)}) fail over the {horizon}.";
+        yield return $"On average {Numbers.Readable(handBacks.Mean)} providers (± {Numbers.Readable(handBacks.StdError)} providers) hand back their contracts and {Numbers.Readable(failures.Mean)} (± {Numbers.Readable(failures.StdError)} providers) fail over the {horizon}.";
     }
 
     private static IEnumerable<string> Zones(IReadOnlyList<EntitySummary> entities, string horizon)
@@ -114,7 +121,7 @@ public static class SummarySentences
         var range = losing.Count > 1
             ? $" {(losing.Count == zones.Count ? $"All {zones.Count}" : $"{losing.Count} of the {zones.Count}")} zones lose their lead in some future, in {Quantity.Share(losing[^1].LosesLead!.P)} to {Quantity.Share(top.LosesLead!.P)} of futures."
             : "";
-        yield return $"{top.Block.Name} is left without its lead provider at some point in {Quantity.Share(top.LosesLead!.P)} of futures (± {Quantity.Share(top.LosesLead.StdError)}); averaged over all futures that is {Numbers.Readable(weeks.Mean)} weeks (± {Numbers.Readable(weeks.StdError)}) of the {horizon}.{range}";
+        yield return $"{top.Block.Name} is left without its lead provider at some point in {Quantity.Share(top.LosesLead!.P)} of futures (± {Quantity.Share(top.LosesLead.StdError)}); averaged over all futures that is {Numbers.Readable(weeks.Mean)} weeks (± {Numbers.Readable(weeks.StdError)} weeks) of the {horizon}.{range}";
     }
 
     private static string UnmetNeed(MarketScenario scenario, OutcomeSummary summary, string horizon)
@@ -126,13 +133,15 @@ public static class SummarySentences
         }
         var delivered = summary.Moments[OutcomeSchema.DeliveredHours].Mean;
         var share = unmet.Mean / (unmet.Mean + delivered);
-        var text = $"Unmet need averages {Numbers.Compact(unmet.Mean)} care hours over the {horizon} (± {Numbers.Compact(unmet.StdError)}), {(share < 0.001 ? "under 0.1%" : Quantity.Share(share))} of need";
+        var hours = Footing.Of([(unmet.Mean, "hours"), (unmet.StdError, "hours")]);
+        var text = $"Unmet need averages {hours.Format(unmet.Mean, "hours")} care hours over the {horizon} (± {hours.Format(unmet.StdError, "hours")} hours), {(share < 0.001 ? "under 0.1%" : Quantity.Share(share))} of need";
         if (scenario.UnmetNeed is not { } valued)
         {
             return text + "; the scenario does not value it, so spend alone understates its cost.";
         }
         var cost = summary.Moments[OutcomeSchema.UnmetNeedCost];
-        return text + $"; valued at {Quantity.Format(valued.CostGbpPerHour, "GBP per hour")} an hour it costs {Quantity.Money(cost.Mean)} (± {Quantity.Money(cost.StdError)}).";
+        var money = Footing.Of([(cost.Mean, "GBP"), (cost.StdError, "GBP")]);
+        return text + $"; valued at {Quantity.Format(valued.CostGbpPerHour, "GBP per hour")} an hour it costs {money.Format(cost.Mean, "GBP")} (± {money.Format(cost.StdError, "GBP")}).";
     }
 
     private static IEnumerable<string> Commissioners(MarketScenario scenario, OutcomeSummary summary, string horizon)
@@ -211,8 +220,11 @@ public static class SummarySentences
     }
 
     /// <summary>"on average it ends £3.49m over budget (± £373k)", or "under budget" for a negative mean overspend, so that no sentence overspends by a negative amount.</summary>
-    private static string OnAverage(RunningMoments overspend) =>
-        $"on average it ends {Quantity.Money(Math.Abs(overspend.Mean))} {(overspend.Mean >= 0 ? "over" : "under")} budget (± {Quantity.Money(overspend.StdError)})";
+    private static string OnAverage(RunningMoments overspend)
+    {
+        var money = Footing.Of([(overspend.Mean, "GBP"), (overspend.StdError, "GBP")]);
+        return $"on average it ends {money.Format(Math.Abs(overspend.Mean), "GBP")} {(overspend.Mean >= 0 ? "over" : "under")} budget (± {money.Format(overspend.StdError, "GBP")})";
+    }
 
     private static Proportion Chance(IReadOnlyList<double> sorted, double above) => new(sorted.Count(x => x > above), sorted.Count);
 }

@@ -153,6 +153,57 @@ public class ConsoleTableTests
     }
 
     [Theory]
+    [InlineData(200)]
+    [InlineData(60)]
+    public void A_zero_in_the_headline_table_reads_0_and_0_not_0_00(int width)
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), 104);
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        var rows = new double[20 * schema.Stride];
+        for (var r = 15; r < 20; r++)
+        {
+            rows[(r * schema.Stride) + schema.IndexOf("unmet_hours_total")] = 1_000_000.5 * r;
+        }
+        summary.Accept(0, 20, rows);
+        using var console = new StringWriter();
+
+        HeadlineTable.Write(console, scenario, summary, colour: false, width: width);
+        var html = System.Net.WebUtility.HtmlDecode(SummaryHtml.Section(scenario, summary, []));
+
+        var line = console.ToString().Split('\n').First(l => l.Contains("Unmet need", StringComparison.Ordinal));
+        Assert.Matches(@"│\s+0 │\s+0 │", line);
+        Assert.DoesNotContain("0.00", console.ToString(), StringComparison.Ordinal);
+        Assert.Matches("<td>0</td><td>0</td><td>[^<]+m</td>", html);
+        Assert.DoesNotContain("0.00", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Money_in_one_table_reads_on_one_footing_4_75k_beside_millions_not_4_750()
+    {
+        var scenario = TestMarkets.PoolMarket(1_000_000, RiskShareSpec.Proportional("a"));
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        var rows = new double[20 * schema.Stride];
+        for (var r = 1; r < 20; r++)
+        {
+            rows[(r * schema.Stride) + schema.IndexOf("unmet_need_cost_gbp")] = r == 1 ? 5_000 : 1_000_000.5 * r;
+            rows[(r * schema.Stride) + schema.IndexOf("unmet_hours_total")] = r == 1 ? 50.5 : 10_000.5 * r;
+        }
+        summary.Accept(0, 20, rows);
+        using var console = new StringWriter();
+
+        HeadlineTable.Write(console, scenario, summary, colour: false, width: 60);
+        var html = System.Net.WebUtility.HtmlDecode(SummaryHtml.Section(scenario, summary, []));
+
+        // Type 7 over 0, 5,000, 2.0m … 19.0m: P5 is £4,750, written £4.75k beside P95 £18.1m.
+        Assert.Contains("<td>£4.75k</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("4,750", html, StringComparison.Ordinal);
+        Assert.Contains("4.75k", console.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("4,750", console.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(80)]
     [InlineData(60)]
     public void Risk_share_table_fits_the_terminal_without_breaking_numbers(int width)
@@ -228,15 +279,15 @@ public class ConsoleTableTests
     }
 
     /// <summary>
-    /// The number, written as the tables write it (its magnitude in full, or compact where space is short, after any − and £;
+    /// The number, written as the tables write it (its magnitude in full, or compact where space is short, 1.23k beside 12.3k, after any − and £;
     /// a percentile of a <paramref name="count"/> as the whole number it rounds to), appears whole on one line.
     /// </summary>
     private static void AssertWhole(string output, double x, bool fullOnly = false, bool count = false)
     {
         Func<double, string> Shown(Func<double, string> number) => count ? v => Numbers.Whole(v, number) : number;
         bool Written(Func<double, string> format) => Regex.IsMatch(output, Whole(format(x))) || Regex.IsMatch(output, Whole(format(Math.Abs(x))));
-        Assert.True(Written(Shown(Numbers.Readable)) || (!fullOnly && Written(Shown(Numbers.Compact))),
-            $"neither {Shown(Numbers.Readable)(x)}{(fullOnly ? "" : $" nor {Shown(Numbers.Compact)(x)}")} appears whole in:\n{output}");
+        Assert.True(Written(Shown(Numbers.Readable)) || (!fullOnly && (Written(Shown(Numbers.Compact)) || Written(Shown(Numbers.Scaled)))),
+            $"neither {Shown(Numbers.Readable)(x)}{(fullOnly ? "" : $" nor {Shown(Numbers.Compact)(x)} nor {Shown(Numbers.Scaled)(x)}")} appears whole in:\n{output}");
     }
 
     /// <summary>Whether <paramref name="outcome"/> of summary.json is not money and a whole number in every run of runs.csv.</summary>

@@ -28,7 +28,7 @@ public class NumbersTests
         Assert.Equal(expected, Numbers.Setting(x));
 
     [Theory]
-    [InlineData(0.0, "0.00")]
+    [InlineData(0.0, "0")]
     [InlineData(4414.6, "4,415")]
     [InlineData(-9999.4, "-9,999")]
     [InlineData(14250.0, "14.3k")]
@@ -42,7 +42,24 @@ public class NumbersTests
         Assert.Equal(expected, Numbers.Compact(x));
 
     [Theory]
-    [InlineData(0.0, "0.00")]
+    [InlineData(0.0, "0")]
+    [InlineData(999.4, "999.4")]
+    [InlineData(5157.0, "5.16k")]
+    [InlineData(-9348.0, "-9.35k")]
+    [InlineData(6_430_000.0, "6.43m")]
+    public void Scaled_writes_a_figure_from_1000_with_k_as_its_neighbours_in_millions_are(double x, string expected) =>
+        Assert.Equal(expected, Numbers.Scaled(x));
+
+    [Fact]
+    public void A_footing_scales_only_the_units_that_reach_10000()
+    {
+        var footing = Footing.Of([(5_157, "GBP"), (6_430_000, "GBP"), (5_157, "people"), (9_999, "hours")]);
+
+        Assert.Equal(["£5.16k", "£6.43m", "5,157", "9,999"], new[] { footing.Format(5_157, "GBP"), footing.Format(6_430_000, "GBP"), footing.Format(5_157, "people"), footing.Format(9_999, "hours") });
+    }
+
+    [Theory]
+    [InlineData(0.0, "0")]
     [InlineData(2.0237, "2.02")]
     [InlineData(0.006, "0.01")]
     [InlineData(0.0023, "0.002")]

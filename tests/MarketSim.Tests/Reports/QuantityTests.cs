@@ -41,7 +41,6 @@ public class QuantityTests
     [InlineData(0.0049, "GBP per hour", "£0.005")]
     [InlineData(-0.0004, "GBP", "−£0.0004")]
     [InlineData(0.005, "GBP", "£0.01")]
-    [InlineData(0.0, "GBP", "£0.00")]
     [InlineData(1.48, "GBP per hour", "£1.48")]
     public void A_small_non_zero_amount_of_money_keeps_one_significant_figure_instead_of_showing_as_none(double x, string unit, string expected) =>
         Assert.Equal(expected, Quantity.Format(x, unit));
@@ -49,4 +48,15 @@ public class QuantityTests
     [Fact]
     public void Money_with_a_small_standard_error_reads_as_the_console_writes_it() =>
         Assert.Equal($"£1.48 ± £{Numbers.Readable(0.0049)}", $"{Quantity.Format(1.48, "GBP per hour")} ± {Quantity.Format(0.0049, "GBP per hour")}");
+
+    [Theory]
+    [InlineData(0.0, "GBP", "£0")]
+    [InlineData(0.0, "GBP per hour", "£0")]
+    [InlineData(0.0, "hours", "0")]
+    [InlineData(0.0, "people", "0")]
+    public void A_zero_reads_0_not_0_00_beside_figures_such_as_6_43m(double x, string unit, string expected)
+    {
+        Assert.Equal(expected, Quantity.Format(x, unit));
+        Assert.Equal(expected.TrimStart('£'), Numbers.Readable(x));
+    }
 }

@@ -41,9 +41,9 @@ public partial class ReportContentTests
         [
             "These figures cover 200 simulated futures of the 2-year horizon from 1 April 2017; ± is one Monte Carlo standard error and intervals are 95%.",
             "In 14% of futures (± 2.5%) Spot provider leaves the market within the 2-year horizon, most often by hand-back of its contracts, most often in year 1; 7 other providers leave in at least 10% of futures.",
-            "On average 0.48 providers (± 0.04) hand back their contracts and 0.65 (± 0.05) fail over the 2-year horizon.",
-            "East Dorset and Christchurch is left without its lead provider at some point in 14% of futures (± 2.4%); averaged over all futures that is 5.90 weeks (± 1.22) of the 2-year horizon. All 3 zones lose their lead in some future, in 10% to 14% of futures.",
-            "Unmet need averages 195k care hours over the 2-year horizon (± 22.6k), 2.1% of need; valued at £43.75 an hour it costs £8.54m (± £987k).",
+            "On average 0.48 providers (± 0.04 providers) hand back their contracts and 0.65 (± 0.05 providers) fail over the 2-year horizon.",
+            "East Dorset and Christchurch is left without its lead provider at some point in 14% of futures (± 2.4%); averaged over all futures that is 5.90 weeks (± 1.22 weeks) of the 2-year horizon. All 3 zones lose their lead in some future, in 10% to 14% of futures.",
+            "Unmet need averages 195k care hours over the 2-year horizon (± 22.6k hours), 2.1% of need; valued at £43.75 an hour it costs £8.54m (± £987k).",
             "Dorset County Council overspends its budgets over the 2-year horizon in 85% of futures (± 2.5%); on average it ends £3.54m over budget (± £286k).",
             "Dorset CCG (Continuing Healthcare) overspends its budgets over the 2-year horizon in 55% of futures (± 3.5%); on average it ends £47.8k under budget (± £111k).",
             "The Dorset care markets pool overspends over the 2-year horizon in 82% of futures (± 2.7%); on average it ends £3.49m over budget (± £373k).",
@@ -52,6 +52,64 @@ public partial class ReportContentTests
             "Dorset CCG (Continuing Healthcare)'s bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\", £1.45m (95% interval £1.26m to £1.67m), and highest under \"Full pool of both out-turns (53 : 18)\", £2.24m.",
             "Under \"Full pool of both out-turns (53 : 18)\" Dorset CCG (Continuing Healthcare) pays £764k more over the 2-year horizon (95% interval +£759k to +£769k) than under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" (the widest gap between agreements, on the same futures).",
         ], sentences);
+    }
+
+    [Fact]
+    public void Every_uncertainty_in_the_summary_carries_the_unit_of_the_figure_it_qualifies()
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), 104);
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        var rows = new double[2 * schema.Stride];
+        rows[schema.IndexOf("unmet_hours_total")] = 100_000;
+        rows[schema.Stride + schema.IndexOf("unmet_hours_total")] = 118_696;
+        summary.Accept(0, 2, rows);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+
+        var sentences = SummarySentences.For(scenario, summary, [], riskShare);
+
+        // Two runs: mean 109,348 hours, standard error half their difference, 9,348 hours.
+        Assert.StartsWith("Unmet need averages 109k care hours over the 2-year horizon (± 9.35k hours), ",
+            Assert.Single(sentences, s => s.StartsWith("Unmet need", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.All(Item().Matches(Dorset.Value.Html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)),
+            sentence => Assert.DoesNotMatch(@"± [\d.,]+[kmbn]*\)", sentence));
+    }
+
+    [Theory]
+    [InlineData(104, "simulated futures of the 2-year horizon (104 weeks) from")]
+    [InlineData(78, "simulated futures of the 78-week horizon from")]
+    public void The_reports_first_line_says_a_part_year_horizon_once_not_78_week_horizon_78_weeks(int weeks, string words)
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), weeks);
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        summary.Accept(0, 2, new double[2 * schema.Stride]);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+
+        var html = HtmlReport.Render(scenario, summary, riskShare, [], [], new Dictionary<string, string>());
+
+        Assert.Contains(words, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("-week horizon (", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_zone_table_says_how_many_wait_and_how_long_as_zones_csv_and_service_users_csv_give_them()
+    {
+        var (result, html) = Dorset.Value;
+        var table = WebUtility.HtmlDecode(Between(html, "<h3>Zones: lead providers and unmet need", "</table>"));
+        var zones = Rows(table);
+
+        Assert.Contains("Waiting list, people (mean over weeks ± SE)", table, StringComparison.Ordinal);
+        Assert.Contains("Wait for a package, weeks (mean ± SE)", table, StringComparison.Ordinal);
+        Assert.Contains("averaged over the weeks of the 2-year horizon", table, StringComparison.Ordinal);
+        foreach (var zone in result.Entities.Where(e => e.Block.Kind == EntityKind.Zone))
+        {
+            var row = zones.Single(r => r[0] == zone.Block.Name);
+            var waiting = zone.Metric("mean_waiting_list");
+            Assert.Equal($"{Numbers.Readable(waiting.Mean)} ± {Numbers.Readable(waiting.StdError)}", row[^2]);
+            var council = result.Entities.Single(e => e.Block.Id == $"{zone.Block.Id}__council").Metric("mean_wait_weeks");
+            Assert.StartsWith($"council {Numbers.Readable(council.Mean)} ± {Numbers.Readable(council.StdError)}; NHS CHC ", row[^1], StringComparison.Ordinal);
+        }
     }
 
     [Theory]
