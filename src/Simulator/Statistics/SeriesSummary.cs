@@ -42,7 +42,7 @@ public sealed class SeriesSummary : IOutcomeSink
     /// <summary>
     /// The quantiles in <paramref name="cell"/> of <see cref="OutcomeSummary.Probabilities"/>, ascending, each between
     /// the month's smallest and largest value: exact (R type 7) for a counted series, else the P² estimates sorted
-    /// (the monotone rearrangement, which moves no estimate further from the true quantiles); NaN with no values.
+    /// (the monotone rearrangement, which as a whole brings them no further from the true quantiles); NaN with no values.
     /// </summary>
     public double[] Bands(int cell)
     {
