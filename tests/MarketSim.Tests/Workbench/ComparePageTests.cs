@@ -1,5 +1,7 @@
 using System.Net;
 using MarketSim.Simulator.Experiments;
+using MarketSim.Simulator.Reports;
+using MarketSim.Tests.Comparison;
 
 namespace MarketSim.Tests.Workbench;
 
@@ -49,6 +51,23 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
     }
 
     [Fact]
+    public async Task Experiments_of_different_run_counts_give_both_means_over_the_common_runs_and_say_how_many_were_left_out()
+    {
+        const int fewer = 150;
+        var (all, some) = (Experiment("one-year", ExperimentComparisonTests.Small), Experiment("more-capacity-fewer-runs", ExperimentComparisonTests.Small.Replace("capacity_weekly_hours: 180", "capacity_weekly_hours: 190", StringComparison.Ordinal), fewer));
+
+        var page = WebUtility.HtmlDecode(await workbench.Client.GetStringAsync($"/compare?base={all}&e={some}"));
+
+        var (baseRuns, otherRuns) = (CompareCsv.Column(Path.Combine(workbench.Experiments, all, "runs.csv"), "spend_gbp__council"), CompareCsv.Column(Path.Combine(workbench.Experiments, some, "runs.csv"), "spend_gbp__council"));
+        var row = page[page.IndexOf("<tr><td>Spend: North Council</td>", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains($"<td>{Quantity.Format(baseRuns.Average(), "GBP")} ± ", row, StringComparison.Ordinal);
+        Assert.Contains($"(paired)<div class=\"muted\">over the {fewer} runs paired: base {Quantity.Format(baseRuns.Take(fewer).Average(), "GBP")}, other {Quantity.Format(otherRuns.Average(), "GBP")}</div>", row, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"warning\">{Path.Combine(workbench.Experiments, some)} holds {fewer} runs, the base {Path.Combine(workbench.Experiments, all)} {Runs}: differences are paired over the first {fewer} runs, and the base's other {Runs - fewer} runs are left out of them", page, StringComparison.Ordinal);
+        Assert.Contains($"<th>Base: Small market, seed 7, {Runs} runs</th>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_commissioner_the_other_experiment_names_differently_is_labelled_with_both_names()
     {
         var (one, renamed) = (Experiment("one-year", ExperimentComparisonTests.Small), Experiment("renamed", ExperimentComparisonTests.RenamedText));
@@ -74,8 +93,8 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
         Assert.Contains("<fieldset aria-describedby=\"e-problem\"><legend>Compare with</legend>", page, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs <paramref name="yaml"/> (seed 7) into the workbench's experiments folder as <paramref name="id"/>, once for the class, and returns the id.</summary>
-    private string Experiment(string id, string yaml)
+    /// <summary>Runs <paramref name="yaml"/> (seed 7, <paramref name="runs"/> runs) into the workbench's experiments folder as <paramref name="id"/>, once for the class, and returns the id.</summary>
+    private string Experiment(string id, string yaml, int runs = Runs)
     {
         var folder = Path.Combine(workbench.Experiments, id);
         lock (workbench)
@@ -84,7 +103,7 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
             {
                 var scenario = Path.Combine(workbench.Folder, id + ".yaml");
                 File.WriteAllText(scenario, yaml);
-                MarketSim.Simulator.Experiments.Experiment.Run(new ExperimentOptions(scenario, Runs, 7, folder, Threads: 2));
+                MarketSim.Simulator.Experiments.Experiment.Run(new ExperimentOptions(scenario, runs, 7, folder, Threads: 2));
             }
         }
         return id;

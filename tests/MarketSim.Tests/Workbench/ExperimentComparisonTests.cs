@@ -15,6 +15,7 @@ namespace MarketSim.Tests.Workbench;
 public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders) : IClassFixture<ExperimentComparisonTests.Folders>
 {
     private const int Runs = 400;
+    private const int FewerRunsCount = 300;
 
     internal const string Small = """
         name: Small market
@@ -92,6 +93,38 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
         Assert.Equal(pairs.Average(p => p.Second), paired.OtherMean, 1e-9);
         Assert.Equal(paired.OtherMean - paired.BaseMean, paired.MeanDifference, 1e-9);
         Assert.NotEqual(row.PerExperiment[0].Mean, paired.BaseMean, 1e-6);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Experiments_of_different_run_counts_give_both_means_over_the_common_runs_and_say_how_many_were_left_out(bool fewerIsBase)
+    {
+        var (baseFolder, otherFolder) = fewerIsBase ? (folders.FewerRuns, folders.Base) : (folders.Base, folders.FewerRuns);
+
+        var comparison = ExperimentComparison.Read([baseFolder, otherFolder]);
+
+        var row = comparison.Rows.Single(r => r.Column == "spend_gbp__council");
+        var (baseRuns, otherRuns) = (CompareCsv.Column(Path.Combine(baseFolder, "runs.csv"), row.Column), CompareCsv.Column(Path.Combine(otherFolder, "runs.csv"), row.Column));
+        var paired = row.PairedWithBase[1]!;
+        Assert.Equal(FewerRunsCount, paired.Pairs);
+        Assert.Equal(Runs - FewerRunsCount, paired.Unmatched);
+        Assert.True(paired.LeavesRunsOut);
+        Assert.Equal(baseRuns.Take(FewerRunsCount).Average(), paired.BaseMean, 1e-6);
+        Assert.Equal(otherRuns.Take(FewerRunsCount).Average(), paired.OtherMean, 1e-6);
+        Assert.Equal(paired.OtherMean - paired.BaseMean, paired.MeanDifference, 1e-6);
+        Assert.Equal(baseRuns.Average(), row.PerExperiment[0].Mean, 1e-6);
+        var longer = fewerIsBase ? "its" : "the base's";
+        Assert.Contains($"{otherFolder} holds {otherRuns.Length} runs, the base {baseFolder} {baseRuns.Length}: differences are paired over the first {FewerRunsCount} runs, and {longer} other {Runs - FewerRunsCount} runs are left out of them; each difference gives the base and other means over the runs paired", comparison.Warnings);
+    }
+
+    [Fact]
+    public void Experiments_of_the_same_run_count_leave_no_run_unmatched_and_warn_of_none()
+    {
+        var comparison = ExperimentComparison.Read([folders.Base, folders.Variant, folders.OtherSeed]);
+
+        Assert.Empty(comparison.Warnings);
+        Assert.All(comparison.Rows, r => Assert.Equal(0, r.PairedWithBase[1]!.Unmatched));
     }
 
     [Fact]
@@ -310,6 +343,7 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
             Failing = Run("failing.yaml", 7, "failing");
             FailingMore = Run("failing-more.yaml", 7, "failing-more");
             Renamed = Run("renamed.yaml", 7, "renamed");
+            FewerRuns = Run("more.yaml", 7, "more-fewer-runs", FewerRunsCount);
         }
 
         public string Root { get; }
@@ -330,6 +364,9 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
 
         public string Renamed { get; }
 
+        /// <summary>The variant with more lead capacity, seed 7, over <see cref="FewerRunsCount"/> runs rather than <see cref="Runs"/>.</summary>
+        public string FewerRuns { get; }
+
         public string BaseCsv => Path.Combine(Base, "runs.csv");
 
         public string VariantCsv => Path.Combine(Variant, "runs.csv");
@@ -338,10 +375,10 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
 
         public void Dispose() => Directory.Delete(Root, recursive: true);
 
-        private string Run(string scenario, ulong seed, string name)
+        private string Run(string scenario, ulong seed, string name, int runs = Runs)
         {
             var folder = Path.Combine(Root, name);
-            Experiment.Run(new ExperimentOptions(Path.Combine(Root, scenario), Runs, seed, folder, Threads: 2));
+            Experiment.Run(new ExperimentOptions(Path.Combine(Root, scenario), runs, seed, folder, Threads: 2));
             return folder;
         }
     }

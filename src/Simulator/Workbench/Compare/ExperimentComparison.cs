@@ -23,7 +23,8 @@ public sealed class ExperimentComparison
 
     /// <summary>
     /// What the user should know before reading the differences, as <c>marketsim compare</c> warns: each
-    /// experiment whose scenario starts on another date than the base's, so the seasons fall in other weeks.
+    /// experiment whose scenario starts on another date than the base's, so the seasons fall in other weeks,
+    /// and each experiment paired with the base that holds another number of runs, so runs are left out of the pairs.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; }
 
@@ -83,7 +84,20 @@ public sealed class ExperimentComparison
                 Headline = column is not null && ScenarioComparison.ComparedByDefault(column),
             };
         }).ToList();
-        return new ExperimentComparison(experiments, rows, [.. ScenarioComparison.StartDateWarnings(scenarios)]);
+        return new ExperimentComparison(experiments, rows, [.. ScenarioComparison.StartDateWarnings(scenarios), .. RunCountWarnings(experiments)]);
+    }
+
+    // Each experiment paired with the base whose run count is not the base's: its pairs stop at the shorter
+    // one's runs, so the means over the pairs are not the columns' means over all runs.
+    private static IEnumerable<string> RunCountWarnings(IReadOnlyList<ComparedExperiment> experiments)
+    {
+        var baseExperiment = experiments[0];
+        foreach (var e in experiments.Skip(1).Where(e => e.SharesBaseSeed && e.Runs != baseExperiment.Runs))
+        {
+            var (longer, pairs) = e.Runs > baseExperiment.Runs ? ("its", baseExperiment.Runs) : ("the base's", e.Runs);
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{e.Folder} holds {e.Runs:N0} runs, the base {baseExperiment.Folder} {baseExperiment.Runs:N0}: differences are paired over the first {pairs:N0} runs, and {longer} other {Math.Abs(e.Runs - baseExperiment.Runs):N0} runs are left out of them; each difference gives the base and other means over the runs paired");
+        }
     }
 
     // How a row's label tags an experiment whose names differ from another's: "base", then "other" beside one
@@ -116,11 +130,13 @@ public sealed class ExperimentComparison
             difference.Add(baseRuns[k], otherRuns[k]);
         }
         var d = difference.Difference;
+        var unmatched = Math.Abs(baseRuns.LongLength - otherRuns.LongLength);
         return difference.Pairs == 0
-            ? new PairedStats(0, double.NaN, double.NaN, double.NaN, double.NaN) { LeftOut = difference.LeftOut }
+            ? new PairedStats(0, double.NaN, double.NaN, double.NaN, double.NaN) { LeftOut = difference.LeftOut, Unmatched = unmatched }
             : new PairedStats(difference.Pairs, d.Mean, d.StdError, d.HalfWidth95, difference.ProbabilityOtherWorse)
             {
                 LeftOut = difference.LeftOut,
+                Unmatched = unmatched,
                 BaseMean = difference.Base.Mean,
                 OtherMean = difference.Other.Mean,
                 ProbabilityHalfWidth95 = difference.ProbabilityHalfWidth95,

@@ -15,7 +15,16 @@ public sealed record PairedStats(long Pairs, double MeanDifference, double Stand
     /// <summary>Runs among the first min(runs) left out because the outcome is empty in either experiment.</summary>
     public long LeftOut { get; init; }
 
-    /// <summary>The base's mean over the pairs, as <c>marketsim compare</c> gives it: the difference is from this, not from the base's mean over all its runs, when runs were left out.</summary>
+    /// <summary>
+    /// Runs with no counterpart because the two experiments hold different numbers of runs: the longer
+    /// one's runs past the shorter one's count, left out of the pairs (0 when the counts are equal).
+    /// </summary>
+    public long Unmatched { get; init; }
+
+    /// <summary>Whether the pairs are fewer than either experiment's runs, so the base and other means over the pairs differ from their means over all their runs.</summary>
+    public bool LeavesRunsOut => LeftOut > 0 || Unmatched > 0;
+
+    /// <summary>The base's mean over the pairs, as <c>marketsim compare</c> gives it: the difference is from this, not from the base's mean over all its runs, when runs were left out (<see cref="LeavesRunsOut"/>).</summary>
     public double BaseMean { get; init; } = double.NaN;
 
     /// <summary>The other experiment's mean over the pairs (<c>marketsim compare</c>'s "Other mean").</summary>

@@ -101,10 +101,12 @@ internal static class ComparePages
             html.Append("<p class=\"warning\">").Append(E(warning)).Append("</p>");
         }
         html.Append("<p class=\"muted\">Means are over the horizon and over each experiment's runs where the outcome has a value, ± their standard error; differences are other − base, ± the half-width of their 95% interval. ")
-            .Append("A paired difference is over the runs where both have a value: where that leaves runs out, the cell gives both means over those runs.</p><div class=\"scroll\"><table id=\"comparison\"><tr><th>Outcome</th><th>Worse when</th>");
+            .Append("A paired difference is over the runs both experiments hold where both have a value: where that leaves runs out, the cell gives both means over those runs.</p><div class=\"scroll\"><table id=\"comparison\"><tr><th>Outcome</th><th>Worse when</th>");
+        var runsDiffer = comparison.Experiments.Any(e => e.Runs != comparison.Experiments[0].Runs);
         for (var i = 0; i < chosen.Count; i++)
         {
-            html.Append("<th>").Append(i == 0 ? "Base: " : $"({i}) ").Append(E(chosen[i].ScenarioName)).Append(", seed ").Append(chosen[i].Seed).Append("</th>");
+            html.Append("<th>").Append(i == 0 ? "Base: " : $"({i}) ").Append(E(chosen[i].ScenarioName)).Append(", seed ").Append(chosen[i].Seed)
+                .Append(runsDiffer ? string.Create(CultureInfo.InvariantCulture, $", {comparison.Experiments[i].Runs:N0} runs") : "").Append("</th>");
         }
         for (var i = 1; i < names.Count; i++)
         {
@@ -124,7 +126,7 @@ internal static class ComparePages
                 if (row.PairedWithBase[i] is { } paired)
                 {
                     html.Append("<td>").Append(E(paired.Pairs > 0 ? $"{Quantity.Format(paired.MeanDifference, row.Unit, signed: true)} ± {Quantity.Format(paired.HalfWidth95, row.Unit)} (paired)" : "n/a"));
-                    if (paired.Pairs > 0 && paired.LeftOut > 0)
+                    if (paired.Pairs > 0 && paired.LeavesRunsOut)
                     {
                         html.Append("<div class=\"muted\">").Append(E(string.Create(CultureInfo.InvariantCulture,
                             $"over the {paired.Pairs:N0} runs paired: base {Quantity.Format(paired.BaseMean, row.Unit)}, other {Quantity.Format(paired.OtherMean, row.Unit)}"))).Append("</div>");
