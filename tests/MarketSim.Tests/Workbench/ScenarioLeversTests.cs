@@ -225,12 +225,42 @@ public sealed class ScenarioLeversTests : IDisposable
         var pool = original.PooledBudgets.Single();
         var models = pool.ModelsOrDefault.Select(m => m.Id switch
         {
-            "dorset_favour_social_care" => m with { UnderspendShare = 0.7 },
-            "ccg_capped" => m with { CapsShareOfContribution = [double.PositiveInfinity, 0.1] },
+            "dorset_favour_social_care" => m with { UnderspendShare = 0.7, Name = "Dorset rule, underspend 85% to social care (changed: underspend share 0.7)" },
+            "ccg_capped" => m with { CapsShareOfContribution = [double.PositiveInfinity, 0.1], Name = "CCG capped at 5% of its contribution, DCC backstop (changed: Dorset CCG (Continuing Healthcare) cap 10%)" },
             _ => m,
         });
         var expected = original with { PooledBudgets = [pool with { Models = [.. models] }] };
         Assert.Equal(Serialized(expected), Serialized(variant));
+    }
+
+    [Fact]
+    public void A_fixed_split_named_by_its_shares_is_renamed_by_the_new_shares()
+    {
+        var basePath = Copy("banes-your-care-your-way.yaml");
+        const string Shares = "pooled_budgets.banes.risk_share_models.equal_shares.shares";
+
+        var variant = SaveAndLoad(Check(basePath, ($"{Shares}.banes_council", "0.6"), ($"{Shares}.banes_ccg", "0.4")));
+
+        var models = variant.PooledBudgets.Single().ModelsOrDefault;
+        Assert.Equal("Fixed 60 : 40", models.Single(m => m.Id == "equal_shares").Name);
+        Assert.Equal([0.6, 0.4], models.Single(m => m.Id == "equal_shares").Shares!);
+        Assert.Equal("Proportional to contributions", models.Single(m => m.Id == "proportional").Name);
+    }
+
+    [Fact]
+    public void An_agreement_whose_name_states_numbers_says_which_terms_changed_and_one_without_keeps_its_name()
+    {
+        var basePath = Copy(Dorset);
+        const string Agreements = "pooled_budgets.dorset.risk_share_models";
+
+        var variant = SaveAndLoad(Check(
+            basePath,
+            ($"{Agreements}.dorset_rule.contribution_scaling.reference_outturn_gbp", "56000000"),
+            ($"{Agreements}.dorset_rule_with_p4p.payment_for_performance.pot_gbp", "300000")));
+
+        var models = variant.PooledBudgets.Single().ModelsOrDefault;
+        Assert.Equal("Dorset rule (CCG scaled 53/55, overspend 53 : 17.35) (changed: contribution scaling reference outturn 56000000)", models.Single(m => m.Id == "dorset_rule").Name);
+        Assert.Equal("Dorset rule with BCF payment for performance", models.Single(m => m.Id == "dorset_rule_with_p4p").Name);
     }
 
     [Fact]

@@ -8,12 +8,14 @@ namespace MarketSim.Simulator.Workbench.Levers;
 /// <summary>
 /// Writes a scenario variant from lever changes: <c>base:</c> and <c>name:</c>, then every top-level entry
 /// or section a changed value belongs to, whole (a variant replaces entries by id and other sections
-/// entirely), each changed value as <c>{ value, source }</c> with a source note saying what it was.
+/// entirely), each changed value as <c>{ value, source }</c> with a source note saying what it was, and a
+/// risk-share agreement whose changed terms its name states renamed (<see cref="AgreementName"/>).
 /// </summary>
 internal sealed class VariantWriter(ScenarioTree tree, DateOnly today)
 {
     private static readonly string[] Reserved = ["null", "true", "false", "yes", "no", "on", "off", "y", "n"];
     private readonly HashSet<LeverOwner> _dirty = [];
+    private readonly Dictionary<string, List<(string Term, string Text)>> _agreements = new(StringComparer.Ordinal);
     private readonly Dictionary<YamlMappingNode, (string? Original, List<string> Changes)> _distributions = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Puts <paramref name="text"/> (trimmed, as typed) in place of the lever's value in the tree.</summary>
@@ -21,6 +23,14 @@ internal sealed class VariantWriter(ScenarioTree tree, DateOnly today)
     {
         var site = entry.Site;
         _dirty.UnionWith(site.Owners);
+        if (AgreementName.Of(site.StablePaths[0]) is { } changed)
+        {
+            if (!_agreements.TryGetValue(changed.Agreement, out var terms))
+            {
+                _agreements[changed.Agreement] = terms = [];
+            }
+            terms.Add((changed.Term, text));
+        }
         var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (site.Parent is YamlMappingNode distribution && distribution.Children.ContainsKey(new YamlScalarNode("distribution")))
         {
@@ -51,6 +61,7 @@ internal sealed class VariantWriter(ScenarioTree tree, DateOnly today)
     /// <summary>The variant's YAML: <c>base:</c>, <c>name:</c> and the entries and sections holding a change, in the base's order.</summary>
     public string Write(string baseFileName, string variantName)
     {
+        AgreementName.Rename(tree, _agreements);
         var root = new YamlMappingNode { { "base", Plain(baseFileName) }, { "name", Quoted(variantName) } };
         foreach (var (keyNode, value) in tree.Root.Children)
         {
