@@ -97,7 +97,7 @@ public sealed class PreparedExperiment : IDisposable
                 });
             }
             clock.Stop();
-            var stopReason = interrupted ? $"interrupted: a stop signal ended the experiment after {summary.Runs} runs, the first in run order" : StopReason(options, stopRule, summary.Runs);
+            var stopReason = interrupted ? string.Create(CultureInfo.InvariantCulture, $"interrupted: a stop signal ended the experiment after {summary.Runs:N0} runs, the first in run order") : StopReason(options, stopRule, summary.Runs);
             abort.ThrowIfCancellationRequested();
             var entities = t.Measure("entity summaries", () => ExactEntityQuantiles.Apply(engine.EntitySummaries(experimentId), summary, riskShare));
             // Nothing needs the silo any more: it stops while the files are written.
@@ -209,11 +209,11 @@ public sealed class PreparedExperiment : IDisposable
         var wanted = target.HalfWidth.ToString("G6", CultureInfo.InvariantCulture);
         if (rule.IsSatisfied)
         {
-            return $"target precision reached: {target.Metric} 95% half-width {halfWidth} <= {wanted} after {runs} runs";
+            return string.Create(CultureInfo.InvariantCulture, $"target precision reached: {target.Metric} 95% half-width {halfWidth} <= {wanted} after {runs:N0} runs");
         }
         return rule.HalfWidth <= target.HalfWidth
-            ? $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} <= {wanted}, but only {runs} of the minimum {target.MinimumRuns} runs were done"
-            : $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} > {wanted} after {runs} runs";
+            ? string.Create(CultureInfo.InvariantCulture, $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} <= {wanted}, but only {runs:N0} of the minimum {target.MinimumRuns:N0} runs were done")
+            : string.Create(CultureInfo.InvariantCulture, $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} > {wanted} after {runs:N0} runs");
     }
 
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>

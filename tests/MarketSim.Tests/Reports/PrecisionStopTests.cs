@@ -59,6 +59,21 @@ public class PrecisionStopTests
     }
 
     [Fact]
+    public void The_stop_reason_gives_the_runs_done_with_a_thousands_separator()
+    {
+        var folder = Repo.TempDir();
+        var scenario = Path.Combine(folder, "small.yaml");
+        File.WriteAllText(scenario, MarketSim.Tests.Workbench.ExperimentComparisonTests.Small);
+        var dir = Path.Combine(folder, "precise");
+
+        var run = CliRun.Of("run", scenario, "--target-precision", "unmet_hours_total=0.000001", "--max-runs", "1200", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        Assert.EndsWith(" after 1,200 runs", manifest.RootElement.GetProperty("stop_reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_precision_metric_is_a_clear_error()
     {
         var dir = Path.Combine(Repo.TempDir(), "precise");

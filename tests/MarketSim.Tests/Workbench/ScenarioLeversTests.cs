@@ -148,17 +148,45 @@ public sealed class ScenarioLeversTests : IDisposable
     }
 
     [Fact]
-    public void An_unchanged_form_writes_a_variant_with_only_base_and_name()
+    public void A_form_that_changes_nothing_is_refused_with_nothing_changed()
     {
         var basePath = Copy(Doncaster);
         var form = ScenarioLevers.Read(basePath).ToDictionary(l => l.Key, l => l.Value);
         form["providers.slp_a.rate_gbp_per_hour"] = " 14.360 ";
+        form["commissioners.doncaster_council.annual_budgets_gbp.0"] = Number(form["commissioners.doncaster_council.annual_budgets_gbp.0"]).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
         var check = ScenarioLevers.Check(basePath, "Unchanged", form, Today);
 
-        Assert.True(check.IsValid);
-        Assert.Equal("base: doncaster-ccash.yaml\nname: \"Unchanged\"\n", check.Yaml);
+        Assert.False(check.IsValid);
+        Assert.Equal("nothing changed; change a lever first", Assert.Single(check.Problems).Value);
+        Assert.Equal("", check.Problems.Single().Key);
     }
+
+    [Theory]
+    [InlineData("10,650,000", 10_650_000)]
+    [InlineData("10,640,000.50", 10_640_000.5)]
+    [InlineData("10650000", 10_650_000)]
+    public void A_budget_typed_with_thousands_separators_is_read_as_that_number(string typed, double expected)
+    {
+        var basePath = Copy(Doncaster);
+
+        var variant = SaveAndLoad(Check(basePath, ("commissioners.doncaster_council.annual_budgets_gbp.0", typed)));
+
+        Assert.Equal([expected], variant.Commissioners.Single(c => c.Id == "doncaster_council").AnnualBudgetsGbp);
+    }
+
+    [Fact]
+    public void A_comma_that_does_not_separate_thousands_gets_the_validators_message()
+    {
+        var basePath = Copy(Doncaster);
+
+        var check = Check(basePath, ("commissioners.doncaster_council.annual_budgets_gbp.0", "10,64"));
+
+        Assert.False(check.IsValid);
+        Assert.Contains("commissioners.doncaster_council.annual_budgets_gbp.0", check.Problems.Keys);
+    }
+
+    private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void A_growth_change_in_a_shared_demand_block_changes_every_zone_that_shares_it()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Simulator.Workbench.Levers;
@@ -9,8 +10,11 @@ namespace MarketSim.Simulator.Workbench.Levers;
 /// filled-in form, which writes the changes as a variant (<c>base:</c> plus the changed entries) and
 /// validates it with <see cref="ScenarioLoader"/>, so the form shows the validator's own messages.
 /// </summary>
-public static class ScenarioLevers
+public static partial class ScenarioLevers
 {
+    /// <summary>The problem (under key "") of a form that changes no value: saving it would give a copy of its base.</summary>
+    public const string NothingChanged = "nothing changed; change a lever first";
+
     /// <summary>The lever groups, in form order.</summary>
     public static IReadOnlyList<string> Groups => LeverCatalogue.Groups;
 
@@ -21,7 +25,9 @@ public static class ScenarioLevers
     /// <summary>
     /// Checks a filled-in form (<paramref name="values"/>: lever key → the text typed) against the scenario at
     /// <paramref name="basePath"/>: writes the variant to a temporary file beside it, validates it with
-    /// <see cref="ScenarioLoader"/> and deletes the file. A value equal to the base's is not written; a blank
+    /// <see cref="ScenarioLoader"/> and deletes the file. A value equal to the base's is not written, and a form that
+    /// changes nothing is refused with <see cref="NothingChanged"/>; a number may be typed with thousands separators
+    /// ("10,640,000"); a blank
     /// optional value leaves the field out. Text that is not a number is written as text, so the validator
     /// says what the field allows. Problems are by lever key (an unknown key is one; a problem with a field that
     /// is not a lever is under ""); several for one key are joined by new lines. Today's date goes in the
@@ -38,6 +44,7 @@ public static class ScenarioLevers
         var byKey = model.Entries.ToDictionary(e => e.Lever.Key, StringComparer.Ordinal);
         var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var writer = new VariantWriter(model.Tree, today);
+        var changed = false;
         foreach (var (key, typed) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
             if (!byKey.TryGetValue(key, out var entry))
@@ -45,11 +52,16 @@ public static class ScenarioLevers
                 Add(problems, key, $"unknown lever '{key}'{DidYouMean.Allowed(key, byKey.Keys, "the keys of this scenario's levers")}");
                 continue;
             }
-            var text = (typed ?? "").Trim();
+            var text = WithoutThousandsSeparators((typed ?? "").Trim());
             if (!Unchanged(entry, text))
             {
                 writer.Change(entry, text);
+                changed = true;
             }
+        }
+        if (!changed && problems.Count == 0)
+        {
+            Add(problems, "", NothingChanged);
         }
         var yaml = writer.Write(Path.GetFileName(basePath), variantName);
         foreach (var problem in Validate(basePath, yaml))
@@ -61,6 +73,13 @@ public static class ScenarioLevers
         }
         return new LeverCheck(yaml, problems.ToDictionary(p => p.Key, p => string.Join("\n", p.Value), StringComparer.Ordinal));
     }
+
+    // A number typed with commas between groups of three digits, "10,640,000", as the form shows money: the number without them.
+    private static string WithoutThousandsSeparators(string text) =>
+        ThousandsSeparated().IsMatch(text) ? text.Replace(",", "", StringComparison.Ordinal) : text;
+
+    [GeneratedRegex(@"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial Regex ThousandsSeparated();
 
     private static IReadOnlyList<ScenarioProblem> Validate(string basePath, string yaml)
     {
