@@ -1,4 +1,5 @@
 using MarketSim.Grains.Scenario;
+using YamlDotNet.RepresentationModel;
 
 namespace MarketSim.Simulator.Scenarios;
 
@@ -20,7 +21,7 @@ internal sealed class CrossChecks(YamlFields root, MarketScenario scenario)
             var zone = scenario.Zones[i];
             if (!scenario.Providers.Any(p => p.ZoneIds.Contains(zone.Id)))
             {
-                root.Report(root.Node("zones", false), $"zones[{i}]", $"no provider serves zone '{zone.Id}'; allowed: a zone that at least one provider lists in its zones");
+                root.Report(Entry("zones", i), $"zones[{i}]", $"no provider serves zone '{zone.Id}'; allowed: a zone that at least one provider lists in its zones");
             }
         }
         for (var s = 0; s < FundingStreams.Count; s++)
@@ -34,7 +35,8 @@ internal sealed class CrossChecks(YamlFields root, MarketScenario scenario)
             if (payers.Count != 1)
             {
                 var found = payers.Count == 0 ? "no commissioner funds it" : $"it is funded by {string.Join(" and ", payers)}";
-                root.Report(root.Node("commissioners", false), "commissioners", $"zones have {FundingStreams.Names[s]} packages but {found}; allowed: exactly one commissioner whose funds list '{FundingStreams.Names[s]}'");
+                var (node, path) = payers.Count == 0 ? (root.Node("commissioners", false), "commissioners") : Funds(stream);
+                root.Report(node, path, $"zones have {FundingStreams.Names[s]} packages but {found}; allowed: exactly one commissioner whose funds list '{FundingStreams.Names[s]}'");
             }
         }
     }
@@ -53,11 +55,14 @@ internal sealed class CrossChecks(YamlFields root, MarketScenario scenario)
                 root.Report(root.Node("rate_setting", false), "rate_setting", "an NLW- or CPI-linked policy needs an economy block; allowed: add economy, or use policy: fixed");
             }
         }
-        foreach (var shock in scenario.Shocks ?? [])
+        var shocks = scenario.Shocks ?? [];
+        for (var i = 0; i < shocks.Length; i++)
         {
+            var shock = shocks[i];
             if (shock.Week >= scenario.HorizonWeeks)
             {
-                root.Report(root.Node("shocks", false), "shocks", $"a {shock.Kind} shock at week {shock.Week} is after the horizon; allowed: a week from 0 to {scenario.HorizonWeeks - 1}");
+                var type = ScenarioLoader.ShockKinds.First(k => k.Value == shock.Kind).Key;
+                root.Report(Field(Entry("shocks", i), "week"), $"shocks[{i}].week", $"a {type} shock at week {shock.Week} is after the horizon; allowed: a week from 0 to {scenario.HorizonWeeks - 1}");
             }
         }
         var selfFunded = scenario.Zones.Any(z => z.Demand.FundingShares[(int)FundingStream.SelfFunder] > 0);
@@ -66,6 +71,26 @@ internal sealed class CrossChecks(YamlFields root, MarketScenario scenario)
             root.Report(root.Node("self_funders", false), "self_funders", "self-funders convert to council funding but no commissioner funds 'council'; allowed: a commissioner whose funds list 'council'");
         }
     }
+
+    // The commissioner entry's funds that list a stream paid twice: the last such entry, which a variant adds after its base's.
+    private (YamlNode? Node, string Path) Funds(FundingStream stream)
+    {
+        var i = Array.FindLastIndex(scenario.Commissioners, c => c.Funds.Contains(stream));
+        return (Field(Entry("commissioners", i), "funds"), $"commissioners[{i}].funds");
+    }
+
+    private YamlNode? Entry(string section, int index)
+    {
+        var list = root.Node(section, false);
+        if (list is YamlMappingNode written && written.Children.TryGetValue(new YamlScalarNode("value"), out var value))
+        {
+            list = value;
+        }
+        return list is YamlSequenceNode items && index < items.Children.Count ? items.Children[index] : list;
+    }
+
+    private static YamlNode? Field(YamlNode? entry, string key) =>
+        entry is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : entry;
 
     private void Unique(string section, IEnumerable<string> ids)
     {

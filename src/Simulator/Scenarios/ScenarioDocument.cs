@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace MarketSim.Simulator.Scenarios;
@@ -9,13 +12,13 @@ namespace MarketSim.Simulator.Scenarios;
 /// except the lists of zones, providers, commissioners and pooled budgets, which are merged by id:
 /// an entry with a base entry's id replaces it, an entry with a new id is added.
 /// </summary>
-internal sealed class ScenarioDocument
+internal sealed partial class ScenarioDocument
 {
     private const int MaxDepth = 8;
     private static readonly string[] MergedById = ["zones", "providers", "commissioners", "pooled_budgets"];
 
     /// <summary>The same document with a different root (an edited copy).</summary>
-    public ScenarioDocument WithRoot(YamlNode root) => new(root, Origins, HasBase);
+    public ScenarioDocument WithRoot(YamlNode root) => new(root, Origins, HasBase) { Positions = Positions, Replacing = Replacing };
 
     /// <summary>
     /// An edited copy whose <paramref name="given"/> nodes came from <paramref name="givenBy"/> (a command-line
@@ -28,7 +31,7 @@ internal sealed class ScenarioDocument
         {
             origins[node] = givenBy;
         }
-        return new(root, origins, HasBase);
+        return new(root, origins, HasBase) { Positions = Positions, Replacing = Replacing };
     }
 
     private ScenarioDocument(YamlNode root, Dictionary<YamlNode, string> origins, bool hasBase)
@@ -47,12 +50,44 @@ internal sealed class ScenarioDocument
     /// <summary>Whether the file named a base.</summary>
     public bool HasBase { get; }
 
+    /// <summary>
+    /// The index each entry of a list merged by id has in the file that wrote it, where that differs from its
+    /// index in the merged list (an entry a variant adds), so that a problem names the entry as the user wrote it.
+    /// </summary>
+    public IReadOnlyDictionary<YamlNode, int> Positions { get; private init; } = new Dictionary<YamlNode, int>(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The entries of a variant that replace a base entry with the same id (whole, not field by field).</summary>
+    public IReadOnlySet<YamlNode> Replacing { get; private init; } = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+
     /// <summary>Parses <paramref name="text"/> (from <paramref name="file"/>) and its bases; null with problems recorded when it cannot.</summary>
     public static ScenarioDocument? Parse(string text, string file, List<ScenarioProblem> problems)
     {
         var origins = new Dictionary<YamlNode, string>(ReferenceEqualityComparer.Instance);
-        var root = Load(text, file, problems, origins, [Path.GetFullPath(file)]);
-        return root is null ? null : new ScenarioDocument(root.Value.Node, origins, root.Value.HasBase);
+        var merging = new Merging();
+        var root = Load(text, file, problems, origins, [Path.GetFullPath(file)], merging);
+        return root is null ? null : new ScenarioDocument(root.Value.Node, origins, root.Value.HasBase) { Positions = merging.Positions, Replacing = merging.Replacing };
+    }
+
+    /// <summary>
+    /// <paramref name="problem"/> as the user would look for it: an entry of a merged list named by its index in the
+    /// file that wrote it (<c>providers[0]</c> for a variant's first provider, not its place after the base's), and a
+    /// missing field of an entry that replaces a base entry explained (the replacement is whole, not field by field).
+    /// </summary>
+    public ScenarioProblem AsWritten(ScenarioProblem problem)
+    {
+        if (Entry().Match(problem.FieldPath) is not { Success: true } match
+            || Root is not YamlMappingNode map
+            || !map.Children.TryGetValue(new YamlScalarNode(match.Groups[1].Value), out var list)
+            || list is not YamlSequenceNode items
+            || int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) is var index && index >= items.Children.Count)
+        {
+            return problem;
+        }
+        var entry = items.Children[index];
+        var written = Positions.TryGetValue(entry, out var at) ? problem with { FieldPath = $"{match.Groups[1].Value}[{at}]{match.Groups[3].Value}" } : problem;
+        return Replacing.Contains(entry) && match.Groups[3].Length == 0 && problem.Message.StartsWith("missing required field", StringComparison.Ordinal)
+            ? written with { Message = $"{problem.Message}; allowed: every required field, as an entry with an id the base has replaces that entry whole (copy the entry from the base and change what differs)" }
+            : written;
     }
 
     /// <summary>The merged scenario as YAML text (what a results folder records for a scenario with a base).</summary>
@@ -63,7 +98,7 @@ internal sealed class ScenarioDocument
         return writer.ToString();
     }
 
-    private static (YamlNode Node, bool HasBase)? Load(string text, string file, List<ScenarioProblem> problems, Dictionary<YamlNode, string> origins, List<string> chain)
+    private static (YamlNode Node, bool HasBase)? Load(string text, string file, List<ScenarioProblem> problems, Dictionary<YamlNode, string> origins, List<string> chain, Merging merging)
     {
         if (YamlStructure.Check(text, file) is { Count: > 0 } found)
         {
@@ -108,7 +143,7 @@ internal sealed class ScenarioDocument
             problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"'{baseName}' not found next to this file; allowed: the file name of a scenario in the same folder"));
             return null;
         }
-        var loaded = Load(File.ReadAllText(basePath), basePath, problems, origins, [.. chain, fullBase]);
+        var loaded = Load(File.ReadAllText(basePath), basePath, problems, origins, [.. chain, fullBase], merging);
         if (loaded is not { Node: YamlMappingNode baseMap })
         {
             if (loaded is not null)
@@ -121,10 +156,33 @@ internal sealed class ScenarioDocument
         {
             origins.TryAdd(node, basePath);
         }
-        return (Merge(baseMap, map), true);
+        problems.AddRange(Duplicates(map, file));
+        return (Merge(baseMap, map, merging), true);
     }
 
-    private static YamlMappingNode Merge(YamlMappingNode baseMap, YamlMappingNode over)
+    // Two entries of one list with the same id: a full file's are refused by the cross-checks, but a
+    // variant's would be merged into one, the first silently lost.
+    private static IEnumerable<ScenarioProblem> Duplicates(YamlMappingNode map, string file)
+    {
+        foreach (var name in MergedById)
+        {
+            if (!map.Children.TryGetValue(new YamlScalarNode(name), out var list) || list is not YamlSequenceNode items)
+            {
+                continue;
+            }
+            var seen = new HashSet<string>();
+            for (var i = 0; i < items.Children.Count; i++)
+            {
+                if (IdOf(items.Children[i]) is { } id && !seen.Add(id))
+                {
+                    var at = ((YamlMappingNode)items.Children[i]).Children[new YamlScalarNode("id")];
+                    yield return new ScenarioProblem(file, at.Start.Line, at.Start.Column, name, $"id '{id}' is used more than once; allowed: a different id for each entry");
+                }
+            }
+        }
+    }
+
+    private static YamlMappingNode Merge(YamlMappingNode baseMap, YamlMappingNode over, Merging merging)
     {
         var merged = new YamlMappingNode();
         foreach (var (key, value) in baseMap.Children)
@@ -140,7 +198,7 @@ internal sealed class ScenarioDocument
             }
             else if (MergedById.Contains(name) && value is YamlSequenceNode baseList && replacement is YamlSequenceNode overList)
             {
-                merged.Add(key, MergeById(baseList, overList));
+                merged.Add(key, MergeById(baseList, overList, merging));
             }
             else
             {
@@ -157,25 +215,49 @@ internal sealed class ScenarioDocument
         return merged;
     }
 
-    private static YamlSequenceNode MergeById(YamlSequenceNode baseList, YamlSequenceNode overList)
+    // The merged list is the variant's own list node, refilled, so that a problem with the list as a
+    // whole points at the lines the user wrote.
+    private static YamlSequenceNode MergeById(YamlSequenceNode baseList, YamlSequenceNode overList, Merging merging)
     {
         var items = baseList.Children.ToList();
-        foreach (var item in overList.Children)
+        foreach (var (item, written) in overList.Children.Select((item, written) => (item, written)))
         {
             var id = IdOf(item);
             var at = id is null ? -1 : items.FindIndex(i => IdOf(i) == id);
             if (at >= 0)
             {
                 items[at] = item;
+                merging.Replacing.Add(item);
             }
             else
             {
+                at = items.Count;
                 items.Add(item);
             }
+            if (at != written)
+            {
+                merging.Positions[item] = written;
+            }
         }
-        return new YamlSequenceNode(items);
+        overList.Style = SequenceStyle.Any;
+        overList.Children.Clear();
+        foreach (var item in items)
+        {
+            overList.Add(item);
+        }
+        return overList;
     }
 
     private static string? IdOf(YamlNode node) =>
         node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var id) ? (id as YamlScalarNode)?.Value : null;
+
+    [GeneratedRegex(@"^(zones|providers|commissioners|pooled_budgets)\[(\d+)\](.*)$")]
+    private static partial Regex Entry();
+
+    private sealed class Merging
+    {
+        public Dictionary<YamlNode, int> Positions { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public HashSet<YamlNode> Replacing { get; } = new(ReferenceEqualityComparer.Instance);
+    }
 }

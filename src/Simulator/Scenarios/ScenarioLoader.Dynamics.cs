@@ -16,7 +16,7 @@ public static partial class ScenarioLoader
 
     private static readonly Dictionary<string, bool> YesNo = new() { ["true"] = true, ["false"] = false };
 
-    private static readonly Dictionary<string, ShockKind> ShockKinds = new()
+    internal static readonly Dictionary<string, ShockKind> ShockKinds = new()
     {
         ["wage"] = ShockKind.Wage,
         ["demand_surge"] = ShockKind.DemandSurge,

@@ -72,7 +72,7 @@ public static partial class ScenarioLoader
         var loaded = document is null ? null : Read(document, file, problems);
         return problems.Count == 0
             ? (loaded, problems)
-            : (null, [.. SharedBlocks.Collapse(problems, document?.Root).OrderBy(p => p.File != file).ThenBy(p => p.Line).ThenBy(p => p.Column)]);
+            : (null, [.. SharedBlocks.Collapse(problems, document?.Root).Select(p => document?.AsWritten(p) ?? p).OrderBy(p => p.File != file).ThenBy(p => p.Line).ThenBy(p => p.Column)]);
     }
 
     /// <summary>Reads a scenario from an already parsed (and possibly edited) document; uncertain inputs are at their medians, or errors when not <paramref name="uncertain"/>.</summary>
@@ -82,7 +82,7 @@ public static partial class ScenarioLoader
         var scenario = uncertain
             ? Read(document, file, problems)?.Median
             : YamlFields.Of(document.Root, "", file, problems, document.Origins) is { } root ? new Reader(root).Read() : null;
-        return problems.Count == 0 ? (scenario, problems) : (null, [.. SharedBlocks.Collapse(problems, document.Root).OrderBy(p => p.Line)]);
+        return problems.Count == 0 ? (scenario, problems) : (null, [.. SharedBlocks.Collapse(problems, document.Root).Select(document.AsWritten).OrderBy(p => p.Line)]);
     }
 
     private static UncertainScenario? Read(ScenarioDocument document, string file, List<ScenarioProblem> problems)
@@ -315,6 +315,12 @@ public static partial class ScenarioLoader
                 var text = (itemNode as YamlScalarNode)?.Value ?? "";
                 if (Streams.TryGetValue(text, out var s) && s != FundingStream.SelfFunder)
                 {
+                    if (funds.Contains(s))
+                    {
+                        fundsOk = false;
+                        f.Report(itemNode, itemPath, $"'{text}' given twice; allowed: each stream once");
+                        continue;
+                    }
                     funds.Add(s);
                     continue;
                 }

@@ -71,7 +71,10 @@ internal sealed class YamlFields
     /// <summary>The node of field <paramref name="key"/>, or null (recording a problem when required).</summary>
     public YamlNode? Node(string key, bool required)
     {
-        _known.Add(key);
+        if (!_known.Contains(key))
+        {
+            _known.Add(key);
+        }
         if (_node.Children.TryGetValue(new YamlScalarNode(key), out var value) && !IsNull(value))
         {
             return value;

@@ -81,4 +81,90 @@ public class BaseScenarioTests
 
         Assert.Contains(expected, Assert.Single(problems).Message);
     }
+
+    private static IReadOnlyList<ScenarioProblem> VariantProblems(string variant, out string file)
+    {
+        var dir = WriteFiles(("base.yaml", File.ReadAllText(Repo.Scenario("doncaster-ccash.yaml"))), ("variant.yaml", variant));
+        file = Path.Combine(dir, "variant.yaml");
+        return ScenarioLoader.TryLoad(file).Problems;
+    }
+
+    [Fact]
+    public void A_variant_listing_one_new_id_twice_is_refused_at_the_second_entry()
+    {
+        var problems = VariantProblems("""
+            base: base.yaml
+            providers:
+              - { id: asp_11, role: framework, zones: all, capacity_weekly_hours: 700, rate_gbp_per_hour: 14.36 }
+              - { id: asp_11, role: framework, zones: all, capacity_weekly_hours: 100, rate_gbp_per_hour: 14.36 }
+            zones:
+              - { id: zone_1, name: Zone 1 again, demand: { starting_caseload_people: 1, weekly_referrals_people: 1, weekly_hours: { distribution: fixed, mean: 1 }, package_length_weeks: { distribution: fixed, mean: 1 }, funding_mix: { council: 1 } } }
+              - { id: zone_1, name: Zone 1 twice, demand: { starting_caseload_people: 1, weekly_referrals_people: 1, weekly_hours: { distribution: fixed, mean: 1 }, package_length_weeks: { distribution: fixed, mean: 1 }, funding_mix: { council: 1 } } }
+            """, out var file);
+
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.Equal(file, p.File));
+        Assert.Equal((4, "providers", "id 'asp_11' is used more than once; allowed: a different id for each entry"), (problems[0].Line, problems[0].FieldPath, problems[0].Message));
+        Assert.Equal((7, "zones", "id 'zone_1' is used more than once; allowed: a different id for each entry"), (problems[1].Line, problems[1].FieldPath, problems[1].Message));
+    }
+
+    [Fact]
+    public void A_problem_with_a_variants_entry_names_the_entrys_index_in_the_variant()
+    {
+        var problems = VariantProblems("""
+            base: base.yaml
+            providers:
+              - { id: asp_11, zones: all, capacity_weekly_hours: 700, rate_gbp_per_hour: 14.36 }
+            """, out var file);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal($"{file}:3:5: providers[0]: missing required field 'role'", problem.ToString());
+    }
+
+    [Fact]
+    public void A_variant_entry_with_a_base_id_and_missing_fields_is_told_it_replaces_the_whole_entry()
+    {
+        var problems = VariantProblems("""
+            base: base.yaml
+            providers:
+              - { id: asp_11, role: framework, zones: all, capacity_weekly_hours: 700, rate_gbp_per_hour: 14.36 }
+              - { id: asp_01, capacity_weekly_hours: 900 }
+            """, out var file);
+
+        Assert.Equal(3, problems.Count);
+        Assert.All(problems, p => Assert.Equal((file, 4L, "providers[1]"), (p.File, p.Line, p.FieldPath)));
+        Assert.All(problems, p => Assert.EndsWith("; allowed: every required field, as an entry with an id the base has replaces that entry whole (copy the entry from the base and change what differs)", p.Message));
+        Assert.Equal(["role", "zones", "rate_gbp_per_hour"], problems.Select(p => p.Message.Split('\'')[1]));
+    }
+
+    [Fact]
+    public void A_stream_a_variant_funds_a_second_time_is_reported_at_the_variants_commissioner()
+    {
+        var problems = VariantProblems("""
+            base: base.yaml
+            commissioners:
+              - id: other
+                funds: [council]
+                annual_budgets_gbp: [1000]
+            """, out var file);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(
+            $"{file}:4:12: commissioners[0].funds: zones have council packages but it is funded by doncaster_council and other; allowed: exactly one commissioner whose funds list 'council'",
+            problem.ToString());
+    }
+
+    [Fact]
+    public void A_shock_after_the_horizon_is_reported_at_its_week_with_its_type_as_written()
+    {
+        var problems = VariantProblems("""
+            base: base.yaml
+            shocks:
+              - { type: wage, increase: 0.1, week: 10 }
+              - { type: provider_exit, provider: slp_c, week: 300 }
+            """, out var file);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal($"{file}:4:51: shocks[1].week: a provider_exit shock at week 300 is after the horizon; allowed: a week from 0 to 259", problem.ToString());
+    }
 }

@@ -67,7 +67,7 @@ public class DynamicsValidationTests
     [InlineData("reserves_gbp: 100000", "reserves_gbp: -5", "provider_defaults.failure.reserves_gbp: -5 is negative")]
     [InlineData("provider: lead, week: 30", "provider: leed, week: 30", "shocks[0].provider: unknown provider 'leed'; did you mean 'lead'?")]
     [InlineData("annual_turnover: 0.3", "annual_turnover: 1.5", "provider_defaults.workforce.annual_turnover: 1.5 is out of range")]
-    [InlineData("week: 40, weeks: 8", "week: 400, weeks: 8", "shocks: a DemandSurge shock at week 400 is after the horizon")]
+    [InlineData("week: 40, weeks: 8", "week: 400, weeks: 8", "shocks[1].week: a demand_surge shock at week 400 is after the horizon")]
     [InlineData("other_work_margin_on_cost: 0.3", "other_work_margin_on_cost: 3", "provider_defaults.costs.other_work_margin_on_cost: 3 is out of range")]
     [InlineData("running_costs_fixed_share: 0.3", "running_costs_fixed_share: 1.5", "provider_defaults.costs.running_costs_fixed_share: 1.5 is out of range")]
     [InlineData("other_work_hours_sd: 0.2", "other_work_hours_sd: -1", "provider_defaults.costs.other_work_hours_sd: -1 is negative")]

@@ -79,6 +79,14 @@ public class ScenarioValidationTests
         AssertOneClearProblem(Valid.Replace("name: Small", "name: Small\na0: 1"), 2, "a0", "unknown field 'a0'; allowed here: name, ");
 
     [Fact]
+    public void An_unknown_field_of_a_provider_lists_each_allowed_field_once() =>
+        AssertOneClearProblem(Valid.Replace("rate_gbp_per_hour: 14.36 }", "rate_gbp_per_hour: 14.36, a0: 1 }"), 13, "providers[0].a0", "allowed here: id, name, role, zones, capacity_weekly_hours, rate_gbp_per_hour, workforce, costs, failure, source");
+
+    [Fact]
+    public void A_stream_listed_twice_in_a_commissioners_funds_is_refused_with_exit_code_2() =>
+        AssertOneClearProblem(Valid.Replace("funds: [council]", "funds: [council, direct_payment, council]"), 15, "commissioners[0].funds[2]", "'council' given twice; allowed: each stream once");
+
+    [Fact]
     public void An_unknown_zone_with_no_close_name_is_followed_by_semicolon_allowed() =>
         AssertOneClearProblem(Valid.Replace("zones: [north]", "zones: [southwest]"), 13, "providers[0].zones[0]", "unknown zone 'southwest'; allowed: north, or the word all");
 
