@@ -77,7 +77,7 @@ internal static class ResultPages
 
     private static void Downloads(StringBuilder html, StoredExperiment experiment)
     {
-        var files = experiment.Files;
+        var files = experiment.ServedFiles.ToList();
         var id = U(experiment.Id);
         html.Append("<h2 id=\"downloads\">Downloads</h2><p><a class=\"button\" href=\"/experiments/").Append(id).Append("/download.zip\" download>The whole results folder (zip)</a> ");
         foreach (var (file, label) in new[] { ("results.xlsx", "results.xlsx (Excel)"), ("runs.csv", "runs.csv"), ("report.html", "report.html") })
@@ -115,7 +115,10 @@ internal static class ResultPages
         {
             foreach (var file in experiment.Files)
             {
-                zip.CreateEntryFromFile(Path.Combine(experiment.Folder, file), $"{experiment.Id}/{file}", CompressionLevel.Fastest);
+                if (experiment.ListedFile(file) is { } path)
+                {
+                    zip.CreateEntryFromFile(path, $"{experiment.Id}/{file}", CompressionLevel.Fastest);
+                }
             }
         }
         var stream = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
