@@ -53,7 +53,12 @@ internal static class ResultPages
     {
         if (folder.Find(id) is not { } experiment)
         {
-            return jobs.Find(id) is not null ? Results.Redirect($"/experiments/{U(id)}/progress") : NotFound($"There is no experiment {id}.");
+            return jobs.Find(id) switch
+            {
+                { State: JobState.Done } => Gone(folder, id),
+                { } => Results.Redirect($"/experiments/{U(id)}/progress"),
+                null => NotFound($"There is no experiment {id}."),
+            };
         }
         var report = experiment.ListedFile("report.html") is { } path ? ReportSections.Read(path) : null;
         var html = new StringBuilder();
@@ -74,6 +79,13 @@ internal static class ResultPages
         Downloads(html, experiment);
         return Html(experiment.ScenarioName, html.ToString(), "/experiments");
     }
+
+    /// <summary>The answer for an experiment this workbench finished whose results folder was removed (or its manifest) since.</summary>
+    internal static IResult Gone(ExperimentsFolder folder, string id) =>
+        Html(
+            "Results folder removed",
+            $"<h1>Results folder removed</h1><p>Experiment {E(id)} finished, but its results folder is no longer there: {E(Path.Combine(folder.Root, id))} was removed or moved, or its manifest.json was.</p><p><a href=\"/experiments\">See the experiments there are</a></p>",
+            status: StatusCodes.Status404NotFound);
 
     private static void Downloads(StringBuilder html, StoredExperiment experiment)
     {
