@@ -157,7 +157,7 @@ public sealed partial class WorkbenchInBrowserTests(ITestOutputHelper output) : 
         var link = page.Locator("#results-link");
         await Expect(link).ToBeVisibleAsync(new() { Timeout = RunTimeout });
         await Expect(page.Locator("#percent")).ToHaveTextAsync("100%");
-        await Expect(page.Locator("#done")).ToHaveTextAsync($"{Runs}");
+        await Expect(page.Locator("#done")).ToHaveTextAsync($"{Runs} of {Runs} runs");
         Assert.Equal("100", await page.Locator("progress#bar").EvaluateAsync<string>("bar => String(bar.value)"));
         await Expect(page.Locator("#status")).ToContainTextAsync("Done");
         await Expect(page.Locator("#rate")).ToContainTextAsync("runs/s");

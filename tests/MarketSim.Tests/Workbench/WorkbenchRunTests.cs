@@ -28,6 +28,11 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
         Assert.All(seen.SkipLast(1), p => Assert.Equal("running", p.GetProperty("state").GetString()));
         Assert.Equal("cancelled", seen[^1].GetProperty("state").GetString());
         Assert.Contains("no results were written", seen[^1].GetProperty("statusText").GetString(), StringComparison.Ordinal);
+        Assert.Equal("", seen[^1].GetProperty("leftText").GetString());
+        var page = await workbench.Client.GetStringAsync($"/experiments/{id}/progress");
+        Assert.Contains("<span id=\"left-part\" hidden>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Stop and keep", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Cancel</button>", page, StringComparison.Ordinal);
         Assert.True(done[^1] < 500_000);
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(workbench.Experiments), e => Path.GetFileName(e).Contains(id, StringComparison.Ordinal));
     }
@@ -42,10 +47,55 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
         var page = await workbench.Client.GetStringAsync($"/experiments/{id}/progress");
 
         Assert.Contains("<progress id=\"bar\" max=\"100\" value=\"100\">", page, StringComparison.Ordinal);
-        Assert.Contains("<strong id=\"percent\">100%</strong> · <span id=\"done\">40</span> of 40 runs", page, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"percent\">100%</strong> · <span id=\"done\">40 of 40 runs</span>", page, StringComparison.Ordinal);
         Assert.Contains("<span id=\"left\">finished</span>", page, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/experiments/{id}\" class=\"button\" id=\"results-link\">See the results</a>", page, StringComparison.Ordinal);
-        Assert.Contains("<div id=\"controls\" hidden>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Stop and keep", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Cancel</button>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_finished_run_whose_results_folder_was_removed_says_so_instead_of_linking_in_a_circle()
+    {
+        var id = await workbench.StartRun("bundled/dorset-pool-2017.yaml", 20, 7);
+        Assert.Equal("done", (await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300)))[^1].GetProperty("state").GetString());
+        Directory.Delete(Path.Combine(workbench.Experiments, id), recursive: true);
+
+        foreach (var path in new[] { $"/experiments/{id}", $"/experiments/{id}/progress" })
+        {
+            var response = await workbench.Client.GetAsync(path);
+            var page = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("its results folder is no longer there", page, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"/experiments\">See the experiments there are</a>", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("See the results", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_removed_staging_folder_is_described_for_people_and_other_errors_keep_their_message()
+    {
+        var folder = Path.Combine(workbench.Experiments, "20261130-000000-gone");
+        var staging = $".20261130-000000-gone.partial-{Environment.ProcessId}";
+        var gone = new DirectoryNotFoundException($"Could not find a part of the path '{Path.Combine(workbench.Experiments, staging, "providers.csv")}'.");
+
+        Assert.Equal($"the results folder being written ({staging}) was removed while the runs went on; nothing was kept.", MarketSim.Simulator.Workbench.Jobs.JobFailure.Describe(gone, folder));
+        Assert.Equal("disk full", MarketSim.Simulator.Workbench.Jobs.JobFailure.Describe(new IOException("disk full"), folder));
+    }
+
+    [Fact]
+    public void A_failed_run_is_labelled_failed_with_no_time_left()
+    {
+        var scenario = new MarketSim.Simulator.Workbench.Library.ScenarioFile("bundled", "dorset-pool-2017.yaml", Repo.Scenario("dorset-pool-2017.yaml"), "Dorset", "", null, null);
+        var job = new MarketSim.Simulator.Workbench.Jobs.ExperimentJob("20261130-000000-failed", scenario, 100, 1);
+        job.End(MarketSim.Simulator.Workbench.Jobs.JobState.Failed, "the results folder being written (.x.partial-1) was removed while the runs went on; nothing was kept.");
+
+        var progress = MarketSim.Simulator.Workbench.Jobs.RunProgress.Of(job);
+
+        Assert.Equal("failed", progress.State);
+        Assert.Equal("Failed: the results folder being written (.x.partial-1) was removed while the runs went on; nothing was kept.", progress.StatusText);
+        Assert.Equal("", progress.LeftText);
     }
 
     [Fact]
@@ -80,6 +130,15 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
 
         Assert.Equal("done", seen[^1].GetProperty("state").GetString());
         Assert.Contains("interrupted", seen[^1].GetProperty("statusText").GetString(), StringComparison.Ordinal);
+        var kept = seen[^1].GetProperty("done").GetInt64();
+        Assert.Equal($"{kept:N0} of 500,000 runs kept (stopped)", seen[^1].GetProperty("doneText").GetString());
+        Assert.Equal((int)(kept * 100 / 500_000), seen[^1].GetProperty("percent").GetInt32());
+        Assert.Equal("", seen[^1].GetProperty("leftText").GetString());
+        var page = await workbench.Client.GetStringAsync($"/experiments/{id}/progress");
+        Assert.Contains($"<span id=\"done\">{kept:N0} of 500,000 runs kept (stopped)</span>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("finished", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Stop and keep", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Cancel</button>", page, StringComparison.Ordinal);
         var folder = Path.Combine(workbench.Experiments, id);
         var manifest = File.ReadAllText(Path.Combine(folder, "manifest.json"));
         Assert.Contains("\"stop_reason\": \"interrupted\"", manifest, StringComparison.Ordinal);

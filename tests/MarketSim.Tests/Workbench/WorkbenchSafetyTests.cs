@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -9,6 +10,7 @@ namespace MarketSim.Tests.Workbench;
 public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFixture<Support.Workbench>
 {
     private const string ExperimentId = "20261130-000000-hand-made";
+    private const string TamperedId = "20261130-000000-tampered";
 
     [Theory]
     [InlineData("/experiments/" + ExperimentId + "/files/..%2Fscenarios%2Fsecret.yaml")]
@@ -47,6 +49,52 @@ public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("run,unmet_hours_total\n0,1\n", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("../../secret.txt")]
+    [InlineData("ABSOLUTE")]
+    [InlineData("link.txt")]
+    [InlineData("linked/secret.txt")]
+    public async Task A_tampered_manifest_entry_out_of_the_results_folder_or_through_a_link_gets_a_404(string entry)
+    {
+        var outside = TamperedExperiment();
+        var file = entry == "ABSOLUTE" ? outside : entry;
+
+        foreach (var path in new[] { file, Uri.EscapeDataString(file) })
+        {
+            var response = await workbench.Client.GetAsync($"/experiments/{TamperedId}/files/{path}");
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.DoesNotContain("SECRET", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_zip_of_a_tampered_results_folder_holds_only_its_own_regular_files()
+    {
+        TamperedExperiment();
+
+        var response = await workbench.Client.GetAsync($"/experiments/{TamperedId}/download.zip");
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([$"{TamperedId}/manifest.json", $"{TamperedId}/runs.csv"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal("run,unmet_hours_total\n0,1\n", new StreamReader(zip.GetEntry($"{TamperedId}/runs.csv")!.Open()).ReadToEnd());
+    }
+
+    [Fact]
+    public async Task The_results_page_lists_no_tampered_manifest_entry()
+    {
+        var outside = TamperedExperiment();
+
+        var page = await workbench.Client.GetStringAsync($"/experiments/{TamperedId}");
+
+        Assert.Contains("runs.csv", page, StringComparison.Ordinal);
+        foreach (var entry in new[] { "secret.txt", outside, "link.txt" })
+        {
+            Assert.DoesNotContain(entry, page, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -184,6 +232,27 @@ public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFi
     }
 
     private string[] ScenarioFiles() => [.. Directory.EnumerateFileSystemEntries(Path.Combine(workbench.Experiments, "scenarios")).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// A results folder whose manifest was changed by hand to list files outside it: a parent-folder path, an absolute
+    /// path, a link to a file outside and a file in a linked folder. Returns the absolute path of the secret outside.
+    /// </summary>
+    private string TamperedExperiment()
+    {
+        var secret = Path.Combine(workbench.Folder, "secret.txt");
+        File.WriteAllText(secret, "SECRET-OUTSIDE");
+        var folder = Path.Combine(workbench.Experiments, TamperedId);
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "runs.csv"), "run,unmet_hours_total\n0,1\n");
+            File.CreateSymbolicLink(Path.Combine(folder, "link.txt"), secret);
+            Directory.CreateSymbolicLink(Path.Combine(folder, "linked"), workbench.Folder);
+            var files = string.Join(", ", new[] { "manifest.json", "runs.csv", "../../secret.txt", secret, "link.txt", "linked/secret.txt" }.Select(f => $"\"{f}\""));
+            File.WriteAllText(Path.Combine(folder, "manifest.json"), $$"""{ "written_by": "marketsim", "seed": 1, "runs": 1, "files": [{{files}}] }""");
+        }
+        return secret;
+    }
 
     /// <summary>A results folder written by hand: a manifest listing runs.csv and itself, and a file it does not list.</summary>
     private void HandMadeExperiment()

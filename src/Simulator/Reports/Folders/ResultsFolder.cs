@@ -36,7 +36,7 @@ public sealed class ResultsFolder : IDisposable
         var final = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         OutputFolderGuard.Check(path, final, overwrite);
         var parent = Path.GetDirectoryName(final) ?? throw new IOException($"--out {path}: the root folder cannot hold results; allowed: a new or MarketSim-written folder");
-        var staging = Path.Combine(parent, $".{Path.GetFileName(final)}.partial-{Environment.ProcessId}");
+        var staging = StagingPath(final);
         Unwritable.Guard(path, () =>
         {
             Directory.CreateDirectory(parent);
@@ -50,6 +50,10 @@ public sealed class ResultsFolder : IDisposable
         });
         return new ResultsFolder(final, path, staging, overwrite);
     }
+
+    /// <summary>The hidden staging folder this process writes the results folder <paramref name="final"/> (absolute) in.</summary>
+    internal static string StagingPath(string final) =>
+        Path.Combine(Path.GetDirectoryName(final) ?? "", $".{Path.GetFileName(final)}.partial-{Environment.ProcessId}");
 
     /// <summary>The path of <paramref name="fileName"/> inside the staging folder.</summary>
     public string File(string fileName) => Path.Combine(Staging, fileName);

@@ -41,6 +41,9 @@ public sealed class ExperimentJob
     /// <summary>What went wrong (failed), or why it stopped early; null otherwise.</summary>
     public string? Message { get; private set; }
 
+    /// <summary>Whether the user stopped the runs early and the runs done so far were kept as the results folder.</summary>
+    public bool Interrupted { get; private set; }
+
     /// <summary>The precision target's status text, when there is one.</summary>
     public string? PrecisionStatus { get; private set; }
 
@@ -85,9 +88,10 @@ public sealed class ExperimentJob
         PrecisionStatus = status;
     }
 
-    internal void End(JobState state, string? message)
+    internal void End(JobState state, string? message, bool interrupted = false)
     {
         Message = message;
+        Interrupted = interrupted;
         State = state;
         _ended.TrySetResult();
     }

@@ -61,7 +61,7 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, s
             prepared.Observer = job.Estimate;
             job.RunsStarted();
             using var result = prepared.Run(job.Progress, job.Stopping, job.Cancellation);
-            job.End(JobState.Done, result.StopReason);
+            job.End(JobState.Done, result.StopReason, result.Interrupted);
         }
         catch (OperationCanceledException)
         {
@@ -76,7 +76,7 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, s
         catch (Exception ex)
         {
             // Whatever went wrong is shown on the Run page; the workbench itself carries on.
-            job.End(JobState.Failed, ex.Message);
+            job.End(JobState.Failed, JobFailure.Describe(ex, options.OutDir));
         }
     }
 }

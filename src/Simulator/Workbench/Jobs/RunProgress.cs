@@ -9,9 +9,9 @@ namespace MarketSim.Simulator.Workbench.Jobs;
 /// <param name="Done">Runs done, in run order.</param>
 /// <param name="Total">Runs asked for (the most, with a precision target).</param>
 /// <param name="Percent">Whole percent done, 0 to 100.</param>
-/// <param name="DoneText">Runs done, with thousands separators.</param>
+/// <param name="DoneText">Runs done of runs asked, with thousands separators ("14,272 of 100,000 runs", "… kept (stopped)").</param>
 /// <param name="RateText">Runs a second.</param>
-/// <param name="LeftText">Time left at that rate.</param>
+/// <param name="LeftText">Time left at that rate, "finished" once done, or empty when stopped, cancelled or failed.</param>
 /// <param name="EstimateText">The running estimate with its 95% interval, or empty before the first runs.</param>
 /// <param name="StatusText">What is happening, or how it ended.</param>
 public sealed record RunProgress(string State, long Done, long Total, int Percent, string DoneText, string RateText, string LeftText, string EstimateText, string StatusText)
@@ -31,23 +31,35 @@ public sealed record RunProgress(string State, long Done, long Total, int Percen
             var interval = e.Runs > 1 ? $" ± {Numbers.Compact(e.HalfWidth95)} (95% interval of the mean, {e.Runs:N0} runs)" : $" ({e.Runs:N0} run)";
             estimate = $"{job.Estimate.Label}: {Numbers.Compact(e.Mean)}{interval}";
         }
+        var runs = $"{done.ToString("N0", CultureInfo.InvariantCulture)} of {total.ToString("N0", CultureInfo.InvariantCulture)} runs";
+        var stopped = state == JobState.Done && job.Interrupted;
         var status = state switch
         {
             JobState.Running when done >= total => "All runs are done; writing the results folder (tables, charts, report, workbook)…",
             JobState.Running => "Running.",
+            JobState.Done when stopped => $"Stopped: the first {done.ToString("N0", CultureInfo.InvariantCulture)} runs, in run order, are kept as a complete results folder, marked interrupted.",
             JobState.Done => $"Done: {job.Message ?? $"{done:N0} runs"}.",
+            JobState.Failed => $"Failed: {job.Message}",
             _ => job.Message ?? "",
         };
-        if (state == JobState.Done)
+        if (stopped)
+        {
+            (runs, left) = (runs + " kept (stopped)", "");
+        }
+        else if (state == JobState.Done)
         {
             (percent, left) = (100, "finished");
+        }
+        else if (state != JobState.Running)
+        {
+            left = "";
         }
         return new RunProgress(
             state.ToString().ToLowerInvariant(),
             done,
             total,
             percent,
-            done.ToString("N0", CultureInfo.InvariantCulture),
+            runs,
             double.IsFinite(rate) ? $"{rate:N0} runs/s" : "… runs/s",
             left,
             estimate,

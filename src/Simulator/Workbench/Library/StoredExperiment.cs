@@ -55,7 +55,41 @@ public sealed record StoredExperiment(string Id, string Folder, string ScenarioN
         }
     }
 
-    /// <summary>The path of <paramref name="file"/> inside the folder when the manifest lists it (so no request reaches another file), else null.</summary>
-    public string? ListedFile(string file) =>
-        Files.Contains(file, StringComparer.Ordinal) && !file.Contains("..", StringComparison.Ordinal) ? Path.Combine(Folder, file) : null;
+    /// <summary>The listed files <see cref="ListedFile"/> serves, sorted: a tampered manifest's other entries left out.</summary>
+    public IEnumerable<string> ServedFiles => Files.Where(f => ListedFile(f) is not null);
+
+    /// <summary>
+    /// The path of <paramref name="file"/> when the manifest lists it and it is a regular file inside the folder: a
+    /// relative path without '.', '..' or empty steps, reached through no link, so no request reaches another file.
+    /// Otherwise null. The download of one file and the zip of the folder both ask this.
+    /// </summary>
+    public string? ListedFile(string file)
+    {
+        if (!Files.Contains(file, StringComparer.Ordinal) || file.Length == 0 || Path.IsPathRooted(file) || file.Contains('\\', StringComparison.Ordinal)
+            || file.Split('/').Any(step => step is "" or "." or ".."))
+        {
+            return null;
+        }
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Folder));
+        var path = Path.GetFullPath(Path.Combine(folder, file));
+        if (!path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var info = new FileInfo(path);
+        if (!info.Exists || IsLink(info))
+        {
+            return null;
+        }
+        for (var step = info.Directory; step is not null && step.FullName.Length > folder.Length; step = step.Parent)
+        {
+            if (IsLink(step))
+            {
+                return null;
+            }
+        }
+        return path;
+    }
+
+    private static bool IsLink(FileSystemInfo entry) => entry.LinkTarget is not null || entry.Attributes.HasFlag(FileAttributes.ReparsePoint);
 }

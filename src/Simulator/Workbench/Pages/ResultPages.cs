@@ -53,7 +53,12 @@ internal static class ResultPages
     {
         if (folder.Find(id) is not { } experiment)
         {
-            return jobs.Find(id) is not null ? Results.Redirect($"/experiments/{U(id)}/progress") : NotFound($"There is no experiment {id}.");
+            return jobs.Find(id) switch
+            {
+                { State: JobState.Done } => Gone(folder, id),
+                { } => Results.Redirect($"/experiments/{U(id)}/progress"),
+                null => NotFound($"There is no experiment {id}."),
+            };
         }
         var report = experiment.ListedFile("report.html") is { } path ? ReportSections.Read(path) : null;
         var html = new StringBuilder();
@@ -75,9 +80,16 @@ internal static class ResultPages
         return Html(experiment.ScenarioName, html.ToString(), "/experiments");
     }
 
+    /// <summary>The answer for an experiment this workbench finished whose results folder was removed (or its manifest) since.</summary>
+    internal static IResult Gone(ExperimentsFolder folder, string id) =>
+        Html(
+            "Results folder removed",
+            $"<h1>Results folder removed</h1><p>Experiment {E(id)} finished, but its results folder is no longer there: {E(Path.Combine(folder.Root, id))} was removed or moved, or its manifest.json was.</p><p><a href=\"/experiments\">See the experiments there are</a></p>",
+            status: StatusCodes.Status404NotFound);
+
     private static void Downloads(StringBuilder html, StoredExperiment experiment)
     {
-        var files = experiment.Files;
+        var files = experiment.ServedFiles.ToList();
         var id = U(experiment.Id);
         html.Append("<h2 id=\"downloads\">Downloads</h2><p><a class=\"button\" href=\"/experiments/").Append(id).Append("/download.zip\" download>The whole results folder (zip)</a> ");
         foreach (var (file, label) in new[] { ("results.xlsx", "results.xlsx (Excel)"), ("runs.csv", "runs.csv"), ("report.html", "report.html") })
@@ -115,7 +127,10 @@ internal static class ResultPages
         {
             foreach (var file in experiment.Files)
             {
-                zip.CreateEntryFromFile(Path.Combine(experiment.Folder, file), $"{experiment.Id}/{file}", CompressionLevel.Fastest);
+                if (experiment.ListedFile(file) is { } path)
+                {
+                    zip.CreateEntryFromFile(path, $"{experiment.Id}/{file}", CompressionLevel.Fastest);
+                }
             }
         }
         var stream = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);

@@ -139,25 +139,32 @@ internal static class RunPages
         {
             return folder.Find(id) is not null ? Results.Redirect($"/experiments/{U(id)}") : NotFound($"There is no experiment {id}.");
         }
+        if (job.State == JobState.Done && folder.Find(id) is null)
+        {
+            return ResultPages.Gone(folder, id);
+        }
         // The page shows where the experiment is now, so it is right without its script (or before the first event).
         var now = RunProgress.Of(job);
         var html = new StringBuilder();
         html.Append("<h1>").Append(E(job.Scenario.Name)).Append("</h1><p class=\"muted\">")
             .Append(job.Runs.ToString("N0", CultureInfo.InvariantCulture)).Append(" runs, seed ").Append(job.Seed).Append(", experiment ").Append(E(job.Id)).Append("</p>")
             .Append("<div id=\"progress\" data-id=\"").Append(E(job.Id)).Append("\"><progress id=\"bar\" max=\"100\" value=\"").Append(now.Percent).Append("\"></progress>")
-            .Append("<p><strong id=\"percent\">").Append(now.Percent).Append("%</strong> · <span id=\"done\">").Append(E(now.DoneText)).Append("</span> of ").Append(job.Runs.ToString("N0", CultureInfo.InvariantCulture))
-            .Append(" runs · <span id=\"rate\">").Append(E(now.RateText)).Append("</span> · <span id=\"left\">").Append(E(now.LeftText)).Append("</span></p>")
+            .Append("<p><strong id=\"percent\">").Append(now.Percent).Append("%</strong> · <span id=\"done\">").Append(E(now.DoneText)).Append("</span>")
+            .Append(" · <span id=\"rate\">").Append(E(now.RateText)).Append("</span><span id=\"left-part\"").Append(now.LeftText.Length == 0 ? " hidden" : "").Append("> · <span id=\"left\">").Append(E(now.LeftText)).Append("</span></span></p>")
             .Append("<p id=\"estimate\" class=\"muted\">").Append(E(now.EstimateText.Length > 0 ? now.EstimateText : "The running estimate appears once the first runs are back.")).Append("</p>")
             .Append("<p id=\"status\" role=\"status\">").Append(E(now.StatusText));
         if (now.State == "done")
         {
             html.Append(" <a href=\"/experiments/").Append(U(job.Id)).Append("\" class=\"button\" id=\"results-link\">See the results</a>");
         }
-        html.Append("</p></div>")
-            .Append("<div id=\"controls\"").Append(now.State == "running" ? "" : " hidden").Append("><form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/stop\" style=\"display:inline\">").Append(Antiforgery(context))
-            .Append("<button type=\"submit\" class=\"secondary\" title=\"Write the runs done so far, the first ones in run order, as a complete results folder\">Stop and keep the runs done</button></form> ")
-            .Append("<form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/cancel\" id=\"cancel\" style=\"display:inline\">").Append(Antiforgery(context))
-            .Append("<button type=\"submit\" class=\"secondary\" title=\"Stop and write nothing\">Cancel</button></form></div>");
+        html.Append("</p></div>");
+        if (now.State == "running")
+        {
+            html.Append("<div id=\"controls\"><form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/stop\" style=\"display:inline\">").Append(Antiforgery(context))
+                .Append("<button type=\"submit\" class=\"secondary\" title=\"Write the runs done so far, the first ones in run order, as a complete results folder\">Stop and keep the runs done</button></form> ")
+                .Append("<form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/cancel\" id=\"cancel\" style=\"display:inline\">").Append(Antiforgery(context))
+                .Append("<button type=\"submit\" class=\"secondary\" title=\"Stop and write nothing\">Cancel</button></form></div>");
+        }
         return Html("Running " + job.Scenario.Name, html.ToString(), "/run", script: "/workbench/run.js");
     }
 
@@ -211,11 +218,12 @@ internal static class RunPages
             set("done", p.doneText);
             set("rate", p.rateText);
             set("left", p.leftText);
+            document.getElementById("left-part").hidden = !p.leftText;
             if (p.estimateText) { set("estimate", p.estimateText); }
             set("status", p.statusText);
             if (p.state !== "running") {
               events.close();
-              document.getElementById("controls").hidden = true;
+              document.getElementById("controls")?.remove();
               if (p.state === "done" && !document.getElementById("results-link")) {
                 const link = document.createElement("a");
                 link.href = "/experiments/" + encodeURIComponent(id);
