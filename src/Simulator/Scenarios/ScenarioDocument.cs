@@ -84,7 +84,7 @@ internal sealed partial class ScenarioDocument
             return problem;
         }
         var entry = items.Children[index];
-        var written = Positions.TryGetValue(entry, out var at) ? problem with { FieldPath = $"{match.Groups[1].Value}[{at}]{match.Groups[3].Value}" } : problem;
+        var written = Positions.TryGetValue(entry, out var at) ? problem with { FieldPath = $"{match.Groups[1].Value}[{at}]{match.Groups[3].Value}", MergedFieldPath = problem.FieldPath } : problem;
         return Replacing.Contains(entry) && match.Groups[3].Length == 0 && problem.Message.StartsWith("missing required field", StringComparison.Ordinal)
             ? written with { Message = $"{problem.Message}; allowed: every required field, as an entry with an id the base has replaces that entry whole (copy the entry from the base and change what differs)" }
             : written;

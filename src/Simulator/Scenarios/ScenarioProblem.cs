@@ -8,6 +8,12 @@ namespace MarketSim.Simulator.Scenarios;
 /// <param name="Message">What is wrong and what is allowed.</param>
 public sealed record ScenarioProblem(string File, long Line, long Column, string FieldPath, string Message)
 {
+    /// <summary>
+    /// The field's path in the merged scenario, when <see cref="FieldPath"/> names it as the user's variant wrote it
+    /// (<c>providers[16]</c> for the variant's <c>providers[0]</c>): what a form over the merged scenario keys on.
+    /// </summary>
+    public string MergedFieldPath { get => field ?? FieldPath; init; }
+
     /// <summary>The compiler-style one-line form: <c>file:line:column: path: message</c>.</summary>
     public override string ToString()
     {

@@ -66,7 +66,7 @@ public static partial class ScenarioLevers
         var yaml = writer.Write(Path.GetFileName(basePath), variantName);
         foreach (var problem in Validate(basePath, yaml))
         {
-            foreach (var key in model.KeysOf(problem.FieldPath))
+            foreach (var key in model.KeysOf(problem.MergedFieldPath))
             {
                 Add(problems, key, key.Length == 0 && problem.FieldPath.Length > 0 ? $"{problem.FieldPath}: {problem.Message}" : problem.Message);
             }
