@@ -33,7 +33,7 @@ public static class ComparisonFiles
                 var half = d.Difference.HalfWidth95;
                 var mean = d.Pairs > 0 ? d.Difference.Mean : double.NaN;
                 csv.AppendJoin(',',
-                    counterpart.Scenario.Folder, CsvText(Path.GetFileName(counterpart.Scenario.Path)), d.Outcome.Name, CsvText(d.Outcome.Unit), OutcomeDirection.Text(d.Outcome.WorseWhen),
+                    counterpart.Scenario.Folder, CsvField.Of(Path.GetFileName(counterpart.Scenario.Path)), d.Outcome.Name, CsvField.Of(d.Outcome.Unit), OutcomeDirection.Text(d.Outcome.WorseWhen),
                     d.Pairs.ToString(CultureInfo.InvariantCulture), d.LeftOut.ToString(CultureInfo.InvariantCulture),
                     Numbers.Exact(d.Pairs > 0 ? d.Base.Mean : double.NaN), Numbers.Exact(d.Pairs > 0 ? d.Other.Mean : double.NaN), Numbers.Exact(mean),
                     Numbers.Exact(d.Pairs > 0 ? d.Difference.StdError : double.NaN), Numbers.Exact(mean - half), Numbers.Exact(mean + half),
@@ -121,10 +121,6 @@ public static class ComparisonFiles
             .Concat(new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).Select(s => $"{s.Folder}/{ScenarioComparison.CopyFile}"))
             .Concat(plan.Metrics.SelectMany(m => new[] { "--metric", m }))
             .Concat(["--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)]));
-
-    /// <summary>A CSV field as RFC 4180 writes it: quoted, its quotes doubled, when it holds a comma, a quote or a line break.</summary>
-    internal static string CsvText(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

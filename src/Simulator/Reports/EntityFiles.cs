@@ -85,11 +85,11 @@ public static class EntityFiles
         var csv = new StringBuilder().AppendJoin(',', header).Append('\n');
         foreach (var row in rows)
         {
-            var cells = new List<string> { Field(row.Block.Id), Field(row.Block.Name), row.Runs.ToString() };
+            var cells = new List<string> { CsvField.Of(row.Block.Id), CsvField.Of(row.Block.Name), row.Runs.ToString() };
             if (kind == EntityKind.ServiceUsers)
             {
                 var (zone, stream) = ServiceUserMetrics.Parse(row.Block.Id);
-                cells.InsertRange(2, [Field(zone), FundingStreams.Names[(int)stream]]);
+                cells.InsertRange(2, [CsvField.Of(zone), FundingStreams.Names[(int)stream]]);
             }
             foreach (var m in metrics)
             {
@@ -149,8 +149,4 @@ public static class EntityFiles
         }
         return written;
     }
-
-    // RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
-    private static string Field(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

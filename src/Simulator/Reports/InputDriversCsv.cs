@@ -23,10 +23,8 @@ public static class InputDriversCsv
                     Numbers.Exact(i.Spearman), Numbers.Exact(i.SpearmanInterval.Low), Numbers.Exact(i.SpearmanInterval.High),
                     Numbers.Exact(i.Srrc), Numbers.Exact(i.SrrcInterval.Low), Numbers.Exact(i.SrrcInterval.High),
                     Numbers.Exact(d.Result.RankRSquared), Numbers.Exact(i.ContributionToVariance),
-                    i.TornadoRank.ToString(CultureInfo.InvariantCulture), Quote(i.Note ?? "")));
+                    i.TornadoRank.ToString(CultureInfo.InvariantCulture), CsvField.Of(i.Note ?? "")));
             }
         }
     }
-
-    private static string Quote(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 }

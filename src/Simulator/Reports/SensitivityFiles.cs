@@ -54,7 +54,7 @@ internal static class SensitivityFiles
         foreach (var e in effects.Where(e => e.IsEnd))
         {
             var half = e.Difference.HalfWidth95;
-            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Value), ComparisonFiles.CsvText(FieldUnits.Of(e.Parameter)), e.Metric, ComparisonFiles.CsvText(Column(plan, e.Metric).Unit),
+            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Value), CsvField.Of(FieldUnits.Of(e.Parameter)), e.Metric, CsvField.Of(Column(plan, e.Metric).Unit),
                 Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean), Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half)).Append('\n');
         }
         File.WriteAllText(folder.File("sensitivity.csv"), csv.ToString(), new UTF8Encoding(false));
@@ -128,7 +128,7 @@ internal static class SensitivityFiles
         foreach (var e in effects.GroupBy(e => e.Metric).SelectMany(g => g))
         {
             var half = e.Difference.HalfWidth95;
-            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Position), Numbers.Exact(e.Value), ComparisonFiles.CsvText(FieldUnits.Of(e.Parameter)), e.Metric, ComparisonFiles.CsvText(Column(plan, e.Metric).Unit),
+            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Position), Numbers.Exact(e.Value), CsvField.Of(FieldUnits.Of(e.Parameter)), e.Metric, CsvField.Of(Column(plan, e.Metric).Unit),
                 Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean), Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half)).Append('\n');
         }
         return csv.ToString();
