@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace MarketSim.Simulator.Scenarios;
 
 /// <summary>
-/// The checks that span sections of a scenario once each section reads cleanly: unique ids, every
+/// The checks that span sections of a scenario once each section reads cleanly: every
 /// zone served, every funded stream paid by exactly one commissioner.
 /// </summary>
 internal sealed class CrossChecks(YamlFields root, MarketScenario scenario)
@@ -12,10 +12,6 @@ internal sealed class CrossChecks(YamlFields root, MarketScenario scenario)
     public void Run()
     {
         Dynamics();
-        Unique("zones", scenario.Zones.Select(z => z.Id));
-        Unique("providers", scenario.Providers.Select(p => p.Id));
-        Unique("commissioners", scenario.Commissioners.Select(c => c.Id));
-        Unique("pooled_budgets", scenario.PooledBudgets.Select(p => p.Id));
         for (var i = 0; i < scenario.Zones.Length; i++)
         {
             var zone = scenario.Zones[i];
@@ -91,12 +87,4 @@ internal sealed class CrossChecks(YamlFields root, MarketScenario scenario)
 
     private static YamlNode? Field(YamlNode? entry, string key) =>
         entry is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : entry;
-
-    private void Unique(string section, IEnumerable<string> ids)
-    {
-        foreach (var duplicate in ids.GroupBy(id => id).Where(g => g.Count() > 1))
-        {
-            root.Report(root.Node(section, false), section, $"id '{duplicate.Key}' is used more than once; allowed: a different id for each entry");
-        }
-    }
 }

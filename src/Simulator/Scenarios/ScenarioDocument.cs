@@ -121,6 +121,10 @@ internal sealed partial class ScenarioDocument
             return null;
         }
         var root = stream.Documents[0].RootNode;
+        if (root is YamlMappingNode fields)
+        {
+            problems.AddRange(Duplicates(fields, file));
+        }
         if (root is not YamlMappingNode map || !map.Children.TryGetValue(new YamlScalarNode("base"), out var baseNode))
         {
             return (root, false);
@@ -156,12 +160,11 @@ internal sealed partial class ScenarioDocument
         {
             origins.TryAdd(node, basePath);
         }
-        problems.AddRange(Duplicates(map, file));
         return (Merge(baseMap, map, merging), true);
     }
 
-    // Two entries of one list with the same id: a full file's are refused by the cross-checks, but a
-    // variant's would be merged into one, the first silently lost.
+    // Two entries of one list with the same id, in any file of a chain of bases, reported at the second: a
+    // variant's would otherwise be merged into one, the first silently lost.
     private static IEnumerable<ScenarioProblem> Duplicates(YamlMappingNode map, string file)
     {
         foreach (var name in MergedById)

@@ -89,6 +89,28 @@ public class SensitivityCommandTests
     }
 
     [Fact]
+    public void Sensitivity_of_a_variant_listing_one_id_twice_is_refused_as_run_refuses_it()
+    {
+        var dir = Repo.TempDir();
+        File.Copy(Repo.Scenario("doncaster-ccash.yaml"), Path.Combine(dir, "doncaster-ccash.yaml"));
+        var variant = Path.Combine(dir, "twice.yaml");
+        File.WriteAllText(variant, """
+            base: doncaster-ccash.yaml
+            providers:
+              - { id: asp_11, name: ASP 11, role: framework, zones: all, capacity_weekly_hours: 700, rate_gbp_per_hour: 14.36 }
+              - { id: asp_11, name: ASP 11 again, role: framework, zones: all, capacity_weekly_hours: 100, rate_gbp_per_hour: 14.36 }
+            """);
+        var output = Path.Combine(dir, "sens");
+
+        var run = CliRun.Of("sensitivity", variant, "--vary", "providers.slp_a.capacity_weekly_hours=2000..3500", "--runs", "4", "--out", output, "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains($"{variant}:4:", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("id 'asp_11' is used more than once", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void The_value_of_each_setting_is_written_as_given_not_rounded_to_three_figures()
     {
         var dir = Path.Combine(Repo.TempDir(), "sens");

@@ -57,6 +57,19 @@ public class ScenarioValidationTests
     }
 
     [Fact]
+    public void A_provider_id_used_twice_is_reported_once_at_the_second_entry() =>
+        AssertOneClearProblem(
+            Valid.Replace("""
+                  - { id: lead, role: lead, zones: [north], capacity_weekly_hours: 200, rate_gbp_per_hour: 14.36 }
+                """, """
+                  - { id: lead, role: lead, zones: [north], capacity_weekly_hours: 200, rate_gbp_per_hour: 14.36 }
+                  - { id: lead, role: framework, zones: all, capacity_weekly_hours: 50, rate_gbp_per_hour: 15 }
+                """, StringComparison.Ordinal),
+            14,
+            "providers",
+            "id 'lead' is used more than once; allowed: a different id for each entry");
+
+    [Fact]
     public void Malformed_yaml_is_reported_with_its_line() =>
         AssertOneClearProblem(Valid.Replace("horizon_years: 1", "horizon_years: [1"), 3, "", "malformed YAML");
 
