@@ -121,9 +121,15 @@ public static class ScenarioComparison
             ? [.. metrics.Distinct().Where(m => schema.Columns.Any(c => c.Name == m))]
             : [.. schema.Columns.Where(ComparedByDefault).Select(c => c.Name)];
 
-    /// <summary>Whether <paramref name="column"/> is compared when no metrics are named: the headline columns and every liability under a risk-share agreement.</summary>
+    /// <summary>
+    /// Whether <paramref name="column"/> is compared when no metrics are named: the headline columns, every
+    /// liability under a risk-share agreement, and each zone's weeks without an open lead provider (will a
+    /// zone lose its lead is a strategy team's first question of a change).
+    /// </summary>
     internal static bool ComparedByDefault(OutcomeColumn column) =>
-        column.Headline || column.Name.StartsWith("liability_gbp__", StringComparison.Ordinal);
+        column.Headline
+        || column.Name.StartsWith("liability_gbp__", StringComparison.Ordinal)
+        || column.Name.StartsWith("weeks_without_lead__", StringComparison.Ordinal);
 
     /// <summary>
     /// A problem for each scenario whose horizon is not the base's (the first): every outcome is a total,

@@ -25,6 +25,17 @@ public class ComparisonPlanTests
     }
 
     [Fact]
+    public void Each_zones_weeks_without_a_lead_provider_are_compared_by_default()
+    {
+        var plan = ScenarioComparison.Plan([Doncaster, Repo.Scenario("doncaster-lead-exit.yaml")]);
+
+        var outcomes = plan.Others.Single().Outcomes.Where(o => o.Name.StartsWith("weeks_without_lead__", StringComparison.Ordinal)).ToList();
+        Assert.Equal(ScenarioLoader.Load(Doncaster).Zones.Count(), outcomes.Count);
+        Assert.All(outcomes, o => Assert.Equal(WorseWhen.Higher, o.WorseWhen));
+        Assert.DoesNotContain(plan.Others.Single().Outcomes, o => o.Name.StartsWith("unmet_hours__", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Scenarios_with_different_commissioners_are_compared_on_what_they_share_and_the_rest_is_listed()
     {
         var plan = ScenarioComparison.Plan([Doncaster, DorsetOverFiveYears()]);
