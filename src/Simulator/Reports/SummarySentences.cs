@@ -100,7 +100,7 @@ public static class SummarySentences
             + (others > 0 ? $"; {others} other {(others == 1 ? "provider leaves" : "providers leave")} in at least 10% of futures." : ".");
         var failures = summary.Moments[OutcomeSchema.ProviderFailures];
         var handBacks = summary.Moments[OutcomeSchema.HandBacks];
-        yield return $"On average {Numbers.Readable(handBacks.Mean)} providers (± {Numbers.Readable(handBacks.StdError)} providers) hand back their contracts and {Numbers.Readable(failures.Mean)} (± {Numbers.Readable(failures.StdError)} providers) fail over the {horizon}.";
+        yield return $"On average {Numbers.Readable(handBacks.Mean)} providers hand back their contracts (± {Numbers.Readable(handBacks.StdError)} providers) and {Numbers.Readable(failures.Mean)} providers fail (± {Numbers.Readable(failures.StdError)} providers) over the {horizon}.";
     }
 
     private static IEnumerable<string> Zones(IReadOnlyList<EntitySummary> entities, string horizon)

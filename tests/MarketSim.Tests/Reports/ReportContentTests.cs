@@ -41,7 +41,7 @@ public partial class ReportContentTests
         [
             "These figures cover 200 simulated futures of the 2-year horizon from 1 April 2017; ± is one Monte Carlo standard error and intervals are 95%.",
             "In 14% of futures (± 2.5%) Spot provider leaves the market within the 2-year horizon, most often by hand-back of its contracts, most often in year 1; 7 other providers leave in at least 10% of futures.",
-            "On average 0.48 providers (± 0.04 providers) hand back their contracts and 0.65 (± 0.05 providers) fail over the 2-year horizon.",
+            "On average 0.48 providers hand back their contracts (± 0.04 providers) and 0.65 providers fail (± 0.05 providers) over the 2-year horizon.",
             "East Dorset and Christchurch is left without its lead provider at some point in 14% of futures (± 2.4%); averaged over all futures that is 5.90 weeks (± 1.22 weeks) of the 2-year horizon. All 3 zones lose their lead in some future, in 10% to 14% of futures.",
             "Unmet need averages 195k care hours over the 2-year horizon (± 22.6k hours), 2.1% of need; valued at £43.75 an hour it costs £8.54m (± £987k).",
             "Dorset County Council overspends its budgets over the 2-year horizon in 85% of futures (± 2.5%); on average it ends £3.54m over budget (± £286k).",
