@@ -118,8 +118,9 @@ public static class SummarySentences
         }
         var top = losing[0];
         var weeks = top.Metric(ZoneMetrics.All[ZoneMetrics.WeeksWithoutLead].Name);
+        var (least, most) = (Quantity.Share(losing[^1].LosesLead!.P), Quantity.Share(top.LosesLead!.P));
         var range = losing.Count > 1
-            ? $" {(losing.Count == zones.Count ? $"All {zones.Count}" : $"{losing.Count} of the {zones.Count}")} zones lose their lead in some future, in {Quantity.Share(losing[^1].LosesLead!.P)} to {Quantity.Share(top.LosesLead!.P)} of futures."
+            ? $" {(losing.Count == zones.Count ? $"All {zones.Count}" : $"{losing.Count} of the {zones.Count}")} zones lose their lead in some future, in {(least == most ? $"{most} of futures each" : $"{least} to {most} of futures")}."
             : "";
         yield return $"{top.Block.Name} is left without its lead provider at some point in {Quantity.Share(top.LosesLead!.P)} of futures (± {Quantity.Share(top.LosesLead.StdError)}); averaged over all futures that is {Numbers.Readable(weeks.Mean)} weeks (± {Numbers.Readable(weeks.StdError)} weeks) of the {horizon}.{range}";
     }

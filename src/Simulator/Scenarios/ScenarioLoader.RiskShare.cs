@@ -85,9 +85,9 @@ public static partial class ScenarioLoader
                 : null;
         }
 
-        private static int? PartnerIndex(YamlFields f, string key, List<string> partners)
+        private static int? PartnerIndex(YamlFields f, string key, List<string> partners, bool required = true)
         {
-            var who = f.Text(key);
+            var who = f.Text(key, required);
             if (who is null)
             {
                 return null;
@@ -231,7 +231,13 @@ public static partial class ScenarioLoader
             var partner = PartnerIndex(f, "partner", partners);
             var budget = f.Number("reference_budget_gbp", 0, 1e12, "the reference partner's budget in pounds > 0", exclusiveMin: true);
             var outturn = f.Number("reference_outturn_gbp", 0, 1e12, "the reference partner's out-turn in pounds > 0", exclusiveMin: true);
-            f.Text("reference_partner", required: false);
+            // The partner whose budget and out-turn B and O are: it names where the figures come from, and the
+            // scaling does not use it, but a wrong id or the scaled partner itself is a mistake to report.
+            var reference = PartnerIndex(f, "reference_partner", partners, required: false);
+            if (reference is not null && reference == partner)
+            {
+                f.Report(f.Node("reference_partner", false), f.PathOf("reference_partner"), $"'{partners[reference.Value]}' is the partner being scaled; allowed: another partner of this pool, whose budget and out-turn reference_budget_gbp and reference_outturn_gbp are");
+            }
             f.RejectUnknown();
             return partner is null || budget is null || outturn is null ? null : new ContributionScaling(partner.Value, budget.Value, outturn.Value);
         }

@@ -68,8 +68,8 @@ internal sealed class YamlFields
     /// <summary>Records a problem about this mapping as a whole.</summary>
     public void Report(string message) => Report(_node, Path, message);
 
-    /// <summary>The node of field <paramref name="key"/>, or null (recording a problem when required).</summary>
-    public YamlNode? Node(string key, bool required)
+    /// <summary>The node of field <paramref name="key"/>, or null (recording a problem, which says what is <paramref name="allowed"/> when given, when required).</summary>
+    public YamlNode? Node(string key, bool required, string? allowed = null)
     {
         if (!_known.Contains(key))
         {
@@ -81,7 +81,7 @@ internal sealed class YamlFields
         }
         if (required)
         {
-            var problem = Problem(FileOf(_node), _node, Path, $"missing required field '{key}'");
+            var problem = Problem(FileOf(_node), _node, Path, allowed is null ? $"missing required field '{key}'" : $"missing required field '{key}'; allowed: {allowed}");
             _missing[key] = problem;
             _problems.Add(problem);
         }
@@ -126,7 +126,7 @@ internal sealed class YamlFields
     /// </summary>
     public double? Number(string key, double min, double max, string allowed, bool required = true, bool exclusiveMin = false, bool whole = false, bool fixedOnly = false)
     {
-        var node = Node(key, required);
+        var node = Node(key, required, FieldRange.Stated(allowed, min, max, exclusiveMin));
         return node is null ? null : NumberAt(node, PathOf(key), min, max, allowed, exclusiveMin, whole, fixedOnly);
     }
 
@@ -150,7 +150,7 @@ internal sealed class YamlFields
     public T? Choice<T>(string key, IReadOnlyDictionary<string, T> choices, bool required = true)
         where T : struct
     {
-        var text = Text(key, required);
+        var text = required && Node(key, true, string.Join(", ", choices.Keys)) is null ? null : Text(key, required);
         if (text is null)
         {
             return null;

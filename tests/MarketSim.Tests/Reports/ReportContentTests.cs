@@ -4,6 +4,8 @@ using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.RiskShare;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Statistics;
+using MarketSim.Grains.Zones;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Reports;
@@ -127,6 +129,23 @@ public partial class ReportContentTests
         var sentences = SummarySentences.For(scenario, summary, providers, riskShare);
 
         Assert.EndsWith(ending, Assert.Single(sentences, s => s.StartsWith("In 50% of futures", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Zones_that_lose_their_lead_equally_often_read_as_one_share_not_a_range_from_it_to_itself()
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), 104);
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        summary.Accept(0, 2, new double[2 * schema.Stride]);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+        var weeks = ZoneMetrics.All[ZoneMetrics.WeeksWithoutLead];
+        var zones = new[] { "North", "South", "East" }.Select(name => new EntitySummary(
+            new EntityBlock(EntityKind.Zone, name.ToLowerInvariant(), name, 0, 0), 10, [new MetricSummary(weeks, 10, 2, 1, 0, 0, 5)], LosesLead: new Proportion(1, 10))).ToList();
+
+        var sentence = Assert.Single(SummarySentences.For(scenario, summary, zones, riskShare), s => s.Contains("lead provider", StringComparison.Ordinal));
+
+        Assert.EndsWith(" All 3 zones lose their lead in some future, in 10% of futures each.", sentence, StringComparison.Ordinal);
     }
 
     [Theory]

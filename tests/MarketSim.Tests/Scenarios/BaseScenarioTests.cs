@@ -118,7 +118,7 @@ public class BaseScenarioTests
             """, out var file);
 
         var problem = Assert.Single(problems);
-        Assert.Equal($"{file}:3:5: providers[0]: missing required field 'role'", problem.ToString());
+        Assert.Equal($"{file}:3:5: providers[0]: missing required field 'role'; allowed: lead, framework, spot", problem.ToString());
     }
 
     [Fact]

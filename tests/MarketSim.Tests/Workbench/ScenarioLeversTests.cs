@@ -349,7 +349,7 @@ public sealed class ScenarioLeversTests : IDisposable
     {
         var check = Check(Copy(Doncaster), ("rate_setting.policy", "fixed"));
 
-        Assert.Equal("missing required field 'percent'", check.Problems["rate_setting.percent"]);
+        Assert.Equal("missing required field 'percent'; allowed: an uplift in percent a year, from -50 to 100", check.Problems["rate_setting.percent"]);
     }
 
     [Fact]
