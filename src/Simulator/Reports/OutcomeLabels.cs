@@ -62,6 +62,12 @@ public sealed class OutcomeLabels(MarketScenario scenario)
         ["worst_year_liability_gbp"] = (null, "Worst-year liability"),
     };
 
+    /// <summary>
+    /// The report's phrase for a per-entity outcome <paramref name="stem"/> (the name before <c>__</c>, such as
+    /// <c>spend_gbp</c>: "spend"), without an entity or unit; null for a stem without one.
+    /// </summary>
+    public static string? EntityPhrase(string stem) => PerEntity.TryGetValue(stem, out var what) ? what.Long : null;
+
     /// <summary>The label of <paramref name="column"/>, without its unit.</summary>
     public string Label(OutcomeColumn column)
     {

@@ -79,18 +79,19 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         }
 
         var risk = _book["Risk share"];
+        var names = risk.FrozenRows - 1;
         var scenario = run.Result.Scenario;
         var pool = scenario.PooledBudgets.Single();
-        for (var r = 1; r < risk.Rows.Count; r++)
+        for (var r = risk.FrozenRows; r < risk.Rows.Count; r++)
         {
-            Assert.Equal(pool.Name, risk.At(r, risk.ColumnOf("pool_name"))!.Text);
-            var agreement = risk.At(r, risk.ColumnOf("agreement"))!.Text;
-            Assert.Equal(pool.ModelsOrDefault.Single(m => m.Id == agreement).Name, risk.At(r, risk.ColumnOf("agreement_name"))!.Text);
-            var party = risk.At(r, risk.ColumnOf("party"))!.Text;
+            Assert.Equal(pool.Name, risk.At(r, risk.ColumnOf("pool_name", names))!.Text);
+            var agreement = risk.At(r, risk.ColumnOf("agreement", names))!.Text;
+            Assert.Equal(pool.ModelsOrDefault.Single(m => m.Id == agreement).Name, risk.At(r, risk.ColumnOf("agreement_name", names))!.Text);
+            var party = risk.At(r, risk.ColumnOf("party", names))!.Text;
             var expected = scenario.Commissioners.FirstOrDefault(c => c.Id == party)?.Name ?? (party == "retained" ? "Retained in the pool" : "Providers (gain/loss share)");
-            Assert.Equal(expected, risk.At(r, risk.ColumnOf("party_name"))!.Text);
+            Assert.Equal(expected, risk.At(r, risk.ColumnOf("party_name", names))!.Text);
         }
-        Assert.Contains(risk.Rows.Skip(1), row => row[risk.ColumnOf("party_name")]!.Text == "Dorset CCG (Continuing Healthcare)");
+        Assert.Contains(risk.Rows.Skip(risk.FrozenRows), row => row[risk.ColumnOf("party_name", names)]!.Text == "Dorset CCG (Continuing Healthcare)");
     }
 
     [Theory]
@@ -114,6 +115,86 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         {
             Assert.Contains(sheet.Rows, row => row.Count > 1 && row[1]?.Text == "Purbeck, Weymouth and Portland");
         }
+    }
+
+    [Theory]
+    [InlineData("Risk share", 0)]
+    [InlineData("Risk share differences", 1)]
+    [InlineData("Providers", 1)]
+    [InlineData("Zones", 1)]
+    [InlineData("Commissioners", 1)]
+    public void Each_table_sheet_has_a_frozen_row_of_labels_in_words_above_the_csv_column_names(string name, int notes)
+    {
+        var sheet = _book[name];
+        var labels = sheet.Rows[notes];
+        var columns = sheet.Rows[notes + 1];
+
+        Assert.Equal(notes + 2, sheet.FrozenRows);
+        Assert.Equal(columns.Count, labels.Count);
+        for (var c = 0; c < columns.Count; c++)
+        {
+            Assert.True(labels[c]?.Text is { Length: > 0 }, $"{name}: column {columns[c]!.Text} has no label");
+            Assert.NotEqual(columns[c]!.Text, labels[c]!.Text);
+            Assert.True(labels[c]!.Bold && labels[c]!.Wrap, $"{name}: the label of {columns[c]!.Text} is not a bold wrapped header");
+            Assert.False(columns[c]!.Wrap);
+        }
+    }
+
+    [Fact]
+    public void The_labels_give_each_measure_its_statistic_and_unit_and_name_an_agreement_by_its_name()
+    {
+        var agreement = run.Result.Scenario.PooledBudgets.Single().ModelsOrDefault.Single(m => m.Id == "dorset_rule").Name;
+
+        Assert.Equal("Liability beyond contribution, mean (£)", Label("Risk share", "mean_liability_gbp"));
+        Assert.Equal("P(any overspend)", Label("Risk share", "p_any_overspend"));
+        Assert.Equal("VaR 95% over the horizon (£)", Label("Risk share", "var95_gbp"));
+        Assert.Equal("Agreement name", Label("Risk share", "agreement_name"));
+        Assert.Equal("Liability A − B, mean (£)", Label("Risk share differences", "mean_difference_gbp"));
+        Assert.Equal("Exit week, median (P50, week)", Label("Providers", "exit_week_p50"));
+        Assert.Equal("Reserves at end of year 1, mean (£)", Label("Providers", "reserves_gbp_year_1_mean"));
+        Assert.Equal("Margin (rate − cost) in year 2, P95 (£ an hour)", Label("Providers", "margin_gbp_per_hour_year_2_p95"));
+        Assert.Equal("P(exit by end of year 2, reserves exhausted)", Label("Providers", "p_reserves_exhausted_by_year_2"));
+        Assert.Equal("Care hours delivered, P95 (hours)", Label("Zones", "delivered_hours_p95"));
+        Assert.Equal("P(loses its lead provider), SE", Label("Zones", "p_loses_lead_se"));
+        Assert.Equal("Spend, mean (£)", Label("Commissioners", "spend_gbp_mean"));
+        Assert.Equal($"Liability under {agreement}, P95 (£)", Label("Commissioners", "liability_gbp__dorset__dorset_rule_p95"));
+    }
+
+    [Fact]
+    public void A_long_label_wraps_in_its_cell_and_leaves_its_column_as_wide_as_the_column_name_and_values()
+    {
+        const string name = "liability_gbp__dorset__dorset_rule_with_p4p_mean";
+        var sheet = _book["Commissioners"];
+        var c = sheet.ColumnOf(name, sheet.FrozenRows - 1);
+        var label = sheet.At(sheet.FrozenRows - 2, c)!;
+
+        Assert.True(label.Wrap);
+        Assert.True(label.Text!.Length > sheet.Widths[c], $"'{label.Text}' fits in {sheet.Widths[c]} characters: pick a longer label to test");
+        Assert.Equal(Math.Ceiling((name.Length * 1.1) + 2), sheet.Widths[c]);
+    }
+
+    [Fact]
+    public void A_column_the_labeller_does_not_know_keeps_its_name_as_its_label()
+    {
+        var folder = Path.Combine(Repo.TempDir(), "new-column");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(run.Folder, "*.csv"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+        var zones = Path.Combine(folder, "zones.csv");
+        File.WriteAllLines(zones, File.ReadAllLines(zones).Select((line, i) => line + (i == 0 ? ",new_measure_p95" : ",1.5")));
+        var path = Path.Combine(folder, "results.xlsx");
+
+        ResultsWorkbook.Write(path, folder, run.Result.Scenario, 7, run.Result.Summary, [], maxRunRows: 10);
+
+        var sheet = XlsxBook.Read(path)["Zones"];
+        var c = sheet.ColumnOf("new_measure_p95", sheet.FrozenRows - 1);
+        Assert.Equal("new_measure_p95", sheet.At(sheet.FrozenRows - 2, c)!.Text);
+        Assert.Equal("P(loses its lead provider), SE", sheet.At(sheet.FrozenRows - 2, c - 1)!.Text);
+        Assert.Equal("new_metric_mean", new TableLabels(run.Result.Scenario).Of("providers.csv", "new_metric_mean"));
+        Assert.Equal("p_new_by_year_1", new TableLabels(run.Result.Scenario).Of("providers.csv", "p_new_by_year_1"));
+        Assert.Equal("mean_liability_gbp", new TableLabels(run.Result.Scenario).Of("other.csv", "mean_liability_gbp"));
     }
 
     [Fact]
@@ -192,9 +273,9 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
     {
         var sheet = _book[name];
 
-        Assert.Equal(2, sheet.FrozenRows);
+        Assert.Equal(3, sheet.FrozenRows);
         Assert.Equal($"{note}; see docs/outputs.md, \"Per-entity outcomes\".", sheet.At(0, 0)!.Text);
-        Assert.Equal("id", sheet.At(1, 0)!.Text);
+        Assert.Equal("id", sheet.At(2, 0)!.Text);
     }
 
     [Theory]
@@ -231,10 +312,10 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
     {
         var sheet = _book["Risk share differences"];
 
-        Assert.Equal(2, sheet.FrozenRows);
+        Assert.Equal(3, sheet.FrozenRows);
         Assert.StartsWith("A − B: agreement A's liability minus agreement B's", sheet.At(0, 0)!.Text, StringComparison.Ordinal);
-        Assert.Equal("pool", sheet.At(1, 0)!.Text);
-        Assert.True(sheet.ColumnOf("mean_difference_gbp", 1) >= 0);
+        Assert.Equal("pool", sheet.At(2, 0)!.Text);
+        Assert.True(sheet.ColumnOf("mean_difference_gbp", 2) >= 0);
     }
 
     [Fact]
@@ -308,9 +389,9 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         Assert.Equal("#,##0", runs.At(1, runs.ColumnOf("provider_exits"))!.Format);
         Assert.Equal("0", runs.At(1, runs.ColumnOf("run"))!.Format);
         var risk = _book["Risk share"];
-        Assert.Equal("0.0%", risk.At(1, risk.ColumnOf("p_any_overspend"))!.Format);
-        Assert.Equal("\"£\"#,##0", risk.At(1, risk.ColumnOf("var95_gbp"))!.Format);
-        Assert.Equal("#,##0", risk.At(1, risk.ColumnOf("runs"))!.Format);
+        Assert.Equal("0.0%", risk.At(risk.FrozenRows, risk.ColumnOf("p_any_overspend", risk.FrozenRows - 1))!.Format);
+        Assert.Equal("\"£\"#,##0", risk.At(risk.FrozenRows, risk.ColumnOf("var95_gbp", risk.FrozenRows - 1))!.Format);
+        Assert.Equal("#,##0", risk.At(risk.FrozenRows, risk.ColumnOf("runs", risk.FrozenRows - 1))!.Format);
         var providers = _book["Providers"];
         Assert.Equal("0.0%", providers.At(providers.FrozenRows, providers.ColumnOf("p_exit_by_year_1", providers.FrozenRows - 1))!.Format);
     }
@@ -364,6 +445,13 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
 
     private static List<Dictionary<string, string>> Rows(List<string[]> csv) =>
         [.. csv.Skip(1).Select(r => csv[0].Zip(r).ToDictionary(p => p.First, p => p.Second))];
+
+    /// <summary>The label above column <paramref name="column"/> of table sheet <paramref name="sheetName"/>.</summary>
+    private string Label(string sheetName, string column)
+    {
+        var sheet = _book[sheetName];
+        return sheet.At(sheet.FrozenRows - 2, sheet.ColumnOf(column, sheet.FrozenRows - 1))!.Text!;
+    }
 
     private static XlsxCell Value(XlsxSheet sheet, string name) =>
         sheet.Rows.First(r => r.Count > 1 && r[0]?.Text == name)[1]!;

@@ -54,9 +54,10 @@ public sealed class XlsxBook
                     var formatId = xf.NumberFormatId?.Value ?? 0;
                     var format = formats.TryGetValue(formatId, out var custom) ? custom : builtIn[formatId];
                     var bold = fonts[(int)(xf.FontId?.Value ?? 0)].Bold is not null;
+                    var wrap = xf.Alignment?.WrapText?.Value == true;
                     cells[r][c] = cell.DataType?.Value == CellValues.InlineString
-                        ? new XlsxCell(cell.InlineString!.Text!.Text, double.NaN, format, bold)
-                        : new XlsxCell(null, double.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), format, bold);
+                        ? new XlsxCell(cell.InlineString!.Text!.Text, double.NaN, format, bold, wrap)
+                        : new XlsxCell(null, double.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), format, bold, wrap);
                 }
             }
             var pane = ws.GetFirstChild<SheetViews>()?.GetFirstChild<SheetView>()?.GetFirstChild<Pane>();
@@ -79,8 +80,8 @@ public sealed class XlsxBook
     }
 }
 
-/// <summary>One cell read back: text, or a number; its number format code and whether it is bold.</summary>
-public sealed record XlsxCell(string? Text, double Number, string Format, bool Bold);
+/// <summary>One cell read back: text, or a number; its number format code, whether it is bold and whether its text wraps within the column.</summary>
+public sealed record XlsxCell(string? Text, double Number, string Format, bool Bold, bool Wrap = false);
 
 /// <summary>One sheet read back: rows of cells (null where blank), frozen header rows, column widths by 0-based column.</summary>
 public sealed record XlsxSheet(List<List<XlsxCell?>> Rows, int FrozenRows, Dictionary<int, double> Widths)

@@ -5,15 +5,20 @@ namespace MarketSim.Simulator.Reports.Exports;
 /// <summary>
 /// A CSV file of the results folder as a sheet: the same header and cells (numbers as numbers, in
 /// formats chosen from the column names), with a <c>COLUMN_name</c> column after each id column
-/// that <paramref name="names"/> can name (pools, agreements, partners), and a note above the header
-/// where a reader needs one (which percentiles are P² estimates, which way a difference goes).
+/// that <paramref name="names"/> can name (pools, agreements, partners), a row of labels in words
+/// above the header where <paramref name="label"/> gives them, and a note above both where a reader
+/// needs one (which percentiles are P² estimates, which way a difference goes).
 /// </summary>
 /// <param name="path">The CSV file.</param>
 /// <param name="names">The people's name of an id in a column, or null; for the id columns of risk-share files.</param>
 /// <param name="note">A sentence for the row above the header, or null for none.</param>
-internal sealed class CsvSheet(string path, ScenarioNames? names = null, string? note = null)
+/// <param name="label">The label of a column of the sheet's header (a <c>COLUMN_name</c> column's too), or null for no row of labels.</param>
+internal sealed class CsvSheet(string path, ScenarioNames? names = null, string? note = null, Func<string, string>? label = null)
 {
-    /// <summary>Writes the sheet into <paramref name="part"/> with its note and a bold header row, both frozen.</summary>
+    /// <summary>
+    /// Writes the sheet into <paramref name="part"/> with its note, its labels and a bold header row, all frozen.
+    /// The labels wrap within columns as wide as the header and the cells (and the labels' longest words), so a long label does not widen its column.
+    /// </summary>
     public void Write(Stream part, WorkbookStyles styles)
     {
         string[]? header = null;
@@ -48,8 +53,21 @@ internal sealed class CsvSheet(string path, ScenarioNames? names = null, string?
         {
             widths.Fit(row, formats);
         }
-        var rows = Rows(header, text, named, pool);
-        SheetWriter.Write(part, styles, formats, widths.Widths, note is null ? 1 : 2, note is null ? rows : rows.Prepend(new SheetRow([SheetCell.Of(note)])));
+        var above = new List<SheetRow>();
+        if (note is not null)
+        {
+            above.Add(new SheetRow([SheetCell.Of(note)]));
+        }
+        if (label is not null)
+        {
+            var labels = header.SelectMany((h, c) => named[c] ? [label(h), label(h + "_name")] : new[] { label(h) }).ToList();
+            for (var c = 0; c < labels.Count; c++)
+            {
+                widths.Fit(c, labels[c].Split(' ').Max(w => w.Length) * 1.1);
+            }
+            above.Add(new SheetRow([.. labels.Select(SheetCell.Of)], Bold: true, Wrap: true));
+        }
+        SheetWriter.Write(part, styles, formats, widths.Widths, above.Count + 1, above.Concat(Rows(header, text, named, pool)));
     }
 
     private IEnumerable<SheetRow> Rows(string[] header, bool[] text, bool[] named, int pool)

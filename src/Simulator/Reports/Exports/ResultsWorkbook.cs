@@ -8,9 +8,10 @@ namespace MarketSim.Simulator.Reports.Exports;
 /// <summary>
 /// Writes results.xlsx for finance officers who work in Excel: a Summary sheet (the headline outcomes
 /// with labels, units, mean, SE and percentiles, and what was run), the risk-share tables with names,
-/// the per-provider, zone and commissioner tables, every run (the cells of runs.csv) and a key to the
-/// runs' columns. Written from the results folder's own CSV files, so its cells are theirs; a file
-/// the folder lacks, or with a header and no rows (the differences of a pool with one agreement), has no sheet.
+/// the per-provider, zone and commissioner tables (each table with a row of labels in words above the
+/// CSV's column names), every run (the cells of runs.csv) and a key to the runs' columns. Written from
+/// the results folder's own CSV files, so its cells are theirs; a file the folder lacks, or with a header
+/// and no rows (the differences of a pool with one agreement), has no sheet.
 /// </summary>
 public static class ResultsWorkbook
 {
@@ -41,6 +42,7 @@ public static class ResultsWorkbook
         var styles = new WorkbookStyles();
         var runRows = Math.Min(summary.Runs, maxRunRows);
         var names = new ScenarioNames(scenario);
+        var labels = new TableLabels(scenario);
         var sheets = new List<(string Name, Action<Stream> Write)>
         {
             ("Summary", part => SummarySheet.Write(part, styles, scenario, seed, summary, runRows)),
@@ -50,7 +52,7 @@ public static class ResultsWorkbook
             var csv = Path.Combine(csvFolder, file);
             if (File.Exists(csv) && CsvRows.Read(csv).Skip(1).Any())
             {
-                sheets.Add((sheet, part => new CsvSheet(csv, names, note).Write(part, styles)));
+                sheets.Add((sheet, part => new CsvSheet(csv, names, note, column => labels.Of(file, column)).Write(part, styles)));
             }
         }
         sheets.Add(("Runs", part => RunsSheet.Write(part, styles, Path.Combine(csvFolder, "runs.csv"), summary, inputs, runRows)));

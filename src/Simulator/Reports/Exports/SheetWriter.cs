@@ -91,7 +91,7 @@ internal static class SheetWriter
                 {
                     continue;
                 }
-                var style = cellStyles.Of(cell, c, row.Bold);
+                var style = cellStyles.Of(cell, c, row.Bold, row.Wrap);
                 var letters = c == next ? null : Letters(c);
                 if (cell.Text is not null || !raw.TryAdd(letters, r, style, cell.NumberText ?? Numbers.Exact(cell.Number)))
                 {
@@ -151,29 +151,29 @@ internal static class SheetWriter
     }
 
     /// <summary>
-    /// The style attribute of each cell (null for the default style): by number format and boldness, and for the cells
-    /// that take their column's format, remembered by column, since a Runs sheet asks once for each of its million cells.
+    /// The style attribute of each cell (null for the default style): by number format, boldness and wrapping, and for the
+    /// cells that take their column's format, remembered by column, since a Runs sheet asks once for each of its million cells.
     /// </summary>
     private sealed class CellStyles(WorkbookStyles styles, IReadOnlyList<string?> columnFormats)
     {
-        private readonly Dictionary<(string?, bool), string?> _byFormat = [];
+        private readonly Dictionary<(string?, bool, bool), string?> _byFormat = [];
         private readonly string?[][] _byColumn = [new string?[columnFormats.Count], new string?[columnFormats.Count]];
         private readonly bool[][] _known = [new bool[columnFormats.Count], new bool[columnFormats.Count]];
 
-        public string? Of(SheetCell cell, int column, bool bold)
+        public string? Of(SheetCell cell, int column, bool bold, bool wrap)
         {
-            var columns = cell.Text is null && cell.Format is null && column < columnFormats.Count;
+            var columns = cell.Text is null && cell.Format is null && !wrap && column < columnFormats.Count;
             var b = bold ? 1 : 0;
             if (columns && _known[b][column])
             {
                 return _byColumn[b][column];
             }
             var format = cell.Text is null ? cell.Format ?? (column < columnFormats.Count ? columnFormats[column] : null) : null;
-            if (!_byFormat.TryGetValue((format, bold), out var style))
+            if (!_byFormat.TryGetValue((format, bold, wrap), out var style))
             {
-                var index = styles.Of(format, bold);
+                var index = styles.Of(format, bold, wrap);
                 style = index == 0 ? null : index.ToString(CultureInfo.InvariantCulture);
-                _byFormat.Add((format, bold), style);
+                _byFormat.Add((format, bold, wrap), style);
             }
             if (columns)
             {
