@@ -28,7 +28,6 @@ public class ExitCauseTests
         var rows = Rows(scenario, 1);
 
         var row = rows.Rows[0];
-        Assert.Equal(expectedExitWeek, Math.Floor(reserves / 30));
         Assert.Equal(expectedExitWeek, rows.Entity(row, EntityKind.Provider, "lead", "exit_week"));
         Assert.Equal((int)ExitReason.ReservesExhausted, rows.Entity(row, EntityKind.Provider, "lead", "exit_cause"));
         Assert.Equal(1, rows.Column(row, "exits_reserves_exhausted"));

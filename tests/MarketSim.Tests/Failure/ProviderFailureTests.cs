@@ -1,6 +1,9 @@
+using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Silo.Runs;
 using MarketSim.Tests.Support;
+using MathNet.Numerics.Distributions;
 
 namespace MarketSim.Tests.Failure;
 
@@ -29,6 +32,31 @@ public class ProviderFailureTests
 
         var expected = n * (1 - Math.Exp(-hazard * years));
         Assert.InRange(failures.Mean, expected - (Z * failures.StdError), expected + (Z * failures.StdError));
+    }
+
+    [Fact]
+    public void Under_a_hazard_the_failure_week_is_geometric_with_p_one_minus_e_to_the_minus_h_over_52_from_week_0()
+    {
+        // The weekly hazard is drawn at the start of every week t = 0, 1, ... while the provider is open, so its exit
+        // week is geometric: P(week k) = p (1 − p)^k with p = 1 − e^(−h/52), and P(none in 8 weeks) = (1 − p)^8. With
+        // h = 10 (the largest a scenario allows) p = 0.1749, against h/52 = 0.1923 if the hazard were taken as a
+        // weekly probability: over 20,000 provider-runs that adds about 170 to the chi-square, far past its critical
+        // value (about 33 on 8 df). A week the hazard skips (the first or the last) would empty its cell. The first
+        // failure of ten such providers is geometric with 1 − (1 − p)^10 = 1 − e^(−10h/52).
+        const double hazard = 10;
+        const int weeks = 8, providers = 10, runs = 2000;
+        var specs = Enumerable.Range(0, providers)
+            .Select(i => TestMarkets.Provider($"p{i}", ProviderRole.Framework, 100, 15) with { Failure = FailureSpec.None with { HazardPerYear = hazard } })
+            .ToArray();
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(), weeks, specs);
+        var rows = new RowCollector(new OutcomeSchema(scenario));
+
+        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(2027, runs, 2), rows);
+
+        var exitWeeks = rows.Rows.SelectMany(row => specs.Select(p => rows.Entity(row, EntityKind.Provider, p.Id, "exit_week"))).ToList();
+        AssertGeometric(exitWeeks, 1 - Math.Exp(-hazard / 52), weeks, "each provider's exit week");
+        var firstFailures = rows.Rows.Select(row => row[OutcomeSchema.FirstFailureWeek]).ToList();
+        AssertGeometric(firstFailures, 1 - Math.Exp(-providers * hazard / 52), weeks, "first_failure_week");
     }
 
     [Fact]
@@ -117,6 +145,27 @@ public class ProviderFailureTests
         Assert.Equal(1, o[OutcomeSchema.EntrantsJoined]);
         Assert.Equal(50 * 5, o[OutcomeSchema.UnmetHours]);
         Assert.Equal(50 * 20 - (50 * 5), o[OutcomeSchema.DeliveredHours]);
+    }
+
+    /// <summary>
+    /// Chi-square of <paramref name="weeks"/> (NaN: none within the horizon) against the geometric law
+    /// P(week k) = p (1 − p)^k, at alpha 0.0001: a cell for each week while it and the rest expect at
+    /// least 5, then one cell for all later weeks and none.
+    /// </summary>
+    private static void AssertGeometric(List<double> weeks, double p, int horizon, string what)
+    {
+        var n = weeks.Count;
+        var cells = new List<(double Observed, double Expected)>();
+        var k = 0;
+        while (k < horizon && n * p * Math.Pow(1 - p, k) >= 5 && n * Math.Pow(1 - p, k + 1) >= 5)
+        {
+            cells.Add((weeks.Count(w => w == k), n * p * Math.Pow(1 - p, k)));
+            k++;
+        }
+        cells.Add((weeks.Count(w => double.IsNaN(w) || w >= k), n * Math.Pow(1 - p, k)));
+        var chiSquare = cells.Sum(c => (c.Observed - c.Expected) * (c.Observed - c.Expected) / c.Expected);
+        var critical = ChiSquared.InvCDF(cells.Count - 1, 0.9999);
+        Assert.True(chiSquare < critical, $"{what}: chi-square {chiSquare:F1} on {cells.Count - 1} df exceeds {critical:F1} (alpha 0.0001)");
     }
 
     /// <summary>One lead with 10 packages of 5 h; NLW £8 and no other costs, so its cost is exactly £8 an hour.</summary>

@@ -70,6 +70,42 @@ public class RateSettingTests
     }
 
     [Fact]
+    public void A_budget_cap_divides_this_years_budget_by_last_years_spend()
+    {
+        // Year 0 spends £37,336. Year 1's uplift is £38,000 / £37,336 (1.78%, below the 3% wanted), so year 1 spends
+        // exactly £38,000; year 2's is £39,000 / £38,000 (2.63%). The rate of year 2 is 14.36 × 39,000 / 37,336.
+        // Last year's budget over last year's spend would give 14.36 × 38,000 / 37,336; this year's spend so far (0 at
+        // the year start) would give the 3% wanted.
+        var scenario = FiveYears(new RateSettingSpec(UpliftPolicy.BudgetCapped, 3, UpliftPolicy.Fixed, "council")) with
+        {
+            Commissioners = [new CommissionerSpec("council", "Council", [FundingStream.Council], [37_500, 38_000, 39_000])],
+            HorizonWeeks = 3 * 52,
+        };
+        const double spendYear0 = 50 * 14.36 * 52;
+
+        var o = Runner.OneRun(scenario);
+
+        Assert.Equal(14.36 * 39_000 / spendYear0, o[OutcomeSchema.FinalYearRate], 10);
+        Assert.Equal((14.36 + (14.36 * 38_000 / spendYear0) + (14.36 * 39_000 / spendYear0)) / 3, o[OutcomeSchema.MeanRate], 10);
+    }
+
+    [Fact]
+    public void A_budget_below_last_years_spend_leaves_rates_where_they_are_never_cutting_them()
+    {
+        // £30,000 affords 80% of last year's £37,336: the uplift is floored at 1, so the rate stays £14.36 rather than £11.54.
+        var scenario = FiveYears(new RateSettingSpec(UpliftPolicy.BudgetCapped, 3, UpliftPolicy.Fixed, "council")) with
+        {
+            Commissioners = [new CommissionerSpec("council", "Council", [FundingStream.Council], [30_000])],
+            HorizonWeeks = 2 * 52,
+        };
+
+        var o = Runner.OneRun(scenario);
+
+        Assert.Equal(14.36, o[OutcomeSchema.FinalYearRate], 10);
+        Assert.Equal(14.36, o[OutcomeSchema.MeanRate], 10);
+    }
+
+    [Fact]
     public void A_wage_shock_raises_the_rate_gap_by_the_rise_in_wage_costs()
     {
         var costs = new CostSpec(0.5, 0.25, 0.2, 1, 3);

@@ -140,12 +140,11 @@ public class RiskShareArithmeticTests
     [Fact]
     public void Pool_phasing_leaves_the_unpooled_share_with_each_partner()
     {
-        var pooled = Settle(RiskShareSpec.Proportional());
-        var aligned = Settle(new RiskShareSpec("a", "Aligned", OverspendRule.Aligned));
-
+        // Half pooled: the pooled half of the £2m overspend, £1m, splits 53 : 18; the aligned half leaves each partner
+        // half its own result, DCC 0.5 × (56 − 53) = £1.5m and the CCG 0.5 × (17 − 18) = −£0.5m.
         var half = Settle(RiskShareSpec.Proportional(), pooledShare: 0.5);
 
-        Assert.Equal(pooled.Zip(aligned, (p, a) => (p + a) / 2), half, new Tolerance(1e-12));
+        Assert.Equal([(53 / 71.0) + 1.5, (18 / 71.0) - 0.5], half, new Tolerance(1e-12));
     }
 
     private sealed class Tolerance(double epsilon) : IEqualityComparer<double>
