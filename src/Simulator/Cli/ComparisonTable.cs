@@ -5,7 +5,7 @@ namespace MarketSim.Simulator.Cli;
 
 /// <summary>
 /// The tables `compare` prints: one per other scenario, each outcome's base and other means, the
-/// paired difference with its 95% interval, and P(other worse) with the direction that is worse;
+/// paired difference with its 95% interval (figures of a unit on one <see cref="Footing"/>, as report.html writes them), and P(other worse) with the direction that is worse;
 /// then the runs left out of the pairs and the outcomes only one scenario reports.
 /// </summary>
 internal static class ComparisonTable
@@ -19,15 +19,11 @@ internal static class ComparisonTable
                 .Text("Outcome").Text("Worse when", FittedTable.Drop.BeforeWrapping)
                 .Number("Base mean", FittedTable.Drop.ToFit).Number("Other mean", FittedTable.Drop.ToFit)
                 .Number("Difference ± 95% CI").Number("P(other worse)");
+            var footing = ComparisonFiles.TableFooting(differences);
             foreach (var d in differences)
             {
-                var unit = d.Outcome.Unit;
-                table.AddRow(
-                    d.Outcome.Label,
-                    OutcomeDirection.Text(d.Outcome.WorseWhen),
-                    Quantity.Format(d.Pairs > 0 ? d.Base.Mean : double.NaN, unit),
-                    Quantity.Format(d.Pairs > 0 ? d.Other.Mean : double.NaN, unit),
-                    d.Pairs > 0 ? $"{Quantity.Format(d.Difference.Mean, unit, signed: true)} ± {Quantity.Format(d.Difference.HalfWidth95, unit)}" : "n/a",
+                var (baseMean, otherMean, difference) = ComparisonFiles.Figures(d, footing);
+                table.AddRow(d.Outcome.Label, OutcomeDirection.Text(d.Outcome.WorseWhen), baseMean, otherMean, difference,
                     Quantity.Percent(d.ProbabilityOtherWorse, d.ProbabilityHalfWidth95));
             }
             console.Write(table);

@@ -26,7 +26,7 @@ internal static class DriversTable
         {
             var top = d.Result.Tornado[0];
             table.AddRow(labels.Label(d.Outcome), FieldLabels.Of(top.Name, scenario), $"{Coefficient(top.Srrc)} ({Coefficient(top.SrrcInterval.Low)} to {Coefficient(top.SrrcInterval.High)})",
-                top.ContributionToVariance.ToString("0%", CultureInfo.InvariantCulture));
+                Quantity.Share(top.ContributionToVariance));
         }
         TableConsole.For(output, colour, width).Write(table);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Statistics;
 using MarketSim.Grains.Zones;
@@ -91,7 +90,8 @@ internal static class EntityRiskTable
             .OrderByDescending(s => s.Exits!.WithinHorizon.P)
             .Take(TopProviders)];
 
-    private static string Percent(double p) => p.ToString("0.0%", CultureInfo.InvariantCulture);
+    // As report.html writes a chance (Market sustainability), so one provider's P(exit) reads the same in both.
+    private static string Percent(double p) => Quantity.Share(p);
 
     private static string Interval(Proportion p) => $"{Percent(p.Low95)} to {Percent(p.High95)}";
 }

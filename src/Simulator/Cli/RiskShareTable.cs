@@ -1,4 +1,3 @@
-using System.Globalization;
 using MarketSim.Grains.Scenario;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
@@ -48,7 +47,7 @@ internal static class RiskShareTable
                 var line = model.FirstOrDefault(l => l.Party == party);
                 cells.Add(line is null
                     ? ""
-                    : $"{HeadlineTable.Cell(line.Liability.Mean, "GBP", number)}; {line.ProbabilityOfOverspend.ToString("0%", CultureInfo.InvariantCulture)}; {HeadlineTable.Cell(line.ValueAtRisk, "GBP", number)}");
+                    : $"{HeadlineTable.Cell(line.Liability.Mean, "GBP", number)}; {Quantity.Share(line.ProbabilityOfOverspend)}; {HeadlineTable.Cell(line.ValueAtRisk, "GBP", number)}");
             }
             table.AddRow([.. cells]);
         }

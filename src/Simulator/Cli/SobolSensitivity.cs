@@ -137,7 +137,7 @@ internal static class SobolSensitivity
         $"Share of the variance of {OutcomeLabels.InSentence(SensitivityFiles.ShortLabel(labels, metric))}";
 
     private static string Percent(double share, ConfidenceInterval interval) =>
-        string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0;−0.0}% ({interval.Low * 100:0.0;−0.0}% to {interval.High * 100:0.0;−0.0}%)");
+        $"{Quantity.Share(share)} ({Quantity.Share(interval.Low)} to {Quantity.Share(interval.High)})";
 
     private static string Html(string text) => Reports.Html.E(text);
 

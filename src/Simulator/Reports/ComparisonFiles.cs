@@ -69,14 +69,14 @@ public static class ComparisonFiles
         {
             html.Append("<h2>").Append(E(counterpart.Scenario.Scenario.Name)).Append(" − ").Append(E(plan.Base.Scenario.Name)).Append("</h2>\n")
                 .Append("<table><tr><th>Outcome</th><th>Worse when</th><th>Base mean</th><th>Other mean</th><th>Difference (95% CI)</th><th>P(other worse)</th><th>Runs paired</th></tr>");
+            var footing = TableFooting(differences);
             foreach (var d in differences)
             {
-                var unit = d.Outcome.Unit;
-                var mean = d.Pairs > 0 ? d.Difference.Mean : double.NaN;
+                var (baseMean, otherMean, difference) = Figures(d, footing);
                 html.Append("<tr><td title=\"").Append(E(d.Outcome.Name)).Append("\">").Append(E(d.Outcome.Label)).Append("</td><td>").Append(OutcomeDirection.Text(d.Outcome.WorseWhen))
-                    .Append("</td><td>").Append(E(Quantity.Format(d.Pairs > 0 ? d.Base.Mean : double.NaN, unit)))
-                    .Append("</td><td>").Append(E(Quantity.Format(d.Pairs > 0 ? d.Other.Mean : double.NaN, unit)))
-                    .Append("</td><td>").Append(E(Quantity.Format(mean, unit, signed: true))).Append(" ± ").Append(E(Quantity.Format(d.Difference.HalfWidth95, unit)))
+                    .Append("</td><td>").Append(E(baseMean))
+                    .Append("</td><td>").Append(E(otherMean))
+                    .Append("</td><td>").Append(E(difference))
                     .Append("</td><td>").Append(E(Quantity.Percent(d.ProbabilityOtherWorse, d.ProbabilityHalfWidth95)))
                     .Append("</td><td>").Append(d.Pairs.ToString("N0", CultureInfo.InvariantCulture)).Append("</td></tr>");
             }
@@ -87,6 +87,28 @@ public static class ComparisonFiles
             }
         }
         return html.ToString();
+    }
+
+    /// <summary>
+    /// The footing of one other scenario's table, unit by unit over its base and other means, differences and their 95%
+    /// half-widths: when one figure of a unit is written with k, m or bn, the others from 1,000 are too (+7.35k ± 1.25k above +385k ± 17.4k).
+    /// </summary>
+    public static Footing TableFooting(IEnumerable<PairedDifference> differences) =>
+        Footing.Of(differences.Where(d => d.Pairs > 0).SelectMany(d => new[]
+        {
+            (d.Base.Mean, d.Outcome.Unit), (d.Other.Mean, d.Outcome.Unit), (d.Difference.Mean, d.Outcome.Unit), (d.Difference.HalfWidth95, d.Outcome.Unit),
+        }));
+
+    /// <summary>A row's base mean, other mean and "difference ± 95% half-width" on <paramref name="footing"/>, as the console and report.html write them; "n/a" without pairs.</summary>
+    public static (string Base, string Other, string Difference) Figures(PairedDifference d, Footing footing)
+    {
+        if (d.Pairs == 0)
+        {
+            return ("n/a", "n/a", "n/a");
+        }
+        var unit = d.Outcome.Unit;
+        return (footing.Format(d.Base.Mean, unit), footing.Format(d.Other.Mean, unit),
+            $"{footing.Format(d.Difference.Mean, unit, signed: true)} ± {footing.Format(d.Difference.HalfWidth95, unit)}");
     }
 
     /// <summary>Sentences on runs left out of the pairs and outcomes only one scenario reports, in words for people, for the console and the report.</summary>

@@ -47,7 +47,7 @@ public static class InputDriversHtml
                 html.Append("<tr><td>").Append(E(FieldLabels.Of(input.Name, scenario))).Append("</td><td>")
                     .Append(R(input.Spearman)).Append(" (").Append(R(input.SpearmanInterval.Low)).Append(" to ").Append(R(input.SpearmanInterval.High)).Append(")</td><td>")
                     .Append(R(input.Srrc)).Append(" (").Append(R(input.SrrcInterval.Low)).Append(" to ").Append(R(input.SrrcInterval.High)).Append(")</td><td>")
-                    .Append(input.ContributionToVariance.ToString("0.0%", CultureInfo.InvariantCulture)).Append("</td></tr>");
+                    .Append(Quantity.Share(input.ContributionToVariance)).Append("</td></tr>");
             }
             html.Append("</table>\n");
             var (file, caption, svg) = charts[i];

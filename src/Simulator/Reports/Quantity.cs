@@ -39,7 +39,7 @@ public static class Quantity
     /// <summary>An amount in pounds for people: £1.20m, £340k, £5,000, £14.36, £0.005 (one significant figure below half a penny), £0; − for a negative amount, "n/a" for NaN.</summary>
     public static string Money(double gbp, bool signed = false) => Format(gbp, "GBP", signed);
 
-    /// <summary>A share 0..1 as a percentage: 23%, 0.4%, 0%; "n/a" for NaN.</summary>
+    /// <summary>A share 0..1 as a percentage: 23%, 0.4%, 0%; − for a negative estimate (a Sobol index's), "n/a" for NaN.</summary>
     public static string Share(double share) => double.IsNaN(share) ? "n/a" : Pct(share);
 
     /// <summary>A share 0..1 and its 95% half-width as percentages, "23% ± 0.4%"; "n/a" for NaN.</summary>
@@ -64,7 +64,11 @@ public static class Quantity
     /// </summary>
     private static string Pct(double share)
     {
-        var percent = share * 100;
+        if (share < 0)
+        {
+            return "−" + Pct(-share);
+        }
+        var percent = Math.Abs(share) * 100;
         if (percent is > 90 and < 100)
         {
             var shortOf = 100 - percent;

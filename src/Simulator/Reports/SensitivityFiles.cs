@@ -23,7 +23,8 @@ internal static class SensitivityFiles
 
     /// <summary>
     /// Each outcome's table, with the outcome's label and unit ("Unmet care (hours)"), the inputs in words
-    /// ("providers › SLP A › capacity weekly hours"), and figures as `compare` writes them (£1.2m, −93.5k).
+    /// ("providers › SLP A › capacity weekly hours"), and figures as `compare` writes them (£1.2m, −93.5k), the title's
+    /// base-case mean, the means and the changes on one <see cref="Footing"/> (+12.2k ± 7.89k, not +12.2k ± 7,889).
     /// </summary>
     public static IReadOnlyList<Table> Tables(SensitivityPlan plan, IReadOnlyList<Effect> effects, long runs)
     {
@@ -33,15 +34,17 @@ internal static class SensitivityFiles
             var column = Column(plan, metric);
             var ofMetric = effects.Where(e => e.Metric == metric).ToList();
             var baseMean = ofMetric.Count > 0 ? ofMetric[0].BaseMean : double.NaN;
+            var unit = column.Unit;
+            var footing = Footing.Of(ofMetric.SelectMany(e => new[] { (e.VariantMean, unit), (e.Difference.Mean, unit), (e.Difference.HalfWidth95, unit) }).Append((baseMean, unit)));
             var title = string.Create(CultureInfo.InvariantCulture,
-                $"{ShortLabel(labels, column)}: base case mean {Quantity.Format(baseMean, column.Unit)}; each input varied alone, {runs:N0} runs each, paired with the base case");
+                $"{ShortLabel(labels, column)}: base case mean {footing.Format(baseMean, unit)}; each input varied alone, {runs:N0} runs each, paired with the base case");
             var rows = ofMetric.Select(e => new[]
             {
                 FieldLabels.Of(e.Parameter, plan.Base),
                 e.Setting,
                 Numbers.Setting(e.Value),
-                Quantity.Format(e.VariantMean, column.Unit),
-                $"{Quantity.Format(e.Difference.Mean, column.Unit, signed: true)} ± {Quantity.Format(e.Difference.HalfWidth95, column.Unit)}",
+                footing.Format(e.VariantMean, unit),
+                $"{footing.Format(e.Difference.Mean, unit, signed: true)} ± {footing.Format(e.Difference.HalfWidth95, unit)}",
             }).ToList();
             return new Table(metric, title, rows);
         })];

@@ -217,7 +217,7 @@ public static class SummarySentences
         }
         var top = d.Result.Tornado[0];
         return string.Create(CultureInfo.InvariantCulture,
-            $"Of the uncertain inputs, {FieldLabels.Of(top.Name)} moves {labels.Label(d.Outcome).ToLowerInvariant()} most over the horizon (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {top.ContributionToVariance:0%} of its rank variance).");
+            $"Of the uncertain inputs, {FieldLabels.Of(top.Name)} moves {labels.Label(d.Outcome).ToLowerInvariant()} most over the horizon (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {Quantity.Share(top.ContributionToVariance)} of its rank variance).");
     }
 
     /// <summary>"on average it ends £3.49m over budget (± £373k)", or "under budget" for a negative mean overspend, so that no sentence overspends by a negative amount.</summary>

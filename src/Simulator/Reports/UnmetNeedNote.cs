@@ -22,7 +22,7 @@ public static class UnmetNeedNote
         }
         var delivered = Mean(summary, "delivered_hours_total");
         var share = unmet / (unmet + delivered);
-        var percent = share < 0.001 ? "Under 0.1%" : share.ToString("0.0%", CultureInfo.InvariantCulture);
+        var percent = share < 0.001 ? "Under 0.1%" : Quantity.Share(share);
         var text = string.Create(CultureInfo.InvariantCulture, $"{percent} of need went unmet ({Numbers.Readable(unmet)} hours over the horizon, mean of the runs, ");
         if (scenario.UnmetNeed is not { } valued)
         {

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using MarketSim.Simulator.Cli;
 using MarketSim.Tests.Support;
 
@@ -151,6 +153,32 @@ public class CompareCommandTests
         var unchanged = Assert.Single(run.Output.Split('\n'), l => l.Contains("Aligned budgets", StringComparison.Ordinal));
         Assert.Contains("Liability: Dorset care markets pool, Aligned budgets (no pooling), Dorset County Council", unchanged, StringComparison.Ordinal);
         Assert.DoesNotContain("(base)", unchanged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_the_compare_table_and_its_report_every_figure_of_one_unit_shares_one_scale()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "cmp");
+
+        var run = CliRun.AtWidth(200, "compare", Doncaster, LeadExit, "--runs", "40", "--seed", "42", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var outcomes = CompareCsv.Rows(Path.Combine(dir, "compare.csv")).Select(r => (Name: r["outcome"], Unit: r["unit"])).ToList();
+        var console = run.Output.Split('\n').Select(l => l.Split('│', StringSplitOptions.TrimEntries))
+            .Where(c => c.Length == 8 && c[1] != "Outcome" && c[3].Length > 0).ToList();
+        Assert.Equal(outcomes.Count, console.Count);
+        foreach (var unit in outcomes.Zip(console).GroupBy(r => r.First.Unit))
+        {
+            OneFooting.Assert($"console, {unit.Key}", unit.SelectMany(r => new[] { r.Second[3], r.Second[4], r.Second[5] }));
+        }
+        var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir, "report.html")));
+        var rows = Regex.Matches(report, "<tr><td title=\"([^\"]+)\">[^<]*</td><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>").ToList();
+        Assert.Equal(outcomes.Count, rows.Count);
+        foreach (var unit in rows.GroupBy(m => outcomes.Single(o => o.Name == m.Groups[1].Value).Unit))
+        {
+            OneFooting.Assert($"report.html, {unit.Key}", unit.SelectMany(m => new[] { m.Groups[2].Value, m.Groups[3].Value, m.Groups[4].Value }));
+        }
+        Assert.Contains(console, c => c[4].EndsWith('k'));
     }
 
     [Fact]

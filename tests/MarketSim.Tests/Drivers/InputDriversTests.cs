@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Xml.Linq;
 using MarketSim.Grains.Uncertainty.Sensitivity;
 using MarketSim.Simulator.Cli;
@@ -107,6 +108,21 @@ public class InputDriversTests
         Assert.False(File.Exists(Path.Combine(fixedDir, "input_sensitivity.csv")));
         Assert.DoesNotContain("What drives", File.ReadAllText(Path.Combine(fixedDir, "report.html")));
         Assert.DoesNotContain("What drives", fixedConsole);
+    }
+
+    [Fact]
+    public void An_inputs_share_of_variance_reads_the_same_in_the_console_the_report_and_the_summary_sentence()
+    {
+        using var dir = new ScratchFolder(("drivers.yaml", Scenario));
+
+        var (outDir, console) = dir.Run("drivers.yaml", "100");
+
+        var top = Sensitivity(outDir).Where(r => r["outcome"] == "unmet_hours_total").MaxBy(r => Math.Abs(Number(r["srrc"])))!;
+        var share = Quantity.Share(Number(top["contribution_to_variance"]));
+        var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(outDir, "report.html")));
+        Assert.Contains($" {share} │", console, StringComparison.Ordinal);
+        Assert.Contains($"<td>{share}</td></tr>", report, StringComparison.Ordinal);
+        Assert.Contains($"; {share} of its rank variance)", report, StringComparison.Ordinal);
     }
 
     [Theory]

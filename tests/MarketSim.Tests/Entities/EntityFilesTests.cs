@@ -106,6 +106,28 @@ public class EntityFilesTests
     }
 
     [Fact]
+    public void A_providers_chance_of_leaving_reads_the_same_in_the_console_table_and_in_report_html()
+    {
+        var (scenario, sink) = Run("dorset-pool-2017.yaml", runs: 150);
+        var summaries = sink.Summaries();
+        var output = new StringWriter();
+
+        EntityRiskTable.Write(output, summaries, colour: false, width: 200);
+
+        var report = WebUtility.HtmlDecode(MarketHtml.Section(scenario, summaries));
+        var rows = output.ToString().Split('\n').Select(l => l.Split('│', StringSplitOptions.TrimEntries)).Where(c => c.Length > 5).ToList();
+        var atRisk = summaries.Where(s => s.Exits is { ByYear.Length: > 0 } e && e.WithinHorizon.P is > 0.1 and < 0.9).ToList();
+        Assert.NotEmpty(atRisk);
+        foreach (var provider in atRisk.Where(s => rows.Any(c => c[1] == s.Block.Name)))
+        {
+            var row = rows.Single(c => c[1] == provider.Block.Name);
+            Assert.Equal(Quantity.Share(provider.Exits!.WithinHorizon.P), row[2]);
+            Assert.Contains($"<td>{provider.Block.Name}</td><td>{row[2]} ± ", report, StringComparison.Ordinal);
+            Assert.Contains($" ± {Quantity.Share(provider.Exits.WithinHorizon.StdError)}</td><td>{row[3]}</td>", report, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_files_go_into_a_results_folder_and_only_kinds_present_get_one()
     {
         var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5, weeklyReferrals: 1), 10);
@@ -140,10 +162,10 @@ public class EntityFilesTests
         var lines = EntityRiskTable.Lines(summaries);
 
         Assert.StartsWith("provider slp_c (", lines[0], StringComparison.Ordinal);
-        Assert.Contains("P(exit within the horizon) 100.0%", lines[0], StringComparison.Ordinal);
+        Assert.Contains("P(exit within the horizon) 100% (95% ", lines[0], StringComparison.Ordinal);
         Assert.Contains("most often by forced exit", lines[0], StringComparison.Ordinal);
         Assert.True(lines.Count(l => l.StartsWith("provider ", StringComparison.Ordinal)) <= EntityRiskTable.TopProviders);
-        Assert.Contains(lines, l => l.StartsWith("zone zone_4 (", StringComparison.Ordinal) && l.Contains("100.0%", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("zone zone_4 (", StringComparison.Ordinal) && l.Contains("P(loses its lead provider) 100% (95% ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("zone zone_5 (", StringComparison.Ordinal));
         Assert.NotNull(EntityRiskTable.ProvidersAtRisk(summaries));
         Assert.NotNull(EntityRiskTable.ZonesLosingLead(summaries));

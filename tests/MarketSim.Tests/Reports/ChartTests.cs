@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using MarketSim.Grains.Randomness;
+using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Reports.Charts;
 using MarketSim.Tests.Support;
 using SkiaSharp;
@@ -111,6 +112,28 @@ public class ChartTests
     }
 
     [Fact]
+    public void An_axis_that_reaches_ten_thousand_writes_its_ticks_from_a_thousand_with_k_as_a_table_does()
+    {
+        Assert.True(ChartStyle.Scaled(0, 12_500));
+        Assert.False(ChartStyle.Scaled(0, 8_000));
+        Assert.Equal(["£0", "£2.50k", "£5.00k", "£10.0k"], new[] { 0, 2_500, 5_000, 10_000 }.Select(x => ChartStyle.Tick(x, "GBP", scaled: true)));
+        Assert.Equal(["£0", "£2,500", "£5,000"], new[] { 0, 2_500, 5_000 }.Select(x => ChartStyle.Tick(x, "GBP", scaled: false)));
+        Assert.Equal(["0", "0.5", "1", "120", "2.50k", "12.5k"], new[] { 0, 0.5, 1, 120, 2_500, 12_500 }.Select(x => ChartStyle.Tick(x, "people", scaled: x >= 2_500)));
+    }
+
+    [Fact]
+    public void A_histograms_percentile_labels_read_as_the_headline_table_writes_them()
+    {
+        var random = new StreamRandom(7);
+        var values = Enumerable.Range(0, 400).Select(_ => random.NextDouble() * 2_000_000).Order().ToList();
+        var sample = ChartSamples.Render((HistogramChart.Draw("p", "", "Percentiles", "Overspend (£)", "GBP", values, 1_234, 999_999, 1_500_000), "", "", []));
+
+        var labels = sample.Svg.Descendants(ChartImages.Svg + "text").Select(ChartImages.Text).Where(t => t.StartsWith("P5", StringComparison.Ordinal) || t.StartsWith("P95", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["P50 (median): £1.00m", "P5: £1.23k", "P95: £1.50m"], labels);
+    }
+
+    [Fact]
     public void Close_percentile_labels_of_a_histogram_are_stacked_so_they_do_not_overlap()
     {
         var random = new StreamRandom(5);
@@ -151,10 +174,13 @@ public class ChartTests
     }
 
     [Fact]
-    public void Money_and_share_ticks_are_written_for_people()
+    public void A_chart_writes_money_counts_and_shares_as_the_tables_do()
     {
-        Assert.Equal(["£0", "£950", "£12.5k", "£1.25m", "−£3m", "£2.5bn"], new[] { 0, 950, 12_500, 1_250_000, -3_000_000, 2.5e9 }.Select(ChartStyle.Money));
-        Assert.Equal(["0%", "2.5%", "40%"], new[] { 0, 0.025, 0.4 }.Select(ChartStyle.Percent));
+        Assert.Equal(["£1.00m", "£1,234", "12.3k"], [ChartStyle.Format(999_999, "GBP"), ChartStyle.Format(1_234, "GBP"), ChartStyle.Format(12_345, "people")]);
+        Assert.Equal([Quantity.Format(999_999, "GBP"), Quantity.Format(1_234, "GBP"), Quantity.Format(12_345, "people")],
+            [ChartStyle.Format(999_999, "GBP"), ChartStyle.Format(1_234, "GBP"), ChartStyle.Format(12_345, "people")]);
+        Assert.Equal(["£0", "£950", "£12.5k", "£1.25m", "−£3.00m", "£2.50bn"], new[] { 0, 950, 12_500, 1_250_000, -3_000_000, 2.5e9 }.Select(x => ChartStyle.Format(x, "GBP")));
+        Assert.Equal(["0%", "2.5%", "40%", "99.8%", "−1.5%"], new[] { 0, 0.025, 0.4, 0.998, -0.015 }.Select(x => ChartStyle.Format(x, "share")));
         Assert.Equal("Unmet need (hours)", ChartStyle.AxisTitle("Unmet need", "hours"));
         Assert.Equal("Rate gap (£ an hour)", ChartStyle.AxisTitle("Rate gap", "GBP per hour"));
     }

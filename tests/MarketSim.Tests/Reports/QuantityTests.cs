@@ -31,6 +31,13 @@ public class QuantityTests
     public void A_chance_of_0_998_with_its_half_width_does_not_read_as_100_percent() =>
         Assert.Equal("99.8% ± 0.3%", Quantity.Percent(0.998, 0.003));
 
+    [Theory]
+    [InlineData(-0.015, "−1.5%")]
+    [InlineData(-0.25, "−25%")]
+    [InlineData(-0.0, "0%")]
+    public void A_negative_estimate_of_a_share_is_written_with_the_minus_sign_of_the_reports(double share, string expected) =>
+        Assert.Equal(expected, Quantity.Share(share));
+
     [Fact]
     public void A_share_standard_error_of_a_million_runs_is_not_shown_as_zero() =>
         Assert.Equal("0.05%", Quantity.Share(Math.Sqrt(0.528 * 0.472 / 1_000_000)));

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Sensitivity;
 using MarketSim.Tests.Support;
@@ -93,6 +95,26 @@ public class SensitivityTests
         Assert.Matches(@"−\d", tables);
         Assert.DoesNotMatch(@"-\d", tables);
         Assert.DoesNotContain("_", tables, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_a_sensitivity_table_every_figure_of_its_unit_shares_one_scale_in_the_console_and_the_report()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.AtWidth(200, "sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--vary", "providers.slp_a.capacity_weekly_hours=2000..3500",
+            "--metric", "spot_hours_total", "--runs", "10", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var console = run.Output.Split('\n').Select(l => l.Split('│', StringSplitOptions.TrimEntries)).Where(c => c.Length == 7 && c[1] != "Input" && c[4].Length > 0).ToList();
+        var title = Regex.Match(run.Output, "base case mean ([^;]+);").Groups[1].Value;
+        Assert.Equal(3, console.Count);
+        OneFooting.Assert("console", console.SelectMany(c => new[] { c[4], c[5] }).Append(title));
+        var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir, "report.html")));
+        var rows = Regex.Matches(report, "<tr><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td></tr>").ToList();
+        Assert.Equal(console.Count, rows.Count);
+        OneFooting.Assert("report.html", rows.SelectMany(m => new[] { m.Groups[1].Value, m.Groups[2].Value }).Append(Regex.Match(report, "base case mean ([^;]+);").Groups[1].Value));
+        Assert.EndsWith("k", title, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Reports;
 using MarketSim.Tests.Reports;
 using MarketSim.Tests.Support;
 
@@ -110,6 +112,25 @@ public class SobolSensitivityTests
         Assert.Contains("<h2 id=\"provenance\">Provenance</h2>", report, StringComparison.Ordinal);
         Assert.Contains(reproduce, report, StringComparison.Ordinal);
         Assert.Contains("<th>First-order (alone), 95% CI</th>", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sobol_indices_are_written_as_every_other_share_in_the_console_and_report_html()
+    {
+        using var dir = new Scratch();
+
+        var output = dir.Sobol("--base-runs", "8", "--seed", "4", "--metric", "unmet_hours_total");
+
+        var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(output, "report.html")));
+        foreach (var r in Rows(output))
+        {
+            foreach (var index in new[] { "first_order", "total" })
+            {
+                var text = $"{Quantity.Share(Number(r[index]))} ({Quantity.Share(Number(r[$"{index}_ci_low"]))} to {Quantity.Share(Number(r[$"{index}_ci_high"]))})";
+                Assert.Contains(text, dir.LastOutput, StringComparison.Ordinal);
+                Assert.Contains($"<td>{text}</td>", report, StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]

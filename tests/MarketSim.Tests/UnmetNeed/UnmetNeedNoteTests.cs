@@ -25,7 +25,7 @@ public class UnmetNeedNoteTests
             .Single(o => o.GetProperty("name").GetString() == name).GetProperty("mean").GetDouble();
         var unmet = Mean("unmet_hours_total");
         var share = unmet / (unmet + Mean("delivered_hours_total"));
-        var expected = string.Create(CultureInfo.InvariantCulture, $"{share:0.0%} of need went unmet ({unmet:#,0} hours over the horizon");
+        var expected = string.Create(CultureInfo.InvariantCulture, $"{Quantity.Share(share)} of need went unmet ({unmet:#,0} hours over the horizon");
         var output = run.Output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal);
         Assert.Contains(expected, output);
         Assert.Contains("at £92.11 an hour); spend alone understates the cost of this scenario", output);
@@ -36,6 +36,20 @@ public class UnmetNeedNoteTests
         Assert.Contains("Spend plus cost of unmet need (mean ± SE)", report);
         Assert.Contains(UpperBound, output);
         Assert.Contains(UpperBound, report);
+    }
+
+    [Fact]
+    public void The_share_of_need_unmet_reads_the_same_in_the_note_and_in_the_summary_sentence()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+
+        CliRun.Of("run", Repo.Scenario("doncaster-ccash.yaml"), "--runs", "20", "--seed", "3", "--out", dir, "--quiet");
+
+        var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir, "report.html")));
+        var note = System.Text.RegularExpressions.Regex.Match(report, @"([0-9.]+%) of need went unmet \(").Groups[1].Value;
+        var sentence = System.Text.RegularExpressions.Regex.Match(report, @"hours\), ([0-9.]+%) of need").Groups[1].Value;
+        Assert.NotEqual("", note);
+        Assert.Equal(sentence, note);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 using SkiaSharp;
@@ -7,7 +6,7 @@ namespace MarketSim.Simulator.Reports.Charts;
 
 /// <summary>
 /// What every chart shares: the font and its sizes, colours, axis titles with units, and tick labels people
-/// read (£1.2m on money axes, 25% on shares, 12k on counts).
+/// read, written as the tables write them (£1.20m on money axes, 25% on shares, 12.0k on counts).
 /// </summary>
 public static class ChartStyle
 {
@@ -55,43 +54,33 @@ public static class ChartStyle
         _ => unit,
     };
 
-    /// <summary>How a value in <paramref name="unit"/> is written on an axis or a label.</summary>
-    public static string Format(double value, string unit) => unit switch
-    {
-        "GBP" => Money(value),
-        "GBP per hour" => (value < 0 ? "−£" : "£") + Math.Abs(value).ToString("0.00", CultureInfo.InvariantCulture),
-        "share" => Percent(value),
-        _ => Count(value),
-    };
+    /// <summary>
+    /// A value in <paramref name="unit"/> on a chart's label, as the tables write it (<see cref="Quantity.Format"/>, shares as
+    /// <see cref="Quantity.Share"/>), so that one figure reads the same in a chart and a table: £1.00m, £1,234, 12.3k, 53%;
+    /// with <paramref name="scaled"/>, with k from 1,000 as beside figures of its unit from 10,000 (<see cref="Footing"/>).
+    /// </summary>
+    public static string Format(double value, string unit, bool scaled = false) =>
+        unit == "share" ? Quantity.Share(value) : Quantity.Format(value, unit, scaled: scaled);
 
-    /// <summary>Money with £ and k or m: £950, £12k, £1.25m, −£3m.</summary>
-    public static string Money(double value)
-    {
-        var magnitude = Math.Abs(value);
-        var sign = value < 0 ? "−" : "";
-        var text = magnitude >= 1e9 ? Short(magnitude / 1e9) + "bn"
-            : magnitude >= 1e6 ? Short(magnitude / 1e6) + "m"
-            : magnitude >= 1e3 ? Short(magnitude / 1e3) + "k"
-            : magnitude.ToString("0.##", CultureInfo.InvariantCulture);
-        return $"{sign}£{text}";
-    }
-
-    /// <summary>A share 0..1 as a percentage: 0%, 2.5%, 40%.</summary>
-    public static string Percent(double share) => (share * 100).ToString("0.##;−0.##", CultureInfo.InvariantCulture) + "%";
-
-    /// <summary>A count or amount: 950, 12.5k, 1.2m.</summary>
-    public static string Count(double value)
-    {
-        var magnitude = Math.Abs(value);
-        var sign = value < 0 ? "−" : "";
-        return sign + (magnitude >= 1e6 ? Short(magnitude / 1e6) + "m"
-            : magnitude >= 1e4 ? Short(magnitude / 1e3) + "k"
-            : magnitude.ToString("#,0.##", CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>Tick labels of <paramref name="axis"/> written as <see cref="Format"/> writes values in <paramref name="unit"/>.</summary>
+    /// <summary>
+    /// Tick labels of <paramref name="axis"/> written as <see cref="Format"/> writes values in <paramref name="unit"/>, on the
+    /// footing of the axis's range (£2.50k beside £10.0k); a tick is a round value, so a count's tick drops the zeros after its
+    /// point that a mean would keep in a table (0.5, 1, 1.5, not 0.50, 1.00, 1.50); money keeps its pence.
+    /// </summary>
     public static void Ticks(IAxis axis, string unit) =>
-        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => Format(v, unit) };
+        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => Tick(v, unit, Scaled(axis.Min, axis.Max)) };
+
+    /// <summary>A tick's label: <see cref="Format"/>'s text, without trailing zeros after the point except in money and shares.</summary>
+    internal static string Tick(double value, string unit, bool scaled)
+    {
+        var text = Format(value, unit, scaled);
+        return unit is "GBP" or "GBP per hour" or "share" || !text.Contains('.', StringComparison.Ordinal) || !char.IsDigit(text[^1])
+            ? text
+            : text.TrimEnd('0').TrimEnd('.');
+    }
+
+    /// <summary>Whether an axis from <paramref name="min"/> to <paramref name="max"/> writes its ticks with k from 1,000: when it reaches 10,000.</summary>
+    internal static bool Scaled(double min, double max) => Math.Max(Math.Abs(min), Math.Abs(max)) >= 10_000;
 
     /// <summary>Category ticks: <paramref name="labels"/> at positions 0, 1, 2… of <paramref name="axis"/>, and no others.</summary>
     public static void Categories(IAxis axis, IReadOnlyList<string> labels) =>
@@ -125,6 +114,4 @@ public static class ChartStyle
         lines.Add(line);
         return string.Join('\n', lines);
     }
-
-    private static string Short(double x) => x.ToString(x >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
 }

@@ -19,7 +19,7 @@ public static class DriverTornadoChart
         BarRows.Add(plot, [.. rows.Where(r => r.Input.Srrc >= 0).Select(r => r.Segment)], Palette.Colour(1), 0.55, "Raises the outcome");
         BarRows.Add(plot, [.. rows.Where(r => r.Input.Srrc < 0).Select(r => r.Segment)], Palette.Colour(0), 0.55, "Lowers the outcome");
         BarRows.WhiskerLegend(plot, "95% interval");
-        BarRows.Frame(plot, [.. sorted.Select(i => $"{inputLabel(i.Name)} ({ChartStyle.Percent(Math.Round(i.ContributionToVariance, 3))} of variance)")],
+        BarRows.Frame(plot, [.. sorted.Select(i => $"{inputLabel(i.Name)} ({Quantity.Share(i.ContributionToVariance)} of variance)")],
             sorted.SelectMany(i => new[] { i.Srrc, i.SrrcInterval.Low, i.SrrcInterval.High }), "coefficient");
         plot.ShowLegend(ScottPlot.Edge.Bottom);
         return new Chart(name, caption, plot, height: BarRows.Height(n));

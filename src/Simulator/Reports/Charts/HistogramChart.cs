@@ -4,7 +4,7 @@ namespace MarketSim.Simulator.Reports.Charts;
 
 /// <summary>
 /// A histogram of an outcome over runs, with P5, P50 and P95 marked by dashed lines and labelled with their
-/// values; labels that would touch are stacked into rows (<see cref="LabelRows"/>), so they never overlap.
+/// values on the footing of its axis (<see cref="ChartStyle.Format"/>); labels that would touch are stacked into rows (<see cref="LabelRows"/>), so they never overlap.
 /// </summary>
 public static class HistogramChart
 {
@@ -25,10 +25,12 @@ public static class HistogramChart
             plot.Add.VerticalLine(value, 2, colour, LinePattern.Dashed);
         }
         var span = sorted[^1] - sorted[0];
-        plot.Axes.SetLimits(sorted[0] - (span * 0.03), sorted[^1] + (span * 0.03), 0, tallest * 1.35);
+        var (left, right) = (sorted[0] - (span * 0.03), sorted[^1] + (span * 0.03));
+        plot.Axes.SetLimits(left, right, 0, tallest * 1.35);
         ChartStyle.Ticks(plot.Axes.Bottom, unit);
         ChartStyle.Ticks(plot.Axes.Left, "runs");
-        Label(plot, [.. marks.Select(m => ($"{m.Item1}: {ChartStyle.Format(m.Item2, unit)}", m.Item2, m.Item3))]);
+        var scaled = ChartStyle.Scaled(left, right);
+        Label(plot, [.. marks.Select(m => ($"{m.Item1}: {ChartStyle.Format(m.Item2, unit, scaled)}", m.Item2, m.Item3))]);
         return new Chart(name, caption, plot);
     }
 
