@@ -23,7 +23,7 @@ public static class UnmetNeedNote
         var delivered = Mean(summary, "delivered_hours_total");
         var share = unmet / (unmet + delivered);
         var percent = share < 0.001 ? "Under 0.1%" : Quantity.Share(share);
-        var text = string.Create(CultureInfo.InvariantCulture, $"{percent} of need went unmet ({Numbers.Readable(unmet)} hours over the horizon, mean of the runs, ");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{percent} of need went unmet ({Footing.Of([(unmet, "hours")]).Format(unmet, "hours")} hours over the horizon, mean of the runs, ");
         if (scenario.UnmetNeed is not { } valued)
         {
             return text + "not valued: the scenario has no unmet_need section, so its whole-system cost counts it as 0); spend alone understates the cost of this scenario." + UpperBound(scenario, summary);

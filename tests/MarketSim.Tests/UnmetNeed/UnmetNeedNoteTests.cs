@@ -25,9 +25,11 @@ public class UnmetNeedNoteTests
             .Single(o => o.GetProperty("name").GetString() == name).GetProperty("mean").GetDouble();
         var unmet = Mean("unmet_hours_total");
         var share = unmet / (unmet + Mean("delivered_hours_total"));
-        var expected = string.Create(CultureInfo.InvariantCulture, $"{Quantity.Share(share)} of need went unmet ({unmet:#,0} hours over the horizon");
+        var expected = string.Create(CultureInfo.InvariantCulture, $"{Quantity.Share(share)} of need went unmet ({Quantity.Format(unmet, "hours", scaled: unmet >= 10_000)} hours over the horizon");
         var output = run.Output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal);
         Assert.Contains(expected, output);
+        var sentenceHours = System.Text.RegularExpressions.Regex.Match(output, "Unmet need averages ([^ ]+) care hours").Groups[1].Value;
+        Assert.Contains($"of need went unmet ({sentenceHours} hours over the horizon", output, StringComparison.Ordinal);
         Assert.Contains("at £92.11 an hour); spend alone understates the cost of this scenario", output);
         Assert.Contains("Whole-system", run.Output);
         var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir, "report.html")));
