@@ -5,7 +5,7 @@ namespace MarketSim.Grains.Demand;
 
 /// <summary>
 /// The service users of one run, one <see cref="ServiceUser"/> row each, with a free list: a service user
-/// grain is a slot here, so arrivals and departures allocate nothing once the table has grown to the caseload.
+/// is a slot here, so arrivals and departures allocate nothing once the table has grown to the caseload.
 /// </summary>
 public sealed class ServiceUserTable
 {
