@@ -29,4 +29,11 @@ public sealed record ExperimentOptions(
 /// <param name="Metric">The outcome column.</param>
 /// <param name="HalfWidth">The target half-width, in the outcome's unit.</param>
 /// <param name="MinimumRuns">Runs before the rule may stop the experiment.</param>
-public sealed record TargetPrecision(string Metric, double HalfWidth, long MinimumRuns = 100);
+public sealed record TargetPrecision(string Metric, double HalfWidth, long MinimumRuns = TargetPrecision.DefaultMinimumRuns)
+{
+    /// <summary>Runs before a target may stop an experiment when no one says otherwise (--min-runs, the workbench).</summary>
+    public const long DefaultMinimumRuns = 100;
+
+    /// <summary><paramref name="minimumRuns"/> kept between 2 (a half-width needs two runs) and <paramref name="mostRuns"/>.</summary>
+    public static long MinimumRunsWithin(long minimumRuns, long mostRuns) => Math.Clamp(minimumRuns, 2, Math.Max(2, mostRuns));
+}

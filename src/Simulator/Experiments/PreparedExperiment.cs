@@ -242,7 +242,7 @@ public sealed class PreparedExperiment : IDisposable
             ["Engine version"] = Manifest.EngineVersion,
             ["Scenario file"] = Path.GetFileName(options.ScenarioPath),
             ["Scenario SHA-256"] = Manifest.ScenarioHash(options.ScenarioPath),
-            ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
+            ["Reproduce"] = Provenance.RunCommand(summary.Runs, options.Seed),
             ["Stopped"] = stopReason,
         };
         if (interrupted)

@@ -46,7 +46,7 @@ public sealed class RunEngine : IDisposable
     public static RunEngine Cluster(string address, CancellationToken cancellation = default)
     {
         var redis = ClusterAddress.Parse(address);
-        redis.ThrowIfUnreachable(TimeSpan.FromSeconds(10), cancellation);
+        redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cancellation);
         var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), cancellation).GetAwaiter().GetResult();
         return new RunEngine(connection, connection.Client, $"cluster at {redis}", isCluster: true);
     }
