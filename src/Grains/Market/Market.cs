@@ -19,7 +19,7 @@ namespace MarketSim.Grains.Market;
 /// </summary>
 public sealed partial class Market : IRunModel
 {
-    private const int Weeks4 = 4;
+    private const int FirstMonthWeeks = 4;
     private const int WeeksPerQuarter = MarketScenario.WeeksPerYear / 4;
     private readonly MarketScenario _scenario;
     private readonly ServiceUserTable _users;

@@ -48,7 +48,7 @@ internal static class RiskShareTable
                 var line = model.FirstOrDefault(l => l.Party == party);
                 cells.Add(line is null
                     ? ""
-                    : $"{HeadlineTable.Cell(line.Liability.Mean, "GBP", number)}; {line.ProbabilityOfOverspend.ToString("0%", CultureInfo.InvariantCulture)}; {HeadlineTable.Cell(line.ValueAtRisk, "GBP", number)}");
+                    : $"{HeadlineTable.Cell(line.Liability.Mean, "GBP", number)}; {line.ProbabilityOfLiability.ToString("0%", CultureInfo.InvariantCulture)}; {HeadlineTable.Cell(line.ValueAtRisk, "GBP", number)}");
             }
             table.AddRow([.. cells]);
         }

@@ -229,10 +229,10 @@ public sealed class PreparedExperiment : IDisposable
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
         $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
-    private void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, bool interrupted, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers, string scenarioYaml, CancellationToken abort)
+    private void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? precisionColumn, string stopReason, bool interrupted, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers, string scenarioYaml, CancellationToken abort)
     {
         var t = _timings;
-        var reportCharts = t.Measure("charts: plots built", () => ReportCharts.Build(scenario, summary, series, riskShare, entities, convergenceColumn));
+        var reportCharts = t.Measure("charts: plots built", () => ReportCharts.Build(scenario, summary, series, riskShare, entities, precisionColumn));
         var driverCharts = InputDriversHtml.Charts(drivers, scenario).ToList();
         var written = t.Measure("charts: written", () => ChartFiles.Write(folder.File("charts"), reportCharts.Concat(driverCharts), options.ChartScale, t, abort));
         var provenance = new Dictionary<string, string>
