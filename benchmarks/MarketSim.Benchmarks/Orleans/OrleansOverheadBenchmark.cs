@@ -113,7 +113,7 @@ public abstract class OrleansHostBenchmark
     {
         using var summary = new OutcomeSummary(new OutcomeSchema(_scenario));
         var spec = new ExperimentSpec(_yaml, 42, Runs, 64, Entities);
-        ExperimentClient.Run(_silo!.Grains, $"bench-{_experiment++}", spec, 0, summary).GetAwaiter().GetResult();
+        ExperimentClient.Run(_silo!.Grains, $"bench-{_experiment++}", spec, summary).GetAwaiter().GetResult();
         return summary.Moments[OutcomeSchema.UnmetHours].Mean;
     }
 }

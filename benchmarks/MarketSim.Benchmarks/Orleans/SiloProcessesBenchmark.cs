@@ -58,7 +58,7 @@ public class SiloProcessesBenchmark
     {
         using var summary = new OutcomeSummary(new OutcomeSchema(_scenario));
         var spec = new ExperimentSpec(_yaml, 42, Runs, 64);
-        ExperimentClient.Run(_connection.Client, $"bench-{Silos}-{Environment.ProcessId}-{_experiment++}", spec, 0, summary).GetAwaiter().GetResult();
+        ExperimentClient.Run(_connection.Client, $"bench-{Silos}-{Environment.ProcessId}-{_experiment++}", spec, summary).GetAwaiter().GetResult();
         return summary.Moments[OutcomeSchema.UnmetHours].Mean;
     }
 

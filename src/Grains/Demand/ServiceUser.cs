@@ -17,11 +17,11 @@ public struct ServiceUser
     /// <summary>What a self-funder pays a week now (pounds); 0 while waiting.</summary>
     public double WeeklyChargeGbp { get; set; }
 
-    /// <summary>The zone the person lives in.</summary>
-    public int Zone { get; set; }
+    /// <summary>The index of the zone the person lives in.</summary>
+    public int ZoneIndex { get; set; }
 
-    /// <summary>The provider delivering the package, or <see cref="ServiceUserTable.None"/> while the person waits.</summary>
-    public int Provider { get; set; }
+    /// <summary>The index of the provider delivering the package, or <see cref="ServiceUserTable.None"/> while the person waits.</summary>
+    public int ProviderIndex { get; set; }
 
     /// <summary>Who pays for the package.</summary>
     public FundingStream Funding { get; set; }

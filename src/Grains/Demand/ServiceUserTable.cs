@@ -5,11 +5,11 @@ namespace MarketSim.Grains.Demand;
 
 /// <summary>
 /// The service users of one run, one <see cref="ServiceUser"/> row each, with a free list: a service user
-/// grain is a slot here, so arrivals and departures allocate nothing once the table has grown to the caseload.
+/// is a slot here, so arrivals and departures allocate nothing once the table has grown to the caseload.
 /// </summary>
 public sealed class ServiceUserTable
 {
-    /// <summary>Marks "no slot" in the linked lists and "not placed" in <see cref="ServiceUser.Provider"/>.</summary>
+    /// <summary>Marks "no slot" in the linked lists and "not placed" in <see cref="ServiceUser.ProviderIndex"/>.</summary>
     public const int None = -1;
 
     private ServiceUser[] _rows;
@@ -60,9 +60,9 @@ public sealed class ServiceUserTable
         }
         ref var user = ref _rows[slot];
         user.WeeklyHours = weeklyHours;
-        user.Zone = zone;
+        user.ZoneIndex = zone;
         user.Funding = funding;
-        user.Provider = None;
+        user.ProviderIndex = None;
         user.Next = None;
         user.Prev = None;
         user.DepartureNext = None;

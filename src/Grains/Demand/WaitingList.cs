@@ -56,7 +56,7 @@ public sealed class WaitingList
         }
         _hours[_end] = _users[slot].WeeklyHours;
         _slots[_end] = slot;
-        _zones[_end] = _users[slot].Zone;
+        _zones[_end] = _users[slot].ZoneIndex;
         _users[slot].WaitingPosition = _end;
         _end++;
         Count++;

@@ -21,7 +21,6 @@ public sealed partial class ExperimentGrain
     private readonly Dictionary<string, DateTime> _suspectUntil = new(StringComparer.Ordinal);
     private long _nextBatch = -1;
     private int _inFlight;
-    private int _maxInFlight;
     private DateTime _silosRefreshed = DateTime.MinValue;
 
     private long RunsLimit => state.State.RunsKept >= 0 ? state.State.RunsKept : Spec.Runs;
@@ -77,10 +76,6 @@ public sealed partial class ExperimentGrain
     private bool TryPickSilo(out string silo)
     {
         silo = "";
-        if (_maxInFlight > 0 && _inFlight >= _maxInFlight)
-        {
-            return false;
-        }
         var bestFree = 0;
         foreach (var (candidate, capacity) in _capacity.OrderBy(c => c.Key, StringComparer.Ordinal))
         {

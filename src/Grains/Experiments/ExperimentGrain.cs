@@ -60,9 +60,8 @@ public sealed partial class ExperimentGrain(
     }
 
     /// <inheritdoc />
-    public async Task Start(ExperimentSpec spec, int maxBatchesInFlight)
+    public async Task Start(ExperimentSpec spec)
     {
-        _maxInFlight = maxBatchesInFlight;
         if (state.State.Spec is { } existing)
         {
             if (existing != spec)

@@ -13,10 +13,9 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// <summary>
     /// Starts the experiment, or carries on with it when it already runs with the same plan (so a client
     /// may repeat the call after a failure). Throws when the id is taken by another plan or the scenario
-    /// does not load. <paramref name="maxBatchesInFlight"/> limits the batches computed at once (0: every
-    /// worker thread of every silo).
+    /// does not load.
     /// </summary>
-    Task Start(ExperimentSpec spec, int maxBatchesInFlight);
+    Task Start(ExperimentSpec spec);
 
     /// <summary>
     /// Confirms the client holds every run before <paramref name="nextRun"/> and returns the batch that

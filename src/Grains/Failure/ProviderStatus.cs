@@ -26,7 +26,7 @@ public enum ExitReason
     /// <summary>The exogenous failure hazard struck (a cause outside the model: owners retire, a group fails, a regulator closes it).</summary>
     Hazard,
 
-    /// <summary>It handed back its contracts after its rate stayed below cost.</summary>
+    /// <summary>It handed back its contracts after its weekly result had been negative (income below costs) for the weeks its scenario allows.</summary>
     HandBack,
 
     /// <summary>A scenario shock forced it out.</summary>

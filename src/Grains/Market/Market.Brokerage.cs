@@ -104,7 +104,7 @@ public sealed partial class Market
             zone.ServiceUsers.Convert();
         }
         provider.Accept(slot, hours, user.Funding);
-        user.Provider = provider.Index;
+        user.ProviderIndex = provider.Index;
         zone.NotePlaced(hours);
         if (user.Funding == FundingStream.SelfFunder && savingsModelled)
         {

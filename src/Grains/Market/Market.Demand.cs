@@ -141,25 +141,25 @@ public sealed partial class Market
         {
             ref var user = ref _users[slot];
             if (user.Generation != generation || user.Funding != FundingStream.SelfFunder
-                || user.Provider == ServiceUserTable.None || ConversionWeek(slot) != week)
+                || user.ProviderIndex == ServiceUserTable.None || ConversionWeek(slot) != week)
             {
                 continue;
             }
             StopCharging(slot, week);
-            _providers[user.Provider].Transfer(user.WeeklyHours, FundingStream.SelfFunder, FundingStream.Council);
+            _providers[user.ProviderIndex].Transfer(user.WeeklyHours, FundingStream.SelfFunder, FundingStream.Council);
             user.Funding = FundingStream.Council;
             _totals.SelfFunderConversions++;
-            _zones[user.Zone].ServiceUsers.Convert();
+            _zones[user.ZoneIndex].ServiceUsers.Convert();
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Leave(int slot, int week)
     {
-        var provider = _users[slot].Provider;
+        var provider = _users[slot].ProviderIndex;
         if (provider == ServiceUserTable.None)
         {
-            _zones[_users[slot].Zone].StopWaiting(slot);
+            _zones[_users[slot].ZoneIndex].StopWaiting(slot);
         }
         else
         {
@@ -174,9 +174,9 @@ public sealed partial class Market
     {
         StopCharging(slot, week);
         ref var user = ref _users[slot];
-        _providers[user.Provider].Release(slot, user.WeeklyHours, user.Funding);
-        _zones[user.Zone].NoteUnplaced(user.WeeklyHours);
-        user.Provider = ServiceUserTable.None;
+        _providers[user.ProviderIndex].Release(slot, user.WeeklyHours, user.Funding);
+        _zones[user.ZoneIndex].NoteUnplaced(user.WeeklyHours);
+        user.ProviderIndex = ServiceUserTable.None;
     }
 
     /// <summary>The funding stream of a new package, drawn by the zone's shares (no draw when the zone has one stream only).</summary>

@@ -81,7 +81,7 @@ public sealed partial class Market
         o[OutcomeSchema.Referrals] = _totals.Referrals;
         o[OutcomeSchema.CaseloadMean] = _totals.CaseloadWeeks / weeks;
         o[OutcomeSchema.CaseloadFinal] = _users.Count;
-        o[OutcomeSchema.PaidHoursFirstMonth] = _totals.PaidHoursFirstMonth / Math.Min(Weeks4, weeks);
+        o[OutcomeSchema.PaidHoursFirstMonth] = _totals.PaidHoursFirstMonth / Math.Min(FirstMonthWeeks, weeks);
         o[OutcomeSchema.PaidHoursMean] = _totals.PaidHours / weeks;
         o[OutcomeSchema.DeliveredHours] = _totals.DeliveredHours;
         o[OutcomeSchema.SpotHours] = _totals.SpotHours;

@@ -101,7 +101,7 @@ public sealed partial class Market
         {
             var next = _users[slot].Next;
             Unplace(slot, week);
-            PlaceOrQueueUnlessTooLarge(_zones[_users[slot].Zone], slot, week);
+            PlaceOrQueueUnlessTooLarge(_zones[_users[slot].ZoneIndex], slot, week);
             slot = next;
         }
     }
@@ -113,7 +113,7 @@ public sealed partial class Market
         {
             var previous = _users[slot].Prev;
             Unplace(slot, week);
-            PlaceOrQueue(_zones[_users[slot].Zone], slot, week);
+            PlaceOrQueue(_zones[_users[slot].ZoneIndex], slot, week);
             slot = previous;
         }
     }
@@ -176,7 +176,7 @@ public sealed partial class Market
             _totals.DeliveredHours += _hoursByStream[s];
         }
         _totals.PaidHours += paidHours;
-        if (week < Weeks4)
+        if (week < FirstMonthWeeks)
         {
             _totals.PaidHoursFirstMonth += paidHours;
         }

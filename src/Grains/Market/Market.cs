@@ -11,7 +11,7 @@ using MarketSim.Grains.Zones;
 namespace MarketSim.Grains.Market;
 
 /// <summary>
-/// One simulated market: the grains of a scenario and the deterministic weekly scheduler that drives
+/// One simulated market: the entities of a scenario and the deterministic weekly scheduler that drives
 /// them (the order of a week is in <see cref="Step"/> and docs/model.md). A run is a pure function of
 /// (scenario, experiment seed, run index); the instance is reused across runs without allocating.
 /// It keeps its entities in id order (<see cref="ScenarioOrder"/>) and writes its outcomes in the
@@ -19,7 +19,7 @@ namespace MarketSim.Grains.Market;
 /// </summary>
 public sealed partial class Market : IRunModel
 {
-    private const int Weeks4 = 4;
+    private const int FirstMonthWeeks = 4;
     private const int WeeksPerQuarter = MarketScenario.WeeksPerYear / 4;
     private readonly MarketScenario _scenario;
     private readonly ServiceUserTable _users;
@@ -60,7 +60,7 @@ public sealed partial class Market : IRunModel
     private readonly int[] _zoneColumns;
     private WeekTotals _totals;
 
-    /// <summary>Builds the grains of <paramref name="scenario"/>; call <see cref="Run"/> for each run.</summary>
+    /// <summary>Builds the entities of <paramref name="scenario"/>; call <see cref="Run"/> for each run.</summary>
     public Market(MarketScenario scenario)
         : this(scenario, SamplerFamily.Fast)
     {

@@ -17,7 +17,7 @@ public sealed class PooledBudget
     private readonly double[] _achieved = new double[4];
     private readonly double[] _yearLiabilities;
 
-    /// <summary>Creates the pool over the given partner grains.</summary>
+    /// <summary>Creates the pool over the given partner commissioners.</summary>
     public PooledBudget(PooledBudgetSpec spec, IReadOnlyList<Commissioner> commissioners)
     {
         Spec = spec;

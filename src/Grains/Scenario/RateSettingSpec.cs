@@ -21,8 +21,4 @@ public enum UpliftPolicy
 /// <param name="FixedPercent">For <see cref="UpliftPolicy.Fixed"/> (and a fixed base): the uplift in percent.</param>
 /// <param name="CappedBase">For <see cref="UpliftPolicy.BudgetCapped"/>: the policy that is capped.</param>
 /// <param name="CommissionerId">For <see cref="UpliftPolicy.BudgetCapped"/>: whose budget caps the uplift.</param>
-public sealed record RateSettingSpec(UpliftPolicy Policy, double FixedPercent, UpliftPolicy CappedBase, string? CommissionerId)
-{
-    /// <summary>No uplift: rates stay as they start.</summary>
-    public static readonly RateSettingSpec Frozen = new(UpliftPolicy.Fixed, 0, UpliftPolicy.Fixed, null);
-}
+public sealed record RateSettingSpec(UpliftPolicy Policy, double FixedPercent, UpliftPolicy CappedBase, string? CommissionerId);

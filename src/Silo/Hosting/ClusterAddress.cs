@@ -26,6 +26,13 @@ public sealed class ClusterAddress
     /// <summary>How long a client waits for a connection unless told otherwise.</summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long <c>run --cluster</c> and <c>silo</c> wait for Redis to answer before they start work: longer than
+    /// <see cref="DefaultConnectTimeout"/>, which <c>cluster status</c>, a quick look, uses, since a Redis started
+    /// beside them may still be coming up (docs/cluster.md gives both).
+    /// </summary>
+    public static readonly TimeSpan StartReachTimeout = TimeSpan.FromSeconds(10);
+
     private const string Scheme = "redis://";
 
     private ClusterAddress(string host, int port, string? user, string? password)

@@ -23,14 +23,14 @@ public static class ExperimentClient
     /// Any other failure (a run that throws, a cluster that delivers nothing for <see cref="PatienceWithoutProgress"/>)
     /// cancels the experiment and throws <see cref="ExperimentFailedException"/> with a one-line reason.
     /// </summary>
-    public static async Task<long> Run(IGrainFactory grains, string id, ExperimentSpec spec, int maxBatchesInFlight, IOutcomeSink sink,
+    public static async Task<long> Run(IGrainFactory grains, string id, ExperimentSpec spec, IOutcomeSink sink,
         Action<long>? onRunsDone = null, IStopRule? stopRule = null, CancellationToken cancellation = default)
     {
         var experiment = grains.GetGrain<IExperimentGrain>(id);
         long next = 0;
         try
         {
-            await Retry(() => experiment.Start(spec, maxBatchesInFlight), cancellation);
+            await Retry(() => experiment.Start(spec), cancellation);
             var lastProgress = DateTime.UtcNow;
             while (next < spec.Runs)
             {

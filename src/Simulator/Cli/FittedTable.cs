@@ -33,13 +33,6 @@ internal sealed class FittedTable
     }
 
     /// <summary>
-    /// The table built by <paramref name="build"/> with numbers in full when it fits
-    /// <paramref name="width"/> whole, otherwise with compact numbers (12.3k, 5.41m).
-    /// </summary>
-    public static FittedTable WithNumbersThatFit(int width, Func<Func<double, string>, FittedTable> build) =>
-        Fitted(width, compact => build(compact ? Numbers.Compact : Numbers.Readable));
-
-    /// <summary>
     /// The table <paramref name="build"/> makes with numbers in full (its argument false) when it fits <paramref name="width"/>
     /// whole, otherwise the one it makes with compact numbers (true), for a table that chooses its compact form by unit (<see cref="Footing"/>).
     /// </summary>

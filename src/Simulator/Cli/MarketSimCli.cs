@@ -4,7 +4,7 @@ using System.CommandLine.Parsing;
 namespace MarketSim.Simulator.Cli;
 
 /// <summary>
-/// The `marketsim` command line: `run` and `validate`, each with --help. Writes results to
+/// The `marketsim` command line: `run`, `sensitivity`, `compare`, `validate`, `silo`, `cluster` and `serve`, each with --help. Writes results to
 /// <see cref="Output"/> and messages to <see cref="Error"/> so that tests can capture both.
 /// </summary>
 public sealed class MarketSimCli

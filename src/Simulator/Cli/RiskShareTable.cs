@@ -47,7 +47,7 @@ internal static class RiskShareTable
                 var line = model.FirstOrDefault(l => l.Party == party);
                 cells.Add(line is null
                     ? ""
-                    : $"{HeadlineTable.Cell(line.Liability.Mean, "GBP", number)}; {Quantity.Share(line.ProbabilityOfOverspend)}; {HeadlineTable.Cell(line.ValueAtRisk, "GBP", number)}");
+                    : $"{HeadlineTable.Cell(line.Liability.Mean, "GBP", number)}; {Quantity.Share(line.ProbabilityOfLiability)}; {HeadlineTable.Cell(line.ValueAtRisk, "GBP", number)}");
             }
             table.AddRow([.. cells]);
         }

@@ -30,7 +30,7 @@ internal static class RunCommand
         var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT: run on its silos as a client instead of on the embedded silo (see docs/cluster.md); the results are the same as an embedded run's." };
         var chartScale = ChartScaleOption.Create();
         var timings = new Option<bool>("--timings") { Description = "After the results, print how long each phase took (start-up, silo start, runs, each writer and kind of chart) to stderr, in seconds." };
-        var minRuns = NumberOption.Create<long>("--min-runs", "With --target-precision: runs before the target may stop the experiment.", 100, MinRuns);
+        var minRuns = NumberOption.Create<long>("--min-runs", "With --target-precision: runs before the target may stop the experiment.", TargetPrecision.DefaultMinimumRuns, MinRuns);
         var command = new Command("run", "Run a Monte Carlo experiment of a scenario and write its results folder: report.html, charts/, results.xlsx, runs.csv and runs.parquet (one row a run), series.csv, summary.json, the providers', zones' and commissioners' tables, a copy of the scenario and manifest.json (see docs/outputs.md).")
         {
             scenario, runs, seed, output, threads, batch, overwrite, quiet, precision, maxRuns, minRuns, cluster, chartScale, timings,
@@ -100,7 +100,7 @@ internal static class RunCommand
         if (parts.Length == 2 && parts[0].Trim().Length > 0
             && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var halfWidth) && halfWidth > 0 && double.IsFinite(halfWidth))
         {
-            return new TargetPrecision(parts[0].Trim(), halfWidth, Math.Clamp(least, 2, Math.Max(2, most)));
+            return new TargetPrecision(parts[0].Trim(), halfWidth, TargetPrecision.MinimumRunsWithin(least, most));
         }
         problems.Add($"--target-precision: '{text}' is not allowed; allowed: METRIC=HALFWIDTH with a half-width > 0, e.g. unmet_hours_total=500");
         return null;

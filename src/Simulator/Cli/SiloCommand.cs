@@ -55,7 +55,7 @@ internal static class SiloCommand
                 return ExitCodes.BadInput;
             }
             var stop = cli.Signals.Stop;
-            redis.ThrowIfUnreachable(TimeSpan.FromSeconds(10), stop);
+            redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, stop);
             var options = new ClusterSiloOptions(redis.ToConfigurationString(), parsed.GetValue(threads), listenAt,
                 parsed.GetValue(siloPort), parsed.GetValue(gatewayPort), parsed.GetValue(dashboard));
             var host = ClusterSilo.Build(options, ScenarioCompiler.Instance);

@@ -24,6 +24,7 @@ public sealed class PreparedExperiment : IDisposable
     private readonly PhaseTimings _timings;
     private Task<RunEngine>? _engineStart;
     private OutcomeSchema? _schema;
+    private bool _used;
 
     internal PreparedExperiment(ExperimentOptions options, UncertainScenario loaded, Task<RunEngine>? engineStart, PhaseTimings timings)
     {
@@ -42,9 +43,17 @@ public sealed class PreparedExperiment : IDisposable
     /// <summary>A sink that also receives every run's outcomes in run order, when set (the workbench's running estimate).</summary>
     public IOutcomeSink? Observer { get; set; }
 
-    /// <summary>Runs the experiment; see <see cref="Experiment.Run(ExperimentOptions, Action{long, string?}?, CancellationToken, CancellationToken)"/>.</summary>
+    /// <summary>
+    /// Runs the experiment; see <see cref="Experiment.Run(ExperimentOptions, Action{long, string?}?, CancellationToken, CancellationToken)"/>.
+    /// Throws <see cref="InvalidOperationException"/> when called a second time or after <see cref="Dispose"/>: the first run takes the silo.
+    /// </summary>
     public ExperimentResult Run(Action<long, string?>? onProgress = null, CancellationToken stop = default, CancellationToken abort = default)
     {
+        if (_used)
+        {
+            throw new InvalidOperationException("This prepared experiment has already run or been disposed; Run may be called once");
+        }
+        _used = true;
         var (options, t, loaded) = (_options, _timings, Loaded);
         var scenario = loaded.Median;
         var scenarioYaml = t.Measure("scenario text", () => ScenarioLoader.EffectiveYaml(options.ScenarioPath));
@@ -155,6 +164,7 @@ public sealed class PreparedExperiment : IDisposable
     /// <summary>Stops the silo if <see cref="Run"/> never took it: in the background, once it has started.</summary>
     public void Dispose()
     {
+        _used = true;
         DisposeWhenStarted(_engineStart);
         _engineStart = null;
     }
@@ -219,10 +229,10 @@ public sealed class PreparedExperiment : IDisposable
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>
         $"{target.Metric} {Numbers.Readable(rule.Moments.Mean)} ± {(double.IsFinite(rule.HalfWidth) ? Numbers.Readable(rule.HalfWidth) : "…")} (target ± {Numbers.Readable(target.HalfWidth)})";
 
-    private void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? convergenceColumn, string stopReason, bool interrupted, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers, string scenarioYaml, CancellationToken abort)
+    private void WriteReport(ResultsFolder folder, MarketScenario scenario, ExperimentOptions options, OutcomeSummary summary, SeriesSummary series, RiskShareComparison riskShare, IReadOnlyList<EntitySummary> entities, int? precisionColumn, string stopReason, bool interrupted, UncertainScenario loaded, IReadOnlyList<OutcomeDrivers> drivers, string scenarioYaml, CancellationToken abort)
     {
         var t = _timings;
-        var reportCharts = t.Measure("charts: plots built", () => ReportCharts.Build(scenario, summary, series, riskShare, entities, convergenceColumn));
+        var reportCharts = t.Measure("charts: plots built", () => ReportCharts.Build(scenario, summary, series, riskShare, entities, precisionColumn));
         var driverCharts = InputDriversHtml.Charts(drivers, scenario).ToList();
         var written = t.Measure("charts: written", () => ChartFiles.Write(folder.File("charts"), reportCharts.Concat(driverCharts), options.ChartScale, t, abort));
         var provenance = new Dictionary<string, string>
@@ -232,7 +242,7 @@ public sealed class PreparedExperiment : IDisposable
             ["Engine version"] = Manifest.EngineVersion,
             ["Scenario file"] = Path.GetFileName(options.ScenarioPath),
             ["Scenario SHA-256"] = Manifest.ScenarioHash(options.ScenarioPath),
-            ["Reproduce"] = $"marketsim run scenario.yaml --runs {summary.Runs} --seed {options.Seed}",
+            ["Reproduce"] = Provenance.RunCommand(summary.Runs, options.Seed),
             ["Stopped"] = stopReason,
         };
         if (interrupted)

@@ -15,14 +15,12 @@ namespace MarketSim.Simulator.Experiments;
 public sealed class RunEngine : IDisposable
 {
     private readonly IDisposable _host;
-    private readonly int _maxBatchesInFlight;
     private readonly bool _isCluster;
 
-    private RunEngine(IDisposable host, IGrainFactory grains, int maxBatchesInFlight, string description, bool isCluster)
+    private RunEngine(IDisposable host, IGrainFactory grains, string description, bool isCluster)
     {
         _host = host;
         Grains = grains;
-        _maxBatchesInFlight = maxBatchesInFlight;
         Description = description;
         _isCluster = isCluster;
     }
@@ -37,7 +35,7 @@ public sealed class RunEngine : IDisposable
     public static RunEngine Embedded(int threads, CancellationToken cancellation = default)
     {
         var silo = EmbeddedSilo.Start(ScenarioCompiler.Instance, threads, cancellation).GetAwaiter().GetResult();
-        return new RunEngine(silo, silo.Grains, 0, "embedded silo", isCluster: false);
+        return new RunEngine(silo, silo.Grains, "embedded silo", isCluster: false);
     }
 
     /// <summary>
@@ -48,17 +46,17 @@ public sealed class RunEngine : IDisposable
     public static RunEngine Cluster(string address, CancellationToken cancellation = default)
     {
         var redis = ClusterAddress.Parse(address);
-        redis.ThrowIfUnreachable(TimeSpan.FromSeconds(10), cancellation);
+        redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cancellation);
         var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), cancellation).GetAwaiter().GetResult();
-        return new RunEngine(connection, connection.Client, 0, $"cluster at {redis}", isCluster: true);
+        return new RunEngine(connection, connection.Client, $"cluster at {redis}", isCluster: true);
     }
 
     /// <summary>An engine over a silo this process hosts for longer than one experiment (the workbench's); disposing it leaves the silo running.</summary>
     public static RunEngine Hosted(IGrainFactory grains, string description) =>
-        new(NotOwned.Instance, grains, 0, description, isCluster: false);
+        new(NotOwned.Instance, grains, description, isCluster: false);
 
     /// <summary>The same silo or cluster for one experiment, without ownership: disposing the borrowed engine leaves this one running.</summary>
-    public RunEngine Borrow() => new(NotOwned.Instance, Grains, _maxBatchesInFlight, Description, _isCluster);
+    public RunEngine Borrow() => new(NotOwned.Instance, Grains, Description, _isCluster);
 
     /// <summary>
     /// Runs <paramref name="scenarioYaml"/> as experiment <paramref name="id"/> and returns how many runs
@@ -74,7 +72,7 @@ public sealed class RunEngine : IDisposable
         var spec = new ExperimentSpec(scenarioYaml, plan.Seed, plan.Runs, plan.BatchSize, entities, design);
         try
         {
-            return ExperimentClient.Run(Grains, id, spec, _maxBatchesInFlight, sink, onRunsDone, stopRule, cancellation).GetAwaiter().GetResult();
+            return ExperimentClient.Run(Grains, id, spec, sink, onRunsDone, stopRule, cancellation).GetAwaiter().GetResult();
         }
         catch (ExperimentFailedException ex) when (_isCluster)
         {

@@ -149,7 +149,7 @@ public static class FinanceHtml
         foreach (var l in shown)
         {
             var n = Math.Max(1, l.Liability.Count);
-            var over = new Proportion(l.AnyOverspend, n);
+            var over = new Proportion(l.RunsWithLiability, n);
             var above = new Proportion(l.AboveThreshold, n);
             Row(html, E(l.ModelName), E(labels.PartyName(pool, l.Party)), E(MoneySe(l.Liability.Mean, l.Liability.StdError, liabilities)),
                 E($"{Quantity.Share(over.P)} ± {Quantity.Share(over.StdError)}"), E($"{Quantity.Share(above.P)} ± {Quantity.Share(above.StdError)}"));

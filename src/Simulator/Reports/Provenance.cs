@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Text;
 
 namespace MarketSim.Simulator.Reports;
 
 /// <summary>
-/// What `compare` and `sensitivity` say about how a results folder was made: report.html's provenance
+/// What `run`, `compare` and `sensitivity` say about how a results folder was made: report.html's provenance
 /// table (the scenarios with their SHA-256, the settings, the engine version) and the command line that
 /// redoes the folder from the scenario copies it holds, which manifest.json records too.
 /// </summary>
@@ -15,6 +16,10 @@ internal static class Provenance
     /// </summary>
     public static string Command(IEnumerable<string> words) =>
         string.Join(' ', words.Select(Quote).Prepend(Manifest.Engine));
+
+    /// <summary>The command line that redoes a `run` results folder from its scenario.yaml, for report.html and manifest.json.</summary>
+    public static string RunCommand(long runs, ulong seed) =>
+        Command(["run", "scenario.yaml", "--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)]);
 
     /// <summary>
     /// report.html's provenance section: a row per item of <paramref name="rows"/> (already plain text,

@@ -20,7 +20,7 @@ public static class RiskShareFiles
             foreach (var l in comparison.Lines)
             {
                 csv.WriteLine(string.Join(",", l.Pool.Id, l.ModelId, l.Party, l.Liability.Count.ToString(),
-                    Numbers.Exact(l.Liability.Mean), Numbers.Exact(l.Liability.StdError), Numbers.Exact(l.ProbabilityOfOverspend),
+                    Numbers.Exact(l.Liability.Mean), Numbers.Exact(l.Liability.StdError), Numbers.Exact(l.ProbabilityOfLiability),
                     Numbers.Exact(l.Pool.ThresholdGbp), Numbers.Exact(l.ProbabilityAboveThreshold), Numbers.Exact(l.ValueAtRisk),
                     Numbers.Exact(l.ConditionalValueAtRisk), Numbers.Exact(l.WorstYear.Mean), Numbers.Exact(l.WorstYear.Max),
                     Numbers.Exact(l.WorstYearValueAtRisk), Numbers.Exact(l.WorstYearConditionalValueAtRisk)));
@@ -49,7 +49,7 @@ public static class RiskShareFiles
             json.WriteString("party", l.Party);
             json.WriteNumber("mean_liability_gbp", l.Liability.Mean);
             json.WriteNumber("se_gbp", l.Liability.StdError);
-            json.WriteNumber("p_any_overspend", l.ProbabilityOfOverspend);
+            json.WriteNumber("p_any_overspend", l.ProbabilityOfLiability);
             json.WriteNumber("threshold_gbp", l.Pool.ThresholdGbp);
             json.WriteNumber("p_above_threshold", l.ProbabilityAboveThreshold);
             json.WriteNumber("var95_gbp", l.ValueAtRisk);

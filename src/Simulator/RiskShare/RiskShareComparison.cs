@@ -135,14 +135,14 @@ public sealed class RiskShareComparison : IOutcomeSink, IDisposable
         /// <summary>Largest yearly liability.</summary>
         public RunningMoments WorstYear { get; } = new();
 
-        /// <summary>Runs with a liability above 0.</summary>
-        public long AnyOverspend { get; private set; }
+        /// <summary>Runs in which this party's liability is above 0, whichever the party: a partner, the providers or the amount retained.</summary>
+        public long RunsWithLiability { get; private set; }
 
         /// <summary>Runs with a liability above the pool's threshold.</summary>
         public long AboveThreshold { get; private set; }
 
         /// <summary>P(liability &gt; 0).</summary>
-        public double ProbabilityOfOverspend => AnyOverspend / (double)Math.Max(1, Liability.Count);
+        public double ProbabilityOfLiability => RunsWithLiability / (double)Math.Max(1, Liability.Count);
 
         /// <summary>P(liability &gt; threshold).</summary>
         public double ProbabilityAboveThreshold => AboveThreshold / (double)Math.Max(1, Liability.Count);
@@ -171,7 +171,7 @@ public sealed class RiskShareComparison : IOutcomeSink, IDisposable
             WorstYear.Add(worstYear);
             _values.Add(liability);
             _worstYears.Add(worstYear);
-            AnyOverspend += liability > 0 ? 1 : 0;
+            RunsWithLiability += liability > 0 ? 1 : 0;
             AboveThreshold += liability > Pool.ThresholdGbp ? 1 : 0;
         }
 

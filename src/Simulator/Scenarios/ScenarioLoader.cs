@@ -38,12 +38,25 @@ public static partial class ScenarioLoader
     /// <summary>Loads <paramref name="path"/>, returning the scenario (null when there are problems) and the problems.</summary>
     public static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) TryLoad(string path)
     {
-        if (!File.Exists(path))
+        if (NotAScenarioFile(path) is { } problem)
         {
-            var what = Directory.Exists(path) ? "is a folder, not a scenario file" : "file not found";
-            return (null, [new ScenarioProblem(path, 0, 0, "", $"{what}; allowed: the path of a scenario YAML file")]);
+            return (null, [problem]);
         }
         return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>
+    /// The one problem with <paramref name="path"/> as a scenario to read (a folder, or nothing there),
+    /// or null when it is a file; every command checks the path here so they all say the same.
+    /// </summary>
+    internal static ScenarioProblem? NotAScenarioFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            return null;
+        }
+        var what = Directory.Exists(path) ? "is a folder, not a scenario file" : "file not found";
+        return new ScenarioProblem(path, 0, 0, "", $"{what}; allowed: the path of a scenario YAML file");
     }
 
     /// <summary>Parses scenario text; <paramref name="file"/> names it in problems and locates its base, if any. Uncertain inputs are at their medians.</summary>
@@ -56,10 +69,9 @@ public static partial class ScenarioLoader
     /// <summary>Loads <paramref name="path"/> with its uncertain inputs (none for a fixed-value scenario).</summary>
     public static (UncertainScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) TryLoadUncertain(string path)
     {
-        if (!File.Exists(path))
+        if (NotAScenarioFile(path) is { } problem)
         {
-            var what = Directory.Exists(path) ? "is a folder, not a scenario file" : "file not found";
-            return (null, [new ScenarioProblem(path, 0, 0, "", $"{what}; allowed: the path of a scenario YAML file")]);
+            return (null, [problem]);
         }
         return ParseUncertain(File.ReadAllText(path), path);
     }

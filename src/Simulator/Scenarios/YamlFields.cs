@@ -215,8 +215,7 @@ internal sealed class YamlFields
             return value;
         }
         if (node is not YamlScalarNode { Value: { } text }
-            || !double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            || !double.IsFinite(number))
+            || YamlNumber.Of(text) is not { } number)
         {
             Report(node, path, $"'{(node as YamlScalarNode)?.Value}' is not a number; allowed: {allowed}");
             return null;

@@ -49,7 +49,11 @@ public static class SensitivityAnalysis
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(points, 2);
         var problems = new List<ScenarioProblem>();
-        var document = ScenarioDocument.Parse(File.Exists(scenarioPath) ? File.ReadAllText(scenarioPath) : throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, "", "file not found; allowed: the path of a scenario YAML file")]), scenarioPath, problems);
+        if (ScenarioLoader.NotAScenarioFile(scenarioPath) is { } notAFile)
+        {
+            throw new ScenarioException([notAFile]);
+        }
+        var document = ScenarioDocument.Parse(File.ReadAllText(scenarioPath), scenarioPath, problems);
         if (document is null || problems.Count > 0)
         {
             throw new ScenarioException(problems);

@@ -5,7 +5,8 @@ namespace MarketSim.Simulator.Statistics;
 
 /// <summary>
 /// Feeds each run's entity blocks into one <see cref="EntityDistribution"/> per entity of the schema,
-/// in run order: what the entity grains hold, computed in one process (for tests and a local run).
+/// in run order: what the entity grains hold, computed in one process, for the tests and the Orleans
+/// overhead benchmark to check the grains against.
 /// </summary>
 public sealed class EntityOutcomeSink : IOutcomeSink
 {

@@ -39,7 +39,7 @@ public class WaitingListTests
             // Each zone's own room, and a room every zone shares (the larger of the two counts).
             var room = Enumerable.Range(0, zones).Select(_ => random.Next(5) == 0 ? -1 : 0.25 * random.Next(42)).ToArray();
             var everyZone = random.Next(3) == 0 ? -1 : 0.25 * random.Next(20);
-            var expected = joined.Where(s => users[s].WeeklyHours <= Math.Max(everyZone, room[users[s].Zone])).ToList();
+            var expected = joined.Where(s => users[s].WeeklyHours <= Math.Max(everyZone, room[users[s].ZoneIndex])).ToList();
             var found = new List<int>();
             for (var position = list.FirstThatFits(list.First, everyZone, room); position >= 0; position = list.FirstThatFits(position + 1, everyZone, room))
             {

@@ -67,6 +67,19 @@ public class SensitivityCommandTests
     }
 
     [Fact]
+    public void Sensitivity_on_a_folder_says_it_is_a_folder_as_run_does_with_exit_2()
+    {
+        var folder = Path.Combine(Repo.TempDir(), "adir");
+        Directory.CreateDirectory(folder);
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", folder, "--vary", "providers.slp_a.capacity_weekly_hours=2000..3000", "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, $"error: {folder}: is a folder, not a scenario file; allowed: the path of a scenario YAML file");
+        Assert.Equal(run.Error.Trim(), CliRun.Of("run", folder, "--runs", "200", "--out", dir, "--quiet").Error.Trim());
+    }
+
+    [Fact]
     public void A_vary_value_out_of_range_is_reported_against_the_option_not_a_place_in_the_file()
     {
         var dir = Path.Combine(Repo.TempDir(), "sens");

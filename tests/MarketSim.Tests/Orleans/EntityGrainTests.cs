@@ -27,7 +27,7 @@ public sealed class EntityGrainTests
         var column = schema.IndexOf($"unmet_hours__{schema.EntitiesOf(EntityKind.Zone).First().Id}");
         await using var silos = await TwoSilos.Start();
 
-        await ExperimentClient.Run(silos.Cluster.Client, "entities", spec, 0, new Both(fromRuns, (first, count, rows) =>
+        await ExperimentClient.Run(silos.Cluster.Client, "entities", spec, new Both(fromRuns, (first, count, rows) =>
         {
             for (var r = 0; r < count; r++)
             {
@@ -60,7 +60,7 @@ public sealed class EntityGrainTests
         await using var silos = await TwoSilos.Start();
         var client = silos.Cluster.Client;
         var received = 0L;
-        var run = Task.Run(() => ExperimentClient.Run(client, "live", spec, 0, new Both(null, (first, count, _) => Interlocked.Exchange(ref received, first + count))));
+        var run = Task.Run(() => ExperimentClient.Run(client, "live", spec, new Both(null, (first, count, _) => Interlocked.Exchange(ref received, first + count))));
         Proportion? early = null;
         while (!run.IsCompleted && early is not { Runs: > 0 })
         {

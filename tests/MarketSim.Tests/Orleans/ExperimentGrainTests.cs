@@ -24,7 +24,7 @@ public sealed class ExperimentGrainTests(ITestOutputHelper output)
         await using var silos = await TwoSilos.Start();
         var sink = new InOrderRows();
 
-        var kept = await ExperimentClient.Run(silos.Cluster.Client, "spread", spec, 0, sink);
+        var kept = await ExperimentClient.Run(silos.Cluster.Client, "spread", spec, sink);
 
         Assert.Equal(spec.Runs, kept);
         Assert.Equal(PlainRunner(spec), sink.Bits());
@@ -44,7 +44,7 @@ public sealed class ExperimentGrainTests(ITestOutputHelper output)
         await using var silos = await TwoSilos.Start();
         var client = silos.Cluster.Client;
         var sink = new InOrderRows();
-        var run = Task.Run(() => ExperimentClient.Run(client, "kill", spec, 0, sink));
+        var run = Task.Run(() => ExperimentClient.Run(client, "kill", spec, sink));
         while (sink.Runs < 200 && !run.IsCompleted)
         {
             await Task.Delay(20);
@@ -78,7 +78,7 @@ public sealed class ExperimentGrainTests(ITestOutputHelper output)
         await using var silos = await TwoSilos.Start();
         var client = silos.Cluster.Client;
         var sink = new InOrderRows();
-        var run = Task.Run(() => ExperimentClient.Run(client, "busy", spec, 0, sink));
+        var run = Task.Run(() => ExperimentClient.Run(client, "busy", spec, sink));
         while (sink.Runs == 0 && !run.IsCompleted)
         {
             await Task.Delay(10);
@@ -100,7 +100,7 @@ public sealed class ExperimentGrainTests(ITestOutputHelper output)
         var client = silos.Cluster.Client;
         var sink = new InOrderRows();
         using var stop = new CancellationTokenSource();
-        var run = Task.Run(() => ExperimentClient.Run(client, "stopped", spec, 0, sink, cancellation: stop.Token));
+        var run = Task.Run(() => ExperimentClient.Run(client, "stopped", spec, sink, cancellation: stop.Token));
         while (sink.Runs < 200 && !run.IsCompleted)
         {
             await Task.Delay(10);

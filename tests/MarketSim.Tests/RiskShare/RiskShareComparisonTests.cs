@@ -46,7 +46,7 @@ public class RiskShareComparisonTests
 
         Assert.True(proportionalCcg.Liability.Mean > 0);
         Assert.Equal(0, leadCcg.Liability.Max);
-        Assert.Equal(1, proportionalCcg.ProbabilityOfOverspend);
+        Assert.Equal(1, proportionalCcg.ProbabilityOfLiability);
         Assert.True(difference.Moments.Mean < 0, "the lead pays more than its proportional share of an overspend");
         Assert.True(difference.HalfWidth95 > 0);
         Assert.True(proportionalCcg.ConditionalValueAtRisk >= proportionalCcg.ValueAtRisk);

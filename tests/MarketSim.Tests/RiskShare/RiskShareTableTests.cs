@@ -25,7 +25,7 @@ public class RiskShareTableTests
 
         RiskShareTable.Write(output, scenario, comparison, colour: false, width: 200);
 
-        Assert.Equal(0.998, comparison.Lines[0].ProbabilityOfOverspend);
+        Assert.Equal(0.998, comparison.Lines[0].ProbabilityOfLiability);
         Assert.Contains("; 99.8%; ", output.ToString());
         Assert.DoesNotContain("100%", output.ToString());
     }

@@ -73,6 +73,19 @@ public class MonteCarloRunnerTests
     }
 
     [Fact]
+    public void A_prepared_experiment_refuses_a_second_run_instead_of_looking_for_a_cluster()
+    {
+        var parent = Repo.TempDir();
+        var options = new ExperimentOptions(Repo.Scenario("doncaster-ccash.yaml"), 2, 1, Path.Combine(parent, "out"), Overwrite: true);
+        using var prepared = Experiment.Prepare(options, new PhaseTimings());
+        prepared.Run();
+
+        var second = Assert.Throws<InvalidOperationException>(() => prepared.Run());
+
+        Assert.Contains("Run may be called once", second.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_run_allocates_nothing_per_simulated_week()
     {
         var scenario = MarketSim.Simulator.Scenarios.ScenarioLoader.Load(Repo.Scenario("doncaster-ccash.yaml"));

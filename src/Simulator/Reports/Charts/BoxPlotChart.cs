@@ -1,4 +1,4 @@
-using MarketSim.Simulator.Statistics;
+using MarketSim.Grains.Statistics;
 using ScottPlot;
 
 namespace MarketSim.Simulator.Reports.Charts;
@@ -17,7 +17,7 @@ public static class BoxPlotChart
     {
         var plot = ChartStyle.New(title, xTitle, "");
         var groups = boxes.Select(b => b.Group).Distinct().ToList();
-        var quantiles = boxes.Select(b => new[] { 0.05, 0.25, 0.5, 0.75, 0.95 }.Select(p => RiskMeasures.ValueAtRisk(b.Sorted, p)).ToArray()).ToList();
+        var quantiles = boxes.Select(b => new[] { 0.05, 0.25, 0.5, 0.75, 0.95 }.Select(p => SampleQuantile.Type7(b.Sorted, p)).ToArray()).ToList();
         var n = boxes.Count;
         for (var i = 0; i < n; i++)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using MarketSim.Simulator.Scenarios;
 
@@ -103,11 +102,8 @@ public static partial class ScenarioLevers
         {
             return text.Length == 0;
         }
-        return text == site.Text || (Number(text) is { } typed && Number(site.Text) is { } was && typed == was);
+        return text == site.Text || (YamlNumber.Of(text) is { } typed && YamlNumber.Of(site.Text) is { } was && typed == was);
     }
-
-    private static double? Number(string text) =>
-        double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) ? x : null;
 
     private static void Add(Dictionary<string, List<string>> problems, string key, string message)
     {

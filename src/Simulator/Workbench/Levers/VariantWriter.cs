@@ -1,4 +1,5 @@
 using System.Globalization;
+using MarketSim.Simulator.Scenarios;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -146,7 +147,7 @@ internal sealed class VariantWriter(ScenarioTree tree, DateOnly today)
     /// <summary>A number or a lower-case name as typed; anything else quoted, so the validator reports it as text.</summary>
     private static YamlScalarNode Scalar(string text)
     {
-        var number = double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x);
+        var number = YamlNumber.Of(text) is not null;
         var name = text.Length > 0 && char.IsAsciiLetterLower(text[0]) && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') && !Reserved.Contains(text);
         return number || name ? Plain(text) : Quoted(text);
     }

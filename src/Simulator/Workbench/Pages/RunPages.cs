@@ -105,7 +105,7 @@ internal static class RunPages
             {
                 problems["metric"] = wrong;
             }
-            precision = new TargetPrecision(form.Metric, halfWidth, Math.Clamp(100, 2, Math.Max(2, runs)));
+            precision = new TargetPrecision(form.Metric, halfWidth, TargetPrecision.MinimumRunsWithin(TargetPrecision.DefaultMinimumRuns, runs));
         }
         if (problems.Count > 0)
         {
