@@ -118,6 +118,14 @@ public sealed partial class ProcessCluster : IDisposable
         }
     }
 
+    /// <summary>The status the membership table holds for <paramref name="silo"/> at one read, or null when it has no entry.</summary>
+    public async Task<SiloStatus?> StatusOf(StartedSilo silo)
+    {
+        using var redis = Redis.Connect();
+        var entry = await redis.GetDatabase().HashGetAsync($"{SiloSetup.ServiceId}/members/{SiloSetup.ServiceId}", silo.Address);
+        return entry.HasValue ? (SiloStatus)JsonDocument.Parse(entry.ToString()).RootElement.GetProperty("Status").GetInt32() : null;
+    }
+
     /// <summary>Kills every silo still running and Redis.</summary>
     public void Dispose()
     {
