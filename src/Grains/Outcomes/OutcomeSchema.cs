@@ -66,7 +66,7 @@ public sealed class OutcomeSchema
         new("weeks_with_waiting_list", "weeks", "Weeks that ended with anyone waiting in any zone", false),
         new("self_funder_spend_gbp", "GBP", "What self-funders paid providers over the horizon", false),
         new("provider_failures", "providers", "Providers that failed: exits_hazard plus exits_reserves_exhausted", true),
-        new("hand_backs", "providers", "Providers that handed back their contracts after their rate stayed below cost", true),
+        new("hand_backs", "providers", "Providers that handed back their contracts after their weekly result stayed negative (income below costs) for the weeks allowed", true),
         new("provider_exits", "providers", "Providers that left for any cause: exits_hazard + exits_reserves_exhausted + hand_backs + exits_forced", false),
         new("first_failure_week", "week", "Week of the first failure; empty when none", true),
         new("entrants_joined", "providers", "New providers that joined through dynamic purchasing", false),
