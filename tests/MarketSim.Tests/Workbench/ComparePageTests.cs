@@ -51,6 +51,20 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
     }
 
     [Fact]
+    public async Task Every_figure_in_pounds_on_the_compare_page_shares_one_scale()
+    {
+        var (one, more) = (Experiment("one-year", ExperimentComparisonTests.Small), Experiment("more-capacity", ExperimentComparisonTests.Small.Replace("capacity_weekly_hours: 180", "capacity_weekly_hours: 190", StringComparison.Ordinal)));
+
+        var page = WebUtility.HtmlDecode(await workbench.Client.GetStringAsync($"/compare?base={one}&e={more}&all=1"));
+
+        var table = page[page.IndexOf("id=\"comparison\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        var pounds = System.Text.RegularExpressions.Regex.Matches(table, "<td>([^<]*£[^<]*)").Select(m => m.Groups[1].Value.Replace(" (paired)", "", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pounds);
+        Support.OneFooting.Assert("the compare page's £ figures", pounds);
+    }
+
+    [Fact]
     public async Task Experiments_of_different_run_counts_give_both_means_over_the_common_runs_and_say_how_many_were_left_out()
     {
         const int fewer = 150;

@@ -114,30 +114,30 @@ internal static class ComparePages
         }
         html.Append("</tr>");
         var shown = comparison.Rows.Where(r => all || r.Headline).ToList();
+        var footing = Footing.Of(shown.SelectMany(Figures));
         foreach (var row in shown)
         {
             html.Append("<tr><td>").Append(E(row.Label)).Append("</td><td>").Append(E(OutcomeDirection.Text(row.WorseWhen))).Append("</td>");
             foreach (var stats in row.PerExperiment)
             {
-                html.Append("<td>").Append(E($"{Quantity.Format(stats.Mean, row.Unit)} ± {Quantity.Format(stats.StandardError, row.Unit)}")).Append("</td>");
+                html.Append("<td>").Append(E($"{footing.Format(stats.Mean, row.Unit)} ± {footing.Format(stats.StandardError, row.Unit)}")).Append("</td>");
             }
             for (var i = 1; i < names.Count; i++)
             {
                 if (row.PairedWithBase[i] is { } paired)
                 {
-                    html.Append("<td>").Append(E(paired.Pairs > 0 ? $"{Quantity.Format(paired.MeanDifference, row.Unit, signed: true)} ± {Quantity.Format(paired.HalfWidth95, row.Unit)} (paired)" : "n/a"));
+                    html.Append("<td>").Append(E(paired.Pairs > 0 ? $"{footing.Format(paired.MeanDifference, row.Unit, signed: true)} ± {footing.Format(paired.HalfWidth95, row.Unit)} (paired)" : "n/a"));
                     if (paired.Pairs > 0 && paired.LeavesRunsOut)
                     {
                         html.Append("<div class=\"muted\">").Append(E(string.Create(CultureInfo.InvariantCulture,
-                            $"over the {paired.Pairs:N0} runs paired: base {Quantity.Format(paired.BaseMean, row.Unit)}, other {Quantity.Format(paired.OtherMean, row.Unit)}"))).Append("</div>");
+                            $"over the {paired.Pairs:N0} runs paired: base {footing.Format(paired.BaseMean, row.Unit)}, other {footing.Format(paired.OtherMean, row.Unit)}"))).Append("</div>");
                     }
                     html.Append("</td><td>").Append(E(Quantity.Percent(paired.ProbabilityWorse, paired.ProbabilityHalfWidth95))).Append("</td>");
                 }
                 else
                 {
-                    var difference = row.PerExperiment[i].Mean - row.PerExperiment[0].Mean;
-                    var halfWidth = Grains.Statistics.RunningMoments.Z95 * row.UnpairedStandardError(i);
-                    html.Append("<td>").Append(E($"{Quantity.Format(difference, row.Unit, signed: true)} ± {Quantity.Format(halfWidth, row.Unit)} (unpaired)")).Append("</td><td>n/a</td>");
+                    var (difference, halfWidth) = Unpaired(row, i);
+                    html.Append("<td>").Append(E($"{footing.Format(difference, row.Unit, signed: true)} ± {footing.Format(halfWidth, row.Unit)} (unpaired)")).Append("</td><td>n/a</td>");
                 }
             }
             html.Append("</tr>");
@@ -152,6 +152,39 @@ internal static class ComparePages
             }
         }
     }
+
+    /// <summary>Every figure <paramref name="row"/> shows, with its unit, for the table's footing (one scale per unit).</summary>
+    private static IEnumerable<(double X, string Unit)> Figures(ComparedRow row)
+    {
+        foreach (var stats in row.PerExperiment)
+        {
+            yield return (stats.Mean, row.Unit);
+            yield return (stats.StandardError, row.Unit);
+        }
+        for (var i = 1; i < row.PerExperiment.Count; i++)
+        {
+            if (row.PairedWithBase[i] is not { } paired)
+            {
+                var (difference, halfWidth) = Unpaired(row, i);
+                yield return (difference, row.Unit);
+                yield return (halfWidth, row.Unit);
+            }
+            else if (paired.Pairs > 0)
+            {
+                yield return (paired.MeanDifference, row.Unit);
+                yield return (paired.HalfWidth95, row.Unit);
+                if (paired.LeavesRunsOut)
+                {
+                    yield return (paired.BaseMean, row.Unit);
+                    yield return (paired.OtherMean, row.Unit);
+                }
+            }
+        }
+    }
+
+    /// <summary>Experiment <paramref name="i"/>'s difference from the base and its 95% half-width, when the two are not paired.</summary>
+    private static (double Difference, double HalfWidth) Unpaired(ComparedRow row, int i) =>
+        (row.PerExperiment[i].Mean - row.PerExperiment[0].Mean, Grains.Statistics.RunningMoments.Z95 * row.UnpairedStandardError(i));
 
     private static string Describe(StoredExperiment e) =>
         $"{e.ScenarioName}, {e.Runs.ToString("N0", CultureInfo.InvariantCulture)} runs, seed {e.Seed} ({e.Id})";
