@@ -58,7 +58,7 @@ internal static class CompareCommand
                 ComparisonTable.Write(cli, plan, results);
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
                 return ExitCodes.Ok;
-            });
+            }, outDir);
         });
         return command;
     }

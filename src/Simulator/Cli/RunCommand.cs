@@ -150,5 +150,5 @@ internal static class RunCommand
                 timings.Write(cli.Error);
             }
             return result.Interrupted ? cli.Signals.ExitCode : ExitCodes.Ok;
-        });
+        }, options.OutDir);
 }

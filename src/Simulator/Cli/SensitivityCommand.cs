@@ -106,7 +106,7 @@ internal static class SensitivityCommand
                 Print(cli, plan, effects, parsed.GetValue(runs));
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
                 return ExitCodes.Ok;
-            });
+            }, outDir);
         });
         return command;
     }

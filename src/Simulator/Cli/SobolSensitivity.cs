@@ -26,7 +26,7 @@ internal static class SobolSensitivity
             Print(cli, plan, results);
             cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
             return ExitCodes.Ok;
-        });
+        }, outDir);
 
     private static void Print(MarketSimCli cli, SobolPlan plan, IReadOnlyList<SobolResult> results)
     {
