@@ -2,8 +2,8 @@ namespace MarketSim.Simulator.Reports;
 
 /// <summary>
 /// Decides whether a results folder may be written at a path: never the working directory or a
-/// parent of it, the home directory or the root; an existing folder only with --overwrite, and then
-/// only when MarketSim wrote it and it holds nothing else.
+/// parent of it, the home directory, the root or a symbolic link; an existing folder only with
+/// --overwrite, and then only when MarketSim wrote it and it holds nothing else.
 /// </summary>
 internal static class OutputFolderGuard
 {
@@ -15,6 +15,13 @@ internal static class OutputFolderGuard
         if (ProtectedReason(final) is { } reason)
         {
             throw new IOException($"--out {shownPath}: refused: {final} is {reason}; nothing was deleted; {Allowed}");
+        }
+        if (new FileInfo(final).LinkTarget is { } target)
+        {
+            var resolved = Path.GetFullPath(target, Path.GetDirectoryName(final)!);
+            throw new IOException(Path.Exists(resolved)
+                ? $"--out {shownPath}: is a symbolic link (to {target}); nothing was written; allowed: a folder path that is not a link (give the link's target, {resolved})"
+                : $"--out {shownPath}: is a broken symbolic link (to {target}, which does not exist); nothing was written; allowed: a folder path that is not a link");
         }
         if (File.Exists(final))
         {
