@@ -1,4 +1,5 @@
 using MarketSim.Silo.Hosting;
+using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Sensitivity;
 
@@ -11,12 +12,21 @@ namespace MarketSim.Simulator.Cli;
 /// </summary>
 internal static class CommandErrors
 {
-    /// <summary>Runs <paramref name="body"/> and maps its failures to messages and exit codes.</summary>
-    public static int Handle(MarketSimCli cli, Func<int> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> and maps its failures to messages and exit codes. A failure to write the results
+    /// folder <paramref name="outDir"/> (permission denied, a read-only file system, a full disk, also from files
+    /// written in parallel) names --out rather than the hidden staging folder.
+    /// </summary>
+    public static int Handle(MarketSimCli cli, Func<int> body, string? outDir = null)
     {
         try
         {
             return body();
+        }
+        catch (Exception ex) when (outDir is not null && Unwritable.Reason(ex) is { } reason)
+        {
+            cli.Error.WriteLine($"error: {Unwritable.Message(outDir, reason)}");
+            return ExitCodes.BadInput;
         }
         catch (ScenarioException ex)
         {
@@ -64,6 +74,11 @@ internal static class CommandErrors
         catch (UnauthorizedAccessException ex)
         {
             cli.Error.WriteLine($"error: {ex.Message} (permission denied); nothing was written");
+            return ExitCodes.BadInput;
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions is { Count: > 0 } errors && errors.All(e => e is IOException or UnauthorizedAccessException))
+        {
+            cli.Error.WriteLine($"error: {errors[0].Message}");
             return ExitCodes.BadInput;
         }
     }

@@ -55,10 +55,14 @@ internal static class CompareCommand
                     ScenarioComparison.Run(plan, s, n, parsed.GetValue(threads), folder, done => progress(done, null), cli.Signals.Stop));
                 Write(folder, plan, results, s, n);
                 folder.Commit();
+                if (folder.Warning is { } leftover)
+                {
+                    cli.Error.WriteLine($"warning: {leftover}");
+                }
                 ComparisonTable.Write(cli, plan, results);
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
                 return ExitCodes.Ok;
-            });
+            }, outDir);
         });
         return command;
     }

@@ -145,10 +145,14 @@ internal static class RunCommand
                 TableConsole.WriteWrapped(cli.Output, "- " + sentence, cli.ConsoleWidth);
             }
             cli.Output.WriteLine($"Results: {result.OutDir}");
+            if (result.FolderWarning is { } leftover)
+            {
+                cli.Error.WriteLine($"warning: {leftover}");
+            }
             if (showTimings)
             {
                 timings.Write(cli.Error);
             }
             return result.Interrupted ? cli.Signals.ExitCode : ExitCodes.Ok;
-        });
+        }, options.OutDir);
 }

@@ -103,10 +103,14 @@ internal static class SensitivityCommand
                     SensitivityAnalysis.Run(plan, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(threads), n => progress(n, null), cli.Signals.Stop));
                 Write(folder, path, plan, variations, effects, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(points), parsed.GetValue(chartScale));
                 folder.Commit();
+                if (folder.Warning is { } leftover)
+                {
+                    cli.Error.WriteLine($"warning: {leftover}");
+                }
                 Print(cli, plan, effects, parsed.GetValue(runs));
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
                 return ExitCodes.Ok;
-            });
+            }, outDir);
         });
         return command;
     }

@@ -23,10 +23,14 @@ internal static class SobolSensitivity
                 SobolAnalysis.Run(plan, seed, threads, n => progress(n, null), cli.Signals.Stop));
             SobolFiles.Write(folder, scenarioPath, plan, results, seed, chartScale);
             folder.Commit();
+            if (folder.Warning is { } leftover)
+            {
+                cli.Error.WriteLine($"warning: {leftover}");
+            }
             Print(cli, plan, results);
             cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
             return ExitCodes.Ok;
-        });
+        }, outDir);
 
     private static void Print(MarketSimCli cli, SobolPlan plan, IReadOnlyList<SobolResult> results)
     {

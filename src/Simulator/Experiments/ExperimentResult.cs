@@ -22,6 +22,9 @@ public sealed record ExperimentResult(MarketScenario Scenario, OutcomeSummary Su
     /// <summary>What drives each headline outcome, when the scenario has uncertain inputs; empty otherwise.</summary>
     public IReadOnlyList<OutcomeDrivers> Drivers { get; init; } = [];
 
+    /// <summary>What was left of replaced old results that could not all be deleted, to print as a warning; null when nothing was.</summary>
+    public string? FolderWarning { get; init; }
+
     /// <summary>Releases the summaries' temporary files.</summary>
     public void Dispose()
     {

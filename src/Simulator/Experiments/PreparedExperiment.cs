@@ -146,7 +146,7 @@ public sealed class PreparedExperiment : IDisposable
             engineStop.GetAwaiter().GetResult();
             return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir),
                 interrupted || stopRule is not null ? stopReason : null, interrupted)
-            { Entities = entities, Drivers = drivers };
+            { Entities = entities, Drivers = drivers, FolderWarning = folder.Warning };
         }
         finally
         {

@@ -2,8 +2,8 @@ namespace MarketSim.Simulator.Reports;
 
 /// <summary>
 /// Decides whether a results folder may be written at a path: never the working directory or a
-/// parent of it, the home directory or the root; an existing folder only with --overwrite, and then
-/// only when MarketSim wrote it and it holds nothing else.
+/// parent of it, the home directory, the root or a symbolic link; an existing folder only with
+/// --overwrite, and then only when MarketSim wrote it, it holds nothing else and its files can be removed.
 /// </summary>
 internal static class OutputFolderGuard
 {
@@ -12,30 +12,54 @@ internal static class OutputFolderGuard
     /// <summary>Throws <see cref="IOException"/> naming <paramref name="shownPath"/> and the reason when it may not be used.</summary>
     public static void Check(string shownPath, string final, bool overwrite)
     {
+        if (Refusal(final, overwrite) is { } refusal)
+        {
+            throw new IOException($"--out {shownPath}: {refusal.Reason}; {refusal.Then}");
+        }
+    }
+
+    /// <summary>
+    /// Why <paramref name="final"/> (absolute) may not take results, and what the message says after that (what was
+    /// left alone and what is allowed); null when it may.
+    /// </summary>
+    public static (string Reason, string Then)? Refusal(string final, bool overwrite)
+    {
         if (ProtectedReason(final) is { } reason)
         {
-            throw new IOException($"--out {shownPath}: refused: {final} is {reason}; nothing was deleted; {Allowed}");
+            return ($"refused: {final} is {reason}", $"nothing was deleted; {Allowed}");
+        }
+        if (new FileInfo(final).LinkTarget is { } target)
+        {
+            var resolved = Path.GetFullPath(target, Path.GetDirectoryName(final)!);
+            return Path.Exists(resolved)
+                ? ($"is a symbolic link (to {target})", $"nothing was written; allowed: a folder path that is not a link (give the link's target, {resolved})")
+                : ($"is a broken symbolic link (to {target}, which does not exist)", "nothing was written; allowed: a folder path that is not a link");
         }
         if (File.Exists(final))
         {
-            throw new IOException($"--out {shownPath}: a file of that name exists; nothing was deleted; allowed: the path of a folder");
+            return ("a file of that name exists", "nothing was deleted; allowed: the path of a folder");
         }
         if (FileOnPath(final) is { } file)
         {
-            throw new IOException($"--out {shownPath}: {file} is a file, not a folder; nothing was written; allowed: a folder path whose every part is a folder or new");
+            return ($"{file} is a file, not a folder", "nothing was written; allowed: a folder path whose every part is a folder or new");
         }
         if (!Directory.Exists(final) || !Directory.EnumerateFileSystemEntries(final).Any())
         {
-            return;
+            return null;
         }
         if (!overwrite)
         {
-            throw new IOException($"--out {shownPath}: the folder exists and is not empty; choose another --out, or pass --overwrite to replace results MarketSim wrote there");
+            return ("the folder exists and is not empty", "choose another --out, or pass --overwrite to replace results MarketSim wrote there");
         }
         if (OwnedFiles.WhyNotOwned(final) is { } why)
         {
-            throw new IOException($"--out {shownPath}: refused to overwrite: {why}; nothing was deleted; {Allowed}");
+            return ($"refused to overwrite: {why}", $"nothing was deleted; {Allowed}");
         }
+        if (OwnedFiles.WhyNotRemovable(final) is { } stuck)
+        {
+            return ($"cannot replace it: {stuck}", "nothing was deleted; allowed: a results folder MarketSim wrote that you can change, or another --out");
+        }
+        return null;
     }
 
     /// <summary>The first folder above <paramref name="path"/> (absolute) that is a file, so that no folder can be made there; null when there is none.</summary>

@@ -62,23 +62,72 @@ internal static class OwnedFiles
 
     private static string Count(int n, string noun) => n switch { 0 => "", 1 => $"1 {noun}", _ => $"{n} {noun}s" };
 
-    /// <summary>Deletes the files a MarketSim results folder's manifest lists, then its emptied folders; anything else stays.</summary>
+    /// <summary>
+    /// Deletes the files a MarketSim results folder's manifest lists, then its emptied folders; anything else stays.
+    /// A file or folder that cannot be deleted does not stop the rest; the first such failure is thrown at the end.
+    /// </summary>
     public static void DeleteResults(string folder)
     {
         if (Listed(folder) is not { } own)
         {
             return;
         }
+        var failures = new List<Exception>();
         foreach (var file in own)
         {
             var path = Path.GetFullPath(Path.Combine(folder, file));
             if (path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path))
             {
-                File.Delete(path);
+                Attempt(() => FolderRemoval.DeleteFile(path), failures);
             }
         }
-        DeleteEmptyFolders(folder);
+        DeleteEmptyFolders(folder, failures);
+        if (failures.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures[0]);
+        }
     }
+
+    private static void Attempt(Action delete, List<Exception> failures)
+    {
+        try
+        {
+            delete();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            failures.Add(ex);
+        }
+    }
+
+    /// <summary>
+    /// Why the results folder <paramref name="folder"/> (absolute) could not be moved aside and its files deleted, naming
+    /// the first folder that refuses (its parent, itself or one under it); null when nothing refuses.
+    /// </summary>
+    public static string? WhyNotRemovable(string folder)
+    {
+        var parent = Path.GetDirectoryName(folder)!;
+        if (FolderRemoval.WhyNot(parent) is { } above)
+        {
+            return $"its parent folder {parent} cannot be changed ({above})";
+        }
+        foreach (var sub in SubfoldersAndItself(folder))
+        {
+            if (FolderRemoval.WhyNot(sub) is { } why)
+            {
+                var name = sub == folder ? "its files" : $"the files in {Path.GetRelativePath(folder, sub).Replace(Path.DirectorySeparatorChar, '/')}/";
+                return $"{name} cannot be removed ({why})";
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<string> SubfoldersAndItself(string folder) =>
+        Directory.EnumerateDirectories(folder)
+            .Where(sub => new DirectoryInfo(sub).LinkTarget is null)
+            .Order(StringComparer.Ordinal)
+            .SelectMany(SubfoldersAndItself)
+            .Prepend(folder);
 
     /// <summary>Deletes a staging folder this or an earlier MarketSim process created (it carries the staging marker).</summary>
     public static void DeleteStaging(string folder)
@@ -117,18 +166,18 @@ internal static class OwnedFiles
         }
     }
 
-    private static void DeleteEmptyFolders(string folder)
+    private static void DeleteEmptyFolders(string folder, List<Exception> failures)
     {
         foreach (var sub in Directory.EnumerateDirectories(folder))
         {
             if (new DirectoryInfo(sub).LinkTarget is null)
             {
-                DeleteEmptyFolders(sub);
+                DeleteEmptyFolders(sub, failures);
             }
         }
         if (!Directory.EnumerateFileSystemEntries(folder).Any())
         {
-            Directory.Delete(folder);
+            Attempt(() => FolderRemoval.DeleteFolder(folder), failures);
         }
     }
 }

@@ -28,8 +28,9 @@ public sealed class ResultsFolder : IDisposable
     /// Starts a folder that will become <paramref name="path"/>, after removing staging folders left
     /// beside it by processes that no longer exist. Throws <see cref="IOException"/>, with a message
     /// naming the folder and why, when the folder cannot be used: it is protected (the working
-    /// directory or a parent of it, the home directory, the root), it exists and is not empty (without
-    /// <paramref name="overwrite"/>), or MarketSim did not write it, or it cannot be written.
+    /// directory or a parent of it, the home directory, the root), a symbolic link, it exists and is not
+    /// empty (without <paramref name="overwrite"/>), MarketSim did not write it, its files cannot be
+    /// removed, or it cannot be written.
     /// </summary>
     public static ResultsFolder Begin(string path, bool overwrite)
     {
@@ -59,8 +60,17 @@ public sealed class ResultsFolder : IDisposable
     public string File(string fileName) => Path.Combine(Staging, fileName);
 
     /// <summary>
+    /// What was left behind when the new results are in place but the old ones could not all be deleted, for the
+    /// command to print as a warning; null otherwise. Set by <see cref="Commit"/>.
+    /// </summary>
+    public string? Warning { get; private set; }
+
+    /// <summary>
     /// Renames the staging folder to its final name. An old MarketSim folder of that name is moved
-    /// aside first and its own files deleted only after the new folder is in place.
+    /// aside first and its own files deleted only after the new folder is in place. When the folder
+    /// can no longer take the results (it appeared or changed while the runs went on), the results are
+    /// kept in a new folder beside it, NAME-2 or the next free number, and an <see cref="IOException"/>
+    /// says where.
     /// </summary>
     public void Commit()
     {
@@ -68,28 +78,89 @@ public sealed class ResultsFolder : IDisposable
         {
             throw new InvalidOperationException("A results folder is committed only with its manifest.");
         }
-        StagingMarker.Remove(Staging);
-        Unwritable.Guard(_shownPath, () =>
+        if (OutputFolderGuard.Refusal(_final, _overwrite) is { } refusal)
         {
-            if (!Directory.Exists(_final))
+            KeepBeside(refusal.Reason);
+        }
+        // The marker goes with the folder's last step and comes back if that fails, so Dispose can still delete it.
+        StagingMarker.Remove(Staging);
+        try
+        {
+            Unwritable.Guard(_shownPath, Replace);
+        }
+        catch
+        {
+            if (Directory.Exists(Staging) && !StagingMarker.IsStaging(Staging))
             {
-                Directory.Move(Staging, _final);
-                return;
+                StagingMarker.Write(Staging);
             }
-            if (!Directory.EnumerateFileSystemEntries(_final).Any())
-            {
-                Directory.Delete(_final);
-                Directory.Move(Staging, _final);
-                return;
-            }
-            // Checked again: the folder may have appeared or changed while the runs were going.
-            OutputFolderGuard.Check(_shownPath, _final, _overwrite);
-            var old = Path.Combine(Path.GetDirectoryName(_final)!, $".{Path.GetFileName(_final)}.old-{Environment.ProcessId}");
-            Directory.Move(_final, old);
-            Directory.Move(Staging, _final);
-            OwnedFiles.DeleteResults(old);
-        });
+            throw;
+        }
         _committed = true;
+    }
+
+    private void Replace()
+    {
+        if (!Path.Exists(_final))
+        {
+            Directory.Move(Staging, _final);
+            return;
+        }
+        if (!Directory.EnumerateFileSystemEntries(_final).Any())
+        {
+            Directory.Delete(_final);
+            Directory.Move(Staging, _final);
+            return;
+        }
+        var old = Path.Combine(Path.GetDirectoryName(_final)!, $".{Path.GetFileName(_final)}.old-{Environment.ProcessId}");
+        Directory.Move(_final, old);
+        try
+        {
+            Directory.Move(Staging, _final);
+        }
+        catch
+        {
+            Directory.Move(old, _final);
+            throw;
+        }
+        try
+        {
+            OwnedFiles.DeleteResults(old);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Warning = $"--out {_shownPath}: the new results are in place, but the old ones could not all be deleted ({Unwritable.Reason(ex)?.Why ?? ex.Message}); "
+                + $"what is left of them is in {Path.GetFileName(old)} beside it, for you to delete";
+        }
+    }
+
+    /// <summary>
+    /// Moves the finished results to the first free NAME-2, NAME-3, … beside the folder asked for, which could not take
+    /// them because of <paramref name="reason"/>, and throws an <see cref="IOException"/> saying where they are.
+    /// </summary>
+    private void KeepBeside(string reason)
+    {
+        var asked = Path.TrimEndingDirectorySeparator(_shownPath);
+        for (var n = 2; n <= 99; n++)
+        {
+            var kept = $"{_final}-{n}";
+            if (Path.Exists(kept))
+            {
+                continue;
+            }
+            try
+            {
+                Directory.Move(Staging, kept);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            StagingMarker.Remove(kept);
+            _committed = true;
+            throw new IOException($"--out {_shownPath}: {reason}, found when the runs were done (it appeared or changed while they went on); your results are in {asked}-{n} instead; nothing in {asked} was changed");
+        }
+        OutputFolderGuard.Check(_shownPath, _final, _overwrite);
     }
 
     /// <summary>Deletes the staging folder unless committed.</summary>
