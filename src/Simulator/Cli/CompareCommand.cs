@@ -63,7 +63,8 @@ internal static class CompareCommand
         return command;
     }
 
-    private static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
+    /// <summary>Writes every file of a comparison into <paramref name="folder"/>: each scenario as it was loaded, compare.csv, report.html and manifest.json.</summary>
+    internal static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
     {
         var scenarios = new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).ToList();
         foreach (var scenario in scenarios)
@@ -82,7 +83,7 @@ internal static class CompareCommand
                 json.WriteStartObject();
                 json.WriteString("folder", scenario.Folder);
                 json.WriteString("scenario_file", Path.GetFullPath(scenario.Path));
-                json.WriteString("scenario_sha256", Manifest.ScenarioHash(scenario.Path));
+                json.WriteString("scenario_sha256", scenario.Source.Sha256);
                 if (plan.Others.FirstOrDefault(o => o.Scenario == scenario) is { } other)
                 {
                     json.WriteStartArray("only_in_base");
