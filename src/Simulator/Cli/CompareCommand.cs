@@ -53,11 +53,13 @@ internal static class CompareCommand
                 using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
                 var results = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(n * plan.Scenarios, progress =>
                     ScenarioComparison.Run(plan, s, n, parsed.GetValue(threads), folder, done => progress(done, null), cli.Signals.Stop));
+                cli.Signals.ThrowIfStopped();
                 Write(folder, plan, results, s, n);
+                cli.Signals.ThrowIfStopped();
                 folder.Commit();
                 ComparisonTable.Write(cli, plan, results);
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
-                return ExitCodes.Ok;
+                return cli.Signals.ExitCodeOnceWritten(cli.Error, $"the results were already written in {Path.GetFullPath(outDir)}");
             });
         });
         return command;

@@ -54,6 +54,27 @@ public sealed class Interruption : IDisposable
         return interruption;
     }
 
+    /// <summary>
+    /// Throws <see cref="OperationCanceledException"/> once a first signal has come: a command that writes nothing when
+    /// stopped (compare, sensitivity) calls this after its runs, as it writes and before it commits its results folder,
+    /// so that a signal after the runs ends it as one during them does.
+    /// </summary>
+    public void ThrowIfStopped() => _stop.Token.ThrowIfCancellationRequested();
+
+    /// <summary>
+    /// The exit code of a command whose results folder is complete: 0, or 128 + the signal's number, with a line saying
+    /// so, when a signal came too late to stop it (as the runs ended, or after the folder was committed).
+    /// </summary>
+    internal int ExitCodeOnceWritten(TextWriter error, string written)
+    {
+        if (Signal is null)
+        {
+            return ExitCodes.Ok;
+        }
+        error.WriteLine($"interrupted by {SignalName} after the runs had ended: {written}");
+        return ExitCode;
+    }
+
     /// <summary>Records a signal: the first requests a stop that keeps finished work, any later one an abort.</summary>
     public void Request(PosixSignal signal)
     {

@@ -100,11 +100,13 @@ internal static class SensitivityCommand
                 var total = parsed.GetValue(runs) * plan.Scenarios;
                 var effects = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(total, progress =>
                     SensitivityAnalysis.Run(plan, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(threads), n => progress(n, null), cli.Signals.Stop));
+                cli.Signals.ThrowIfStopped();
                 Write(folder, path, plan, variations, effects, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(points), parsed.GetValue(chartScale));
+                cli.Signals.ThrowIfStopped();
                 folder.Commit();
                 Print(cli, plan, effects, parsed.GetValue(runs));
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
-                return ExitCodes.Ok;
+                return cli.Signals.ExitCodeOnceWritten(cli.Error, $"the results were already written in {Path.GetFullPath(outDir)}");
             });
         });
         return command;
