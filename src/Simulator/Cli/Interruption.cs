@@ -13,6 +13,7 @@ public sealed class Interruption : IDisposable
     private readonly CancellationTokenSource _abort = new();
     private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly object _gate = new();
+    private bool _disposed;
 
     /// <summary>Cancelled by the first signal: stop taking new work, keep what is finished.</summary>
     public CancellationToken Stop => _stop.Token;
@@ -80,6 +81,10 @@ public sealed class Interruption : IDisposable
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
             if (Signal is null)
             {
                 Signal = signal;
@@ -95,6 +100,11 @@ public sealed class Interruption : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        // A signal's handler can still be running as the command ends; it then finds the interruption disposed and does nothing.
+        lock (_gate)
+        {
+            _disposed = true;
+        }
         _registrations.ForEach(r => r.Dispose());
         _stop.Dispose();
         _abort.Dispose();
