@@ -37,7 +37,8 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
             {
                 UnauthorizedAccessException => "permission denied",
                 FileNotFoundException or DirectoryNotFoundException => "it was removed while being read",
-                _ => ex.Message.TrimEnd('.'),
+                // .NET's message names the path again: "Input/output error : '/path'".
+                _ => ex.Message.Split(" : '")[0].TrimEnd('.'),
             };
             problem = Whole(path, $"cannot be read ({why}); allowed: a scenario file you can read");
             return null;
