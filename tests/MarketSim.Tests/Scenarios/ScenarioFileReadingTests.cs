@@ -76,4 +76,18 @@ public class ScenarioFileReadingTests
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.StartsWith($"{file}: ok (Doncaster CCASH:", run.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_number_out_of_range_is_quoted_as_the_file_writes_it()
+    {
+        var dir = Repo.TempDir();
+        var file = Path.Combine(dir, "huge.yaml");
+        var yaml = File.ReadAllText(Doncaster);
+        File.WriteAllText(file, System.Text.RegularExpressions.Regex.Replace(yaml, @"horizon_years: [0-9.]+", "horizon_years: 99999999999999999999999999"));
+
+        var run = CliRun.Of("validate", file);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("horizon_years: 99999999999999999999999999 is out of range; allowed:", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
 }
