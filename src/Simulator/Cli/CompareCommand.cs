@@ -53,7 +53,9 @@ internal static class CompareCommand
                 using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
                 var results = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(n * plan.Scenarios, progress =>
                     ScenarioComparison.Run(plan, s, n, parsed.GetValue(threads), folder, done => progress(done, null), cli.Signals.Stop));
+                cli.Signals.ThrowIfStopped();
                 Write(folder, plan, results, s, n);
+                cli.Signals.ThrowIfStopped();
                 folder.Commit();
                 if (folder.Warning is { } leftover)
                 {
@@ -61,13 +63,14 @@ internal static class CompareCommand
                 }
                 ComparisonTable.Write(cli, plan, results);
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
-                return ExitCodes.Ok;
+                return cli.Signals.ExitCodeOnceWritten(cli.Error, $"the results were already written in {Path.GetFullPath(outDir)}");
             }, outDir);
         });
         return command;
     }
 
-    private static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
+    /// <summary>Writes every file of a comparison into <paramref name="folder"/>: each scenario as it was loaded, compare.csv, report.html and manifest.json.</summary>
+    internal static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
     {
         var scenarios = new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).ToList();
         foreach (var scenario in scenarios)
@@ -86,7 +89,7 @@ internal static class CompareCommand
                 json.WriteStartObject();
                 json.WriteString("folder", scenario.Folder);
                 json.WriteString("scenario_file", Path.GetFullPath(scenario.Path));
-                json.WriteString("scenario_sha256", Manifest.ScenarioHash(scenario.Path));
+                json.WriteString("scenario_sha256", scenario.Source.Sha256);
                 if (plan.Others.FirstOrDefault(o => o.Scenario == scenario) is { } other)
                 {
                     json.WriteStartArray("only_in_base");

@@ -13,6 +13,7 @@ public sealed class Interruption : IDisposable
     private readonly CancellationTokenSource _abort = new();
     private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly object _gate = new();
+    private bool _disposed;
 
     /// <summary>Cancelled by the first signal: stop taking new work, keep what is finished.</summary>
     public CancellationToken Stop => _stop.Token;
@@ -54,11 +55,36 @@ public sealed class Interruption : IDisposable
         return interruption;
     }
 
+    /// <summary>
+    /// Throws <see cref="OperationCanceledException"/> once a first signal has come: a command that writes nothing when
+    /// stopped (compare, sensitivity) calls this after its runs, as it writes and before it commits its results folder,
+    /// so that a signal after the runs ends it as one during them does.
+    /// </summary>
+    public void ThrowIfStopped() => _stop.Token.ThrowIfCancellationRequested();
+
+    /// <summary>
+    /// The exit code of a command whose results folder is complete: 0, or 128 + the signal's number, with a line saying
+    /// so, when a signal came too late to stop it (as the runs ended, or after the folder was committed).
+    /// </summary>
+    internal int ExitCodeOnceWritten(TextWriter error, string written)
+    {
+        if (Signal is null)
+        {
+            return ExitCodes.Ok;
+        }
+        error.WriteLine($"interrupted by {SignalName} after the runs had ended: {written}");
+        return ExitCode;
+    }
+
     /// <summary>Records a signal: the first requests a stop that keeps finished work, any later one an abort.</summary>
     public void Request(PosixSignal signal)
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
             if (Signal is null)
             {
                 Signal = signal;
@@ -74,6 +100,11 @@ public sealed class Interruption : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        // A signal's handler can still be running as the command ends; it then finds the interruption disposed and does nothing.
+        lock (_gate)
+        {
+            _disposed = true;
+        }
         _registrations.ForEach(r => r.Dispose());
         _stop.Dispose();
         _abort.Dispose();

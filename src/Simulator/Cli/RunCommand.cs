@@ -114,9 +114,11 @@ internal static class RunCommand
             ScenarioWarnings.Print(cli, prepared.Loaded);
             var progress = new ProgressDisplay(cli.Error, cli.Interactive, quiet);
             using var result = progress.Run(options.Runs, onProgress => prepared.Run(onProgress, cli.Signals.Stop, cli.Signals.Abort));
-            if (result.Interrupted)
+            if (result.Interrupted || cli.Signals.Signal is not null)
             {
-                cli.Error.WriteLine($"interrupted by {cli.Signals.SignalName}: kept the first {result.Summary.Runs:N0} runs in {result.OutDir} (stop_reason: interrupted); a second signal would have stopped at once without writing");
+                cli.Error.WriteLine(result.Interrupted
+                    ? $"interrupted by {cli.Signals.SignalName}: kept the first {result.Summary.Runs:N0} runs in {result.OutDir} (stop_reason: interrupted); a second signal would have stopped at once without writing"
+                    : $"interrupted by {cli.Signals.SignalName} after the runs had ended: the results of all {result.Summary.Runs:N0} runs are written in {result.OutDir}");
                 // After a hang-up the terminal is gone; after Ctrl+C or SIGTERM the tables of the runs kept are still worth reading.
                 if (cli.Signals.Signal == PosixSignal.SIGHUP)
                 {
@@ -153,6 +155,6 @@ internal static class RunCommand
             {
                 timings.Write(cli.Error);
             }
-            return result.Interrupted ? cli.Signals.ExitCode : ExitCodes.Ok;
+            return cli.Signals.Signal is null ? ExitCodes.Ok : cli.Signals.ExitCode;
         }, options.OutDir);
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using MarketSim.Simulator.Reports;
-using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Sensitivity;
 
 namespace MarketSim.Simulator.Cli;
@@ -101,7 +100,9 @@ internal static class SensitivityCommand
                 var total = parsed.GetValue(runs) * plan.Scenarios;
                 var effects = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(total, progress =>
                     SensitivityAnalysis.Run(plan, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(threads), n => progress(n, null), cli.Signals.Stop));
+                cli.Signals.ThrowIfStopped();
                 Write(folder, path, plan, variations, effects, parsed.GetValue(seed), parsed.GetValue(runs), parsed.GetValue(points), parsed.GetValue(chartScale));
+                cli.Signals.ThrowIfStopped();
                 folder.Commit();
                 if (folder.Warning is { } leftover)
                 {
@@ -109,23 +110,24 @@ internal static class SensitivityCommand
                 }
                 Print(cli, plan, effects, parsed.GetValue(runs));
                 cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
-                return ExitCodes.Ok;
+                return cli.Signals.ExitCodeOnceWritten(cli.Error, $"the results were already written in {Path.GetFullPath(outDir)}");
             }, outDir);
         });
         return command;
     }
 
-    private static void Write(ResultsFolder folder, string scenarioPath, SensitivityPlan plan, IReadOnlyList<Variation> variations, List<SensitivityAnalysis.Effect> effects, ulong seed, long runs, int points, double chartScale)
+    /// <summary>Writes every file of a one-at-a-time analysis into <paramref name="folder"/>: the scenario as it was loaded, the tables, charts, report.html and manifest.json.</summary>
+    internal static void Write(ResultsFolder folder, string scenarioPath, SensitivityPlan plan, IReadOnlyList<Variation> variations, List<SensitivityAnalysis.Effect> effects, ulong seed, long runs, int points, double chartScale)
     {
         var reproduce = Reproduce(variations, plan.Metrics, seed, runs, points);
-        File.WriteAllText(folder.File("scenario.yaml"), ScenarioLoader.EffectiveYaml(scenarioPath));
+        File.WriteAllText(folder.File("scenario.yaml"), plan.Source.EffectiveYaml);
         SensitivityFiles.Write(folder, plan, effects, scenarioPath, seed, runs, points, chartScale, reproduce);
         Manifest.Write(folder, json =>
         {
             json.WriteString("command", "sensitivity");
             json.WriteString("method", "oat");
             json.WriteString("scenario_file", Path.GetFullPath(scenarioPath));
-            json.WriteString("scenario_sha256", Manifest.ScenarioHash(scenarioPath));
+            json.WriteString("scenario_sha256", plan.Source.Sha256);
             json.WriteNumber("seed", seed);
             json.WriteNumber("runs_per_variant", runs);
             json.WriteNumber("points_per_input", points);

@@ -21,7 +21,9 @@ internal static class SobolSensitivity
             using var folder = ResultsFolder.Begin(outDir, overwrite);
             var results = new ProgressDisplay(cli.Error, cli.Interactive, quiet).Run(plan.Runs, progress =>
                 SobolAnalysis.Run(plan, seed, threads, n => progress(n, null), cli.Signals.Stop));
+            cli.Signals.ThrowIfStopped();
             SobolFiles.Write(folder, scenarioPath, plan, results, seed, chartScale);
+            cli.Signals.ThrowIfStopped();
             folder.Commit();
             if (folder.Warning is { } leftover)
             {
@@ -29,7 +31,7 @@ internal static class SobolSensitivity
             }
             Print(cli, plan, results);
             cli.Output.WriteLine($"Results: {Path.GetFullPath(outDir)}");
-            return ExitCodes.Ok;
+            return cli.Signals.ExitCodeOnceWritten(cli.Error, $"the results were already written in {Path.GetFullPath(outDir)}");
         }, outDir);
 
     private static void Print(MarketSimCli cli, SobolPlan plan, IReadOnlyList<SobolResult> results)

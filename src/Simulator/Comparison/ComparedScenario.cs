@@ -1,5 +1,6 @@
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Simulator.Comparison;
 
@@ -7,6 +8,10 @@ namespace MarketSim.Simulator.Comparison;
 /// <param name="Path">The scenario file as the user named it.</param>
 /// <param name="Folder">The subfolder of the results folder for its runs.csv: <c>base</c>, or the other file's name.</param>
 /// <param name="Scenario">The scenario.</param>
-/// <param name="Yaml">Its effective text, which the silo runs.</param>
+/// <param name="Source">Its file as it was read when planned, which the results folder records.</param>
 /// <param name="Schema">What each of its runs reports.</param>
-public sealed record ComparedScenario(string Path, string Folder, MarketScenario Scenario, string Yaml, OutcomeSchema Schema);
+public sealed record ComparedScenario(string Path, string Folder, MarketScenario Scenario, ScenarioSource Source, OutcomeSchema Schema)
+{
+    /// <summary>Its effective text, which the silo runs.</summary>
+    public string Yaml => Source.EffectiveYaml;
+}

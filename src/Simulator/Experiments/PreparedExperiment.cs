@@ -56,7 +56,8 @@ public sealed class PreparedExperiment : IDisposable
         _used = true;
         var (options, t, loaded) = (_options, _timings, Loaded);
         var scenario = loaded.Median;
-        var scenarioYaml = t.Measure("scenario text", () => ScenarioLoader.EffectiveYaml(options.ScenarioPath));
+        var source = loaded.Source ?? throw new InvalidOperationException("A prepared experiment's scenario is loaded from its file");
+        var scenarioYaml = source.EffectiveYaml;
         var batchSize = options.BatchSize > 0 ? options.BatchSize : RunPlan.DefaultBatchSize(options.Runs, options.Threads);
         var plan = new RunPlan(options.Seed, options.Runs, options.Threads, batchSize);
         var startedAt = DateTimeOffset.UtcNow;
@@ -141,7 +142,7 @@ public sealed class PreparedExperiment : IDisposable
             }
             workbook.GetAwaiter().GetResult();
             abort.ThrowIfCancellationRequested();
-            t.Measure("manifest.json", () => Manifest.Write(folder, options, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed));
+            t.Measure("manifest.json", () => Manifest.Write(folder, options, source, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed));
             t.Measure("results folder commit", folder.Commit);
             engineStop.GetAwaiter().GetResult();
             return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir),
@@ -241,7 +242,7 @@ public sealed class PreparedExperiment : IDisposable
             ["Runs"] = summary.Runs.ToString(CultureInfo.InvariantCulture),
             ["Engine version"] = Manifest.EngineVersion,
             ["Scenario file"] = Path.GetFileName(options.ScenarioPath),
-            ["Scenario SHA-256"] = Manifest.ScenarioHash(options.ScenarioPath),
+            ["Scenario SHA-256"] = loaded.Source!.Sha256,
             ["Reproduce"] = Provenance.RunCommand(summary.Runs, options.Seed),
             ["Stopped"] = stopReason,
         };

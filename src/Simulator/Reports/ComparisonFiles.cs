@@ -55,7 +55,7 @@ public static class ComparisonFiles
             .Append("P(other worse) is the share of paired runs in which the other scenario is worse, in the direction named.</p>\n");
         html.Append(Section(plan, results));
         html.Append(Provenance.Html(
-            new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).Select(s => new[] { $"{s.Folder}/scenario.yaml", Path.GetFileName(s.Path), Manifest.ScenarioHash(s.Path) }),
+            new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).Select(s => new[] { $"{s.Folder}/scenario.yaml", Path.GetFileName(s.Path), s.Source.Sha256 }),
             Reproduce(plan, seed, runs)));
         html.Append("</body></html>\n");
         return html.ToString();

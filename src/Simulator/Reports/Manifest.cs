@@ -1,9 +1,9 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Experiments;
+using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Simulator.Reports;
 
@@ -28,15 +28,12 @@ public static class Manifest
     public static string EngineVersion =>
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>The SHA-256 of a scenario file, in lower-case hex.</summary>
-    public static string ScenarioHash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
-
-    /// <summary>Writes an experiment's manifest into <paramref name="folder"/>, after every other file.</summary>
-    public static void Write(ResultsFolder folder, ExperimentOptions options, RunPlan plan, long runs, string stopReason, DateTimeOffset startedAt, TimeSpan elapsed) =>
+    /// <summary>Writes an experiment's manifest into <paramref name="folder"/>, after every other file; <paramref name="source"/> is the scenario file as it was loaded.</summary>
+    public static void Write(ResultsFolder folder, ExperimentOptions options, ScenarioSource source, RunPlan plan, long runs, string stopReason, DateTimeOffset startedAt, TimeSpan elapsed) =>
         Write(folder, json =>
         {
-            json.WriteString("scenario_file", Path.GetFullPath(options.ScenarioPath));
-            json.WriteString("scenario_sha256", ScenarioHash(options.ScenarioPath));
+            json.WriteString("scenario_file", Path.GetFullPath(source.Path));
+            json.WriteString("scenario_sha256", source.Sha256);
             json.WriteNumber("seed", options.Seed);
             json.WriteNumber("runs", runs);
             json.WriteNumber("runs_requested", options.Runs);

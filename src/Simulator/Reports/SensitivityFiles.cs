@@ -92,7 +92,7 @@ internal static class SensitivityFiles
         }
         html.Append(Provenance.Html(
             [
-                ["Scenario", Path.GetFileName(scenarioPath), Manifest.ScenarioHash(scenarioPath)],
+                ["Scenario", Path.GetFileName(scenarioPath), plan.Source.Sha256],
                 ["Seed", seed.ToString(CultureInfo.InvariantCulture)],
                 ["Runs for the base and each variant", runs.ToString(CultureInfo.InvariantCulture)],
                 ["Values per input", points.ToString(CultureInfo.InvariantCulture)],

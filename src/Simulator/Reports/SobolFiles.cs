@@ -3,7 +3,6 @@ using System.Text;
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Uncertainty.Sensitivity;
 using MarketSim.Simulator.Reports.Charts;
-using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Sensitivity;
 
 namespace MarketSim.Simulator.Reports;
@@ -21,7 +20,7 @@ internal static class SobolFiles
             .Concat(plan.Metrics.SelectMany(m => new[] { "--metric", m.Name }))
             .Concat(["--seed", seed.ToString(CultureInfo.InvariantCulture)]));
         File.WriteAllText(folder.File("sobol.csv"), Csv(plan, results), new UTF8Encoding(false));
-        File.WriteAllText(folder.File("scenario.yaml"), ScenarioLoader.EffectiveYaml(scenarioPath));
+        File.WriteAllText(folder.File("scenario.yaml"), plan.Source.EffectiveYaml);
         var labels = new OutcomeLabels(plan.Scenario);
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -51,7 +50,7 @@ internal static class SobolFiles
         }
         html.Append(Provenance.Html(
             [
-                ["Scenario", Path.GetFileName(scenarioPath), Manifest.ScenarioHash(scenarioPath)],
+                ["Scenario", Path.GetFileName(scenarioPath), plan.Source.Sha256],
                 ["Seed", seed.ToString(CultureInfo.InvariantCulture)],
                 ["Base runs N, inputs k, runs (k + 2)·N", $"{Whole(plan.Design.BaseSize)}, {Whole(plan.Inputs.Count)}, {Whole(plan.Runs)}"],
             ],
@@ -63,7 +62,7 @@ internal static class SobolFiles
             json.WriteString("command", "sensitivity");
             json.WriteString("method", "sobol");
             json.WriteString("scenario_file", Path.GetFullPath(scenarioPath));
-            json.WriteString("scenario_sha256", Manifest.ScenarioHash(scenarioPath));
+            json.WriteString("scenario_sha256", plan.Source.Sha256);
             json.WriteNumber("seed", seed);
             json.WriteStartObject("design");
             json.WriteString("kind", "saltelli");

@@ -147,7 +147,12 @@ internal sealed partial class ScenarioDocument
             problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"'{baseName}' not found next to this file; allowed: the file name of a scenario in the same folder"));
             return null;
         }
-        var loaded = Load(File.ReadAllText(basePath), basePath, problems, origins, [.. chain, fullBase], merging);
+        if (ScenarioFileText.Read(basePath, out var unreadable) is not { } baseText)
+        {
+            problems.Add(unreadable!);
+            return null;
+        }
+        var loaded = Load(baseText.Text, basePath, problems, origins, [.. chain, fullBase], merging);
         if (loaded is not { Node: YamlMappingNode baseMap })
         {
             if (loaded is not null)

@@ -38,25 +38,8 @@ public static partial class ScenarioLoader
     /// <summary>Loads <paramref name="path"/>, returning the scenario (null when there are problems) and the problems.</summary>
     public static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) TryLoad(string path)
     {
-        if (NotAScenarioFile(path) is { } problem)
-        {
-            return (null, [problem]);
-        }
-        return Parse(File.ReadAllText(path), path);
-    }
-
-    /// <summary>
-    /// The one problem with <paramref name="path"/> as a scenario to read (a folder, or nothing there),
-    /// or null when it is a file; every command checks the path here so they all say the same.
-    /// </summary>
-    internal static ScenarioProblem? NotAScenarioFile(string path)
-    {
-        if (File.Exists(path))
-        {
-            return null;
-        }
-        var what = Directory.Exists(path) ? "is a folder, not a scenario file" : "file not found";
-        return new ScenarioProblem(path, 0, 0, "", $"{what}; allowed: the path of a scenario YAML file");
+        var (loaded, problems) = TryLoadUncertain(path);
+        return (loaded?.Median, problems);
     }
 
     /// <summary>Parses scenario text; <paramref name="file"/> names it in problems and locates its base, if any. Uncertain inputs are at their medians.</summary>
@@ -66,38 +49,60 @@ public static partial class ScenarioLoader
         return (loaded?.Median, problems);
     }
 
-    /// <summary>Loads <paramref name="path"/> with its uncertain inputs (none for a fixed-value scenario).</summary>
+    /// <summary>
+    /// Loads <paramref name="path"/> with its uncertain inputs (none for a fixed-value scenario), reading the file
+    /// once: the scenario's <see cref="UncertainScenario.Source"/> is what was read.
+    /// </summary>
     public static (UncertainScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) TryLoadUncertain(string path)
     {
-        if (NotAScenarioFile(path) is { } problem)
-        {
-            return (null, [problem]);
-        }
-        return ParseUncertain(File.ReadAllText(path), path);
+        var read = ScenarioFileText.Read(path, out var problem);
+        return read is null ? (null, [problem!]) : ParseUncertain(read.Text, path, read.Sha256);
     }
 
-    /// <summary>Parses scenario text with its uncertain inputs (see <see cref="Parse"/>).</summary>
-    public static (UncertainScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) ParseUncertain(string text, string file)
+    /// <summary>Parses scenario text with its uncertain inputs (see <see cref="Parse"/>); the scenario has no <see cref="UncertainScenario.Source"/>.</summary>
+    public static (UncertainScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) ParseUncertain(string text, string file) =>
+        ParseUncertain(text, file, sha256: null);
+
+    /// <summary>
+    /// Reads and parses the file at <paramref name="path"/> and its bases, once, without reading the scenario's fields:
+    /// the document and what a results folder records of it, or nulls with <paramref name="problems"/> recorded.
+    /// </summary>
+    internal static (ScenarioDocument? Document, ScenarioSource? Source) ReadDocument(string path, List<ScenarioProblem> problems)
+    {
+        if (ScenarioFileText.Read(path, out var problem) is not { } read)
+        {
+            problems.Add(problem!);
+            return (null, null);
+        }
+        var document = ScenarioDocument.Parse(read.Text, path, problems);
+        return document is null ? (null, null) : (document, SourceOf(document, read.Text, path, read.Sha256));
+    }
+
+    private static (UncertainScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) ParseUncertain(string text, string file, string? sha256)
     {
         var problems = new List<ScenarioProblem>();
         var document = ScenarioDocument.Parse(text, file, problems);
-        var loaded = document is null ? null : Read(document, file, problems);
+        var source = document is null || sha256 is null || problems.Count > 0 ? null : SourceOf(document, text, file, sha256);
+        var loaded = document is null ? null : Read(document, file, problems, source);
         return problems.Count == 0
             ? (loaded, problems)
             : (null, [.. SharedBlocks.Collapse(problems, document?.Root).Select(p => document?.AsWritten(p) ?? p).OrderBy(p => p.File != file).ThenBy(p => p.Line).ThenBy(p => p.Column)]);
     }
+
+    private static ScenarioSource SourceOf(ScenarioDocument document, string text, string file, string sha256) =>
+        new(file, sha256, document.HasBase ? document.ToYaml() : text);
 
     /// <summary>Reads a scenario from an already parsed (and possibly edited) document; uncertain inputs are at their medians, or errors when not <paramref name="uncertain"/>.</summary>
     internal static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) FromDocument(ScenarioDocument document, string file, bool uncertain = true)
     {
         var problems = new List<ScenarioProblem>();
         var scenario = uncertain
-            ? Read(document, file, problems)?.Median
+            ? Read(document, file, problems, source: null)?.Median
             : YamlFields.Of(document.Root, "", file, problems, document.Origins) is { } root ? new Reader(root).Read() : null;
         return problems.Count == 0 ? (scenario, problems) : (null, [.. SharedBlocks.Collapse(problems, document.Root).Select(document.AsWritten).OrderBy(p => p.Line)]);
     }
 
-    private static UncertainScenario? Read(ScenarioDocument document, string file, List<ScenarioProblem> problems)
+    private static UncertainScenario? Read(ScenarioDocument document, string file, List<ScenarioProblem> problems, ScenarioSource? source)
     {
         var uncertain = new UncertainFields(document.Root);
         var root = YamlFields.Of(document.Root, "", file, problems, document.Origins, uncertain);
@@ -114,7 +119,7 @@ public static partial class ScenarioLoader
         {
             return null;
         }
-        var loaded = new UncertainScenario(scenario, document, file, uncertain.Inputs) { Correlations = correlations, Warnings = warnings };
+        var loaded = new UncertainScenario(scenario, document, file, uncertain.Inputs) { Correlations = correlations, Warnings = warnings, Source = source };
         problems.AddRange(loaded.ProblemsAtExtremes());
         return problems.Count > 0 ? null : loaded;
     }
@@ -125,9 +130,9 @@ public static partial class ScenarioLoader
     /// </summary>
     public static string EffectiveYaml(string path)
     {
-        var text = File.ReadAllText(path);
-        var document = ScenarioDocument.Parse(text, path, []);
-        return document is { HasBase: true } ? document.ToYaml() : text;
+        var problems = new List<ScenarioProblem>();
+        var (_, source) = ReadDocument(path, problems);
+        return source?.EffectiveYaml ?? throw new ScenarioException(problems);
     }
 
     /// <summary>The readers of each section; each records problems and returns what it could read.</summary>

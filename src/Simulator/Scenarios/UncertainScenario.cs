@@ -41,6 +41,12 @@ public sealed class UncertainScenario
     /// <summary>What loading the scenario warns about (a repaired correlation matrix): not errors, but the user must see them.</summary>
     public IReadOnlyList<ScenarioProblem> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// The file as it was read when the scenario was loaded from one (<see cref="ScenarioLoader.TryLoadUncertain"/>), which
+    /// a results folder records; null for scenario text parsed without a file (a run's scenario on a silo).
+    /// </summary>
+    public ScenarioSource? Source { get; init; }
+
     /// <summary>The runs.csv columns of the inputs' sampled values.</summary>
     public IReadOnlyList<OutcomeColumn> InputColumns =>
         [.. Inputs.Select(i => new OutcomeColumn(i.ColumnName, i.Unit, $"Sampled value of the uncertain input {i.Path} ({i.Distribution.Kind})", false))];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace MarketSim.Simulator.Scenarios;
@@ -223,7 +222,7 @@ internal sealed class YamlFields
         if (number < min || number > max || (exclusiveMin && number == min))
         {
             var what = number < 0 && min >= 0 ? "is negative" : "is out of range";
-            Report(node, path, $"{number.ToString(CultureInfo.InvariantCulture)} {what}; allowed: {allowed}");
+            Report(node, path, $"{text} {what}; allowed: {allowed}");
             return null;
         }
         return number;

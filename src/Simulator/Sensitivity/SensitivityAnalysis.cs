@@ -49,12 +49,8 @@ public static class SensitivityAnalysis
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(points, 2);
         var problems = new List<ScenarioProblem>();
-        if (ScenarioLoader.NotAScenarioFile(scenarioPath) is { } notAFile)
-        {
-            throw new ScenarioException([notAFile]);
-        }
-        var document = ScenarioDocument.Parse(File.ReadAllText(scenarioPath), scenarioPath, problems);
-        if (document is null || problems.Count > 0)
+        var (document, source) = ScenarioLoader.ReadDocument(scenarioPath, problems);
+        if (document is null || source is null || problems.Count > 0)
         {
             throw new ScenarioException(problems);
         }
@@ -83,7 +79,7 @@ public static class SensitivityAnalysis
                 variants.Add(new SensitivityPlan.Variant(v.Path.Text, setting, position, value, scenario, variant.ToYaml()));
             }
         }
-        return new SensitivityPlan(baseScenario, ScenarioLoader.EffectiveYaml(scenarioPath), schema, [.. metrics], columns, variants);
+        return new SensitivityPlan(baseScenario, source, schema, [.. metrics], columns, variants);
     }
 
     /// <summary>

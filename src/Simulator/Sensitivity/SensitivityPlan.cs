@@ -1,5 +1,6 @@
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Simulator.Sensitivity;
 
@@ -9,10 +10,10 @@ namespace MarketSim.Simulator.Sensitivity;
 /// </summary>
 public sealed class SensitivityPlan
 {
-    internal SensitivityPlan(MarketScenario baseScenario, string baseYaml, OutcomeSchema schema, IReadOnlyList<string> metrics, int[] columns, IReadOnlyList<Variant> variants)
+    internal SensitivityPlan(MarketScenario baseScenario, ScenarioSource source, OutcomeSchema schema, IReadOnlyList<string> metrics, int[] columns, IReadOnlyList<Variant> variants)
     {
         Base = baseScenario;
-        BaseYaml = baseYaml;
+        Source = source;
         Schema = schema;
         Metrics = metrics;
         Columns = columns;
@@ -24,8 +25,11 @@ public sealed class SensitivityPlan
 
     internal MarketScenario Base { get; }
 
+    /// <summary>The scenario file as it was read when planned, which the results folder records.</summary>
+    internal ScenarioSource Source { get; }
+
     /// <summary>The base scenario's effective text, which the silos run.</summary>
-    internal string BaseYaml { get; }
+    internal string BaseYaml => Source.EffectiveYaml;
 
     internal OutcomeSchema Schema { get; }
 

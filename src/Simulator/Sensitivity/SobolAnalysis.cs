@@ -35,8 +35,7 @@ public static class SobolAnalysis
         }
         var schema = ScenarioCompiler.Compile(loaded).Schema;
         var columns = metrics.Select(m => OutcomeLookup.ColumnOrThrow(schema, m, scenarioPath, "--metric")).ToArray();
-        var yaml = ScenarioLoader.EffectiveYaml(scenarioPath);
-        return new SobolPlan(loaded.Median, yaml, loaded.Inputs, schema, [.. columns.Select(c => schema.Columns[c])], columns,
+        return new SobolPlan(loaded.Median, loaded.Source!, loaded.Inputs, schema, [.. columns.Select(c => schema.Columns[c])], columns,
             new SobolDesignSpec(baseRuns, seed), loaded.Correlations is not null);
     }
 

@@ -2,6 +2,7 @@ using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Grains.Uncertainty.Sensitivity;
+using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Simulator.Sensitivity;
 
@@ -11,10 +12,10 @@ namespace MarketSim.Simulator.Sensitivity;
 /// </summary>
 public sealed class SobolPlan
 {
-    internal SobolPlan(MarketScenario scenario, string yaml, IReadOnlyList<UncertainInput> inputs, OutcomeSchema schema, IReadOnlyList<OutcomeColumn> metrics, int[] columns, SobolDesignSpec design, bool hasCorrelations)
+    internal SobolPlan(MarketScenario scenario, ScenarioSource source, IReadOnlyList<UncertainInput> inputs, OutcomeSchema schema, IReadOnlyList<OutcomeColumn> metrics, int[] columns, SobolDesignSpec design, bool hasCorrelations)
     {
         Scenario = scenario;
-        Yaml = yaml;
+        Source = source;
         Inputs = inputs;
         Schema = schema;
         Metrics = metrics;
@@ -44,7 +45,11 @@ public sealed class SobolPlan
     /// <summary>The scenario at its inputs' medians, for its names in labels.</summary>
     internal MarketScenario Scenario { get; }
 
-    internal string Yaml { get; }
+    /// <summary>The scenario file as it was read when planned, which the results folder records.</summary>
+    internal ScenarioSource Source { get; }
+
+    /// <summary>The scenario's effective text, which the silo runs.</summary>
+    internal string Yaml => Source.EffectiveYaml;
 
     internal OutcomeSchema Schema { get; }
 

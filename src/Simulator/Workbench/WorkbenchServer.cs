@@ -34,12 +34,21 @@ public sealed class WorkbenchServer : IAsyncDisposable
     /// <summary>Where the workbench keeps its experiments and the user's scenarios.</summary>
     public ExperimentsFolder Experiments { get; }
 
+    /// <summary>The host's services (for the tests).</summary>
+    internal IServiceProvider Services => _app.Services;
+
     /// <summary>The address the workbench answers at, like http://127.0.0.1:5000/.</summary>
     public Uri Address => new(_app.Urls.First().TrimEnd('/') + "/");
 
-    /// <summary>Builds and starts the workbench; with a cluster, connects to it first (and throws as `marketsim run --cluster` does when it cannot).</summary>
+    /// <summary>
+    /// Builds and starts the workbench; with a cluster, connects to it first (and throws as `marketsim run --cluster` does when it cannot).
+    /// When <paramref name="cancellation"/> fires meanwhile, the start is finished, the workbench stopped and
+    /// <see cref="OperationCanceledException"/> thrown: as <see cref="EmbeddedSilo.Start"/> does, the host's start is not
+    /// cancelled, since Orleans ends a start cancelled in one of its stages with an exception of its own (exit 1, a stack trace).
+    /// </summary>
     public static async Task<WorkbenchServer> Start(WorkbenchOptions options, IScenarioCompiler compiler, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var experiments = new ExperimentsFolder(options.ExperimentsFolder);
         RunEngine? cluster = null;
         // The host logs a failed start (a port in use) with its stack before the exception says the same in one line.
@@ -50,8 +59,10 @@ public sealed class WorkbenchServer : IAsyncDisposable
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true)
-                .AddFilter((category, level) => level >= LogLevel.Error && !(starting && category == HostCategory));
+                .AddFilter((category, level) => level >= LogLevel.Error && !(starting && category == HostCategory) && !IsOrleans(category));
             builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            // The command's signals stop the workbench: the host's own console lifetime would cancel a start under way on Ctrl+C.
+            CommandLifetime.Use(builder);
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.Listen(options.Listen, options.Port);
@@ -89,7 +100,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
             }
             try
             {
-                await app.StartAsync(cancellation);
+                await app.StartAsync(CancellationToken.None);
             }
             catch
             {
@@ -97,6 +108,15 @@ public sealed class WorkbenchServer : IAsyncDisposable
                 throw;
             }
             starting = false;
+            if (cancellation.IsCancellationRequested)
+            {
+                using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+                {
+                    await app.StopAsync(patience.Token);
+                }
+                await app.DisposeAsync();
+                cancellation.ThrowIfCancellationRequested();
+            }
             return new WorkbenchServer(app, cluster, experiments);
         }
         catch
@@ -118,6 +138,9 @@ public sealed class WorkbenchServer : IAsyncDisposable
         await _app.DisposeAsync();
         _cluster?.Dispose();
     }
+
+    // Orleans' own log lines (a silo's start, its membership) are not the workbench's messages, as they are not `run`'s.
+    private static bool IsOrleans(string? category) => category is not null && category.StartsWith("Orleans", StringComparison.Ordinal);
 
     // The dashboard's pages run their own scripts; the workbench's pages run only /workbench/*.js and are never framed.
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)

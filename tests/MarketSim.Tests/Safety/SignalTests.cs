@@ -190,6 +190,45 @@ public class SignalTests
         Assert.Contains("Stopped: interrupted", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_signal_after_the_runs_of_a_run_keeps_every_run_says_so_and_exits_128_plus_its_number()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+        using var interruption = new Interruption();
+        var error = new SignalAfterRuns(interruption, PosixSignal.SIGTERM);
+
+        var code = new MarketSimCli(new StringWriter(), error).Invoke(["run", Doncaster, "--runs", "40", "--seed", "3", "--threads", "1", "--out", dir], interruption);
+
+        Assert.Equal(ExitCodes.Terminated, code);
+        Assert.Contains($"interrupted by SIGTERM after the runs had ended: the results of all 40 runs are written in {dir}", error.ToString(), StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        Assert.Equal(40, manifest.RootElement.GetProperty("runs").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("compare")]
+    [InlineData("oat")]
+    [InlineData("sobol")]
+    public void A_signal_after_the_runs_of_compare_or_sensitivity_writes_nothing_and_exits_128_plus_its_number(string command)
+    {
+        var parent = Repo.TempDir();
+        var dir = Path.Combine(parent, "out");
+        using var interruption = new Interruption();
+        var error = new SignalAfterRuns(interruption, PosixSignal.SIGINT);
+        string[] args = command switch
+        {
+            "compare" => ["compare", Doncaster, Repo.Scenario("doncaster-lead-exit.yaml"), "--runs", "10"],
+            "oat" => ["sensitivity", Doncaster, "--vary", "zones.*.demand.annual_growth=0..0.04", "--runs", "10"],
+            _ => ["sensitivity", Repo.Scenario("doncaster-uncertain.yaml"), "--method", "sobol", "--base-runs", "2"],
+        };
+
+        var code = new MarketSimCli(new StringWriter(), error).Invoke([.. args, "--threads", "1", "--out", dir], interruption);
+
+        Assert.True(code == ExitCodes.Cancelled, $"exit code {code}, not {ExitCodes.Cancelled}: {error}");
+        Assert.Contains("interrupted by Ctrl+C (SIGINT): stopped cleanly; no results were written", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(parent));
+    }
+
     private static void WaitForRuns(string parent, MarketSimProcess process, long minimumBytes)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);

@@ -1,10 +1,16 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using MarketSim.Silo.Hosting;
 using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Workbench;
 using MarketSim.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace MarketSim.Tests.Workbench;
 
@@ -90,6 +96,67 @@ public sealed partial class ServeCommandTests
         Assert.Single(keptError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.True(Directory.Exists(kept));
         Assert.Empty(Directory.GetFileSystemEntries(kept));
+    }
+
+    [Fact]
+    public async Task A_stop_while_the_workbench_starts_is_a_cancellation_and_leaves_no_folder()
+    {
+        // Orleans ended a start cancelled in one of its stages with OrleansLifecycleCanceledException (exit 1, a stack
+        // trace). Stops every 40 ms from the start, until one comes after a start has finished, cover its stages.
+        var cancelled = 0;
+        for (var afterMilliseconds = 0; afterMilliseconds <= 5000; afterMilliseconds += 40)
+        {
+            var experiments = Path.Combine(Repo.TempDir(), "experiments");
+            using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(afterMilliseconds));
+            try
+            {
+                await using var server = await WorkbenchServer.Start(new WorkbenchOptions(0, IPAddress.Loopback, experiments, Path.Combine(Repo.Root, "scenarios"), Threads: 1), ScenarioCompiler.Instance, stop.Token);
+                break;
+            }
+            catch (Exception ex)
+            {
+                Assert.True(ex is OperationCanceledException, $"a stop {afterMilliseconds} ms into the start ended it with {ex.GetType().Name}: {ex.Message}");
+                Assert.False(Directory.Exists(experiments), $"a stop {afterMilliseconds} ms into the start left {experiments}");
+                cancelled++;
+            }
+        }
+        Assert.True(cancelled >= 1, "no stop came while the workbench was starting");
+    }
+
+    [Fact]
+    public void A_signal_while_serve_starts_stops_it_with_exit_130_and_one_line()
+    {
+        // The web host's console lifetime cancelled the start on Ctrl+C in Orleans' last stage (exit 1, a stack trace) or
+        // let Orleans log its failed start. Signals at 40%, 70% and 90% of the time a start takes reach its later stages.
+        var parent = Repo.TempDir();
+        var clock = Stopwatch.StartNew();
+        TimeSpan started;
+        using (var first = new MarketSimProcess(parent, null, "serve", "--port", "0", "--threads", "1", "--experiments", Path.Combine(parent, "experiments")))
+        {
+            first.WaitForLine("MarketSim workbench:", TimeSpan.FromSeconds(60));
+            started = clock.Elapsed;
+            first.Signal("INT");
+            Assert.True(first.WaitForExit(TimeSpan.FromSeconds(60)));
+        }
+        foreach (var share in new[] { 0.4, 0.7, 0.9 })
+        {
+            var folder = Repo.TempDir();
+            using var serve = new MarketSimProcess(folder, null, "serve", "--port", "0", "--threads", "1", "--experiments", Path.Combine(folder, "experiments"));
+            Thread.Sleep(started * share);
+            serve.Signal("INT");
+
+            Assert.True(serve.WaitForExit(TimeSpan.FromSeconds(60)), $"serve did not stop within 60 s of a signal {share:P0} into its start");
+            Assert.True(serve.ExitCode == ExitCodes.Cancelled, $"exit code {serve.ExitCode} after a signal {share:P0} into the start: {serve.Error}");
+            Assert.Single(serve.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
+
+    [Fact]
+    public async Task The_workbench_leaves_stop_signals_to_the_command()
+    {
+        await using var server = await WorkbenchServer.Start(new WorkbenchOptions(0, IPAddress.Loopback, Path.Combine(Repo.TempDir(), "experiments"), Path.Combine(Repo.Root, "scenarios"), Threads: 1), ScenarioCompiler.Instance);
+
+        Assert.IsType<CommandLifetime>(server.Services.GetRequiredService<IHostLifetime>());
     }
 
     /// <summary>Runs `marketsim serve` in this process until <paramref name="whileServing"/> is done, then sends SIGTERM.</summary>

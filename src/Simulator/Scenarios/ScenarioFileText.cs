@@ -1,0 +1,68 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Unicode;
+
+namespace MarketSim.Simulator.Scenarios;
+
+/// <summary>
+/// A scenario file's text, read from disk once, and the SHA-256 of the bytes read. Every command reads its
+/// scenario files (and their bases) here, so that a results folder records the file as it was loaded however
+/// it changes during the runs, and a file that is missing, unreadable or not UTF-8 gets the same message from each.
+/// </summary>
+internal sealed record ScenarioFileText(string Text, string Sha256)
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads <paramref name="path"/>; null, with the one <paramref name="problem"/> it has, when it cannot be read as a scenario's text.</summary>
+    public static ScenarioFileText? Read(string path, out ScenarioProblem? problem) => Read(path, File.ReadAllBytes, out problem);
+
+    /// <summary>As <see cref="Read(string, out ScenarioProblem?)"/>, with the bytes read by <paramref name="readAllBytes"/> (a test's failing disk).</summary>
+    internal static ScenarioFileText? Read(string path, Func<string, byte[]> readAllBytes, out ScenarioProblem? problem)
+    {
+        if (!File.Exists(path))
+        {
+            var what = Directory.Exists(path) ? "is a folder, not a scenario file" : "file not found";
+            problem = Whole(path, $"{what}; allowed: the path of a scenario YAML file");
+            return null;
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = readAllBytes(path);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            var why = ex switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                FileNotFoundException or DirectoryNotFoundException => "it was removed while being read",
+                // .NET's message names the path again: "Input/output error : '/path'".
+                _ => ex.Message.Split(" : '")[0].TrimEnd('.'),
+            };
+            problem = Whole(path, $"cannot be read ({why}); allowed: a scenario file you can read");
+            return null;
+        }
+        try
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), StrictUtf8, detectEncodingFromByteOrderMarks: true);
+            problem = null;
+            return new ScenarioFileText(reader.ReadToEnd(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+        catch (DecoderFallbackException)
+        {
+            problem = Whole(path, $"not UTF-8 text at line {LineOfFirstInvalidByte(bytes)}; allowed: a UTF-8 file (save it as UTF-8 in your editor)");
+            return null;
+        }
+    }
+
+    private static ScenarioProblem Whole(string path, string message) => new(path, 0, 0, "", message);
+
+    private static int LineOfFirstInvalidByte(byte[] bytes)
+    {
+        var chars = new char[bytes.Length];
+        var status = Utf8.ToUtf16(bytes, chars, out var valid, out _, replaceInvalidSequences: false);
+        var before = status == OperationStatus.InvalidData ? valid : bytes.Length;
+        return bytes.AsSpan(0, before).Count((byte)'\n') + 1;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Tests.Support;
+
+namespace MarketSim.Tests.Scenarios;
+
+/// <summary>
+/// A scenario file that exists but cannot be read, or is not UTF-8, is a problem with the scenario: one message naming the
+/// file and what is allowed, exit 2 from every command, never a stack trace.
+/// </summary>
+public class ScenarioFileReadingTests
+{
+    private static readonly string Doncaster = Repo.Scenario("doncaster-ccash.yaml");
+
+    [Fact]
+    public void A_scenario_file_without_read_permission_is_a_problem_naming_it_and_what_is_allowed()
+    {
+        // chmod 000 does not stop root, who may run the tests: the refused read is injected.
+        var text = ScenarioFileText.Read(Doncaster, path => throw new UnauthorizedAccessException($"Access to the path '{path}' is denied."), out var problem);
+
+        Assert.Null(text);
+        Assert.Equal($"{Doncaster}: cannot be read (permission denied); allowed: a scenario file you can read", problem!.ToString());
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("run")]
+    [InlineData("compare")]
+    [InlineData("sensitivity")]
+    public void A_scenario_file_that_fails_to_read_is_refused_with_one_line_and_exit_code_2(string command)
+    {
+        // /proc/self/mem exists and is a file, but reading it from its start fails (EIO), for root too.
+        const string unreadable = "/proc/self/mem";
+        var dir = Repo.TempDir();
+        string[] args = command switch
+        {
+            "validate" => ["validate", unreadable],
+            "run" => ["run", unreadable, "--runs", "3", "--quiet"],
+            "compare" => ["compare", unreadable, Doncaster, "--runs", "3", "--quiet"],
+            _ => ["sensitivity", unreadable, "--vary", "zones.*.demand.annual_growth=0..0.04", "--runs", "3", "--quiet"],
+        };
+
+        var run = CliRun.Of(command == "validate" ? args : [.. args, "--out", Path.Combine(dir, "out")]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"error: {unreadable}: cannot be read (Input/output error); allowed: a scenario file you can read", Assert.Single(run.ErrorLines));
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void A_latin1_scenario_file_is_refused_naming_the_line_of_its_first_byte_that_is_not_utf8()
+    {
+        var dir = Repo.TempDir();
+        var file = Path.Combine(dir, "latin1.yaml");
+        var yaml = File.ReadAllText(Doncaster).Replace("name: Doncaster CCASH", "name: Doncaster Café", StringComparison.Ordinal);
+        File.WriteAllBytes(file, Encoding.Latin1.GetBytes(yaml));
+        var line = yaml[..yaml.IndexOf('é', StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        var run = CliRun.Of("validate", file);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"error: {file}: not UTF-8 text at line {line}; allowed: a UTF-8 file (save it as UTF-8 in your editor)", Assert.Single(run.ErrorLines));
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public void A_utf8_scenario_file_with_a_byte_order_mark_is_read_as_without_one()
+    {
+        var dir = Repo.TempDir();
+        var file = Path.Combine(dir, "bom.yaml");
+        File.WriteAllBytes(file, [.. Encoding.UTF8.GetPreamble(), .. File.ReadAllBytes(Doncaster)]);
+
+        var run = CliRun.Of("validate", file);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.StartsWith($"{file}: ok (Doncaster CCASH:", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_number_out_of_range_is_quoted_as_the_file_writes_it()
+    {
+        var dir = Repo.TempDir();
+        var file = Path.Combine(dir, "huge.yaml");
+        var yaml = File.ReadAllText(Doncaster);
+        File.WriteAllText(file, System.Text.RegularExpressions.Regex.Replace(yaml, @"horizon_years: [0-9.]+", "horizon_years: 99999999999999999999999999"));
+
+        var run = CliRun.Of("validate", file);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("horizon_years: 99999999999999999999999999 is out of range; allowed:", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+}
