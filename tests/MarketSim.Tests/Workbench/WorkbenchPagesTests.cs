@@ -24,6 +24,19 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
     }
 
     [Fact]
+    public async Task A_section_that_is_not_a_number_shows_the_first_section_not_an_empty_error()
+    {
+        var run = CliRun.Of("run", Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "20", "--seed", "3", "--out", Path.Combine(workbench.Experiments, "odd-section"), "--quiet");
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        var response = await workbench.Client.GetAsync("/experiments/odd-section?section=abc");
+        var first = await workbench.Client.GetStringAsync("/experiments/odd-section?section=0");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(first, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_whole_results_folder_downloads_as_a_zip_of_the_files_its_manifest_lists()
     {
         var run = CliRun.Of("run", Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "20", "--seed", "4", "--out", Path.Combine(workbench.Experiments, "zipped"), "--quiet");

@@ -19,7 +19,9 @@ internal static class ResultPages
     public static void Map(WebApplication app)
     {
         app.MapGet("/experiments", (ExperimentsFolder folder, ExperimentJobs jobs) => List(folder, jobs));
-        app.MapGet("/experiments/{id}", (string id, int? section, ExperimentsFolder folder, ExperimentJobs jobs) => Show(folder, jobs, id, section ?? 0));
+        // A section that is not a number (an edited address) shows the first, as one out of range shows the nearest.
+        app.MapGet("/experiments/{id}", (string id, string? section, ExperimentsFolder folder, ExperimentJobs jobs) =>
+            Show(folder, jobs, id, int.TryParse(section, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 0));
         app.MapGet("/experiments/{id}/download.zip", (string id, ExperimentsFolder folder) => Zip(folder, id));
         app.MapGet("/experiments/{id}/files/{**file}", (string id, string file, ExperimentsFolder folder) => Download(folder, id, file));
     }
