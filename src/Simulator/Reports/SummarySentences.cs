@@ -182,9 +182,14 @@ public static class SummarySentences
                 var best = lines.MinBy(l => l.ValueAtRisk)!;
                 var worst = lines.MaxBy(l => l.ValueAtRisk)!;
                 var (low, high) = QuantileInterval.Of(best.SortedValues, RiskShareComparison.Alpha);
-                yield return $"{name}'s bad-case liability (95th percentile over the {horizon}) is lowest under \"{best.ModelName}\", {Quantity.Money(best.ValueAtRisk)} (95% interval {Quantity.Money(low)} to {Quantity.Money(high)}), and highest under \"{worst.ModelName}\", {Quantity.Money(worst.ValueAtRisk)}.";
+                var bestValue = Quantity.Money(best.ValueAtRisk);
+                var interval = $"(95% interval {Quantity.Money(low)} to {Quantity.Money(high)})";
+                var same = best.ValueAtRisk == worst.ValueAtRisk ? "the same" : "about the same";
+                yield return bestValue == Quantity.Money(worst.ValueAtRisk)
+                    ? $"{name}'s bad-case liability (95th percentile over the {horizon}) is {same} under every agreement, {bestValue} {interval}."
+                    : $"{name}'s bad-case liability (95th percentile over the {horizon}) is lowest under \"{best.ModelName}\", {bestValue} {interval}, and highest under \"{worst.ModelName}\", {Quantity.Money(worst.ValueAtRisk)}.";
                 var cheapest = lines.MinBy(l => l.Liability.Mean)!;
-                var dearest = lines.MaxBy(l => l.Liability.Mean)!;
+                var dearest = lines.Where(l => l.ModelId != cheapest.ModelId).MaxBy(l => l.Liability.Mean)!;
                 var (mean, se, _) = riskShare.Paired(pool.Id, cheapest.ModelId, dearest.ModelId, partner.CommissionerId);
                 yield return PairedReading(name, dearest.ModelName, cheapest.ModelName, mean, se, horizon) + " (the widest gap between agreements, on the same futures).";
             }
