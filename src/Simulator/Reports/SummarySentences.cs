@@ -35,7 +35,7 @@ public static class SummarySentences
         sentences.Add(UnmetNeed(scenario, summary, horizon));
         sentences.AddRange(Commissioners(scenario, summary, horizon));
         sentences.AddRange(Pools(scenario, summary, riskShare, labels, horizon));
-        if (drivers is { Count: > 0 } && Driver(drivers, labels) is { } driver)
+        if (drivers is { Count: > 0 } && Driver(scenario, drivers, labels) is { } driver)
         {
             sentences.Add(driver);
         }
@@ -213,7 +213,7 @@ public static class SummarySentences
         return $"Under \"{modelB}\" {partner} pays {Quantity.Money(Math.Abs(meanGbp))} {more} over the {horizon} ({interval}) than under \"{modelA}\"{clear}";
     }
 
-    private static string? Driver(IReadOnlyList<OutcomeDrivers> drivers, OutcomeLabels labels)
+    private static string? Driver(MarketScenario scenario, IReadOnlyList<OutcomeDrivers> drivers, OutcomeLabels labels)
     {
         var d = drivers.FirstOrDefault(x => x.Outcome.Name == "unmet_hours_total") ?? drivers[0];
         if (d.Result.Tornado.Count == 0)
@@ -222,7 +222,7 @@ public static class SummarySentences
         }
         var top = d.Result.Tornado[0];
         return string.Create(CultureInfo.InvariantCulture,
-            $"Of the uncertain inputs, {FieldLabels.Of(top.Name)} moves {labels.Label(d.Outcome).ToLowerInvariant()} most over the horizon (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {Quantity.Share(top.ContributionToVariance)} of its rank variance).");
+            $"Of the uncertain inputs, {FieldLabels.Of(top.Name, scenario)} moves {labels.Label(d.Outcome).ToLowerInvariant()} most over the horizon (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {Quantity.Share(top.ContributionToVariance)} of its rank variance).");
     }
 
     /// <summary>"on average it ends £3.49m over budget (± £373k)", or "under budget" for a negative mean overspend, so that no sentence overspends by a negative amount.</summary>
