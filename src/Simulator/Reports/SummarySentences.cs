@@ -35,7 +35,7 @@ public static class SummarySentences
         sentences.Add(UnmetNeed(scenario, summary, horizon));
         sentences.AddRange(Commissioners(scenario, summary, horizon));
         sentences.AddRange(Pools(scenario, summary, riskShare, labels, horizon));
-        if (drivers is { Count: > 0 } && Driver(drivers, labels) is { } driver)
+        if (drivers is { Count: > 0 } && Driver(scenario, drivers, labels) is { } driver)
         {
             sentences.Add(driver);
         }
@@ -182,9 +182,14 @@ public static class SummarySentences
                 var best = lines.MinBy(l => l.ValueAtRisk)!;
                 var worst = lines.MaxBy(l => l.ValueAtRisk)!;
                 var (low, high) = QuantileInterval.Of(best.SortedValues, RiskShareComparison.Alpha);
-                yield return $"{name}'s bad-case liability (95th percentile over the {horizon}) is lowest under \"{best.ModelName}\", {Quantity.Money(best.ValueAtRisk)} (95% interval {Quantity.Money(low)} to {Quantity.Money(high)}), and highest under \"{worst.ModelName}\", {Quantity.Money(worst.ValueAtRisk)}.";
+                var bestValue = Quantity.Money(best.ValueAtRisk);
+                var interval = $"(95% interval {Quantity.Money(low)} to {Quantity.Money(high)})";
+                var same = best.ValueAtRisk == worst.ValueAtRisk ? "the same" : "about the same";
+                yield return bestValue == Quantity.Money(worst.ValueAtRisk)
+                    ? $"{name}'s bad-case liability (95th percentile over the {horizon}) is {same} under every agreement, {bestValue} {interval}."
+                    : $"{name}'s bad-case liability (95th percentile over the {horizon}) is lowest under \"{best.ModelName}\", {bestValue} {interval}, and highest under \"{worst.ModelName}\", {Quantity.Money(worst.ValueAtRisk)}.";
                 var cheapest = lines.MinBy(l => l.Liability.Mean)!;
-                var dearest = lines.MaxBy(l => l.Liability.Mean)!;
+                var dearest = lines.Where(l => l.ModelId != cheapest.ModelId).MaxBy(l => l.Liability.Mean)!;
                 var (mean, se, _) = riskShare.Paired(pool.Id, cheapest.ModelId, dearest.ModelId, partner.CommissionerId);
                 yield return PairedReading(name, dearest.ModelName, cheapest.ModelName, mean, se, horizon) + " (the widest gap between agreements, on the same futures).";
             }
@@ -208,7 +213,7 @@ public static class SummarySentences
         return $"Under \"{modelB}\" {partner} pays {Quantity.Money(Math.Abs(meanGbp))} {more} over the {horizon} ({interval}) than under \"{modelA}\"{clear}";
     }
 
-    private static string? Driver(IReadOnlyList<OutcomeDrivers> drivers, OutcomeLabels labels)
+    private static string? Driver(MarketScenario scenario, IReadOnlyList<OutcomeDrivers> drivers, OutcomeLabels labels)
     {
         var d = drivers.FirstOrDefault(x => x.Outcome.Name == "unmet_hours_total") ?? drivers[0];
         if (d.Result.Tornado.Count == 0)
@@ -217,7 +222,7 @@ public static class SummarySentences
         }
         var top = d.Result.Tornado[0];
         return string.Create(CultureInfo.InvariantCulture,
-            $"Of the uncertain inputs, {FieldLabels.Of(top.Name)} moves {labels.Label(d.Outcome).ToLowerInvariant()} most over the horizon (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {Quantity.Share(top.ContributionToVariance)} of its rank variance).");
+            $"Of the uncertain inputs, {FieldLabels.Of(top.Name, scenario)} moves {labels.Label(d.Outcome).ToLowerInvariant()} most over the horizon (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {Quantity.Share(top.ContributionToVariance)} of its rank variance).");
     }
 
     /// <summary>"on average it ends £3.49m over budget (± £373k)", or "under budget" for a negative mean overspend, so that no sentence overspends by a negative amount.</summary>

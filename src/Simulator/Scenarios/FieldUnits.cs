@@ -38,12 +38,17 @@ internal static class FieldUnits
 
     /// <summary>
     /// The unit of the field at <paramref name="path"/>; "fraction" for rates, shares and the like, else "as the field"
-    /// (a number with no unit, such as an elasticity, a correlation or a persistence).
+    /// (a number with no unit, such as an elasticity, a correlation or a persistence). The mean or sd of a distribution
+    /// field (weekly_hours.mean) is in the unit of that field.
     /// </summary>
     public static string Of(string path)
     {
         var segments = path.Split('.');
         var name = Name(segments[^1]);
+        if (segments.Length > 1 && name is "mean" or "sd")
+        {
+            return Of(path[..path.LastIndexOf('.')]);
+        }
         if (segments.Length > 1 && ByParent.FirstOrDefault(p => p.Parent == Name(segments[^2])).Unit is { } byParent)
         {
             return byParent;

@@ -110,13 +110,27 @@ public static partial class ScenarioLoader
         private static RateSettingSpec? ReadRateSetting(YamlFields f, List<string> commissionerIds)
         {
             var policy = f.Choice("policy", Policies);
-            var percent = f.Number("percent", -50, 100, "an uplift in percent a year, from -50 to 100", required: policy == UpliftPolicy.Fixed) ?? 0;
             var basePolicy = UpliftPolicy.Fixed;
             string? commissioner = null;
             if (policy == UpliftPolicy.BudgetCapped)
             {
                 basePolicy = f.Choice("base", Policies.Where(p => p.Value != UpliftPolicy.BudgetCapped).ToDictionary()) ?? UpliftPolicy.Fixed;
-                commissioner = f.Text("commissioner");
+            }
+            var percent = 0.0;
+            var followed = policy == UpliftPolicy.BudgetCapped ? basePolicy : policy;
+            if (followed is UpliftPolicy.CpiLinked or UpliftPolicy.NlwLinked && f.Node("percent", false) is { } ignored)
+            {
+                var name = Policies.First(p => p.Value == followed).Key;
+                var follows = followed == UpliftPolicy.CpiLinked ? "follows CPI" : "follows the NLW";
+                f.Report(ignored, f.PathOf("percent"), $"only for policy fixed (or budget_capped with base: fixed); {name} {follows}; allowed: leave it out");
+            }
+            else
+            {
+                percent = f.Number("percent", -50, 100, "an uplift in percent a year, from -50 to 100", required: policy == UpliftPolicy.Fixed) ?? 0;
+            }
+            if (policy == UpliftPolicy.BudgetCapped)
+            {
+                commissioner = f.Text("commissioner", allowed: $"the id of the commissioner whose budget caps the uplift ({string.Join(", ", commissionerIds)})");
                 if (commissioner is not null && !commissionerIds.Contains(commissioner))
                 {
                     f.Report(f.Node("commissioner", false), f.PathOf("commissioner"), $"unknown commissioner '{commissioner}'{DidYouMean.Allowed(commissioner, commissionerIds, string.Join(", ", commissionerIds))}");
@@ -130,7 +144,7 @@ public static partial class ScenarioLoader
         private static SelfFunderSpec? ReadSelfFunders(YamlFields f)
         {
             var premium = f.Number("rate_premium", 0, 5, "a premium over the council rate from 0 to 5 (0.25 = 25% more)", required: false) ?? 0;
-            var savings = f.Object("savings_gbp", required: false) is { } s ? ReadDistribution(s, "pounds") : null;
+            var savings = f.Object("savings_gbp", required: false, DistributionAllowed(60000, 60000, 40000)) is { } s ? ReadDistribution(s, "pounds") : null;
             var threshold = f.Number("capital_threshold_gbp", 0, 1e7, "pounds ≥ 0 (England's upper capital limit: 23250)", required: false) ?? 23_250;
             var ok = f.Node("savings_gbp", false) is null || savings is not null;
             f.RejectUnknown();
@@ -158,7 +172,7 @@ public static partial class ScenarioLoader
                     weeks = f.Integer("weeks", 1, 100_000, "whole weeks ≥ 1 (a freeze covering a year start skips that uplift)") ?? 1;
                     break;
                 case ShockKind.ProviderExit:
-                    provider = f.Text("provider");
+                    provider = f.Text("provider", allowed: $"the id of the provider that leaves ({string.Join(", ", providerIds)})");
                     if (provider is not null && !providerIds.Contains(provider))
                     {
                         f.Report(f.Node("provider", false), f.PathOf("provider"), $"unknown provider '{provider}'{DidYouMean.Allowed(provider, providerIds, string.Join(", ", providerIds))}");

@@ -18,15 +18,17 @@ public static partial class ScenarioLoader
             var id = ReadId(f);
             var name = f.Text("name", required: false) ?? id;
             var partners = new List<PoolPartnerSpec?>();
+            var partnerIds = new List<string>();
             foreach (var (partnerNode, partnerPath) in f.List("partners"))
             {
                 var p = Fields(partnerNode, partnerPath);
                 if (p is null)
                 {
                     partners.Add(null);
+                    partnerIds.Add("");
                     continue;
                 }
-                var who = p.Text("commissioner");
+                var who = p.Text("commissioner", allowed: string.Join(", ", known));
                 var contribution = ReadYearly(p, "contribution_gbp_per_year", "a contribution in pounds a year ≥ 0, or a list of them by model year (the last repeats)");
                 p.RejectUnknown();
                 if (who is not null && !known.Contains(who))
@@ -34,9 +36,9 @@ public static partial class ScenarioLoader
                     p.Report(p.Node("commissioner", false), p.PathOf("commissioner"), $"unknown commissioner '{who}'{DidYouMean.Allowed(who, known, string.Join(", ", known))}");
                     who = null;
                 }
+                partnerIds.Add(who ?? "");
                 partners.Add(who is null || contribution is null ? null : new PoolPartnerSpec(who, contribution));
             }
-            var partnerIds = partners.Select(p => p?.CommissionerId ?? "").ToList();
             var models = f.List("risk_share_models", required: false)
                 .Select(m => Fields(m.Node, m.Path) is { } mf ? ReadRiskShare(mf, partnerIds) : null)
                 .ToList();

@@ -25,6 +25,8 @@ public static partial class ScenarioLoader
 
     private sealed partial class Reader
     {
+        private const string CapAllowed = "{ gbp: N } (pounds a year) or { percent_of_contribution: P } (percent of the partner's contribution, 10 for 10%)";
+
         private RiskShareSpec? ReadRiskShare(YamlFields f, List<string> partners)
         {
             var id = ReadId(f);
@@ -60,7 +62,7 @@ public static partial class ScenarioLoader
             if (underspend == UnderspendRule.Weighted)
             {
                 partner = rule == OverspendRule.Proportional || rule == OverspendRule.FixedShares || rule == OverspendRule.Tiered ? favoured : partner;
-                if (rule is OverspendRule.CappedExposure or OverspendRule.LeadBearsAll && favoured != partner)
+                if (rule is OverspendRule.CappedExposure or OverspendRule.LeadBearsAll && partner >= 0 && favoured != partner)
                 {
                     f.Report(f.Node("underspend", false), f.PathOf("underspend"), "a weighted underspend must favour the same partner as the backstop or lead of this agreement; allowed: that partner, or same_split");
                     ok = false;
@@ -87,12 +89,16 @@ public static partial class ScenarioLoader
 
         private static int? PartnerIndex(YamlFields f, string key, List<string> partners, bool required = true)
         {
-            var who = f.Text(key, required);
+            var who = f.Text(key, required, $"a partner of this pool ({string.Join(", ", partners.Where(p => p.Length > 0))})");
             if (who is null)
             {
                 return null;
             }
             var index = partners.IndexOf(who);
+            if (index < 0 && !AllNamed(partners))
+            {
+                return null;
+            }
             if (index < 0)
             {
                 f.Report(f.Node(key, false), f.PathOf(key), $"'{who}' is not a partner of this pool{DidYouMean.Allowed(who, partners, string.Join(", ", partners))}");
@@ -101,26 +107,41 @@ public static partial class ScenarioLoader
             return index;
         }
 
+        /// <summary>
+        /// Whether every partner of the pool has a valid id. When one has not, its mistake is already reported, and
+        /// a reference to it further down (its cap, its share) is not reported again under another name.
+        /// </summary>
+        private static bool AllNamed(List<string> partners) => !partners.Contains("");
+
+        /// <summary>Reports the keys of a mapping by partner that name no partner, unless a partner's own id is the mistake.</summary>
+        private static void RejectUnknownPartners(YamlFields f, List<string> partners)
+        {
+            if (AllNamed(partners))
+            {
+                f.RejectUnknown();
+            }
+        }
+
         /// <summary>A mapping of partner id to a number; partners left out get 0.</summary>
         private static double[]? ReadAmounts(YamlFields f, List<string> partners, string allowed, double max = 1e12)
         {
             var values = new double[partners.Count];
             var ok = true;
-            foreach (var (i, who) in partners.Index())
+            foreach (var (i, who) in partners.Index().Where(p => p.Item.Length > 0))
             {
                 var given = f.Node(who, required: false) is not null;
                 var value = f.Number(who, 0, max, allowed, required: false);
                 ok &= !given || value is not null;
                 values[i] = value ?? 0;
             }
-            f.RejectUnknown();
+            RejectUnknownPartners(f, partners);
             return ok ? values : null;
         }
 
         private static double[]? ReadShares(YamlFields f, List<string> partners)
         {
             var shares = ReadAmounts(f, partners, "a share from 0 to 1; the shares sum to 1", 1);
-            if (shares is not null && Math.Abs(shares.Sum() - 1) > 1e-9)
+            if (shares is not null && AllNamed(partners) && Math.Abs(shares.Sum() - 1) > 1e-9)
             {
                 f.Report($"shares sum to {shares.Sum():0.######}; allowed: shares that sum to 1 ({string.Join(" + ", partners)})");
                 return null;
@@ -134,9 +155,9 @@ public static partial class ScenarioLoader
             var caps = Enumerable.Repeat(double.PositiveInfinity, partners.Count).ToArray();
             var shares = Enumerable.Repeat(double.PositiveInfinity, partners.Count).ToArray();
             var ok = true;
-            foreach (var (i, who) in partners.Index())
+            foreach (var (i, who) in partners.Index().Where(p => p.Item.Length > 0))
             {
-                if (f.Object(who, required: false) is not { } cap)
+                if (f.Object(who, required: false, CapAllowed) is not { } cap)
                 {
                     continue;
                 }
@@ -154,7 +175,7 @@ public static partial class ScenarioLoader
                 caps[i] = amount ?? double.PositiveInfinity;
                 shares[i] = percent is { } p ? p / 100 : double.PositiveInfinity;
             }
-            f.RejectUnknown();
+            RejectUnknownPartners(f, partners);
             return ok ? (caps, shares) : null;
         }
 

@@ -19,7 +19,7 @@ public static partial class ScenarioLoader
                     shares.Add(null);
                     continue;
                 }
-                var who = b.Text("commissioner");
+                var who = b.Text("commissioner", allowed: string.Join(", ", commissionerIds));
                 var share = b.Number("share", 0, 1, "a share from 0 to 1; the shares sum to 1");
                 b.RejectUnknown();
                 if (who is not null && !commissionerIds.Contains(who))

@@ -140,7 +140,7 @@ public static partial class ScenarioLoader
     {
         public MarketScenario? Read()
         {
-            var name = root.Text("name");
+            var name = root.Text("name", allowed: "a name for the scenario, as text");
             root.Text("description", required: false);
             root.Node("sources", required: false);
             root.Node("base", required: false);
@@ -218,8 +218,8 @@ public static partial class ScenarioLoader
                 peak = w.Integer("peak_week_of_year", 0, 51, "a calendar week from 0 (first week of January) to 51", required: false) ?? 1;
                 w.RejectUnknown();
             }
-            var hours = f.Object("weekly_hours") is { } h ? ReadDistribution(h, "hours a week") : null;
-            var length = f.Object("package_length_weeks") is { } l ? ReadDistribution(l, "weeks") : null;
+            var hours = f.Object("weekly_hours", allowed: DistributionAllowed(12, 9.5, 6)) is { } h ? ReadDistribution(h, "hours a week") : null;
+            var length = f.Object("package_length_weeks", allowed: DistributionAllowed(52, 60, 40)) is { } l ? ReadDistribution(l, "weeks") : null;
             var mix = f.Object("funding_mix") is { } m ? ReadFundingMix(m) : null;
             f.RejectUnknown();
             if (caseload is null || referrals is null || hours is null || length is null || mix is null)
@@ -228,6 +228,10 @@ public static partial class ScenarioLoader
             }
             return new DemandSpec(caseload.Value, referrals.Value, growth, amplitude, peak, hours, length, mix);
         }
+
+        /// <summary>What a distribution field allows, with examples of a fixed value and of a spread around a mean.</summary>
+        internal static string DistributionAllowed(double fixedMean, double mean, double sd) =>
+            FormattableString.Invariant($"a distribution such as {{ distribution: fixed, mean: {fixedMean} }} or {{ distribution: gamma, mean: {mean}, sd: {sd} }}");
 
         private static Distribution? ReadDistribution(YamlFields f, string unit)
         {
@@ -294,12 +298,23 @@ public static partial class ScenarioLoader
 
         private static string[]? ReadZoneList(YamlFields f, List<string> zoneIds)
         {
-            var node = f.Node("zones", required: true);
+            var allowed = $"a list of one or more zone ids ({string.Join(", ", zoneIds)}), or the word all";
+            var node = f.Node("zones", required: true, allowed);
             if (node is YamlScalarNode { Value: "all" })
             {
                 return [.. zoneIds];
             }
-            var items = f.List("zones");
+            if (node is YamlScalarNode { Value: var text })
+            {
+                f.Report(node, f.PathOf("zones"), $"'{text}' is not a list of zones; allowed: {allowed}");
+                return null;
+            }
+            if (node is YamlSequenceNode { Children.Count: 0 })
+            {
+                f.Report(node, f.PathOf("zones"), $"empty list, so the provider would serve no one; allowed: {allowed}");
+                return null;
+            }
+            var items = f.List("zones", allowed: allowed);
             var result = new List<string>();
             var ok = node is YamlSequenceNode;
             foreach (var (itemNode, itemPath) in items)
@@ -344,12 +359,14 @@ public static partial class ScenarioLoader
                 fundsOk = false;
                 f.Report(itemNode, itemPath, $"'{text}' cannot be funded by a commissioner{DidYouMean.Allowed(text, Funded, string.Join(", ", Funded))}");
             }
-            var budgets = f.List("annual_budgets_gbp")
+            const string budgetsAllowed = "one budget in pounds for each model year from the start, such as [14500000, 15200000] (the last repeats)";
+            var reported = f.Problems.Count;
+            var budgets = f.List("annual_budgets_gbp", allowed: budgetsAllowed)
                 .Select(b => f.NumberAt(b.Node, b.Path, 0, 1e12, "a budget in pounds ≥ 0"))
                 .ToList();
-            if (budgets.Count == 0 && f.Node("annual_budgets_gbp", false) is not null)
+            if (budgets.Count == 0 && f.Problems.Count == reported)
             {
-                f.Report(f.Node("annual_budgets_gbp", false), f.PathOf("annual_budgets_gbp"), "empty list; allowed: one budget in pounds for each model year from the start (the last repeats)");
+                f.Report(f.Node("annual_budgets_gbp", false), f.PathOf("annual_budgets_gbp"), $"empty list; allowed: {budgetsAllowed}");
                 fundsOk = false;
             }
             f.RejectUnknown();
@@ -367,21 +384,23 @@ public static partial class ScenarioLoader
 
         private static string? ReadId(YamlFields f)
         {
-            var id = f.Text("id");
+            var id = f.Text("id", allowed: IdAllowed);
             if (id is not null && !IsId(id))
             {
-                f.Report(f.Node("id", false), f.PathOf("id"), $"'{id}' is not a valid id; allowed: lower-case letters, digits and underscores, starting with a letter");
+                f.Report(f.Node("id", false), f.PathOf("id"), $"'{id}' is not a valid id; allowed: {IdAllowed}");
                 return null;
             }
             return id;
         }
+
+        private const string IdAllowed = "an id of lower-case letters, digits and underscores, starting with a letter";
 
         private static bool IsId(string id) =>
             id.Length > 0 && char.IsAsciiLetterLower(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
 
         private static DateOnly? ReadDate(YamlFields f, string key)
         {
-            var text = f.Text(key);
+            var text = f.Text(key, allowed: "a date as YYYY-MM-DD");
             if (text is null)
             {
                 return null;

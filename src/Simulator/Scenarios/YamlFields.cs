@@ -42,9 +42,10 @@ internal sealed class YamlFields
     /// <summary>
     /// Reads <paramref name="node"/> as a mapping, or records a problem and returns null.
     /// <paramref name="origins"/> names the file of nodes that came from a base scenario; numbers given as
-    /// distributions are read into <paramref name="uncertain"/>, and are errors without it.
+    /// distributions are read into <paramref name="uncertain"/>, and are errors without it. A node that is
+    /// not a mapping is reported with what is <paramref name="allowed"/> there, when given.
     /// </summary>
-    public static YamlFields? Of(YamlNode? node, string path, string file, List<ScenarioProblem> problems, IReadOnlyDictionary<YamlNode, string>? origins = null, UncertainFields? uncertain = null)
+    public static YamlFields? Of(YamlNode? node, string path, string file, List<ScenarioProblem> problems, IReadOnlyDictionary<YamlNode, string>? origins = null, UncertainFields? uncertain = null, string? allowed = null)
     {
         if (node is YamlMappingNode map)
         {
@@ -52,13 +53,14 @@ internal sealed class YamlFields
         }
         if (node is not null)
         {
-            problems.Add(Problem(origins?.GetValueOrDefault(node) ?? file, node, path, "expected a mapping of fields (key: value lines)"));
+            var expected = "expected a mapping of fields (key: value lines)";
+            problems.Add(Problem(origins?.GetValueOrDefault(node) ?? file, node, path, allowed is null ? expected : $"{expected}; allowed: {allowed}"));
         }
         return null;
     }
 
     /// <summary>Reads another node of the same file as a mapping (see <see cref="Of"/>).</summary>
-    public YamlFields? Child(YamlNode? node, string path) => Of(node, path, _file, _problems, _origins, _uncertain);
+    public YamlFields? Child(YamlNode? node, string path, string? allowed = null) => Of(node, path, _file, _problems, _origins, _uncertain, allowed);
 
     /// <summary>Records a problem at <paramref name="node"/> (or at this mapping).</summary>
     public void Report(YamlNode? node, string path, string message) =>
@@ -90,10 +92,10 @@ internal sealed class YamlFields
     /// <summary>The path of field <paramref name="key"/>.</summary>
     public string PathOf(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
-    /// <summary>A text field.</summary>
-    public string? Text(string key, bool required = true)
+    /// <summary>A text field; a missing one is reported with what is <paramref name="allowed"/>, when given.</summary>
+    public string? Text(string key, bool required = true, string? allowed = null)
     {
-        var node = Node(key, required);
+        var node = Node(key, required, allowed);
         if (node is null)
         {
             return null;
@@ -162,13 +164,13 @@ internal sealed class YamlFields
         return null;
     }
 
-    /// <summary>A nested mapping.</summary>
-    public YamlFields? Object(string key, bool required = true) => Child(Node(key, required), PathOf(key));
+    /// <summary>A nested mapping; a missing or mistyped one is reported with what is <paramref name="allowed"/>, when given.</summary>
+    public YamlFields? Object(string key, bool required = true, string? allowed = null) => Child(Node(key, required, allowed), PathOf(key), allowed);
 
-    /// <summary>The items of a list field, each with its path; empty when absent or not a list.</summary>
-    public IReadOnlyList<(YamlNode Node, string Path)> List(string key, bool required = true)
+    /// <summary>The items of a list field, each with its path; empty when absent or not a list (reported with what is <paramref name="allowed"/>, when given).</summary>
+    public IReadOnlyList<(YamlNode Node, string Path)> List(string key, bool required = true, string? allowed = null)
     {
-        var node = Node(key, required);
+        var node = Node(key, required, allowed);
         if (node is null)
         {
             return [];
@@ -188,7 +190,8 @@ internal sealed class YamlFields
         {
             return [.. seq.Children.Select((n, i) => (n, $"{path}[{i}]"))];
         }
-        Report(node, path, "expected a list (lines starting with '- ', or [a, b])");
+        var expected = "expected a list (lines starting with '- ', or [a, b])";
+        Report(node, path, allowed is null ? expected : $"{expected}; allowed: {allowed}");
         return [];
     }
 

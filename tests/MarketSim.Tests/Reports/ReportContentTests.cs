@@ -169,6 +169,32 @@ public partial class ReportContentTests
     }
 
     [Fact]
+    public void Agreements_with_the_same_bad_case_liability_read_as_the_same_under_every_agreement_not_as_lowest_and_highest()
+    {
+        var scenario = PoolMarket(RiskShareSpec.Proportional("a") with { Name = "A" }, RiskShareSpec.Proportional("b") with { Name = "B" });
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+        double[] liability = [100_000, 400_000, 900_000, 1_460_000];
+        var rows = new double[liability.Length * schema.Stride];
+        foreach (var (r, gbp) in liability.Index())
+        {
+            rows[(r * schema.Stride) + schema.IndexOf("liability_gbp__pool__a__dcc")] = gbp;
+            rows[(r * schema.Stride) + schema.IndexOf("liability_gbp__pool__b__dcc")] = gbp;
+        }
+        summary.Accept(0, liability.Length, rows);
+        riskShare.Accept(0, liability.Length, rows);
+
+        var sentences = SummarySentences.For(scenario, summary, [], riskShare);
+
+        var badCase = Assert.Single(sentences, s => s.StartsWith("Council's bad-case liability", StringComparison.Ordinal));
+        Assert.Contains("is the same under every agreement, £1.38m", badCase);
+        Assert.DoesNotContain("lowest", badCase);
+        var gap = Assert.Single(sentences, s => s.Contains("Council pays", StringComparison.Ordinal));
+        Assert.StartsWith("Under \"B\" Council pays exactly the same over the 2-year horizon as under \"A\" in every future", gap);
+    }
+
+    [Fact]
     public void The_console_prints_the_same_sentences_as_the_report()
     {
         var (result, _) = Dorset.Value;

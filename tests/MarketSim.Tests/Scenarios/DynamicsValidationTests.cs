@@ -82,6 +82,37 @@ public class DynamicsValidationTests
         Assert.StartsWith("dynamics.yaml:", problem);
     }
 
+    [Theory]
+    [InlineData("{ policy: nlw_linked, percent: 3 }", "nlw_linked follows the NLW")]
+    [InlineData("{ policy: cpi_linked, percent: 2 }", "cpi_linked follows CPI")]
+    [InlineData("{ policy: budget_capped, base: nlw_linked, commissioner: council, percent: 3 }", "nlw_linked follows the NLW")]
+    public void A_percent_with_a_policy_that_does_not_use_it_is_refused_rather_than_ignored(string rates, string why)
+    {
+        var problem = Assert.Single(Problems(Valid.Replace("rate_setting: { policy: nlw_linked }", $"rate_setting: {rates}")));
+
+        Assert.Contains($"rate_setting.percent: only for policy fixed (or budget_capped with base: fixed); {why}; allowed: leave it out", problem);
+    }
+
+    [Fact]
+    public void A_percent_with_a_budget_cap_on_a_fixed_uplift_is_read()
+    {
+        var (scenario, problems) = ScenarioLoader.Parse(Valid.Replace("rate_setting: { policy: nlw_linked }", "rate_setting: { policy: budget_capped, base: fixed, commissioner: council, percent: 3 }"), "dynamics.yaml");
+
+        Assert.Empty(problems);
+        Assert.Equal(3, scenario!.RateSetting!.FixedPercent);
+    }
+
+    [Theory]
+    [InlineData("rate_setting: { policy: nlw_linked }", "rate_setting: { policy: budget_capped, base: cpi_linked }", "rate_setting: missing required field 'commissioner'; allowed: the id of the commissioner whose budget caps the uplift (council)")]
+    [InlineData("{ type: provider_exit, provider: lead, week: 30 }", "{ type: provider_exit, week: 30 }", "shocks[0]: missing required field 'provider'; allowed: the id of the provider that leaves (lead, other)")]
+    [InlineData("savings_gbp: { distribution: lognormal, mean: 60000, sd: 40000 }", "savings_gbp: 60000", "self_funders.savings_gbp: expected a mapping of fields (key: value lines); allowed: a distribution such as { distribution: fixed, mean: 60000 }")]
+    public void A_missing_or_mistyped_field_says_what_is_allowed(string good, string bad, string expected)
+    {
+        var problem = Assert.Single(Problems(Valid.Replace(good, bad)));
+
+        Assert.Contains(expected, problem);
+    }
+
     [Fact]
     public void Costs_without_an_economy_are_rejected()
     {

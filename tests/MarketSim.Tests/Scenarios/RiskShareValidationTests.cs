@@ -56,6 +56,29 @@ public class RiskShareValidationTests
     }
 
     [Fact]
+    public void A_misnamed_pool_partner_gets_one_message_and_no_knock_on_about_its_cap()
+    {
+        var yaml = Dorset.Replace("{ commissioner: dorset_ccg, contribution_gbp_per_year", "{ commissioner: nhs, contribution_gbp_per_year");
+        Assert.NotEqual(Dorset, yaml);
+
+        var problem = Assert.Single(Problems(yaml));
+
+        Assert.Contains("commissioner: unknown commissioner 'nhs'", problem);
+    }
+
+    [Fact]
+    public void A_missing_backstop_says_which_partners_are_allowed() =>
+        Assert.Contains(
+            "missing required field 'backstop'; allowed: a partner of this pool (dcc, dorset_ccg)",
+            Assert.Single(Problems(Dorset.Replace("backstop: dcc", "backstop: ~"))));
+
+    [Fact]
+    public void A_cap_written_as_a_number_says_how_to_write_a_cap() =>
+        Assert.Contains(
+            "caps.dorset_ccg: expected a mapping of fields (key: value lines); allowed: { gbp: N } (pounds a year) or { percent_of_contribution: P }",
+            Assert.Single(Problems(Dorset.Replace("caps: { dorset_ccg: { percent_of_contribution: 5 } }", "caps: { dorset_ccg: 180000 }"))));
+
+    [Fact]
     public void Fixed_shares_that_do_not_sum_to_one_are_rejected()
     {
         var yaml = Dorset.Replace("        type: aligned\n", "        type: fixed_shares\n        shares: { dcc: 0.6, dorset_ccg: 0.3 }\n");

@@ -104,6 +104,26 @@ public class ScenarioValidationTests
         AssertOneClearProblem(Valid.Replace("zones: [north]", "zones: [southwest]"), 13, "providers[0].zones[0]", "unknown zone 'southwest'; allowed: north, or the word all");
 
     [Fact]
+    public void A_provider_with_an_empty_zone_list_is_refused_rather_than_run_as_serving_no_one() =>
+        AssertOneClearProblem(Valid.Replace("zones: [north]", "zones: []"), 13, "providers[0].zones", "empty list, so the provider would serve no one; allowed: a list of one or more zone ids (north), or the word all");
+
+    [Fact]
+    public void Zones_written_as_a_word_other_than_all_say_the_word_all_is_allowed() =>
+        AssertOneClearProblem(Valid.Replace("zones: [north]", "zones: All"), 13, "providers[0].zones", "'All' is not a list of zones; allowed: a list of one or more zone ids (north), or the word all");
+
+    [Fact]
+    public void Weekly_hours_written_as_a_number_are_told_to_use_a_distribution() =>
+        AssertOneClearProblem(Valid.Replace("weekly_hours: { distribution: gamma, mean: 10, sd: 4 }", "weekly_hours: 12"), 9, "zones[0].demand.weekly_hours", "allowed: a distribution such as { distribution: fixed, mean: 12 } or { distribution: gamma, mean: 9.5, sd: 6 }");
+
+    [Fact]
+    public void Annual_budgets_written_as_one_amount_get_one_message_not_also_empty_list() =>
+        AssertOneClearProblem(Valid.Replace("annual_budgets_gbp: [100000]", "annual_budgets_gbp: £14.5m"), 15, "commissioners[0].annual_budgets_gbp", "expected a list (lines starting with '- ', or [a, b]); allowed: one budget in pounds for each model year from the start");
+
+    [Fact]
+    public void A_missing_id_says_what_an_id_is() =>
+        AssertOneClearProblem(Valid.Replace("{ id: lead, role", "{ role"), 13, "providers[0]", "missing required field 'id'; allowed: an id of lower-case letters, digits and underscores, starting with a letter");
+
+    [Fact]
     public void A_base_in_another_folder_says_what_is_wrong_before_what_is_allowed() =>
         AssertOneClearProblem("base: ../elsewhere/x.yaml\n" + Valid, 1, "base", "'../elsewhere/x.yaml' is not a file in this folder; allowed: the file name of a scenario in the same folder");
 

@@ -98,6 +98,36 @@ public class UncertainRunsTests
     }
 
     [Fact]
+    public void The_reports_uncertain_inputs_keep_close_means_apart_and_give_a_distributions_mean_the_unit_of_its_field()
+    {
+        var yaml = Small
+            .Replace("min: 0.0, mode: 0.02, max: 0.06", "min: 0.0, mode: 0.025, max: 0.06", StringComparison.Ordinal)
+            .Replace("weekly_hours: { distribution: fixed, mean: 10 }", "weekly_hours: { distribution: fixed, mean: { distribution: uniform, min: 9, max: 11 } }", StringComparison.Ordinal);
+        using var dir = new Scratch(("small.yaml", yaml));
+
+        var html = File.ReadAllText(Path.Combine(dir.Run("small.yaml", "20"), "report.html"));
+
+        var table = html[html.IndexOf("<h3>Uncertain inputs</h3>", StringComparison.Ordinal)..];
+        Assert.Contains("</td><td>fraction</td><td>triangular (min 0, mode 0.025, max 0.06)</td><td>0.0283333</td>", table);
+        Assert.Contains("</td><td>hours a week</td><td>uniform (min 9, max 11)</td><td>10</td>", table);
+    }
+
+    [Fact]
+    public void The_summary_sentence_names_the_input_that_moves_unmet_need_most_as_the_inputs_table_does()
+    {
+        var yaml = Small
+            .Replace("  - id: north\n", "  - id: north\n    name: North Wessex\n", StringComparison.Ordinal)
+            .Replace("capacity_weekly_hours: { distribution: normal, mean: 200, sd: 30, min: 100, max: 300 }", "capacity_weekly_hours: 200", StringComparison.Ordinal)
+            .Replace("week: { distribution: discrete, values: [10, 20, 30], weights: [1, 2, 1] }", "week: 20", StringComparison.Ordinal);
+        using var dir = new Scratch(("small.yaml", yaml));
+
+        var html = File.ReadAllText(Path.Combine(dir.Run("small.yaml", "100"), "report.html"));
+
+        Assert.Contains("<li>Of the uncertain inputs, zones › North Wessex › demand › annual growth moves", html);
+        Assert.Contains(">zones › North Wessex › demand › annual growth</td>", html);
+    }
+
+    [Fact]
     public void The_workbook_names_each_uncertain_input_in_words_and_shows_a_fraction_as_a_percentage()
     {
         using var dir = new Scratch(("small.yaml", Small));
