@@ -16,6 +16,10 @@ public static partial class ScenarioLoader
         ["lead_bears_all"] = OverspendRule.LeadBearsAll,
     };
 
+    /// <summary>The fields only one type of agreement reads, with that type.</summary>
+    private static readonly (string Field, string Type)[] FieldsOfOneType =
+        [("shares", "fixed_shares"), ("caps", "capped"), ("backstop", "capped"), ("tiers", "tiered"), ("lead", "lead_bears_all")];
+
     private static readonly Dictionary<string, UnderspendRule> UnderspendRules = new()
     {
         ["same_split"] = UnderspendRule.SameSplit,
@@ -81,10 +85,34 @@ public static partial class ScenarioLoader
                 f.Report("aligned budgets cannot be combined with gain_loss or an underspend rule; allowed: underspend same_split and no gain_loss");
                 ok = false;
             }
+            ok &= !RejectFieldsOfOtherTypes(f, rule);
             f.RejectUnknown();
             return ok
                 ? new RiskShareSpec(id!, name!, rule!.Value, underspend, shares, caps?.Gbp, partner, favouredShare, tiers, contingency, scaling, gainLoss, performance, caps?.ShareOfContribution)
                 : null;
+        }
+
+        /// <summary>
+        /// Reports each field of another type of agreement than <paramref name="rule"/> (caps on a proportional
+        /// agreement) as such, rather than as an unknown field; true when there was one.
+        /// </summary>
+        private static bool RejectFieldsOfOtherTypes(YamlFields f, OverspendRule? rule)
+        {
+            if (rule is null)
+            {
+                return false;
+            }
+            var type = OverspendRules.First(r => r.Value == rule).Key;
+            var found = false;
+            foreach (var (field, owner) in FieldsOfOneType.Where(x => x.Type != type))
+            {
+                if (f.Node(field, false) is { } node)
+                {
+                    f.Report(node, f.PathOf(field), $"only for type {owner}, and this agreement's type is {type}; allowed: leave it out, or type: {owner}");
+                    found = true;
+                }
+            }
+            return found;
         }
 
         private static int? PartnerIndex(YamlFields f, string key, List<string> partners, bool required = true)

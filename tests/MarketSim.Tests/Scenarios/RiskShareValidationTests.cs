@@ -45,6 +45,8 @@ public class RiskShareValidationTests
     [Theory]
     [InlineData("backstop: dcc", "backstop: nobody_here", "backstop: 'nobody_here' is not a partner of this pool; allowed: dcc, dorset_ccg")]
     [InlineData("caps: { dorset_ccg: { percent_of_contribution: 5 } }", "caps: { dorset_ccg: { percent_of_contribution: 5, gbp: 10 } }", "caps.dorset_ccg: both gbp and percent_of_contribution are given; allowed: exactly one of gbp or percent_of_contribution")]
+    [InlineData("        type: aligned\n", "        type: aligned\n        lead: dcc\n", ".lead: only for type lead_bears_all, and this agreement's type is aligned; allowed: leave it out, or type: lead_bears_all")]
+    [InlineData("        type: aligned\n", "        type: aligned\n        caps: { dcc: { gbp: 10 } }\n", ".caps: only for type capped, and this agreement's type is aligned; allowed: leave it out, or type: capped")]
     [InlineData("reference_partner: dcc", "reference_partner: dcd", "contribution_scaling.reference_partner: 'dcd' is not a partner of this pool; did you mean 'dcc'?")]
     [InlineData("reference_partner: dcc", "reference_partner: dorset_ccg", "contribution_scaling.reference_partner: 'dorset_ccg' is the partner being scaled; allowed: another partner of this pool")]
     [InlineData("          reference_budget_gbp: 53000000\n", "", "contribution_scaling: missing required field 'reference_budget_gbp'; allowed: the reference partner's budget in pounds > 0")]
