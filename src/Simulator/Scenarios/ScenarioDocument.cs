@@ -86,8 +86,21 @@ internal sealed partial class ScenarioDocument
         var entry = items.Children[index];
         var written = Positions.TryGetValue(entry, out var at) ? problem with { FieldPath = $"{match.Groups[1].Value}[{at}]{match.Groups[3].Value}", MergedFieldPath = problem.FieldPath } : problem;
         return Replacing.Contains(entry) && match.Groups[3].Length == 0 && problem.Message.StartsWith("missing required field", StringComparison.Ordinal)
-            ? written with { Message = $"{problem.Message}; allowed: every required field, as an entry with an id the base has replaces that entry whole (copy the entry from the base and change what differs)" }
+            ? written with { Message = ReplacedWhole(problem.Message) }
             : written;
+    }
+
+    /// <summary>
+    /// A missing field's message in an entry that replaces the base's entry of its id, saying why the field is needed;
+    /// one "allowed:" (what the field allows, when the message gives it).
+    /// </summary>
+    private static string ReplacedWhole(string message)
+    {
+        const string Why = "an entry with an id the base has replaces that entry whole: copy the entry from the base and change what differs";
+        var allowed = message.IndexOf("; allowed: ", StringComparison.Ordinal);
+        return allowed < 0
+            ? $"{message}; allowed: every required field, as {Why}"
+            : $"{message[..allowed]} ({Why}){message[allowed..]}";
     }
 
     /// <summary>The merged scenario as YAML text (what a results folder records for a scenario with a base).</summary>

@@ -133,7 +133,9 @@ public class BaseScenarioTests
 
         Assert.Equal(3, problems.Count);
         Assert.All(problems, p => Assert.Equal((file, 4L, "providers[1]"), (p.File, p.Line, p.FieldPath)));
-        Assert.All(problems, p => Assert.EndsWith("; allowed: every required field, as an entry with an id the base has replaces that entry whole (copy the entry from the base and change what differs)", p.Message));
+        Assert.All(problems, p => Assert.Contains(" (an entry with an id the base has replaces that entry whole: copy the entry from the base and change what differs); allowed: ", p.Message, StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.Single(System.Text.RegularExpressions.Regex.Matches(p.Message, "allowed:")));
+        Assert.EndsWith("missing required field 'role' (an entry with an id the base has replaces that entry whole: copy the entry from the base and change what differs); allowed: lead, framework, spot", problems[0].Message, StringComparison.Ordinal);
         Assert.Equal(["role", "zones", "rate_gbp_per_hour"], problems.Select(p => p.Message.Split('\'')[1]));
     }
 
