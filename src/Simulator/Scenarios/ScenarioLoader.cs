@@ -102,6 +102,25 @@ public static partial class ScenarioLoader
         return problems.Count == 0 ? (scenario, problems) : (null, [.. SharedBlocks.Collapse(problems, document.Root).Select(document.AsWritten).OrderBy(p => p.Line)]);
     }
 
+    /// <summary>A warning for each commissioner with more yearly budgets than the horizon has model years: the last ones are never used, which is likely a mistake in the horizon or the list.</summary>
+    private static IEnumerable<ScenarioProblem> UnusedBudgets(MarketScenario scenario, ScenarioDocument document, string file)
+    {
+        var listed = document.Root is YamlMappingNode root && root.Children.TryGetValue(new YamlScalarNode("commissioners"), out var node) && node is YamlSequenceNode items
+            ? items.Children
+            : [];
+        foreach (var (i, commissioner) in scenario.Commissioners.Index())
+        {
+            var budgets = commissioner.AnnualBudgetsGbp.Length;
+            if (budgets <= scenario.HorizonYears)
+            {
+                continue;
+            }
+            var at = i < listed.Count && listed[i] is YamlMappingNode entry && entry.Children.TryGetValue(new YamlScalarNode("annual_budgets_gbp"), out var list) ? list.Start : default;
+            yield return new ScenarioProblem(document.Origins.GetValueOrDefault(listed.ElementAtOrDefault(i) ?? document.Root) ?? file, at.Line, at.Column, $"commissioners[{i}].annual_budgets_gbp",
+                $"{budgets} budgets for a horizon of {scenario.HorizonYears} model {(scenario.HorizonYears == 1 ? "year" : "years")}: {(budgets - scenario.HorizonYears == 1 ? "the last is" : $"the last {budgets - scenario.HorizonYears} are")} never used; check horizon_years or the list");
+        }
+    }
+
     private static UncertainScenario? Read(ScenarioDocument document, string file, List<ScenarioProblem> problems, ScenarioSource? source)
     {
         var uncertain = new UncertainFields(document.Root);
@@ -111,7 +130,7 @@ public static partial class ScenarioLoader
         {
             return null;
         }
-        var warnings = new List<ScenarioProblem>();
+        var warnings = UnusedBudgets(scenario, document, file).ToList();
         var correlations = root!.Object("correlations", required: false) is { } section
             ? CorrelationSection.Read(section, [.. uncertain.Inputs.Select(i => i.Input)], document.Root, warnings)
             : null;

@@ -81,6 +81,20 @@ public class RiskShareValidationTests
             Assert.Single(Problems(Dorset.Replace("caps: { dorset_ccg: { percent_of_contribution: 5 } }", "caps: { dorset_ccg: 180000 }"))));
 
     [Fact]
+    public void More_yearly_budgets_than_the_horizon_has_years_load_with_a_warning_naming_the_list()
+    {
+        var yaml = Dorset.Replace("annual_budgets_gbp: { value: [53000000],", "annual_budgets_gbp: { value: [53000000, 54000000, 55000000],", StringComparison.Ordinal);
+        Assert.NotEqual(Dorset, yaml);
+
+        var (loaded, problems) = ScenarioLoader.ParseUncertain(yaml, "dorset.yaml");
+
+        Assert.Empty(problems);
+        var warning = Assert.Single(loaded!.Warnings);
+        Assert.Equal("dorset.yaml:109:25: commissioners[0].annual_budgets_gbp: 3 budgets for a horizon of 2 model years: the last is never used; check horizon_years or the list", warning.ToString());
+        Assert.Empty(ScenarioLoader.ParseUncertain(Dorset, "dorset.yaml").Scenario!.Warnings);
+    }
+
+    [Fact]
     public void Fixed_shares_that_do_not_sum_to_one_are_rejected()
     {
         var yaml = Dorset.Replace("        type: aligned\n", "        type: fixed_shares\n        shares: { dcc: 0.6, dorset_ccg: 0.3 }\n");
