@@ -17,7 +17,10 @@ namespace MarketSim.Grains.Providers;
 public sealed class Provider
 {
     private readonly double[] _committedByStream = new double[FundingStreams.Count];
-    private readonly ulong _streamKey;
+    private readonly ulong _workforceKey;
+    private readonly StreamRandom _workforceRandom;
+    private readonly ulong _eventsKey;
+    private readonly StreamRandom _eventsRandom;
     private readonly bool _dormantAtStart;
     private readonly double _weeklyHazard;
     private readonly double _weeklyEmbargoHazard;
@@ -34,7 +37,8 @@ public sealed class Provider
     /// </summary>
     public Provider(int index, ProviderSpec spec, ServiceUserTable users, bool dormant = false, OpenSpareHours? openSpare = null, SamplerFamily samplers = SamplerFamily.Fast)
     {
-        Random = new StreamRandom(0, samplers);
+        _workforceRandom = new StreamRandom(0, samplers);
+        _eventsRandom = new StreamRandom(0, samplers);
         _otherWorkRandom = new StreamRandom(0, samplers);
         Index = index;
         _openSpare = openSpare?.WeeklyHours ?? new double[index + 1];
@@ -42,7 +46,8 @@ public sealed class Provider
         Caseload = new ServiceUserList(users);
         Workforce = spec.Workforce is null ? null : new ProviderWorkforce(spec.Workforce, spec.CapacityWeeklyHours);
         _dormantAtStart = dormant;
-        _streamKey = StreamSeeds.StableHash($"provider/{spec.Id}");
+        _workforceKey = StreamSeeds.StableHash($"provider/{spec.Id}");
+        _eventsKey = StreamSeeds.StableHash($"provider/{spec.Id}/events");
         _otherWorkKey = StreamSeeds.StableHash($"provider/{spec.Id}/other_work");
         _otherWork = spec.Costs?.OtherWorkRatio();
         _otherWorkDrift = spec.Costs?.OtherWorkDrift();
@@ -61,9 +66,6 @@ public sealed class Provider
 
     /// <summary>Its care workers; null when its capacity is fixed.</summary>
     public ProviderWorkforce? Workforce { get; }
-
-    /// <summary>Its own random stream (hazards, workforce).</summary>
-    public StreamRandom Random { get; }
 
     /// <summary>Where it is in its life.</summary>
     public ProviderStatus Status { get; private set; }
@@ -113,7 +115,8 @@ public sealed class Provider
     /// <summary>Restores the starting state for a new run.</summary>
     public void Reset(ulong runSeed)
     {
-        Random.Reseed(StreamSeeds.ForStream(runSeed, _streamKey));
+        _workforceRandom.Reseed(StreamSeeds.ForStream(runSeed, _workforceKey));
+        _eventsRandom.Reseed(StreamSeeds.ForStream(runSeed, _eventsKey));
         Caseload.Clear();
         Array.Clear(_committedByStream);
         Status = _dormantAtStart ? ProviderStatus.Dormant : ProviderStatus.Open;
@@ -189,16 +192,22 @@ public sealed class Provider
     /// The start of a week while open: draws the exogenous failure and embargo hazards, then the
     /// week's leavers and recruits. Returns true when the failure hazard strikes.
     /// </summary>
+    /// <remarks>
+    /// The hazards draw one uniform each, every week, from their own stream (<c>provider/&lt;id&gt;/events</c>),
+    /// whatever the rates, and the workforce from <c>provider/&lt;id&gt;</c>: the week a hazard strikes depends
+    /// only on the seed, the run, the provider and its hazard rate, so scenarios that differ in its capacity,
+    /// workforce or embargo hazard lose it in the same week of run k (common random numbers).
+    /// </remarks>
     public bool StartWeek(int week, double careWage, double outsideWage)
     {
-        var failed = _weeklyHazard > 0 && Random.NextDouble() < _weeklyHazard;
-        if (_weeklyEmbargoHazard > 0 && Random.NextDouble() < _weeklyEmbargoHazard && week >= EmbargoedUntilWeek)
+        var failed = _eventsRandom.NextDouble() < _weeklyHazard;
+        if (_eventsRandom.NextDouble() < _weeklyEmbargoHazard && week >= EmbargoedUntilWeek)
         {
             EmbargoedUntilWeek = week + Spec.FailureOrNone.EmbargoWeeks;
         }
         if (Workforce is not null && Status == ProviderStatus.Open)
         {
-            Workforce.Week(Random, careWage, outsideWage);
+            Workforce.Week(_workforceRandom, careWage, outsideWage);
             CapacityWeeklyHours = Workforce.CapacityWeeklyHours;
         }
         IsTakingPackages = Status == ProviderStatus.Open && week >= EmbargoedUntilWeek;

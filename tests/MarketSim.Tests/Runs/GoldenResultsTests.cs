@@ -25,7 +25,11 @@ namespace MarketSim.Tests.Runs;
 /// written as 0 again the file hashes as before. Every summary.json hash changed again with hand_backs'
 /// description only ("after their weekly result stayed negative (income below costs) for the weeks allowed", the
 /// rule the model applies, for "after their rate stayed below cost"); with the old words put back each file hashes
-/// as before.
+/// as before. Every hash was recorded again when each provider's failure and embargo hazards moved to their own
+/// stream (provider/&lt;id&gt;/events, two uniforms a week), apart from its workforce's leavers and recruits, so that a
+/// change to its capacity no longer shifts the week the hazard strikes it (common random numbers in compare): that
+/// changes the draws of every provider with a hazard or a workforce; HazardPairingTests pins the pairing, and the
+/// headline means of every bundled scenario at 2,000 runs, before and after, agreed within 4 standard errors.
 /// </remarks>
 public class GoldenResultsTests
 {
@@ -37,29 +41,29 @@ public class GoldenResultsTests
     private static readonly Dictionary<string, (string RunsCsv, string SummaryJson, string SeriesCsv)> Recorded = new()
     {
         ["banes-your-care-your-way.yaml"] = (
-            "5d52c8579b047943ddfb72cb52efa238f509ddb9feb22afd809776130106cefa",
-            "b784451b4fd3b6004923fa2f29f073d82b3e5662aef88f35cab0317bdd8631d5",
-            "2fca754f6843ae6deedd0c90e208dd50b8a6aaecd278be5f4642fffa95fc32bb"),
+            "8ca8db7b7a2742a7fd6b95e51e954d1509e6b643ed46f8aa5237f048b6adc3d4",
+            "e02d08ee0242592f529ba15d074a77500bf82d25484ac932d7f1fe41ca81a428",
+            "17214d9b72ddd7516f130ea4f52a9c4839ff9fda144ea846ab9598b059f6d531"),
         ["doncaster-ccash.yaml"] = (
-            "8fc2e051ac9a75d8a8625ec5707d442488428e994ca168854f30af51da89777b",
-            "819c84fdd1b203fd013e4c4335f047a60b61661eaa14192d8b49238020d4e0fb",
-            "6f96f5d0e8e3f400dff16fc584e98271cc48f0f6dcfeed5b1d9602b448389ec9"),
+            "1a43687b4afb725ebf4306438f5b366b06459c35d9ada2fa5f58dd4a72117b1c",
+            "294ae3943ae5de9598bdee83d610fcab2dafd49e1dbbf30a6f823c505779ca9e",
+            "1bcb624118ab5748ffcf6d643503aa812f4b861c580d58e2c9a8299ab193b31d"),
         ["doncaster-uncertain.yaml"] = (
-            "8a038f8c17abf7a70327996c64f829ed1885dfa1ac9fcc3d55c90a3d91bddfc5",
-            "00652af4b1ca68bb2c436ed9dbde15facfdd39790185587f16e0310a4d8bd3d4",
-            "18d9e3f70745da61425423a51cb052592c151553c7e8bafdb935b6e6e7ae8547"),
+            "0f45b9f6844bff1b62a66b813e391b4e70fc73f2093081bda894222a3e27d01a",
+            "dd1a1bfb1431c9d735e5fe39c7f251f014d1ed54c7b5b6eb85333723ca4dd2d3",
+            "e96459af0b356df1ac054f589354e5610603fc02ed4a5038dbd4b20c997fb533"),
         ["doncaster-lead-exit.yaml"] = (
-            "105e121fcf5115340822236cb1a87c1e06b22af12e7ab472c2506a2756985581",
-            "4fd4f4a60ec1c96f7ddc305555a2eea2747131c118bf83c682781870164375fc",
-            "95b0fe6a69af3be748b4ec4df389ba9b19186af99635dbd09112bdb0066b90ac"),
+            "c0d76dd4ec749e22a0ec6eca43c2e8f983e2fa7d313b2153dbd7822b859a5623",
+            "37f73829d673896769eb3f47ae1f89771a5eed3bebcba3897312f0517f4a4080",
+            "3edc40fbf03f040ab8abccb27a9d4f30898112b011ed5b7c48474ee4361c12a1"),
         ["dorset-pool-2017.yaml"] = (
-            "274eb5d4c5dfc0315fe4a4be76cd667e54eb20d2da544797db3ec6bd2cff68f4",
-            "87314e8596c1e1eca27f338cd3d33b847aca60db3f7badcf8c849c3543e7558e",
-            "9f5f64e2cc1fd3b11b0cfdb69a9a9b400e409b2ae874d099124750c3fdcc5a3a"),
+            "45ee4cbd196554f4b3951bf865f45c963a7806712f36f68b9b884175d9c01a2f",
+            "9711c0a0f5abff504ee5547f670a28b2b88f78c8da6b518924a0c6cc2e9822e1",
+            "93e852958fae7bdbc4721a76a3b9edba700fb508ca1109feb006bfbda30322ef"),
         ["leicestershire-htlah.yaml"] = (
-            "74aecc3816a750410de14e27934716353c25e0fffc5c057db04672ba6ac59e1a",
-            "7ee94a1603a91152cad2e07e7ead39e75a31ab38c5148bbc11cad67691312f6b",
-            "60aa4c3603e0a975656af651e5e0dcd06af0404cd3d9ad55abd327c4ca53873d"),
+            "59be66b39876518a9b14922d082f1907751f5e2232312032c328baa2049051b4",
+            "edd29fb82f56e763f0c2f4c9c3f52405cf292bd4e67392f9f764b35b0e36370d",
+            "753c7fe59b9788805b4273169d9c57c2fed801cc40572ef3be8df9a7caff9255"),
     };
 
     /// <summary>
@@ -68,8 +72,8 @@ public class GoldenResultsTests
     /// deliberate change moves Doncaster's results for reasons other than the drift.
     /// </summary>
     private static readonly (string RunsCsv, string SummaryJson) DoncasterOtherWorkFixedForTheRun = (
-        "0bede3f3ab9a9bfb92a415e6ed3f76fc766a67d46f356058198d5ea74a99d633",
-        "e79ebc48e6c6322fbb3d0ca714e11ed089bf343189c3264484d79c5117e5fa27");
+        "55738538dd8eb3b46c8fef5b8053eba53e5cd343cbd498f4d23cf181705abf9f",
+        "dd172bdf4b5de898458e25fcd830d244b795e3792351ff94fc239a0b09a6ae98");
 
     public static TheoryData<string> BundledScenarios() =>
         [.. Directory.GetFiles(Path.Combine(Repo.Root, "scenarios"), "*.yaml").Select(f => Path.GetFileName(f)).Order()];
