@@ -1,5 +1,5 @@
+using System.Globalization;
 using ScottPlot;
-using ScottPlot.TickGenerators;
 using SkiaSharp;
 
 namespace MarketSim.Simulator.Reports.Charts;
@@ -64,19 +64,59 @@ public static class ChartStyle
 
     /// <summary>
     /// Tick labels of <paramref name="axis"/> written as <see cref="Format"/> writes values in <paramref name="unit"/>, on the
-    /// footing of the axis's range (£2.50k beside £10.0k); a tick is a round value, so a count's tick drops the zeros after its
-    /// point that a mean would keep in a table (0.5, 1, 1.5, not 0.50, 1.00, 1.50); money keeps its pence.
+    /// footing of the axis's range (£2.50k beside £10.0k), with one number of decimals on the axis below the thousands
+    /// written with k (0%, 2%, 4%; 0.0, 0.5, 1.0; £0.00, £2.50, £5.00), as <see cref="AxisTicks"/> decides it.
     /// </summary>
-    public static void Ticks(IAxis axis, string unit) =>
-        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => Tick(v, unit, Scaled(axis.Min, axis.Max)) };
+    public static void Ticks(IAxis axis, string unit) => axis.TickGenerator = new AxisTicks(unit);
 
-    /// <summary>A tick's label: <see cref="Format"/>'s text, without trailing zeros after the point except in money and shares.</summary>
-    internal static string Tick(double value, string unit, bool scaled)
+    /// <summary>
+    /// A tick's label with <paramref name="decimals"/> after the point (from <see cref="TickDecimals"/>): a share as a percentage
+    /// (2.5%), money with £ (£2.50); a value written with k, m or bn keeps <see cref="Format"/>'s three significant figures.
+    /// </summary>
+    internal static string Tick(double value, string unit, bool scaled, int decimals)
     {
-        var text = Format(value, unit, scaled);
-        return unit is "GBP" or "GBP per hour" or "share" || !text.Contains('.', StringComparison.Ordinal) || !char.IsDigit(text[^1])
-            ? text
-            : text.TrimEnd('0').TrimEnd('.');
+        var shown = unit == "share" ? value * 100 : value;
+        var magnitude = Math.Abs(shown);
+        if (unit != "share" && magnitude >= (scaled ? 1_000 : 10_000))
+        {
+            return Format(value, unit, scaled);
+        }
+        var number = magnitude.ToString(decimals == 0 ? "#,0" : "#,0." + new string('0', decimals), CultureInfo.InvariantCulture);
+        var sign = value < 0 && number.Any(c => c is >= '1' and <= '9') ? "−" : "";
+        return unit switch
+        {
+            "share" => $"{sign}{number}%",
+            "GBP" or "GBP per hour" => $"{sign}£{number}",
+            _ => sign + number,
+        };
+    }
+
+    /// <summary>
+    /// The decimals that write every one of <paramref name="ticks"/> exactly as <see cref="Tick"/> shows them (a share in percent):
+    /// the fewest for most units, none or pence for money, at least pence for a rate in £ an hour; at most six.
+    /// </summary>
+    internal static int TickDecimals(IReadOnlyList<double> ticks, string unit)
+    {
+        var decimals = ticks.Select(t => unit == "share" ? t * 100 : t).Select(Exact).DefaultIfEmpty(0).Max();
+        return unit switch
+        {
+            "GBP" => decimals == 0 ? 0 : Math.Max(decimals, 2),
+            "GBP per hour" => Math.Max(decimals, 2),
+            _ => decimals,
+        };
+
+        static int Exact(double x)
+        {
+            for (var d = 0; d < 6; d++)
+            {
+                var shifted = Math.Abs(x) * Math.Pow(10, d);
+                if (Math.Abs(shifted - Math.Round(shifted)) <= 1e-6 * Math.Max(1, shifted))
+                {
+                    return d;
+                }
+            }
+            return 6;
+        }
     }
 
     /// <summary>Whether an axis from <paramref name="min"/> to <paramref name="max"/> writes its ticks with k from 1,000: when it reaches 10,000.</summary>
