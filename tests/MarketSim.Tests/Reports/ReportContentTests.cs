@@ -131,6 +131,28 @@ public partial class ReportContentTests
         Assert.EndsWith(ending, Assert.Single(sentences, s => s.StartsWith("In 50% of futures", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 0, "No provider handed back its contracts or failed in any future over the 1-year horizon.")]
+    [InlineData(0, 3, "No provider handed back its contracts in any future over the 1-year horizon; on average 1.50 providers fail (± 1.50 providers).")]
+    [InlineData(2, 0, "On average 1.00 providers hand back their contracts (± 1.00 providers) over the 1-year horizon; no provider failed in any future.")]
+    public void Hand_backs_or_failures_that_are_zero_in_every_run_read_as_none_not_as_an_average_of_zero(int handBacks, int failures, string expected)
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), 52);
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        var rows = new double[2 * schema.Stride];
+        rows[OutcomeSchema.HandBacks] = handBacks;
+        rows[OutcomeSchema.ProviderFailures] = failures;
+        summary.Accept(0, 2, rows);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+        var providers = new[] { ChartSamples.Provider("p", "Provider", 100, 0, 0, 50) };
+
+        var sentences = SummarySentences.For(scenario, summary, providers, riskShare);
+
+        Assert.Contains(expected, sentences);
+        Assert.DoesNotContain(sentences, s => s.StartsWith("On average 0 providers", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Zones_that_lose_their_lead_equally_often_read_as_one_share_not_a_range_from_it_to_itself()
     {
