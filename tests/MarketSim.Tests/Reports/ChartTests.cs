@@ -193,6 +193,22 @@ public class ChartTests
     }
 
     [Fact]
+    public void A_zone_chart_of_more_than_30_zones_draws_the_30_with_the_most_unmet_need_and_says_how_many_it_leaves_out()
+    {
+        var zones = Enumerable.Range(0, 150).Select(z => ChartSamples.Zone($"z{z:000}", $"Zone {z:000}", 400, 1000 + (10 * z), 20)).ToList();
+
+        var sample = ChartSamples.Render((ZoneUnmetChart.Draw(zones)!, "", "", []));
+
+        Assert.Equal("Unmet need in the 30 zones with the most (120 more left out; zones.csv has every zone)", sample.Title);
+        var names = sample.Svg.Descendants(ChartImages.Svg + "text").Select(ChartImages.Text).Where(t => t.StartsWith("Zone ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(30, names.Count);
+        Assert.Contains("Zone 149", names);
+        Assert.Contains("Zone 120", names);
+        Assert.DoesNotContain("Zone 119", names);
+        Assert.True(sample.Height <= 1_500, $"{sample.Height} px tall");
+    }
+
+    [Fact]
     public void Label_rows_put_a_label_in_the_first_row_it_clears()
     {
         var rows = LabelRows.Assign([(100, 60), (120, 60), (140, 60), (300, 60)], gap: 4);
