@@ -116,9 +116,8 @@ public class ChartTests
     {
         Assert.True(ChartStyle.Scaled(0, 12_500));
         Assert.False(ChartStyle.Scaled(0, 8_000));
-        Assert.Equal(["£0", "£2.50k", "£5.00k", "£10.0k"], new[] { 0, 2_500, 5_000, 10_000 }.Select(x => ChartStyle.Tick(x, "GBP", scaled: true, decimals: 0)));
-        Assert.Equal(["£0", "£2,500", "£5,000"], new[] { 0, 2_500, 5_000 }.Select(x => ChartStyle.Tick(x, "GBP", scaled: false, decimals: 0)));
-        Assert.Equal(["2.50k", "12.5k"], new[] { 2_500, 12_500 }.Select(x => ChartStyle.Tick(x, "people", scaled: true, decimals: 0)));
+        Assert.Equal(["£0", "£2.5k", "£5.0k", "£10.0k"], new[] { 0, 2_500, 5_000, 10_000 }.Select(x => ChartStyle.Tick(x, "GBP", axisMax: 12_500, decimals: 1)));
+        Assert.Equal(["£0", "£2,500", "£5,000"], new[] { 0, 2_500, 5_000 }.Select(x => ChartStyle.Tick(x, "GBP", axisMax: 8_000, decimals: 0)));
     }
 
     [Theory]
@@ -129,11 +128,15 @@ public class ChartTests
     [InlineData("GBP", new[] { 0.0, 2.5, 5, 7.5, 10, 12.5 }, "£0.00|£2.50|£5.00|£7.50|£10.00|£12.50")]
     [InlineData("GBP", new[] { 0.0, 2, 4, 10, 12 }, "£0|£2|£4|£10|£12")]
     [InlineData("GBP per hour", new[] { 14.0, 16, 18 }, "£14.00|£16.00|£18.00")]
+    [InlineData("hours", new[] { 0.0, 20_000, 40_000, 100_000, 120_000 }, "0|20k|40k|100k|120k")]
+    [InlineData("GBP", new[] { 0.0, 2_500, 5_000, 7_500, 10_000, 12_500 }, "£0|£2.5k|£5.0k|£7.5k|£10.0k|£12.5k")]
+    [InlineData("GBP", new[] { -500_000.0, 0, 500_000, 1_000_000, 1_500_000 }, "−£0.5m|£0|£0.5m|£1.0m|£1.5m")]
     public void The_ticks_of_one_axis_are_written_with_one_number_of_decimals(string unit, double[] ticks, string expected)
     {
-        var decimals = ChartStyle.TickDecimals(ticks, unit);
+        var axisMax = ticks.Max(Math.Abs);
+        var decimals = ChartStyle.TickDecimals(ticks, unit, axisMax);
 
-        Assert.Equal(expected, string.Join('|', ticks.Select(t => ChartStyle.Tick(t, unit, scaled: false, decimals))));
+        Assert.Equal(expected, string.Join('|', ticks.Select(t => ChartStyle.Tick(t, unit, axisMax, decimals))));
     }
 
     [Fact]

@@ -63,45 +63,42 @@ public static class ChartStyle
         unit == "share" ? Quantity.Share(value) : Quantity.Format(value, unit, scaled: scaled);
 
     /// <summary>
-    /// Tick labels of <paramref name="axis"/> written as <see cref="Format"/> writes values in <paramref name="unit"/>, on the
-    /// footing of the axis's range (£2.50k beside £10.0k), with one number of decimals on the axis below the thousands
-    /// written with k (0%, 2%, 4%; 0.0, 0.5, 1.0; £0.00, £2.50, £5.00), as <see cref="AxisTicks"/> decides it.
+    /// Tick labels of <paramref name="axis"/> written as <see cref="Format"/> writes values in <paramref name="unit"/>, with one
+    /// number of decimals and one suffix on the whole axis (0%, 2%, 4%; 0, 20k, 40k; £0.5m, £1.0m, £1.5m), as <see cref="AxisTicks"/>
+    /// decides them; counts of runs are ticked at whole numbers only.
     /// </summary>
     public static void Ticks(IAxis axis, string unit) => axis.TickGenerator = new AxisTicks(unit);
 
     /// <summary>
-    /// A tick's label with <paramref name="decimals"/> after the point (from <see cref="TickDecimals"/>): a share as a percentage
-    /// (2.5%), money with £ (£2.50); a value written with k, m or bn keeps <see cref="Format"/>'s three significant figures.
+    /// A tick's label on an axis reaching <paramref name="axisMax"/> (its largest magnitude), with <paramref name="decimals"/> after
+    /// the point (from <see cref="TickDecimals"/>): a share as a percentage (2.5%), money with £ (£2.50); on an axis that reaches
+    /// 10,000, in thousands, millions or billions as the largest tick is (20k, £1.5m); 0 is written 0 (£0) there.
     /// </summary>
-    internal static string Tick(double value, string unit, bool scaled, int decimals)
+    internal static string Tick(double value, string unit, double axisMax, int decimals)
     {
-        var shown = unit == "share" ? value * 100 : value;
-        var magnitude = Math.Abs(shown);
-        if (unit != "share" && magnitude >= (scaled ? 1_000 : 10_000))
+        var (divisor, suffix) = TickScale(unit, axisMax);
+        var money = unit is "GBP" or "GBP per hour";
+        if (value == 0 && suffix.Length > 0 && unit != "share")
         {
-            return Format(value, unit, scaled);
+            return money ? "£0" : "0";
         }
-        var number = magnitude.ToString(decimals == 0 ? "#,0" : "#,0." + new string('0', decimals), CultureInfo.InvariantCulture);
+        var number = (Math.Abs(value) / divisor).ToString(decimals == 0 ? "#,0" : "#,0." + new string('0', decimals), CultureInfo.InvariantCulture);
         var sign = value < 0 && number.Any(c => c is >= '1' and <= '9') ? "−" : "";
-        return unit switch
-        {
-            "share" => $"{sign}{number}%",
-            "GBP" or "GBP per hour" => $"{sign}£{number}",
-            _ => sign + number,
-        };
+        return sign + (money ? "£" : "") + number + suffix;
     }
 
     /// <summary>
-    /// The decimals that write every one of <paramref name="ticks"/> exactly as <see cref="Tick"/> shows them (a share in percent):
-    /// the fewest for most units, none or pence for money, at least pence for a rate in £ an hour; at most six.
+    /// The decimals that write every one of <paramref name="ticks"/> exactly as <see cref="Tick"/> shows them on an axis reaching
+    /// <paramref name="axisMax"/>: the fewest; for money in full, none or pence, and at least pence for a rate in £ an hour; at most six.
     /// </summary>
-    internal static int TickDecimals(IReadOnlyList<double> ticks, string unit)
+    internal static int TickDecimals(IReadOnlyList<double> ticks, string unit, double axisMax)
     {
-        var decimals = ticks.Select(t => unit == "share" ? t * 100 : t).Select(Exact).DefaultIfEmpty(0).Max();
-        return unit switch
+        var (divisor, suffix) = TickScale(unit, axisMax);
+        var decimals = ticks.Select(t => t / divisor).Select(Exact).DefaultIfEmpty(0).Max();
+        return (unit, suffix) switch
         {
-            "GBP" => decimals == 0 ? 0 : Math.Max(decimals, 2),
-            "GBP per hour" => Math.Max(decimals, 2),
+            ("GBP", "") => decimals == 0 ? 0 : Math.Max(decimals, 2),
+            ("GBP per hour", "") => Math.Max(decimals, 2),
             _ => decimals,
         };
 
@@ -118,6 +115,16 @@ public static class ChartStyle
             return 6;
         }
     }
+
+    // What an axis's ticks are divided by and the suffix after them: percent for shares; k, m, bn or tn, as its largest
+    // magnitude is, on an axis that reaches 10,000 (where the tables write figures with k from 1,000); otherwise none.
+    private static (double Divisor, string Suffix) TickScale(string unit, double axisMax) =>
+        unit == "share" ? (0.01, "%")
+        : !Scaled(0, axisMax) ? (1, "")
+        : axisMax >= 1e12 ? (1e12, "tn")
+        : axisMax >= 1e9 ? (1e9, "bn")
+        : axisMax >= 1e6 ? (1e6, "m")
+        : (1e3, "k");
 
     /// <summary>Whether an axis from <paramref name="min"/> to <paramref name="max"/> writes its ticks with k from 1,000: when it reaches 10,000.</summary>
     internal static bool Scaled(double min, double max) => Math.Max(Math.Abs(min), Math.Abs(max)) >= 10_000;
