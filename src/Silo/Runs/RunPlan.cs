@@ -35,6 +35,13 @@ public sealed record RunPlan(ulong Seed, long Runs, int Threads = 0, int BatchSi
         return (int)Math.Clamp(runs / perThread, SmallestDefaultBatchSize, LargestDefaultBatchSize);
     }
 
+    /// <summary>
+    /// The plan of <paramref name="runs"/> runs from <paramref name="seed"/> on <paramref name="threads"/> threads in batches of
+    /// <see cref="DefaultBatchSize"/>: what run, compare and sensitivity use when no batch size is asked for, so that 200
+    /// runs on two threads are not 64 + 64 + 64 + 8 with a core idle for the last batches.
+    /// </summary>
+    public static RunPlan WithDefaultBatches(ulong seed, long runs, int threads) => new(seed, runs, threads, DefaultBatchSize(runs, threads));
+
     /// <summary>The threads <paramref name="threads"/> asks for: itself, or one per core for 0.</summary>
     private static int ThreadsUsed(int threads) => threads > 0 ? threads : Environment.ProcessorCount;
 }

@@ -8,13 +8,17 @@ namespace MarketSim.Simulator.Cli;
 /// <summary>
 /// What to print about entities after a run: the providers most at risk (the five most likely to
 /// leave within the horizon, with the 95% interval of that chance and their most common cause) and
-/// the zones that lose their lead provider in some runs (P(weeks_without_lead &gt; 0)). Providers
-/// and zones that never left or lost a lead in any run are not listed.
+/// the zones that lose their lead provider in some runs (P(weeks_without_lead &gt; 0); the ten most
+/// likely, the rest counted and left to zones.csv). Providers and zones that never left or lost a lead
+/// in any run are not listed.
 /// </summary>
 internal static class EntityRiskTable
 {
     /// <summary>How many providers are listed.</summary>
     public const int TopProviders = 5;
+
+    /// <summary>How many zones that lose their lead are listed; a market of 150 zones printed 150 rows.</summary>
+    public const int TopZones = 10;
 
     /// <summary>Prints both tables (either is left out when empty) to <paramref name="output"/>.</summary>
     public static void Write(TextWriter output, IEnumerable<EntitySummary> summaries, bool colour, int width)
@@ -27,6 +31,11 @@ internal static class EntityRiskTable
             {
                 console.Write(table);
             }
+        }
+        var more = Losing(list).Count - TopZones;
+        if (more > 0)
+        {
+            output.WriteLine($"… and {more:N0} more {(more == 1 ? "zone" : "zones")} in zones.csv");
         }
     }
 
@@ -49,10 +58,10 @@ internal static class EntityRiskTable
         return table;
     }
 
-    /// <summary>The zones left without an open lead provider in some run, most likely first; null when none was.</summary>
+    /// <summary>The <see cref="TopZones"/> zones most often left without an open lead provider, most likely first; null when none was in any run.</summary>
     public static FittedTable? ZonesLosingLead(IEnumerable<EntitySummary> summaries)
     {
-        var rows = summaries.Where(s => s.LosesLead is { Count: > 0 }).OrderByDescending(s => s.LosesLead!.P).ToList();
+        var rows = Losing(summaries).Take(TopZones).ToList();
         if (rows.Count == 0)
         {
             return null;
@@ -89,6 +98,10 @@ internal static class EntityRiskTable
         [.. summaries.Where(s => s.Exits is { ByYear.Length: > 0 } e && e.WithinHorizon.Count > 0)
             .OrderByDescending(s => s.Exits!.WithinHorizon.P)
             .Take(TopProviders)];
+
+    // The zones left without an open lead provider in some run, most likely first, ties in row order.
+    private static List<EntitySummary> Losing(IEnumerable<EntitySummary> summaries) =>
+        [.. summaries.Where(s => s.LosesLead is { Count: > 0 }).OrderByDescending(s => s.LosesLead!.P)];
 
     // As report.html writes a chance (Market sustainability), so one provider's P(exit) reads the same in both.
     private static string Percent(double p) => Quantity.Share(p);

@@ -89,7 +89,7 @@ public static class ScenarioComparison
         var id = RunEngine.NewExperimentId(plan.Base.Scenario.Name);
         var done = 0L;
         var baseOutcomes = new RunColumns([.. plan.Others.SelectMany(o => o.Outcomes).Select(o => o.BaseColumn).Distinct()], plan.Base.Schema.Stride, runs);
-        RunOne(engine, $"{id}-base", plan.Base, baseOutcomes, seed, runs, folder, n => onRunsDone?.Invoke(done + n), cancellation);
+        RunOne(engine, $"{id}-base", plan.Base, baseOutcomes, RunPlan.WithDefaultBatches(seed, runs, threads), folder, n => onRunsDone?.Invoke(done + n), cancellation);
         done += runs;
         var results = new List<ComparisonResult>();
         for (var i = 0; i < plan.Others.Count; i++)
@@ -97,23 +97,23 @@ public static class ScenarioComparison
             var other = plan.Others[i];
             var differences = other.Outcomes.Select(o => new PairedDifference(o)).ToList();
             var pairing = new PairingSink(baseOutcomes, differences, other.Scenario.Schema.Stride);
-            RunOne(engine, $"{id}-other{i + 1}", other.Scenario, pairing, seed, runs, folder, n => onRunsDone?.Invoke(done + n), cancellation);
+            RunOne(engine, $"{id}-other{i + 1}", other.Scenario, pairing, RunPlan.WithDefaultBatches(seed, runs, threads), folder, n => onRunsDone?.Invoke(done + n), cancellation);
             done += runs;
             results.Add(new ComparisonResult(other, differences));
         }
         return results;
     }
 
-    private static void RunOne(RunEngine engine, string id, ComparedScenario scenario, IOutcomeSink sink, ulong seed, long runs, ResultsFolder? folder, Action<long> onRunsDone, CancellationToken cancellation)
+    private static void RunOne(RunEngine engine, string id, ComparedScenario scenario, IOutcomeSink sink, RunPlan plan, ResultsFolder? folder, Action<long> onRunsDone, CancellationToken cancellation)
     {
         if (folder is null)
         {
-            engine.Run(id, scenario.Yaml, new RunPlan(seed, runs), sink, onRunsDone, cancellation: cancellation);
+            engine.Run(id, scenario.Yaml, plan, sink, onRunsDone, cancellation: cancellation);
             return;
         }
         Directory.CreateDirectory(folder.File(scenario.Folder));
         using var csv = new RunsCsvWriter(folder.File(Path.Combine(scenario.Folder, "runs.csv")), scenario.Schema);
-        engine.Run(id, scenario.Yaml, new RunPlan(seed, runs), new FanOutSink(csv, sink), onRunsDone, cancellation: cancellation);
+        engine.Run(id, scenario.Yaml, plan, new FanOutSink(csv, sink), onRunsDone, cancellation: cancellation);
     }
 
     private static List<string> Selected(OutcomeSchema schema, IReadOnlyList<string>? metrics) =>

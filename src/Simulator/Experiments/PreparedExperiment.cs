@@ -58,8 +58,7 @@ public sealed class PreparedExperiment : IDisposable
         var scenario = loaded.Median;
         var source = loaded.Source ?? throw new InvalidOperationException("A prepared experiment's scenario is loaded from its file");
         var scenarioYaml = source.EffectiveYaml;
-        var batchSize = options.BatchSize > 0 ? options.BatchSize : RunPlan.DefaultBatchSize(options.Runs, options.Threads);
-        var plan = new RunPlan(options.Seed, options.Runs, options.Threads, batchSize);
+        var plan = options.BatchSize > 0 ? new RunPlan(options.Seed, options.Runs, options.Threads, options.BatchSize) : RunPlan.WithDefaultBatches(options.Seed, options.Runs, options.Threads);
         var startedAt = DateTimeOffset.UtcNow;
         var schema = t.Measure("scenario compile", () => Schema);
         var precisionColumn = options.Precision is { } target ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "--target-precision") : (int?)null;

@@ -1,19 +1,32 @@
+using System.Globalization;
 using System.Text;
 using MarketSim.Grains.Scenario;
 using static MarketSim.Simulator.Reports.Html;
 
 namespace MarketSim.Simulator.Reports;
 
-/// <summary>report.html's "Assumptions": every scenario input with its value, unit and source, then the documents the scenario cites.</summary>
+/// <summary>
+/// report.html's "Assumptions": every scenario input with its value, unit and source, folded away under a line that
+/// counts them (a large market has thousands), then the documents the scenario cites.
+/// </summary>
 public static class AssumptionsHtml
 {
-    /// <summary>The section's HTML for the scenario <paramref name="yaml"/> (as run); values that are ids of <paramref name="scenario"/>'s entities are shown by name.</summary>
-    public static string Section(string yaml, MarketScenario scenario)
+    /// <summary>
+    /// The section's HTML for the scenario <paramref name="yaml"/> (as run); values that are ids of <paramref name="scenario"/>'s entities
+    /// are shown by name. Unless <paramref name="folded"/> is false (the workbench's scenario page, where the table is the page), the
+    /// table is folded under its count.
+    /// </summary>
+    public static string Section(string yaml, MarketScenario scenario, bool folded = true)
     {
         var html = new StringBuilder("<h2 id=\"assumptions\">Assumptions</h2>\n")
             .Append("<p class=\"muted\">Every input of the scenario as it was run (scenario.yaml in this folder), with the source the file gives for it: its own <code>source:</code>, or the one of the section it is in.</p>\n");
         var inputs = ScenarioAssumptions.Read(yaml);
         var labels = new OutcomeLabels(scenario);
+        if (folded)
+        {
+            html.Append("<details><summary>Every input of the scenario (").Append(inputs.Count.ToString("N0", CultureInfo.InvariantCulture))
+                .Append(inputs.Count == 1 ? " row" : " rows").Append(")</summary>\n");
+        }
         Header(html, "Input", "Value", "Unit", "Source");
         string? previous = null;
         foreach (var a in inputs)
@@ -21,7 +34,7 @@ public static class AssumptionsHtml
             Row(html, $"<span title=\"{E(a.Path)}\">{E(a.Label)}</span>", E(labels.EntityName(a.Value)), E(a.Unit), a.Source == previous ? "<span class=\"muted\">as above</span>" : E(a.Source));
             previous = a.Source;
         }
-        html.Append("</table>\n");
+        html.Append(folded ? "</table>\n</details>\n" : "</table>\n");
         var documents = ScenarioAssumptions.Documents(yaml);
         if (documents.Count > 0)
         {

@@ -25,7 +25,7 @@ public static class HtmlReport
         table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; } th, td { padding: .3rem .7rem; border-bottom: 1px solid #e6e6e6; text-align: right; }
         th:first-child, td:first-child { text-align: left; } th { background: #f4f6f8; }
         figure { margin: 1.2rem 0; } figcaption { font-size: .85rem; color: #555; max-width: 720px; } .muted { color: #666; font-size: .9rem; }
-        svg { max-width: 100%; height: auto; } .warning { background: #fff4e5; border-left: 4px solid #e08a00; padding: .5rem .8rem; max-width: 900px; }
+        svg { max-width: 100%; height: auto; } summary { cursor: pointer; margin: .6rem 0; } .warning { background: #fff4e5; border-left: 4px solid #e08a00; padding: .5rem .8rem; max-width: 900px; }
         """;
 
     /// <summary>The report's section headings (h2), in order.</summary>

@@ -13,12 +13,16 @@ namespace MarketSim.Simulator.Reports;
 
 /// <summary>
 /// report.html's "Market sustainability": the providers most at risk (chance of leaving within the
-/// horizon ± SE, its interval, most common cause and the year most exits come), the zones that lose
-/// their lead provider (chance and weeks without one), and unmet need and its cost by zone. Providers
-/// that never left are named in one line; causes that never happened are left out.
+/// horizon ± SE, its interval, most common cause and the year most exits come; the <see cref="TopProviders"/>
+/// most at risk, the rest counted and left to providers.csv), the zones that lose their lead provider (chance
+/// and weeks without one), and unmet need and its cost by zone. Providers that never left are named in one
+/// line; causes that never happened are left out.
 /// </summary>
 public static class MarketHtml
 {
+    /// <summary>Most providers the table of those most at risk lists; a market of 2,000 providers made it 2,000 rows.</summary>
+    public const int TopProviders = 20;
+
     private static readonly (ExitReason Cause, string Header, Func<ExitsByYear, Proportion> Of)[] Causes =
     [
         (ExitReason.HandBack, "P(hand-back)", e => e.HandBack),
@@ -56,7 +60,7 @@ public static class MarketHtml
         {
             var causes = Causes.Where(c => leaving.Any(s => c.Of(s.Exits!.ByYear[^1]).Count > 0)).ToList();
             Header(html, [$"Provider", $"P(leaves within the {horizon}) ± SE", "95% interval", "Most common cause", "Year most exits come", .. causes.Select(c => c.Header), "Share of delivered hours (mean)"]);
-            foreach (var s in leaving)
+            foreach (var s in leaving.Take(TopProviders))
             {
                 var last = s.Exits!.ByYear[^1];
                 var p = last.Any;
@@ -64,6 +68,11 @@ public static class MarketHtml
                     .. causes.Select(c => E(Quantity.Share(c.Of(last).P))), E(Quantity.Share(s.Metric("delivered_share").Mean))]);
             }
             html.Append("</table>\n");
+            if (leaving.Count > TopProviders)
+            {
+                html.Append("<p class=\"muted\">… and ").Append((leaving.Count - TopProviders).ToString("N0", CultureInfo.InvariantCulture))
+                    .Append(" more that leave in some future, in providers.csv.</p>\n");
+            }
         }
         SummaryHtml.Line(html, $"Never left in any future over the {horizon}", [.. providers.Except(leaving).Select(s => s.Block.Name)]);
     }

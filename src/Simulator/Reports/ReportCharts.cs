@@ -34,7 +34,7 @@ public static class ReportCharts
             var axis = ChartStyle.AxisTitle(label, column.Unit);
             charts.Add(HistogramChart.Draw($"histogram_{column.Name}", $"{label}: how it is spread over {sorted.Count:N0} simulated futures, with its 5th, 50th and 95th percentiles.",
                 $"{label}: spread over {sorted.Count:N0} futures", axis, column.Unit, sorted,
-                summary.Quantile(c, 0.05)!.Value, summary.Quantile(c, 0.5)!.Value, summary.Quantile(c, 0.95)!.Value));
+                summary.Quantile(c, 0.05)!.Value, summary.Quantile(c, 0.5)!.Value, summary.Quantile(c, 0.95)!.Value, summary.IsWhole(c)));
             charts.Add(ExceedanceChart.Draw($"exceedance_{column.Name}", $"{label}: the chance that it is above each value (read across from a value to its chance).",
                 $"{label}: chance of exceeding each value", axis, column.Unit, sorted));
         }

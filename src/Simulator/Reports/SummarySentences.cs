@@ -100,7 +100,13 @@ public static class SummarySentences
             + (others > 0 ? $"; {others} other {(others == 1 ? "provider leaves" : "providers leave")} in at least 10% of futures." : ".");
         var failures = summary.Moments[OutcomeSchema.ProviderFailures];
         var handBacks = summary.Moments[OutcomeSchema.HandBacks];
-        yield return $"On average {Numbers.Readable(handBacks.Mean)} providers hand back their contracts (± {Numbers.Readable(handBacks.StdError)} providers) and {Numbers.Readable(failures.Mean)} providers fail (± {Numbers.Readable(failures.StdError)} providers) over the {horizon}.";
+        yield return (handBacks.Max > 0, failures.Max > 0) switch
+        {
+            (false, false) => $"No provider handed back its contracts or failed in any future over the {horizon}.",
+            (false, true) => $"No provider handed back its contracts in any future over the {horizon}; on average {Numbers.Readable(failures.Mean)} providers fail (± {Numbers.Readable(failures.StdError)} providers).",
+            (true, false) => $"On average {Numbers.Readable(handBacks.Mean)} providers hand back their contracts (± {Numbers.Readable(handBacks.StdError)} providers) over the {horizon}; no provider failed in any future.",
+            _ => $"On average {Numbers.Readable(handBacks.Mean)} providers hand back their contracts (± {Numbers.Readable(handBacks.StdError)} providers) and {Numbers.Readable(failures.Mean)} providers fail (± {Numbers.Readable(failures.StdError)} providers) over the {horizon}.",
+        };
     }
 
     private static IEnumerable<string> Zones(IReadOnlyList<EntitySummary> entities, string horizon)

@@ -91,12 +91,12 @@ public static class SensitivityAnalysis
         using var engine = RunEngine.Embedded(threads, cancellation);
         var done = 0L;
         var id = RunEngine.NewExperimentId(plan.Base.Name);
-        var baseValues = Collect(engine, $"{id}-base", plan.Base, plan.BaseYaml, plan.Columns, seed, runs, n => onRunsDone?.Invoke(done + n), cancellation);
+        var baseValues = Collect(engine, $"{id}-base", plan.Base, plan.BaseYaml, plan.Columns, RunPlan.WithDefaultBatches(seed, runs, threads), n => onRunsDone?.Invoke(done + n), cancellation);
         done += runs;
         var effects = new List<Effect>();
         foreach (var (parameter, setting, position, value, scenario, yaml) in plan.Variants)
         {
-            var values = Collect(engine, $"{id}-{parameter}-{setting}", scenario, yaml, plan.Columns, seed, runs, n => onRunsDone?.Invoke(done + n), cancellation);
+            var values = Collect(engine, $"{id}-{parameter}-{setting}", scenario, yaml, plan.Columns, RunPlan.WithDefaultBatches(seed, runs, threads), n => onRunsDone?.Invoke(done + n), cancellation);
             done += runs;
             for (var m = 0; m < plan.Columns.Length; m++)
             {
@@ -165,10 +165,10 @@ public static class SensitivityAnalysis
 
     // A variant's entity blocks may differ from the base's (a funding share set to 0), so each run's
     // stride is its own scenario's; the scalar columns read are the same in every variant.
-    private static double[][] Collect(RunEngine engine, string id, MarketScenario scenario, string yaml, int[] columns, ulong seed, long runs, Action<long> onRunsDone, CancellationToken cancellation)
+    private static double[][] Collect(RunEngine engine, string id, MarketScenario scenario, string yaml, int[] columns, RunPlan runPlan, Action<long> onRunsDone, CancellationToken cancellation)
     {
-        var sink = new RunColumns(columns, ScenarioCompiler.Instance.Compile(yaml).Schema.Stride, runs);
-        engine.Run(id, yaml, new RunPlan(seed, runs), sink, onRunsDone, cancellation: cancellation);
+        var sink = new RunColumns(columns, ScenarioCompiler.Instance.Compile(yaml).Schema.Stride, runPlan.Runs);
+        engine.Run(id, yaml, runPlan, sink, onRunsDone, cancellation: cancellation);
         return sink.Values;
     }
 

@@ -50,7 +50,7 @@ public static class SobolAnalysis
         var sink = new RunColumns(plan.Columns, plan.Schema.Stride, runs);
         using (var engine = RunEngine.Embedded(threads, cancellation))
         {
-            engine.Run(RunEngine.NewExperimentId(plan.ScenarioName) + "-sobol", plan.Yaml, new RunPlan(seed, runs), sink, onRunsDone, design: plan.Design, cancellation: cancellation);
+            engine.Run(RunEngine.NewExperimentId(plan.ScenarioName) + "-sobol", plan.Yaml, RunPlan.WithDefaultBatches(seed, runs, threads), sink, onRunsDone, design: plan.Design, cancellation: cancellation);
         }
         var design = plan.Design.Create(plan.Inputs);
         var results = new List<SobolResult>();

@@ -164,4 +164,19 @@ public class RunCommandTests
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Contains("Usage:", run.Output);
     }
+
+    [Fact]
+    public void The_run_console_lists_the_10_zones_most_likely_to_lose_their_lead_and_counts_the_rest_in_zones_csv()
+    {
+        var scenario = ManyZoneMarket.Write(zones: 14, hazard: 2);
+        var dir = Path.Combine(Repo.TempDir(), "res");
+
+        var run = CliRun.AtWidth(200, "run", scenario, "--runs", "40", "--seed", "3", "--out", dir);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var rows = run.Output.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^│ Zone [0-9]+ "));
+        Assert.Equal(10, rows);
+        Assert.Contains("│ Zone 04 │", run.Output, StringComparison.Ordinal);
+        Assert.Contains("… and 4 more zones in zones.csv", run.Output, StringComparison.Ordinal);
+    }
 }

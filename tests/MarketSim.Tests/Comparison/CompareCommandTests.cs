@@ -379,4 +379,25 @@ public class CompareCommandTests
         Assert.False(Directory.Exists(dir));
         Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(dir)!));
     }
+
+    [Fact]
+    public void The_compare_console_shows_the_10_zones_whose_weeks_without_a_lead_change_most_and_counts_the_rest_in_compare_csv()
+    {
+        var riskier = ManyZoneMarket.Write(zones: 14, hazard: 2, name: "riskier");
+        var safer = ManyZoneMarket.Write(zones: 14, hazard: 0.5, name: "safer");
+        var dir = Path.Combine(Repo.TempDir(), "cmp");
+
+        var run = CliRun.AtWidth(200, "compare", safer, riskier, "--runs", "40", "--seed", "3", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var zones = CompareCsv.Rows(Path.Combine(dir, "compare.csv")).Where(r => r["outcome"].StartsWith("weeks_without_lead__", StringComparison.Ordinal))
+            .OrderByDescending(r => Math.Abs(double.Parse(r["mean_difference"], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(14, zones.Count);
+        var rows = run.Output.Split('\n').Where(l => l.Contains("Weeks without a lead provider", StringComparison.Ordinal)).ToList();
+        Assert.Equal(10, rows.Count);
+        static string Zone(Dictionary<string, string> row) => "Zone " + row["outcome"]["weeks_without_lead__zone_".Length..];
+        Assert.Contains(rows, l => l.Contains(Zone(zones[0]), StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, l => l.Contains(Zone(zones[^1]), StringComparison.Ordinal));
+        Assert.Contains("… and 4 more zones in compare.csv", run.Output, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Comparison;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Tests.Support;
@@ -90,4 +91,16 @@ public class ComparisonPlanTests
     [InlineData("caseload_mean_people", WorseWhen.Neither)]
     public void Each_outcome_says_which_direction_is_worse(string column, WorseWhen expected) =>
         Assert.Equal(expected, OutcomeDirection.Of(column));
+
+    [Fact]
+    public void Compare_hands_out_runs_in_batches_of_the_size_run_chooses_so_no_core_waits_on_one_thread_s_last_64_runs()
+    {
+        var plan = ScenarioComparison.Plan([Doncaster, Repo.Scenario("doncaster-lead-exit.yaml")]);
+        var reported = new List<long>();
+
+        ScenarioComparison.Run(plan, seed: 3, runs: 48, threads: 1, onRunsDone: reported.Add);
+
+        Assert.Equal(16, RunPlan.DefaultBatchSize(48, 1));
+        Assert.Equal([16, 32, 48, 64, 80, 96], reported);
+    }
 }

@@ -427,6 +427,34 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         Assert.Equal(1_048_575, ResultsWorkbook.MaxRunRows);
     }
 
+    [Fact]
+    public void A_runs_sheet_past_the_column_limit_keeps_every_whole_market_column_and_says_which_it_leaves_out_and_where_they_are()
+    {
+        var csv = run.Csv("runs.csv");
+        var perEntity = csv[0].Where(c => c.Contains("__", StringComparison.Ordinal) && !c.StartsWith("input_", StringComparison.Ordinal)).ToList();
+        var limit = csv[0].Length - perEntity.Count + 3;
+        var path = Path.Combine(Repo.TempDir(), "wide.xlsx");
+
+        ResultsWorkbook.Write(path, run.Folder, run.Result.Scenario, 7, run.Result.Summary, [], maxRunRows: 50, maxColumns: limit);
+
+        var book = XlsxBook.Read(path);
+        var runs = book["Runs"];
+        var note = $"runs.csv has {csv[0].Length:N0} columns, more than a sheet holds (16,384, Excel's limit): this sheet has the {limit:N0} that fit, every whole-market column first, "
+            + $"and leaves out the last {perEntity.Count - 3:N0} per-entity columns ({perEntity[3]} to {perEntity[^1]}); runs.csv and runs.parquet have them all.";
+        Assert.Equal(note, runs.At(0, 0)!.Text);
+        Assert.Equal(2, runs.FrozenRows);
+        var header = runs.Rows[1].Select(c => c?.Text).ToList();
+        Assert.Equal(limit, header.Count);
+        Assert.Equal([.. csv[0].Where(c => !perEntity.Contains(c) || perEntity.IndexOf(c) < 3)], header);
+        for (var c = 0; c < header.Count; c++)
+        {
+            AssertSameCell(csv[7][Array.IndexOf(csv[0], header[c])], runs.At(8, c), false, $"runs.csv row 7 column {header[c]}");
+        }
+        Assert.Equal("On the Runs sheet: " + note, book["Columns"].At(0, 0)!.Text);
+        Assert.Equal(note, Value(book["Summary"], "Runs sheet columns").Text);
+        Assert.Equal(16_384, SheetWriter.MaxColumns);
+    }
+
     /// <summary>The column of runs.csv that metric <paramref name="metric"/> of entity <paramref name="id"/> in <paramref name="file"/> repeats, as docs/outputs.md names them.</summary>
     private static string RunsColumn(string file, string id, string metric) => file switch
     {

@@ -116,9 +116,38 @@ public class ChartTests
     {
         Assert.True(ChartStyle.Scaled(0, 12_500));
         Assert.False(ChartStyle.Scaled(0, 8_000));
-        Assert.Equal(["£0", "£2.50k", "£5.00k", "£10.0k"], new[] { 0, 2_500, 5_000, 10_000 }.Select(x => ChartStyle.Tick(x, "GBP", scaled: true)));
-        Assert.Equal(["£0", "£2,500", "£5,000"], new[] { 0, 2_500, 5_000 }.Select(x => ChartStyle.Tick(x, "GBP", scaled: false)));
-        Assert.Equal(["0", "0.5", "1", "120", "2.50k", "12.5k"], new[] { 0, 0.5, 1, 120, 2_500, 12_500 }.Select(x => ChartStyle.Tick(x, "people", scaled: x >= 2_500)));
+        Assert.Equal(["£0", "£2.5k", "£5.0k", "£10.0k"], new[] { 0, 2_500, 5_000, 10_000 }.Select(x => ChartStyle.Tick(x, "GBP", axisMax: 12_500, decimals: 1)));
+        Assert.Equal(["£0", "£2,500", "£5,000"], new[] { 0, 2_500, 5_000 }.Select(x => ChartStyle.Tick(x, "GBP", axisMax: 8_000, decimals: 0)));
+    }
+
+    [Theory]
+    [InlineData("share", new[] { 0.0, 0.02, 0.04, 0.1, 0.12 }, "0%|2%|4%|10%|12%")]
+    [InlineData("share", new[] { 0.0, 0.005, 0.01, 0.015 }, "0.0%|0.5%|1.0%|1.5%")]
+    [InlineData("people", new[] { 0.0, 0.5, 1, 1.5 }, "0.0|0.5|1.0|1.5")]
+    [InlineData("hours", new[] { -20.0, 0, 20, 120 }, "−20|0|20|120")]
+    [InlineData("GBP", new[] { 0.0, 2.5, 5, 7.5, 10, 12.5 }, "£0.00|£2.50|£5.00|£7.50|£10.00|£12.50")]
+    [InlineData("GBP", new[] { 0.0, 2, 4, 10, 12 }, "£0|£2|£4|£10|£12")]
+    [InlineData("GBP per hour", new[] { 14.0, 16, 18 }, "£14.00|£16.00|£18.00")]
+    [InlineData("hours", new[] { 0.0, 20_000, 40_000, 100_000, 120_000 }, "0|20k|40k|100k|120k")]
+    [InlineData("GBP", new[] { 0.0, 2_500, 5_000, 7_500, 10_000, 12_500 }, "£0|£2.5k|£5.0k|£7.5k|£10.0k|£12.5k")]
+    [InlineData("GBP", new[] { -500_000.0, 0, 500_000, 1_000_000, 1_500_000 }, "−£0.5m|£0|£0.5m|£1.0m|£1.5m")]
+    public void The_ticks_of_one_axis_are_written_with_one_number_of_decimals(string unit, double[] ticks, string expected)
+    {
+        var axisMax = ticks.Max(Math.Abs);
+        var decimals = ChartStyle.TickDecimals(ticks, unit, axisMax);
+
+        Assert.Equal(expected, string.Join('|', ticks.Select(t => ChartStyle.Tick(t, unit, axisMax, decimals))));
+    }
+
+    [Fact]
+    public void A_share_axis_in_a_chart_writes_its_ticks_with_one_number_of_decimals()
+    {
+        var sample = ChartSamples.Render((ProviderRiskChart.Draw([ChartSamples.Provider("a", "Acorn Care", 400, 40, 9, 0), ChartSamples.Provider("b", "Beech Homecare", 400, 8, 0, 0)])!, "", "", []));
+
+        var ticks = sample.Svg.Descendants(ChartImages.Svg + "text").Select(ChartImages.Text).Where(t => System.Text.RegularExpressions.Regex.IsMatch(t, @"^[0-9.]+%$")).ToList();
+
+        Assert.True(ticks.Count >= 4, string.Join(" ", ticks));
+        Assert.Single(ticks.Select(t => t.Contains('.', StringComparison.Ordinal) ? t.Length - t.IndexOf('.', StringComparison.Ordinal) : 0).Distinct());
     }
 
     [Fact]
@@ -131,6 +160,18 @@ public class ChartTests
         var labels = sample.Svg.Descendants(ChartImages.Svg + "text").Select(ChartImages.Text).Where(t => t.StartsWith("P5", StringComparison.Ordinal) || t.StartsWith("P95", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
         Assert.Equal(["P50 (median): £1.00m", "P5: £1.23k", "P95: £1.50m"], labels);
+    }
+
+    [Fact]
+    public void A_histogram_of_a_count_labels_its_percentiles_as_whole_numbers()
+    {
+        var random = new StreamRandom(11);
+        var values = Enumerable.Range(0, 400).Select(_ => Math.Floor(450 + (random.NextDouble() * 100))).Order().ToList();
+        var sample = ChartSamples.Render((HistogramChart.Draw("c", "", "Providers", "Providers left (providers)", "providers", values, 489.0, 500.5, 540, whole: true), "", "", []));
+
+        var labels = sample.Svg.Descendants(ChartImages.Svg + "text").Select(ChartImages.Text).Where(t => t.StartsWith("P5", StringComparison.Ordinal) || t.StartsWith("P95", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["P50 (median): 501", "P5: 489", "P95: 540"], labels);
     }
 
     [Fact]
@@ -152,6 +193,22 @@ public class ChartTests
             }
         }
         Assert.Equal(3, boxes.Select(b => Math.Round(b.Top)).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_zone_chart_of_more_than_30_zones_draws_the_30_with_the_most_unmet_need_and_says_how_many_it_leaves_out()
+    {
+        var zones = Enumerable.Range(0, 150).Select(z => ChartSamples.Zone($"z{z:000}", $"Zone {z:000}", 400, 1000 + (10 * z), 20)).ToList();
+
+        var sample = ChartSamples.Render((ZoneUnmetChart.Draw(zones)!, "", "", []));
+
+        Assert.Equal("Unmet need in the 30 zones with the most (120 more left out; zones.csv has every zone)", sample.Title);
+        var names = sample.Svg.Descendants(ChartImages.Svg + "text").Select(ChartImages.Text).Where(t => t.StartsWith("Zone ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(30, names.Count);
+        Assert.Contains("Zone 149", names);
+        Assert.Contains("Zone 120", names);
+        Assert.DoesNotContain("Zone 119", names);
+        Assert.True(sample.Height <= 1_500, $"{sample.Height} px tall");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using MarketSim.Grains.Market;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Providers;
 using MarketSim.Grains.RiskShare;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Statistics;
@@ -10,6 +11,7 @@ using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.RiskShare;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
 using MarketSim.Tests.Support;
 
@@ -129,6 +131,59 @@ public partial class ReportContentTests
         var sentences = SummarySentences.For(scenario, summary, providers, riskShare);
 
         Assert.EndsWith(ending, Assert.Single(sentences, s => s.StartsWith("In 50% of futures", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 0, "No provider handed back its contracts or failed in any future over the 1-year horizon.")]
+    [InlineData(0, 3, "No provider handed back its contracts in any future over the 1-year horizon; on average 1.50 providers fail (± 1.50 providers).")]
+    [InlineData(2, 0, "On average 1.00 providers hand back their contracts (± 1.00 providers) over the 1-year horizon; no provider failed in any future.")]
+    public void Hand_backs_or_failures_that_are_zero_in_every_run_read_as_none_not_as_an_average_of_zero(int handBacks, int failures, string expected)
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), 52);
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        var rows = new double[2 * schema.Stride];
+        rows[OutcomeSchema.HandBacks] = handBacks;
+        rows[OutcomeSchema.ProviderFailures] = failures;
+        summary.Accept(0, 2, rows);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+        var providers = new[] { ChartSamples.Provider("p", "Provider", 100, 0, 0, 50) };
+
+        var sentences = SummarySentences.For(scenario, summary, providers, riskShare);
+
+        Assert.Contains(expected, sentences);
+        Assert.DoesNotContain(sentences, s => s.StartsWith("On average 0 providers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_providers_most_at_risk_table_lists_the_top_20_by_risk_and_counts_the_rest_in_providers_csv()
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), 52);
+        var share = ProviderMetrics.For(1).Single(m => m.Name == "delivered_share");
+        var providers = Enumerable.Range(0, 25).Select(i => ChartSamples.Provider($"p{i:00}", $"Provider {i:00}", 100, 0, 10 + i, 0))
+            .Select(p => p with { Metrics = [new MetricSummary(share, 100, 0.04, 0.001, 0.03, 0.04, 0.05)] }).ToList();
+
+        var html = MarketHtml.Section(scenario, providers);
+
+        var table = html[html.IndexOf("<h3>Providers most at risk</h3>", StringComparison.Ordinal)..html.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Equal(20, Regex.Matches(table, "<td>Provider ").Count);
+        Assert.Contains("<td>Provider 24</td>", table, StringComparison.Ordinal);
+        Assert.Contains("<td>Provider 05</td>", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>Provider 04</td>", table, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"muted\">… and 5 more that leave in some future, in providers.csv.</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_assumptions_table_is_folded_under_a_line_that_counts_its_rows()
+    {
+        var yaml = File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml"));
+        var rows = ScenarioAssumptions.Read(yaml).Count;
+
+        var html = AssumptionsHtml.Section(yaml, ScenarioLoader.Load(Repo.Scenario("dorset-pool-2017.yaml")));
+
+        Assert.Contains($"<details><summary>Every input of the scenario ({rows:N0} rows)</summary>\n<table>", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("</details>", StringComparison.Ordinal) > html.IndexOf("</table>", StringComparison.Ordinal));
+        Assert.True(rows > 20);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Cli;
 using MarketSim.Simulator.Sensitivity;
 using MarketSim.Tests.Support;
@@ -161,5 +162,17 @@ public class SensitivityTests
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains(expected, run.Error);
         Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Sensitivity_hands_out_runs_in_batches_of_the_size_run_chooses()
+    {
+        var reported = new List<long>();
+
+        SensitivityAnalysis.Run(Repo.Scenario("doncaster-ccash.yaml"), [Variation.Parse("zones.*.demand.annual_growth=0..0.06")!], ["caseload_mean_people"],
+            seed: 4, runs: 48, threads: 1, points: 2, onRunsDone: reported.Add);
+
+        Assert.Equal(16, RunPlan.DefaultBatchSize(48, 1));
+        Assert.Equal([.. Enumerable.Range(1, 9).Select(i => 16L * i)], reported);
     }
 }

@@ -24,6 +24,15 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
     }
 
     [Fact]
+    public async Task A_scenario_page_shows_its_assumptions_table_open_while_report_html_folds_it()
+    {
+        var page = await workbench.Client.GetStringAsync("/scenarios/bundled/dorset-pool-2017.yaml");
+
+        Assert.Contains("<h2 id=\"assumptions\">Assumptions</h2>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<summary>Every input of the scenario", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_section_that_is_not_a_number_shows_the_first_section_not_an_empty_error()
     {
         var run = CliRun.Of("run", Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "20", "--seed", "3", "--out", Path.Combine(workbench.Experiments, "odd-section"), "--quiet");

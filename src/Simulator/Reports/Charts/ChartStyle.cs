@@ -1,5 +1,5 @@
+using System.Globalization;
 using ScottPlot;
-using ScottPlot.TickGenerators;
 using SkiaSharp;
 
 namespace MarketSim.Simulator.Reports.Charts;
@@ -63,21 +63,68 @@ public static class ChartStyle
         unit == "share" ? Quantity.Share(value) : Quantity.Format(value, unit, scaled: scaled);
 
     /// <summary>
-    /// Tick labels of <paramref name="axis"/> written as <see cref="Format"/> writes values in <paramref name="unit"/>, on the
-    /// footing of the axis's range (£2.50k beside £10.0k); a tick is a round value, so a count's tick drops the zeros after its
-    /// point that a mean would keep in a table (0.5, 1, 1.5, not 0.50, 1.00, 1.50); money keeps its pence.
+    /// Tick labels of <paramref name="axis"/> written as <see cref="Format"/> writes values in <paramref name="unit"/>, with one
+    /// number of decimals and one suffix on the whole axis (0%, 2%, 4%; 0, 20k, 40k; £0.5m, £1.0m, £1.5m), as <see cref="AxisTicks"/>
+    /// decides them; counts of runs are ticked at whole numbers only.
     /// </summary>
-    public static void Ticks(IAxis axis, string unit) =>
-        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => Tick(v, unit, Scaled(axis.Min, axis.Max)) };
+    public static void Ticks(IAxis axis, string unit) => axis.TickGenerator = new AxisTicks(unit);
 
-    /// <summary>A tick's label: <see cref="Format"/>'s text, without trailing zeros after the point except in money and shares.</summary>
-    internal static string Tick(double value, string unit, bool scaled)
+    /// <summary>
+    /// A tick's label on an axis reaching <paramref name="axisMax"/> (its largest magnitude), with <paramref name="decimals"/> after
+    /// the point (from <see cref="TickDecimals"/>): a share as a percentage (2.5%), money with £ (£2.50); on an axis that reaches
+    /// 10,000, in thousands, millions or billions as the largest tick is (20k, £1.5m); 0 is written 0 (£0) there.
+    /// </summary>
+    internal static string Tick(double value, string unit, double axisMax, int decimals)
     {
-        var text = Format(value, unit, scaled);
-        return unit is "GBP" or "GBP per hour" or "share" || !text.Contains('.', StringComparison.Ordinal) || !char.IsDigit(text[^1])
-            ? text
-            : text.TrimEnd('0').TrimEnd('.');
+        var (divisor, suffix) = TickScale(unit, axisMax);
+        var money = unit is "GBP" or "GBP per hour";
+        if (value == 0 && suffix.Length > 0 && unit != "share")
+        {
+            return money ? "£0" : "0";
+        }
+        var number = (Math.Abs(value) / divisor).ToString(decimals == 0 ? "#,0" : "#,0." + new string('0', decimals), CultureInfo.InvariantCulture);
+        var sign = value < 0 && number.Any(c => c is >= '1' and <= '9') ? "−" : "";
+        return sign + (money ? "£" : "") + number + suffix;
     }
+
+    /// <summary>
+    /// The decimals that write every one of <paramref name="ticks"/> exactly as <see cref="Tick"/> shows them on an axis reaching
+    /// <paramref name="axisMax"/>: the fewest; for money in full, none or pence, and at least pence for a rate in £ an hour; at most six.
+    /// </summary>
+    internal static int TickDecimals(IReadOnlyList<double> ticks, string unit, double axisMax)
+    {
+        var (divisor, suffix) = TickScale(unit, axisMax);
+        var decimals = ticks.Select(t => t / divisor).Select(Exact).DefaultIfEmpty(0).Max();
+        return (unit, suffix) switch
+        {
+            ("GBP", "") => decimals == 0 ? 0 : Math.Max(decimals, 2),
+            ("GBP per hour", "") => Math.Max(decimals, 2),
+            _ => decimals,
+        };
+
+        static int Exact(double x)
+        {
+            for (var d = 0; d < 6; d++)
+            {
+                var shifted = Math.Abs(x) * Math.Pow(10, d);
+                if (Math.Abs(shifted - Math.Round(shifted)) <= 1e-6 * Math.Max(1, shifted))
+                {
+                    return d;
+                }
+            }
+            return 6;
+        }
+    }
+
+    // What an axis's ticks are divided by and the suffix after them: percent for shares; k, m, bn or tn, as its largest
+    // magnitude is, on an axis that reaches 10,000 (where the tables write figures with k from 1,000); otherwise none.
+    private static (double Divisor, string Suffix) TickScale(string unit, double axisMax) =>
+        unit == "share" ? (0.01, "%")
+        : !Scaled(0, axisMax) ? (1, "")
+        : axisMax >= 1e12 ? (1e12, "tn")
+        : axisMax >= 1e9 ? (1e9, "bn")
+        : axisMax >= 1e6 ? (1e6, "m")
+        : (1e3, "k");
 
     /// <summary>Whether an axis from <paramref name="min"/> to <paramref name="max"/> writes its ticks with k from 1,000: when it reaches 10,000.</summary>
     internal static bool Scaled(double min, double max) => Math.Max(Math.Abs(min), Math.Abs(max)) >= 10_000;

@@ -10,8 +10,11 @@ public static class HistogramChart
 {
     private const float LabelRowHeight = 20;
 
-    /// <summary>Draws <paramref name="sorted"/> (ascending, not all equal) with its percentiles, values in <paramref name="unit"/>.</summary>
-    public static Chart Draw(string name, string caption, string title, string xTitle, string unit, IReadOnlyList<double> sorted, double p5, double p50, double p95)
+    /// <summary>
+    /// Draws <paramref name="sorted"/> (ascending, not all equal) with its percentiles, values in <paramref name="unit"/>; the
+    /// percentiles of a <paramref name="whole"/> outcome (a count of providers) are labelled as whole numbers (P5: 489, not 489.0).
+    /// </summary>
+    public static Chart Draw(string name, string caption, string title, string xTitle, string unit, IReadOnlyList<double> sorted, double p5, double p50, double p95, bool whole = false)
     {
         var plot = ChartStyle.New(title, xTitle, "Runs (simulated futures)");
         var bins = Math.Clamp((int)Math.Sqrt(sorted.Count), 10, 40);
@@ -30,7 +33,7 @@ public static class HistogramChart
         ChartStyle.Ticks(plot.Axes.Bottom, unit);
         ChartStyle.Ticks(plot.Axes.Left, "runs");
         var scaled = ChartStyle.Scaled(left, right);
-        Label(plot, [.. marks.Select(m => ($"{m.Item1}: {ChartStyle.Format(m.Item2, unit, scaled)}", m.Item2, m.Item3))]);
+        Label(plot, [.. marks.Select(m => ($"{m.Item1}: {(whole ? Quantity.Count(m.Item2, scaled) : ChartStyle.Format(m.Item2, unit, scaled))}", m.Item2, m.Item3))]);
         return new Chart(name, caption, plot);
     }
 

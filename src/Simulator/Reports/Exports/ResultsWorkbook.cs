@@ -36,8 +36,12 @@ public static class ResultsWorkbook
     public static void Write(ResultsFolder folder, MarketScenario scenario, ulong seed, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs) =>
         Write(folder.File(FileName), folder.Staging, scenario, seed, summary, inputs, MaxRunRows);
 
-    /// <summary>Writes <paramref name="path"/> from the CSV files in <paramref name="csvFolder"/>; the Runs sheet holds at most <paramref name="maxRunRows"/> runs.</summary>
-    internal static void Write(string path, string csvFolder, MarketScenario scenario, ulong seed, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs, long maxRunRows)
+    /// <summary>
+    /// Writes <paramref name="path"/> from the CSV files in <paramref name="csvFolder"/>; the Runs sheet holds at most <paramref name="maxRunRows"/>
+    /// runs and <paramref name="maxColumns"/> of runs.csv's columns (<see cref="RunsSheet.Kept"/>).
+    /// </summary>
+    internal static void Write(string path, string csvFolder, MarketScenario scenario, ulong seed, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs, long maxRunRows,
+        int maxColumns = SheetWriter.MaxColumns)
     {
         var styles = new WorkbookStyles();
         var runRows = Math.Min(summary.Runs, maxRunRows);
@@ -45,7 +49,7 @@ public static class ResultsWorkbook
         var labels = new TableLabels(scenario);
         var sheets = new List<(string Name, Action<Stream> Write)>
         {
-            ("Summary", part => SummarySheet.Write(part, styles, scenario, seed, summary, runRows)),
+            ("Summary", part => SummarySheet.Write(part, styles, scenario, seed, summary, runRows, RunsSheet.LeftOut(summary.Schema, RunsSheet.Kept(summary.Schema, maxColumns)))),
         };
         foreach (var (file, sheet, note) in TableSheets)
         {
@@ -55,8 +59,8 @@ public static class ResultsWorkbook
                 sheets.Add((sheet, part => new CsvSheet(csv, names, note, column => labels.Of(file, column)).Write(part, styles)));
             }
         }
-        sheets.Add(("Runs", part => RunsSheet.Write(part, styles, Path.Combine(csvFolder, "runs.csv"), summary, inputs, runRows)));
-        sheets.Add(("Columns", part => RunsSheet.WriteKey(part, styles, scenario, summary, inputs)));
+        sheets.Add(("Runs", part => RunsSheet.Write(part, styles, Path.Combine(csvFolder, "runs.csv"), summary, inputs, runRows, maxColumns)));
+        sheets.Add(("Columns", part => RunsSheet.WriteKey(part, styles, scenario, summary, inputs, maxColumns)));
         using var package = new XlsxPackage(path, [.. sheets.Select(s => s.Name)]);
         foreach (var (_, write) in sheets)
         {

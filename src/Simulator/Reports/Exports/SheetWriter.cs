@@ -21,6 +21,9 @@ internal static class SheetWriter
     /// <summary>Excel's most rows in one sheet.</summary>
     public const int MaxRows = 1_048_576;
 
+    /// <summary>Excel's most columns in one sheet (A to XFD).</summary>
+    public const int MaxColumns = 16_384;
+
     /// <summary>The namespace of a worksheet's elements (SpreadsheetML).</summary>
     internal const string Namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 

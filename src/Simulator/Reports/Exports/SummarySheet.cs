@@ -13,7 +13,7 @@ internal static class SummarySheet
 {
     private static readonly string?[] Formats = [null, null, "#,##0", null, null, null, null, null, null];
 
-    public static void Write(Stream part, WorkbookStyles styles, MarketScenario scenario, ulong seed, OutcomeSummary summary, long runRows)
+    public static void Write(Stream part, WorkbookStyles styles, MarketScenario scenario, ulong seed, OutcomeSummary summary, long runRows, string? columnsLeftOut)
     {
         var rows = new List<SheetRow>
         {
@@ -28,6 +28,10 @@ internal static class SummarySheet
         if (runRows < summary.Runs)
         {
             rows.Add(Info("Runs sheet", SheetCell.Of($"the first {runRows:N0} of {summary.Runs:N0} runs (Excel's row limit); every run is in runs.csv and runs.parquet")));
+        }
+        if (columnsLeftOut is not null)
+        {
+            rows.Add(Info("Runs sheet columns", SheetCell.Of(columnsLeftOut)));
         }
         var info = rows.Count;
         rows.Add(new SheetRow([]));

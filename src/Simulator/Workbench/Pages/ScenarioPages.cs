@@ -89,7 +89,7 @@ internal static class ScenarioPages
             html.Append("<p><a class=\"button\" href=\"/run?scenario=").Append(U(scenario.Key)).Append("\">Run it</a> <a class=\"button secondary\" href=\"/levers/")
                 .Append(U(scenario.Source)).Append('/').Append(U(scenario.FileName)).Append("\">Change its levers</a></p>");
             var yaml = ScenarioLoader.EffectiveYaml(scenario.Path);
-            html.Append("<div class=\"scroll\">").Append(AssumptionsHtml.Section(yaml, ScenarioLoader.Load(scenario.Path))).Append("</div>");
+            html.Append("<div class=\"scroll\">").Append(AssumptionsHtml.Section(yaml, ScenarioLoader.Load(scenario.Path), folded: false)).Append("</div>");
         }
         html.Append("<details><summary>The file as written</summary><pre>").Append(E(File.ReadAllText(scenario.Path))).Append("</pre></details>");
         return Html(scenario.Name, html.ToString(), "/scenarios");
