@@ -176,7 +176,12 @@ public class RunCommandTests
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         var rows = run.Output.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^│ Zone [0-9]+ "));
         Assert.Equal(10, rows);
-        Assert.Contains("│ Zone 04 │", run.Output, StringComparison.Ordinal);
+        var zones = File.ReadAllLines(Path.Combine(dir, "zones.csv"));
+        var (name, risk) = (Array.IndexOf(zones[0].Split(','), "name"), Array.IndexOf(zones[0].Split(','), "p_loses_lead"));
+        var chance = zones.Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[name], c => double.Parse(c[risk], System.Globalization.CultureInfo.InvariantCulture));
+        var shown = chance.Keys.Where(z => run.Output.Contains($"│ {z} │", StringComparison.Ordinal)).ToList();
+        Assert.Equal(10, shown.Count);
+        Assert.True(chance.Where(z => !shown.Contains(z.Key)).All(z => z.Value <= shown.Min(s => chance[s])), "a zone left out is more likely to lose its lead than one shown");
         Assert.Contains("… and 4 more zones in zones.csv", run.Output, StringComparison.Ordinal);
     }
 }

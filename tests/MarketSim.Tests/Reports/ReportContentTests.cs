@@ -44,17 +44,17 @@ public partial class ReportContentTests
         Assert.Equal(
         [
             "These figures cover 200 simulated futures of the 2-year horizon from 1 April 2017; ± is one Monte Carlo standard error and intervals are 95%.",
-            "In 14% of futures (± 2.5%) Spot provider leaves the market within the 2-year horizon, most often by hand-back of its contracts, most often in year 1; 7 other providers leave in at least 10% of futures.",
-            "On average 0.48 providers hand back their contracts (± 0.04 providers) and 0.65 providers fail (± 0.05 providers) over the 2-year horizon.",
-            "East Dorset and Christchurch is left without its lead provider at some point in 14% of futures (± 2.4%); averaged over all futures that is 5.90 weeks (± 1.22 weeks) of the 2-year horizon. All 3 zones lose their lead in some future, in 10% to 14% of futures.",
-            "Unmet need averages 195k care hours over the 2-year horizon (± 22.6k hours), 2.1% of need; valued at £43.75 an hour it costs £8.54m (± £987k).",
-            "Dorset County Council overspends its budgets over the 2-year horizon in 85% of futures (± 2.5%); on average it ends £3.54m over budget (± £286k).",
-            "Dorset CCG (Continuing Healthcare) overspends its budgets over the 2-year horizon in 55% of futures (± 3.5%); on average it ends £47.8k under budget (± £111k).",
-            "The Dorset care markets pool overspends over the 2-year horizon in 82% of futures (± 2.7%); on average it ends £3.49m over budget (± £373k).",
-            "Dorset County Council's bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Full pool of both out-turns (53 : 18)\", £7.00m (95% interval £6.49m to £7.96m), and highest under \"Aligned budgets (no pooling)\", £8.14m.",
-            "Under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" Dorset County Council pays £764k more over the 2-year horizon (95% interval +£759k to +£769k) than under \"Full pool of both out-turns (53 : 18)\" (the widest gap between agreements, on the same futures).",
-            "Dorset CCG (Continuing Healthcare)'s bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\", £1.45m (95% interval £1.26m to £1.67m), and highest under \"Full pool of both out-turns (53 : 18)\", £2.24m.",
-            "Under \"Full pool of both out-turns (53 : 18)\" Dorset CCG (Continuing Healthcare) pays £764k more over the 2-year horizon (95% interval +£759k to +£769k) than under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" (the widest gap between agreements, on the same futures).",
+            "In 15% of futures (± 2.5%) Spot provider leaves the market within the 2-year horizon, most often by hand-back of its contracts, most often in year 1; 6 other providers leave in at least 10% of futures.",
+            "On average 0.46 providers hand back their contracts (± 0.04 providers) and 0.65 providers fail (± 0.05 providers) over the 2-year horizon.",
+            "North and West Dorset is left without its lead provider at some point in 11% of futures (± 2.2%); averaged over all futures that is 5.12 weeks (± 1.25 weeks) of the 2-year horizon. All 3 zones lose their lead in some future, in 8.5% to 11% of futures.",
+            "Unmet need averages 177k care hours over the 2-year horizon (± 21.8k hours), 1.9% of need; valued at £43.75 an hour it costs £7.75m (± £954k).",
+            "Dorset County Council overspends its budgets over the 2-year horizon in 87% of futures (± 2.4%); on average it ends £3.82m over budget (± £269k).",
+            "Dorset CCG (Continuing Healthcare) overspends its budgets over the 2-year horizon in 55% of futures (± 3.5%); on average it ends £50.8k over budget (± £105k).",
+            "The Dorset care markets pool overspends over the 2-year horizon in 83% of futures (± 2.7%); on average it ends £3.88m over budget (± £349k).",
+            "Dorset County Council's bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Full pool of both out-turns (53 : 18)\", £7.07m (95% interval £6.56m to £7.59m), and highest under \"Aligned budgets (no pooling)\", £7.97m.",
+            "Under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" Dorset County Council pays £767k more over the 2-year horizon (95% interval +£763k to +£771k) than under \"Full pool of both out-turns (53 : 18)\" (the widest gap between agreements, on the same futures).",
+            "Dorset CCG (Continuing Healthcare)'s bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\", £1.42m (95% interval £1.28m to £1.67m), and highest under \"Aligned budgets (no pooling)\", £2.34m.",
+            "Under \"Full pool of both out-turns (53 : 18)\" Dorset CCG (Continuing Healthcare) pays £767k more over the 2-year horizon (95% interval +£763k to +£771k) than under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" (the widest gap between agreements, on the same futures).",
         ], sentences);
     }
 
