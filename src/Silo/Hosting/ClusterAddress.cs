@@ -27,9 +27,10 @@ public sealed class ClusterAddress
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How long <c>run --cluster</c> and <c>silo</c> wait for Redis to answer before they start work: longer than
-    /// <see cref="DefaultConnectTimeout"/>, which <c>cluster status</c>, a quick look, uses, since a Redis started
-    /// beside them may still be coming up (docs/cluster.md gives both).
+    /// How long every command (<c>run --cluster</c>, <c>silo</c>, <c>cluster status</c>) waits for Redis to answer
+    /// before it starts: longer than <see cref="DefaultConnectTimeout"/>, since a Redis started beside them may
+    /// still be coming up, and a cold process on a loaded machine can take seconds to connect; a shorter wait then
+    /// reports a server that refused the password as one that did not answer (docs/cluster.md gives it).
     /// </summary>
     public static readonly TimeSpan StartReachTimeout = TimeSpan.FromSeconds(10);
 

@@ -14,7 +14,7 @@ internal static class ClusterCommand
         status.SetAction(parsed => CommandErrors.Handle(cli, () =>
         {
             var redis = ClusterAddress.Parse(parsed.GetValue(cluster));
-            redis.ThrowIfUnreachable(ClusterAddress.DefaultConnectTimeout, cli.Signals.Stop);
+            redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cli.Signals.Stop);
             using var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), cli.Signals.Stop).GetAwaiter().GetResult();
             IReadOnlyList<ClusterStatus.SiloRow> silos;
             IReadOnlyList<MarketSim.Grains.Experiments.ExperimentProgress> experiments;

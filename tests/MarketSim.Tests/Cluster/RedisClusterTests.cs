@@ -304,7 +304,7 @@ public sealed class RedisClusterInputTests
         }
         const string allowed = "redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)";
 
-        // One command at a time: the check gives a server 5-10 s to answer, and three cold processes connecting at once
+        // One command at a time: the check gives a server 10 s to answer, and three cold processes connecting at once
         // on a loaded 2-core machine can take that long, which the commands then rightly report as no answer.
         var wrong = await RunAll($"redis://:wrong@{redis.Address}", oneAtATime: true);
         var missing = await RunAll(redis.Uri, oneAtATime: true);
