@@ -42,10 +42,6 @@ internal static class CompareCommand
             {
                 // Every scenario and metric is checked before the results folder is begun, so bad input leaves nothing behind.
                 var plan = ScenarioComparison.Plan(paths, parsed.GetValue(metric) ?? []);
-                foreach (var path in paths)
-                {
-                    ScenarioWarnings.Print(cli, path);
-                }
                 foreach (var warning in plan.Warnings)
                 {
                     cli.Error.WriteLine($"warning: {warning}");

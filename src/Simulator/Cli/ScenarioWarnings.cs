@@ -13,13 +13,4 @@ internal static class ScenarioWarnings
             cli.Error.WriteLine($"warning: {warning}");
         }
     }
-
-    /// <summary>Loads <paramref name="path"/> and prints its warnings; a scenario with errors prints nothing here (the command reports them).</summary>
-    public static void Print(MarketSimCli cli, string path)
-    {
-        if (ScenarioLoader.TryLoadUncertain(path).Scenario is { } loaded)
-        {
-            Print(cli, loaded);
-        }
-    }
 }

@@ -95,7 +95,10 @@ internal static class SensitivityCommand
             {
                 // Everything is checked before the results folder is begun, so bad input leaves nothing behind.
                 var plan = SensitivityAnalysis.Plan(path, variations, metrics, parsed.GetValue(points));
-                ScenarioWarnings.Print(cli, path);
+                foreach (var warning in plan.Warnings)
+                {
+                    cli.Error.WriteLine($"warning: {warning}");
+                }
                 using var folder = ResultsFolder.Begin(outDir, parsed.GetValue(overwrite));
                 var total = parsed.GetValue(runs) * plan.Scenarios;
                 var effects = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(total, progress =>

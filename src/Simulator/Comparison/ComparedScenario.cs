@@ -10,7 +10,8 @@ namespace MarketSim.Simulator.Comparison;
 /// <param name="Scenario">The scenario.</param>
 /// <param name="Source">Its file as it was read when planned, which the results folder records.</param>
 /// <param name="Schema">What each of its runs reports.</param>
-public sealed record ComparedScenario(string Path, string Folder, MarketScenario Scenario, ScenarioSource Source, OutcomeSchema Schema)
+/// <param name="Warnings">What its file warns about when loaded (a repaired correlation matrix, budgets past the horizon).</param>
+public sealed record ComparedScenario(string Path, string Folder, MarketScenario Scenario, ScenarioSource Source, OutcomeSchema Schema, IReadOnlyList<ScenarioProblem> Warnings)
 {
     /// <summary>Its effective text, which the silo runs.</summary>
     public string Yaml => Source.EffectiveYaml;

@@ -10,9 +10,17 @@ public sealed record ComparisonPlan(ComparedScenario Base, IReadOnlyList<Counter
     public int Scenarios => 1 + Others.Count;
 
     /// <summary>
-    /// What the user should know before reading the differences: each other scenario that starts on
-    /// another date than the base, whose run k then meets the seasons in other weeks.
+    /// What the user should know before reading the differences: what each file warned about when it was
+    /// loaded, in the order given, then each other scenario that starts on another date than the base,
+    /// whose run k then meets the seasons in other weeks.
     /// </summary>
-    public IEnumerable<string> Warnings =>
-        ScenarioComparison.StartDateWarnings([.. new[] { Base }.Concat(Others.Select(o => o.Scenario)).Select(s => (s.Path, s.Scenario))]);
+    public IEnumerable<string> Warnings
+    {
+        get
+        {
+            var scenarios = new[] { Base }.Concat(Others.Select(o => o.Scenario)).ToList();
+            return scenarios.SelectMany(s => s.Warnings.Select(w => w.ToString()))
+                .Concat(ScenarioComparison.StartDateWarnings([.. scenarios.Select(s => (s.Path, s.Scenario))]));
+        }
+    }
 }

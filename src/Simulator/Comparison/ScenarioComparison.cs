@@ -52,7 +52,7 @@ public static class ScenarioComparison
         }
         var folders = Folders(scenarioPaths);
         // Compiled as `marketsim run` compiles it, so the schema has the engine's row: with a column for each uncertain input.
-        var scenarios = loaded.Select((s, i) => new ComparedScenario(s.Path, folders[i], s.Loaded.Median, s.Loaded.Source!, ScenarioCompiler.Compile(s.Loaded).Schema)).ToList();
+        var scenarios = loaded.Select((s, i) => new ComparedScenario(s.Path, folders[i], s.Loaded.Median, s.Loaded.Source!, ScenarioCompiler.Compile(s.Loaded).Schema, s.Loaded.Warnings)).ToList();
         if (metrics is { Count: > 0 })
         {
             foreach (var metric in metrics.Where(m => !scenarios.Any(s => s.Schema.Columns.Any(c => c.Name == m))))

@@ -92,12 +92,17 @@ public static partial class ScenarioLoader
     private static ScenarioSource SourceOf(ScenarioDocument document, string text, string file, string sha256) =>
         new(file, sha256, document.HasBase ? document.ToYaml() : text);
 
-    /// <summary>Reads a scenario from an already parsed (and possibly edited) document; uncertain inputs are at their medians, or errors when not <paramref name="uncertain"/>.</summary>
-    internal static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) FromDocument(ScenarioDocument document, string file, bool uncertain = true)
+    /// <summary>
+    /// Reads a scenario from an already parsed (and possibly edited) document; uncertain inputs are at their medians, or errors when not
+    /// <paramref name="uncertain"/>. What the document warns about when it loads is added to <paramref name="warnings"/> when given.
+    /// </summary>
+    internal static (MarketScenario? Scenario, IReadOnlyList<ScenarioProblem> Problems) FromDocument(ScenarioDocument document, string file, bool uncertain = true, List<ScenarioProblem>? warnings = null)
     {
         var problems = new List<ScenarioProblem>();
+        var loaded = uncertain ? Read(document, file, problems, source: null) : null;
+        warnings?.AddRange(loaded?.Warnings ?? []);
         var scenario = uncertain
-            ? Read(document, file, problems, source: null)?.Median
+            ? loaded?.Median
             : YamlFields.Of(document.Root, "", file, problems, document.Origins) is { } root ? new Reader(root).Read() : null;
         return problems.Count == 0 ? (scenario, problems) : (null, [.. SharedBlocks.Collapse(problems, document.Root).Select(document.AsWritten).OrderBy(p => p.Line)]);
     }

@@ -54,7 +54,8 @@ public static class SensitivityAnalysis
         {
             throw new ScenarioException(problems);
         }
-        var baseScenario = Load(document, scenarioPath);
+        var warnings = new List<ScenarioProblem>();
+        var baseScenario = Load(document, scenarioPath, warnings: warnings);
         var schema = new OutcomeSchema(baseScenario);
         var columns = metrics.Select(m => OutcomeLookup.ColumnOrThrow(schema, m, scenarioPath, "--metric")).ToArray();
         var unusable = variations.Select(v => NotANumber(v, document, scenarioPath)).OfType<string>().ToList();
@@ -79,7 +80,7 @@ public static class SensitivityAnalysis
                 variants.Add(new SensitivityPlan.Variant(v.Path.Text, setting, position, value, scenario, variant.ToYaml()));
             }
         }
-        return new SensitivityPlan(baseScenario, source, schema, [.. metrics], columns, variants);
+        return new SensitivityPlan(baseScenario, source, schema, [.. metrics], columns, variants) { Warnings = warnings };
     }
 
     /// <summary>
@@ -154,9 +155,9 @@ public static class SensitivityAnalysis
 
     // A problem with a value or block the option made names the option, not a place in the file, and
     // says which of its values it is about unless the message starts with that value.
-    private static MarketScenario Load(ScenarioDocument document, string file, string option = "", string path = "", double value = 0)
+    private static MarketScenario Load(ScenarioDocument document, string file, string option = "", string path = "", double value = 0, List<ScenarioProblem>? warnings = null)
     {
-        var (scenario, problems) = ScenarioLoader.FromDocument(document, file);
+        var (scenario, problems) = ScenarioLoader.FromDocument(document, file, warnings: warnings);
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         return scenario ?? throw new ScenarioException([.. problems.Select(p => p.File != option ? p with { Message = $"--vary {path}={text}: {p.Message}" }
             : p.Message.StartsWith(text + " ", StringComparison.Ordinal) ? p with { Line = 0, Column = 0 }

@@ -39,5 +39,8 @@ public sealed class SensitivityPlan
 
     internal IReadOnlyList<Variant> Variants { get; }
 
+    /// <summary>What the scenario file warns about when loaded (a repaired correlation matrix, budgets past the horizon).</summary>
+    public IReadOnlyList<ScenarioProblem> Warnings { get; init; } = [];
+
     internal sealed record Variant(string Parameter, string Setting, double Position, double Value, MarketScenario Scenario, string Yaml);
 }
