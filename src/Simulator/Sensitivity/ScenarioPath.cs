@@ -55,6 +55,17 @@ public sealed class ScenarioPath
         return found;
     }
 
+    /// <summary>
+    /// Whether every value the path reaches in <paramref name="root"/> is already the number <paramref name="value"/>, so that
+    /// setting it changes nothing (false when it reaches none, or a value that is not a plain number, such as a distribution).
+    /// </summary>
+    public bool IsEverywhere(YamlNode root, double value)
+    {
+        var reached = Find(root);
+        return reached.Count > 0 && reached.All(node => node is YamlScalarNode { Value: { } v }
+            && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number.Equals(value));
+    }
+
     /// <summary>Whether <paramref name="node"/> is a scalar that reads as a number (invariant culture).</summary>
     public static bool IsNumber(YamlNode node) =>
         node is YamlScalarNode { Value: { } v } && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _);

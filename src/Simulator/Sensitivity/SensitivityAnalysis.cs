@@ -77,7 +77,7 @@ public static class SensitivityAnalysis
                 {
                     throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, $"--vary {v.Path.Text}", "changes the scenario's outputs (its horizon or its entities); allowed: a value that changes only numbers")]);
                 }
-                variants.Add(new SensitivityPlan.Variant(v.Path.Text, setting, position, value, scenario, variant.ToYaml()));
+                variants.Add(new SensitivityPlan.Variant(v.Path.Text, setting, position, value, scenario, variant.ToYaml(), v.Path.IsEverywhere(document.Root, value)));
             }
         }
         return new SensitivityPlan(baseScenario, source, schema, [.. metrics], columns, variants) { Warnings = warnings };
@@ -85,7 +85,8 @@ public static class SensitivityAnalysis
 
     /// <summary>
     /// Runs a planned analysis on an embedded silo: the base, then each variant, as experiments with the
-    /// same seed and run indices.
+    /// same seed and run indices. A variant that sets the input to the value it has in the file is the base
+    /// case itself, whose runs it takes rather than running them again (the same runs, to the bit).
     /// </summary>
     public static List<Effect> Run(SensitivityPlan plan, ulong seed, long runs, int threads, Action<long>? onRunsDone = null, CancellationToken cancellation = default)
     {
@@ -95,10 +96,11 @@ public static class SensitivityAnalysis
         var baseValues = Collect(engine, $"{id}-base", plan.Base, plan.BaseYaml, plan.Columns, RunPlan.WithDefaultBatches(seed, runs, threads), n => onRunsDone?.Invoke(done + n), cancellation);
         done += runs;
         var effects = new List<Effect>();
-        foreach (var (parameter, setting, position, value, scenario, yaml) in plan.Variants)
+        foreach (var (parameter, setting, position, value, scenario, yaml, isBase) in plan.Variants)
         {
-            var values = Collect(engine, $"{id}-{parameter}-{setting}", scenario, yaml, plan.Columns, RunPlan.WithDefaultBatches(seed, runs, threads), n => onRunsDone?.Invoke(done + n), cancellation);
-            done += runs;
+            var values = isBase ? baseValues
+                : Collect(engine, $"{id}-{parameter}-{setting}", scenario, yaml, plan.Columns, RunPlan.WithDefaultBatches(seed, runs, threads), n => onRunsDone?.Invoke(done + n), cancellation);
+            done += isBase ? 0 : runs;
             for (var m = 0; m < plan.Columns.Length; m++)
             {
                 var difference = new RunningMoments();

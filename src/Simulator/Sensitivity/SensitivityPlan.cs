@@ -20,8 +20,8 @@ public sealed class SensitivityPlan
         Variants = variants;
     }
 
-    /// <summary>How many scenarios are run, each with the same runs: the base and every variant.</summary>
-    public int Scenarios => 1 + Variants.Count;
+    /// <summary>How many scenarios are run, each with the same runs: the base and every variant that is not the base case itself.</summary>
+    public int Scenarios => 1 + Variants.Count(v => !v.IsBase);
 
     internal MarketScenario Base { get; }
 
@@ -42,5 +42,6 @@ public sealed class SensitivityPlan
     /// <summary>What the scenario file warns about when loaded (a repaired correlation matrix, budgets past the horizon).</summary>
     public IReadOnlyList<ScenarioProblem> Warnings { get; init; } = [];
 
-    internal sealed record Variant(string Parameter, string Setting, double Position, double Value, MarketScenario Scenario, string Yaml);
+    /// <summary>One input at one value; <paramref name="IsBase"/> when that is the value the file gives everywhere the input is, so the variant is the base case.</summary>
+    internal sealed record Variant(string Parameter, string Setting, double Position, double Value, MarketScenario Scenario, string Yaml, bool IsBase);
 }

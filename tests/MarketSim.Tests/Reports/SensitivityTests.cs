@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Cli;
+using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Sensitivity;
 using MarketSim.Tests.Support;
 
@@ -174,5 +175,35 @@ public class SensitivityTests
 
         Assert.Equal(16, RunPlan.DefaultBatchSize(48, 1));
         Assert.Equal([.. Enumerable.Range(1, 9).Select(i => 16L * i)], reported);
+    }
+    [Fact]
+    public void A_variant_at_the_files_own_value_takes_the_base_runs_and_is_not_run_again()
+    {
+        var reported = new List<long>();
+
+        // Doncaster's zones all grow at 0.02 a year: the middle of 0..0.04 is the base case.
+        var effects = SensitivityAnalysis.Run(Repo.Scenario("doncaster-ccash.yaml"), [Variation.Parse("zones.*.demand.annual_growth=0..0.04")!], ["caseload_mean_people"],
+            seed: 4, runs: 48, threads: 1, points: 3, onRunsDone: reported.Add);
+
+        Assert.Equal(3 * 48, reported[^1]);
+        var mid = effects.Single(e => e.Setting == "mid");
+        Assert.Equal(0.02, mid.Value);
+        Assert.Equal(mid.BaseMean, mid.VariantMean);
+        Assert.Equal(0, mid.Difference.Min);
+        Assert.Equal(0, mid.Difference.Max);
+        Assert.Equal(48, mid.Difference.Count);
+    }
+
+    [Theory]
+    [InlineData("zones.*.demand.annual_growth", 0.02, true)]
+    [InlineData("zones.*.demand.annual_growth", 0.03, false)]
+    [InlineData("providers.asp_01.capacity_weekly_hours", 700, true)]
+    [InlineData("providers.*.capacity_weekly_hours", 700, false)]
+    [InlineData("zones.zone_1.demand.weekly_hours.mean", 9.5, true)]
+    public void A_variant_is_the_base_case_only_where_every_value_the_input_reaches_is_already_that_value(string path, double value, bool isBase)
+    {
+        var document = ScenarioLoader.ReadDocument(Repo.Scenario("doncaster-ccash.yaml"), []).Document!;
+
+        Assert.Equal(isBase, new ScenarioPath(path).IsEverywhere(document.Root, value));
     }
 }
