@@ -30,7 +30,7 @@ internal static class ClusterCommand
             var silosTable = new FittedTable("Silos").Text("Address").Text("Name", FittedTable.Drop.ToFit).Text("Status").Number("Started (UTC)", FittedTable.Drop.ToFit).Number("Last alive");
             foreach (var s in silos)
             {
-                silosTable.AddRow(s.Address, s.Name, s.Status, s.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), $"{(now - s.LastAliveUtc).TotalSeconds:0}s ago");
+                silosTable.AddRow(s.Address, s.Name, s.Status, s.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), $"{Durations.Readable(now - s.LastAliveUtc)} ago");
             }
             var console = TableConsole.For(cli.Output, cli.Interactive, cli.ConsoleWidth);
             console.Write(silosTable);
@@ -44,7 +44,7 @@ internal static class ClusterCommand
             foreach (var e in experiments)
             {
                 experimentsTable.AddRow(e.Id, e.Scenario, e.Runs.ToString("N0", CultureInfo.InvariantCulture),
-                    $"{e.RunsDelivered:N0} ({100.0 * e.RunsDelivered / Math.Max(1, e.Runs):0}%)", e.BatchesInFlight.ToString(CultureInfo.InvariantCulture),
+                    $"{e.RunsDelivered:N0} ({PercentDone.Of(e.RunsDelivered, e.Runs)})", e.BatchesInFlight.ToString(CultureInfo.InvariantCulture),
                     e.BatchesRetried.ToString(CultureInfo.InvariantCulture), e.Phase, e.StartedUtc == default ? "" : e.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Host);
             }
             console.Write(experimentsTable);

@@ -36,6 +36,7 @@ internal static class CompareCommand
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
                 return ExitCodes.BadInput;
             }
+            ThreadsWarning.IfAboveCores(cli.Error, parsed.GetValue(threads));
             var outDir = parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(paths[0]) + "-compare");
             var (n, s) = (parsed.GetValue(runs), parsed.GetValue(seed));
             return CommandErrors.Handle(cli, () =>

@@ -89,7 +89,7 @@ internal sealed class ProgressDisplay
     {
         var rate = clock.Rate(done);
         var left = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
-        var line = string.Create(CultureInfo.InvariantCulture, $"progress: {done:N0}/{total:N0} runs ({100.0 * done / Math.Max(total, 1):0}%), {rate:N0} runs/s, {Durations.Readable(left)} left");
+        var line = string.Create(CultureInfo.InvariantCulture, $"progress: {done:N0}/{total:N0} runs ({PercentDone.Of(done, total)}), {rate:N0} runs/s, {Durations.Readable(left)} left");
         return status is null ? line : $"{line}, {status}";
     }
 

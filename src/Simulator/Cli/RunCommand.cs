@@ -49,9 +49,9 @@ internal static class RunCommand
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
                 return ExitCodes.BadInput;
             }
-            if (parsed.GetValue(cluster) is null && parsed.GetValue(threads) > Environment.ProcessorCount)
+            if (parsed.GetValue(cluster) is null)
             {
-                cli.Error.WriteLine($"warning: --threads {parsed.GetValue(threads)} is more than this machine's {Environment.ProcessorCount} cores: the runs will be no faster, and may be slower (the results are the same)");
+                ThreadsWarning.IfAboveCores(cli.Error, parsed.GetValue(threads));
             }
             var options = new ExperimentOptions(
                 path,

@@ -59,6 +59,7 @@ internal static class SensitivityCommand
                     problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
                     return ExitCodes.BadInput;
                 }
+                ThreadsWarning.IfAboveCores(cli.Error, parsed.GetValue(threads));
                 return SobolSensitivity.Run(cli, path, metrics, parsed.GetValue(baseRuns), parsed.GetValue(seed), outDir, parsed.GetValue(threads), parsed.GetValue(overwrite), parsed.GetValue(quiet), parsed.GetValue(chartScale));
             }
             if (parsed.GetResult(baseRuns) is { Implicit: false })
@@ -91,6 +92,7 @@ internal static class SensitivityCommand
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
                 return ExitCodes.BadInput;
             }
+            ThreadsWarning.IfAboveCores(cli.Error, parsed.GetValue(threads));
             return CommandErrors.Handle(cli, () =>
             {
                 // Everything is checked before the results folder is begun, so bad input leaves nothing behind.

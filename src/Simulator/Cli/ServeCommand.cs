@@ -48,6 +48,10 @@ internal static class ServeCommand
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
                 return ExitCodes.BadInput;
             }
+            if (parsed.GetValue(cluster) is null)
+            {
+                ThreadsWarning.IfAboveCores(cli.Error, parsed.GetValue(threads));
+            }
             var options = new WorkbenchOptions(parsed.GetValue(port), address, parsed.GetValue(experiments)!, bundled!, parsed.GetValue(cluster), parsed.GetValue(threads));
             var stop = cli.Signals.Stop;
             var server = WorkbenchServer.Start(options, ScenarioCompiler.Instance, stop).GetAwaiter().GetResult();

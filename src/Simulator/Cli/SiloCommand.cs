@@ -54,6 +54,7 @@ internal static class SiloCommand
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
                 return ExitCodes.BadInput;
             }
+            ThreadsWarning.IfAboveCores(cli.Error, parsed.GetValue(threads));
             var stop = cli.Signals.Stop;
             redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, stop);
             var options = new ClusterSiloOptions(redis.ToConfigurationString(), parsed.GetValue(threads), listenAt,

@@ -40,6 +40,22 @@ public sealed class ProgressDisplayTests
         Assert.Equal("progress: 1,000/1,000 runs (100%), 250 runs/s, 0s left", error.ToString().Trim());
     }
 
+    [Fact]
+    public void A_progress_line_short_of_the_last_run_does_not_say_100_percent()
+    {
+        var time = new ManualTime();
+        var error = new StringWriter();
+
+        new ProgressDisplay(error, interactive: false, quiet: false, time).Run(1000, report =>
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            report(999, null);
+            return 0;
+        });
+
+        Assert.StartsWith("progress: 999/1,000 runs (99%)", error.ToString().Trim());
+    }
+
     private sealed class ManualTime : TimeProvider
     {
         private long _ticks;
