@@ -75,7 +75,9 @@ internal static class SiloCommand
             Task.WhenAny(leaving, Task.Delay(LeaveTimeout, cli.Signals.Abort)).GetAwaiter().GetResult();
             if (!leaving.IsCompletedSuccessfully)
             {
-                cli.Error.WriteLine($"silo {self} (pid {Environment.ProcessId}) could not leave the cluster cleanly (does Redis at {redis} answer?); stopping anyway: the other silos will declare it dead");
+                cli.Error.WriteLine(cli.Signals.Abort.IsCancellationRequested
+                    ? $"silo {self} (pid {Environment.ProcessId}) stopped by a second signal before it had left the cluster; the other silos will declare it dead"
+                    : $"silo {self} (pid {Environment.ProcessId}) could not leave the cluster cleanly (does Redis at {redis} answer?); stopping anyway: the other silos will declare it dead");
                 return ExitCodes.Failure;
             }
             host.Dispose();

@@ -435,6 +435,27 @@ public sealed class RedisClusterInputTests
         second.Process.WaitForLine($"silo {second.Address} (pid {second.Process.Pid}) could not leave the cluster cleanly (does Redis at {cluster.Redis.Uri} answer?); stopping anyway", TimeSpan.FromSeconds(1));
     }
 
+    [Fact]
+    public void A_second_signal_stops_a_silo_at_once_while_it_waits_to_leave_and_says_so_without_blaming_redis()
+    {
+        using var redis = new PrivateRedis();
+        using var silo = new SiloProcess(redis.Uri, threads: 1);
+        silo.WaitForLine("joined the cluster", TimeSpan.FromSeconds(60));
+
+        // With Redis gone, leaving would wait out its 15 s; the second signal must cut that short.
+        redis.Kill();
+        silo.Terminate();
+        Thread.Sleep(TimeSpan.FromSeconds(1));
+        var clock = Stopwatch.StartNew();
+        silo.Terminate();
+
+        Assert.True(silo.WaitForExit(TimeSpan.FromSeconds(30)), $"the silo did not stop after a second SIGTERM:\n{silo.Log}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"stopping took {clock.Elapsed.TotalSeconds:0} s after the second signal");
+        Assert.Equal(1, silo.ExitCode);
+        silo.WaitForLine($"(pid {silo.Pid}) stopped by a second signal before it had left the cluster; the other silos will declare it dead", TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain("does Redis", silo.Log, StringComparison.Ordinal);
+    }
+
     private static void AssertNoSilo(string command, Finished result, string? outDir, string uri, string reason)
     {
         Assert.True(result.ExitCode == 2, $"{command}: exit code {result.ExitCode}\n{result.Error}");
