@@ -15,7 +15,7 @@ namespace MarketSim.Simulator.Reports;
 /// report.html's "Market sustainability": the providers most at risk (chance of leaving within the
 /// horizon ± SE, its interval, most common cause and the year most exits come; the <see cref="TopProviders"/>
 /// most at risk, the rest counted and left to providers.csv), the zones that lose their lead provider (chance
-/// and weeks without one), and unmet need and its cost by zone. Providers that never left are named in one
+/// and weeks without one), and unmet need and its cost by zone. Providers that never left are named (the first 20) in one
 /// line; causes that never happened are left out.
 /// </summary>
 public static class MarketHtml
@@ -74,7 +74,9 @@ public static class MarketHtml
                     .Append(" more that leave in some future, in providers.csv.</p>\n");
             }
         }
-        SummaryHtml.Line(html, $"Never left in any future over the {horizon}", [.. providers.Except(leaving).Select(s => s.Block.Name)]);
+        var stayed = providers.Except(leaving).Select(s => s.Block.Name).ToList();
+        SummaryHtml.Line(html, $"Never left in any future over the {horizon}", stayed.Count <= TopProviders ? stayed
+            : [.. stayed.Take(TopProviders), $"and {(stayed.Count - TopProviders).ToString("N0", CultureInfo.InvariantCulture)} more, in providers.csv"]);
     }
 
     private static void Zones(StringBuilder html, MarketScenario scenario, List<EntitySummary> zones, List<EntitySummary> serviceUsers, string horizon)
