@@ -36,7 +36,7 @@ public sealed record StoredExperiment(string Id, string Folder, string ScenarioN
                 name = summary.RootElement.TryGetProperty("scenario", out var s) ? s.GetString() ?? name : name;
             }
             var started = root.TryGetProperty("started_utc", out var at) && DateTimeOffset.TryParse(at.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : Directory.GetLastWriteTimeUtc(folder);
-            var elapsed = root.TryGetProperty("elapsed_seconds", out var e) ? e.GetDouble() : 0;
+            var elapsed = root.TryGetProperty("elapsed_seconds", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : 0;
             return new StoredExperiment(
                 id,
                 folder,
@@ -44,7 +44,7 @@ public sealed record StoredExperiment(string Id, string Folder, string ScenarioN
                 root.TryGetProperty("seed", out var seed) ? seed.GetUInt64() : 0,
                 root.TryGetProperty("runs", out var runs) ? runs.GetInt64() : 0,
                 root.TryGetProperty("stop_reason", out var why) ? why.GetString() ?? "" : "",
-                started + TimeSpan.FromSeconds(elapsed))
+                After(started, elapsed))
             {
                 Files = [.. files.Order(StringComparer.Ordinal)],
             };
@@ -54,6 +54,10 @@ public sealed record StoredExperiment(string Id, string Folder, string ScenarioN
             return null;
         }
     }
+
+    /// <summary><paramref name="started"/> plus <paramref name="elapsedSeconds"/>; <paramref name="started"/> alone for an elapsed time that is negative or past the calendar's end (an edited manifest).</summary>
+    private static DateTimeOffset After(DateTimeOffset started, double elapsedSeconds) =>
+        elapsedSeconds > 0 && elapsedSeconds < (DateTimeOffset.MaxValue - started).TotalSeconds - 1 ? started + TimeSpan.FromSeconds(elapsedSeconds) : started;
 
     /// <summary>The listed files <see cref="ListedFile"/> serves, sorted: a tampered manifest's other entries left out.</summary>
     public IEnumerable<string> ServedFiles => Files.Where(f => ListedFile(f) is not null);
