@@ -29,6 +29,16 @@ public sealed class StoredExperimentTests
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero), read.Finished);
     }
 
+    [Fact]
+    public void A_listed_name_with_a_nul_character_is_not_served()
+    {
+        var read = Read("""{ "written_by": "marketsim", "files": ["manifest.json", "runs.csv\u0000.txt"], "seed": 3, "runs": 10 }""");
+
+        Assert.NotNull(read);
+        Assert.Equal(["manifest.json"], read.ServedFiles);
+        Assert.Null(read.ListedFile("runs.csv\0.txt"));
+    }
+
     private static StoredExperiment? Read(string manifest)
     {
         var folder = Path.Combine(Repo.TempDir(), "experiment");

@@ -71,16 +71,23 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
     [Fact]
     public async Task A_page_that_fails_says_so_in_a_page_of_its_own()
     {
-        var folder = Path.Combine(workbench.Experiments, "broken");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "manifest.json"), """{ "written_by": "marketsim", "seed": 1, "runs": 1, "elapsed_seconds": 1e300, "files": ["manifest.json"] }""");
+        // The experiments folder moved away under the running workbench: listing it fails.
+        var moved = workbench.Experiments + "-moved";
+        Directory.Move(workbench.Experiments, moved);
+        try
+        {
+            var response = await workbench.Client.GetAsync("/experiments");
+            var page = await response.Content.ReadAsStringAsync();
 
-        var response = await workbench.Client.GetAsync("/experiments/broken");
-        var page = await response.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Contains("<h1>Something went wrong</h1>", page, StringComparison.Ordinal);
-        Assert.Contains("MarketSim workbench", page, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            Assert.Contains("<h1>Something went wrong</h1>", page, StringComparison.Ordinal);
+            Assert.Contains(workbench.Experiments, page, StringComparison.Ordinal);
+            Assert.Contains("MarketSim workbench", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Move(moved, workbench.Experiments);
+        }
     }
 
     [Fact]

@@ -64,12 +64,12 @@ public sealed record StoredExperiment(string Id, string Folder, string ScenarioN
 
     /// <summary>
     /// The path of <paramref name="file"/> when the manifest lists it and it is a regular file inside the folder: a
-    /// relative path without '.', '..' or empty steps, reached through no link, so no request reaches another file.
+    /// relative path without '.', '..', empty steps or a NUL character, reached through no link, so no request reaches another file.
     /// Otherwise null. The download of one file and the zip of the folder both ask this.
     /// </summary>
     public string? ListedFile(string file)
     {
-        if (!Files.Contains(file, StringComparer.Ordinal) || file.Length == 0 || Path.IsPathRooted(file) || file.Contains('\\', StringComparison.Ordinal)
+        if (!Files.Contains(file, StringComparer.Ordinal) || file.Length == 0 || Path.IsPathRooted(file) || file.Contains('\\', StringComparison.Ordinal) || file.Contains('\0', StringComparison.Ordinal)
             || file.Split('/').Any(step => step is "" or "." or ".."))
         {
             return null;
