@@ -50,7 +50,7 @@ public static partial class ScenarioLoader
                 case OverspendRule.CappedExposure:
                     caps = f.Object("caps") is { } c ? ReadCaps(c, partners) : null;
                     partner = PartnerIndex(f, "backstop", partners) ?? -1;
-                    ok &= caps is not null && partner >= 0;
+                    ok &= caps is not null && partner >= 0 && !BackstopIsCapped(f, caps.Value, partner, partners);
                     break;
                 case OverspendRule.Tiered:
                     tiers = ReadTiers(f, partners);
@@ -141,13 +141,25 @@ public static partial class ScenarioLoader
         /// </summary>
         private static bool AllNamed(List<string> partners) => !partners.Contains("");
 
-        /// <summary>Reports the keys of a mapping by partner that name no partner, unless a partner's own id is the mistake.</summary>
-        private static void RejectUnknownPartners(YamlFields f, List<string> partners)
+        /// <summary>
+        /// Reports the keys of a mapping by partner that name no partner, as <see cref="PartnerIndex"/> does, unless a
+        /// partner's own id is the mistake; returns whether there was one.
+        /// </summary>
+        private static bool RejectUnknownPartners(YamlFields f, List<string> partners) =>
+            AllNamed(partners) && f.RejectUnknown(who => $"'{who}' is not a partner of this pool{DidYouMean.Allowed(who, partners, string.Join(", ", partners))}");
+
+        /// <summary>Reports a cap on the backstop partner, who pays whatever the capped partners cannot, so that a cap on it would hold no one to it.</summary>
+        private static bool BackstopIsCapped(YamlFields f, (double[] Gbp, double[] ShareOfContribution) caps, int backstop, List<string> partners)
         {
-            if (AllNamed(partners))
+            if (backstop < 0 || (double.IsPositiveInfinity(caps.Gbp[backstop]) && double.IsPositiveInfinity(caps.ShareOfContribution[backstop])))
             {
-                f.RejectUnknown();
+                return false;
             }
+            var who = partners[backstop];
+            var capsNode = f.Child(f.Node("caps", false), f.PathOf("caps"));
+            var node = capsNode?.Node(who, false) ?? f.Node("backstop", false);
+            f.Report(node, $"{f.PathOf("caps")}.{who}", $"{who} is the backstop, which pays whatever the capped partners cannot, so it cannot have a cap itself; allowed: caps on the other partners only, and no cap for {who}");
+            return true;
         }
 
         /// <summary>A mapping of partner id to a number; partners left out get 0.</summary>
@@ -162,7 +174,7 @@ public static partial class ScenarioLoader
                 ok &= !given || value is not null;
                 values[i] = value ?? 0;
             }
-            RejectUnknownPartners(f, partners);
+            ok &= !RejectUnknownPartners(f, partners);
             return ok ? values : null;
         }
 
@@ -203,7 +215,7 @@ public static partial class ScenarioLoader
                 caps[i] = amount ?? double.PositiveInfinity;
                 shares[i] = percent is { } p ? p / 100 : double.PositiveInfinity;
             }
-            RejectUnknownPartners(f, partners);
+            ok &= !RejectUnknownPartners(f, partners);
             return ok ? (caps, shares) : null;
         }
 
@@ -270,6 +282,11 @@ public static partial class ScenarioLoader
             {
                 favoured = PartnerIndex(u, "partner", partners);
                 share = u.Number("share", 0, 1, "the partner's share of an underspend, from 0 to 1");
+            }
+            else if (r is null)
+            {
+                // A misspelt rule is the one mistake: the fields of the rule meant are not unknown.
+                _ = (u.Node("partner", false), u.Node("share", false));
             }
             u.RejectUnknown();
             return (r ?? UnderspendRule.SameSplit, favoured ?? 0, share ?? 0, r is not null && favoured is not null && share is not null);

@@ -5,7 +5,7 @@ namespace MarketSim.Simulator.Scenarios;
 /// <summary>
 /// Reads the fields of one YAML mapping, recording a problem (with line, column and field path) for
 /// each missing, mistyped or out-of-range value instead of stopping at the first. Every field a
-/// reader asks for becomes known; <see cref="RejectUnknown"/> then reports the rest, with a
+/// reader asks for becomes known; <see cref="RejectUnknown()"/> then reports the rest, with a
 /// did-you-mean. Any mapping may carry a <c>source</c> note, and any number may be written as
 /// <c>{ value: 14.36, source: "…" }</c>.
 /// </summary>
@@ -232,13 +232,26 @@ internal sealed class YamlFields
     }
 
     /// <summary>Reports every field of this mapping that no reader asked for.</summary>
-    public void RejectUnknown()
+    public void RejectUnknown() => RejectUnknown(null);
+
+    /// <summary>
+    /// Reports each key not read as <paramref name="describe"/> words it (a partner id that names no partner is not an
+    /// "unknown field"), or as an unknown field when it is null; returns whether there was one.
+    /// </summary>
+    public bool RejectUnknown(Func<string, string>? describe)
     {
+        var found = false;
         foreach (var (keyNode, _) in _node.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (key == SourceKey || _known.Contains(key))
             {
+                continue;
+            }
+            found = true;
+            if (describe is not null)
+            {
+                Report(keyNode, PathOf(key), describe(key));
                 continue;
             }
             var suggestion = DidYouMean.Suggest(key, _known);
@@ -249,6 +262,7 @@ internal sealed class YamlFields
             }
             Report(keyNode, PathOf(key), $"unknown field '{key}'{hint} allowed here: {string.Join(", ", _known.Append(SourceKey))}");
         }
+        return found;
     }
 
     private string FileOf(YamlNode node) => _origins?.GetValueOrDefault(node) ?? _file;

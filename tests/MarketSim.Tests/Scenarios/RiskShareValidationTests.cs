@@ -102,6 +102,35 @@ public class RiskShareValidationTests
         Assert.Contains("shares sum to 0.9; allowed: shares that sum to 1", Assert.Single(Problems(yaml)));
     }
 
+    [Theory]
+    [InlineData("        type: aligned\n", "        type: fixed_shares\n        shares: { dcc: 0.7, poole: 0.3 }\n", "shares.poole: 'poole' is not a partner of this pool; allowed: dcc, dorset_ccg")]
+    [InlineData("caps: { dorset_ccg: { percent_of_contribution: 5 } }", "caps: { dorset_ccg: { percent_of_contribution: 5 }, poole: { gbp: 10 } }", "caps.poole: 'poole' is not a partner of this pool; allowed: dcc, dorset_ccg")]
+    [InlineData("        type: aligned\n", "        type: aligned\n        contingency_gbp: { dcc: 100000, dorset_cgg: 5 }\n", "contingency_gbp.dorset_cgg: 'dorset_cgg' is not a partner of this pool; did you mean 'dorset_ccg'? allowed: dcc, dorset_ccg")]
+    public void A_key_by_partner_that_names_no_partner_gets_one_message_saying_so_not_unknown_field(string good, string bad, string expected)
+    {
+        Assert.Contains(good, Dorset);
+
+        Assert.EndsWith(expected, Assert.Single(Problems(Dorset.Replace(good, bad))));
+    }
+
+    [Theory]
+    [InlineData("backstop: dcc", "backstop: dorset_ccg", "caps.dorset_ccg: dorset_ccg is the backstop")]
+    [InlineData("caps: { dorset_ccg: { percent_of_contribution: 5 } }", "caps: { dorset_ccg: { percent_of_contribution: 5 }, dcc: { gbp: 100 } }", "caps.dcc: dcc is the backstop")]
+    public void A_cap_on_the_backstop_partner_is_refused_as_it_would_hold_no_one(string good, string bad, string expected)
+    {
+        Assert.Contains(good, Dorset);
+
+        var problem = Assert.Single(Problems(Dorset.Replace(good, bad)));
+
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        Assert.Contains("which pays whatever the capped partners cannot, so it cannot have a cap itself; allowed: caps on the other partners only", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_underspend_rule_is_the_one_problem_not_also_its_partner_and_share() =>
+        Assert.Contains("underspend.rule: 'weightd' is not allowed; did you mean 'weighted'?",
+            Assert.Single(Problems(Dorset.Replace("underspend: { rule: weighted, partner: dcc", "underspend: { rule: weightd, partner: dcc"))));
+
     [Fact]
     public void Overlapping_tier_bands_are_rejected()
     {
