@@ -8,7 +8,7 @@ namespace MarketSim.Simulator.RiskShare;
 
 /// <summary>
 /// Risk measures of every party under every risk-share agreement of every pool, over the runs:
-/// mean liability, P(any overspend), P(above the pool's threshold), VaR 95%, CVaR 95% and the worst
+/// mean liability, P(liability > £0), P(above the pool's threshold), VaR 95%, CVaR 95% and the worst
 /// year; and paired differences between agreements (A − B, run by run, on the same futures) with
 /// 95% confidence intervals. Keeps one number per run per liability (for exact tail measures) in
 /// <see cref="RunValues"/>, on disk past a small buffer, so memory stays flat.

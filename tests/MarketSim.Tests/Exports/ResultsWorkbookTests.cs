@@ -145,11 +145,12 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
     {
         var agreement = run.Result.Scenario.PooledBudgets.Single().ModelsOrDefault.Single(m => m.Id == "dorset_rule").Name;
 
-        Assert.Equal("Liability beyond contribution, mean (£)", Label("Risk share", "mean_liability_gbp"));
-        Assert.Equal("P(any overspend)", Label("Risk share", "p_any_overspend"));
+        Assert.Equal("Liability beyond contribution over the horizon, mean (£)", Label("Risk share", "mean_liability_gbp"));
+        Assert.Equal("P(liability over the horizon > £0)", Label("Risk share", "p_any_overspend"));
+        Assert.Equal("Liability in the worst single year, VaR 95% (£)", Label("Risk share", "worst_year_var95_gbp"));
         Assert.Equal("VaR 95% over the horizon (£)", Label("Risk share", "var95_gbp"));
         Assert.Equal("Agreement name", Label("Risk share", "agreement_name"));
-        Assert.Equal("Liability A − B, mean (£)", Label("Risk share differences", "mean_difference_gbp"));
+        Assert.Equal("Liability over the horizon A − B, mean (£)", Label("Risk share differences", "mean_difference_gbp"));
         Assert.Equal("Exit week, median (P50, week)", Label("Providers", "exit_week_p50"));
         Assert.Equal("Reserves at end of year 1, mean (£)", Label("Providers", "reserves_gbp_year_1_mean"));
         Assert.Equal("Margin (rate − cost) in year 2, P95 (£ an hour)", Label("Providers", "margin_gbp_per_hour_year_2_p95"));

@@ -32,27 +32,27 @@ internal sealed partial class TableLabels
     private static readonly Dictionary<string, string> RiskShare = new(StringComparer.Ordinal)
     {
         ["runs"] = "Runs simulated",
-        ["mean_liability_gbp"] = "Liability beyond contribution, mean",
-        ["se_gbp"] = "Liability beyond contribution, SE",
-        ["p_any_overspend"] = "P(any overspend)",
-        ["threshold_gbp"] = "The pool's threshold",
-        ["p_above_threshold"] = "P(liability above the threshold)",
+        ["mean_liability_gbp"] = "Liability beyond contribution over the horizon, mean",
+        ["se_gbp"] = "Liability beyond contribution over the horizon, SE",
+        ["p_any_overspend"] = "P(liability over the horizon > £0)",
+        ["threshold_gbp"] = "The pool's threshold, for the liability over the horizon",
+        ["p_above_threshold"] = "P(liability over the horizon above the threshold)",
         ["var95_gbp"] = "VaR 95% over the horizon",
         ["cvar95_gbp"] = "CVaR 95% over the horizon, mean of the worst 5% of runs",
-        ["worst_year_mean_gbp"] = "Worst-year liability, mean",
-        ["worst_year_max_gbp"] = "Worst-year liability, worst run",
-        ["worst_year_var95_gbp"] = "Worst-year liability, VaR 95%",
-        ["worst_year_cvar95_gbp"] = "Worst-year liability, CVaR 95%",
+        ["worst_year_mean_gbp"] = "Liability in the worst single year, mean",
+        ["worst_year_max_gbp"] = "Liability in the worst single year, worst run",
+        ["worst_year_var95_gbp"] = "Liability in the worst single year, VaR 95%",
+        ["worst_year_cvar95_gbp"] = "Liability in the worst single year, CVaR 95%",
     };
 
     /// <summary>risk_share_differences.csv's measures: agreement A's liability minus B's, run by run.</summary>
     private static readonly Dictionary<string, string> Differences = new(StringComparer.Ordinal)
     {
         ["runs"] = "Runs paired",
-        ["mean_difference_gbp"] = "Liability A − B, mean",
-        ["se_gbp"] = "Liability A − B, SE",
-        ["ci95_low_gbp"] = "Liability A − B, 95% interval, low end",
-        ["ci95_high_gbp"] = "Liability A − B, 95% interval, high end",
+        ["mean_difference_gbp"] = "Liability over the horizon A − B, mean",
+        ["se_gbp"] = "Liability over the horizon A − B, SE",
+        ["ci95_low_gbp"] = "Liability over the horizon A − B, 95% interval, low end",
+        ["ci95_high_gbp"] = "Liability over the horizon A − B, 95% interval, high end",
     };
 
     /// <summary>What one row of each entity file is.</summary>
