@@ -193,13 +193,20 @@ public static class SummarySentences
                 var same = best.ValueAtRisk == worst.ValueAtRisk ? "the same" : "about the same";
                 yield return bestValue == Quantity.Money(worst.ValueAtRisk)
                     ? $"{name}'s bad-case liability (95th percentile over the {horizon}) is {same} under every agreement, {bestValue} {interval}."
-                    : $"{name}'s bad-case liability (95th percentile over the {horizon}) is lowest under \"{best.ModelName}\", {bestValue} {interval}, and highest under \"{worst.ModelName}\", {Quantity.Money(worst.ValueAtRisk)}.";
+                    : $"{name}'s bad-case liability (95th percentile over the {horizon}) is lowest under {Agreements(lines, best.ValueAtRisk)}, {bestValue} {interval}, and highest under {Agreements(lines, worst.ValueAtRisk)}, {Quantity.Money(worst.ValueAtRisk)}.";
                 var cheapest = lines.MinBy(l => l.Liability.Mean)!;
                 var dearest = lines.Where(l => l.ModelId != cheapest.ModelId).MaxBy(l => l.Liability.Mean)!;
                 var (mean, se, _) = riskShare.Paired(pool.Id, cheapest.ModelId, dearest.ModelId, partner.CommissionerId);
                 yield return PairedReading(name, dearest.ModelName, cheapest.ModelName, mean, se, horizon) + " (the widest gap between agreements, on the same futures).";
             }
         }
+    }
+
+    /// <summary>The agreements whose bad-case liability prints as <paramref name="valueAtRisk"/> does: "\"A\"", or "\"A\" and \"B\"" for a tie.</summary>
+    private static string Agreements(IEnumerable<RiskShareComparison.Line> lines, double valueAtRisk)
+    {
+        var names = lines.Where(l => Quantity.Money(l.ValueAtRisk) == Quantity.Money(valueAtRisk)).Select(l => $"\"{l.ModelName}\"").ToList();
+        return names.Count == 1 ? names[0] : $"{string.Join(", ", names.SkipLast(1))} and {names[^1]}";
     }
 
     /// <summary>

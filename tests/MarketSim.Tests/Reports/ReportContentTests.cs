@@ -53,7 +53,7 @@ public partial class ReportContentTests
             "The Dorset care markets pool overspends over the 2-year horizon in 83% of futures (± 2.7%); on average it ends £3.88m over budget (± £349k).",
             "Dorset County Council's bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Full pool of both out-turns (53 : 18)\", £7.07m (95% interval £6.56m to £7.59m), and highest under \"Aligned budgets (no pooling)\", £7.97m.",
             "Under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" Dorset County Council pays £767k more over the 2-year horizon (95% interval +£763k to +£771k) than under \"Full pool of both out-turns (53 : 18)\" (the widest gap between agreements, on the same futures).",
-            "Dorset CCG (Continuing Healthcare)'s bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\", £1.42m (95% interval £1.28m to £1.67m), and highest under \"Aligned budgets (no pooling)\", £2.34m.",
+            "Dorset CCG (Continuing Healthcare)'s bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" and \"Dorset rule, underspend 85% to social care\", £1.42m (95% interval £1.28m to £1.67m), and highest under \"Aligned budgets (no pooling)\", £2.34m.",
             "Under \"Full pool of both out-turns (53 : 18)\" Dorset CCG (Continuing Healthcare) pays £767k more over the 2-year horizon (95% interval +£763k to +£771k) than under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" (the widest gap between agreements, on the same futures).",
         ], sentences);
     }
