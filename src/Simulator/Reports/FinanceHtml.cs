@@ -128,6 +128,34 @@ public static class FinanceHtml
         html.Append("</table>\n");
     }
 
+    /// <summary>
+    /// What the agreements that keep part of a contribution out of the pool (a scaled contribution, a contingency) put in,
+    /// in the first year, one sentence for the agreements that keep the same: "Under "Dorset rule" and "…", Dorset CCG
+    /// puts £17.35m of its £18.0m into the pool and keeps £0.65m, in the first year."
+    /// </summary>
+    internal static IEnumerable<string> KeptOutOfThePool(PooledBudgetSpec pool, OutcomeLabels labels) =>
+        pool.ModelsOrDefault
+            .Select(model => (model.Name, Kept: string.Join("; ", pool.Partners.Select((p, i) =>
+            {
+                var contribution = p.ContributionGbpPerYear;
+                var into = model.Scaling?.Partner == i ? contribution * model.Scaling.Factor : contribution - (model.ContingencyGbp?[i] ?? 0);
+                return into == contribution ? null
+                    : $"{labels.PartyName(pool, p.CommissionerId)} puts {Pounds(into)} of its {Pounds(contribution)} into the pool and keeps {Pounds(contribution - into)}";
+            }).OfType<string>())))
+            .Where(m => m.Kept.Length > 0)
+            .GroupBy(m => m.Kept)
+            .Select(g => $"Under {Names([.. g.Select(m => $"\"{m.Name}\"")])}, {g.Key}, in the first year.");
+
+    /// <summary>Pounds to the nearest £10k in millions ("£17.35m", which the seeds' figures need), else to the pound or thousand.</summary>
+    private static string Pounds(double gbp) => Math.Abs(gbp) switch
+    {
+        >= 1e6 => FormattableString.Invariant($"£{gbp / 1e6:0.00}m"),
+        >= 1e4 => FormattableString.Invariant($"£{gbp / 1e3:0}k"),
+        _ => FormattableString.Invariant($"£{gbp:N0}"),
+    };
+
+    private static string Names(List<string> names) => names.Count == 1 ? names[0] : $"{string.Join(", ", names.SkipLast(1))} and {names[^1]}";
+
     private static void Pool(StringBuilder html, MarketScenario scenario, PooledBudgetSpec pool, List<RiskShareComparison.Line> lines, RiskShareComparison riskShare,
         OutcomeLabels labels, string horizon, ScenarioAssumption? thresholdAssumption)
     {
@@ -140,6 +168,10 @@ public static class FinanceHtml
         if (Phasing(pool, scenario.HorizonWeeks) is { } phasing)
         {
             html.Append(' ').Append(E(phasing));
+        }
+        foreach (var kept in KeptOutOfThePool(pool, labels))
+        {
+            html.Append(' ').Append(E(kept));
         }
         html.Append("</p>\n");
 

@@ -174,6 +174,16 @@ public partial class ReportContentTests
     }
 
     [Fact]
+    public void The_finance_section_says_what_the_Dorset_rule_puts_into_the_pool_the_seeds_17_35m_of_18m()
+    {
+        var html = WebUtility.HtmlDecode(Dorset.Value.Html);
+
+        Assert.Contains("Under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\", \"Dorset rule, underspend 85% to social care\" and \"Dorset rule with BCF payment for performance\", "
+            + "Dorset CCG (Continuing Healthcare) puts £17.35m of its £18.00m into the pool and keeps £655k, in the first year.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Under \"Full pool of both out-turns (53 : 18)\", Dorset CCG", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Providers_that_never_left_are_named_up_to_20_and_the_rest_counted_in_providers_csv()
     {
         var line = NeverLeftLine(providers: 2000);
