@@ -85,7 +85,7 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    /// <summary>The caption of a chart for people, from its file name: what it shows, with the outcome's label and unit; null for a file this does not know.</summary>
+    /// <summary>The caption of a chart of an outcome for people, from its file name: what it shows, with the outcome's label and unit; null for a file this does not know (a fan chart brings its own).</summary>
     public static string? Caption(string file, OutcomeSummary summary, OutcomeLabels labels)
     {
         var name = Path.GetFileNameWithoutExtension(file);
@@ -95,13 +95,11 @@ public static class HtmlReport
             return null;
         }
         var column = summary.Schema.Columns.FirstOrDefault(c => c.Name == kind[1]);
-        var series = OutcomeSchema.Series.FirstOrDefault(s => s.Name == kind[1]);
-        return (kind[0], column, series) switch
+        return (kind[0], column) switch
         {
-            ("histogram", { } c, _) => $"{labels.Label(c)} ({OutcomeLabels.Unit(c.Unit)}, over the horizon): how it is spread over the futures, with P5, P50 and P95 marked.",
-            ("exceedance", { } c, _) => $"{labels.Label(c)} ({OutcomeLabels.Unit(c.Unit)}, over the horizon): the chance that it exceeds each value.",
-            ("convergence", { } c, _) => $"{labels.Label(c)}: the running mean and its 95% confidence interval as runs are added; how many runs are enough.",
-            ("fan", _, { } s) => $"{s.Description} ({OutcomeLabels.Unit(s.Unit)}), month by month: the median, the middle 50% and the middle 90% of futures.",
+            ("histogram", { } c) => $"{labels.Label(c)} ({OutcomeLabels.Unit(c.Unit)}, over the horizon): how it is spread over the futures, with P5, P50 and P95 marked.",
+            ("exceedance", { } c) => $"{labels.Label(c)} ({OutcomeLabels.Unit(c.Unit)}, over the horizon): the chance that it exceeds each value.",
+            ("convergence", { } c) => $"{labels.Label(c)}: the running mean and its 95% confidence interval as runs are added; how many runs are enough.",
             _ => null,
         };
     }

@@ -53,7 +53,10 @@ public static class ReportCharts
             {
                 continue;
             }
-            charts.Add(FanChart.Draw($"fan_{definition.Name}", $"{definition.Description}, month by month: the median, the middle 50% and the middle 90% of simulated futures.",
+            var estimated = Enumerable.Range(0, schema.Months).Any(m => !series.IsExact((s * schema.Months) + m))
+                ? " The bands are streaming (P²) estimates, in memory that does not grow with the runs; exact percentiles of the outcomes over the horizon are in the headline table and runs.csv."
+                : "";
+            charts.Add(FanChart.Draw($"fan_{definition.Name}", $"{definition.Description} ({OutcomeLabels.Unit(definition.Unit)}), month by month: the median, the middle 50% and the middle 90% of futures.{estimated}",
                 $"{definition.Description}, by month", ChartStyle.AxisTitle(SeriesLabel(definition), definition.Unit), definition.Unit, p5, Path(1), Path(2), Path(3), p95, Month));
         }
         foreach (var pool in riskShare.Lines.GroupBy(l => l.Pool.Id))

@@ -184,6 +184,17 @@ public partial class ReportContentTests
     }
 
     [Fact]
+    public void A_fan_chart_of_money_says_its_bands_are_streaming_estimates_and_one_of_people_does_not()
+    {
+        var html = WebUtility.HtmlDecode(Dorset.Value.Html);
+        string Caption(string file) => Regex.Match(html, $"<figcaption>([^<]*)Files: <code class=\"file\">charts/{file}.svg").Groups[1].Value;
+
+        Assert.Contains("The bands are streaming (P²) estimates", Caption("fan_cumulative_overspend_gbp"), StringComparison.Ordinal);
+        Assert.StartsWith("People waiting for a package, all zones (people), month by month", Caption("fan_waiting_list_people"), StringComparison.Ordinal);
+        Assert.DoesNotContain("P²", Caption("fan_waiting_list_people"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Providers_that_never_left_are_named_up_to_20_and_the_rest_counted_in_providers_csv()
     {
         var line = NeverLeftLine(providers: 2000);
