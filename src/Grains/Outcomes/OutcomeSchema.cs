@@ -120,14 +120,14 @@ public sealed class OutcomeSchema
             {
                 foreach (var party in p.Parties(model))
                 {
-                    _columns.Add(new($"liability_gbp__{p.Id}__{model.Id}__{party}", "GBP", $"{p.Name}, {model.Name}: what {party} pays beyond its contribution, summed over years (negative: a saving)", false));
+                    _columns.Add(new($"liability_gbp__{p.Id}__{model.Id}__{party}", "GBP", $"{p.Name}, {model.Name}: what {PartyName(scenario, party)} pays beyond its contribution, summed over years (negative: a saving)", false));
                 }
             }
             foreach (var model in p.ModelsOrDefault)
             {
                 foreach (var party in p.Parties(model))
                 {
-                    _columns.Add(new($"worst_year_liability_gbp__{p.Id}__{model.Id}__{party}", "GBP", $"{p.Name}, {model.Name}: {party}'s largest liability in any one year", false));
+                    _columns.Add(new($"worst_year_liability_gbp__{p.Id}__{model.Id}__{party}", "GBP", $"{p.Name}, {model.Name}: the largest liability of {PartyName(scenario, party)} in any one year", false));
                 }
             }
         }
@@ -227,4 +227,12 @@ public sealed class OutcomeSchema
         }
         throw new ArgumentException($"No outcome column is called '{name}'.", nameof(name));
     }
+
+    /// <summary>A party to a pool in the columns' descriptions: the partner commissioner's name, "the providers" or "the pool (what it retains)".</summary>
+    private static string PartyName(MarketScenario scenario, string party) => party switch
+    {
+        "providers" => "the providers",
+        "retained" => "the pool (what it retains)",
+        _ => scenario.Commissioners.FirstOrDefault(c => c.Id == party)?.Name ?? party,
+    };
 }
