@@ -41,7 +41,7 @@ internal static class SensitivityCommand
             var path = parsed.GetValue(scenario)!;
             var problems = new List<string>();
             var outDir = parsed.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path) + "-sensitivity");
-            var metrics = parsed.GetValue(metric) is { Length: > 0 } m ? m : ["unmet_hours_total"];
+            string[] metrics = parsed.GetValue(metric) is { Length: > 0 } m ? [.. m.Distinct(StringComparer.Ordinal)] : ["unmet_hours_total"];
             var chosen = parsed.GetValue(method);
             if (chosen is not ("oat" or "sobol"))
             {
@@ -81,6 +81,10 @@ internal static class SensitivityCommand
                 else if (!(v.Low < v.High))
                 {
                     problems.Add($"--vary: '{text}' has LOW {Numbers.Exact(v.Low)}, not below HIGH {Numbers.Exact(v.High)}; allowed: PATH=LOW..HIGH with LOW < HIGH, e.g. {Example}");
+                }
+                else if (variations.Any(earlier => earlier.Path.Text == v.Path.Text))
+                {
+                    problems.Add($"--vary: '{text}' varies {v.Path.Text}, which an earlier --vary varies too; allowed: each path once, with one LOW..HIGH");
                 }
                 else
                 {

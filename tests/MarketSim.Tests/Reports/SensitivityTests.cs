@@ -166,6 +166,34 @@ public class SensitivityTests
     }
 
     [Fact]
+    public void The_same_path_varied_twice_is_refused_before_anything_runs()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--vary", "providers.asp_01.capacity_weekly_hours=500..900",
+            "--vary", "providers.asp_01.capacity_weekly_hours=600..800", "--runs", "5", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal("error: --vary: 'providers.asp_01.capacity_weekly_hours=600..800' varies providers.asp_01.capacity_weekly_hours, which an earlier --vary varies too; allowed: each path once, with one LOW..HIGH",
+            run.Error.Trim());
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void A_metric_asked_for_twice_is_reported_once()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--vary", "providers.asp_01.capacity_weekly_hours=500..900", "--points", "2",
+            "--metric", "unmet_hours_total", "--metric", "unmet_hours_total", "--runs", "5", "--out", dir, "--quiet");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
+        var rows = File.ReadAllLines(Path.Combine(dir, "sensitivity.csv")).Skip(1).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Contains(",unmet_hours_total,", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sensitivity_hands_out_runs_in_batches_of_the_size_run_chooses()
     {
         var reported = new List<long>();
