@@ -76,6 +76,11 @@ public static class ScenarioComparison
                 other.Schema.IndexOf(name)));
             return new Counterpart(other, [.. shared], [.. baseNames.Except(otherNames)], [.. otherNames.Except(baseNames)]);
         }).ToList();
+        if (others.FirstOrDefault(o => o.Outcomes.Count == 0) is { } none)
+        {
+            throw new ScenarioException([new ScenarioProblem(none.Scenario.Path, 0, 0, "--metric",
+                $"no outcome asked for is reported by both {Path.GetFileName(baseScenario.Path)} and {Path.GetFileName(none.Scenario.Path)}, so there is nothing to compare; allowed: outcomes both scenarios report, such as unmet_hours_total")]);
+        }
         return new ComparisonPlan(baseScenario, others, metrics is { Count: > 0 } ? [.. metrics.Distinct()] : []);
     }
 

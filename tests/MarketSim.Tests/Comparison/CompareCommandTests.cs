@@ -257,6 +257,16 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void Compare_of_a_metric_only_the_base_reports_is_refused_as_comparing_nothing()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "cmp");
+
+        var run = CliRun.Of("compare", Doncaster, Repo.Scenario("leicestershire-htlah.yaml"), "--metric", "weeks_without_lead__zone_1", "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, "--metric: no outcome asked for is reported by both doncaster-ccash.yaml and leicestershire-htlah.yaml, so there is nothing to compare");
+    }
+
+    [Fact]
     public void Compare_of_scenarios_with_different_horizons_is_refused_with_exit_2_naming_both_files_and_horizons()
     {
         var dir = Path.Combine(Repo.TempDir(), "cmp");
