@@ -10,6 +10,16 @@ public sealed record ComparisonPlan(ComparedScenario Base, IReadOnlyList<Counter
     public int Scenarios => 1 + Others.Count;
 
     /// <summary>
+    /// <paramref name="scenario"/>'s name in titles: its <c>name:</c>, followed by its folder in the results ("Doncaster
+    /// CCASH (rate)") when another compared scenario has the same name, so that tables of copies can be told apart.
+    /// </summary>
+    public string Title(ComparedScenario scenario)
+    {
+        var sameName = new[] { Base }.Concat(Others.Select(o => o.Scenario)).Count(s => s.Scenario.Name == scenario.Scenario.Name);
+        return sameName > 1 ? $"{scenario.Scenario.Name} ({scenario.Folder})" : scenario.Scenario.Name;
+    }
+
+    /// <summary>
     /// What the user should know before reading the differences: what each file warned about when it was
     /// loaded, in the order given, then each other scenario that starts on another date than the base,
     /// whose run k then meets the seasons in other weeks.

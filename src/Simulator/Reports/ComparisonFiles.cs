@@ -48,7 +48,7 @@ public static class ComparisonFiles
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(plan.Base.Scenario.Name)).Append(" compared — MarketSim report</title><style>").Append(HtmlReport.Style).Append("</style></head><body>\n")
-            .Append("<h1>Compared with ").Append(E(plan.Base.Scenario.Name)).Append("</h1>\n")
+            .Append("<h1>Compared with ").Append(E(plan.Title(plan.Base))).Append("</h1>\n")
             .Append("<p class=\"muted\">Each scenario ran ").Append(runs.ToString("N0", CultureInfo.InvariantCulture)).Append(" simulated futures from seed ")
             .Append(seed.ToString(CultureInfo.InvariantCulture)).Append(". Run k of every scenario uses the same random numbers (common random numbers), ")
             .Append("so each difference is OTHER − BASE run by run; its 95% confidence interval is the mean ± 1.96 standard errors of the paired differences. ")
@@ -67,7 +67,7 @@ public static class ComparisonFiles
         var html = new StringBuilder();
         foreach (var (counterpart, differences) in results)
         {
-            html.Append("<h2>").Append(E(counterpart.Scenario.Scenario.Name)).Append(" − ").Append(E(plan.Base.Scenario.Name)).Append("</h2>\n")
+            html.Append("<h2>").Append(E(plan.Title(counterpart.Scenario))).Append(" − ").Append(E(plan.Title(plan.Base))).Append("</h2>\n")
                 .Append("<table><tr><th>Outcome</th><th>Worse when</th><th>Base mean</th><th>Other mean</th><th>Difference (95% CI)</th><th>P(other worse)</th><th>Runs paired</th></tr>");
             var footing = TableFooting(differences);
             foreach (var d in differences)

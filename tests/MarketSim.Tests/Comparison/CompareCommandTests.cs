@@ -257,6 +257,23 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void Scenarios_of_the_same_name_are_told_apart_by_their_folders_in_titles()
+    {
+        var root = Repo.TempDir();
+        var rate = Path.Combine(root, "rate.yaml");
+        File.Copy(Doncaster, rate);
+        var dir = Path.Combine(root, "cmp");
+
+        var run = CliRun.AtWidth(400, "compare", Doncaster, rate, "--metric", "unmet_hours_total", "--runs", "4", "--out", dir, "--quiet");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
+        Assert.Contains("Doncaster CCASH (rate) − Doncaster CCASH (base), paired run by run", run.Output, StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir, "report.html")));
+        Assert.Contains("<h1>Compared with Doncaster CCASH (base)</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Doncaster CCASH (rate) − Doncaster CCASH (base)</h2>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_of_a_metric_only_the_base_reports_is_refused_as_comparing_nothing()
     {
         var dir = Path.Combine(Repo.TempDir(), "cmp");
