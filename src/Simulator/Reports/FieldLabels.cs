@@ -3,8 +3,8 @@ using MarketSim.Grains.Scenario;
 namespace MarketSim.Simulator.Reports;
 
 /// <summary>
-/// A scenario field's path in words for people: ids replaced by the scenario's names, list indices
-/// dropped, a `--vary` wildcard * as "all", underscores as spaces, units in brackets
+/// A scenario field's path in words for people: ids and entries of entity lists (providers[4]) replaced by the
+/// scenario's names, a yearly list's index as "year N", other indices kept, a `--vary` wildcard * as "all", underscores as spaces, units in brackets
 /// ("economy.nlw_gbp_per_hour" becomes "economy › NLW (£ an hour)").
 /// </summary>
 public static class FieldLabels
@@ -62,8 +62,29 @@ public static class FieldLabels
         {
             return entity;
         }
-        return Field(name);
+        var index = bracket >= 0 && segment.EndsWith(']') && int.TryParse(segment[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture, out var i) && i >= 0 ? i : -1;
+        if (index < 0)
+        {
+            return Field(name);
+        }
+        if (scenario is not null && ListEntry(name, index, scenario) is { } listed)
+        {
+            return $"{Field(name)} › {listed}";
+        }
+        return name.StartsWith("annual_", StringComparison.Ordinal) || name.EndsWith("_by_year", StringComparison.Ordinal)
+            ? $"{Field(name)}, year {index + 1}"
+            : $"{Field(name)} [{index}]";
     }
+
+    /// <summary>The name of entry <paramref name="index"/> of a list of entities (<c>providers[4]</c>), or null.</summary>
+    private static string? ListEntry(string list, int index, MarketScenario scenario) => list switch
+    {
+        "zones" when index < scenario.Zones.Length => scenario.Zones[index].Name,
+        "providers" when index < scenario.Providers.Length => scenario.Providers[index].Name,
+        "commissioners" when index < scenario.Commissioners.Length => scenario.Commissioners[index].Name,
+        "pooled_budgets" when index < scenario.PooledBudgets.Length => scenario.PooledBudgets[index].Name,
+        _ => null,
+    };
 
     private static string? Name(string id, MarketScenario scenario) =>
         scenario.Zones.FirstOrDefault(z => z.Id == id)?.Name
