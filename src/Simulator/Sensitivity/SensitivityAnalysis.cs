@@ -72,7 +72,7 @@ public static class SensitivityAnalysis
                 var root = v.Path.With(document.Root, value);
                 var option = $"--vary {v.Text}";
                 var variant = document.WithRoot(root, Fresh(root, original), option);
-                var scenario = Load(variant, scenarioPath, option, v.Path.Text, value);
+                var scenario = Load(variant, scenarioPath, option, v.Path.Text, value, generated: setting is Low or High ? null : setting);
                 if (new OutcomeSchema(scenario).RowWidth != schema.RowWidth)
                 {
                     throw new ScenarioException([new ScenarioProblem(scenarioPath, 0, 0, $"--vary {v.Path.Text}", "changes the scenario's outputs (its horizon or its entities); allowed: a value that changes only numbers")]);
@@ -157,13 +157,26 @@ public static class SensitivityAnalysis
 
     // A problem with a value or block the option made names the option, not a place in the file, and
     // says which of its values it is about unless the message starts with that value.
-    private static MarketScenario Load(ScenarioDocument document, string file, string option = "", string path = "", double value = 0, List<ScenarioProblem>? warnings = null)
+    /// <summary>
+    /// Loads a variant; its problems name the --vary option, and a point between LOW and HIGH (<paramref name="generated"/>:
+    /// "mid", "point 2 of 4") says that --points made it, which the user did not type.
+    /// </summary>
+    private static MarketScenario Load(ScenarioDocument document, string file, string option = "", string path = "", double value = 0, List<ScenarioProblem>? warnings = null, string? generated = null)
     {
         var (scenario, problems) = ScenarioLoader.FromDocument(document, file, warnings: warnings);
         var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return scenario ?? throw new ScenarioException([.. problems.Select(p => p.File != option ? p with { Message = $"--vary {path}={text}: {p.Message}" }
-            : p.Message.StartsWith(text + " ", StringComparison.Ordinal) ? p with { Line = 0, Column = 0 }
-            : p with { Line = 0, Column = 0, Message = $"at {text}: {p.Message}" })]);
+        string Made(string message)
+        {
+            if (generated is null)
+            {
+                return message;
+            }
+            var allowed = message.IndexOf("; allowed: ", StringComparison.Ordinal);
+            return message.Insert(allowed < 0 ? message.Length : allowed, $" ({text} is the {generated} point, which --points spaces evenly between LOW and HIGH)");
+        }
+        return scenario ?? throw new ScenarioException([.. problems.Select(p => p.File != option ? p with { Message = $"--vary {path}={text}: {Made(p.Message)}" }
+            : p.Message.StartsWith(text + " ", StringComparison.Ordinal) ? p with { Line = 0, Column = 0, Message = Made(p.Message) }
+            : p with { Line = 0, Column = 0, Message = $"at {text}: {Made(p.Message)}" })]);
     }
 
     // A variant's entity blocks may differ from the base's (a funding share set to 0), so each run's

@@ -166,6 +166,18 @@ public class SensitivityTests
     }
 
     [Fact]
+    public void A_point_between_low_and_high_that_the_field_refuses_is_named_as_made_by_points()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--vary", "zones.zone_1.demand.starting_caseload_people=100..301", "--runs", "5", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("200.5 is not a whole number (200.5 is the mid point, which --points spaces evenly between LOW and HIGH); allowed: a whole number of people", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
     public void The_same_path_varied_twice_is_refused_before_anything_runs()
     {
         var dir = Path.Combine(Repo.TempDir(), "sens");
