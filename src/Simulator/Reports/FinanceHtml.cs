@@ -86,9 +86,9 @@ public static class FinanceHtml
         }
         var after = pool.PhasingFullByWeek > horizonWeeks ? ", after the horizon" : "";
         var capped = pool.ModelsOrDefault.Any(m => m.Overspend == OverspendRule.CappedExposure);
-        var inYears = numbers.Count == 1 ? $"year {numbers[0]}" : $"years {string.Join(", ", numbers.SkipLast(1))} and {numbers[^1]}";
+        var inYears = $"{(numbers.Count == 1 ? "year" : "years")} {WordList.And([.. numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))])}";
         return $"Pooling is phased in: the pool's share of the activity rises from {Quantity.Share(pool.PhasingStartShare)} at the start to all of it by week {pool.PhasingFullByWeek}{after}. "
-            + $"Until then the rest runs as aligned budgets, which each partner bears in full whatever the agreement: on average {string.Join(", ", years.SkipLast(1))}{(years.Count > 1 ? " and " : "")}{years[^1]}"
+            + $"Until then the rest runs as aligned budgets, which each partner bears in full whatever the agreement: on average {WordList.And(years)}"
             + (capped ? $", so a partner's liability in {inYears} can exceed its cap under a capped agreement." : ".");
     }
 
@@ -133,7 +133,7 @@ public static class FinanceHtml
     /// in the first year, one sentence for the agreements that keep the same: "Under "Dorset rule" and "…", Dorset CCG
     /// puts £17.35m of its £18.0m into the pool and keeps £0.65m, in the first year."
     /// </summary>
-    internal static IEnumerable<string> KeptOutOfThePool(PooledBudgetSpec pool, OutcomeLabels labels) =>
+    private static IEnumerable<string> KeptOutOfThePool(PooledBudgetSpec pool, OutcomeLabels labels) =>
         pool.ModelsOrDefault
             .Select(model => (model.Name, Kept: string.Join("; ", pool.Partners.Select((p, i) =>
             {
@@ -144,7 +144,7 @@ public static class FinanceHtml
             }).OfType<string>())))
             .Where(m => m.Kept.Length > 0)
             .GroupBy(m => m.Kept)
-            .Select(g => $"Under {Names([.. g.Select(m => $"\"{m.Name}\"")])}, {g.Key}, in the first year.");
+            .Select(g => $"Under {WordList.And([.. g.Select(m => $"\"{m.Name}\"")])}, {g.Key}, in the first year.");
 
     /// <summary>Pounds to the nearest £10k in millions ("£17.35m", which the seeds' figures need), else to the pound or thousand.</summary>
     private static string Pounds(double gbp) => Math.Abs(gbp) switch
@@ -153,8 +153,6 @@ public static class FinanceHtml
         >= 1e4 => FormattableString.Invariant($"£{gbp / 1e3:0}k"),
         _ => FormattableString.Invariant($"£{gbp:N0}"),
     };
-
-    private static string Names(List<string> names) => names.Count == 1 ? names[0] : $"{string.Join(", ", names.SkipLast(1))} and {names[^1]}";
 
     private static void Pool(StringBuilder html, MarketScenario scenario, PooledBudgetSpec pool, List<RiskShareComparison.Line> lines, RiskShareComparison riskShare,
         OutcomeLabels labels, string horizon, ScenarioAssumption? thresholdAssumption)

@@ -148,11 +148,8 @@ public static class MarketHtml
     }
 
     /// <summary>The entity files this run wrote, in words: "providers.csv, zones.csv and commissioners.csv".</summary>
-    private static string Files(IEnumerable<EntitySummary> summaries)
-    {
-        var files = summaries.Select(s => s.Block.Kind).Distinct().Order().Select(EntityFiles.FileName).ToList();
-        return files.Count == 1 ? files[0] : $"{string.Join(", ", files[..^1])} and {files[^1]}";
-    }
+    private static string Files(IEnumerable<EntitySummary> summaries) =>
+        WordList.And([.. summaries.Select(s => s.Block.Kind).Distinct().Order().Select(EntityFiles.FileName)]);
 
     private static string Chance(Proportion p) => $"{Quantity.Share(p.P)} ± {Quantity.Share(p.StdError)}";
 

@@ -203,11 +203,8 @@ public static class SummarySentences
     }
 
     /// <summary>The agreements whose bad-case liability prints as <paramref name="valueAtRisk"/> does: "\"A\"", or "\"A\" and \"B\"" for a tie.</summary>
-    private static string Agreements(IEnumerable<RiskShareComparison.Line> lines, double valueAtRisk)
-    {
-        var names = lines.Where(l => Quantity.Money(l.ValueAtRisk) == Quantity.Money(valueAtRisk)).Select(l => $"\"{l.ModelName}\"").ToList();
-        return names.Count == 1 ? names[0] : $"{string.Join(", ", names.SkipLast(1))} and {names[^1]}";
-    }
+    private static string Agreements(IEnumerable<RiskShareComparison.Line> lines, double valueAtRisk) =>
+        WordList.And([.. lines.Where(l => Quantity.Money(l.ValueAtRisk) == Quantity.Money(valueAtRisk)).Select(l => $"\"{l.ModelName}\"")]);
 
     /// <summary>
     /// "Under B, Dorset County Council pays £0.40m more over the 2-year horizon (95% interval £0.30m to
