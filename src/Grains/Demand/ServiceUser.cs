@@ -26,10 +26,10 @@ public struct ServiceUser
     /// <summary>Who pays for the package.</summary>
     public FundingStream Funding { get; set; }
 
-    /// <summary>Next person in the provider's caseload, or in the table's free list.</summary>
+    /// <summary>Next person in the provider's caseload when it is a linked <see cref="ServiceUserList"/>, or in the table's free list.</summary>
     public int Next { get; set; }
 
-    /// <summary>Previous person in the provider's caseload.</summary>
+    /// <summary>Previous person in the provider's caseload when it is a linked <see cref="ServiceUserList"/>; when it is not, the order the person joined it in (0 first).</summary>
     public int Prev { get; set; }
 
     /// <summary>Next person due to leave in the same week (the departure calendar's chains).</summary>

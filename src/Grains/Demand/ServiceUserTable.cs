@@ -22,6 +22,9 @@ public sealed class ServiceUserTable
     /// <summary>People with an open package or waiting for one.</summary>
     public int Count { get; private set; }
 
+    /// <summary>Slots below this have held someone this run (the rest never have): a pass over the table stops here.</summary>
+    public int SlotsTaken => _used;
+
     /// <summary>The person in <paramref name="slot"/>, to read or change in place.</summary>
     public ref ServiceUser this[int slot]
     {

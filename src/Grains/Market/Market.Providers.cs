@@ -97,21 +97,19 @@ public sealed partial class Market
     private void ReturnAllPackages(Provider provider, int week)
     {
         NoteMostSpareBeforeBrokering();
-        for (var slot = provider.Caseload.Head; slot != ServiceUserTable.None;)
+        foreach (var slot in provider.Caseload.OldestFirst())
         {
-            var next = _users[slot].Next;
             Unplace(slot, week);
             PlaceOrQueueUnlessTooLarge(_zones[_users[slot].ZoneIndex], slot, week);
-            slot = next;
         }
     }
 
     /// <summary>A provider whose workforce has shrunk below its caseload (past its overtime) returns its newest packages until it is within capacity.</summary>
     private void ReturnNewestUntilWithinCapacity(Provider provider, int week)
     {
-        for (var slot = provider.Caseload.Tail; slot != ServiceUserTable.None && provider.CommittedWeeklyHours > provider.CapacityWeeklyHours;)
+        for (var slot = provider.Caseload.Newest(); slot != ServiceUserTable.None && provider.CommittedWeeklyHours > provider.CapacityWeeklyHours;)
         {
-            var previous = _users[slot].Prev;
+            var previous = provider.Caseload.Before(slot);
             Unplace(slot, week);
             PlaceOrQueue(_zones[_users[slot].ZoneIndex], slot, week);
             slot = previous;

@@ -24,6 +24,9 @@ public sealed class Provider
     private readonly bool _dormantAtStart;
     private readonly double _weeklyHazard;
     private readonly double _weeklyEmbargoHazard;
+
+    /// <summary>Whether either hazard can strike: when neither can, the week draws nothing from the events stream, which nothing else reads, so every run is the same to the bit.</summary>
+    private readonly bool _hasHazards;
     private readonly ulong _otherWorkKey;
     private readonly StreamRandom _otherWorkRandom;
     private readonly Distribution? _otherWork;
@@ -43,7 +46,7 @@ public sealed class Provider
         Index = index;
         _openSpare = openSpare?.WeeklyHours ?? new double[index + 1];
         Spec = spec;
-        Caseload = new ServiceUserList(users);
+        Caseload = new ServiceUserList(users, index, linked: ReturnsPackagesOften(spec));
         Workforce = spec.Workforce is null ? null : new ProviderWorkforce(spec.Workforce, spec.CapacityWeeklyHours);
         _dormantAtStart = dormant;
         _workforceKey = StreamSeeds.StableHash($"provider/{spec.Id}");
@@ -53,6 +56,7 @@ public sealed class Provider
         _otherWorkDrift = spec.Costs?.OtherWorkDrift();
         _weeklyHazard = 1 - Math.Exp(-spec.FailureOrNone.HazardPerYear / MarketScenario.WeeksPerYear);
         _weeklyEmbargoHazard = 1 - Math.Exp(-spec.FailureOrNone.EmbargoHazardPerYear / MarketScenario.WeeksPerYear);
+        _hasHazards = _weeklyHazard > 0 || _weeklyEmbargoHazard > 0;
     }
 
     /// <summary>Its index among the market's providers.</summary>
@@ -157,6 +161,17 @@ public sealed class Provider
         PublishSpare();
     }
 
+    /// <summary>
+    /// Whether it may return packages many times a run (its staff fall short of its caseload) or may fail or hand back,
+    /// so its caseload is linked; a provider with fixed capacity that never fails returns them only if a shock forces
+    /// it out, once, and its caseload is found by a pass over the table then (<see cref="ServiceUserList"/>).
+    /// </summary>
+    private static bool ReturnsPackagesOften(ProviderSpec spec)
+    {
+        var failure = spec.FailureOrNone;
+        return spec.Workforce is not null || failure.HazardPerYear > 0 || failure.HandBackAfterWeeksBelowCost > 0 || double.IsFinite(failure.ReservesGbp);
+    }
+
     /// <summary>Whether a package of <paramref name="weeklyHours"/> fits and it is taking packages.</summary>
     public bool CanTake(double weeklyHours) => IsTakingPackages && weeklyHours <= SpareWeeklyHours;
 
@@ -194,16 +209,20 @@ public sealed class Provider
     /// </summary>
     /// <remarks>
     /// The hazards draw one uniform each, every week, from their own stream (<c>provider/&lt;id&gt;/events</c>),
-    /// whatever the rates, and the workforce from <c>provider/&lt;id&gt;</c>: the week a hazard strikes depends
+    /// whatever the rates (none when both are zero, since nothing else reads the stream), and the workforce from <c>provider/&lt;id&gt;</c>: the week a hazard strikes depends
     /// only on the seed, the run, the provider and its hazard rate, so scenarios that differ in its capacity,
     /// workforce or embargo hazard lose it in the same week of run k (common random numbers).
     /// </remarks>
     public bool StartWeek(int week, double careWage, double outsideWage)
     {
-        var failed = _eventsRandom.NextDouble() < _weeklyHazard;
-        if (_eventsRandom.NextDouble() < _weeklyEmbargoHazard && week >= EmbargoedUntilWeek)
+        var failed = false;
+        if (_hasHazards)
         {
-            EmbargoedUntilWeek = week + Spec.FailureOrNone.EmbargoWeeks;
+            failed = _eventsRandom.NextDouble() < _weeklyHazard;
+            if (_eventsRandom.NextDouble() < _weeklyEmbargoHazard && week >= EmbargoedUntilWeek)
+            {
+                EmbargoedUntilWeek = week + Spec.FailureOrNone.EmbargoWeeks;
+            }
         }
         if (Workforce is not null && Status == ProviderStatus.Open)
         {
