@@ -97,12 +97,12 @@ public sealed class OutcomeLabels(MarketScenario scenario)
     /// <summary>
     /// The short label of column <paramref name="name"/>, with its unit where the numbers do not carry it
     /// (money is shown with £), for the comparison and sensitivity tables: "Unmet care (hours)",
-    /// "Spend: Doncaster Council", "Liability: Dorset pool, Dorset rule, Dorset CCG". A column without
+    /// "Spend: Doncaster Council", "Overspend: Doncaster Council (negative: underspend)", "Liability: Dorset pool, Dorset rule, Dorset CCG". A column without
     /// a label of its own keeps its name.
     /// </summary>
     public string Short(string name) =>
         Market.TryGetValue(name, out var label) ? label.Short
-        : ShortParts(name) is { } parts ? $"{parts.Stem}: {string.Join(", ", parts.Names)}"
+        : ShortParts(name) is { } parts ? $"{parts.Stem}: {string.Join(", ", parts.Names)}{SignNote(name)}"
         : name;
 
     /// <summary>
@@ -130,8 +130,12 @@ public sealed class OutcomeLabels(MarketScenario scenario)
             var byName = experiments.Select((e, i) => (Name: parts[i]!.Value.Names[k], e.Tag)).GroupBy(n => n.Name).ToList();
             return byName.Count == 1 ? byName[0].Key : string.Join(" vs ", byName.Select(g => $"{g.Key} ({string.Join(", ", g.Select(n => n.Tag))})"));
         });
-        return $"{first.Stem}: {string.Join(", ", names)}";
+        return $"{first.Stem}: {string.Join(", ", names)}{SignNote(name)}";
     }
+
+    /// <summary>What a negative value means, after the short label of a column whose sign reads both ways ("Overspend: Doncaster Council (negative: underspend)"); empty for others.</summary>
+    private static string SignNote(string name) =>
+        name.StartsWith("overspend_gbp__", StringComparison.Ordinal) || name.StartsWith("pool_overspend_gbp__", StringComparison.Ordinal) ? " (negative: underspend)" : "";
 
     // A per-entity column's short stem and the names of its entities (pool, agreement and party, or one
     // commissioner, zone or pool); null for a column that is not per entity.

@@ -51,6 +51,20 @@ public class OutcomeLabelsTests
         Assert.Equal($"Liability: {pool.Name}, {agreement}, {partner}", labels.Short(column.Name));
     }
 
+    [Fact]
+    public void An_overspend_says_in_its_short_label_that_a_negative_figure_is_an_underspend()
+    {
+        var scenario = ScenarioLoader.Load(Repo.Scenario("dorset-pool-2017.yaml"));
+        var labels = new OutcomeLabels(scenario);
+        var council = scenario.Commissioners[0];
+        var pool = scenario.PooledBudgets[0];
+
+        Assert.Equal($"Overspend: {council.Name} (negative: underspend)", labels.Short($"overspend_gbp__{council.Id}"));
+        Assert.Equal($"Pool overspend: {pool.Name} (negative: underspend)", labels.Short($"pool_overspend_gbp__{pool.Id}"));
+        Assert.Equal($"Overspend: {council.Name} (negative: underspend)", OutcomeLabels.Short($"overspend_gbp__{council.Id}", [(labels, "base"), (labels, "other")]));
+        Assert.Equal($"Spend: {council.Name}", labels.Short($"spend_gbp__{council.Id}"));
+    }
+
     [Theory]
     [InlineData("Unmet need (care hours not delivered)", "unmet need (care hours not delivered)")]
     [InlineData("Unmet care (hours)", "unmet care (hours)")]
