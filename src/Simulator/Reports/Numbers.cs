@@ -31,8 +31,8 @@ public static class Numbers
 
     /// <summary>
     /// An input's value as a person would write it, for the setting an analysis gave it: up to six significant
-    /// figures, and every digit of its whole part, with thousands separators (14.36, 16.18, 2,750, 0.0133333), so that
-    /// close settings stay apart.
+    /// figures, and every digit of its whole part, with thousands separators (14.36, 16.18, 2,750, 0.0133333, −0.02 with a
+    /// minus sign, as the signed changes beside it), so that close settings stay apart.
     /// </summary>
     public static string Setting(double x)
     {
@@ -45,7 +45,7 @@ public static class Numbers
             return Readable(x);
         }
         var decimals = Math.Clamp(5 - (int)Math.Floor(Math.Log10(Math.Abs(x))), 0, 15);
-        return Math.Round(x, decimals).ToString("#,0.###############", CultureInfo.InvariantCulture);
+        return Math.Round(x, decimals).ToString("#,0.###############;−#,0.###############", CultureInfo.InvariantCulture);
     }
 
     /// <summary>

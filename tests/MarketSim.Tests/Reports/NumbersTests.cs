@@ -21,7 +21,8 @@ public class NumbersTests
     [InlineData(16.18, "16.18")]
     [InlineData(2750.0, "2,750")]
     [InlineData(0.0133333333, "0.0133333")]
-    [InlineData(-0.02, "-0.02")]
+    [InlineData(-0.02, "−0.02")]
+    [InlineData(-2750.0, "−2,750")]
     [InlineData(0.0, "0")]
     [InlineData(1234567.891, "1,234,568")]
     public void Setting_writes_an_inputs_value_to_six_significant_figures_so_close_settings_stay_apart(double x, string expected) =>
