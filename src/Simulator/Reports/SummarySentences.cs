@@ -80,6 +80,14 @@ public static class SummarySentences
         return best;
     }
 
+    /// <summary>Whether the chance <paramref name="other"/> is within two standard errors of their difference of <paramref name="top"/> (the runs taken as independent): no reason, at this precision, to call the top one riskier.</summary>
+    private static bool WithinTwoStandardErrors(Proportion top, Proportion other) =>
+        top.P - other.P <= 2 * Math.Sqrt((top.StdError * top.StdError) + (other.StdError * other.StdError));
+
+    /// <summary>Up to three names, then how many more: "ASP 1, ASP 2, ASP 3 and 7 others".</summary>
+    private static string Named(IReadOnlyList<string> names) =>
+        WordList.And(names.Count <= 4 ? names : [.. names.Take(3), $"{names.Count - 3:N0} others"]);
+
     private static IEnumerable<string> Providers(IReadOnlyList<EntitySummary> entities, OutcomeSummary summary, string horizon)
     {
         var providers = entities.Where(s => s.Exits is { ByYear.Length: > 0 }).ToList();
@@ -95,8 +103,10 @@ public static class SummarySentences
         }
         var top = leaving[0];
         var p = top.Exits!.WithinHorizon;
-        var others = leaving.Skip(1).Count(s => s.Exits!.WithinHorizon.P >= 0.1);
+        var asLikely = leaving.Skip(1).Where(s => WithinTwoStandardErrors(p, s.Exits!.WithinHorizon)).ToList();
+        var others = leaving.Skip(1).Except(asLikely).Count(s => s.Exits!.WithinHorizon.P >= 0.1);
         yield return $"In {Quantity.Share(p.P)} of futures (± {Quantity.Share(p.StdError)}) {top.Block.Name} leaves the market within the {horizon}, most often by {Cause(top.Exits.MostCommonCause)}, most often in year {PeakYear(top.Exits)}"
+            + (asLikely.Count > 0 ? $"; at this precision (two standard errors) {Named([.. asLikely.Select(s => s.Block.Name)])} {(asLikely.Count == 1 ? "is" : "are")} as likely to leave" : "")
             + (others > 0 ? $"; {others} other {(others == 1 ? "provider leaves" : "providers leave")} in at least 10% of futures." : ".");
         var failures = summary.Moments[OutcomeSchema.ProviderFailures];
         var handBacks = summary.Moments[OutcomeSchema.HandBacks];

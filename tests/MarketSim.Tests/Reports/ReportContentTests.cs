@@ -44,7 +44,7 @@ public partial class ReportContentTests
         Assert.Equal(
         [
             "These figures cover 200 simulated futures of the 2-year horizon from 1 April 2017; ± is one Monte Carlo standard error and intervals are 95%.",
-            "In 15% of futures (± 2.5%) Spot provider leaves the market within the 2-year horizon, most often by hand-back of its contracts, most often in year 1; 6 other providers leave in at least 10% of futures.",
+            "In 15% of futures (± 2.5%) Spot provider leaves the market within the 2-year horizon, most often by hand-back of its contracts, most often in year 1; at this precision (two standard errors) North and West framework provider 1, South framework provider 1, East framework provider 1 and 6 others are as likely to leave.",
             "On average 0.46 providers hand back their contracts (± 0.04 providers) and 0.65 providers fail (± 0.05 providers) over the 2-year horizon.",
             "North and West Dorset is left without its lead provider at some point in 11% of futures (± 2.2%); averaged over all futures that is 5.12 weeks (± 1.25 weeks) of the 2-year horizon. All 3 zones lose their lead in some future, in 8.5% to 11% of futures.",
             "Unmet need averages 177k care hours over the 2-year horizon (± 21.8k hours), 1.9% of need; valued at £43.75 an hour it costs £7.75m (± £954k).",
@@ -126,11 +126,30 @@ public partial class ReportContentTests
         using var summary = new OutcomeSummary(schema);
         summary.Accept(0, 2, new double[2 * schema.Stride]);
         using var riskShare = new RiskShareComparison(scenario, schema);
-        var providers = Enumerable.Range(0, others + 1).Select(i => ChartSamples.Provider($"p{i}", $"Provider {i}", 100, 0, 50 - i, 0)).ToList();
+        var providers = Enumerable.Range(0, others + 1).Select(i => ChartSamples.Provider($"p{i}", $"Provider {i}", 100, 0, 50 - (15 * i), 0)).ToList();
 
         var sentences = SummarySentences.For(scenario, summary, providers, riskShare);
 
         Assert.EndsWith(ending, Assert.Single(sentences, s => s.StartsWith("In 50% of futures", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { 50, 40 }, "; at this precision (two standard errors) Provider 1 is as likely to leave.")]
+    [InlineData(new[] { 50, 49, 48, 20 }, "; at this precision (two standard errors) Provider 1 and Provider 2 are as likely to leave; 1 other provider leaves in at least 10% of futures.")]
+    [InlineData(new[] { 50, 50, 49, 49, 48, 48 }, "; at this precision (two standard errors) Provider 1, Provider 2, Provider 3 and 2 others are as likely to leave.")]
+    [InlineData(new[] { 50, 35 }, "; 1 other provider leaves in at least 10% of futures.")]
+    public void Providers_as_likely_to_leave_as_the_top_one_within_two_standard_errors_are_named_beside_it(int[] leftInRuns, string ending)
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), 52);
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        summary.Accept(0, 2, new double[2 * schema.Stride]);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+        var providers = leftInRuns.Select((left, i) => ChartSamples.Provider($"p{i}", $"Provider {i}", 100, 0, left, 0)).ToList();
+
+        var sentences = SummarySentences.For(scenario, summary, providers, riskShare);
+
+        Assert.EndsWith(ending, Assert.Single(sentences, s => s.StartsWith("In 50% of futures (± 5.0%) Provider 0 leaves", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Theory]
