@@ -16,7 +16,7 @@ public static partial class ScenarioLoader
                 return null;
             }
             var id = ReadId(f);
-            var name = f.Text("name", required: false) ?? id;
+            var name = ReadName(f) ?? id;
             var partners = new List<PoolPartnerSpec?>();
             var partnerIds = new List<string>();
             foreach (var (partnerNode, partnerPath) in f.List("partners"))

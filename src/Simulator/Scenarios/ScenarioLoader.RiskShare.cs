@@ -34,7 +34,7 @@ public static partial class ScenarioLoader
         private RiskShareSpec? ReadRiskShare(YamlFields f, List<string> partners)
         {
             var id = ReadId(f);
-            var name = f.Text("name", required: false) ?? id;
+            var name = ReadName(f) ?? id;
             var rule = f.Choice("type", OverspendRules);
             var ok = id is not null && rule is not null;
             double[]? shares = null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MarketSim.Grains.Scenario;
 using YamlDotNet.RepresentationModel;
 
@@ -164,26 +165,27 @@ public static partial class ScenarioLoader
     {
         public MarketScenario? Read()
         {
-            var name = root.Text("name", allowed: "a name for the scenario, as text");
+            var name = ReadName(root, required: true);
             root.Text("description", required: false);
             root.Node("sources", required: false);
             root.Node("base", required: false);
             root.Node("correlations", required: false);
             var start = ReadDate(root, "start_date");
             var years = root.Number("horizon_years", 0, 100, "a number of years > 0 and ≤ 100 (fractions allowed); it sets the length of every output series, so it cannot be uncertain", exclusiveMin: true, fixedOnly: true);
+            CheckHorizon(root, start, years);
             var step = root.Text("time_step", required: false) ?? "week";
             if (step != "week")
             {
                 root.Report(root.Node("time_step", false), root.PathOf("time_step"), $"'{step}' is not supported; allowed: week");
             }
-            var zoneItems = root.List("zones");
+            var zoneItems = NotEmpty(root, "zones", "at least one zone");
             var zoneIds = IdsOf(zoneItems);
             var zones = zoneItems.Select(z => ReadZone(z.Node, z.Path)).ToList();
             var defaults = ReadProviderDefaults(root.Object("provider_defaults", required: false));
-            var providerItems = root.List("providers");
+            var providerItems = NotEmpty(root, "providers", "at least one provider");
             var providerIds = IdsOf(providerItems);
             var providers = providerItems.Select(p => ReadProvider(p.Node, p.Path, zoneIds, defaults)).ToList();
-            var commissionerItems = root.List("commissioners");
+            var commissionerItems = NotEmpty(root, "commissioners", "at least one commissioner");
             var commissioners = commissionerItems.Select(c => ReadCommissioner(c.Node, c.Path)).ToList();
             var commissionerIds = IdsOf(commissionerItems);
             var pools = root.List("pooled_budgets", required: false).Select(p => ReadPool(p.Node, p.Path, commissionerIds)).ToList();
@@ -223,7 +225,7 @@ public static partial class ScenarioLoader
                 return null;
             }
             var id = ReadId(f);
-            var name = f.Text("name", required: false) ?? id;
+            var name = ReadName(f) ?? id;
             var demand = f.Object("demand") is { } d ? ReadDemand(d) : null;
             f.RejectUnknown();
             return id is null || demand is null ? null : new ZoneSpec(id, name!, demand);
@@ -308,7 +310,7 @@ public static partial class ScenarioLoader
                 return null;
             }
             var id = ReadId(f);
-            var name = f.Text("name", required: false) ?? id;
+            var name = ReadName(f) ?? id;
             var role = f.Choice("role", Roles);
             var zones = ReadZoneList(f, zoneIds);
             var capacity = f.Number("capacity_weekly_hours", 0, 1e7, "a number of care hours a week ≥ 0");
@@ -344,6 +346,12 @@ public static partial class ScenarioLoader
             foreach (var (itemNode, itemPath) in items)
             {
                 var id = (itemNode as YamlScalarNode)?.Value ?? "";
+                if (zoneIds.Contains(id) && result.Contains(id))
+                {
+                    f.Report(itemNode, itemPath, $"'{id}' is listed twice; allowed: each zone once");
+                    ok = false;
+                    continue;
+                }
                 if (zoneIds.Contains(id))
                 {
                     result.Add(id);
@@ -363,7 +371,7 @@ public static partial class ScenarioLoader
                 return null;
             }
             var id = ReadId(f);
-            var name = f.Text("name", required: false) ?? id;
+            var name = ReadName(f) ?? id;
             var funds = new List<FundingStream>();
             var fundsOk = true;
             foreach (var (itemNode, itemPath) in f.List("funds"))
@@ -421,6 +429,58 @@ public static partial class ScenarioLoader
 
         private static bool IsId(string id) =>
             id.Length > 0 && char.IsAsciiLetterLower(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
+
+        /// <summary>A name to show people: printable text, not blank (a control character in a name broke results.xlsx after the runs).</summary>
+        private static string? ReadName(YamlFields f, bool required = false)
+        {
+            var allowed = "a name of printable text, not blank";
+            var name = f.Text("name", required, allowed);
+            if (name is null)
+            {
+                return null;
+            }
+            var control = name.ToList().FindIndex(char.IsControl);
+            if (string.IsNullOrWhiteSpace(name) || control >= 0)
+            {
+                var what = control >= 0 ? $"contains a control character (U+{(int)name[control]:X4})" : "is blank";
+                f.Report(f.Node("name", false), f.PathOf("name"), $"{what}; allowed: {allowed}");
+                return null;
+            }
+            return name;
+        }
+
+        /// <summary>The list <paramref name="key"/>, reported when empty: a market needs at least one of each.</summary>
+        private static IReadOnlyList<(YamlNode Node, string Path)> NotEmpty(YamlFields root, string key, string allowed)
+        {
+            var items = root.List(key, allowed: allowed);
+            if (items.Count == 0 && root.Node(key, false) is YamlSequenceNode node)
+            {
+                root.Report(node, root.PathOf(key), $"empty list; allowed: {allowed}");
+            }
+            return items;
+        }
+
+        /// <summary>The horizon is at least one weekly step, and its last week and month are dates the calendar has.</summary>
+        private static void CheckHorizon(YamlFields root, DateOnly? start, double? years)
+        {
+            if (years is not { } y)
+            {
+                return;
+            }
+            var weeks = (int)Math.Round(y * MarketScenario.WeeksPerYear);
+            if (weeks < 1)
+            {
+                root.Report(root.Node("horizon_years", false), root.PathOf("horizon_years"),
+                    $"{y.ToString(CultureInfo.InvariantCulture)} years is less than one weekly step; allowed: at least 1/52 of a year (0.0193), up to 100");
+                return;
+            }
+            // The outputs date every week and month of the horizon, and a part month after it.
+            if (start is { } s && s.DayNumber > DateOnly.MaxValue.DayNumber - (7 * weeks) - 62)
+            {
+                root.Report(root.Node("start_date", false), root.PathOf("start_date"),
+                    $"{s:yyyy-MM-dd} plus the {y.ToString(CultureInfo.InvariantCulture)}-year horizon runs past 31 December 9999; allowed: a start date whose horizon ends before then");
+            }
+        }
 
         private static DateOnly? ReadDate(YamlFields f, string key)
         {

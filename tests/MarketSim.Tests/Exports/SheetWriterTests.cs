@@ -72,6 +72,14 @@ public class SheetWriterTests
         Assert.Equal(["1", "1<2&3", "3"], values);
     }
 
+    [Fact]
+    public void Text_with_characters_XML_cannot_hold_is_written_with_each_replaced_and_the_rest_kept()
+    {
+        var path = Workbook([new([SheetCell.Of("Bell\u0007 and NUL\0, lone \uD800, kept: tab\t, pound £, emoji \U0001F600")])], []);
+
+        Assert.Equal("Bell\uFFFD and NUL\uFFFD, lone \uFFFD, kept: tab\t, pound £, emoji \U0001F600", XlsxBook.Read(path)["Cells"].At(0, 0)?.Text);
+    }
+
     private static string Workbook() => Workbook(Rows, []);
 
     private static string Workbook(SheetRow[] rows, string?[] columnFormats)

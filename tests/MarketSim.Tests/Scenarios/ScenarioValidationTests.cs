@@ -282,4 +282,43 @@ public class ScenarioValidationTests
         Assert.Empty(problems);
         Assert.Equal(3 * 52, scenario!.HorizonWeeks);
     }
+
+    [Theory]
+    [InlineData("name: Small", "name: \"Small\\a\"", 1, "name", "contains a control character (U+0007); allowed: a name of printable text, not blank")]
+    [InlineData("name: Small", "name: \"  \"", 1, "name", "is blank; allowed: a name of printable text, not blank")]
+    [InlineData("- { id: lead, role: lead,", "- { id: lead, name: \"Lead\\x1b[31m\", role: lead,", 13, "providers[0].name", "contains a control character (U+001B)")]
+    [InlineData("  - id: north\n", "  - id: north\n    name: \"North\\0\"\n", 6, "zones[0].name", "contains a control character (U+0000)")]
+    [InlineData("- { id: council, funds", "- { id: council, name: \"\", funds", 15, "commissioners[0].name", "is blank")]
+    public void A_name_with_a_control_character_or_nothing_printable_is_refused_before_any_run(string given, string changed, int line, string field, string message) =>
+        AssertOneClearProblem(Valid.Replace(given, changed, StringComparison.Ordinal), line, field, message);
+
+    [Fact]
+    public void A_zone_listed_twice_for_a_provider_is_refused_at_the_repeat() =>
+        AssertOneClearProblem(Valid.Replace("zones: [north]", "zones: [north, north]", StringComparison.Ordinal), 13, "providers[0].zones[1]", "'north' is listed twice; allowed: each zone once");
+
+    [Fact]
+    public void A_horizon_shorter_than_one_weekly_step_is_refused() =>
+        AssertOneClearProblem(Valid.Replace("horizon_years: 1", "horizon_years: 0.001", StringComparison.Ordinal), 3, "horizon_years", "0.001 years is less than one weekly step; allowed: at least 1/52 of a year");
+
+    [Fact]
+    public void A_start_date_whose_horizon_runs_past_the_calendars_end_is_refused() =>
+        AssertOneClearProblem(Valid.Replace("start_date: 2020-04-01", "start_date: 9999-06-01", StringComparison.Ordinal), 2, "start_date", "9999-06-01 plus the 1-year horizon runs past 31 December 9999");
+
+    [Fact]
+    public void An_empty_list_of_zones_providers_or_commissioners_is_named_as_empty()
+    {
+        foreach (var (section, replaced) in new[]
+        {
+            ("zones", Valid[Valid.IndexOf("zones:", StringComparison.Ordinal)..Valid.IndexOf("providers:", StringComparison.Ordinal)]),
+            ("providers", Valid[Valid.IndexOf("providers:", StringComparison.Ordinal)..Valid.IndexOf("commissioners:", StringComparison.Ordinal)]),
+            ("commissioners", Valid[Valid.IndexOf("commissioners:", StringComparison.Ordinal)..]),
+        })
+        {
+            var (run, dir, file) = RunWith(Valid.Replace(replaced, $"{section}: []\n", StringComparison.Ordinal));
+
+            Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+            Assert.Contains(run.ErrorLines, l => l.StartsWith($"error: {file}:", StringComparison.Ordinal) && l.EndsWith($": {section}: empty list; allowed: at least one {section.TrimEnd('s')}", StringComparison.Ordinal));
+            Assert.Equal(["scenario.yaml"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName));
+        }
+    }
 }

@@ -142,7 +142,7 @@ internal static class SheetWriter
             writer.WriteStartElement("is", Namespace);
             writer.WriteStartElement("t", Namespace);
             writer.WriteAttributeString("xml", "space", null, "preserve");
-            writer.WriteString(text);
+            writer.WriteString(XmlSafe(text));
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
@@ -242,5 +242,31 @@ internal static class SheetWriter
             text.CopyTo(0, _buffer, _length, text.Length);
             _length += text.Length;
         }
+    }
+
+    /// <summary>The text with each character XML cannot hold (a control character other than tab and line breaks, a lone surrogate) as U+FFFD, so an odd character in a name or a file's text cannot stop the workbook.</summary>
+    internal static string XmlSafe(string text)
+    {
+        StringBuilder? safe = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var pair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var ok = pair || XmlConvert.IsXmlChar(text[i]);
+            if (!ok)
+            {
+                safe ??= new StringBuilder(text, 0, i, text.Length);
+                safe.Append('\uFFFD');
+            }
+            else
+            {
+                safe?.Append(text[i]);
+                if (pair)
+                {
+                    safe?.Append(text[i + 1]);
+                    i++;
+                }
+            }
+        }
+        return safe?.ToString() ?? text;
     }
 }
