@@ -90,7 +90,7 @@ public static class ExperimentClient
     {
         if (DateTime.UtcNow - lastProgress > PatienceWithoutProgress)
         {
-            throw new ExperimentFailedException($"the cluster delivered no runs for {PatienceWithoutProgress.TotalSeconds:0} s" + (cause is null ? "" : $" ({OneLine(cause)})"), cause);
+            throw new ExperimentFailedException($"no runs came back for {PatienceWithoutProgress.TotalSeconds:0} s: a single run took longer than that (a very large market), or the silos stopped answering" + (cause is null ? "" : $" ({OneLine(cause)})"), cause);
         }
     }
 

@@ -326,6 +326,11 @@ public static partial class ScenarioLoader
             var baseline = f.Number("baseline_waiting_people", 0, 1e7, "the mean waiting list (people) that counts as 0% achieved");
             var target = f.Number("target_waiting_people", 0, 1e7, "the mean waiting list (people) that counts as 100% achieved, below the baseline");
             f.RejectUnknown();
+            if (payer is not null && payer == recipient)
+            {
+                f.Report(f.Node("recipient", false), f.PathOf("recipient"), $"'{partners[payer.Value]}' is also the payer; allowed: another partner of this pool ({string.Join(", ", partners.Where((p, i) => i != payer && p.Length > 0))})");
+                return null;
+            }
             if (baseline is not null && target is not null && target >= baseline)
             {
                 f.Report(f.Node("target_waiting_people", false), f.PathOf("target_waiting_people"), $"{target} is not below the baseline {baseline}; allowed: a target below the baseline");

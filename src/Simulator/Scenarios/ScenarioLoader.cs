@@ -195,7 +195,9 @@ public static partial class ScenarioLoader
             var rates = rateNode is null ? null : ReadRateSetting(rateNode, commissionerIds);
             var selfNode = root.Object("self_funders", required: false);
             var selfFunders = selfNode is null ? null : ReadSelfFunders(selfNode);
-            var shocks = root.List("shocks", required: false).Select(s => Fields(s.Node, s.Path) is { } f ? ReadShock(f, providerIds) : null).ToList();
+            var shockItems = root.List("shocks", required: false);
+            var shocks = shockItems.Select(s => Fields(s.Node, s.Path) is { } f ? ReadShock(f, providerIds) : null).ToList();
+            CheckOneExitEach(root, shockItems, shocks);
             var dpsNode = root.Object("dynamic_purchasing", required: false);
             var dps = dpsNode is null ? null : ReadDynamicPurchasing(dpsNode);
             var unmetNode = root.Object("unmet_need", required: false);
@@ -447,6 +449,20 @@ public static partial class ScenarioLoader
                 return null;
             }
             return name;
+        }
+
+        /// <summary>A provider is forced out by one shock at most: a second was ignored, so it is refused at the repeat.</summary>
+        private static void CheckOneExitEach(YamlFields root, IReadOnlyList<(YamlNode Node, string Path)> items, List<ShockSpec?> shocks)
+        {
+            var first = new Dictionary<string, int>();
+            for (var i = 0; i < shocks.Count; i++)
+            {
+                if (shocks[i] is { Kind: ShockKind.ProviderExit, ProviderId: { } provider } && !first.TryAdd(provider, i))
+                {
+                    var node = items[i].Node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("provider"), out var p) ? p : items[i].Node;
+                    root.Report(node, $"{items[i].Path}.provider", $"'{provider}' is already forced out by {items[first[provider]].Path} (week {shocks[first[provider]]!.Week}); allowed: one provider_exit a provider");
+                }
+            }
         }
 
         /// <summary>The list <paramref name="key"/>, reported when empty: a market needs at least one of each.</summary>

@@ -127,6 +127,11 @@ public class RiskShareValidationTests
     }
 
     [Fact]
+    public void A_payment_for_performance_paid_to_its_own_payer_is_refused() =>
+        Assert.EndsWith("payment_for_performance.recipient: 'dorset_ccg' is also the payer; allowed: another partner of this pool (dcc)",
+            Assert.Single(Problems(Dorset.Replace("payer: dorset_ccg\n          recipient: dcc", "payer: dorset_ccg\n          recipient: dorset_ccg", StringComparison.Ordinal))));
+
+    [Fact]
     public void A_misspelt_underspend_rule_is_the_one_problem_not_also_its_partner_and_share() =>
         Assert.Contains("underspend.rule: 'weightd' is not allowed; did you mean 'weighted'?",
             Assert.Single(Problems(Dorset.Replace("underspend: { rule: weighted, partner: dcc", "underspend: { rule: weightd, partner: dcc"))));
