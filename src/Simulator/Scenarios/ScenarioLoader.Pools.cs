@@ -36,6 +36,11 @@ public static partial class ScenarioLoader
                     p.Report(p.Node("commissioner", false), p.PathOf("commissioner"), $"unknown commissioner '{who}'{DidYouMean.Allowed(who, known, string.Join(", ", known))}");
                     who = null;
                 }
+                if (who is not null && partnerIds.IndexOf(who) is var first and >= 0)
+                {
+                    p.Report(p.Node("commissioner", false), p.PathOf("commissioner"), $"'{who}' is listed twice (also {f.PathOf("partners")}[{first}]); allowed: each partner once");
+                    who = null;
+                }
                 partnerIds.Add(who ?? "");
                 partners.Add(who is null || contribution is null ? null : new PoolPartnerSpec(who, contribution));
             }
@@ -54,7 +59,7 @@ public static partial class ScenarioLoader
             f.RejectUnknown();
             if (partners.Count == 0 && f.Node("partners", false) is not null)
             {
-                f.Report("a pooled budget needs at least one partner");
+                f.Report("a pooled budget needs at least one partner; allowed: a list of partners, each a commissioner with its contribution");
                 return null;
             }
             if (id is null || partners.Contains(null) || models.Contains(null))
@@ -62,11 +67,6 @@ public static partial class ScenarioLoader
                 return null;
             }
             var valid = partners.Select(p => p!).ToArray();
-            if (valid.Select(p => p.CommissionerId).Distinct().Count() != valid.Length)
-            {
-                f.Report("a commissioner is listed twice; allowed: each partner once");
-                return null;
-            }
             if (valid.Sum(p => p.ContributionGbpPerYear) <= 0)
             {
                 f.Report("the contributions sum to 0; allowed: contributions whose sum is > 0, so that shares can be proportional");

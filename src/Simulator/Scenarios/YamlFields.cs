@@ -219,7 +219,7 @@ internal sealed class YamlFields
         if (node is not YamlScalarNode { Value: { } text }
             || YamlNumber.Of(text) is not { } number)
         {
-            Report(node, path, $"'{(node as YamlScalarNode)?.Value}' is not a number; allowed: {allowed}");
+            Report(node, path, node is YamlSequenceNode ? $"expected a number, found a list; allowed: {allowed}" : $"'{(node as YamlScalarNode)?.Value}' is not a number; allowed: {allowed}");
             return null;
         }
         if (number < min || number > max || (exclusiveMin && number == min))

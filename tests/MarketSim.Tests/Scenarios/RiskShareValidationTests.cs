@@ -127,6 +127,15 @@ public class RiskShareValidationTests
     }
 
     [Fact]
+    public void A_partner_listed_twice_is_named_at_the_repeat()
+    {
+        var problems = Problems(Dorset.Replace("- { commissioner: dorset_ccg, contribution_gbp_per_year: 18000000 }", "- { commissioner: dcc, contribution_gbp_per_year: 18000000 }", StringComparison.Ordinal));
+
+        Assert.Contains(problems, p => p.EndsWith("pooled_budgets[0].partners[1].commissioner: 'dcc' is listed twice (also pooled_budgets[0].partners[0]); allowed: each partner once", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("dcc, dcc", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_payment_for_performance_paid_to_its_own_payer_is_refused() =>
         Assert.EndsWith("payment_for_performance.recipient: 'dorset_ccg' is also the payer; allowed: another partner of this pool (dcc)",
             Assert.Single(Problems(Dorset.Replace("payer: dorset_ccg\n          recipient: dcc", "payer: dorset_ccg\n          recipient: dorset_ccg", StringComparison.Ordinal))));

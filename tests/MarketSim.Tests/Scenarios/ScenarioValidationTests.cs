@@ -293,6 +293,10 @@ public class ScenarioValidationTests
         AssertOneClearProblem(Valid.Replace(given, changed, StringComparison.Ordinal), line, field, message);
 
     [Fact]
+    public void A_list_where_a_number_belongs_is_named_as_a_list() =>
+        AssertOneClearProblem(Valid.Replace("capacity_weekly_hours: 200", "capacity_weekly_hours: [200]", StringComparison.Ordinal), 13, "providers[0].capacity_weekly_hours", "expected a number, found a list; allowed: a number of care hours a week ≥ 0");
+
+    [Fact]
     public void A_zone_listed_twice_for_a_provider_is_refused_at_the_repeat() =>
         AssertOneClearProblem(Valid.Replace("zones: [north]", "zones: [north, north]", StringComparison.Ordinal), 13, "providers[0].zones[1]", "'north' is listed twice; allowed: each zone once");
 
