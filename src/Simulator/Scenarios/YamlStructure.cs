@@ -33,6 +33,10 @@ internal static class YamlStructure
             {
                 var current = parser.Current!;
                 last = current.End;
+                if (Unsupported(current) is { } what)
+                {
+                    problems.Add(new(file, current.Start.Line, current.Start.Column, "", what));
+                }
                 switch (current)
                 {
                     case Scalar scalar:
@@ -105,6 +109,23 @@ internal static class YamlStructure
             problems.Add(new(file, last.Line, last.Column, "", "malformed YAML: the file ends inside an unclosed [ ] list or { } mapping that starts on or before this line"));
             return problems;
         }
+    }
+
+    /// <summary>
+    /// What MarketSim does not read in a node, which YAML allows: a merge key (<c>&lt;&lt;</c>), which the loader
+    /// would take for a field, and a tag of one's own (<c>!hours 500</c>), which it would ignore; null when neither.
+    /// </summary>
+    private static string? Unsupported(ParsingEvent current)
+    {
+        if (current is Scalar { Value: "<<", Style: ScalarStyle.Plain })
+        {
+            return "a merge key (<<) is not read; allowed: an alias (*name) to reuse a whole block, or the block's fields written out where one differs";
+        }
+        if (current is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        {
+            return $"the tag '{tag.Value}' is not read; allowed: values without tags (units are in the field's name)";
+        }
+        return null;
     }
 
     /// <summary>

@@ -292,6 +292,20 @@ public class ScenarioValidationTests
     public void A_name_with_a_control_character_or_nothing_printable_is_refused_before_any_run(string given, string changed, int line, string field, string message) =>
         AssertOneClearProblem(Valid.Replace(given, changed, StringComparison.Ordinal), line, field, message);
 
+    [Theory]
+    [InlineData("capacity_weekly_hours: 200", "<<: { rate_gbp_per_hour: 15 }, capacity_weekly_hours: 200", "a merge key (<<) is not read; allowed: an alias (*name) to reuse a whole block")]
+    [InlineData("capacity_weekly_hours: 200", "capacity_weekly_hours: !hours 200", "the tag '!hours' is not read; allowed: values without tags")]
+    public void YAML_that_would_be_read_wrongly_a_merge_key_or_a_tag_of_ones_own_is_refused_where_it_stands(string given, string changed, string message) =>
+        AssertOneClearProblem(Valid.Replace(given, changed, StringComparison.Ordinal), 13, "", message);
+
+    [Fact]
+    public void A_standard_tag_is_read_as_the_value_it_marks()
+    {
+        var (run, _, _) = RunWith(Valid.Replace("capacity_weekly_hours: 200", "capacity_weekly_hours: !!float 200", StringComparison.Ordinal));
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+    }
+
     [Fact]
     public void A_list_where_a_number_belongs_is_named_as_a_list() =>
         AssertOneClearProblem(Valid.Replace("capacity_weekly_hours: 200", "capacity_weekly_hours: [200]", StringComparison.Ordinal), 13, "providers[0].capacity_weekly_hours", "expected a number, found a list; allowed: a number of care hours a week ≥ 0");
