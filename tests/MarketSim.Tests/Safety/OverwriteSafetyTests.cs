@@ -171,6 +171,21 @@ public class OverwriteSafetyTests
     }
 
     [Fact]
+    public void A_results_folder_where_the_file_system_takes_no_new_folders_is_refused_without_the_staging_folders_name()
+    {
+        // /proc answers root's new folder with "not found"; anyone else is refused permission first.
+        var run = CliRun.Of("run", Doncaster, "--runs", "3", "--out", "/proc/marketsim-test-results", "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var (why, allowed) = Environment.UserName == "root"
+            ? ("the file system there takes no new folders", "a folder on a disk you can write to")
+            : ("permission denied", "a folder you can write to");
+        Assert.Equal($"error: --out /proc/marketsim-test-results: cannot write there ({why}); nothing was written; allowed: {allowed}",
+            Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.False(Directory.Exists("/proc/marketsim-test-results"));
+    }
+
+    [Fact]
     public void A_stale_staging_folder_of_a_dead_process_is_removed_by_the_next_run_beside_it()
     {
         var parent = Repo.TempDir();

@@ -40,14 +40,22 @@ public sealed class ResultsFolder : IDisposable
         var staging = StagingPath(final);
         Unwritable.Guard(path, () =>
         {
-            Directory.CreateDirectory(parent);
-            StagingMarker.RemoveStaleBeside(parent);
-            if (Directory.Exists(staging))
+            try
             {
-                OwnedFiles.DeleteStaging(staging);
+                Directory.CreateDirectory(parent);
+                StagingMarker.RemoveStaleBeside(parent);
+                if (Directory.Exists(staging))
+                {
+                    OwnedFiles.DeleteStaging(staging);
+                }
+                Directory.CreateDirectory(staging);
+                StagingMarker.Write(staging);
             }
-            Directory.CreateDirectory(staging);
-            StagingMarker.Write(staging);
+            catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // A folder just made, or whose parent exists, is "not found" only where the file system takes no new files (/proc, /sys).
+                throw new IOException(Unwritable.Message(path, ("the file system there takes no new folders", "a folder on a disk you can write to")), ex);
+            }
         });
         return new ResultsFolder(final, path, staging, overwrite);
     }
