@@ -186,11 +186,12 @@ public static partial class ScenarioLoader
                 : new ShockSpec(kind.Value, week.Value, weeks, size, provider);
         }
 
-        private static DynamicPurchasingSpec? ReadDynamicPurchasing(YamlFields f)
+        /// <summary>Reads dynamic purchasing; the entrants' workforce block, like a provider's, takes the fields it leaves out from provider_defaults.</summary>
+        private static DynamicPurchasingSpec? ReadDynamicPurchasing(YamlFields f, ProviderDefaults defaults)
         {
             var delay = f.Integer("join_delay_weeks", 0, 520, "whole weeks from 0 to 520");
             var share = f.Number("capacity_share", 0, 5, "the entrant's capacity as a share of the leaver's, > 0", required: false, exclusiveMin: true) ?? 1;
-            var workforce = f.Object("workforce", required: false) is { } w ? ReadWorkforce(w) : null;
+            var workforce = f.Object("workforce", required: false) is { } w ? ReadWorkforce(w, defaults.Workforce, defaults.Failed.Contains("workforce")) : null;
             var ok = f.Node("workforce", false) is null || workforce is not null;
             f.RejectUnknown();
             return delay is null || !ok ? null : new DynamicPurchasingSpec(delay.Value, share, workforce);

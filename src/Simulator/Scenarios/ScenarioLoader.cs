@@ -199,7 +199,7 @@ public static partial class ScenarioLoader
             var shocks = shockItems.Select(s => Fields(s.Node, s.Path) is { } f ? ReadShock(f, providerIds) : null).ToList();
             CheckOneExitEach(root, shockItems, shocks);
             var dpsNode = root.Object("dynamic_purchasing", required: false);
-            var dps = dpsNode is null ? null : ReadDynamicPurchasing(dpsNode);
+            var dps = dpsNode is null ? null : ReadDynamicPurchasing(dpsNode, defaults);
             var unmetNode = root.Object("unmet_need", required: false);
             var unmetNeed = unmetNode is null ? null : ReadUnmetNeed(unmetNode, commissionerIds);
             root.RejectUnknown();

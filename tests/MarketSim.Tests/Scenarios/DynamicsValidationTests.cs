@@ -94,6 +94,18 @@ public class DynamicsValidationTests
     }
 
     [Fact]
+    public void The_entrants_workforce_takes_the_fields_it_leaves_out_from_provider_defaults()
+    {
+        var (scenario, problems) = ScenarioLoader.Parse(Valid.Replace("dynamic_purchasing: { join_delay_weeks: 12 }", "dynamic_purchasing: { join_delay_weeks: 12, workforce: { starting_share: 0.3 } }", StringComparison.Ordinal), "dynamics.yaml");
+
+        Assert.Empty(problems);
+        var workforce = scenario!.DynamicPurchasing!.Workforce!;
+        Assert.Equal(0.3, workforce.StartingShare);
+        Assert.Equal(22, workforce.ContactHoursPerWorkerPerWeek);
+        Assert.Equal(0.3, workforce.AnnualTurnover);
+    }
+
+    [Fact]
     public void A_percent_with_a_budget_cap_on_a_fixed_uplift_is_read()
     {
         var (scenario, problems) = ScenarioLoader.Parse(Valid.Replace("rate_setting: { policy: nlw_linked }", "rate_setting: { policy: budget_capped, base: fixed, commissioner: council, percent: 3 }"), "dynamics.yaml");
