@@ -78,6 +78,10 @@ internal static class SensitivityCommand
                 {
                     problems.Add($"--vary: '{text}' is not allowed; allowed: PATH=LOW..HIGH, e.g. {Example}");
                 }
+                else if (!double.IsFinite(v.Low) || !double.IsFinite(v.High))
+                {
+                    problems.Add($"--vary: '{text}' has a LOW or HIGH that is not a finite number; allowed: PATH=LOW..HIGH with two finite numbers, LOW < HIGH, e.g. {Example}");
+                }
                 else if (!(v.Low < v.High))
                 {
                     problems.Add($"--vary: '{text}' has LOW {Numbers.Exact(v.Low)}, not below HIGH {Numbers.Exact(v.High)}; allowed: PATH=LOW..HIGH with LOW < HIGH, e.g. {Example}");

@@ -191,6 +191,20 @@ public class SensitivityTests
         Assert.False(Directory.Exists(dir));
     }
 
+    [Theory]
+    [InlineData("nan..100")]
+    [InlineData("0..1e400")]
+    public void A_LOW_or_HIGH_that_is_not_a_finite_number_is_refused_in_words(string range)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--vary", $"providers.asp_01.capacity_weekly_hours={range}", "--runs", "5", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith($"error: --vary: 'providers.asp_01.capacity_weekly_hours={range}' has a LOW or HIGH that is not a finite number; allowed: PATH=LOW..HIGH with two finite numbers", run.Error.Trim(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
     [Fact]
     public void A_metric_asked_for_twice_is_reported_once()
     {
