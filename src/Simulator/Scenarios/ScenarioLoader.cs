@@ -172,7 +172,10 @@ public static partial class ScenarioLoader
             root.Node("correlations", required: false);
             var start = ReadDate(root, "start_date");
             var years = root.Number("horizon_years", 0, 100, "a number of years > 0 and ≤ 100 (fractions allowed); it sets the length of every output series, so it cannot be uncertain", exclusiveMin: true, fixedOnly: true);
-            CheckHorizon(root, start, years);
+            if (!CheckHorizon(root, start, years))
+            {
+                years = null;
+            }
             var step = root.Text("time_step", required: false) ?? "week";
             if (step != "week")
             {
@@ -476,26 +479,31 @@ public static partial class ScenarioLoader
             return items;
         }
 
-        /// <summary>The horizon is at least one weekly step, and its last week and month are dates the calendar has.</summary>
-        private static void CheckHorizon(YamlFields root, DateOnly? start, double? years)
+        /// <summary>
+        /// Whether the horizon is at least one weekly step and its last week and month are dates the calendar has (true
+        /// when it cannot be told); reported when not, and the checks across sections, which need a horizon, are then left out.
+        /// </summary>
+        private static bool CheckHorizon(YamlFields root, DateOnly? start, double? years)
         {
             if (years is not { } y)
             {
-                return;
+                return true;
             }
             var weeks = (int)Math.Round(y * MarketScenario.WeeksPerYear);
             if (weeks < 1)
             {
                 root.Report(root.Node("horizon_years", false), root.PathOf("horizon_years"),
                     $"{y.ToString(CultureInfo.InvariantCulture)} years is less than one weekly step; allowed: at least 1/52 of a year (0.0193), up to 100");
-                return;
+                return false;
             }
             // The outputs date every week and month of the horizon, and a part month after it.
             if (start is { } s && s.DayNumber > DateOnly.MaxValue.DayNumber - (7 * weeks) - 62)
             {
                 root.Report(root.Node("start_date", false), root.PathOf("start_date"),
                     $"{s:yyyy-MM-dd} plus the {y.ToString(CultureInfo.InvariantCulture)}-year horizon runs past 31 December 9999; allowed: a start date whose horizon ends before then");
+                return false;
             }
+            return true;
         }
 
         private static DateOnly? ReadDate(YamlFields f, string key)

@@ -315,8 +315,9 @@ public class ScenarioValidationTests
         AssertOneClearProblem(Valid.Replace("zones: [north]", "zones: [north, north]", StringComparison.Ordinal), 13, "providers[0].zones[1]", "'north' is listed twice; allowed: each zone once");
 
     [Fact]
-    public void A_horizon_shorter_than_one_weekly_step_is_refused() =>
-        AssertOneClearProblem(Valid.Replace("horizon_years: 1", "horizon_years: 0.001", StringComparison.Ordinal), 3, "horizon_years", "0.001 years is less than one weekly step; allowed: at least 1/52 of a year");
+    public void A_horizon_shorter_than_one_weekly_step_is_the_one_problem_not_also_a_shock_after_it() =>
+        AssertOneClearProblem(Valid.Replace("horizon_years: 1", "horizon_years: 0.001", StringComparison.Ordinal) + "\nshocks:\n  - { type: provider_exit, provider: lead, week: 26 }\n",
+            3, "horizon_years", "0.001 years is less than one weekly step; allowed: at least 1/52 of a year");
 
     [Fact]
     public void A_start_date_whose_horizon_runs_past_the_calendars_end_is_refused() =>
