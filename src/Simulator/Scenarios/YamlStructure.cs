@@ -140,9 +140,10 @@ internal static class YamlStructure
         {
             return new(file, line, column, "", "malformed YAML: a tab in the indentation; allowed: spaces to indent");
         }
-        var what = message.Contains("quoted scalar", StringComparison.Ordinal)
-            ? "the quoted text that starts here is not closed; allowed: text between a pair of matching quotes"
-            : message;
+        var what = !message.Contains("quoted scalar", StringComparison.Ordinal) ? message
+            : message.Contains("escape", StringComparison.Ordinal) || message.Contains("surrogate", StringComparison.Ordinal)
+                ? "the quoted text that starts here has an escape (a backslash) YAML does not know, or half of a character; allowed: \\n, \\t, \\\\, \\\" and \\u of a whole character in double quotes, or single quotes, where a backslash is just a backslash"
+                : "the quoted text that starts here is not closed; allowed: text between a pair of matching quotes";
         return new(file, ex.Start.Line, ex.Start.Column, "", $"malformed YAML: {what}");
     }
 

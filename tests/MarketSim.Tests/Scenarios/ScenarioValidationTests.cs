@@ -298,6 +298,12 @@ public class ScenarioValidationTests
     public void YAML_that_would_be_read_wrongly_a_merge_key_or_a_tag_of_ones_own_is_refused_where_it_stands(string given, string changed, string message) =>
         AssertOneClearProblem(Valid.Replace(given, changed, StringComparison.Ordinal), 13, "", message);
 
+    [Theory]
+    [InlineData("name: \"Small \\q\"")]
+    [InlineData("name: \"Small \\uD800\"")]
+    public void A_quoted_name_with_an_escape_YAML_does_not_know_is_not_reported_as_an_unclosed_quote(string name) =>
+        AssertOneClearProblem(Valid.Replace("name: Small", name, StringComparison.Ordinal), 1, "", "the quoted text that starts here has an escape (a backslash) YAML does not know, or half of a character; allowed: \\n,");
+
     [Fact]
     public void A_standard_tag_is_read_as_the_value_it_marks()
     {
