@@ -113,25 +113,18 @@ public sealed class ServiceUserList
     }
 
     /// <summary>The newest on the list, or <see cref="ServiceUserTable.None"/>: at once when linked, by a pass over the table when not.</summary>
-    public int Newest() => IsLinked ? _tail : NewestJoinedBefore(int.MaxValue);
+    public int Newest() => IsLinked ? _tail : JoinedInOrder() is { IsEmpty: false } inOrder ? inOrder[^1] : ServiceUserTable.None;
 
     /// <summary>The one who joined the list just before <paramref name="slot"/> (on it), or <see cref="ServiceUserTable.None"/>: at once when linked, by a pass over the table when not.</summary>
-    public int Before(int slot) => IsLinked ? _users[slot].Prev : NewestJoinedBefore(_users[slot].Prev);
-
-    private int NewestJoinedBefore(int joined)
+    public int Before(int slot)
     {
-        var newest = ServiceUserTable.None;
-        var newestJoined = -1;
-        for (var slot = 0; slot < _users.SlotsTaken && Count > 0; slot++)
+        if (IsLinked)
         {
-            ref readonly var user = ref _users[slot];
-            if (user.ProviderIndex == _owner && user.Prev < joined && user.Prev > newestJoined)
-            {
-                newest = slot;
-                newestJoined = user.Prev;
-            }
+            return _users[slot].Prev;
         }
-        return newest;
+        var inOrder = JoinedInOrder();
+        var at = inOrder.IndexOf(slot);
+        return at > 0 ? inOrder[at - 1] : ServiceUserTable.None;
     }
 
     /// <summary>

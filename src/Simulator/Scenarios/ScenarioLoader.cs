@@ -172,10 +172,7 @@ public static partial class ScenarioLoader
             root.Node("correlations", required: false);
             var start = ReadDate(root, "start_date");
             var years = root.Number("horizon_years", 0, 100, "a number of years > 0 and ≤ 100 (fractions allowed); it sets the length of every output series, so it cannot be uncertain", exclusiveMin: true, fixedOnly: true);
-            if (!CheckHorizon(root, start, years))
-            {
-                years = null;
-            }
+            var weeks = HorizonWeeks(root, start, years);
             var step = root.Text("time_step", required: false) ?? "week";
             if (step != "week")
             {
@@ -206,7 +203,7 @@ public static partial class ScenarioLoader
             var unmetNode = root.Object("unmet_need", required: false);
             var unmetNeed = unmetNode is null ? null : ReadUnmetNeed(unmetNode, commissionerIds);
             root.RejectUnknown();
-            if (name is null || start is null || years is null || zones.Contains(null) || providers.Contains(null)
+            if (name is null || start is null || weeks is null || zones.Contains(null) || providers.Contains(null)
                 || commissioners.Contains(null) || pools.Contains(null) || shocks.Contains(null)
                 || (economyNode is not null && economy is null) || (rateNode is not null && rates is null)
                 || (selfNode is not null && selfFunders is null) || (dpsNode is not null && dps is null)
@@ -215,7 +212,7 @@ public static partial class ScenarioLoader
                 return null;
             }
             var scenario = new MarketScenario(
-                name, start.Value, (int)Math.Round(years.Value * MarketScenario.WeeksPerYear),
+                name, start.Value, weeks.Value,
                 [.. zones!], [.. providers!], [.. commissioners!], [.. pools!],
                 economy, rates, selfFunders, [.. shocks!], dps, unmetNeed);
             new CrossChecks(root, scenario).Run();
@@ -351,15 +348,17 @@ public static partial class ScenarioLoader
             foreach (var (itemNode, itemPath) in items)
             {
                 var id = (itemNode as YamlScalarNode)?.Value ?? "";
-                if (zoneIds.Contains(id) && result.Contains(id))
-                {
-                    f.Report(itemNode, itemPath, $"'{id}' is listed twice; allowed: each zone once");
-                    ok = false;
-                    continue;
-                }
                 if (zoneIds.Contains(id))
                 {
-                    result.Add(id);
+                    if (result.Contains(id))
+                    {
+                        f.Report(itemNode, itemPath, $"'{id}' is listed twice; allowed: each zone once");
+                        ok = false;
+                    }
+                    else
+                    {
+                        result.Add(id);
+                    }
                     continue;
                 }
                 f.Report(itemNode, itemPath, $"unknown zone '{id}'{DidYouMean.Allowed(id, zoneIds, $"{string.Join(", ", zoneIds)}, or the word all")}");
@@ -480,30 +479,31 @@ public static partial class ScenarioLoader
         }
 
         /// <summary>
-        /// Whether the horizon is at least one weekly step and its last week and month are dates the calendar has (true
-        /// when it cannot be told); reported when not, and the checks across sections, which need a horizon, are then left out.
+        /// The horizon in weekly steps, a model year being 52; null when the years could not be read, or (reported) when they
+        /// make less than one step or a last week or month past the calendar's end: the checks across sections, which need a
+        /// horizon, are then left out.
         /// </summary>
-        private static bool CheckHorizon(YamlFields root, DateOnly? start, double? years)
+        private static int? HorizonWeeks(YamlFields root, DateOnly? start, double? years)
         {
             if (years is not { } y)
             {
-                return true;
+                return null;
             }
             var weeks = (int)Math.Round(y * MarketScenario.WeeksPerYear);
             if (weeks < 1)
             {
                 root.Report(root.Node("horizon_years", false), root.PathOf("horizon_years"),
                     $"{y.ToString(CultureInfo.InvariantCulture)} years is less than one weekly step; allowed: at least 1/52 of a year (0.0193), up to 100");
-                return false;
+                return null;
             }
             // The outputs date every week and month of the horizon, and a part month after it.
             if (start is { } s && s.DayNumber > DateOnly.MaxValue.DayNumber - (7 * weeks) - 62)
             {
                 root.Report(root.Node("start_date", false), root.PathOf("start_date"),
                     $"{s:yyyy-MM-dd} plus the {y.ToString(CultureInfo.InvariantCulture)}-year horizon runs past 31 December 9999; allowed: a start date whose horizon ends before then");
-                return false;
+                return null;
             }
-            return true;
+            return weeks;
         }
 
         private static DateOnly? ReadDate(YamlFields f, string key)
