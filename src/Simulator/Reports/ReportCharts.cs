@@ -61,7 +61,8 @@ public static class ReportCharts
         }
         foreach (var pool in riskShare.Lines.GroupBy(l => l.Pool.Id))
         {
-            var boxes = pool.Select(l => new BoxPlotChart.Box($"{ChartStyle.Wrap(l.ModelName, 42)}\n{PartyName(l.Party, scenario)}", l.Party, l.SortedValues)).ToList();
+            var labels = new OutcomeLabels(scenario);
+            var boxes = pool.Select(l => new BoxPlotChart.Box($"{ChartStyle.Wrap(l.ModelName, 42)}\n{labels.PartyName(l.Pool, l.Party)}", l.Party, l.SortedValues)).ToList();
             if (boxes.All(b => b.Sorted.Count == 0 || b.Sorted[0] == b.Sorted[^1]))
             {
                 continue;
@@ -111,13 +112,6 @@ public static class ReportCharts
         "cumulative_overspend_gbp" => "Overspend to date",
         "open_providers" => "Open providers",
         _ => series.Description.Split(" (")[0],
-    };
-
-    private static string PartyName(string party, MarketScenario scenario) => party switch
-    {
-        "providers" => "providers",
-        "retained" => "retained budgets",
-        _ => Commissioner(party, scenario),
     };
 
     private static string Commissioner(string id, MarketScenario scenario) => scenario.Commissioners.FirstOrDefault(c => c.Id == id)?.Name ?? id;

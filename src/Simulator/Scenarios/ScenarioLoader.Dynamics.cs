@@ -133,7 +133,7 @@ public static partial class ScenarioLoader
                 commissioner = f.Text("commissioner", allowed: $"the id of the commissioner whose budget caps the uplift ({string.Join(", ", commissionerIds)})");
                 if (commissioner is not null && !commissionerIds.Contains(commissioner))
                 {
-                    f.Report(f.Node("commissioner", false), f.PathOf("commissioner"), $"unknown commissioner '{commissioner}'{DidYouMean.Allowed(commissioner, commissionerIds, string.Join(", ", commissionerIds))}");
+                    ReportUnknown(f, "commissioner", "commissioner", commissioner, commissionerIds);
                     return null;
                 }
             }
@@ -175,7 +175,7 @@ public static partial class ScenarioLoader
                     provider = f.Text("provider", allowed: $"the id of the provider that leaves ({string.Join(", ", providerIds)})");
                     if (provider is not null && !providerIds.Contains(provider))
                     {
-                        f.Report(f.Node("provider", false), f.PathOf("provider"), $"unknown provider '{provider}'{DidYouMean.Allowed(provider, providerIds, string.Join(", ", providerIds))}");
+                        ReportUnknown(f, "provider", "provider", provider, providerIds);
                         provider = null;
                     }
                     break;

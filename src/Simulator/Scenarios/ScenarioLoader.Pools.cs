@@ -33,7 +33,7 @@ public static partial class ScenarioLoader
                 p.RejectUnknown();
                 if (who is not null && !known.Contains(who))
                 {
-                    p.Report(p.Node("commissioner", false), p.PathOf("commissioner"), $"unknown commissioner '{who}'{DidYouMean.Allowed(who, known, string.Join(", ", known))}");
+                    ReportUnknown(p, "commissioner", "commissioner", who, known);
                     who = null;
                 }
                 if (who is not null && partnerIds.IndexOf(who) is var first and >= 0)

@@ -24,7 +24,7 @@ public static partial class ScenarioLoader
                 b.RejectUnknown();
                 if (who is not null && !commissionerIds.Contains(who))
                 {
-                    b.Report(b.Node("commissioner", false), b.PathOf("commissioner"), $"unknown commissioner '{who}'{DidYouMean.Allowed(who, commissionerIds, string.Join(", ", commissionerIds))}");
+                    ReportUnknown(b, "commissioner", "commissioner", who, commissionerIds);
                     who = null;
                 }
                 else if (who is not null && shares.Any(s => s?.CommissionerId == who))

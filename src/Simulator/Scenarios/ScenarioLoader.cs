@@ -343,6 +343,10 @@ public static partial class ScenarioLoader
                 return null;
             }
             var items = f.List("zones", allowed: allowed);
+            if (zoneIds.Count == 0)
+            {
+                return null;
+            }
             var result = new List<string>();
             var ok = node is YamlSequenceNode;
             foreach (var (itemNode, itemPath) in items)
@@ -412,6 +416,18 @@ public static partial class ScenarioLoader
         }
 
         /// <summary>The ids written in a section, read before the section itself, so that one bad entry does not make references to it fail too.</summary>
+        /// <summary>
+        /// Reports <paramref name="id"/> in <paramref name="field"/> as not one of <paramref name="known"/>, unless none is known:
+        /// then the list the ids come from is missing or empty, which is reported already, and every id would be unknown.
+        /// </summary>
+        private static void ReportUnknown(YamlFields f, string field, string kind, string id, IReadOnlyCollection<string> known)
+        {
+            if (known.Count > 0)
+            {
+                f.Report(f.Node(field, false), f.PathOf(field), $"unknown {kind} '{id}'{DidYouMean.Allowed(id, known, string.Join(", ", known))}");
+            }
+        }
+
         private static List<string> IdsOf(IReadOnlyList<(YamlNode Node, string Path)> items) =>
             [.. items.Select(i => i.Node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var id) ? (id as YamlScalarNode)?.Value : null)
                 .OfType<string>()];

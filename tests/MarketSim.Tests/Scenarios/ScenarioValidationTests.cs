@@ -330,6 +330,31 @@ public class ScenarioValidationTests
         AssertOneClearProblem(Valid.Replace("start_date: 2020-04-01", "start_date: 9999-06-01", StringComparison.Ordinal), 2, "start_date", "9999-06-01 plus the 1-year horizon runs past 31 December 9999");
 
     [Fact]
+    public void An_empty_list_is_the_one_problem_not_also_every_id_that_refers_to_it()
+    {
+        var references = Valid
+            + "\nshocks:\n  - { type: provider_exit, provider: lead, week: 26 }\n"
+            + "unmet_need:\n  cost_gbp_per_hour: 40\n  borne_by:\n    - { commissioner: council, share: 1 }\n";
+        foreach (var (section, definition, unknown, next) in new[]
+        {
+            ("zones", "- id: north", "unknown zone 'north'", "providers:"),
+            ("providers", "{ id: lead,", "unknown provider 'lead'", "commissioners:"),
+            ("commissioners", "{ id: council,", "unknown commissioner 'council'", "shocks:"),
+        })
+        {
+            var renamed = RunWith(references.Replace(definition, definition.Replace("id: ", "id: renamed_", StringComparison.Ordinal), StringComparison.Ordinal)).Run;
+            Assert.Contains(renamed.ErrorLines, l => l.Contains(unknown, StringComparison.Ordinal));
+
+            var start = references.IndexOf($"{section}:", StringComparison.Ordinal);
+            var emptied = references[..start] + $"{section}: []\n" + references[references.IndexOf(next, StringComparison.Ordinal)..];
+            var run = RunWith(emptied).Run;
+
+            Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+            Assert.EndsWith($": {section}: empty list; allowed: at least one {section.TrimEnd('s')}", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void An_empty_list_of_zones_providers_or_commissioners_is_named_as_empty()
     {
         foreach (var (section, replaced) in new[]
