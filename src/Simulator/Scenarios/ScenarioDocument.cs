@@ -155,9 +155,10 @@ internal sealed partial class ScenarioDocument
             problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"'{baseName}' leads back to this file; allowed: a chain of bases without cycles"));
             return null;
         }
-        if (!File.Exists(basePath))
+        if (ScenarioFileText.NotAFile(basePath) is { } what)
         {
-            problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"'{baseName}' not found next to this file; allowed: the file name of a scenario in the same folder"));
+            var why = what == "file not found" ? "not found next to this file" : what;
+            problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"'{baseName}' {why}; allowed: the file name of a scenario in the same folder"));
             return null;
         }
         if (ScenarioFileText.Read(basePath, out var unreadable) is not { } baseText)

@@ -20,9 +20,8 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
     /// <summary>As <see cref="Read(string, out ScenarioProblem?)"/>, with the bytes read by <paramref name="readAllBytes"/> (a test's failing disk).</summary>
     internal static ScenarioFileText? Read(string path, Func<string, byte[]> readAllBytes, out ScenarioProblem? problem)
     {
-        if (!File.Exists(path))
+        if (NotAFile(path) is { } what)
         {
-            var what = Directory.Exists(path) ? "is a folder, not a scenario file" : "file not found";
             problem = Whole(path, $"{what}; allowed: the path of a scenario YAML file");
             return null;
         }
@@ -54,6 +53,26 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
             problem = Whole(path, $"not UTF-8 text at line {LineOfFirstInvalidByte(bytes)}; allowed: a UTF-8 file (save it as UTF-8 in your editor)");
             return null;
         }
+    }
+
+    /// <summary>
+    /// Why <paramref name="path"/> is not a file to read ("file not found", "is a folder, not a scenario file", "is a link to
+    /// 'x', which does not exist"), or null when it is a file or a link to one.
+    /// </summary>
+    public static string? NotAFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return "is a folder, not a scenario file";
+        }
+        if (!File.Exists(path))
+        {
+            return "file not found";
+        }
+        var info = new FileInfo(path);
+        return info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true }
+            ? $"is a link to '{target}', which does not exist"
+            : null;
     }
 
     private static ScenarioProblem Whole(string path, string message) => new(path, 0, 0, "", message);

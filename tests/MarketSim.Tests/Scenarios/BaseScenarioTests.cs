@@ -82,6 +82,23 @@ public class BaseScenarioTests
         Assert.Contains(expected, Assert.Single(problems).Message);
     }
 
+    [Fact]
+    public void A_base_that_is_a_folder_or_a_broken_link_is_named_as_such_not_as_missing()
+    {
+        var dir = WriteFiles(("variant.yaml", "base: folder.yaml\nname: x\n"), ("linked.yaml", "base: broken.yaml\nname: x\n"));
+        Directory.CreateDirectory(Path.Combine(dir, "folder.yaml"));
+        File.CreateSymbolicLink(Path.Combine(dir, "broken.yaml"), Path.Combine(dir, "gone.yaml"));
+
+        var folder = Assert.Single(ScenarioLoader.TryLoad(Path.Combine(dir, "variant.yaml")).Problems);
+        var link = Assert.Single(ScenarioLoader.TryLoad(Path.Combine(dir, "linked.yaml")).Problems);
+        var direct = Assert.Single(ScenarioLoader.TryLoad(Path.Combine(dir, "broken.yaml")).Problems);
+
+        Assert.Equal("'folder.yaml' is a folder, not a scenario file; allowed: the file name of a scenario in the same folder", folder.Message);
+        Assert.Equal(Path.Combine(dir, "linked.yaml"), link.File);
+        Assert.Equal($"'broken.yaml' is a link to '{Path.Combine(dir, "gone.yaml")}', which does not exist; allowed: the file name of a scenario in the same folder", link.Message);
+        Assert.Equal($"is a link to '{Path.Combine(dir, "gone.yaml")}', which does not exist; allowed: the path of a scenario YAML file", direct.Message);
+    }
+
     private static IReadOnlyList<ScenarioProblem> VariantProblems(string variant, out string file)
     {
         var dir = WriteFiles(("base.yaml", File.ReadAllText(Repo.Scenario("doncaster-ccash.yaml"))), ("variant.yaml", variant));
