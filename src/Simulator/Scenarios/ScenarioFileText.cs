@@ -45,8 +45,15 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
         try
         {
             using var reader = new StreamReader(new MemoryStream(bytes), StrictUtf8, detectEncodingFromByteOrderMarks: true);
+            var text = reader.ReadToEnd();
+            if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+            {
+                // YAML stops reading at a NUL without a word, so the rest of the file would be silently lost.
+                problem = Whole(path, $"a NUL character at line {text.AsSpan(0, nul).Count('\n') + 1}, so it is not a text file; allowed: a YAML text file");
+                return null;
+            }
             problem = null;
-            return new ScenarioFileText(reader.ReadToEnd(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            return new ScenarioFileText(text, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         }
         catch (DecoderFallbackException)
         {

@@ -65,6 +65,21 @@ public class ScenarioFileReadingTests
     }
 
     [Fact]
+    public void A_scenario_file_with_a_nul_character_is_refused_naming_its_line_rather_than_read_up_to_it()
+    {
+        var dir = Repo.TempDir();
+        var file = Path.Combine(dir, "nul.yaml");
+        var yaml = File.ReadAllText(Doncaster);
+        var at = yaml.IndexOf("horizon_years", StringComparison.Ordinal);
+        File.WriteAllText(file, yaml[..at] + "\0" + yaml[at..]);
+
+        var run = CliRun.Of("validate", file);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"error: {file}: a NUL character at line {yaml[..at].Count(c => c == '\n') + 1}, so it is not a text file; allowed: a YAML text file", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
     public void A_utf8_scenario_file_with_a_byte_order_mark_is_read_as_without_one()
     {
         var dir = Repo.TempDir();
