@@ -4,7 +4,9 @@ using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Workbench.Jobs;
 using MarketSim.Simulator.Workbench.Library;
 using MarketSim.Simulator.Workbench.Pages;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +74,10 @@ public sealed class WorkbenchServer : IAsyncDisposable
             {
                 EmbeddedSilo.AddTo(builder, compiler, options.Threads, silo => silo.AddDashboard());
             }
+            // The antiforgery tokens' keys live in memory, so the workbench writes nothing outside the experiments
+            // folder (ASP.NET's default keeps them in ~/.aspnet); a form loaded before a restart is refused once.
+            builder.Services.AddDataProtection();
+            builder.Services.Configure<KeyManagementOptions>(keys => keys.XmlRepository = new InMemoryKeyRepository());
             builder.Services.AddAntiforgery();
             builder.Services.AddSingleton(experiments);
             builder.Services.AddSingleton(new ScenarioLibrary(options.ScenariosFolder, experiments));
@@ -102,6 +108,11 @@ public sealed class WorkbenchServer : IAsyncDisposable
             {
                 await app.StartAsync(CancellationToken.None);
             }
+            catch (SocketException ex)
+            {
+                await app.DisposeAsync();
+                throw new IOException(CannotListen(options, ex), ex);
+            }
             catch
             {
                 await app.DisposeAsync();
@@ -125,6 +136,18 @@ public sealed class WorkbenchServer : IAsyncDisposable
             experiments.RemoveCreated();
             throw;
         }
+    }
+
+    /// <summary>One line for a listening socket the system refused (Kestrel reports an address in use itself, as an <see cref="IOException"/>).</summary>
+    private static string CannotListen(WorkbenchOptions options, SocketException ex)
+    {
+        var why = ex.SocketErrorCode switch
+        {
+            SocketError.AddressNotAvailable => "the address is not one of this machine's; allowed: 127.0.0.1 (the default), ::1, 0.0.0.0 or an address of this machine",
+            SocketError.AccessDenied => $"permission denied{(options.Port is > 0 and < 1024 ? " (ports below 1024 need administrator rights)" : "")}; allowed: a port from 1024 to 65535, or 0 for any free port",
+            _ => $"{ex.Message.TrimEnd('.')}; allowed: an address of this machine and a free port",
+        };
+        return $"--listen {options.Listen} --port {options.Port}: cannot listen there: {why}";
     }
 
     /// <inheritdoc />

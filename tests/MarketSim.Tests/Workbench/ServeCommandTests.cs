@@ -99,6 +99,39 @@ public sealed partial class ServeCommandTests
     }
 
     [Fact]
+    public void An_address_not_of_this_machine_gives_one_line_and_leaves_no_folder()
+    {
+        var parent = Repo.TempDir();
+
+        // 192.0.2.1 is kept for documentation (RFC 5737): no machine has it, so the system cannot listen there.
+        var (code, output, error) = MarketSimProcess.Run(parent, null, "serve", "--listen", "192.0.2.1", "--port", "0", "--experiments", Path.Combine(parent, "experiments"));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("error: --listen 192.0.2.1 --port 0: cannot listen there: the address is not one of this machine's; allowed: 127.0.0.1 (the default), ::1, 0.0.0.0 or an address of this machine",
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Empty(output.Trim());
+        Assert.Empty(Directory.GetFileSystemEntries(parent));
+    }
+
+    [Fact]
+    public async Task The_workbench_writes_nothing_in_the_home_folder_not_even_the_keys_of_its_form_tokens()
+    {
+        var parent = Repo.TempDir();
+        var home = Directory.CreateDirectory(Path.Combine(parent, "home")).FullName;
+        using var serve = new MarketSimProcess(parent, new Dictionary<string, string> { ["HOME"] = home }, "serve", "--port", "0", "--threads", "1", "--experiments", Path.Combine(parent, "experiments"));
+        var address = new Uri(Url().Match(serve.WaitForLine("MarketSim workbench:", TimeSpan.FromSeconds(60))).Value);
+
+        using (var client = new HttpClient())
+        {
+            Assert.Contains("__RequestVerificationToken", await client.GetStringAsync(new Uri(address, "scenarios")), StringComparison.Ordinal);
+        }
+        serve.Signal("TERM");
+
+        Assert.True(serve.WaitForExit(TimeSpan.FromSeconds(60)), serve.Log);
+        Assert.Empty(Directory.GetFileSystemEntries(home, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task A_stop_while_the_workbench_starts_is_a_cancellation_and_leaves_no_folder()
     {
         // Orleans ended a start cancelled in one of its stages with OrleansLifecycleCanceledException (exit 1, a stack
