@@ -1,10 +1,10 @@
+using System.Net.Sockets;
 using MarketSim.Grains.Experiments;
 using MarketSim.Silo.Hosting;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Workbench.Jobs;
 using MarketSim.Simulator.Workbench.Library;
 using MarketSim.Simulator.Workbench.Pages;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using MarketSim.Grains.Scenario;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench.Levers;
+using MarketSim.Simulator.Workbench.Pages;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Workbench;
@@ -40,6 +41,16 @@ public sealed class ScenarioLeversTests : IDisposable
     }
 
     private static string Serialized(MarketScenario scenario) => JsonSerializer.Serialize(scenario with { Name = "" }, Json);
+
+    [Theory]
+    [InlineData("Lead exit, SLP A at £15.50/hour", "lead-exit-slp-a-at-15-50-hour")]
+    [InlineData("Higher rate <i>test</i> & cap", "higher-rate-i-test-i-cap")]
+    [InlineData("2026/27 budget", "2026-27-budget")]
+    [InlineData("Rate 2.5% uplift", "rate-2-5-uplift")]
+    [InlineData("£ / £", "variant")]
+    [InlineData("A very long name for a variant of a scenario that goes on and on past sixty letters", "a-very-long-name-for-a-variant-of-a-scenario-that-goes-on-an")]
+    public void A_variants_file_name_comes_from_its_whole_name_not_from_what_follows_a_slash_or_a_dot(string name, string stem) =>
+        Assert.Equal(stem, ScenarioPages.Slug(name, "variant"));
 
     [Fact]
     public void Levers_of_doncaster_include_each_providers_rate_and_capacity()

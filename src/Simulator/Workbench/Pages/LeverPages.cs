@@ -109,7 +109,7 @@ internal static class LeverPages
         {
             return Form(context, scenario, values, new Dictionary<string, string> { [""] = clash }, name, StatusCodes.Status409Conflict);
         }
-        var variant = library.FreeName(ScenarioPages.Stem(name));
+        var variant = library.FreeName(ScenarioPages.Slug(name, "variant"));
         var path = Path.Combine(library.MineFolder, variant);
         using (var created = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
         using (var writer = new StreamWriter(created, new UTF8Encoding(false)))

@@ -160,11 +160,17 @@ internal static class ScenarioPages
         List(context, library, $"<p class=\"error\">The file is too large; allowed: a scenario file of at most {WorkbenchOptions.MaxUploadBytes / 1024} KB.</p>", StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>A plain file-name stem from an uploaded file's name: letters, digits and dashes.</summary>
-    internal static string Stem(string uploaded)
+    internal static string Stem(string uploaded) => Slug(Path.GetFileNameWithoutExtension(Path.GetFileName(uploaded.Replace('\\', '/'))), "uploaded");
+
+    /// <summary>
+    /// A plain file-name stem from free text such as a variant's name ("Lead exit, £15.50/hour" gives lead-exit-15-50-hour):
+    /// lower-case ASCII letters and digits, every other run of characters one dash, at most 60 characters; <paramref name="otherwise"/> when none is left.
+    /// </summary>
+    internal static string Slug(string text, string otherwise)
     {
-        var dashed = new string([.. Path.GetFileNameWithoutExtension(Path.GetFileName(uploaded.Replace('\\', '/'))).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+        var dashed = new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
         var stem = string.Join('-', dashed.Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return stem.Length == 0 ? "uploaded" : stem[..Math.Min(stem.Length, 60)];
+        return stem.Length == 0 ? otherwise : stem[..Math.Min(stem.Length, 60)].TrimEnd('-');
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "…";
