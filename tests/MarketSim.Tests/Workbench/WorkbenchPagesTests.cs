@@ -24,6 +24,23 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
     }
 
     [Fact]
+    public async Task A_results_folder_the_list_cannot_show_is_named_with_why_not_hidden()
+    {
+        foreach (var name in new[] { "Base case", "unreadable-summary" })
+        {
+            var run = CliRun.Of("run", Repo.Scenario("dorset-pool-2017.yaml"), "--runs", "20", "--seed", "5", "--out", Path.Combine(workbench.Experiments, name), "--quiet");
+            Assert.True(run.ExitCode == 0, run.Error);
+        }
+        File.WriteAllText(Path.Combine(workbench.Experiments, "unreadable-summary", "summary.json"), "{ not json");
+
+        var list = await workbench.Client.GetStringAsync("/experiments");
+
+        Assert.Contains("<code>Base case</code>, whose name uses characters other than letters, digits", list, StringComparison.Ordinal);
+        Assert.Contains("<code>unreadable-summary</code>, whose <code>manifest.json</code> or <code>summary.json</code> cannot be read", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/experiments/unreadable-summary\"", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_scenario_page_shows_its_assumptions_table_open_while_report_html_folds_it()
     {
         var page = await workbench.Client.GetStringAsync("/scenarios/bundled/dorset-pool-2017.yaml");

@@ -71,6 +71,18 @@ public sealed partial class ExperimentsFolder
             .OfType<StoredExperiment>()
             .OrderByDescending(e => e.Finished)];
 
+    /// <summary>
+    /// The folders here with a manifest that <see cref="List"/> leaves out, each with why: a name the workbench cannot put
+    /// in an address (`marketsim run --out "Base case"`), or a manifest or summary that cannot be read.
+    /// </summary>
+    public IReadOnlyList<(string Name, bool BadName)> Unlisted() =>
+        [.. Directory.EnumerateDirectories(Root)
+            .Where(path => File.Exists(Path.Combine(path, Manifest.FileName)))
+            .Select(path => Path.GetFileName(path))
+            .Where(name => name != ScenariosName && (!IsSafeName(name) || Find(name) is null))
+            .Select(name => (name, !IsSafeName(name)))
+            .Order()];
+
     /// <summary>The experiment called <paramref name="id"/>, or null when the name is not safe or the folder is not a complete results folder.</summary>
     public StoredExperiment? Find(string? id)
     {

@@ -29,15 +29,16 @@ internal static class ResultPages
     private static IResult List(ExperimentsFolder folder, ExperimentJobs jobs)
     {
         var html = new StringBuilder("<h1>Results</h1><p class=\"muted\">Every complete results folder in ").Append(E(folder.Root))
-            .Append(", newest first, whether the workbench or `marketsim run --out` wrote it.</p>");
+            .Append(", newest first, whether the workbench or <code>marketsim run --out</code> wrote it.</p>");
         foreach (var job in jobs.Running)
         {
             html.Append("<p class=\"ok\">Running: <a href=\"/experiments/").Append(U(job.Id)).Append("/progress\">").Append(E(job.Scenario.Name)).Append("</a></p>");
         }
         var experiments = folder.List();
+        var unlisted = Unlisted(folder);
         if (experiments.Count == 0)
         {
-            html.Append("<p>No experiments yet. <a href=\"/run\">Run one</a>.</p>");
+            html.Append("<p>No experiments yet. <a href=\"/run\">Run one</a>.</p>").Append(unlisted);
             return Html("Results", html.ToString(), "/experiments");
         }
         html.Append("<div class=\"scroll\"><table><tr><th>Experiment</th><th>Scenario</th><th>Runs</th><th>Seed</th><th>Finished (UTC)</th><th>Stopped</th></tr>");
@@ -47,8 +48,32 @@ internal static class ResultPages
                 .Append("</td><td>").Append(e.Runs.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td>").Append(e.Seed)
                 .Append("</td><td>").Append(e.Finished.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(e.StopReason)).Append("</td></tr>");
         }
-        html.Append("</table></div><p><a href=\"/compare\">Compare experiments</a></p>");
+        html.Append("</table></div>").Append(unlisted).Append("<p><a href=\"/compare\">Compare experiments</a></p>");
         return Html("Results", html.ToString(), "/experiments");
+    }
+
+    /// <summary>A note naming the results folders here the list leaves out, and why; empty when there are none.</summary>
+    private static string Unlisted(ExperimentsFolder folder)
+    {
+        var unlisted = folder.Unlisted();
+        if (unlisted.Count == 0)
+        {
+            return "";
+        }
+        var badNames = unlisted.Where(u => u.BadName).Select(u => $"<code>{E(u.Name)}</code>").ToList();
+        var unreadable = unlisted.Where(u => !u.BadName).Select(u => $"<code>{E(u.Name)}</code>").ToList();
+        var html = new StringBuilder("<p class=\"warning\" id=\"unlisted\">Not shown: ");
+        if (badNames.Count > 0)
+        {
+            html.Append(string.Join(", ", badNames)).Append(badNames.Count == 1 ? ", whose name uses" : ", whose names use")
+                .Append(" characters other than letters, digits, <code>.</code>, <code>_</code> and <code>-</code> (rename the folder to list it here)");
+        }
+        if (unreadable.Count > 0)
+        {
+            html.Append(badNames.Count > 0 ? "; " : "").Append(string.Join(", ", unreadable))
+                .Append(", whose <code>manifest.json</code> or <code>summary.json</code> cannot be read");
+        }
+        return html.Append(".</p>").ToString();
     }
 
     private static IResult Show(ExperimentsFolder folder, ExperimentJobs jobs, string id, int section)
