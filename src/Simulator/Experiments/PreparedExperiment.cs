@@ -106,7 +106,7 @@ public sealed class PreparedExperiment : IDisposable
                 });
             }
             clock.Stop();
-            var stopReason = interrupted ? string.Create(CultureInfo.InvariantCulture, $"interrupted: a stop signal ended the experiment after {summary.Runs:N0} runs, the first in run order") : StopReason(options, stopRule, summary.Runs);
+            var stopReason = interrupted ? string.Create(CultureInfo.InvariantCulture, $"interrupted: stopped (a stop signal, or Stop in the workbench) after {summary.Runs:N0} runs, the first in run order") : StopReason(options, stopRule, summary.Runs);
             abort.ThrowIfCancellationRequested();
             var entities = t.Measure("entity summaries", () => ExactEntityQuantiles.Apply(engine.EntitySummaries(experimentId), summary, riskShare));
             // Nothing needs the silo any more: it stops while the files are written.
@@ -215,15 +215,15 @@ public sealed class PreparedExperiment : IDisposable
         {
             return $"fixed number of runs: {runs}";
         }
-        var halfWidth = rule.HalfWidth.ToString("G6", CultureInfo.InvariantCulture);
-        var wanted = target.HalfWidth.ToString("G6", CultureInfo.InvariantCulture);
+        var interval = $"the 95% interval of {target.Metric}'s mean is {(double.IsFinite(rule.HalfWidth) ? $"± {Numbers.Readable(rule.HalfWidth)}" : "not yet known")}";
+        var wanted = $"the target ± {Numbers.Readable(target.HalfWidth)}";
         if (rule.IsSatisfied)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"target precision reached: {target.Metric} 95% half-width {halfWidth} <= {wanted} after {runs:N0} runs");
+            return string.Create(CultureInfo.InvariantCulture, $"target precision reached: {interval}, within {wanted}, after {runs:N0} runs");
         }
         return rule.HalfWidth <= target.HalfWidth
-            ? string.Create(CultureInfo.InvariantCulture, $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} <= {wanted}, but only {runs:N0} of the minimum {target.MinimumRuns:N0} runs were done")
-            : string.Create(CultureInfo.InvariantCulture, $"maximum runs reached: {target.Metric} 95% half-width {halfWidth} > {wanted} after {runs:N0} runs");
+            ? string.Create(CultureInfo.InvariantCulture, $"maximum runs reached: {interval}, within {wanted}, but only {runs:N0} of the minimum {target.MinimumRuns:N0} runs were done")
+            : string.Create(CultureInfo.InvariantCulture, $"maximum runs reached: {interval}, wider than {wanted}, after {runs:N0} runs");
     }
 
     private static string Status(TargetPrecision target, PrecisionStopRule rule) =>

@@ -104,11 +104,11 @@ public static class HtmlReport
         };
     }
 
-    /// <summary>The report's first words for a run a stop signal ended after <paramref name="kept"/> of the <paramref name="asked"/> runs asked for.</summary>
+    /// <summary>The report's first words for a run stopped early (a signal, or the workbench's Stop) after <paramref name="kept"/> of the <paramref name="asked"/> runs asked for.</summary>
     public static string Interrupted(long kept, long asked)
     {
         var runs = kept.ToString("N0", CultureInfo.InvariantCulture);
-        return $"Interrupted: a stop signal ended this run after {runs} of the {asked.ToString("N0", CultureInfo.InvariantCulture)} runs asked for. "
+        return $"Interrupted: this run was stopped (a stop signal, or Stop in the workbench) after {runs} of the {asked.ToString("N0", CultureInfo.InvariantCulture)} runs asked for. "
             + $"Every figure below is of those {runs} runs, the first in run order, and the same as a run of {runs} runs with this seed gives.";
     }
 

@@ -184,7 +184,7 @@ public class SignalTests
         var runs = manifest.RootElement.GetProperty("runs").GetInt64();
         var html = File.ReadAllText(Path.Combine(dir, "report.html"));
         var opening = html[(html.IndexOf("</h1>", StringComparison.Ordinal) + "</h1>\n".Length)..];
-        Assert.StartsWith($"<p class=\"warning\">Interrupted: a stop signal ended this run after {runs:N0} of the 5,000,000 runs asked for.", opening, StringComparison.Ordinal);
+        Assert.StartsWith($"<p class=\"warning\">Interrupted: this run was stopped (a stop signal, or Stop in the workbench) after {runs:N0} of the 5,000,000 runs asked for.", opening, StringComparison.Ordinal);
         Assert.Contains($"{runs:N0} runs of the 5,000,000 asked for", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("P95", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("Stopped: interrupted", output.ToString(), StringComparison.Ordinal);

@@ -99,16 +99,16 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_precision_target_stops_the_runs_once_reached_and_the_manifest_says_why()
+    public async Task A_precision_target_written_with_thousands_separators_stops_the_runs_once_reached_and_the_manifest_says_why()
     {
-        var id = await workbench.StartRun("bundled/dorset-pool-2017.yaml", 20_000, 5, "unmet_hours_total", "1e12");
+        var id = await workbench.StartRun("bundled/dorset-pool-2017.yaml", 20_000, 5, "unmet_hours_total", "1,000,000,000,000");
 
         var last = (await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300)))[^1];
 
         Assert.Equal("done", last.GetProperty("state").GetString());
         Assert.Equal(100, last.GetProperty("percent").GetInt32());
         Assert.InRange(last.GetProperty("done").GetInt64(), 100, 1000);
-        Assert.Contains("target precision reached: unmet_hours_total", last.GetProperty("statusText").GetString(), StringComparison.Ordinal);
+        Assert.Contains("target precision reached: the 95% interval of unmet_hours_total's mean is ± ", last.GetProperty("statusText").GetString(), StringComparison.Ordinal);
         Assert.Contains("target precision reached", File.ReadAllText(Path.Combine(workbench.Experiments, id, "manifest.json")), StringComparison.Ordinal);
     }
 

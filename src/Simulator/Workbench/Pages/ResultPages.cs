@@ -41,7 +41,7 @@ internal static class ResultPages
             html.Append("<p>No experiments yet. <a href=\"/run\">Run one</a>.</p>").Append(unlisted);
             return Html("Results", html.ToString(), "/experiments");
         }
-        html.Append("<div class=\"scroll\"><table><tr><th>Experiment</th><th>Scenario</th><th>Runs</th><th>Seed</th><th>Finished (UTC)</th><th>Stopped</th></tr>");
+        html.Append("<div class=\"scroll\"><table><tr><th>Experiment</th><th>Scenario</th><th>Runs</th><th>Seed</th><th>Finished (UTC)</th><th>Why it stopped</th></tr>");
         foreach (var e in experiments)
         {
             html.Append("<tr><td><a href=\"/experiments/").Append(U(e.Id)).Append("\">").Append(E(e.Id)).Append("</a></td><td>").Append(E(e.ScenarioName))

@@ -97,9 +97,9 @@ internal static class RunPages
         TargetPrecision? precision = null;
         if (form.Metric.Length > 0 || form.HalfWidth.Length > 0)
         {
-            if (!double.TryParse(form.HalfWidth, NumberStyles.Float, CultureInfo.InvariantCulture, out var halfWidth) || !(halfWidth > 0) || !double.IsFinite(halfWidth))
+            if (!double.TryParse(form.HalfWidth, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var halfWidth) || !(halfWidth > 0) || !double.IsFinite(halfWidth))
             {
-                problems["halfwidth"] = $"'{form.HalfWidth}' is not allowed; allowed: a number > 0 in the outcome's unit";
+                problems["halfwidth"] = $"'{form.HalfWidth}' is not allowed; allowed: a number > 0 in the outcome's unit (thousands separators allowed: 40,000)";
             }
             if (scenario is { Problem: null } && MetricProblem(scenario, form.Metric) is { } wrong)
             {
