@@ -146,6 +146,18 @@ public sealed partial class ExperimentGrain(
     }
 
     /// <inheritdoc />
+    public async Task Discard()
+    {
+        if (state.State.Spec is not null && state.State.Phase != "cancelled")
+        {
+            state.State.Phase = "cancelled";
+            await Save();
+        }
+        _ready.Clear();
+        Signal();
+    }
+
+    /// <inheritdoc />
     public async Task Cancel()
     {
         if (state.State.Spec is not null && !IsOver)

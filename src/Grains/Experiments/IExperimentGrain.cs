@@ -42,6 +42,12 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// <summary>Abandons the experiment: no more batches are computed and nothing more is delivered.</summary>
     Task Cancel();
 
+    /// <summary>
+    /// Says the client wrote no results after all (a second signal came after the runs it kept, or while it wrote them):
+    /// the experiment reads cancelled, even when it had finished or been interrupted with runs kept.
+    /// </summary>
+    Task Discard();
+
     /// <summary>Where the experiment stands. Times out after 5 s, like <see cref="Take"/>, so a status query is not held up by a dead silo.</summary>
     [ResponseTimeout("00:00:05")]
     Task<ExperimentProgress> Progress();

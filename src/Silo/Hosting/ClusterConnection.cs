@@ -48,7 +48,7 @@ public sealed class ClusterConnection : IDisposable
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15))
             .UseConnectionRetryFilter(async (_, token) =>
             {
-                if (clock.Elapsed >= ConnectPatience)
+                if (clock.Elapsed >= ConnectPatience || cancellation.IsCancellationRequested)
                 {
                     return false;
                 }
@@ -63,7 +63,13 @@ public sealed class ClusterConnection : IDisposable
             await host.StartAsync(timeout.Token);
             return new ClusterConnection(host);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        catch (Exception ex) when (cancellation.IsCancellationRequested)
+        {
+            // Orleans ends a start it gave up on for the stop with an error of its own: the stop is what the caller hears.
+            host.Dispose();
+            throw new OperationCanceledException("Connecting to the cluster was cancelled.", ex, cancellation);
+        }
+        catch (Exception ex)
         {
             host.Dispose();
             throw new ClusterUnavailableException(

@@ -86,6 +86,9 @@ public static class ExperimentClient
         }
     }
 
+    /// <summary>Marks experiment <paramref name="id"/> cancelled because its client wrote nothing after all; a silo or storage that does not answer within 5 s is ignored.</summary>
+    public static Task Discard(IGrainFactory grains, string id) => IgnoreFailure(grains.GetGrain<IExperimentGrain>(id).Discard());
+
     private static void GiveUpAfterPatience(DateTime lastProgress, Exception? cause)
     {
         if (DateTime.UtcNow - lastProgress > PatienceWithoutProgress)

@@ -71,7 +71,7 @@ public sealed class PreparedExperiment : IDisposable
         var experimentId = options.ExperimentId ?? RunEngine.NewExperimentId(scenario.Name);
         using var csv = new RunsCsvWriter(folder.File("runs.csv"), schema);
         using var parquet = t.Measure("runs.parquet start", () => new RunsParquetWriter(folder.File("runs.parquet"), schema, loaded.Inputs, scenario.Name, options.Seed));
-        var engine = TakeEngine(abort);
+        var engine = TakeEngine(stop, abort);
         Task? engineStop = null;
         try
         {
@@ -99,6 +99,11 @@ public sealed class PreparedExperiment : IDisposable
                 {
                     interrupted = true;
                 }
+                catch (OperationCanceledException) when (abort.IsCancellationRequested && summary.Runs > 0)
+                {
+                    engine.Discard(experimentId);
+                    throw;
+                }
                 t.Measure("runs.csv and runs.parquet end", () =>
                 {
                     csv.Dispose();
@@ -107,7 +112,11 @@ public sealed class PreparedExperiment : IDisposable
             }
             clock.Stop();
             var stopReason = interrupted ? string.Create(CultureInfo.InvariantCulture, $"interrupted: stopped (a stop signal, or Stop in the workbench) after {summary.Runs:N0} runs, the first in run order") : StopReason(options, stopRule, summary.Runs);
-            abort.ThrowIfCancellationRequested();
+            if (abort.IsCancellationRequested)
+            {
+                engine.Discard(experimentId);
+                abort.ThrowIfCancellationRequested();
+            }
             var entities = t.Measure("entity summaries", () => ExactEntityQuantiles.Apply(engine.EntitySummaries(experimentId), summary, riskShare));
             // Nothing needs the silo any more: it stops while the files are written.
             engineStop = Background(() => t.Measure("silo stop", engine.Dispose));
@@ -184,11 +193,13 @@ public sealed class PreparedExperiment : IDisposable
             TaskContinuationOptions.None,
             TaskScheduler.Default);
 
-    private RunEngine TakeEngine(CancellationToken abort)
+    /// <summary>The embedded silo once started, or a connection to the cluster, which a stop ends too: no run has been kept yet.</summary>
+    private RunEngine TakeEngine(CancellationToken stop, CancellationToken abort)
     {
         if (_engineStart is not { } start)
         {
-            return _timings.Measure("cluster connection", () => RunEngine.Cluster(_options.Cluster!, abort));
+            using var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(stop, abort);
+            return _timings.Measure("cluster connection", () => RunEngine.Cluster(_options.Cluster!, stopOrAbort.Token));
         }
         _engineStart = null;
         try

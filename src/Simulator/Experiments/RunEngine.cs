@@ -88,13 +88,19 @@ public sealed class RunEngine : IDisposable
     public static string NewExperimentId(string scenarioName) =>
         $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Slug(scenarioName)}-{Guid.NewGuid().ToString("N")[..6]}";
 
-    /// <summary>The scenario's name in lower-case letters and digits, words joined by one hyphen, at most 24 characters ("doncaster-ccash-lead-pro"; "experiment" when it has none).</summary>
-    internal static string Slug(string name)
+    /// <summary>
+    /// <paramref name="name"/> in lower-case ASCII letters and digits, words joined by one hyphen, at most <paramref name="maxLength"/>
+    /// characters ("doncaster-ccash-lead-pro"; <paramref name="otherwise"/> when it has none).
+    /// </summary>
+    internal static string Slug(string name, int maxLength = 24, string otherwise = "experiment")
     {
         var words = string.Join('-', System.Text.RegularExpressions.Regex.Split(name.ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0));
-        var slug = words[..Math.Min(24, words.Length)].TrimEnd('-');
-        return slug.Length > 0 ? slug : "experiment";
+        var slug = words[..Math.Min(maxLength, words.Length)].TrimEnd('-');
+        return slug.Length > 0 ? slug : otherwise;
     }
+
+    /// <summary>Marks experiment <paramref name="id"/> cancelled, as its client writes nothing after all (see <see cref="IExperimentGrain.Discard"/>).</summary>
+    public void Discard(string id) => ExperimentClient.Discard(Grains, id).GetAwaiter().GetResult();
 
     /// <inheritdoc />
     public void Dispose() => _host.Dispose();

@@ -127,6 +127,27 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_second_signal_during_the_runs_writes_nothing_and_status_shows_the_experiment_cancelled_not_interrupted()
+    {
+        using var cluster = new ProcessCluster();
+        cluster.Start(1);
+        var outDir = Path.Combine(Repo.TempDir(), "cluster");
+        using var run = StartRun(cluster, outDir, runs: 100 * Runs);
+        var id = await cluster.WaitForExperiment(TimeSpan.FromSeconds(60));
+        await cluster.WaitForProgress(id, p => p.RunsDelivered >= 5 * BatchSize, TimeSpan.FromSeconds(60), "the first runs");
+
+        run.Signal("INT");
+        run.Signal("INT");
+
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(60)), $"the run did not stop within 60 s of two SIGINTs:\n{run.Log}");
+        Assert.True(run.ExitCode == 130, $"exit code {run.ExitCode}:\n{run.Log}");
+        Assert.Contains("no results were written", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+        var status = await WaitForStatus(cluster, s => !Row(s, id).Contains("running", StringComparison.Ordinal) && !Row(s, id).Contains("finishing", StringComparison.Ordinal));
+        Assert.Contains("cancelled", Row(status, id), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_redis_restart_mid_experiment_gives_the_embedded_results_or_one_clear_error_and_no_folder()
     {
         var embedded = EmbeddedRun.Value;
@@ -354,6 +375,23 @@ public sealed class RedisClusterInputTests
                 $"error: --cluster: no MarketSim silo answered through {redis.Uri} within 5 s (the silos Redis lists did not answer; a silo killed outright stays listed until a live one declares it dead); start one with 'marketsim silo --cluster {redis.Uri}'",
                 Assert.Single(Lines(result.Error)));
         }
+    }
+
+    [Fact]
+    public void A_signal_while_the_client_waits_for_a_silo_stops_it_as_a_signal_not_as_no_silo_answering()
+    {
+        using var redis = new PrivateRedis();
+        var outDir = Path.Combine(Repo.TempDir(), "out");
+        using var run = new MarketSimProcess(Repo.TempDir(), null, "run", Scenario, "--runs", "200", "--out", outDir, "--cluster", redis.Uri);
+
+        // Well into the 5 s the client waits for a silo to answer (no silo was started), and long after marketsim took the signals over.
+        Thread.Sleep(TimeSpan.FromSeconds(2.5));
+        run.Signal("TERM");
+
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(60)), run.Log);
+        Assert.True(run.ExitCode == 143, $"exit code {run.ExitCode}:\n{run.Log}");
+        Assert.Equal("interrupted by SIGTERM: stopped cleanly; no results were written", Assert.Single(Lines(run.Error)));
+        Assert.False(Directory.Exists(outDir));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench.Library;
@@ -166,12 +167,7 @@ internal static class ScenarioPages
     /// A plain file-name stem from free text such as a variant's name ("Lead exit, £15.50/hour" gives lead-exit-15-50-hour):
     /// lower-case ASCII letters and digits, every other run of characters one dash, at most 60 characters; <paramref name="otherwise"/> when none is left.
     /// </summary>
-    internal static string Slug(string text, string otherwise)
-    {
-        var dashed = new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
-        var stem = string.Join('-', dashed.Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return stem.Length == 0 ? otherwise : stem[..Math.Min(stem.Length, 60)].TrimEnd('-');
-    }
+    internal static string Slug(string text, string otherwise) => RunEngine.Slug(text, 60, otherwise);
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "…";
 }
