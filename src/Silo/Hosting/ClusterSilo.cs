@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Persistence;
@@ -53,12 +54,19 @@ public static class ClusterSilo
         return silo;
     }
 
-    /// <summary>MarketSim's own messages and Orleans' errors, on stderr; Orleans' start-up chatter is left out.</summary>
+    /// <summary>
+    /// MarketSim's own messages and Orleans' errors, on stderr, an error repeated within a minute counted rather than
+    /// written again (<see cref="QuietRepeatsLoggerProvider"/>); Orleans' start-up chatter is left out.
+    /// </summary>
     private static void Configure(ILoggingBuilder logging)
     {
         logging.ClearProviders();
         logging.AddSimpleConsole(o => (o.SingleLine, o.TimestampFormat) = (true, "HH:mm:ss "));
+        var console = logging.Services.Last(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
+        logging.Services.Remove(console);
+        logging.Services.AddSingleton<ConsoleLoggerProvider>();
+        logging.Services.AddSingleton<ILoggerProvider>(services => new QuietRepeatsLoggerProvider(services.GetRequiredService<ConsoleLoggerProvider>()));
         logging.AddFilter((category, level) => category?.StartsWith("MarketSim", StringComparison.Ordinal) == true ? level >= LogLevel.Information : level >= LogLevel.Error);
-        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 }

@@ -14,6 +14,9 @@ public static class ExperimentClient
     /// <summary>How long the cluster may go without delivering a batch before the experiment is given up.</summary>
     public static TimeSpan PatienceWithoutProgress { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long without a batch before the client asks why (a Redis that stopped answering ends the wait early).</summary>
+    public static TimeSpan StallCheck { get; set; } = TimeSpan.FromSeconds(30);
+
     private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -21,13 +24,31 @@ public static class ExperimentClient
     /// <paramref name="cancellation"/> fires, the runs delivered so far are kept (the experiment ends with
     /// them, interrupted) and <see cref="OperationCanceledException"/> is thrown; the sink holds an in-order prefix.
     /// Any other failure (a run that throws, a cluster that delivers nothing for <see cref="PatienceWithoutProgress"/>)
-    /// cancels the experiment and throws <see cref="ExperimentFailedException"/> with a one-line reason.
+    /// cancels the experiment and throws <see cref="ExperimentFailedException"/> with a one-line reason. After
+    /// <see cref="StallCheck"/> without a batch, and every <see cref="StallCheck"/> after that, <paramref name="whyStalled"/>
+    /// is asked for a cause outside the silos (a Redis that does not answer); one it names ends the experiment at once.
     /// </summary>
     public static async Task<long> Run(IGrainFactory grains, string id, ExperimentSpec spec, IOutcomeSink sink,
-        Action<long>? onRunsDone = null, IStopRule? stopRule = null, CancellationToken cancellation = default)
+        Action<long>? onRunsDone = null, IStopRule? stopRule = null, Func<Task<string?>>? whyStalled = null, CancellationToken cancellation = default)
     {
         var experiment = grains.GetGrain<IExperimentGrain>(id);
         long next = 0;
+        var lastAsked = DateTime.UtcNow;
+
+        async Task GiveUpIfStalled(DateTime lastProgress, Exception? cause)
+        {
+            GiveUpAfterPatience(lastProgress, cause);
+            var now = DateTime.UtcNow;
+            if (whyStalled is not null && now - lastProgress > StallCheck && now - lastAsked > StallCheck)
+            {
+                lastAsked = now;
+                if (await whyStalled() is { } why)
+                {
+                    throw new ExperimentFailedException($"no runs came back for {(now - lastProgress).TotalSeconds:0} s: {why}", cause);
+                }
+            }
+        }
+
         try
         {
             await Retry(() => experiment.Start(spec), cancellation);
@@ -42,13 +63,13 @@ public static class ExperimentClient
                 }
                 catch (Exception ex) when (IsTransient(ex))
                 {
-                    GiveUpAfterPatience(lastProgress, ex);
+                    await GiveUpIfStalled(lastProgress, ex);
                     await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation);
                     continue;
                 }
                 if (batch.Count == 0)
                 {
-                    GiveUpAfterPatience(lastProgress, null);
+                    await GiveUpIfStalled(lastProgress, null);
                     continue;
                 }
                 if (batch.FirstRun != next || batch.Values.Length < batch.Count * batch.Width)

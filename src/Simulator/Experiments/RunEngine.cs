@@ -15,14 +15,14 @@ namespace MarketSim.Simulator.Experiments;
 public sealed class RunEngine : IDisposable
 {
     private readonly IDisposable _host;
-    private readonly bool _isCluster;
+    private readonly ClusterAddress? _redis;
 
-    private RunEngine(IDisposable host, IGrainFactory grains, string description, bool isCluster)
+    private RunEngine(IDisposable host, IGrainFactory grains, string description, ClusterAddress? redis)
     {
         _host = host;
         Grains = grains;
         Description = description;
-        _isCluster = isCluster;
+        _redis = redis;
     }
 
     /// <summary>Where grains are reached.</summary>
@@ -35,7 +35,7 @@ public sealed class RunEngine : IDisposable
     public static RunEngine Embedded(int threads, CancellationToken cancellation = default)
     {
         var silo = EmbeddedSilo.Start(ScenarioCompiler.Instance, threads, cancellation).GetAwaiter().GetResult();
-        return new RunEngine(silo, silo.Grains, "embedded silo", isCluster: false);
+        return new RunEngine(silo, silo.Grains, "embedded silo", redis: null);
     }
 
     /// <summary>
@@ -48,15 +48,15 @@ public sealed class RunEngine : IDisposable
         var redis = ClusterAddress.Parse(address);
         redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cancellation);
         var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), cancellation).GetAwaiter().GetResult();
-        return new RunEngine(connection, connection.Client, $"cluster at {redis}", isCluster: true);
+        return new RunEngine(connection, connection.Client, $"cluster at {redis}", redis);
     }
 
     /// <summary>An engine over a silo this process hosts for longer than one experiment (the workbench's); disposing it leaves the silo running.</summary>
     public static RunEngine Hosted(IGrainFactory grains, string description) =>
-        new(NotOwned.Instance, grains, description, isCluster: false);
+        new(NotOwned.Instance, grains, description, redis: null);
 
     /// <summary>The same silo or cluster for one experiment, without ownership: disposing the borrowed engine leaves this one running.</summary>
-    public RunEngine Borrow() => new(NotOwned.Instance, Grains, Description, _isCluster);
+    public RunEngine Borrow() => new(NotOwned.Instance, Grains, Description, _redis);
 
     /// <summary>
     /// Runs <paramref name="scenarioYaml"/> as experiment <paramref name="id"/> and returns how many runs
@@ -72,13 +72,19 @@ public sealed class RunEngine : IDisposable
         var spec = new ExperimentSpec(scenarioYaml, plan.Seed, plan.Runs, plan.BatchSize, entities, design);
         try
         {
-            return ExperimentClient.Run(Grains, id, spec, sink, onRunsDone, stopRule, cancellation).GetAwaiter().GetResult();
+            return ExperimentClient.Run(Grains, id, spec, sink, onRunsDone, stopRule, _redis is null ? null : WhyStalled, cancellation).GetAwaiter().GetResult();
         }
-        catch (ExperimentFailedException ex) when (_isCluster)
+        catch (ExperimentFailedException ex) when (_redis is not null)
         {
             throw new ExperimentFailedException($"{ClusterAddress.Option}: {ex.Message}", ex.InnerException);
         }
     }
+
+    /// <summary>Why a cluster delivers no runs, when the cause is Redis: the silos can neither hand out nor save batches without it.</summary>
+    private async Task<string?> WhyStalled() =>
+        await ClusterAddress.CanReach(_redis!, TimeSpan.FromSeconds(3)).ConfigureAwait(false)
+            ? null
+            : $"the Redis server at {_redis!.Endpoint} does not answer, and the silos cannot hand out or save batches without it; restart Redis (and the silos too if it lost its data), then run again";
 
     /// <summary>Every entity's outcomes over the runs of experiment <paramref name="id"/>, from its entity grains.</summary>
     public IReadOnlyList<EntitySummary> EntitySummaries(string id) =>

@@ -148,6 +148,27 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Redis_going_away_for_good_mid_experiment_is_named_as_the_cause_and_leaves_no_folder()
+    {
+        using var cluster = new ProcessCluster();
+        var silo = cluster.Start(1).Single();
+        var outDir = Path.Combine(Repo.TempDir(), "cluster");
+        using var run = StartRun(cluster, outDir, runs: 100 * Runs);
+        var id = await cluster.WaitForExperiment(TimeSpan.FromSeconds(60));
+        await cluster.WaitForProgress(id, p => p.RunsDelivered >= 5 * BatchSize, TimeSpan.FromSeconds(60), "the first runs");
+
+        cluster.Redis.Kill();
+
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(90)), $"the run did not give up within 90 s of Redis going away:\n{run.Log}");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches($@"^error: --cluster: experiment {Regex.Escape(id)} failed: no runs came back for \d+ s: the Redis server at {Regex.Escape(cluster.Redis.Address)} does not answer, and the silos cannot hand out or save batches without it; restart Redis \(and the silos too if it lost its data\), then run again; no results were written$",
+            Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        Assert.False(Directory.Exists(outDir));
+        // Orleans logs each grain's failed read or write with its stack; the silo writes each kind once a minute.
+        Assert.True(silo.Process.Log.Length < 100_000, $"the silo wrote {silo.Process.Log.Length:N0} characters of log while Redis was down");
+    }
+
+    [Fact]
     public async Task A_redis_restart_mid_experiment_gives_the_embedded_results_or_one_clear_error_and_no_folder()
     {
         var embedded = EmbeddedRun.Value;
