@@ -26,6 +26,13 @@ internal static class CompareCommand
         command.SetAction(parsed =>
         {
             var paths = parsed.GetValue(scenarios) ?? [];
+            // The list of scenarios takes any word, so an option compare does not have arrives here as a "scenario".
+            if (paths.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p)) is { } unknown)
+            {
+                cli.Error.WriteLine($"error: Unrecognized command or argument '{unknown}'.");
+                cli.Error.WriteLine("Try 'marketsim compare --help'.");
+                return ExitCodes.BadInput;
+            }
             var problems = new List<string>();
             if (paths.Length < 2)
             {

@@ -21,6 +21,22 @@ public class OptionMessagesTests
     };
 
     [Theory]
+    [InlineData("run")]
+    [InlineData("compare")]
+    [InlineData("sensitivity")]
+    public void An_option_a_command_does_not_have_is_named_as_unrecognised_not_taken_for_a_scenario_file(string command)
+    {
+        string[] scenarios = command == "compare" ? [Doncaster, Doncaster] : [Doncaster];
+
+        var run = CliRun.Of([command, .. scenarios, "--cluster-address", "redis://127.0.0.1:6379", "--runs", "2"]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal("error: Unrecognized command or argument '--cluster-address'.", run.ErrorLines[0]);
+        Assert.DoesNotContain("file not found", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"Try 'marketsim {command} --help'.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(EmptyFolders))]
     public void An_empty_or_blank_folder_option_is_refused_with_exit_code_2(string[] args, string message)
     {
