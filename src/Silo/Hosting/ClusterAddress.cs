@@ -121,6 +121,7 @@ public sealed class ClusterAddress
     /// <summary>Pings the Redis at this address; throws <see cref="ClusterUnavailableException"/> with <see cref="NoAnswerMessage"/> when it does not answer within <paramref name="timeout"/>, or with what to give when it refuses the password.</summary>
     public void ThrowIfUnreachable(TimeSpan timeout, CancellationToken cancellation = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         switch (Ping(this, timeout, cancellation).GetAwaiter().GetResult())
         {
             case PingResult.Answered:
@@ -130,7 +131,7 @@ public sealed class ClusterAddress
                     ? $"{Option}: the Redis server at {Endpoint} asks for a password; allowed: redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)"
                     : $"{Option}: the Redis server at {Endpoint} refused the {(User is null ? "password" : "user and password")} given; allowed: the server's own, as redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)");
             default:
-                throw new ClusterUnavailableException(NoAnswerMessage(timeout));
+                throw new ClusterUnavailableException(NoAnswerMessage(timeout, clock.Elapsed));
         }
     }
 
@@ -207,9 +208,15 @@ public sealed class ClusterAddress
         return false;
     }
 
-    /// <summary>The message for a server that did not answer: <c>--cluster: no Redis server answered at 127.0.0.1:6399 within 5 s</c>.</summary>
-    public string NoAnswerMessage(TimeSpan timeout) =>
-        $"{Option}: no Redis server answered at {Endpoint} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+    /// <summary>
+    /// The message for a server that did not answer: <c>--cluster: no Redis server answered at 127.0.0.1:6399 within 5 s</c>; when the
+    /// check ended well before <paramref name="timeout"/> (<paramref name="failedAfter"/>), the connection was refused or the host not
+    /// found, and the message says that rather than a wait that did not happen.
+    /// </summary>
+    public string NoAnswerMessage(TimeSpan timeout, TimeSpan? failedAfter = null) =>
+        failedAfter is { } after && after < timeout / 2
+            ? $"{Option}: no Redis server answered at {Endpoint}: the connection failed at once (nothing listens on that port, or the host name is not known)"
+            : $"{Option}: no Redis server answered at {Endpoint} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
 
     /// <summary>
     /// The StackExchange.Redis configuration string for this address, such as
@@ -240,6 +247,12 @@ public sealed class ClusterAddress
 
     /// <summary><c>redis://HOST:PORT</c>, without the user or password.</summary>
     public override string ToString() => Scheme + Endpoint;
+
+    /// <summary>
+    /// The address to type in a command this one suggests: <c>redis://HOST:PORT</c>, or with a password
+    /// <c>redis://:PASSWORD@HOST:PORT</c> (<c>USER:PASSWORD</c> with a user), the words standing for what was given, which is never printed.
+    /// </summary>
+    public string ToTypeAgain() => Password is null ? ToString() : $"{Scheme}{(User is null ? "" : "USER")}:PASSWORD@{Endpoint}";
 
     private static (string? User, string Password) Credentials(string userInfo, string text)
     {

@@ -34,7 +34,7 @@ public sealed class ClusterConnection : IDisposable
     public IClusterClient Client { get; }
 
     /// <summary>Connects; throws <see cref="ClusterUnavailableException"/> when Redis or every silo is unreachable.</summary>
-    public static async Task<ClusterConnection> Connect(string redisConfiguration, string displayAddress, CancellationToken cancellation = default)
+    public static async Task<ClusterConnection> Connect(string redisConfiguration, string displayAddress, string? typeAgain = null, CancellationToken cancellation = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -73,7 +73,7 @@ public sealed class ClusterConnection : IDisposable
         {
             host.Dispose();
             throw new ClusterUnavailableException(
-                $"{ClusterAddress.Option}: no MarketSim silo answered through {displayAddress} within {ConnectPatience.TotalSeconds:0} s ({Reason(ex)}); start one with 'marketsim silo --cluster {displayAddress}'", ex);
+                $"{ClusterAddress.Option}: no MarketSim silo answered through {displayAddress} within {ConnectPatience.TotalSeconds:0} s ({Reason(ex)}); start one with 'marketsim silo --cluster {typeAgain ?? displayAddress}'", ex);
         }
     }
 

@@ -15,7 +15,7 @@ internal static class ClusterCommand
         {
             var redis = ClusterAddress.Parse(parsed.GetValue(cluster));
             redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cli.Signals.Stop);
-            using var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), cli.Signals.Stop).GetAwaiter().GetResult();
+            using var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), redis.ToTypeAgain(), cli.Signals.Stop).GetAwaiter().GetResult();
             IReadOnlyList<ClusterStatus.SiloRow> silos;
             IReadOnlyList<MarketSim.Grains.Experiments.ExperimentProgress> experiments;
             try
@@ -36,7 +36,7 @@ internal static class ClusterCommand
             console.Write(silosTable);
             if (experiments.Count == 0)
             {
-                TableConsole.WriteWrapped(cli.Output, $"No experiments yet: start one with 'marketsim run SCENARIO --cluster {redis}'.", cli.ConsoleWidth);
+                TableConsole.WriteWrapped(cli.Output, $"No experiments yet: start one with 'marketsim run SCENARIO --cluster {redis.ToTypeAgain()}'.", cli.ConsoleWidth);
                 return ExitCodes.Ok;
             }
             var experimentsTable = new FittedTable("Experiments").Text("Id").Text("Scenario", FittedTable.Drop.ToFit).Number("Runs").Number("Delivered")

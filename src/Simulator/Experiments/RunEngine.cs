@@ -47,7 +47,7 @@ public sealed class RunEngine : IDisposable
     {
         var redis = ClusterAddress.Parse(address);
         redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cancellation);
-        var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), cancellation).GetAwaiter().GetResult();
+        var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), redis.ToTypeAgain(), cancellation).GetAwaiter().GetResult();
         return new RunEngine(connection, connection.Client, $"cluster at {redis}", redis);
     }
 

@@ -142,6 +142,19 @@ public class ClusterAddressTests
     }
 
     [Fact]
+    public void A_check_that_failed_at_once_says_the_connection_failed_not_that_it_waited() =>
+        Assert.Equal(
+            "--cluster: no Redis server answered at 127.0.0.1:6399: the connection failed at once (nothing listens on that port, or the host name is not known)",
+            ClusterAddress.Parse("redis://127.0.0.1:6399").NoAnswerMessage(TimeSpan.FromSeconds(10), failedAfter: TimeSpan.FromSeconds(0.2)));
+
+    [Theory]
+    [InlineData("redis://127.0.0.1:6392", "redis://127.0.0.1:6392")]
+    [InlineData("redis://:s3cret@127.0.0.1:6392", "redis://:PASSWORD@127.0.0.1:6392")]
+    [InlineData("redis://app:s3cret@127.0.0.1:6392", "redis://USER:PASSWORD@127.0.0.1:6392")]
+    public void An_address_to_type_again_shows_where_a_password_goes_without_printing_it(string given, string typeAgain) =>
+        Assert.Equal(typeAgain, ClusterAddress.Parse(given).ToTypeAgain());
+
+    [Fact]
     public void The_message_for_no_answer_names_the_option_and_the_endpoint() =>
         Assert.Equal(
             "--cluster: no Redis server answered at 127.0.0.1:6399 within 5 s",
