@@ -121,7 +121,6 @@ public sealed class ClusterAddress
     /// <summary>Pings the Redis at this address; throws <see cref="ClusterUnavailableException"/> with <see cref="NoAnswerMessage"/> when it does not answer within <paramref name="timeout"/>, or with what to give when it refuses the password.</summary>
     public void ThrowIfUnreachable(TimeSpan timeout, CancellationToken cancellation = default)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         switch (Ping(this, timeout, cancellation).GetAwaiter().GetResult())
         {
             case PingResult.Answered:
@@ -131,7 +130,7 @@ public sealed class ClusterAddress
                     ? $"{Option}: the Redis server at {Endpoint} asks for a password; allowed: redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)"
                     : $"{Option}: the Redis server at {Endpoint} refused the {(User is null ? "password" : "user and password")} given; allowed: the server's own, as redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)");
             default:
-                throw new ClusterUnavailableException(NoAnswerMessage(timeout, clock.Elapsed));
+                throw new ClusterUnavailableException(NoAnswerMessage(timeout, WhyNoConnection(timeout, cancellation).GetAwaiter().GetResult()));
         }
     }
 
@@ -209,14 +208,41 @@ public sealed class ClusterAddress
     }
 
     /// <summary>
-    /// The message for a server that did not answer: <c>--cluster: no Redis server answered at 127.0.0.1:6399 within 5 s</c>; when the
-    /// check ended well before <paramref name="timeout"/> (<paramref name="failedAfter"/>), the connection was refused or the host not
-    /// found, and the message says that rather than a wait that did not happen.
+    /// The message for a server that did not answer: <c>--cluster: no Redis server answered at 127.0.0.1:6399 within 5 s</c>, or, given
+    /// <paramref name="why"/> (the connection was refused, the host name is not known), that instead of a wait that did not happen.
     /// </summary>
-    public string NoAnswerMessage(TimeSpan timeout, TimeSpan? failedAfter = null) =>
-        failedAfter is { } after && after < timeout / 2
-            ? $"{Option}: no Redis server answered at {Endpoint}: the connection failed at once (nothing listens on that port, or the host name is not known)"
-            : $"{Option}: no Redis server answered at {Endpoint} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+    public string NoAnswerMessage(TimeSpan timeout, string? why = null) =>
+        why is null
+            ? $"{Option}: no Redis server answered at {Endpoint} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s"
+            : $"{Option}: no Redis server answered at {Endpoint}: {why}";
+
+    /// <summary>
+    /// Why a TCP connection to the address fails at once, which the Redis client does not say: "the connection was refused
+    /// (nothing listens on that port)" or "the host name is not known"; null when it connects or only times out.
+    /// </summary>
+    private async Task<string?> WhyNoConnection(TimeSpan timeout, CancellationToken cancellation)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeout < TimeSpan.FromSeconds(2) ? timeout : TimeSpan.FromSeconds(2));
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(Host, Port, deadline.Token).ConfigureAwait(false);
+            return null;
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionRefused)
+        {
+            return "the connection was refused (nothing listens on that port)";
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData)
+        {
+            return $"the host name '{Host}' is not known";
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// The StackExchange.Redis configuration string for this address, such as
