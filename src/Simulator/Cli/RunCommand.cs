@@ -21,13 +21,13 @@ internal static class RunCommand
         var runs = NumberOption.Create<long>("--runs", "Number of Monte Carlo runs (simulated futures).", 1000, RunsAllowed, "-n");
         var seed = NumberOption.Create<ulong>("--seed", "Experiment seed. The same scenario, seed and runs give bit-identical results on any thread count.", 1, NumberOption.Seeds, "-s");
         var output = FolderOption.Create("--out", "Results folder to create (written atomically). Default: results/<scenario file name>.", "-o");
-        var threads = NumberOption.Create<int>("--threads", "Worker threads; 0 uses every core.", 0, NumberOption.Threads, "-t");
+        var threads = NumberOption.Create<int>("--threads", "Worker threads; 0 uses every core. Not with --cluster: each silo has its own.", 0, NumberOption.Threads, "-t");
         var batch = NumberOption.Optional<int>("--batch-size", "Runs per batch handed to a worker (speed only, never results). Default: 64, or runs ÷ (32 × threads) when that is less, but at least 16.", BatchSizes);
         var overwrite = FolderOption.Overwrite();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
         var precision = new Option<string?>("--target-precision") { Description = "METRIC=HALFWIDTH: keep running until the 95% confidence half-width of METRIC's mean (a runs.csv column) is at most HALFWIDTH, in METRIC's own unit (hours, £, people...; see docs/outputs.md); --runs (or --max-runs) caps the runs." };
         var maxRuns = NumberOption.Optional<long>("--max-runs", "With --target-precision: the most runs to do (default: --runs).", RunsAllowed);
-        var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT: run on its silos as a client instead of on the embedded silo (see docs/cluster.md); the results are the same as an embedded run's." };
+        var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT (redis://:PASSWORD@HOST:PORT when it has a password): run on its silos as a client instead of on the embedded silo (see docs/cluster.md); the results are the same as an embedded run's." };
         var chartScale = ChartScaleOption.Create();
         var timings = new Option<bool>("--timings") { Description = "After the results, print how long each phase took (start-up, silo start, runs, each writer and kind of chart) to stderr, in seconds." };
         var minRuns = NumberOption.Create<long>("--min-runs", "With --target-precision: runs before the target may stop the experiment.", TargetPrecision.DefaultMinimumRuns, MinRuns);

@@ -17,8 +17,8 @@ internal static class ServeCommand
         var experiments = FolderOption.Create("--experiments", "The folder experiments are kept in, one results folder each, with your scenarios in its scenarios/ folder; `marketsim run --out` into it shows up too.");
         experiments.DefaultValueFactory = _ => "marketsim-experiments";
         var scenarios = FolderOption.Create("--scenarios", "The bundled scenarios' folder (default: the one installed with marketsim).");
-        var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT: run experiments on its silos as a client instead of on the embedded silo (see docs/cluster.md)." };
-        var threads = NumberOption.Create<int>("--threads", "Run worker threads of the embedded silo; 0 uses every core.", 0, NumberOption.Threads, "-t");
+        var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT (redis://:PASSWORD@HOST:PORT when it has a password): run experiments on its silos as a client instead of on the embedded silo (see docs/cluster.md)." };
+        var threads = NumberOption.Create<int>("--threads", "Run worker threads of the embedded silo; 0 uses every core. Not with --cluster: each silo has its own.", 0, NumberOption.Threads, "-t");
         var command = new Command("serve", "Serve the browser workbench (scenarios, levers, runs with live progress, results, comparisons) on an embedded Orleans silo, until Ctrl+C or SIGTERM. See docs/workbench.md.")
         {
             port, listen, experiments, scenarios, cluster, threads,
@@ -35,6 +35,10 @@ internal static class ServeCommand
             if (File.Exists(kept) || OutputFolderGuard.FileOnPath(kept) is not null)
             {
                 problems.Add($"--experiments: {(File.Exists(kept) ? kept : OutputFolderGuard.FileOnPath(kept))} is a file, not a folder; allowed: a folder path whose every part is a folder or new");
+            }
+            if (parsed.GetValue(cluster) is not null && parsed.GetResult(threads) is { Implicit: false })
+            {
+                problems.Add("--threads: does not apply with --cluster, whose runs go to the silos' own threads; allowed: leave it out, and start each silo with 'marketsim silo --threads T'");
             }
             var bundled = parsed.GetValue(scenarios) ?? BundledScenarios.Find();
             if (bundled is null || !Directory.Exists(bundled))

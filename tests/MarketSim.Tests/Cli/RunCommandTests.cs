@@ -47,16 +47,20 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Threads_with_cluster_is_refused_with_exit_code_2_as_the_silos_run_on_their_own_threads()
+    public void Threads_with_cluster_is_refused_by_run_and_serve_with_exit_code_2_as_the_silos_run_on_their_own_threads()
     {
         var dir = Path.Combine(Repo.TempDir(), "out");
 
         var run = CliRun.Of("run", Doncaster, "--runs", "4", "--threads", "4", "--cluster", "redis://127.0.0.1:1", "--out", dir, "--quiet");
+        var serve = CliRun.Of("serve", "--threads", "2", "--cluster", "redis://127.0.0.1:1", "--experiments", dir);
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal(
-            "error: --threads: does not apply with --cluster, whose runs go to the silos' own threads; allowed: leave it out, and start each silo with 'marketsim silo --threads T'",
-            Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        foreach (var refused in new[] { run, serve })
+        {
+            Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
+            Assert.Equal(
+                "error: --threads: does not apply with --cluster, whose runs go to the silos' own threads; allowed: leave it out, and start each silo with 'marketsim silo --threads T'",
+                Assert.Single(refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        }
         Assert.False(Directory.Exists(dir));
     }
 
