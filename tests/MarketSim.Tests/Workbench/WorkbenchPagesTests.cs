@@ -21,6 +21,8 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
         Assert.Contains("<h2 id=\"finance\">Finance</h2>", finance, StringComparison.Ordinal);
         Assert.Contains("/experiments/from-the-command-line/files/results.xlsx", finance, StringComparison.Ordinal);
         Assert.Contains("/experiments/from-the-command-line/download.zip", finance, StringComparison.Ordinal);
+        using var runs = await workbench.Client.GetAsync("/experiments/from-the-command-line/files/runs.csv");
+        Assert.Equal("from-the-command-line-runs.csv", runs.Content.Headers.ContentDisposition?.FileName);
     }
 
     [Fact]

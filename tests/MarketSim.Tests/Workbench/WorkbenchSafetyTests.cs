@@ -124,6 +124,18 @@ public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFi
     }
 
     [Fact]
+    public async Task An_empty_file_uploaded_is_called_empty_not_missing()
+    {
+        var before = ScenarioFiles();
+
+        var response = await Upload("blank.yaml", "");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("blank.yaml is empty; allowed: a scenario file (YAML) with its fields.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, ScenarioFiles());
+    }
+
+    [Fact]
     public async Task An_upload_the_validator_rejects_gets_its_messages_and_is_not_saved()
     {
         var before = ScenarioFiles();

@@ -99,7 +99,7 @@ internal static class ResultPages
             html.Append(report.Intro).Append("<nav class=\"sections\" aria-label=\"Report sections\">");
             for (var i = 0; i < report.Sections.Count; i++)
             {
-                html.Append(i == section ? "<strong>" : $"<a href=\"/experiments/{U(id)}?section={i}\">").Append(E(report.Sections[i].Title)).Append(i == section ? "</strong>" : "</a>");
+                html.Append(i == section ? "<strong aria-current=\"page\">" : $"<a href=\"/experiments/{U(id)}?section={i}\">").Append(E(report.Sections[i].Title)).Append(i == section ? "</strong>" : "</a>");
             }
             html.Append("</nav><div class=\"scroll\">").Append(report.Sections[section].Html).Append("</div>");
         }
@@ -140,7 +140,8 @@ internal static class ResultPages
         {
             return NotFound($"There is no file {file} in experiment {id}.");
         }
-        return Results.File(path, ContentType(file), Path.GetFileName(file));
+        // Named after the experiment too, so that downloads from several experiments do not all arrive as runs.csv.
+        return Results.File(path, ContentType(file), $"{id}-{Path.GetFileName(file)}");
     }
 
     private static IResult Zip(ExperimentsFolder folder, string id)

@@ -148,7 +148,7 @@ internal static class RunPages
         var html = new StringBuilder();
         html.Append("<h1>").Append(E(job.Scenario.Name)).Append("</h1><p class=\"muted\">")
             .Append(job.Runs.ToString("N0", CultureInfo.InvariantCulture)).Append(" runs, seed ").Append(job.Seed).Append(", experiment ").Append(E(job.Id)).Append("</p>")
-            .Append("<div id=\"progress\" data-id=\"").Append(E(job.Id)).Append("\"><progress id=\"bar\" max=\"100\" value=\"").Append(now.Percent).Append("\"></progress>")
+            .Append("<div id=\"progress\" data-id=\"").Append(E(job.Id)).Append("\"><progress id=\"bar\" aria-label=\"Runs done\" max=\"100\" value=\"").Append(now.Percent).Append("\"></progress>")
             .Append("<p><strong id=\"percent\">").Append(now.Percent).Append("%</strong> · <span id=\"done\">").Append(E(now.DoneText)).Append("</span>")
             .Append(" · <span id=\"rate\">").Append(E(now.RateText)).Append("</span><span id=\"left-part\"").Append(now.LeftText.Length == 0 ? " hidden" : "").Append("> · <span id=\"left\">").Append(E(now.LeftText)).Append("</span></span></p>")
             .Append("<p id=\"estimate\" class=\"muted\">").Append(E(now.EstimateText.Length > 0 ? now.EstimateText : "The running estimate appears once the first runs are back.")).Append("</p>")

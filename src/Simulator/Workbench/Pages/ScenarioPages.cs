@@ -116,9 +116,13 @@ internal static class ScenarioPages
         {
             return BadForm();
         }
-        if (form.Files["file"] is not { } upload || upload.Length == 0)
+        if (form.Files["file"] is not { } upload)
         {
             return List(context, library, "<p class=\"error\">Choose a scenario file (YAML) to upload.</p>", StatusCodes.Status400BadRequest);
+        }
+        if (upload.Length == 0)
+        {
+            return List(context, library, $"<p class=\"error\">{E(Path.GetFileName(upload.FileName))} is empty; allowed: a scenario file (YAML) with its fields.</p>", StatusCodes.Status400BadRequest);
         }
         if (upload.Length > WorkbenchOptions.MaxUploadBytes)
         {
