@@ -40,15 +40,15 @@ public class PrecisionOptionTests
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         var text = File.ReadAllText(Path.Combine(dir, "manifest.json"));
-        Assert.Contains(" <= ", text, StringComparison.Ordinal);
+        Assert.Contains(" is ± ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\\u00", text, StringComparison.Ordinal);
         using var manifest = JsonDocument.Parse(text);
-        Assert.Contains("<=", manifest.RootElement.GetProperty("stop_reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("'s mean is ± ", manifest.RootElement.GetProperty("stop_reason").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("0.000001", ">")]
-    [InlineData("1000000000", "<=")]
+    [InlineData("0.000001", "wider than")]
+    [InlineData("1000000000", "within")]
     public void The_stop_message_states_a_true_comparison(string target, string relation)
     {
         var dir = Path.Combine(Repo.TempDir(), "out");
@@ -58,13 +58,13 @@ public class PrecisionOptionTests
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
         var reason = manifest.RootElement.GetProperty("stop_reason").GetString()!;
-        var match = Regex.Match(reason, @"half-width (\S+) (<=|>) (\S+?),? ");
+        var match = Regex.Match(reason, @"the 95% interval of unmet_hours_total's mean is ± (\S+), (within|wider than) the target ± (\S+?),? ");
         Assert.True(match.Success, reason);
         Assert.Equal(relation, match.Groups[2].Value);
-        var halfWidth = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        var wanted = double.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
-        Assert.Equal(double.Parse(target, CultureInfo.InvariantCulture), wanted);
-        Assert.Equal(relation == "<=", halfWidth <= wanted);
+        var halfWidth = double.Parse(match.Groups[1].Value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var wanted = double.Parse(match.Groups[3].Value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.Equal(double.Parse(target, CultureInfo.InvariantCulture), wanted, double.Parse(target, CultureInfo.InvariantCulture) * 1e-9);
+        Assert.Equal(relation == "within", halfWidth <= wanted);
         Assert.Contains(reason, run.Output);
     }
 

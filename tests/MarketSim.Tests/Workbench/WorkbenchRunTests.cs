@@ -46,7 +46,7 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
 
         var page = await workbench.Client.GetStringAsync($"/experiments/{id}/progress");
 
-        Assert.Contains("<progress id=\"bar\" max=\"100\" value=\"100\">", page, StringComparison.Ordinal);
+        Assert.Contains("<progress id=\"bar\" aria-label=\"Runs done\" max=\"100\" value=\"100\">", page, StringComparison.Ordinal);
         Assert.Contains("<strong id=\"percent\">100%</strong> · <span id=\"done\">40 of 40 runs</span>", page, StringComparison.Ordinal);
         Assert.Contains("<span id=\"left\">finished</span>", page, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/experiments/{id}\" class=\"button\" id=\"results-link\">See the results</a>", page, StringComparison.Ordinal);
