@@ -41,7 +41,7 @@ internal static class RunCommand
             var problems = new List<string>();
             if (parsed.GetValue(cluster) is not null && parsed.GetResult(threads) is { Implicit: false })
             {
-                problems.Add("--threads: does not apply with --cluster, whose runs go to the silos' own threads; allowed: leave it out, and start each silo with 'marketsim silo --threads T'");
+                problems.Add(ThreadsWarning.NotWithCluster);
             }
             var target = Precision(parsed, precision, runs, maxRuns, minRuns, problems);
             if (problems.Count > 0)

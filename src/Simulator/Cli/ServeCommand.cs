@@ -38,7 +38,7 @@ internal static class ServeCommand
             }
             if (parsed.GetValue(cluster) is not null && parsed.GetResult(threads) is { Implicit: false })
             {
-                problems.Add("--threads: does not apply with --cluster, whose runs go to the silos' own threads; allowed: leave it out, and start each silo with 'marketsim silo --threads T'");
+                problems.Add(ThreadsWarning.NotWithCluster);
             }
             var bundled = parsed.GetValue(scenarios) ?? BundledScenarios.Find();
             if (bundled is null || !Directory.Exists(bundled))

@@ -6,6 +6,9 @@ namespace MarketSim.Simulator.Cli;
 /// </summary>
 internal static class ThreadsWarning
 {
+    /// <summary>The refusal of a --threads given with --cluster (run and serve): a cluster's runs go to the silos' own threads.</summary>
+    public const string NotWithCluster = "--threads: does not apply with --cluster, whose runs go to the silos' own threads; allowed: leave it out, and start each silo with 'marketsim silo --threads T'";
+
     /// <summary>Writes the warning to <paramref name="error"/> when <paramref name="threads"/> is more than the cores.</summary>
     public static void IfAboveCores(TextWriter error, int threads)
     {

@@ -59,9 +59,9 @@ public static class ReportCharts
             charts.Add(FanChart.Draw($"fan_{definition.Name}", $"{definition.Description} ({OutcomeLabels.Unit(definition.Unit)}), month by month: the median, the middle 50% and the middle 90% of futures.{estimated}",
                 $"{definition.Description}, by month", ChartStyle.AxisTitle(SeriesLabel(definition), definition.Unit), definition.Unit, p5, Path(1), Path(2), Path(3), p95, Month));
         }
+        var labels = new OutcomeLabels(scenario);
         foreach (var pool in riskShare.Lines.GroupBy(l => l.Pool.Id))
         {
-            var labels = new OutcomeLabels(scenario);
             var boxes = pool.Select(l => new BoxPlotChart.Box($"{ChartStyle.Wrap(l.ModelName, 42)}\n{labels.PartyName(l.Pool, l.Party)}", l.Party, l.SortedValues)).ToList();
             if (boxes.All(b => b.Sorted.Count == 0 || b.Sorted[0] == b.Sorted[^1]))
             {

@@ -155,9 +155,8 @@ internal sealed partial class ScenarioDocument
             problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"'{baseName}' leads back to this file; allowed: a chain of bases without cycles"));
             return null;
         }
-        if (ScenarioFileText.NotAFile(basePath) is { } what)
+        if (ScenarioFileText.NotAFile(basePath, notFound: "not found next to this file") is { } why)
         {
-            var why = what == "file not found" ? "not found next to this file" : what;
             problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"'{baseName}' {why}; allowed: the file name of a scenario in the same folder"));
             return null;
         }

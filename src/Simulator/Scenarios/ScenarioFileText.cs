@@ -63,10 +63,10 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
     }
 
     /// <summary>
-    /// Why <paramref name="path"/> is not a file to read ("file not found", "is a folder, not a scenario file", "is a link to
+    /// Why <paramref name="path"/> is not a file to read (<paramref name="notFound"/>, "is a folder, not a scenario file", "is a link to
     /// 'x', which does not exist"), or null when it is a file or a link to one.
     /// </summary>
-    public static string? NotAFile(string path)
+    public static string? NotAFile(string path, string notFound = "file not found")
     {
         if (Directory.Exists(path))
         {
@@ -74,7 +74,7 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
         }
         if (!File.Exists(path))
         {
-            return "file not found";
+            return notFound;
         }
         var info = new FileInfo(path);
         return info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true }

@@ -72,14 +72,14 @@ public sealed partial class ExperimentsFolder
             .OrderByDescending(e => e.Finished)];
 
     /// <summary>
-    /// The folders here with a manifest that <see cref="List"/> leaves out, each with why: a name the workbench cannot put
-    /// in an address (`marketsim run --out "Base case"`), or a manifest or summary that cannot be read.
+    /// The folders here with a manifest that <paramref name="listed"/> (what <see cref="List"/> gave) leaves out, each with why: a name
+    /// the workbench cannot put in an address (`marketsim run --out "Base case"`), or else a manifest or summary that cannot be read.
     /// </summary>
-    public IReadOnlyList<(string Name, bool BadName)> Unlisted() =>
+    public IReadOnlyList<(string Name, bool BadName)> Unlisted(IReadOnlyList<StoredExperiment> listed) =>
         [.. Directory.EnumerateDirectories(Root)
             .Where(path => File.Exists(Path.Combine(path, Manifest.FileName)))
             .Select(path => Path.GetFileName(path))
-            .Where(name => name != ScenariosName && (!IsSafeName(name) || Find(name) is null))
+            .Where(name => name != ScenariosName && !listed.Any(e => e.Id == name))
             .Select(name => (name, !IsSafeName(name)))
             .Order()];
 

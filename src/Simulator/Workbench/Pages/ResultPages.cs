@@ -35,7 +35,7 @@ internal static class ResultPages
             html.Append("<p class=\"ok\">Running: <a href=\"/experiments/").Append(U(job.Id)).Append("/progress\">").Append(E(job.Scenario.Name)).Append("</a></p>");
         }
         var experiments = folder.List();
-        var unlisted = Unlisted(folder);
+        var unlisted = Unlisted(folder, experiments);
         if (experiments.Count == 0)
         {
             html.Append("<p>No experiments yet. <a href=\"/run\">Run one</a>.</p>").Append(unlisted);
@@ -53,9 +53,9 @@ internal static class ResultPages
     }
 
     /// <summary>A note naming the results folders here the list leaves out, and why; empty when there are none.</summary>
-    private static string Unlisted(ExperimentsFolder folder)
+    private static string Unlisted(ExperimentsFolder folder, IReadOnlyList<StoredExperiment> listed)
     {
-        var unlisted = folder.Unlisted();
+        var unlisted = folder.Unlisted(listed);
         if (unlisted.Count == 0)
         {
             return "";
