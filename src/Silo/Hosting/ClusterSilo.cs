@@ -49,6 +49,8 @@ public static class ClusterSilo
             .Configure<SiloOptions>(o => o.SiloName = $"marketsim-{Environment.MachineName}-{Environment.ProcessId}")
             .WithFastFailureDetection()
             .AddMarketSim(compiler, options.Threads);
+        silo.Services.AddSingleton<SiloDeclaredDead>();
+        silo.Services.AddSingleton<IFatalErrorHandler>(services => services.GetRequiredService<SiloDeclaredDead>());
         silo.Services.AddOptions<RedisStorageOptions>(ExperimentGrain.StorageName)
             .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         return silo;

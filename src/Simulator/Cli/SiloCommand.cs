@@ -68,7 +68,14 @@ internal static class SiloCommand
             {
                 cli.Error.WriteLine($"dashboard: http://127.0.0.1:{port}/dashboard");
             }
-            stop.WaitHandle.WaitOne();
+            var fatal = host.Services.GetRequiredService<SiloDeclaredDead>().Happened;
+            WaitHandle.WaitAny([stop.WaitHandle, ((IAsyncResult)fatal).AsyncWaitHandle]);
+            if (fatal.IsCompleted)
+            {
+                cli.Error.WriteLine(FatalMessage(self, redis, fatal.Result));
+                host.StopAsync(TimeSpan.FromSeconds(5)).Wait(TimeSpan.FromSeconds(5));
+                return ExitCodes.Failure;
+            }
             // Leaving writes to Redis; Orleans keeps retrying when it cannot, for minutes. Give it 15 s, or
             // until a second signal, then go anyway: the other silos declare this one dead within seconds.
             var leaving = host.StopAsync(TimeSpan.FromSeconds(10));
@@ -86,4 +93,12 @@ internal static class SiloCommand
         }));
         return command;
     }
+
+    /// <summary>What a silo that Orleans stopped says: in words for the usual cause, a death declared by the other silos.</summary>
+    private static string FatalMessage(SiloAddress self, ClusterAddress redis, string cause) =>
+        cause.Contains("dead", StringComparison.OrdinalIgnoreCase)
+            ? $"error: silo {self} (pid {Environment.ProcessId}) was declared dead by the other silos of the cluster at {redis}: it did not answer their probes for several seconds "
+              + "(the process was paused or suspended, the machine too busy, or the network cut). The other silos compute again any runs it had in hand; "
+              + $"start it again with 'marketsim silo --cluster {redis.ToTypeAgain()}' to rejoin"
+            : $"error: silo {self} (pid {Environment.ProcessId}) stopped on a fatal error in Orleans: {cause}";
 }

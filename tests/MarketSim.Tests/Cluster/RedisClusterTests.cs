@@ -495,6 +495,33 @@ public sealed class RedisClusterInputTests
     }
 
     [Fact]
+    public async Task A_silo_declared_dead_while_paused_says_so_in_words_and_exits_1_without_a_stack_trace()
+    {
+        using var cluster = new ProcessCluster();
+        var silos = cluster.Start(2);
+        var paused = silos[1];
+
+        paused.Process.Pause();
+        try
+        {
+            await cluster.TimeUntilDead(paused, TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            paused.Process.Resume();
+        }
+
+        Assert.True(paused.Process.WaitForExit(TimeSpan.FromSeconds(25)), $"the silo did not stop within 25 s of learning it was declared dead:\n{paused.Process.Log}");
+        Assert.True(paused.Process.ExitCode == 1, $"exit code {paused.Process.ExitCode}:\n{paused.Process.Log}");
+        paused.Process.WaitForLine(
+            $"error: silo {paused.Address} (pid {paused.Process.Pid}) was declared dead by the other silos of the cluster at {cluster.Redis.Uri}: it did not answer their probes",
+            TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain("FATAL EXCEPTION", paused.Process.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", paused.Process.Log, StringComparison.Ordinal);
+        Assert.False(silos[0].Process.HasExited, $"the silo that stayed up stopped too:\n{silos[0].Process.Log}");
+    }
+
+    [Fact]
     public void A_second_signal_stops_a_silo_at_once_while_it_waits_to_leave_and_says_so_without_blaming_redis()
     {
         using var redis = new PrivateRedis();

@@ -55,6 +55,12 @@ public sealed class SiloProcess : IDisposable
     /// <summary>Sends SIGTERM (a graceful stop); see <see cref="WaitForExit"/>.</summary>
     public void Terminate() => _process.Signal("TERM");
 
+    /// <summary>Pauses it (SIGSTOP), as a suspended machine or a debugger would: it keeps its connections but answers nothing.</summary>
+    public void Pause() => _process.Signal("STOP");
+
+    /// <summary>Resumes it after <see cref="Pause"/> (SIGCONT).</summary>
+    public void Resume() => _process.Signal("CONT");
+
     /// <summary>Waits for a line containing <paramref name="contains"/> (printed at any time since the start) and returns it.</summary>
     /// <exception cref="TimeoutException">None within <paramref name="timeout"/>, or the silo exited first; the message holds the log.</exception>
     public string WaitForLine(string contains, TimeSpan timeout) => _process.WaitForLine(contains, timeout);
