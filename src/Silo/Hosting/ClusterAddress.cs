@@ -9,8 +9,9 @@ namespace MarketSim.Silo.Hosting;
 /// The Redis server a cluster meets at, as given with <c>--cluster</c>: <c>redis://HOST:PORT</c>
 /// (port 6379 when left out). HOST is a name, an IPv4 address or an IPv6 address in brackets; an
 /// optional <c>redis://:PASSWORD@HOST:PORT</c> or <c>redis://USER:PASSWORD@HOST:PORT</c> (percent-encoded)
-/// authenticates; a trailing <c>/</c> is allowed, a path or query is not. <see cref="ToString"/> and the
-/// messages never show the password.
+/// authenticates; a trailing <c>/</c> is allowed, a path or query is not. A password can come instead from the
+/// environment variable <see cref="PasswordVariable"/>, which other users' <c>ps</c> does not show. <see cref="ToString"/>
+/// and the messages never show the password.
 /// </summary>
 public sealed class ClusterAddress
 {
@@ -22,6 +23,12 @@ public sealed class ClusterAddress
 
     /// <summary>What <c>--cluster</c> accepts, for messages.</summary>
     public const string Allowed = "redis://HOST:PORT (for example redis://127.0.0.1:6379)";
+
+    /// <summary>The environment variable that gives Redis's password when <c>--cluster</c>'s address does not.</summary>
+    public const string PasswordVariable = "MARKETSIM_REDIS_PASSWORD";
+
+    /// <summary>The ways to give a password, for messages.</summary>
+    private const string PasswordWays = $"redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded), or the password in the environment variable {PasswordVariable}";
 
     /// <summary>How long a client waits for a connection unless told otherwise.</summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
@@ -39,12 +46,13 @@ public sealed class ClusterAddress
     /// <summary>The most pings one check makes while the server fails fast without an answer (<see cref="Ping"/>).</summary>
     private const int PingTries = 3;
 
-    private ClusterAddress(string host, int port, string? user, string? password)
+    private ClusterAddress(string host, int port, string? user, string? password, bool passwordFromEnvironment)
     {
         Host = host;
         Port = port;
         User = user;
         Password = password;
+        PasswordFromEnvironment = passwordFromEnvironment;
     }
 
     /// <summary>The host name or IP address, without brackets (for example <c>::1</c>).</summary>
@@ -56,16 +64,26 @@ public sealed class ClusterAddress
     /// <summary>The Redis ACL user name, if the address gives one.</summary>
     public string? User { get; }
 
-    /// <summary>The password, if the address gives one.</summary>
+    /// <summary>The password, if the address or <see cref="PasswordVariable"/> gives one.</summary>
     public string? Password { get; }
+
+    /// <summary>Whether <see cref="Password"/> came from <see cref="PasswordVariable"/> rather than the address.</summary>
+    public bool PasswordFromEnvironment { get; }
 
     /// <summary>HOST:PORT, with an IPv6 address in brackets (<c>[::1]:6379</c>), for messages and endpoints.</summary>
     public string Endpoint => $"{(Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host)}:{Port.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Parses the value of <c>--cluster</c>.</summary>
+    /// <summary>Parses the value of <c>--cluster</c>, with the password from <see cref="PasswordVariable"/> when the address gives none.</summary>
+    /// <exception cref="ClusterAddressException">As <see cref="Parse"/>, or the variable holds a password the Redis client cannot carry.</exception>
+    public static ClusterAddress FromCommandLine(string? value) => Parse(value, Environment.GetEnvironmentVariable(PasswordVariable));
+
+    /// <summary>
+    /// Parses the value of <c>--cluster</c>; <paramref name="environmentPassword"/> (the value of <see cref="PasswordVariable"/>,
+    /// ignored when empty) is the password when the address gives none, as <c>redis-cli</c> treats <c>REDISCLI_AUTH</c>.
+    /// </summary>
     /// <exception cref="ClusterAddressException">The value is not <c>redis://HOST:PORT</c>; the message names
     /// <c>--cluster</c>, the value (password hidden) and what is allowed.</exception>
-    public static ClusterAddress Parse(string? value)
+    public static ClusterAddress Parse(string? value, string? environmentPassword = null)
     {
         var text = value?.Trim() ?? "";
         if (text.Length == 0)
@@ -81,6 +99,7 @@ public sealed class ClusterAddress
             throw Bad(LooksLikeHostAndPort(text) ? $"is not a Redis address (did you mean {Scheme}{text}?)" : "is not a Redis address", text);
         }
 
+        var fromEnvironment = !string.IsNullOrEmpty(environmentPassword);
         var authority = text[Scheme.Length..];
         string? user = null;
         string? password = null;
@@ -91,8 +110,20 @@ public sealed class ClusterAddress
             {
                 throw Bad("has '/', '?' or '#' before '@'; percent-encode them in a user or password (%2F, %3F, %23)", text);
             }
-            (user, password) = Credentials(authority[..at], text);
+            (user, password) = Credentials(authority[..at], text, fromEnvironment);
             authority = authority[(at + 1)..];
+        }
+        if (password is null && fromEnvironment)
+        {
+            if (environmentPassword!.Contains(',', StringComparison.Ordinal) || environmentPassword.Trim().Length != environmentPassword.Length)
+            {
+                throw new ClusterAddressException($"{PasswordVariable}: the password has a comma or surrounding spaces, which the Redis client's configuration string cannot carry; allowed: a password without them");
+            }
+            password = environmentPassword;
+        }
+        else
+        {
+            fromEnvironment = false;
         }
 
         var end = authority.IndexOfAny(['/', '?', '#']);
@@ -106,7 +137,7 @@ public sealed class ClusterAddress
         }
 
         var (host, port) = HostAndPort(authority, text);
-        return new ClusterAddress(host, port, user, password);
+        return new ClusterAddress(host, port, user, password, fromEnvironment);
     }
 
     /// <summary>
@@ -127,8 +158,8 @@ public sealed class ClusterAddress
                 return;
             case PingResult.RefusedPassword:
                 throw new ClusterUnavailableException(Password is null
-                    ? $"{Option}: the Redis server at {Endpoint} asks for a password; allowed: redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)"
-                    : $"{Option}: the Redis server at {Endpoint} refused the {(User is null ? "password" : "user and password")} given; allowed: the server's own, as redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)");
+                    ? $"{Option}: the Redis server at {Endpoint} asks for a password; allowed: {PasswordWays}"
+                    : $"{Option}: the Redis server at {Endpoint} refused the {(User is null ? "password" : "user and password")} given{(PasswordFromEnvironment ? $" (the password from {PasswordVariable})" : "")}; allowed: the server's own, as {PasswordWays}");
             default:
                 throw new ClusterUnavailableException(NoAnswerMessage(timeout, WhyNoConnection(timeout, cancellation).GetAwaiter().GetResult()));
         }
@@ -276,16 +307,27 @@ public sealed class ClusterAddress
 
     /// <summary>
     /// The address to type in a command this one suggests: <c>redis://HOST:PORT</c>, or with a password
-    /// <c>redis://:PASSWORD@HOST:PORT</c> (<c>USER:PASSWORD</c> with a user), the words standing for what was given, which is never printed.
+    /// <c>redis://:PASSWORD@HOST:PORT</c> (<c>USER:PASSWORD</c> with a user), the words standing for what was given, which is never printed;
+    /// with the password from <see cref="PasswordVariable"/>, the address as given (<c>redis://USER@HOST:PORT</c> with a user).
     /// </summary>
-    public string ToTypeAgain() => Password is null ? ToString() : $"{Scheme}{(User is null ? "" : "USER")}:PASSWORD@{Endpoint}";
+    public string ToTypeAgain() =>
+        Password is null ? ToString()
+        : PasswordFromEnvironment ? $"{Scheme}{(User is null ? "" : "USER@")}{Endpoint}"
+        : $"{Scheme}{(User is null ? "" : "USER")}:PASSWORD@{Endpoint}";
 
-    private static (string? User, string Password) Credentials(string userInfo, string text)
+    private static (string? User, string? Password) Credentials(string userInfo, string text, bool passwordInEnvironment)
     {
         var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 && passwordInEnvironment && userInfo.Length > 0)
+        {
+            var named = Uri.UnescapeDataString(userInfo);
+            return named.Contains(',', StringComparison.Ordinal)
+                ? throw Bad("has a user with a comma, which the Redis client's configuration string cannot carry", text)
+                : (named, null);
+        }
         if (colon < 0)
         {
-            throw Bad("has a user but no password; write redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT", text);
+            throw Bad($"has a user but no password; write redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT, or give the password in {PasswordVariable}", text);
         }
         var user = Uri.UnescapeDataString(userInfo[..colon]);
         var password = Uri.UnescapeDataString(userInfo[(colon + 1)..]);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using MarketSim.Simulator.Experiments;
+using MarketSim.Silo.Hosting;
 using MarketSim.Simulator.Reports;
 
 namespace MarketSim.Simulator.Cli;
@@ -27,7 +28,7 @@ internal static class RunCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
         var precision = new Option<string?>("--target-precision") { Description = "METRIC=HALFWIDTH: keep running until the 95% confidence half-width of METRIC's mean (a runs.csv column) is at most HALFWIDTH, in METRIC's own unit (hours, £, people...; see docs/outputs.md); --runs (or --max-runs) caps the runs." };
         var maxRuns = NumberOption.Optional<long>("--max-runs", "With --target-precision: the most runs to do (default: --runs).", RunsAllowed);
-        var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT (redis://:PASSWORD@HOST:PORT when it has a password): run on its silos as a client instead of on the embedded silo (see docs/cluster.md); the results are the same as an embedded run's." };
+        var cluster = new Option<string?>("--cluster") { Description = $"The Redis of a MarketSim Orleans cluster, redis://HOST:PORT (redis://:PASSWORD@HOST:PORT when it has a password, or the password in the environment variable {ClusterAddress.PasswordVariable}): run on its silos as a client instead of on the embedded silo (see docs/cluster.md); the results are the same as an embedded run's." };
         var chartScale = ChartScaleOption.Create();
         var timings = new Option<bool>("--timings") { Description = "After the results, print how long each phase took (start-up, silo start, runs, each writer and kind of chart) to stderr, in seconds." };
         var minRuns = NumberOption.Create<long>("--min-runs", "With --target-precision: runs before the target may stop the experiment.", TargetPrecision.DefaultMinimumRuns, MinRuns);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using MarketSim.Silo.Hosting;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench;
@@ -17,7 +18,7 @@ internal static class ServeCommand
         var experiments = FolderOption.Create("--experiments", "The folder experiments are kept in, one results folder each, with your scenarios in its scenarios/ folder; `marketsim run --out` into it shows up too.");
         experiments.DefaultValueFactory = _ => "marketsim-experiments";
         var scenarios = FolderOption.Create("--scenarios", "The bundled scenarios' folder (default: the one installed with marketsim).");
-        var cluster = new Option<string?>("--cluster") { Description = "The Redis of a MarketSim Orleans cluster, redis://HOST:PORT (redis://:PASSWORD@HOST:PORT when it has a password): run experiments on its silos as a client instead of on the embedded silo (see docs/cluster.md)." };
+        var cluster = new Option<string?>("--cluster") { Description = $"The Redis of a MarketSim Orleans cluster, redis://HOST:PORT (redis://:PASSWORD@HOST:PORT when it has a password, or the password in the environment variable {ClusterAddress.PasswordVariable}): run experiments on its silos as a client instead of on the embedded silo (see docs/cluster.md)." };
         var threads = NumberOption.Create<int>("--threads", "Run worker threads of the embedded silo; 0 uses every core. Not with --cluster: each silo has its own.", 0, NumberOption.Threads, "-t");
         var command = new Command("serve", "Serve the browser workbench (scenarios, levers, runs with live progress, results, comparisons) on an embedded Orleans silo, until Ctrl+C or SIGTERM. See docs/workbench.md.")
         {

@@ -45,7 +45,7 @@ public sealed class RunEngine : IDisposable
     /// </summary>
     public static RunEngine Cluster(string address, CancellationToken cancellation = default)
     {
-        var redis = ClusterAddress.Parse(address);
+        var redis = ClusterAddress.FromCommandLine(address);
         redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cancellation);
         var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), redis.ToTypeAgain(), cancellation).GetAwaiter().GetResult();
         return new RunEngine(connection, connection.Client, $"cluster at {redis}", redis);

@@ -127,6 +127,45 @@ public class ClusterAddressTests
         Assert.DoesNotContain("password", configuration, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("redis://127.0.0.1:6390", null, "from-env", true, "redis://127.0.0.1:6390")]
+    [InlineData("redis://app@127.0.0.1:6390", "app", "from-env", true, "redis://USER@127.0.0.1:6390")]
+    [InlineData("redis://:in-address@127.0.0.1:6390", null, "in-address", false, "redis://:PASSWORD@127.0.0.1:6390")]
+    public void A_password_in_the_environment_is_used_when_the_address_gives_none(string value, string? user, string password, bool fromEnvironment, string typeAgain)
+    {
+        var address = ClusterAddress.Parse(value, environmentPassword: "from-env");
+
+        Assert.Equal(user, address.User);
+        Assert.Equal(password, address.Password);
+        Assert.Equal(fromEnvironment, address.PasswordFromEnvironment);
+        Assert.Equal(password, ConfigurationOptions.Parse(address.ToConfigurationString()).Password);
+        Assert.Equal(typeAgain, address.ToTypeAgain());
+        Assert.DoesNotContain(password, address.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_password_variable_counts_as_unset()
+    {
+        var address = ClusterAddress.Parse("redis://127.0.0.1:6390", environmentPassword: "");
+
+        Assert.Null(address.Password);
+        Assert.False(address.PasswordFromEnvironment);
+        Assert.Contains("has a user but no password", Assert.Throws<ClusterAddressException>(() => ClusterAddress.Parse("redis://app@h:1", "")).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a,b")]
+    [InlineData(" padded")]
+    public void A_password_variable_the_redis_client_cannot_carry_is_refused_naming_the_variable(string password)
+    {
+        var ex = Assert.Throws<ClusterAddressException>(() => ClusterAddress.Parse("redis://127.0.0.1:6390", password));
+
+        Assert.Equal(
+            "MARKETSIM_REDIS_PASSWORD: the password has a comma or surrounding spaces, which the Redis client's configuration string cannot carry; allowed: a password without them",
+            ex.Message);
+        Assert.DoesNotContain(password.Trim(), ex.Message.Replace("MARKETSIM_REDIS_PASSWORD", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_configuration_string_carries_the_password_and_the_timeout()
     {

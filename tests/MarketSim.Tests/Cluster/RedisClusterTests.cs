@@ -344,7 +344,7 @@ public sealed class RedisClusterInputTests
         {
             await connection.GetServer(redis.Address).ConfigSetAsync("requirepass", "right");
         }
-        const string allowed = "redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded)";
+        const string allowed = "redis://:PASSWORD@HOST:PORT or redis://USER:PASSWORD@HOST:PORT (percent-encoded), or the password in the environment variable MARKETSIM_REDIS_PASSWORD";
 
         // One command at a time: the check gives a server 10 s to answer, and three cold processes connecting at once
         // on a loaded 2-core machine can take that long, which the commands then rightly report as no answer.
@@ -363,6 +363,26 @@ public sealed class RedisClusterInputTests
             Assert.Equal($"error: --cluster: the Redis server at {redis.Address} asks for a password; allowed: {allowed}", Assert.Single(Lines(result.Error)));
             Assert.False(outDir is not null && Directory.Exists(outDir), $"{command} left a results folder");
         }
+    }
+
+    [Fact]
+    public async Task A_password_in_the_environment_reaches_redis_and_a_wrong_one_is_named_as_from_the_environment()
+    {
+        using var redis = new PrivateRedis();
+        using (var connection = redis.Connect())
+        {
+            await connection.GetServer(redis.Address).ConfigSetAsync("requirepass", "right");
+        }
+
+        var (rightCode, _, rightError) = MarketSimProcess.Run(Repo.TempDir(), new Dictionary<string, string> { ["MARKETSIM_REDIS_PASSWORD"] = "right" }, "cluster", "status", "--cluster", redis.Uri);
+        var (wrongCode, _, wrongError) = MarketSimProcess.Run(Repo.TempDir(), new Dictionary<string, string> { ["MARKETSIM_REDIS_PASSWORD"] = "wrong" }, "cluster", "status", "--cluster", redis.Uri);
+
+        // Past the password, to the silos: none is running.
+        Assert.True(rightCode == 2, $"exit code {rightCode}\n{rightError}");
+        Assert.StartsWith($"error: --cluster: no MarketSim silo answered through {redis.Uri} within 5 s", Assert.Single(Lines(rightError)), StringComparison.Ordinal);
+        Assert.True(wrongCode == 2, $"exit code {wrongCode}\n{wrongError}");
+        Assert.StartsWith($"error: --cluster: the Redis server at {redis.Address} refused the password given (the password from MARKETSIM_REDIS_PASSWORD); allowed:", Assert.Single(Lines(wrongError)), StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong", wrongError, StringComparison.Ordinal);
     }
 
     [Fact]
