@@ -29,7 +29,7 @@ public sealed partial class ExperimentGrain(
     private string _id = "";
     private bool _leaving;
 
-    private ExperimentSpec Spec => state.State.Spec ?? throw new InvalidOperationException($"experiment '{this.GetPrimaryKeyString()}' has no saved plan: it was never started, or Redis lost its data");
+    private ExperimentSpec Spec => state.State.Spec ?? throw new InvalidOperationException($"experiment '{this.GetPrimaryKeyString()}' has no saved plan: it was never started, was forgotten ('marketsim cluster forget'), or Redis lost its data");
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -167,6 +167,25 @@ public sealed partial class ExperimentGrain(
         }
         _ready.Clear();
         Signal();
+    }
+
+    /// <inheritdoc />
+    public async Task Forget()
+    {
+        if (state.State.Spec is { } spec && state.State.Phase is "running" or "finishing" && _failure is null)
+        {
+            throw new InvalidOperationException($"experiment '{_id}' is {state.State.Phase} ({state.State.RunsAcknowledged} of {spec.Runs} runs delivered)");
+        }
+        _leaving = true;
+        _ready.Clear();
+        Signal();
+        if (state.State.Spec is { Entities: true } kept)
+        {
+            _compiled ??= compiler.Compile(kept);
+            await Task.WhenAll(_compiled.Schema.Entities.Select(block => Entity(block).Forget()));
+        }
+        await state.ClearStateAsync();
+        this.DeactivateOnIdle();
     }
 
     /// <inheritdoc />

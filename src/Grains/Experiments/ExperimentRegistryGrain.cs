@@ -15,5 +15,14 @@ public sealed class ExperimentRegistryGrain(
     }
 
     /// <inheritdoc />
+    public async Task Remove(string id)
+    {
+        if (ids.State.Remove(id))
+        {
+            await ids.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. ids.State]);
 }

@@ -48,6 +48,13 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// </summary>
     Task Discard();
 
+    /// <summary>
+    /// Removes the experiment from grain storage (its plan, its marks and every entity grain's outcomes) and deactivates,
+    /// so that Redis does not keep it for ever. Refuses, with an <see cref="InvalidOperationException"/>, while it runs:
+    /// <see cref="Cancel"/> it first. The results folder its client wrote is not touched.
+    /// </summary>
+    Task Forget();
+
     /// <summary>Where the experiment stands. Times out after 5 s, like <see cref="Take"/>, so a status query is not held up by a dead silo.</summary>
     [ResponseTimeout("00:00:05")]
     Task<ExperimentProgress> Progress();

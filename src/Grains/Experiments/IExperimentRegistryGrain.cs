@@ -11,4 +11,7 @@ public interface IExperimentRegistryGrain : IGrainWithStringKey
 
     /// <summary>Every experiment id recorded, oldest first.</summary>
     Task<IReadOnlyList<string>> List();
+
+    /// <summary>Removes experiment <paramref name="id"/> from the list (it was forgotten); nothing when it is not there.</summary>
+    Task Remove(string id);
 }

@@ -21,6 +21,13 @@ public abstract class EntityGrain(IPersistentState<EntityGrainState> state) : Gr
     /// <inheritdoc />
     public Task<EntitySummary?> Summary() => Task.FromResult(state.State.Distribution?.Summarise());
 
+    /// <inheritdoc />
+    public async Task Forget()
+    {
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
     /// <summary>The distribution, for the queries of each kind; null before the first runs.</summary>
     protected EntityDistribution? Distribution => state.State.Distribution;
 }

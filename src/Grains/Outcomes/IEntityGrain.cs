@@ -12,6 +12,9 @@ public interface IEntityGrain : IGrainWithStringKey
 
     /// <summary>The entity's outcomes over the runs received so far; null before the first.</summary>
     Task<EntitySummary?> Summary();
+
+    /// <summary>Removes the entity's outcomes from grain storage and deactivates: its experiment is being forgotten.</summary>
+    Task Forget();
 }
 
 /// <summary>One entity's block of runs <see cref="FirstRun"/> .. FirstRun + Count − 1, back to back.</summary>

@@ -45,7 +45,7 @@ public static class ClusterSilo
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (SiloSetup.ServiceId, SiloSetup.ServiceId))
             .UseRedisClustering(o => o.ConfigurationOptions = redis)
             .ConfigureEndpoints(options.Address, options.SiloPort == 0 ? FreePorts.Next() : options.SiloPort, options.GatewayPort == 0 ? FreePorts.Next() : options.GatewayPort)
-            .AddRedisGrainStorage(ExperimentGrain.StorageName, o => o.ConfigurationOptions = redis)
+            .AddRedisGrainStorage(ExperimentGrain.StorageName, o => (o.ConfigurationOptions, o.DeleteStateOnClear) = (redis, true))
             .Configure<SiloOptions>(o => o.SiloName = $"marketsim-{Environment.MachineName}-{Environment.ProcessId}")
             .WithFastFailureDetection()
             .AddMarketSim(compiler, options.Threads);

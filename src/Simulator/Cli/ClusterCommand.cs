@@ -16,16 +16,7 @@ internal static class ClusterCommand
             var redis = ClusterAddress.FromCommandLine(parsed.GetValue(cluster));
             redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cli.Signals.Stop);
             using var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), redis.ToTypeAgain(), cli.Signals.Stop).GetAwaiter().GetResult();
-            IReadOnlyList<ClusterStatus.SiloRow> silos;
-            IReadOnlyList<MarketSim.Grains.Experiments.ExperimentProgress> experiments;
-            try
-            {
-                (silos, experiments) = ClusterStatus.Read(connection.Client).GetAwaiter().GetResult();
-            }
-            catch (Exception ex) when (ex is TimeoutException or OrleansException)
-            {
-                throw new ClusterUnavailableException($"{ClusterAddress.Option}: the cluster at {redis} did not answer ({ex.GetBaseException().Message.ReplaceLineEndings(" ")})", ex);
-            }
+            var (silos, experiments) = ClusterForgetCommand.Read(connection.Client, redis);
             var now = DateTime.UtcNow;
             var silosTable = new FittedTable("Silos").Text("Address").Text("Name", FittedTable.Drop.ToFit).Text("Status").Number("Started (UTC)", FittedTable.Drop.ToFit).Number("Last alive");
             foreach (var s in silos)
@@ -50,6 +41,6 @@ internal static class ClusterCommand
             console.Write(experimentsTable);
             return ExitCodes.Ok;
         }));
-        return new Command("cluster", "Inspect a MarketSim Orleans cluster through its Redis.") { status };
+        return new Command("cluster", "Inspect a MarketSim Orleans cluster through its Redis, and forget experiments it keeps.") { status, ClusterForgetCommand.Create(cli, cluster) };
     }
 }

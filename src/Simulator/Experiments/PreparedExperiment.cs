@@ -150,7 +150,7 @@ public sealed class PreparedExperiment : IDisposable
             }
             workbook.GetAwaiter().GetResult();
             abort.ThrowIfCancellationRequested();
-            t.Measure("manifest.json", () => Manifest.Write(folder, options, source, plan, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed));
+            t.Measure("manifest.json", () => Manifest.Write(folder, options, source, plan, experimentId, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed));
             t.Measure("results folder commit", folder.Commit);
             engineStop.GetAwaiter().GetResult();
             return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir),

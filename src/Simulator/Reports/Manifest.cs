@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using MarketSim.Silo.Hosting;
 using MarketSim.Silo.Runs;
 using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Scenarios;
@@ -28,8 +29,11 @@ public static class Manifest
     public static string EngineVersion =>
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>Writes an experiment's manifest into <paramref name="folder"/>, after every other file; <paramref name="source"/> is the scenario file as it was loaded.</summary>
-    public static void Write(ResultsFolder folder, ExperimentOptions options, ScenarioSource source, RunPlan plan, long runs, string stopReason, DateTimeOffset startedAt, TimeSpan elapsed) =>
+    /// <summary>
+    /// Writes an experiment's manifest into <paramref name="folder"/>, after every other file; <paramref name="source"/> is the scenario file as it was loaded.
+    /// A cluster run also records <paramref name="experimentId"/> and the cluster's address (without a password), as `marketsim cluster status` and `forget` name them.
+    /// </summary>
+    public static void Write(ResultsFolder folder, ExperimentOptions options, ScenarioSource source, RunPlan plan, string experimentId, long runs, string stopReason, DateTimeOffset startedAt, TimeSpan elapsed) =>
         Write(folder, json =>
         {
             json.WriteString("scenario_file", Path.GetFullPath(source.Path));
@@ -54,6 +58,8 @@ public static class Manifest
                 // This machine's cores ran none of the runs, and the silos' threads can change as silos come and go.
                 json.WriteNull("threads");
                 json.WriteString("threads_note", "the runs ran on the cluster's silos, each on the run threads of its own --threads");
+                json.WriteString("cluster", ClusterAddress.Parse(options.Cluster).ToString());
+                json.WriteString("experiment_id", experimentId);
             }
             json.WriteNumber("batch_size", plan.BatchSize);
             json.WriteString("started_utc", startedAt.ToString("O"));

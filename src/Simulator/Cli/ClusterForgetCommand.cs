@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using MarketSim.Grains.Experiments;
+using MarketSim.Silo.Hosting;
+
+namespace MarketSim.Simulator.Cli;
+
+/// <summary>`marketsim cluster forget --cluster redis://HOST:PORT ID… | --ended [--force]`: removes experiments from the cluster's Redis.</summary>
+internal static class ClusterForgetCommand
+{
+    public static Command Create(MarketSimCli cli, Option<string> cluster)
+    {
+        var ids = new Argument<string[]>("ID") { Description = "The experiments to forget, as 'cluster status' lists them.", Arity = ArgumentArity.ZeroOrMore };
+        var ended = new Option<bool>("--ended") { Description = "Forget every experiment that has ended (finished, interrupted, cancelled or failed); running ones are kept." };
+        var force = new Option<bool>("--force") { Description = "Cancel a running experiment named by ID before forgetting it: a client still taking its runs then fails, writing nothing." };
+        var forget = new Command("forget", "Remove experiments from the cluster's Redis (plan, progress and entity outcomes), which keeps them until told; their results folders are not touched.")
+        {
+            cluster, ids, ended, force,
+        };
+        forget.SetAction(parsed => CommandErrors.Handle(cli, () =>
+        {
+            var named = parsed.GetValue(ids) ?? [];
+            if (named.Length == 0 && !parsed.GetValue(ended))
+            {
+                cli.Error.WriteLine("error: cluster forget: no experiment named; allowed: one or more IDs as 'marketsim cluster status' lists them, or --ended for every experiment that has ended");
+                return ExitCodes.BadInput;
+            }
+            var redis = ClusterAddress.FromCommandLine(parsed.GetValue(cluster));
+            redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cli.Signals.Stop);
+            using var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), redis.ToTypeAgain(), cli.Signals.Stop).GetAwaiter().GetResult();
+            var (_, experiments) = Read(connection.Client, redis);
+            var byId = experiments.ToDictionary(e => e.Id, StringComparer.Ordinal);
+            var problems = new List<string>();
+            foreach (var id in named.Distinct(StringComparer.Ordinal))
+            {
+                if (!byId.TryGetValue(id, out var e))
+                {
+                    problems.Add($"cluster forget: experiment '{id}' is not in the cluster at {redis}; allowed: an ID that 'marketsim cluster status --cluster {redis.ToTypeAgain()}' lists");
+                }
+                else if (e.Phase == ClusterStatus.NoAnswer)
+                {
+                    problems.Add($"cluster forget: experiment '{id}' did not answer (its silo may have just died); try again in a few seconds");
+                }
+                else if (ClusterForget.IsRunning(e.Phase) && !parsed.GetValue(force))
+                {
+                    problems.Add($"cluster forget: experiment '{id}' is {e.Phase} ({e.RunsDelivered.ToString("N0", CultureInfo.InvariantCulture)} of {e.Runs.ToString("N0", CultureInfo.InvariantCulture)} runs delivered), and a client may still be taking its runs; stop that client first, or give --force to cancel it (the client then fails, writing nothing)");
+                }
+            }
+            if (problems.Count > 0)
+            {
+                problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
+                return ExitCodes.BadInput;
+            }
+            var chosen = named.Distinct(StringComparer.Ordinal).Select(id => byId[id]).ToList();
+            if (parsed.GetValue(ended))
+            {
+                chosen.AddRange(experiments.Where(e => !ClusterForget.IsRunning(e.Phase) && e.Phase != ClusterStatus.NoAnswer && !chosen.Contains(e)));
+            }
+            foreach (var e in chosen)
+            {
+                cli.Signals.Stop.ThrowIfCancellationRequested();
+                ClusterForget.Forget(connection.Client, e.Id, cancelFirst: ClusterForget.IsRunning(e.Phase)).GetAwaiter().GetResult();
+                cli.Output.WriteLine($"forgot experiment {e.Id} ({e.Scenario}, {e.Phase}, {e.RunsDelivered.ToString("N0", CultureInfo.InvariantCulture)} runs delivered){(ClusterForget.IsRunning(e.Phase) ? ", cancelled first" : "")}");
+            }
+            var kept = experiments.Count - chosen.Count;
+            cli.Output.WriteLine(
+                experiments.Count == 0 ? $"The cluster at {redis} keeps no experiments."
+                : chosen.Count == 0 ? $"No experiment has ended; {kept.ToString("N0", CultureInfo.InvariantCulture)} running kept."
+                : $"Forgot {chosen.Count.ToString("N0", CultureInfo.InvariantCulture)} experiment{(chosen.Count == 1 ? "" : "s")}; {kept.ToString("N0", CultureInfo.InvariantCulture)} kept in the cluster at {redis}.");
+            return ExitCodes.Ok;
+        }));
+        return forget;
+    }
+
+    /// <summary>The cluster's silos and experiments, or a <see cref="ClusterUnavailableException"/> in words when it does not answer.</summary>
+    public static (IReadOnlyList<ClusterStatus.SiloRow> Silos, IReadOnlyList<ExperimentProgress> Experiments) Read(IClusterClient client, ClusterAddress redis)
+    {
+        try
+        {
+            return ClusterStatus.Read(client).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            throw new ClusterUnavailableException($"{ClusterAddress.Option}: the cluster at {redis} did not answer ({ex.GetBaseException().Message.ReplaceLineEndings(" ")})", ex);
+        }
+    }
+}
