@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using MarketSim.Simulator.Experiments;
 using MarketSim.Silo.Hosting;
+using MarketSim.Simulator.Experiments;
 using MarketSim.Simulator.Reports;
 
 namespace MarketSim.Simulator.Cli;
