@@ -317,6 +317,10 @@ public sealed class ClusterAddress
 
     private static (string? User, string? Password) Credentials(string userInfo, string text, bool passwordInEnvironment)
     {
+        if (System.Text.RegularExpressions.Regex.IsMatch(userInfo, "%(?![0-9A-Fa-f]{2})"))
+        {
+            throw Bad("has a '%' that does not start a percent-encoded character in the user or password; write a percent sign as %25", text);
+        }
         var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0 && passwordInEnvironment && userInfo.Length > 0)
         {

@@ -88,6 +88,18 @@ public class ClusterAddressTests
         Assert.IsAssignableFrom<ArgumentException>(ex);
     }
 
+    [Theory]
+    [InlineData("redis://:100%ZZ@h:6379")]
+    [InlineData("redis://:50%@h:6379")]
+    [InlineData("redis://us%er:pw@h:6379")]
+    public void A_percent_sign_that_encodes_nothing_is_refused_rather_than_sent_as_typed(string value)
+    {
+        var ex = Assert.Throws<ClusterAddressException>(() => ClusterAddress.Parse(value));
+
+        Assert.Contains("has a '%' that does not start a percent-encoded character in the user or password; write a percent sign as %25", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(":***@h:6379", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_null_value_is_reported_as_empty() =>
         Assert.StartsWith("--cluster: '' is empty", Assert.Throws<ClusterAddressException>(() => ClusterAddress.Parse(null)).Message, StringComparison.Ordinal);
