@@ -30,7 +30,7 @@ internal static class ClusterCommand
                 TableConsole.WriteWrapped(cli.Output, $"No experiments yet: start one with 'marketsim run SCENARIO --cluster {redis.ToTypeAgain()}'.", cli.ConsoleWidth);
                 return ExitCodes.Ok;
             }
-            var experimentsTable = new FittedTable("Experiments").Text("Id").Text("Scenario", FittedTable.Drop.ToFit).Number("Runs").Number("Delivered")
+            var experimentsTable = new FittedTable("Experiments").Whole("Id").Text("Scenario", FittedTable.Drop.ToFit).Number("Runs").Number("Delivered")
                 .Number("In flight", FittedTable.Drop.ToFit).Number("Retried", FittedTable.Drop.ToFit).Text("Phase").Number("Started (UTC)", FittedTable.Drop.ToFit).Text("Host", FittedTable.Drop.ToFit);
             foreach (var e in experiments)
             {

@@ -48,6 +48,12 @@ internal sealed class FittedTable
     /// <summary>Adds a right-aligned column of numbers, which are never split.</summary>
     public FittedTable Number(string header, Drop drop = Drop.Never) => Add(header, true, drop);
 
+    /// <summary>
+    /// Adds a left-aligned text column whose cells are split only when nothing else makes the table fit (identifiers a
+    /// reader copies, such as an experiment id): other columns wrap or are left out first.
+    /// </summary>
+    public FittedTable Whole(string header, Drop drop = Drop.Never) => Add(header, false, drop, whole: true);
+
     /// <summary>Adds a row, one plain-text cell (no markup) per column.</summary>
     public void AddRow(params string[] cells) => _rows.Add(cells);
 
@@ -82,9 +88,9 @@ internal sealed class FittedTable
         return table;
     }
 
-    private FittedTable Add(string header, bool isNumber, Drop drop)
+    private FittedTable Add(string header, bool isNumber, Drop drop, bool whole = false)
     {
-        _columns.Add(new Column(this, _columns.Count, header, isNumber, drop));
+        _columns.Add(new Column(this, _columns.Count, header, isNumber, drop, whole));
         return this;
     }
 
@@ -188,7 +194,7 @@ internal sealed class FittedTable
     private static int Longest(string text, bool spacesOnly) =>
         Pieces(text, spacesOnly).Select(p => p.TrimEnd().Length).DefaultIfEmpty(0).Max();
 
-    private sealed class Column(FittedTable table, int index, string header, bool isNumber, Drop drop)
+    private sealed class Column(FittedTable table, int index, string header, bool isNumber, Drop drop, bool whole)
     {
         public int Index => index;
 
@@ -202,7 +208,7 @@ internal sealed class FittedTable
         public int Natural => Math.Max(header.Length, Cells.Max(c => (int?)c.Length) ?? 0);
 
         /// <summary>Text wrapped, numbers whole, the header wrapped at spaces.</summary>
-        public int Narrow => Math.Max(Longest(header, true), isNumber ? Cells.Max(c => (int?)c.Length) ?? 0 : Cells.Max(c => (int?)Longest(c, false)) ?? 0);
+        public int Narrow => Math.Max(Longest(header, true), isNumber || whole ? Cells.Max(c => (int?)c.Length) ?? 0 : Cells.Max(c => (int?)Longest(c, false)) ?? 0);
 
         /// <summary>Text wrapped, number cells stacked one figure a line.</summary>
         public int Narrowest => Math.Max(Longest(header, true), Cells.Max(c => (int?)Longest(c, isNumber)) ?? 0);

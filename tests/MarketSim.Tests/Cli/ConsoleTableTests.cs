@@ -228,6 +228,24 @@ public class ConsoleTableTests
         }
     }
 
+    [Theory]
+    [InlineData(80, true)]
+    [InlineData(40, false)]
+    public void An_experiment_id_is_split_only_when_nothing_else_fits_and_never_cut_short(int width, bool whole)
+    {
+        const string id = "20261202-160515-doncaster-ccash-lead-pro-de3183";
+        var table = new FittedTable("Experiments").Whole("Id").Text("Scenario", FittedTable.Drop.ToFit).Number("Runs").Text("Phase");
+        table.AddRow(id, "Doncaster CCASH with a lead provider", "10,000", "finished");
+        var output = new StringWriter();
+
+        TableConsole.For(output, colour: false, width).Write(table);
+
+        AssertFits(output.ToString(), width);
+        Assert.Equal(whole, output.ToString().Contains($"│ {id} │", StringComparison.Ordinal));
+        Assert.DoesNotContain("…", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("de3183", output.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Sensitivity_table_fits_80_columns_without_breaking_numbers()
     {
