@@ -10,6 +10,12 @@ public abstract class EntityGrain(IPersistentState<EntityGrainState> state) : Gr
     /// <inheritdoc />
     public async Task<long> Accept(EntityRuns runs)
     {
+        if (state.State.Distribution is null && runs.FirstRun > 0)
+        {
+            // The experiment grain sends runs in order from run 0 and saves what it sent: this grain's saved runs went missing.
+            throw new InvalidOperationException(
+                $"{runs.Block.Kind} '{runs.Block.Id}' holds none of runs 0 to {runs.FirstRun - 1}, which were sent to it before: its saved state is gone (Redis restarted empty or was flushed, or the experiment was forgotten)");
+        }
         var distribution = state.State.Distribution ??= EntityDistribution.Create(runs.Block, runs.Metrics);
         if (distribution.Accept(runs.FirstRun, runs.Count, runs.Values.AsSpan(0, runs.Count * runs.Block.Width)))
         {

@@ -75,6 +75,21 @@ public sealed class EntityGrainTests
         Assert.Equal(spec.Runs, final!.Runs);
     }
 
+    [Fact]
+    public async Task An_entity_grain_given_later_runs_with_no_saved_runs_says_its_saved_state_is_gone()
+    {
+        var schema = ScenarioCompiler.Instance.Compile(File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml"))).Schema;
+        var provider = schema.EntitiesOf(EntityKind.Provider).First();
+        await using var silos = await TwoSilos.Start();
+        var runs = new EntityRuns(provider, [.. schema.MetricsOf(provider)], FirstRun: 1024, Count: 1, new double[provider.Width]);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => silos.Cluster.Client.GetGrain<IProviderGrain>($"lost/{provider.Id}").Accept(runs));
+
+        Assert.Equal(
+            $"Provider '{provider.Id}' holds none of runs 0 to 1023, which were sent to it before: its saved state is gone (Redis restarted empty or was flushed, or the experiment was forgotten)",
+            ex.Message);
+    }
+
     private sealed class Both(IOutcomeSink? sink, Action<long, int, double[]> also) : IOutcomeSink
     {
         public void Accept(long firstRun, int count, ReadOnlySpan<double> outcomes)
