@@ -51,6 +51,7 @@ public static class ClusterSilo
             .AddMarketSim(compiler, options.Threads);
         silo.Services.AddSingleton<SiloDeclaredDead>();
         silo.Services.AddSingleton<IFatalErrorHandler>(services => services.GetRequiredService<SiloDeclaredDead>());
+        silo.Services.AddHostedService<MembershipWatch>();
         silo.Services.AddOptions<RedisStorageOptions>(ExperimentGrain.StorageName)
             .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         return silo;

@@ -11,6 +11,9 @@ public sealed class SiloDeclaredDead : IFatalErrorHandler
     /// <summary>How long the command has to end the process after a fatal error before Orleans' own way is taken.</summary>
     public static readonly TimeSpan Backstop = TimeSpan.FromSeconds(30);
 
+    /// <summary>The cause <see cref="MembershipWatch"/> gives when the silo's row has gone from the membership table.</summary>
+    public const string MembershipLost = "this silo's row has gone from the membership table in Redis";
+
     private readonly TaskCompletionSource<string> _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes, with Orleans' words for the cause, when Orleans has a fatal error: the silo must stop.</summary>

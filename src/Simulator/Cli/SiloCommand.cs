@@ -96,7 +96,10 @@ internal static class SiloCommand
 
     /// <summary>What a silo that Orleans stopped says: in words for the usual cause, a death declared by the other silos.</summary>
     private static string FatalMessage(SiloAddress self, ClusterAddress redis, string cause) =>
-        cause.Contains("dead", StringComparison.OrdinalIgnoreCase)
+        cause == SiloDeclaredDead.MembershipLost
+            ? $"error: silo {self} (pid {Environment.ProcessId}) is no longer in the cluster's membership table at {redis}: Redis restarted empty or was flushed, so no client or silo can find this one. "
+              + $"Start it again with 'marketsim silo --cluster {redis.ToTypeAgain()}', and the other silos too"
+        : cause.Contains("dead", StringComparison.OrdinalIgnoreCase)
             ? $"error: silo {self} (pid {Environment.ProcessId}) was declared dead by the other silos of the cluster at {redis}: it did not answer their probes for several seconds "
               + "(the process was paused or suspended, the machine too busy, or the network cut). The other silos compute again any runs it had in hand; "
               + $"start it again with 'marketsim silo --cluster {redis.ToTypeAgain()}' to rejoin"

@@ -542,6 +542,25 @@ public sealed class RedisClusterInputTests
     }
 
     [Fact]
+    public async Task A_silo_whose_row_is_flushed_from_redis_stops_and_says_so_instead_of_running_on_unseen()
+    {
+        using var cluster = new ProcessCluster();
+        var silo = cluster.Start(1).Single();
+        Assert.Equal(SiloStatus.Active, await cluster.StatusOf(silo));
+
+        using (var redis = cluster.Redis.Connect())
+        {
+            await redis.GetServer(cluster.Redis.Address).FlushAllDatabasesAsync();
+        }
+
+        Assert.True(silo.Process.WaitForExit(TimeSpan.FromSeconds(40)), $"the silo ran on for 40 s after its membership table was flushed:\n{silo.Process.Log}");
+        Assert.True(silo.Process.ExitCode == 1, $"exit code {silo.Process.ExitCode}:\n{silo.Process.Log}");
+        silo.Process.WaitForLine(
+            $"error: silo {silo.Address} (pid {silo.Process.Pid}) is no longer in the cluster's membership table at {cluster.Redis.Uri}: Redis restarted empty or was flushed",
+            TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
     public void A_second_signal_stops_a_silo_at_once_while_it_waits_to_leave_and_says_so_without_blaming_redis()
     {
         using var redis = new PrivateRedis();
