@@ -109,6 +109,35 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
         }
     }
 
+    [Theory]
+    [InlineData("/nonsense", "There is no page at /nonsense.")]
+    [InlineData("/nonsense.html", "There is no page at /nonsense.html.")]
+    [InlineData("/experiments/does-not-exist", "There is no experiment does-not-exist.")]
+    [InlineData("/experiments/does-not-exist/files/nofile", "There is no file nofile in experiment does-not-exist.")]
+    [InlineData("/experiments/does-not-exist/events", "There is no running experiment does-not-exist.")]
+    public async Task Unknown_address_gets_a_page_saying_so(string path, string message)
+    {
+        var response = await workbench.Client.GetAsync(path);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<title>Not found — MarketSim workbench</title>", page, StringComparison.Ordinal);
+        Assert.Contains($"<h1>Not found</h1><p>{message}</p>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">Back to the start</a>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_address_that_takes_only_a_form_answers_a_get_with_a_page_saying_so()
+    {
+        var response = await workbench.Client.GetAsync("/scenarios/upload");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("<h1>Not a page</h1><p>/scenarios/upload is where a form on a workbench page is sent; it has no page of its own.</p>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">Back to the start</a>", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_orleans_dashboard_is_served_at_dashboard()
     {

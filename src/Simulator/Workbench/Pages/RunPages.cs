@@ -31,7 +31,7 @@ internal static class RunPages
         app.MapPost("/run", (HttpContext context, ScenarioLibrary library, ExperimentJobs jobs) => Start(context, library, jobs));
         app.MapGet("/experiments/{id}/progress", (string id, HttpContext context, ExperimentJobs jobs, ExperimentsFolder folder) => Progress(context, jobs, folder, id));
         app.MapGet("/experiments/{id}/events", (string id, ExperimentJobs jobs, CancellationToken cancellation) =>
-            jobs.Find(id) is { } job ? TypedResults.ServerSentEvents(Events(job, cancellation), eventType: "progress") : Results.NotFound());
+            jobs.Find(id) is { } job ? TypedResults.ServerSentEvents(Events(job, cancellation), eventType: "progress") : NotFound($"There is no running experiment {id}."));
         app.MapPost("/experiments/{id}/cancel", (string id, HttpContext context, ExperimentJobs jobs) => Act(context, jobs, id, job => job.Cancel()));
         app.MapPost("/experiments/{id}/stop", (string id, HttpContext context, ExperimentJobs jobs) => Act(context, jobs, id, job => job.Stop()));
         app.MapGet("/workbench/run.js", () => Results.Text(Script, "text/javascript; charset=utf-8"));
