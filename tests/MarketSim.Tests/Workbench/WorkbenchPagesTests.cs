@@ -109,6 +109,29 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task Money_on_the_levers_page_is_shown_with_thousands_separators()
+    {
+        var page = await workbench.Client.GetStringAsync("/levers/bundled/dorset-pool-2017.yaml");
+
+        Assert.Contains("name=\"commissioners.dcc.annual_budgets_gbp.0\" value=\"53,000,000\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"pooled_budgets.dorset.partners.dcc.contribution_gbp_per_year\" value=\"53,000,000\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_counts_in_the_provenance_have_thousands_separators_and_the_command_to_reproduce_it_does_not()
+    {
+        var scenario = Path.Combine(workbench.Folder, "small.yaml");
+        File.WriteAllText(scenario, ExperimentComparisonTests.Small);
+        MarketSim.Simulator.Experiments.Experiment.Run(new MarketSim.Simulator.Experiments.ExperimentOptions(scenario, 1200, 7, Path.Combine(workbench.Experiments, "twelve-hundred"), Threads: 2));
+
+        var provenance = await workbench.Client.GetStringAsync($"/experiments/twelve-hundred?section={MarketSim.Simulator.Reports.HtmlReport.Sections.Count - 1}");
+
+        Assert.Contains("<h2 id=\"provenance\">Provenance</h2>", provenance, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Runs</td><td>1,200</td></tr>", provenance, StringComparison.Ordinal);
+        Assert.Contains("--runs 1200 --seed 7", provenance, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/nonsense", "There is no page at /nonsense.")]
     [InlineData("/nonsense.html", "There is no page at /nonsense.html.")]

@@ -49,7 +49,7 @@ internal static class LeverPages
             foreach (var lever in inGroup)
             {
                 var id = "lever-" + lever.Key;
-                var value = typed is not null && typed.TryGetValue(lever.Key, out var t) ? t : lever.Value;
+                var value = typed is not null && typed.TryGetValue(lever.Key, out var t) ? t : ScenarioLevers.Shown(lever);
                 var problem = problems is not null && problems.TryGetValue(lever.Key, out var p) ? p : null;
                 html.Append("<div class=\"lever\"><label for=\"").Append(E(id)).Append("\">").Append(E(lever.Label)).Append(" <span class=\"hint\">").Append(E(lever.Unit)).Append("</span></label>")
                     .Append("<input type=\"text\" id=\"").Append(E(id)).Append("\" name=\"").Append(E(lever.Key)).Append("\" value=\"").Append(E(value)).Append('"')
