@@ -32,6 +32,7 @@ internal static class RunPages
         app.MapGet("/experiments/{id}/progress", (string id, HttpContext context, ExperimentJobs jobs, ExperimentsFolder folder) => Progress(context, jobs, folder, id));
         app.MapGet("/experiments/{id}/events", (string id, ExperimentJobs jobs, CancellationToken cancellation) =>
             jobs.Find(id) is { } job ? TypedResults.ServerSentEvents(Events(job, cancellation), eventType: "progress") : NotFound($"There is no running experiment {id}."));
+        app.MapGet("/experiments/{id}/cancel", (string id, HttpContext context, ExperimentJobs jobs) => ConfirmCancel(context, jobs, id));
         app.MapPost("/experiments/{id}/cancel", (string id, HttpContext context, ExperimentJobs jobs) => Act(context, jobs, id, job => job.Cancel()));
         app.MapPost("/experiments/{id}/stop", (string id, HttpContext context, ExperimentJobs jobs) => Act(context, jobs, id, job => job.Stop()));
         app.MapGet("/workbench/run.js", () => Results.Text(Script, "text/javascript; charset=utf-8"));
@@ -162,10 +163,29 @@ internal static class RunPages
         {
             html.Append("<div id=\"controls\"><form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/stop\" style=\"display:inline\">").Append(Antiforgery(context))
                 .Append("<button type=\"submit\" class=\"secondary\" title=\"Write the runs done so far, the first ones in run order, as a complete results folder\">Stop and keep the runs done</button></form> ")
-                .Append("<form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/cancel\" id=\"cancel\" style=\"display:inline\">").Append(Antiforgery(context))
-                .Append("<button type=\"submit\" class=\"secondary\" title=\"Stop and write nothing\">Cancel</button></form></div>");
+                .Append("<form method=\"get\" action=\"/experiments/").Append(U(job.Id)).Append("/cancel\" id=\"cancel\" style=\"display:inline\">")
+                .Append("<button type=\"submit\" class=\"secondary\" title=\"Stop and write nothing (asks first)\">Cancel</button></form></div>");
         }
         return Html("Running " + job.Scenario.Name, html.ToString(), "/run", script: "/workbench/run.js");
+    }
+
+    /// <summary>The step before Cancel, a page rather than a script's dialog, so that it asks without JavaScript too.</summary>
+    private static IResult ConfirmCancel(HttpContext context, ExperimentJobs jobs, string id)
+    {
+        if (jobs.Find(id) is not { } job)
+        {
+            return NotFound($"There is no running experiment {id}.");
+        }
+        if (job.State != JobState.Running)
+        {
+            return Results.Redirect($"/experiments/{U(id)}/progress");
+        }
+        var html = new StringBuilder("<h1>Cancel ").Append(E(job.Scenario.Name)).Append("?</h1><p>")
+            .Append(E(RunProgress.Of(job).DoneText)).Append(" are done. Cancelling stops the runs and writes nothing: the runs done are lost. To keep them as a results folder, go back and choose Stop and keep the runs done.</p>")
+            .Append("<form method=\"post\" action=\"/experiments/").Append(U(id)).Append("/cancel\" style=\"display:inline\">").Append(Antiforgery(context))
+            .Append("<button type=\"submit\">Yes, cancel and write nothing</button></form> ")
+            .Append("<a href=\"/experiments/").Append(U(id)).Append("/progress\" class=\"button secondary\">No, keep it running</a>");
+        return Html("Cancel " + job.Scenario.Name, html.ToString(), "/run");
     }
 
     private static async Task<IResult> Act(HttpContext context, ExperimentJobs jobs, string id, Action<ExperimentJob> action)
