@@ -67,7 +67,7 @@ public sealed class ScenarioLeversTests : IDisposable
             Assert.Equal(("Hourly rates and uplift", "£ an hour"), (rate.Group, rate.Unit));
             Assert.Equal(("Provider capacity", "hours a week"), (capacity.Group, capacity.Unit));
         }
-        Assert.Equal(new Lever("providers.slp_a.rate_gbp_per_hour", "Hourly rates and uplift", "SLP A: hourly rate", "£ an hour", "14.36", null), levers["providers.slp_a.rate_gbp_per_hour"]);
+        Assert.Equal(new Lever("providers.slp_a.rate_gbp_per_hour", "Hourly rates and uplift", "SLP A: hourly rate", "£ an hour", "14.36", null) { InputMode = "decimal" }, levers["providers.slp_a.rate_gbp_per_hour"]);
         Assert.Equal("17.23", levers["providers.spot_market.rate_gbp_per_hour"].Value);
         Assert.Contains("20% premium", levers["providers.spot_market.rate_gbp_per_hour"].Source);
         Assert.Equal("10640000", levers["commissioners.doncaster_council.annual_budgets_gbp.0"].Value);

@@ -114,8 +114,8 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
     {
         var page = await workbench.Client.GetStringAsync("/levers/bundled/dorset-pool-2017.yaml");
 
-        Assert.Contains("name=\"commissioners.dcc.annual_budgets_gbp.0\" value=\"53,000,000\"", page, StringComparison.Ordinal);
-        Assert.Contains("name=\"pooled_budgets.dorset.partners.dcc.contribution_gbp_per_year\" value=\"53,000,000\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"commissioners.dcc.annual_budgets_gbp.0\" inputmode=\"decimal\" value=\"53,000,000\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"pooled_budgets.dorset.partners.dcc.contribution_gbp_per_year\" inputmode=\"decimal\" value=\"53,000,000\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,6 +130,36 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
         Assert.Contains("<h2 id=\"provenance\">Provenance</h2>", provenance, StringComparison.Ordinal);
         Assert.Contains("<tr><td>Runs</td><td>1,200</td></tr>", provenance, StringComparison.Ordinal);
         Assert.Contains("--runs 1200 --seed 7", provenance, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_fields_with_errors_are_marked_aria_invalid_and_number_fields_ask_for_a_number_keypad()
+    {
+        using var response = await workbench.Post("/run", "/run", ("scenario", "bundled/not-there.yaml"), ("runs", "lots"), ("seed", "7"), ("metric", ""), ("halfwidth", ""));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<select id=\"scenario\" name=\"scenario\" aria-invalid=\"true\" aria-describedby=\"scenario-problem\">", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"text\" id=\"runs\" name=\"runs\" inputmode=\"numeric\" value=\"lots\" class=\"invalid\" aria-invalid=\"true\" aria-describedby=\"runs-problem\">", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"text\" id=\"seed\" name=\"seed\" inputmode=\"numeric\" value=\"7\">", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"text\" id=\"halfwidth\" name=\"halfwidth\" inputmode=\"decimal\" value=\"\">", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"text\" id=\"metric\" name=\"metric\" value=\"\">", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lever_fields_with_errors_are_marked_aria_invalid_and_numbers_that_cannot_be_negative_ask_for_a_decimal_keypad()
+    {
+        const string Form = "/levers/bundled/doncaster-ccash.yaml";
+        var page = await workbench.Client.GetStringAsync(Form);
+        using var unnamed = await workbench.Post(Form, Form, ("variant-name", " "), ("providers.slp_a.rate_gbp_per_hour", "15.50"));
+        var refused = await unnamed.Content.ReadAsStringAsync();
+
+        Assert.Contains("name=\"providers.slp_a.rate_gbp_per_hour\" inputmode=\"decimal\" value=\"14.36\">", page, StringComparison.Ordinal);
+        // A decimal keypad has no minus sign: growth may fall, and an uplift policy is a word.
+        Assert.Matches("name=\"zones\\.[a-z0-9_]+\\.demand\\.annual_growth\" value=\"", page);
+        Assert.Contains("name=\"rate_setting.policy\" value=\"nlw_linked\">", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+        Assert.Contains("name=\"variant-name\" value=\"\" class=\"invalid\" aria-invalid=\"true\" aria-describedby=\"variant-name-problem\"><div class=\"error\" id=\"variant-name-problem\">Name the variant;", refused, StringComparison.Ordinal);
     }
 
     [Theory]

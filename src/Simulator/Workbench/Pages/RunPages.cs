@@ -49,27 +49,32 @@ internal static class RunPages
             html.Append("<p class=\"muted\">Running now: ").Append(string.Join(", ", running.Select(j => $"<a href=\"/experiments/{U(j.Id)}/progress\">{E(j.Scenario.Name)}</a>"))).Append("</p>");
         }
         html.Append("<form class=\"stack\" method=\"post\" action=\"/run\">").Append(Antiforgery(context));
-        html.Append("<label for=\"scenario\">Scenario</label><select id=\"scenario\" name=\"scenario\">");
+        html.Append("<label for=\"scenario\">Scenario</label><select id=\"scenario\" name=\"scenario\"").Append(Invalid(problems, "scenario")).Append('>');
         foreach (var s in library.List().Where(s => s.Problem is null))
         {
             html.Append("<option value=\"").Append(E(s.Key)).Append('"').Append(s.Key == form.Scenario ? " selected" : "").Append('>')
                 .Append(E(s.Name)).Append(" (").Append(E(s.Source == ScenarioFile.Bundled ? "bundled" : "yours")).Append(", ").Append(E(s.FileName)).Append(")</option>");
         }
         html.Append("</select>").Append(Problem(problems, "scenario"));
-        Field(html, "runs", "Runs", "simulated futures; more runs, narrower intervals", form.Runs, problems);
-        Field(html, "seed", "Seed", "the same scenario, seed and runs give the same results, here and with `marketsim run`", form.Seed, problems);
+        Field(html, "runs", "Runs", "simulated futures; more runs, narrower intervals", form.Runs, problems, "numeric");
+        Field(html, "seed", "Seed", "the same scenario, seed and runs give the same results, here and with `marketsim run`", form.Seed, problems, "numeric");
         html.Append("<fieldset><legend>Precision target (optional)</legend><p class=\"muted\">Stop as soon as the 95% interval of one outcome's mean is this narrow; Runs is then the most runs.</p>");
         Field(html, "metric", "Outcome", "a column of runs.csv, e.g. unmet_hours_total", form.Metric, problems);
-        Field(html, "halfwidth", "Half-width of its 95% interval", "in the outcome's unit, e.g. 500", form.HalfWidth, problems);
+        Field(html, "halfwidth", "Half-width of its 95% interval", "in the outcome's unit, e.g. 500", form.HalfWidth, problems, "decimal");
         html.Append("</fieldset><button type=\"submit\">Start</button></form>");
         return Html("Run", html.ToString(), "/run", status);
     }
 
-    private static void Field(StringBuilder html, string name, string label, string hint, string value, Dictionary<string, string> problems) =>
+    /// <summary>A text field; <paramref name="inputMode"/> is the keyboard a phone offers (numeric, decimal), null for words.</summary>
+    private static void Field(StringBuilder html, string name, string label, string hint, string value, Dictionary<string, string> problems, string? inputMode = null) =>
         html.Append("<label for=\"").Append(name).Append("\">").Append(E(label)).Append(" <span class=\"hint\">").Append(E(hint)).Append("</span></label>")
-            .Append("<input type=\"text\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" value=\"").Append(E(value)).Append('"')
-            .Append(problems.ContainsKey(name) ? $" class=\"invalid\" aria-describedby=\"{name}-problem\"" : "").Append('>')
+            .Append("<input type=\"text\" id=\"").Append(name).Append("\" name=\"").Append(name).Append('"').Append(inputMode is null ? "" : $" inputmode=\"{inputMode}\"")
+            .Append(" value=\"").Append(E(value)).Append('"').Append(problems.ContainsKey(name) ? " class=\"invalid\"" : "").Append(Invalid(problems, name)).Append('>')
             .Append(Problem(problems, name));
+
+    /// <summary>The attributes that mark a field with a problem as invalid and point at its message; empty for a field without one.</summary>
+    private static string Invalid(Dictionary<string, string> problems, string name) =>
+        problems.ContainsKey(name) ? $" aria-invalid=\"true\" aria-describedby=\"{name}-problem\"" : "";
 
     private static string Problem(Dictionary<string, string> problems, string name) =>
         problems.TryGetValue(name, out var message) ? $"<div class=\"error\" id=\"{name}-problem\">{E(message)}</div>" : "";
