@@ -249,7 +249,7 @@ public sealed class PreparedExperiment : IDisposable
         var provenance = new Dictionary<string, string>
         {
             ["Seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
-            ["Runs"] = summary.Runs.ToString(CultureInfo.InvariantCulture),
+            ["Runs"] = summary.Runs.ToString("N0", CultureInfo.InvariantCulture),
             ["Engine version"] = Manifest.EngineVersion,
             ["Scenario file"] = Path.GetFileName(options.ScenarioPath),
             ["Scenario SHA-256"] = loaded.Source!.Sha256,
@@ -258,7 +258,7 @@ public sealed class PreparedExperiment : IDisposable
         };
         if (interrupted)
         {
-            provenance["Runs asked for"] = options.Runs.ToString(CultureInfo.InvariantCulture);
+            provenance["Runs asked for"] = options.Runs.ToString("N0", CultureInfo.InvariantCulture);
         }
         var charts = written[..reportCharts.Count];
         var driverSection = InputDriversHtml.Section(drivers, written[reportCharts.Count..], scenario);

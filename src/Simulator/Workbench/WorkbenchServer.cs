@@ -7,8 +7,10 @@ using MarketSim.Simulator.Workbench.Library;
 using MarketSim.Simulator.Workbench.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
@@ -86,9 +88,10 @@ public sealed class WorkbenchServer : IAsyncDisposable
             var app = builder.Build();
             app.UseExceptionHandler(failed => failed.Run(context =>
             {
-                var error = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
                 return Page.Html("Something went wrong", $"<h1>Something went wrong</h1><p>{Page.E(error?.Message)}</p><p>Nothing was changed. <a href=\"/\">Back to the start</a></p>", status: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
             }));
+            app.UseStatusCodePages(StatusPage);
             app.Use(SecurityHeaders);
             HomePage.Map(app);
             ScenarioPages.Map(app);
@@ -164,6 +167,22 @@ public sealed class WorkbenchServer : IAsyncDisposable
 
     // Orleans' own log lines (a silo's start, its membership) are not the workbench's messages, as they are not `run`'s.
     private static bool IsOrleans(string? category) => category is not null && category.StartsWith("Orleans", StringComparison.Ordinal);
+
+    // An answer with no body of its own (an address no page answers, a form's address opened as a page) is a page saying so, with its status.
+    private static Task StatusPage(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        var (code, method, path) = (context.Response.StatusCode, context.Request.Method, context.Request.Path.Value ?? "/");
+        const string Back = "<p><a href=\"/\">Back to the start</a></p>";
+        var page = code switch
+        {
+            StatusCodes.Status404NotFound => Page.NotFound($"There is no page at {path}."),
+            StatusCodes.Status405MethodNotAllowed when HttpMethods.IsGet(method) || HttpMethods.IsHead(method) =>
+                Page.Html("Not a page", $"<h1>Not a page</h1><p>{Page.E(path)} is where a form on a workbench page is sent; it has no page of its own.</p>{Back}", status: code),
+            _ => Page.Html(ReasonPhrases.GetReasonPhrase(code), $"<h1>{Page.E(ReasonPhrases.GetReasonPhrase(code))}</h1><p>{Page.E(path)} does not answer a {Page.E(method)} request ({code}).</p>{Back}", status: code),
+        };
+        return page.ExecuteAsync(context);
+    }
 
     // The dashboard's pages run their own scripts; the workbench's pages run only /workbench/*.js and are never framed.
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)

@@ -22,7 +22,8 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains($"{Path.Combine(workbench.Experiments, two, "scenario.yaml")}: horizon_years: 2 years (104 weeks), but the base {Path.Combine(workbench.Experiments, one, "scenario.yaml")} runs 1 year (52 weeks): totals over different periods cannot be compared", page, StringComparison.Ordinal);
+        Assert.Contains($"scenario.yaml of experiment {two}: horizon_years: 2 years (104 weeks), but the base scenario.yaml of experiment {one} runs 1 year (52 weeks): totals over different periods cannot be compared", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(workbench.Experiments, page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"comparison\"", page, StringComparison.Ordinal);
     }
 
@@ -33,7 +34,7 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
 
         var page = WebUtility.HtmlDecode(await workbench.Client.GetStringAsync($"/compare?base={one}&e={later}"));
 
-        Assert.Contains($"<p class=\"warning\">{Path.Combine(workbench.Experiments, later, "scenario.yaml")} starts on 2020-10-01, the base {Path.Combine(workbench.Experiments, one, "scenario.yaml")} on 2020-04-01: the seasons fall in other weeks", page, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"warning\">scenario.yaml of experiment {later} starts on 2020-10-01, the base scenario.yaml of experiment {one} on 2020-04-01: the seasons fall in other weeks", page, StringComparison.Ordinal);
         Assert.Contains("id=\"comparison\"", page, StringComparison.Ordinal);
     }
 
@@ -77,7 +78,7 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.Contains($"<td>{Quantity.Format(baseRuns.Average(), "GBP")} ± ", row, StringComparison.Ordinal);
         Assert.Contains($"(paired)<div class=\"muted\">over the {fewer} runs paired: base {Quantity.Format(baseRuns.Take(fewer).Average(), "GBP")}, other {Quantity.Format(otherRuns.Average(), "GBP")}</div>", row, StringComparison.Ordinal);
-        Assert.Contains($"<p class=\"warning\">{Path.Combine(workbench.Experiments, some)} holds {fewer} runs, the base {Path.Combine(workbench.Experiments, all)} {Runs}: differences are paired over the first {fewer} runs, and the base's other {Runs - fewer} runs are left out of them", page, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"warning\">experiment {some} holds {fewer} runs, the base experiment {all} {Runs}: differences are paired over the first {fewer} runs, and the base's other {Runs - fewer} runs are left out of them", page, StringComparison.Ordinal);
         Assert.Contains($"<th>Base: Small market, seed 7, {Runs} runs</th>", page, StringComparison.Ordinal);
     }
 
@@ -105,6 +106,76 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains($"<div class=\"error\" id=\"e-problem\">{message}; allowed: one experiment or more besides the base</div>", page, StringComparison.Ordinal);
         Assert.Contains("<fieldset aria-describedby=\"e-problem\"><legend>Compare with</legend>", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cut-short", @"runs\.csv of experiment {0}, line \d+: (\d+ fields where the header has \d+|\d+ runs where manifest\.json states 200)")]
+    [InlineData("extra-field", @"runs\.csv of experiment {0}, line 4: \d+ fields where the header has \d+")]
+    [InlineData("text-for-a-number", @"runs\.csv of experiment {0}, line 6: 'lots' in column \w+ is not a number")]
+    public async Task A_corrupt_runs_csv_is_refused_with_a_message_naming_the_experiment_and_the_file(string corruption, string message)
+    {
+        var one = Experiment("one-year", ExperimentComparisonTests.Small);
+        var damaged = Copy(one, corruption);
+        var runs = Path.Combine(workbench.Experiments, damaged, "runs.csv");
+        var lines = File.ReadAllLines(runs);
+        switch (corruption)
+        {
+            case "cut-short":
+                var text = File.ReadAllText(runs);
+                File.WriteAllText(runs, text[..(text.Length / 2)]);
+                break;
+            case "extra-field":
+                lines[3] += ",7";
+                File.WriteAllLines(runs, lines);
+                break;
+            default:
+                var fields = lines[5].Split(',');
+                fields[1] = "lots";
+                lines[5] = string.Join(',', fields);
+                File.WriteAllLines(runs, lines);
+                break;
+        }
+
+        var response = await workbench.Client.GetAsync($"/compare?base={one}&e={damaged}");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Matches("<div id=\"compare-problem\"><p class=\"error\">" + string.Format(System.Globalization.CultureInfo.InvariantCulture, message, damaged) + "</p><p>Nothing was compared", page);
+        Assert.Contains("<form method=\"get\" action=\"/compare\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(workbench.Experiments, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"comparison\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_results_folder_missing_its_runs_csv_is_refused_naming_the_experiment_and_the_file_not_the_servers_path()
+    {
+        var one = Experiment("one-year", ExperimentComparisonTests.Small);
+        var damaged = Copy(one, "no-runs-csv");
+        File.Delete(Path.Combine(workbench.Experiments, damaged, "runs.csv"));
+
+        var response = await workbench.Client.GetAsync($"/compare?base={damaged}&e={one}");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains($"<p class=\"error\">experiment {damaged} is not a complete MarketSim results folder: it has no runs.csv</p>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(workbench.Experiments, page, StringComparison.Ordinal);
+    }
+
+    /// <summary>A copy of experiment <paramref name="id"/>'s results folder as experiment <paramref name="copy"/>, made afresh, to be damaged by a test.</summary>
+    private string Copy(string id, string copy)
+    {
+        var (from, to) = (Path.Combine(workbench.Experiments, id), Path.Combine(workbench.Experiments, copy));
+        if (Directory.Exists(to))
+        {
+            Directory.Delete(to, recursive: true);
+        }
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return copy;
     }
 
     /// <summary>Runs <paramref name="yaml"/> (seed 7, <paramref name="runs"/> runs) into the workbench's experiments folder as <paramref name="id"/>, once for the class, and returns the id.</summary>

@@ -67,7 +67,7 @@ public sealed class ScenarioLeversTests : IDisposable
             Assert.Equal(("Hourly rates and uplift", "£ an hour"), (rate.Group, rate.Unit));
             Assert.Equal(("Provider capacity", "hours a week"), (capacity.Group, capacity.Unit));
         }
-        Assert.Equal(new Lever("providers.slp_a.rate_gbp_per_hour", "Hourly rates and uplift", "SLP A: hourly rate", "£ an hour", "14.36", null), levers["providers.slp_a.rate_gbp_per_hour"]);
+        Assert.Equal(new Lever("providers.slp_a.rate_gbp_per_hour", "Hourly rates and uplift", "SLP A: hourly rate", "£ an hour", "14.36", null) { InputMode = "decimal" }, levers["providers.slp_a.rate_gbp_per_hour"]);
         Assert.Equal("17.23", levers["providers.spot_market.rate_gbp_per_hour"].Value);
         Assert.Contains("20% premium", levers["providers.spot_market.rate_gbp_per_hour"].Source);
         Assert.Equal("10640000", levers["commissioners.doncaster_council.annual_budgets_gbp.0"].Value);
@@ -195,6 +195,33 @@ public sealed class ScenarioLeversTests : IDisposable
 
         Assert.False(check.IsValid);
         Assert.Contains("commissioners.doncaster_council.annual_budgets_gbp.0", check.Problems.Keys);
+    }
+
+    [Theory]
+    [InlineData("£ a year", "10640000", "10,640,000")]
+    [InlineData("£", "2750.5", "2,750.5")]
+    [InlineData("£", "1234567.5", "1234567.5")]
+    [InlineData("£ an hour", "14.36", "14.36")]
+    [InlineData("£ a year", "1234567.891234", "1234567.891234")]
+    [InlineData("hours a week", "12000", "12000")]
+    [InlineData("£ a year", "", "")]
+    public void Money_on_the_levers_form_is_shown_with_thousands_separators_when_it_reads_back_as_the_same_number(string unit, string value, string shown) =>
+        Assert.Equal(shown, ScenarioLevers.Shown(new Lever("key", "Budgets", "A budget", unit, value, null)));
+
+    [Theory]
+    [InlineData(Doncaster)]
+    [InlineData(Dorset)]
+    [InlineData("banes-your-care-your-way.yaml")]
+    [InlineData("leicestershire-htlah.yaml")]
+    public void A_form_sent_back_as_shown_changes_nothing(string file)
+    {
+        var basePath = Copy(file);
+        var levers = ScenarioLevers.Read(basePath);
+
+        var check = ScenarioLevers.Check(basePath, "As shown", levers.ToDictionary(l => l.Key, ScenarioLevers.Shown), Today);
+
+        Assert.Contains(levers, l => l.Unit.StartsWith('£') && ScenarioLevers.Shown(l).Contains(',', StringComparison.Ordinal));
+        Assert.Equal(ScenarioLevers.NothingChanged, Assert.Single(check.Problems).Value);
     }
 
     private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

@@ -110,6 +110,88 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
     }
 
     [Fact]
+    public async Task Money_on_the_levers_page_is_shown_with_thousands_separators()
+    {
+        var page = await workbench.Client.GetStringAsync("/levers/bundled/dorset-pool-2017.yaml");
+
+        Assert.Contains("name=\"commissioners.dcc.annual_budgets_gbp.0\" inputmode=\"decimal\" value=\"53,000,000\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"pooled_budgets.dorset.partners.dcc.contribution_gbp_per_year\" inputmode=\"decimal\" value=\"53,000,000\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_counts_in_the_provenance_have_thousands_separators_and_the_command_to_reproduce_it_does_not()
+    {
+        var scenario = Path.Combine(workbench.Folder, "small.yaml");
+        File.WriteAllText(scenario, ExperimentComparisonTests.Small);
+        MarketSim.Simulator.Experiments.Experiment.Run(new MarketSim.Simulator.Experiments.ExperimentOptions(scenario, 1200, 7, Path.Combine(workbench.Experiments, "twelve-hundred"), Threads: 2));
+
+        var provenance = await workbench.Client.GetStringAsync($"/experiments/twelve-hundred?section={MarketSim.Simulator.Reports.HtmlReport.Sections.Count - 1}");
+
+        Assert.Contains("<h2 id=\"provenance\">Provenance</h2>", provenance, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Runs</td><td>1,200</td></tr>", provenance, StringComparison.Ordinal);
+        Assert.Contains("--runs 1200 --seed 7", provenance, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_fields_with_errors_are_marked_aria_invalid_and_number_fields_ask_for_a_number_keypad()
+    {
+        using var response = await workbench.Post("/run", "/run", ("scenario", "bundled/not-there.yaml"), ("runs", "lots"), ("seed", "7"), ("metric", ""), ("halfwidth", ""));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<select id=\"scenario\" name=\"scenario\" aria-invalid=\"true\" aria-describedby=\"scenario-problem\">", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"text\" id=\"runs\" name=\"runs\" inputmode=\"numeric\" value=\"lots\" class=\"invalid\" aria-invalid=\"true\" aria-describedby=\"runs-problem\">", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"text\" id=\"seed\" name=\"seed\" inputmode=\"numeric\" value=\"7\">", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"text\" id=\"halfwidth\" name=\"halfwidth\" inputmode=\"decimal\" value=\"\">", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"text\" id=\"metric\" name=\"metric\" value=\"\">", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lever_fields_with_errors_are_marked_aria_invalid_and_numbers_that_cannot_be_negative_ask_for_a_decimal_keypad()
+    {
+        const string Form = "/levers/bundled/doncaster-ccash.yaml";
+        var page = await workbench.Client.GetStringAsync(Form);
+        using var unnamed = await workbench.Post(Form, Form, ("variant-name", " "), ("providers.slp_a.rate_gbp_per_hour", "15.50"));
+        var refused = await unnamed.Content.ReadAsStringAsync();
+
+        Assert.Contains("name=\"providers.slp_a.rate_gbp_per_hour\" inputmode=\"decimal\" value=\"14.36\">", page, StringComparison.Ordinal);
+        // A decimal keypad has no minus sign: growth may fall, and an uplift policy is a word.
+        Assert.Matches("name=\"zones\\.[a-z0-9_]+\\.demand\\.annual_growth\" value=\"", page);
+        Assert.Contains("name=\"rate_setting.policy\" value=\"nlw_linked\">", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+        Assert.Contains("name=\"variant-name\" value=\"\" class=\"invalid\" aria-invalid=\"true\" aria-describedby=\"variant-name-problem\"><div class=\"error\" id=\"variant-name-problem\">Name the variant;", refused, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/nonsense", "There is no page at /nonsense.")]
+    [InlineData("/nonsense.html", "There is no page at /nonsense.html.")]
+    [InlineData("/experiments/does-not-exist", "There is no experiment does-not-exist.")]
+    [InlineData("/experiments/does-not-exist/files/nofile", "There is no file nofile in experiment does-not-exist.")]
+    [InlineData("/experiments/does-not-exist/events", "There is no running experiment does-not-exist.")]
+    public async Task Unknown_address_gets_a_page_saying_so(string path, string message)
+    {
+        var response = await workbench.Client.GetAsync(path);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<title>Not found — MarketSim workbench</title>", page, StringComparison.Ordinal);
+        Assert.Contains($"<h1>Not found</h1><p>{message}</p>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">Back to the start</a>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_address_that_takes_only_a_form_answers_a_get_with_a_page_saying_so()
+    {
+        var response = await workbench.Client.GetAsync("/scenarios/upload");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("<h1>Not a page</h1><p>/scenarios/upload is where a form on a workbench page is sent; it has no page of its own.</p>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">Back to the start</a>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_orleans_dashboard_is_served_at_dashboard()
     {
         var response = await workbench.Client.GetAsync("/dashboard/");

@@ -1,5 +1,7 @@
 using System.Net;
+using MarketSim.Simulator.Workbench.Jobs;
 using MarketSim.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MarketSim.Tests.Workbench;
 
@@ -35,6 +37,30 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
         Assert.DoesNotContain(">Cancel</button>", page, StringComparison.Ordinal);
         Assert.True(done[^1] < 500_000);
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(workbench.Experiments), e => Path.GetFileName(e).Contains(id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancel_asks_for_confirmation_on_a_page_of_its_own_before_it_cancels()
+    {
+        var id = await workbench.StartRun("bundled/doncaster-ccash.yaml", 500_000, 4);
+        var job = workbench.Server.Services.GetRequiredService<ExperimentJobs>().Find(id)!;
+
+        var progress = await workbench.Client.GetStringAsync($"/experiments/{id}/progress");
+        using var asked = await workbench.Client.GetAsync($"/experiments/{id}/cancel");
+        var confirm = await asked.Content.ReadAsStringAsync();
+
+        Assert.Contains($"<form method=\"get\" action=\"/experiments/{id}/cancel\" id=\"cancel\"", progress, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains($"<form method=\"post\" action=\"/experiments/{id}/cancel\"", confirm, StringComparison.Ordinal);
+        Assert.Contains(">Yes, cancel and write nothing</button>", confirm, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/experiments/{id}/progress\" class=\"button secondary\">No, keep it running</a>", confirm, StringComparison.Ordinal);
+        Assert.Equal(JobState.Running, job.State);
+
+        using var cancel = await workbench.Post($"/experiments/{id}/cancel", $"/experiments/{id}/cancel");
+        var last = (await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300)))[^1];
+
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        Assert.Equal("cancelled", last.GetProperty("state").GetString());
     }
 
     [Fact]

@@ -43,18 +43,25 @@ public sealed class ExperimentComparison
     /// folder or file missing) or <see cref="InvalidDataException"/> (a file not as MarketSim writes it)
     /// naming the folder and the file when one is not a complete MarketSim results folder, and
     /// <see cref="ScenarioException"/> when a scenario's horizon is not the base's, as <c>marketsim compare</c> refuses it.
+    /// The messages and <see cref="Warnings"/> name each folder and its files by their paths, or, given <paramref name="names"/>,
+    /// by those names (<c>experiment ID</c>, <c>runs.csv of experiment ID</c>), so that a page need not show the server's paths.
     /// </summary>
     /// <param name="folders">One or more results folders; the first is the base.</param>
-    public static ExperimentComparison Read(IReadOnlyList<string> folders)
+    /// <param name="names">How messages name each of <paramref name="folders"/>, in the same order; null to name them by their paths.</param>
+    public static ExperimentComparison Read(IReadOnlyList<string> folders, IReadOnlyList<string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(folders);
         if (folders.Count == 0)
         {
             throw new ArgumentException("No results folder to compare; allowed: one or more, the first being the base.", nameof(folders));
         }
-        var opened = folders.Select(ExperimentFolder.Open).ToList();
+        if (names is not null && names.Count != folders.Count)
+        {
+            throw new ArgumentException($"{names.Count} names for {folders.Count} results folders; allowed: one name for each folder, or none.", nameof(names));
+        }
+        var opened = folders.Select((folder, i) => ExperimentFolder.Open(folder, names?[i])).ToList();
         var baseFolder = opened[0];
-        var scenarios = opened.Select(f => (Path.Combine(f.Folder, ExperimentFolder.ScenarioFile), f.Scenario)).ToList();
+        var scenarios = opened.Select(f => (f.NameOf(ExperimentFolder.ScenarioFile), f.Scenario)).ToList();
         if (ScenarioComparison.HorizonProblems(scenarios).ToList() is { Count: > 0 } problems)
         {
             throw new ScenarioException(problems);
@@ -84,19 +91,19 @@ public sealed class ExperimentComparison
                 Headline = column is not null && ScenarioComparison.ComparedByDefault(column),
             };
         }).ToList();
-        return new ExperimentComparison(experiments, rows, [.. ScenarioComparison.StartDateWarnings(scenarios), .. RunCountWarnings(experiments)]);
+        return new ExperimentComparison(experiments, rows, [.. ScenarioComparison.StartDateWarnings(scenarios), .. RunCountWarnings(opened)]);
     }
 
     // Each experiment paired with the base whose run count is not the base's: its pairs stop at the shorter
     // one's runs, so the means over the pairs are not the columns' means over all runs.
-    private static IEnumerable<string> RunCountWarnings(IReadOnlyList<ComparedExperiment> experiments)
+    private static IEnumerable<string> RunCountWarnings(IReadOnlyList<ExperimentFolder> experiments)
     {
         var baseExperiment = experiments[0];
-        foreach (var e in experiments.Skip(1).Where(e => e.SharesBaseSeed && e.Runs != baseExperiment.Runs))
+        foreach (var e in experiments.Skip(1).Where(e => e.Seed == baseExperiment.Seed && e.Runs != baseExperiment.Runs))
         {
             var (longer, pairs) = e.Runs > baseExperiment.Runs ? ("its", baseExperiment.Runs) : ("the base's", e.Runs);
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"{e.Folder} holds {e.Runs:N0} runs, the base {baseExperiment.Folder} {baseExperiment.Runs:N0}: differences are paired over the first {pairs:N0} runs, and {longer} other {Math.Abs(e.Runs - baseExperiment.Runs):N0} runs are left out of them; each difference gives the base and other means over the runs paired");
+                $"{e.Name} holds {e.Runs:N0} runs, the base {baseExperiment.Name} {baseExperiment.Runs:N0}: differences are paired over the first {pairs:N0} runs, and {longer} other {Math.Abs(e.Runs - baseExperiment.Runs):N0} runs are left out of them; each difference gives the base and other means over the runs paired");
         }
     }
 

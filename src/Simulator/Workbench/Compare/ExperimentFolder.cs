@@ -19,9 +19,12 @@ internal sealed class ExperimentFolder
     public const string ScenarioFile = "scenario.yaml";
     private const string RunColumn = "run";
 
-    private ExperimentFolder(string folder, ulong seed, long runs, MarketScenario scenario, OutcomeSchema schema, IReadOnlyList<string> header)
+    private readonly Named _named;
+
+    private ExperimentFolder(string folder, Named named, ulong seed, long runs, MarketScenario scenario, OutcomeSchema schema, IReadOnlyList<string> header)
     {
         Folder = folder;
+        _named = named;
         Seed = seed;
         Runs = runs;
         Scenario = scenario;
@@ -30,6 +33,9 @@ internal sealed class ExperimentFolder
     }
 
     public string Folder { get; }
+
+    /// <summary>How messages name the folder: the name it was opened with (<c>experiment ID</c>), or else its path.</summary>
+    public string Name => _named.Folder;
 
     public ulong Seed { get; }
 
@@ -46,29 +52,35 @@ internal sealed class ExperimentFolder
     /// <summary>
     /// Opens <paramref name="folder"/>, checking that it holds manifest.json, runs.csv and scenario.yaml
     /// as MarketSim writes them. Throws <see cref="IOException"/> (a file or the folder missing) or
-    /// <see cref="InvalidDataException"/> (a file not as MarketSim writes it), naming the folder and file.
+    /// <see cref="InvalidDataException"/> (a file not as MarketSim writes it), naming the folder and file:
+    /// by their paths, or, given <paramref name="name"/> (<c>experiment ID</c>), as <c>runs.csv of experiment ID</c>.
     /// </summary>
-    public static ExperimentFolder Open(string folder)
+    public static ExperimentFolder Open(string folder, string? name = null)
     {
+        var named = new Named(folder, name);
         if (!Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"{folder}: folder not found; allowed: a MarketSim results folder (manifest.json, runs.csv, scenario.yaml)");
+            throw new DirectoryNotFoundException($"{named.Folder}: folder not found; allowed: a MarketSim results folder (manifest.json, runs.csv, scenario.yaml)");
         }
-        var (seed, runs) = ReadManifest(folder);
-        var scenarioPath = Require(folder, ScenarioFile);
+        var (seed, runs) = ReadManifest(named);
+        var scenarioPath = Require(named, ScenarioFile);
         var (loaded, problems) = ScenarioLoader.TryLoadUncertain(scenarioPath);
         if (loaded is null)
         {
-            throw new InvalidDataException($"{scenarioPath}: the scenario of results folder {folder} does not load: {(problems.Count > 0 ? problems[0].ToString() : "unknown problem")}");
+            var first = problems.Count == 0 ? "unknown problem" : (problems[0].File == scenarioPath ? problems[0] with { File = named.File(ScenarioFile) } : problems[0]).ToString();
+            throw new InvalidDataException($"the scenario of {named.Folder} does not load: {first}");
         }
-        var runsPath = Require(folder, RunsFile);
+        var runsPath = Require(named, RunsFile);
         var header = CsvRows.Read(runsPath).FirstOrDefault();
         if (header is null || header.Length == 0 || header[0] != RunColumn)
         {
-            throw new InvalidDataException($"{runsPath}: not a MarketSim runs.csv (results folder {folder}): its header does not begin with '{RunColumn}'");
+            throw new InvalidDataException($"{named.File(RunsFile)}: not a MarketSim runs.csv: its header does not begin with '{RunColumn}'");
         }
-        return new ExperimentFolder(folder, seed, runs, loaded.Median, new OutcomeSchema(loaded.Median, loaded.InputColumns), header[1..]);
+        return new ExperimentFolder(folder, named, seed, runs, loaded.Median, new OutcomeSchema(loaded.Median, loaded.InputColumns), header[1..]);
     }
+
+    /// <summary>How messages name <paramref name="file"/> of this folder: its path, or <c>runs.csv of experiment ID</c>.</summary>
+    public string NameOf(string file) => _named.File(file);
 
     /// <summary>
     /// Streams runs.csv and returns, for each of <paramref name="columns"/> (names in <see cref="Header"/>),
@@ -117,36 +129,45 @@ internal sealed class ExperimentFolder
     }
 
     private InvalidDataException Bad(string path, long line, string what) =>
-        new($"{path}, line {line}: {what} (results folder {Folder})");
+        new($"{NameOf(Path.GetFileName(path))}, line {line}: {what}");
 
-    private static (ulong Seed, long Runs) ReadManifest(string folder)
+    private static (ulong Seed, long Runs) ReadManifest(Named named)
     {
-        var path = Require(folder, Manifest.FileName);
+        var (folder, path) = (named.Folder, named.File(Manifest.FileName));
+        var json = File.ReadAllText(Require(named, Manifest.FileName));
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(path));
-            var root = json.RootElement;
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(Manifest.WrittenByField, out var by) || by.ValueKind != JsonValueKind.String || by.GetString() != Manifest.Engine)
             {
                 throw new InvalidDataException($"{path}: not a MarketSim manifest (no \"{Manifest.WrittenByField}\": \"{Manifest.Engine}\"), so {folder} is not a MarketSim results folder");
             }
             if (!root.TryGetProperty("seed", out var seed) || !seed.TryGetUInt64(out var s) || !root.TryGetProperty("runs", out var runs) || !runs.TryGetInt64(out var n) || n < 0)
             {
-                throw new InvalidDataException($"{path}: the manifest of results folder {folder} has no seed or runs (not the manifest of one experiment)");
+                throw new InvalidDataException($"{path}: no seed or runs (not the manifest of one experiment)");
             }
             return (s, n);
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: the manifest of results folder {folder} is not valid JSON: {e.Message}", e);
+            throw new InvalidDataException($"{path}: not valid JSON: {e.Message}", e);
         }
     }
 
-    private static string Require(string folder, string file)
+    private static string Require(Named named, string file)
     {
-        var path = Path.Combine(folder, file);
+        var path = Path.Combine(named.Path, file);
         return File.Exists(path)
             ? path
-            : throw new FileNotFoundException($"{folder} is not a complete MarketSim results folder: it has no {file} ({path} not found)", path);
+            : throw new FileNotFoundException($"{named.Folder} is not a complete MarketSim results folder: it has no {file}", path);
+    }
+
+    /// <summary>A folder at <paramref name="Path"/> as messages name it and its files: by their paths, or, with <paramref name="Name"/>, as that name and <c>FILE of NAME</c>.</summary>
+    private readonly record struct Named(string Path, string? Name)
+    {
+        public string Folder => Name ?? Path;
+
+        public string File(string file) => Name is null ? System.IO.Path.Combine(Path, file) : $"{file} of {Name}";
     }
 }

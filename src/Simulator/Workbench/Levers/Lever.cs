@@ -11,4 +11,11 @@ namespace MarketSim.Simulator.Workbench.Levers;
 /// <param name="Unit">What the value is, in the scenario's own unit, e.g. "£ an hour" or "share (0–1)".</param>
 /// <param name="Value">The current value as text; empty when the field is left out (its default applies).</param>
 /// <param name="Source">The source note the scenario gives for the value, or null.</param>
-public sealed record Lever(string Key, string Group, string Label, string Unit, string Value, string? Source);
+public sealed record Lever(string Key, string Group, string Label, string Unit, string Value, string? Source)
+{
+    /// <summary>
+    /// The keyboard a phone should offer for the value (its input's <c>inputmode</c>): "decimal" for a number that cannot be
+    /// negative; null for words, and for a number that may be negative, since a decimal keypad has no minus sign.
+    /// </summary>
+    public string? InputMode { get; init; }
+}

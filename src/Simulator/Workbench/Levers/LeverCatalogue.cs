@@ -36,6 +36,9 @@ internal static partial class LeverCatalogue
         ["scale"] = "scale",
     };
 
+    // The lever fields whose allowed values include negative numbers (a fall in demand, a pay cut).
+    private static readonly HashSet<string> MayBeNegative = ["annual_growth", "annual_rate", "nlw_growth_after_path", "outside_wage_margin_gbp_per_hour", "percent"];
+
     private static readonly Dictionary<string, (string Words, string Unit)> Fields = new()
     {
         ["rate_gbp_per_hour"] = ("hourly rate", "£ an hour"),
@@ -62,7 +65,7 @@ internal static partial class LeverCatalogue
     {
         var path = site.StablePaths[0];
         var key = KeyOf(path);
-        Lever Make(string group, string label, string unit) => new(key, group, label, unit, site.Text, site.Source);
+        Lever Make(string group, string label, string unit) => new(key, group, label, unit, site.Text, site.Source) { InputMode = InputMode(path) };
         if (site.Parent is YamlMappingNode parent && parent.Children.TryGetValue(new YamlScalarNode("distribution"), out var kind)
             && site.Key is { } parameter && ParameterWords.TryGetValue(parameter, out var words))
         {
@@ -136,6 +139,15 @@ internal static partial class LeverCatalogue
         return entries == 1 ? "every model year"
             : site.Index == entries - 1 ? $"model year {year} and later years"
             : $"model year {year}";
+    }
+
+    // The keyboard a phone offers for the value at `path`: a decimal keypad for a number, but none for words (an uplift
+    // policy, a commissioner's id) nor for a number that may be negative, as a decimal keypad has no minus sign.
+    private static string? InputMode(string path)
+    {
+        var fields = path.Split('.').Select(f => f.Split('[')[0]).ToList();
+        var words = fields[0] == "rate_setting" && fields[^1] != "percent";
+        return words || fields.Any(MayBeNegative.Contains) ? null : "decimal";
     }
 
     /// <summary>The form key of a stable path: list indices become dot segments (<c>annual_budgets_gbp[0]</c> → <c>annual_budgets_gbp.0</c>).</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Simulator.Workbench.Levers;
@@ -20,6 +21,22 @@ public static partial class ScenarioLevers
     /// <summary>The levers of the scenario file at <paramref name="scenarioPath"/> (its base resolved), in form order. Throws <see cref="ScenarioException"/> when the scenario itself is invalid.</summary>
     public static IReadOnlyList<Lever> Read(string scenarioPath) =>
         [.. LeverModel.Load(scenarioPath).Entries.Select(e => e.Lever)];
+
+    /// <summary>
+    /// <paramref name="lever"/>'s value as the form shows it: an amount of money (a unit in £) with thousands separators, as
+    /// <see cref="Numbers.Setting"/> writes it (10,640,000), when the form reads that back as the same number, so that an
+    /// untouched field is not a change; any other value as the scenario holds it.
+    /// </summary>
+    public static string Shown(Lever lever)
+    {
+        ArgumentNullException.ThrowIfNull(lever);
+        if (!lever.Unit.StartsWith('£') || YamlNumber.Of(lever.Value) is not { } value)
+        {
+            return lever.Value;
+        }
+        var shown = Numbers.Setting(value);
+        return YamlNumber.Of(WithoutThousandsSeparators(shown)) == value ? shown : lever.Value;
+    }
 
     /// <summary>
     /// Checks a filled-in form (<paramref name="values"/>: lever key → the text typed) against the scenario at

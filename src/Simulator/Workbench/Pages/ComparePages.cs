@@ -68,16 +68,20 @@ internal static class ComparePages
             }
             try
             {
-                Table(html, ExperimentComparison.Read([.. chosen.Select(c => c.Folder)]), chosen, all);
+                // Messages name each experiment and its files ("runs.csv of experiment ID"), not the server's paths.
+                Table(html, ExperimentComparison.Read([.. chosen.Select(c => c.Folder)], [.. chosen.Select(c => $"experiment {c.Id}")]), chosen, all);
             }
             catch (ScenarioException ex)
             {
                 html.Append("<div id=\"compare-problem\">").AppendJoin("", ex.Problems.Select(p => $"<p class=\"error\">{E(p.ToString())}</p>")).Append("</div>");
                 return Html("Compare", html.ToString(), "/compare", StatusCodes.Status400BadRequest);
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException)
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                html.Append("<p class=\"error\">").Append(E(ex.Message)).Append("</p>");
+                // A results folder damaged since it was written (runs.csv cut short or edited, a file removed): nothing to compare.
+                html.Append("<div id=\"compare-problem\"><p class=\"error\">").Append(E(ex.Message))
+                    .Append("</p><p>Nothing was compared: that experiment's results folder is not as MarketSim wrote it. Run the experiment again, or compare others.</p></div>");
+                return Html("Compare", html.ToString(), "/compare", StatusCodes.Status422UnprocessableEntity);
             }
         }
         return Html("Compare", html.ToString(), "/compare", problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);

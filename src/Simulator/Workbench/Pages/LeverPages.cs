@@ -14,6 +14,9 @@ namespace MarketSim.Simulator.Workbench.Pages;
 /// </summary>
 internal static class LeverPages
 {
+    // The form field of the variant's name, and the key of its problem (a lever's key always holds a dot).
+    private const string VariantName = "variant-name";
+
     public static void Map(WebApplication app)
     {
         app.MapGet("/levers/{source}/{file}", (string source, string file, HttpContext context, ScenarioLibrary library) =>
@@ -37,7 +40,15 @@ internal static class LeverPages
         }
         html.Append("<form class=\"stack\" method=\"post\" action=\"/levers/").Append(U(scenario.Source)).Append('/').Append(U(scenario.FileName)).Append("\">").Append(Antiforgery(context))
             .Append("<label for=\"variant-name\">Name of the variant</label><input type=\"text\" id=\"variant-name\" name=\"variant-name\" value=\"")
-            .Append(E(variantName ?? $"{scenario.Name} (variant)")).Append("\">");
+            .Append(E(variantName ?? $"{scenario.Name} (variant)")).Append('"');
+        if (problems is not null && problems.TryGetValue(VariantName, out var unnamed))
+        {
+            html.Append(" class=\"invalid\" aria-invalid=\"true\" aria-describedby=\"variant-name-problem\"><div class=\"error\" id=\"variant-name-problem\">").Append(E(unnamed)).Append("</div>");
+        }
+        else
+        {
+            html.Append('>');
+        }
         foreach (var group in ScenarioLevers.Groups)
         {
             var inGroup = levers.Where(l => l.Group == group).ToList();
@@ -49,10 +60,11 @@ internal static class LeverPages
             foreach (var lever in inGroup)
             {
                 var id = "lever-" + lever.Key;
-                var value = typed is not null && typed.TryGetValue(lever.Key, out var t) ? t : lever.Value;
+                var value = typed is not null && typed.TryGetValue(lever.Key, out var t) ? t : ScenarioLevers.Shown(lever);
                 var problem = problems is not null && problems.TryGetValue(lever.Key, out var p) ? p : null;
                 html.Append("<div class=\"lever\"><label for=\"").Append(E(id)).Append("\">").Append(E(lever.Label)).Append(" <span class=\"hint\">").Append(E(lever.Unit)).Append("</span></label>")
-                    .Append("<input type=\"text\" id=\"").Append(E(id)).Append("\" name=\"").Append(E(lever.Key)).Append("\" value=\"").Append(E(value)).Append('"')
+                    .Append("<input type=\"text\" id=\"").Append(E(id)).Append("\" name=\"").Append(E(lever.Key)).Append('"')
+                    .Append(lever.InputMode is { } mode ? $" inputmode=\"{E(mode)}\"" : "").Append(" value=\"").Append(E(value)).Append('"')
                     .Append(problem is null ? "" : $" class=\"invalid\" aria-invalid=\"true\" aria-describedby=\"{E(id)}-problem\"").Append('>');
                 if (problem is not null)
                 {
@@ -85,7 +97,7 @@ internal static class LeverPages
         var name = form["variant-name"].ToString().Trim();
         if (name.Length == 0)
         {
-            return Form(context, scenario, values, new Dictionary<string, string> { [""] = "Name the variant." }, name, StatusCodes.Status400BadRequest);
+            return Form(context, scenario, values, new Dictionary<string, string> { [VariantName] = "Name the variant; allowed: any words, such as Higher rate, £15.50/hour." }, name, StatusCodes.Status400BadRequest);
         }
         // A bundled base is checked where it is kept and copied beside the variant only when the variant is saved.
         var scratch = scenario.Source == ScenarioFile.Bundled ? CheckingCopy(library, experiments, scenario) : null;

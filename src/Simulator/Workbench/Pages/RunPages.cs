@@ -31,7 +31,8 @@ internal static class RunPages
         app.MapPost("/run", (HttpContext context, ScenarioLibrary library, ExperimentJobs jobs) => Start(context, library, jobs));
         app.MapGet("/experiments/{id}/progress", (string id, HttpContext context, ExperimentJobs jobs, ExperimentsFolder folder) => Progress(context, jobs, folder, id));
         app.MapGet("/experiments/{id}/events", (string id, ExperimentJobs jobs, CancellationToken cancellation) =>
-            jobs.Find(id) is { } job ? TypedResults.ServerSentEvents(Events(job, cancellation), eventType: "progress") : Results.NotFound());
+            jobs.Find(id) is { } job ? TypedResults.ServerSentEvents(Events(job, cancellation), eventType: "progress") : NotFound($"There is no running experiment {id}."));
+        app.MapGet("/experiments/{id}/cancel", (string id, HttpContext context, ExperimentJobs jobs) => ConfirmCancel(context, jobs, id));
         app.MapPost("/experiments/{id}/cancel", (string id, HttpContext context, ExperimentJobs jobs) => Act(context, jobs, id, job => job.Cancel()));
         app.MapPost("/experiments/{id}/stop", (string id, HttpContext context, ExperimentJobs jobs) => Act(context, jobs, id, job => job.Stop()));
         app.MapGet("/workbench/run.js", () => Results.Text(Script, "text/javascript; charset=utf-8"));
@@ -48,27 +49,32 @@ internal static class RunPages
             html.Append("<p class=\"muted\">Running now: ").Append(string.Join(", ", running.Select(j => $"<a href=\"/experiments/{U(j.Id)}/progress\">{E(j.Scenario.Name)}</a>"))).Append("</p>");
         }
         html.Append("<form class=\"stack\" method=\"post\" action=\"/run\">").Append(Antiforgery(context));
-        html.Append("<label for=\"scenario\">Scenario</label><select id=\"scenario\" name=\"scenario\">");
+        html.Append("<label for=\"scenario\">Scenario</label><select id=\"scenario\" name=\"scenario\"").Append(Invalid(problems, "scenario")).Append('>');
         foreach (var s in library.List().Where(s => s.Problem is null))
         {
             html.Append("<option value=\"").Append(E(s.Key)).Append('"').Append(s.Key == form.Scenario ? " selected" : "").Append('>')
                 .Append(E(s.Name)).Append(" (").Append(E(s.Source == ScenarioFile.Bundled ? "bundled" : "yours")).Append(", ").Append(E(s.FileName)).Append(")</option>");
         }
         html.Append("</select>").Append(Problem(problems, "scenario"));
-        Field(html, "runs", "Runs", "simulated futures; more runs, narrower intervals", form.Runs, problems);
-        Field(html, "seed", "Seed", "the same scenario, seed and runs give the same results, here and with `marketsim run`", form.Seed, problems);
+        Field(html, "runs", "Runs", "simulated futures; more runs, narrower intervals", form.Runs, problems, "numeric");
+        Field(html, "seed", "Seed", "the same scenario, seed and runs give the same results, here and with `marketsim run`", form.Seed, problems, "numeric");
         html.Append("<fieldset><legend>Precision target (optional)</legend><p class=\"muted\">Stop as soon as the 95% interval of one outcome's mean is this narrow; Runs is then the most runs.</p>");
         Field(html, "metric", "Outcome", "a column of runs.csv, e.g. unmet_hours_total", form.Metric, problems);
-        Field(html, "halfwidth", "Half-width of its 95% interval", "in the outcome's unit, e.g. 500", form.HalfWidth, problems);
+        Field(html, "halfwidth", "Half-width of its 95% interval", "in the outcome's unit, e.g. 500", form.HalfWidth, problems, "decimal");
         html.Append("</fieldset><button type=\"submit\">Start</button></form>");
         return Html("Run", html.ToString(), "/run", status);
     }
 
-    private static void Field(StringBuilder html, string name, string label, string hint, string value, Dictionary<string, string> problems) =>
+    /// <summary>A text field; <paramref name="inputMode"/> is the keyboard a phone offers (numeric, decimal), null for words.</summary>
+    private static void Field(StringBuilder html, string name, string label, string hint, string value, Dictionary<string, string> problems, string? inputMode = null) =>
         html.Append("<label for=\"").Append(name).Append("\">").Append(E(label)).Append(" <span class=\"hint\">").Append(E(hint)).Append("</span></label>")
-            .Append("<input type=\"text\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" value=\"").Append(E(value)).Append('"')
-            .Append(problems.ContainsKey(name) ? $" class=\"invalid\" aria-describedby=\"{name}-problem\"" : "").Append('>')
+            .Append("<input type=\"text\" id=\"").Append(name).Append("\" name=\"").Append(name).Append('"').Append(inputMode is null ? "" : $" inputmode=\"{inputMode}\"")
+            .Append(" value=\"").Append(E(value)).Append('"').Append(problems.ContainsKey(name) ? " class=\"invalid\"" : "").Append(Invalid(problems, name)).Append('>')
             .Append(Problem(problems, name));
+
+    /// <summary>The attributes that mark a field with a problem as invalid and point at its message; empty for a field without one.</summary>
+    private static string Invalid(Dictionary<string, string> problems, string name) =>
+        problems.ContainsKey(name) ? $" aria-invalid=\"true\" aria-describedby=\"{name}-problem\"" : "";
 
     private static string Problem(Dictionary<string, string> problems, string name) =>
         problems.TryGetValue(name, out var message) ? $"<div class=\"error\" id=\"{name}-problem\">{E(message)}</div>" : "";
@@ -162,10 +168,29 @@ internal static class RunPages
         {
             html.Append("<div id=\"controls\"><form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/stop\" style=\"display:inline\">").Append(Antiforgery(context))
                 .Append("<button type=\"submit\" class=\"secondary\" title=\"Write the runs done so far, the first ones in run order, as a complete results folder\">Stop and keep the runs done</button></form> ")
-                .Append("<form method=\"post\" action=\"/experiments/").Append(U(job.Id)).Append("/cancel\" id=\"cancel\" style=\"display:inline\">").Append(Antiforgery(context))
-                .Append("<button type=\"submit\" class=\"secondary\" title=\"Stop and write nothing\">Cancel</button></form></div>");
+                .Append("<form method=\"get\" action=\"/experiments/").Append(U(job.Id)).Append("/cancel\" id=\"cancel\" style=\"display:inline\">")
+                .Append("<button type=\"submit\" class=\"secondary\" title=\"Stop and write nothing (asks first)\">Cancel</button></form></div>");
         }
         return Html("Running " + job.Scenario.Name, html.ToString(), "/run", script: "/workbench/run.js");
+    }
+
+    /// <summary>The step before Cancel, a page rather than a script's dialog, so that it asks without JavaScript too.</summary>
+    private static IResult ConfirmCancel(HttpContext context, ExperimentJobs jobs, string id)
+    {
+        if (jobs.Find(id) is not { } job)
+        {
+            return NotFound($"There is no running experiment {id}.");
+        }
+        if (job.State != JobState.Running)
+        {
+            return Results.Redirect($"/experiments/{U(id)}/progress");
+        }
+        var html = new StringBuilder("<h1>Cancel ").Append(E(job.Scenario.Name)).Append("?</h1><p>")
+            .Append(E(RunProgress.Of(job).DoneText)).Append(" are done. Cancelling stops the runs and writes nothing: the runs done are lost. To keep them as a results folder, go back and choose Stop and keep the runs done.</p>")
+            .Append("<form method=\"post\" action=\"/experiments/").Append(U(id)).Append("/cancel\" style=\"display:inline\">").Append(Antiforgery(context))
+            .Append("<button type=\"submit\">Yes, cancel and write nothing</button></form> ")
+            .Append("<a href=\"/experiments/").Append(U(id)).Append("/progress\" class=\"button secondary\">No, keep it running</a>");
+        return Html("Cancel " + job.Scenario.Name, html.ToString(), "/run");
     }
 
     private static async Task<IResult> Act(HttpContext context, ExperimentJobs jobs, string id, Action<ExperimentJob> action)
