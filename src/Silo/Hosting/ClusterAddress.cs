@@ -152,6 +152,7 @@ public sealed class ClusterAddress
     /// <summary>Pings the Redis at this address; throws <see cref="ClusterUnavailableException"/> with <see cref="NoAnswerMessage"/> when it does not answer within <paramref name="timeout"/>, or with what to give when it refuses the password.</summary>
     public void ThrowIfUnreachable(TimeSpan timeout, CancellationToken cancellation = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         switch (Ping(this, timeout, cancellation).GetAwaiter().GetResult())
         {
             case PingResult.Answered:
@@ -161,7 +162,10 @@ public sealed class ClusterAddress
                     ? $"{Option}: the Redis server at {Endpoint} asks for a password; allowed: {PasswordWays}"
                     : $"{Option}: the Redis server at {Endpoint} refused the {(User is null ? "password" : "user and password")} given{(PasswordFromEnvironment ? $" (the password from {PasswordVariable})" : "")}; allowed: the server's own, as {PasswordWays}");
             default:
-                throw new ClusterUnavailableException(NoAnswerMessage(timeout, WhyNoConnection(timeout, cancellation).GetAwaiter().GetResult()));
+                // A check that failed well within the timeout did not wait: something answered the connection, but not as Redis.
+                var failedFast = clock.Elapsed < timeout / 2;
+                throw new ClusterUnavailableException(NoAnswerMessage(timeout, WhyNoConnection(timeout, cancellation).GetAwaiter().GetResult()
+                    ?? (failedFast ? "the connection was accepted but closed without a Redis answer (is another program listening on that port?)" : null)));
         }
     }
 
@@ -249,7 +253,7 @@ public sealed class ClusterAddress
 
     /// <summary>
     /// Why a TCP connection to the address fails at once, which the Redis client does not say: "the connection was refused
-    /// (nothing listens on that port)" or "the host name is not known"; null when it connects or only times out.
+    /// (nothing listens on that port)", "the host name is not known" or no route to the host; null when it connects or only times out.
     /// </summary>
     private async Task<string?> WhyNoConnection(TimeSpan timeout, CancellationToken cancellation)
     {
@@ -268,6 +272,10 @@ public sealed class ClusterAddress
         catch (SocketException ex) when (ex.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData)
         {
             return $"the host name '{Host}' is not known";
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.NetworkUnreachable or SocketError.HostUnreachable)
+        {
+            return $"this machine has no route to {Host} (the network is unreachable from here)";
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException)
         {

@@ -202,6 +202,31 @@ public class ClusterAddressTests
         Assert.Equal("--cluster: no Redis server answered at nosuchhost.invalid:6399: the host name 'nosuchhost.invalid' is not known", refused.Message);
     }
 
+    [Fact]
+    public async Task A_port_where_another_program_closes_the_connection_is_named_as_such_not_as_a_wait()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var stop = new CancellationTokenSource();
+        var closing = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var accepted = await listener.AcceptTcpClientAsync(stop.Token);
+            }
+        });
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var address = ClusterAddress.Parse($"redis://127.0.0.1:{port}");
+        var clock = Stopwatch.StartNew();
+
+        var refused = Assert.Throws<ClusterUnavailableException>(() => address.ThrowIfUnreachable(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal($"--cluster: no Redis server answered at 127.0.0.1:{port}: the connection was accepted but closed without a Redis answer (is another program listening on that port?)", refused.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalSeconds:0.0} s");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => closing);
+    }
+
     [Theory]
     [InlineData("redis://127.0.0.1:6392", "redis://127.0.0.1:6392")]
     [InlineData("redis://:s3cret@127.0.0.1:6392", "redis://:PASSWORD@127.0.0.1:6392")]
