@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using MarketSim.Simulator.Scenarios;
+using MarketSim.Simulator.Workbench.Library;
 using MarketSim.Tests.Support;
 
 namespace MarketSim.Tests.Workbench;
@@ -149,6 +151,33 @@ public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFi
         Assert.Contains("typo.yaml was not saved", page, StringComparison.Ordinal);
         Assert.DoesNotContain(".upload-", page, StringComparison.Ordinal);
         Assert.Equal(before, ScenarioFiles());
+    }
+
+    [Fact]
+    public async Task A_variant_of_a_bundled_scenario_uploaded_is_checked_against_it_and_saved_with_it_beside()
+    {
+        var mine = Path.Combine(workbench.Experiments, "scenarios");
+        var variant = File.ReadAllText(Repo.Scenario("doncaster-lead-exit.yaml")).Replace("week: 26", "week: 30", StringComparison.Ordinal);
+        var broken = variant.Replace("week: 30", "week: -3", StringComparison.Ordinal);
+        var before = ScenarioFiles();
+
+        var refused = await Upload("late-exit.yaml", broken);
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        var afterRefusal = ScenarioFiles();
+        var saved = await Upload("late-exit.yaml", variant);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("late-exit.yaml was not saved", refusedPage, StringComparison.Ordinal);
+        Assert.Contains("shocks[0].week", refusedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("doncaster-ccash.yaml", refusedPage.Split("was not saved")[1].Split("</ul>")[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(".upload-", refusedPage, StringComparison.Ordinal);
+        Assert.Equal(before, afterRefusal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(File.ReadAllBytes(Repo.Scenario("doncaster-ccash.yaml")), File.ReadAllBytes(Path.Combine(mine, "doncaster-ccash.yaml")));
+        var uploaded = Path.Combine(mine, Path.GetFileName(Uri.UnescapeDataString(saved.Headers.Location!.OriginalString)));
+        Assert.Equal(variant, File.ReadAllText(uploaded));
+        Assert.Empty(ScenarioLoader.TryLoad(uploaded).Problems);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(workbench.Experiments, ExperimentsFolder.ScratchName)));
     }
 
     [Fact]

@@ -100,7 +100,7 @@ internal static class LeverPages
             return Form(context, scenario, values, new Dictionary<string, string> { [VariantName] = "Name the variant; allowed: any words, such as Higher rate, £15.50/hour." }, name, StatusCodes.Status400BadRequest);
         }
         // A bundled base is checked where it is kept and copied beside the variant only when the variant is saved.
-        var scratch = scenario.Source == ScenarioFile.Bundled ? CheckingCopy(library, experiments, scenario) : null;
+        var scratch = scenario.Source == ScenarioFile.Bundled ? BundledChain.CheckingCopy(library, experiments, scenario) : null;
         LeverCheck check;
         try
         {
@@ -117,7 +117,7 @@ internal static class LeverPages
         {
             return Form(context, scenario, values, check.Problems, name, StatusCodes.Status400BadRequest);
         }
-        if (scenario.Source == ScenarioFile.Bundled && CopyChain(library, scenario) is { } clash)
+        if (scenario.Source == ScenarioFile.Bundled && BundledChain.CopyToMine(library, scenario) is { } clash)
         {
             return Form(context, scenario, values, new Dictionary<string, string> { [""] = clash }, name, StatusCodes.Status409Conflict);
         }
@@ -129,50 +129,5 @@ internal static class LeverPages
             await writer.WriteAsync(check.Yaml);
         }
         return Results.Redirect($"/scenarios/{ScenarioFile.Mine}/{U(variant)}?saved=1");
-    }
-
-    /// <summary>A scratch folder holding copies of <paramref name="scenario"/> and its bases, so the check writes nothing where the bundled scenarios are kept.</summary>
-    private static string CheckingCopy(ScenarioLibrary library, ExperimentsFolder experiments, ScenarioFile scenario)
-    {
-        var scratch = experiments.ScratchPath("levers");
-        Directory.CreateDirectory(scratch);
-        foreach (var link in Chain(library, scenario))
-        {
-            File.Copy(link.Path, Path.Combine(scratch, link.FileName));
-        }
-        return scratch;
-    }
-
-    /// <summary>Copies a bundled scenario and its bases among the user's scenarios; a file of that name with other content is a clash, reported, never overwritten.</summary>
-    private static string? CopyChain(ScenarioLibrary library, ScenarioFile scenario)
-    {
-        var chain = Chain(library, scenario);
-        foreach (var link in chain)
-        {
-            var target = Path.Combine(library.MineFolder, link.FileName);
-            if (File.Exists(target) && !File.ReadAllBytes(target).AsSpan().SequenceEqual(File.ReadAllBytes(link.Path)))
-            {
-                return $"Your scenarios already hold a different {link.FileName}, and the variant needs the bundled one beside it under that name. Rename or move yours ({target}) and save again.";
-            }
-        }
-        foreach (var link in chain)
-        {
-            var target = Path.Combine(library.MineFolder, link.FileName);
-            if (!File.Exists(target))
-            {
-                File.Copy(link.Path, target);
-            }
-        }
-        return null;
-    }
-
-    private static List<ScenarioFile> Chain(ScenarioLibrary library, ScenarioFile scenario)
-    {
-        var chain = new List<ScenarioFile> { scenario };
-        while (chain[^1].Base is { } next && chain.Count < 8 && library.Find(scenario.Source, next) is { } link && chain.All(c => c.FileName != link.FileName))
-        {
-            chain.Add(link);
-        }
-        return chain;
     }
 }

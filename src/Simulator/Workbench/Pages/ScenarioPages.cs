@@ -16,7 +16,7 @@ internal static class ScenarioPages
     {
         app.MapGet("/scenarios", (HttpContext context, ScenarioLibrary library) => List(context, library, null));
         app.MapGet("/scenarios/{source}/{file}", (string source, string file, int? saved, ScenarioLibrary library) => Show(library, source, file, saved == 1));
-        app.MapPost("/scenarios/upload", (HttpContext context, ScenarioLibrary library) => Upload(context, library));
+        app.MapPost("/scenarios/upload", (HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments) => Upload(context, library, experiments));
     }
 
     private static IResult List(HttpContext context, ScenarioLibrary library, string? message, int status = StatusCodes.Status200OK)
@@ -96,7 +96,7 @@ internal static class ScenarioPages
         return Html(scenario.Name, html.ToString(), "/scenarios");
     }
 
-    private static async Task<IResult> Upload(HttpContext context, ScenarioLibrary library)
+    private static async Task<IResult> Upload(HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments)
     {
         if (context.Request.ContentLength > WorkbenchOptions.MaxRequestBytes)
         {
@@ -145,11 +145,16 @@ internal static class ScenarioPages
         try
         {
             await File.WriteAllTextAsync(checking, text);
-            var (_, problems) = ScenarioLoader.TryLoad(checking);
+            var bundledBase = BundledChain.BaseOf(library, checking);
+            var problems = bundledBase is null ? ScenarioLoader.TryLoad(checking).Problems : BesideBundledBase(library, experiments, bundledBase, text, checking);
             if (problems.Count > 0)
             {
                 var list = string.Join("", problems.Select(p => $"<li>{E(p.ToString().Replace(checking, upload.FileName, StringComparison.Ordinal))}</li>"));
                 return List(context, library, $"<div class=\"warning\"><p>{E(upload.FileName)} was not saved: the validator found these problems.</p><ul>{list}</ul></div>", StatusCodes.Status400BadRequest);
+            }
+            if (bundledBase is not null && BundledChain.CopyToMine(library, bundledBase) is { } clash)
+            {
+                return List(context, library, $"<p class=\"error\">{E(upload.FileName)} was not saved: {E(clash.Replace("save again", "upload it again", StringComparison.Ordinal))}</p>", StatusCodes.Status409Conflict);
             }
             var name = library.FreeName(stem);
             File.Move(checking, Path.Combine(library.MineFolder, name));
@@ -158,6 +163,25 @@ internal static class ScenarioPages
         finally
         {
             File.Delete(checking);
+        }
+    }
+
+    /// <summary>
+    /// Checks an upload that is a variant of a bundled scenario beside a scratch copy of that scenario and its bases, as the
+    /// Levers page checks its variants; problems name the upload's checking path, as a plain check's do.
+    /// </summary>
+    private static IReadOnlyList<ScenarioProblem> BesideBundledBase(ScenarioLibrary library, ExperimentsFolder experiments, ScenarioFile bundledBase, string text, string checking)
+    {
+        var scratch = BundledChain.CheckingCopy(library, experiments, bundledBase);
+        try
+        {
+            var copy = Path.Combine(scratch, Path.GetFileName(checking));
+            File.WriteAllText(copy, text);
+            return [.. ScenarioLoader.TryLoad(copy).Problems.Select(p => p with { File = p.File.Replace(copy, checking, StringComparison.Ordinal), Message = p.Message.Replace(copy, checking, StringComparison.Ordinal) })];
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
         }
     }
 
