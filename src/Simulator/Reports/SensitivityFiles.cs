@@ -94,7 +94,7 @@ internal static class SensitivityFiles
             [
                 ["Scenario", Path.GetFileName(scenarioPath), plan.Source.Sha256],
                 ["Seed", seed.ToString(CultureInfo.InvariantCulture)],
-                ["Runs for the base and each variant", runs.ToString(CultureInfo.InvariantCulture)],
+                ["Runs for the base and each variant", runs.ToString("N0", CultureInfo.InvariantCulture)],
                 ["Values per input", points.ToString(CultureInfo.InvariantCulture)],
             ],
             reproduce));

@@ -44,6 +44,20 @@ public class SensitivityTests
     }
 
     [Fact]
+    public void Sensitivity_report_gives_its_run_count_with_thousands_separators_and_its_command_without()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Repo.Scenario("dorset-pool-2017.yaml"), "--vary", "zones.north_west.demand.annual_growth=0.01..0.05",
+            "--runs", "1000", "--points", "2", "--out", dir, "--quiet");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
+        var report = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.Contains("<td>Runs for the base and each variant</td><td colspan=\"2\">1,000</td>", report, StringComparison.Ordinal);
+        Assert.Contains("--runs 1000", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sensitivity_command_writes_a_table_and_a_tornado_chart()
     {
         var dir = Path.Combine(Repo.TempDir(), "sens");
