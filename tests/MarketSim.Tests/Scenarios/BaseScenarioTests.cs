@@ -59,14 +59,14 @@ public class BaseScenarioTests
     [Fact]
     public void A_problem_inside_the_base_names_the_base_file()
     {
-        var baseText = File.ReadAllText(Repo.Scenario("doncaster-ccash.yaml")).Replace("zones: [zone_3], capacity_weekly_hours: 1425", "zones: [zone_3], capacity_weekly_hours: -1425");
+        var baseText = File.ReadAllText(Repo.Scenario("doncaster-ccash.yaml")).Replace("zones: [zone_3]\n    capacity_weekly_hours: { value: 1425,", "zones: [zone_3]\n    capacity_weekly_hours: { value: -1425,");
         var dir = WriteFiles(("base.yaml", baseText), ("variant.yaml", "base: base.yaml\nname: Variant\n"));
 
         var (_, problems) = ScenarioLoader.TryLoad(Path.Combine(dir, "variant.yaml"));
 
         var problem = Assert.Single(problems);
         Assert.Equal(Path.Combine(dir, "base.yaml"), problem.File);
-        Assert.Equal("providers[1].capacity_weekly_hours", problem.FieldPath);
+        Assert.Equal("providers[1].capacity_weekly_hours.value", problem.FieldPath);
     }
 
     [Theory]

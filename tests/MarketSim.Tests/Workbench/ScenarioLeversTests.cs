@@ -67,7 +67,7 @@ public sealed class ScenarioLeversTests : IDisposable
             Assert.Equal(("Hourly rates and uplift", "£ an hour"), (rate.Group, rate.Unit));
             Assert.Equal(("Provider capacity", "hours a week"), (capacity.Group, capacity.Unit));
         }
-        Assert.Equal(new Lever("providers.slp_a.rate_gbp_per_hour", "Hourly rates and uplift", "SLP A: hourly rate", "£ an hour", "14.36", null) { InputMode = "decimal" }, levers["providers.slp_a.rate_gbp_per_hour"]);
+        Assert.Equal(new Lever("providers.slp_a.rate_gbp_per_hour", "Hourly rates and uplift", "SLP A: hourly rate", "£ an hour", "14.36", "004 para 22: the framework's standard rate, £14.36 an hour, paid to every SLP and ASP") { InputMode = "decimal" }, levers["providers.slp_a.rate_gbp_per_hour"]);
         Assert.Equal("17.23", levers["providers.spot_market.rate_gbp_per_hour"].Value);
         Assert.Contains("20% premium", levers["providers.spot_market.rate_gbp_per_hour"].Source);
         Assert.Equal("10640000", levers["commissioners.doncaster_council.annual_budgets_gbp.0"].Value);
@@ -112,7 +112,7 @@ public sealed class ScenarioLeversTests : IDisposable
         Assert.Equal(Serialized(expected), Serialized(variant));
         Assert.Equal("Workbench variant", variant.Name);
         Assert.StartsWith("base: doncaster-ccash.yaml\n", check.Yaml);
-        Assert.Contains("source: \"workbench lever: changed from 14.36 on 2026-11-30\"", check.Yaml);
+        Assert.Contains("source: \"workbench lever: changed from 14.36 on 2026-11-30 (was: 004 para 22: the framework's standard rate, £14.36 an hour, paid to every SLP and ASP)\"", check.Yaml);
         Assert.DoesNotContain("slp_a", check.Yaml);
     }
 
@@ -404,7 +404,7 @@ public sealed class ScenarioLeversTests : IDisposable
     public void An_invalid_base_is_a_scenario_exception()
     {
         var basePath = Path.Combine(_dir, "broken.yaml");
-        File.WriteAllText(basePath, File.ReadAllText(Repo.Scenario(Doncaster)).Replace("rate_gbp_per_hour: 14.36 }", "rate_gbp_per_hour: -1 }"));
+        File.WriteAllText(basePath, File.ReadAllText(Repo.Scenario(Doncaster)).Replace("{ value: 14.36, source:", "{ value: -1, source:"));
 
         Assert.Throws<ScenarioException>(() => ScenarioLevers.Read(basePath));
         Assert.Throws<ScenarioException>(() => Check(basePath));
