@@ -115,7 +115,7 @@ public sealed partial class ClusterAddress
         }
         if (password is null && fromEnvironment)
         {
-            if (environmentPassword!.Contains(',', StringComparison.Ordinal) || environmentPassword.Trim().Length != environmentPassword.Length)
+            if (!ConfigurationCanCarry(environmentPassword!))
             {
                 throw new ClusterAddressException($"{PasswordVariable}: the password has a comma or surrounding spaces, which the Redis client's configuration string cannot carry; allowed: a password without them");
             }
@@ -204,12 +204,16 @@ public sealed partial class ClusterAddress
         {
             throw Bad("has an empty password; leave out '@' and what comes before it when the server has no password", text);
         }
-        if (password.Contains(',', StringComparison.Ordinal) || password.Trim().Length != password.Length || user.Contains(',', StringComparison.Ordinal))
+        if (!ConfigurationCanCarry(password) || user.Contains(',', StringComparison.Ordinal))
         {
             throw Bad("has a user or password with a comma or surrounding spaces, which the Redis client's configuration string cannot carry", text);
         }
         return (user.Length == 0 ? null : user, password);
     }
+
+    /// <summary>Whether the Redis client's configuration string can carry <paramref name="password"/>: no comma, no surrounding spaces.</summary>
+    private static bool ConfigurationCanCarry(string password) =>
+        !password.Contains(',', StringComparison.Ordinal) && password.Trim().Length == password.Length;
 
     private static (string Host, int Port) HostAndPort(string authority, string text)
     {

@@ -33,6 +33,17 @@ public sealed class ClusterConnection : IDisposable
     /// <summary>The Orleans client.</summary>
     public IClusterClient Client { get; }
 
+    /// <summary>
+    /// What every command that reaches a cluster does first: checks that Redis at <paramref name="redis"/> answers within
+    /// <see cref="ClusterAddress.StartReachTimeout"/> (saying why when not), then connects as <see cref="Connect"/> does.
+    /// </summary>
+    public static ClusterConnection Open(ClusterAddress redis, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cancellation);
+        return Connect(redis.ToConfigurationString(), redis.ToString(), redis.ToTypeAgain(), cancellation).GetAwaiter().GetResult();
+    }
+
     /// <summary>Connects; throws <see cref="ClusterUnavailableException"/> when Redis or every silo is unreachable.</summary>
     public static async Task<ClusterConnection> Connect(string redisConfiguration, string displayAddress, string? typeAgain = null, CancellationToken cancellation = default)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MarketSim.Grains.Experiments;
 using MarketSim.Silo.Hosting;
 
 namespace MarketSim.Simulator.Cli;
@@ -14,9 +15,8 @@ internal static class ClusterCommand
         status.SetAction(parsed => CommandErrors.Handle(cli, () =>
         {
             var redis = ClusterAddress.FromCommandLine(parsed.GetValue(cluster));
-            redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cli.Signals.Stop);
-            using var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), redis.ToTypeAgain(), cli.Signals.Stop).GetAwaiter().GetResult();
-            var (silos, experiments) = ClusterForgetCommand.Read(connection.Client, redis);
+            using var connection = ClusterConnection.Open(redis, cli.Signals.Stop);
+            var (silos, experiments) = Read(connection.Client, redis);
             var now = DateTime.UtcNow;
             var silosTable = new FittedTable("Silos").Text("Address").Text("Name", FittedTable.Drop.ToFit).Text("Status").Number("Started (UTC)", FittedTable.Drop.ToFit).Number("Last alive");
             foreach (var s in silos)
@@ -42,5 +42,18 @@ internal static class ClusterCommand
             return ExitCodes.Ok;
         }));
         return new Command("cluster", "Inspect a MarketSim Orleans cluster through its Redis, and forget experiments it keeps.") { status, ClusterForgetCommand.Create(cli, cluster) };
+    }
+
+    /// <summary>The cluster's silos and experiments, or a <see cref="ClusterUnavailableException"/> in words when it does not answer.</summary>
+    public static (IReadOnlyList<ClusterStatus.SiloRow> Silos, IReadOnlyList<ExperimentProgress> Experiments) Read(IClusterClient client, ClusterAddress redis)
+    {
+        try
+        {
+            return ClusterStatus.Read(client).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            throw new ClusterUnavailableException($"{ClusterAddress.Option}: the cluster at {redis} did not answer ({ex.GetBaseException().Message.ReplaceLineEndings(" ")})", ex);
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using MarketSim.Grains.Experiments;
 using MarketSim.Silo.Hosting;
 
 namespace MarketSim.Simulator.Cli;
@@ -19,19 +18,18 @@ internal static class ClusterForgetCommand
         };
         forget.SetAction(parsed => CommandErrors.Handle(cli, () =>
         {
-            var named = parsed.GetValue(ids) ?? [];
-            if (named.Length == 0 && !parsed.GetValue(ended))
+            var named = (parsed.GetValue(ids) ?? []).Distinct(StringComparer.Ordinal).ToList();
+            if (named.Count == 0 && !parsed.GetValue(ended))
             {
                 cli.Error.WriteLine("error: cluster forget: no experiment named; allowed: one or more IDs as 'marketsim cluster status' lists them, or --ended for every experiment that has ended");
                 return ExitCodes.BadInput;
             }
             var redis = ClusterAddress.FromCommandLine(parsed.GetValue(cluster));
-            redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cli.Signals.Stop);
-            using var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), redis.ToTypeAgain(), cli.Signals.Stop).GetAwaiter().GetResult();
-            var (_, experiments) = Read(connection.Client, redis);
+            using var connection = ClusterConnection.Open(redis, cli.Signals.Stop);
+            var (_, experiments) = ClusterCommand.Read(connection.Client, redis);
             var byId = experiments.ToDictionary(e => e.Id, StringComparer.Ordinal);
             var problems = new List<string>();
-            foreach (var id in named.Distinct(StringComparer.Ordinal))
+            foreach (var id in named)
             {
                 if (!byId.TryGetValue(id, out var e))
                 {
@@ -51,7 +49,7 @@ internal static class ClusterForgetCommand
                 problems.ForEach(p => cli.Error.WriteLine($"error: {p}"));
                 return ExitCodes.BadInput;
             }
-            var chosen = named.Distinct(StringComparer.Ordinal).Select(id => byId[id]).ToList();
+            var chosen = named.Select(id => byId[id]).ToList();
             if (parsed.GetValue(ended))
             {
                 chosen.AddRange(experiments.Where(e => !ClusterForget.IsRunning(e.Phase) && e.Phase != ClusterStatus.NoAnswer && !chosen.Contains(e)));
@@ -70,18 +68,5 @@ internal static class ClusterForgetCommand
             return ExitCodes.Ok;
         }));
         return forget;
-    }
-
-    /// <summary>The cluster's silos and experiments, or a <see cref="ClusterUnavailableException"/> in words when it does not answer.</summary>
-    public static (IReadOnlyList<ClusterStatus.SiloRow> Silos, IReadOnlyList<ExperimentProgress> Experiments) Read(IClusterClient client, ClusterAddress redis)
-    {
-        try
-        {
-            return ClusterStatus.Read(client).GetAwaiter().GetResult();
-        }
-        catch (Exception ex) when (ex is TimeoutException or OrleansException)
-        {
-            throw new ClusterUnavailableException($"{ClusterAddress.Option}: the cluster at {redis} did not answer ({ex.GetBaseException().Message.ReplaceLineEndings(" ")})", ex);
-        }
     }
 }

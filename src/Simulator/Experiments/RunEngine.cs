@@ -46,8 +46,7 @@ public sealed class RunEngine : IDisposable
     public static RunEngine Cluster(string address, CancellationToken cancellation = default)
     {
         var redis = ClusterAddress.FromCommandLine(address);
-        redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, cancellation);
-        var connection = ClusterConnection.Connect(redis.ToConfigurationString(), redis.ToString(), redis.ToTypeAgain(), cancellation).GetAwaiter().GetResult();
+        var connection = ClusterConnection.Open(redis, cancellation);
         return new RunEngine(connection, connection.Client, $"cluster at {redis}", redis);
     }
 

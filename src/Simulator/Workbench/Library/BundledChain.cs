@@ -30,8 +30,11 @@ internal static class BundledChain
         return scratch;
     }
 
-    /// <summary>Copies the scenario and its bases among the user's scenarios; a file of one of their names with other content is a clash, returned in words and never overwritten.</summary>
-    public static string? CopyToMine(ScenarioLibrary library, ScenarioFile scenario)
+    /// <summary>
+    /// Copies the scenario and its bases among the user's scenarios; a file of one of their names with other content is a clash,
+    /// returned in words ending with what to do then (<paramref name="retry"/>, such as "save again") and never overwritten.
+    /// </summary>
+    public static string? CopyToMine(ScenarioLibrary library, ScenarioFile scenario, string retry)
     {
         var chain = Of(library, scenario);
         foreach (var link in chain)
@@ -39,7 +42,7 @@ internal static class BundledChain
             var target = Path.Combine(library.MineFolder, link.FileName);
             if (File.Exists(target) && !File.ReadAllBytes(target).AsSpan().SequenceEqual(File.ReadAllBytes(link.Path)))
             {
-                return $"Your scenarios already hold a different {link.FileName}, and the variant needs the bundled one beside it under that name. Rename or move yours ({target}) and save again.";
+                return $"Your scenarios already hold a different {link.FileName}, and the variant needs the bundled one beside it under that name. Rename or move yours ({target}) and {retry}.";
             }
         }
         foreach (var link in chain)

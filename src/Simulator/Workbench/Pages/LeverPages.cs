@@ -117,7 +117,7 @@ internal static class LeverPages
         {
             return Form(context, scenario, values, check.Problems, name, StatusCodes.Status400BadRequest);
         }
-        if (scenario.Source == ScenarioFile.Bundled && BundledChain.CopyToMine(library, scenario) is { } clash)
+        if (scenario.Source == ScenarioFile.Bundled && BundledChain.CopyToMine(library, scenario, "save again") is { } clash)
         {
             return Form(context, scenario, values, new Dictionary<string, string> { [""] = clash }, name, StatusCodes.Status409Conflict);
         }

@@ -152,9 +152,9 @@ internal static class ScenarioPages
                 var list = string.Join("", problems.Select(p => $"<li>{E(p.ToString().Replace(checking, upload.FileName, StringComparison.Ordinal))}</li>"));
                 return List(context, library, $"<div class=\"warning\"><p>{E(upload.FileName)} was not saved: the validator found these problems.</p><ul>{list}</ul></div>", StatusCodes.Status400BadRequest);
             }
-            if (bundledBase is not null && BundledChain.CopyToMine(library, bundledBase) is { } clash)
+            if (bundledBase is not null && BundledChain.CopyToMine(library, bundledBase, "upload it again") is { } clash)
             {
-                return List(context, library, $"<p class=\"error\">{E(upload.FileName)} was not saved: {E(clash.Replace("save again", "upload it again", StringComparison.Ordinal))}</p>", StatusCodes.Status409Conflict);
+                return List(context, library, $"<p class=\"error\">{E(upload.FileName)} was not saved: {E(clash)}</p>", StatusCodes.Status409Conflict);
             }
             var name = library.FreeName(stem);
             File.Move(checking, Path.Combine(library.MineFolder, name));
