@@ -62,6 +62,36 @@ public class DynamicsValidationTests
         Assert.Equal(12, scenario.DynamicPurchasing!.JoinDelayWeeks);
     }
 
+    private static string[] Warnings(string yaml)
+    {
+        var (loaded, problems) = ScenarioLoader.ParseUncertain(yaml, "dynamics.yaml");
+        Assert.Empty(problems);
+        return [.. loaded!.Warnings.Select(p => p.ToString())];
+    }
+
+    [Fact]
+    public void The_valid_dynamics_scenario_warns_of_nothing() => Assert.Empty(Warnings(Valid));
+
+    [Theory]
+    [InlineData("other_work_hours_sd: 0.2", "other_work_hours_sd: 0", "dynamics.yaml:19:235: provider_defaults.costs.other_work_persistence: has no effect while other_work_hours_sd is 0 (every provider's other work stays at its mean); set a spread above 0 or leave this out")]
+    [InlineData("other_work_hours_per_capacity_hour: 0.4", "other_work_hours_per_capacity_hour: 0", "dynamics.yaml:19:206: provider_defaults.costs.other_work_hours_sd: has no effect while other_work_hours_per_capacity_hour is 0 (no other work); set that above 0 or leave this out")]
+    public void Other_work_fields_that_another_field_turns_off_load_with_a_warning_naming_the_switch(string good, string bad, string expected)
+    {
+        var warnings = Warnings(Valid.Replace(good, bad, StringComparison.Ordinal));
+
+        Assert.Contains(expected, warnings);
+    }
+
+    [Fact]
+    public void Other_work_turned_off_warns_once_for_each_field_the_file_writes_not_once_for_each_provider()
+    {
+        var warnings = Warnings(Valid.Replace("other_work_hours_per_capacity_hour: 0.4", "other_work_hours_per_capacity_hour: 0", StringComparison.Ordinal));
+
+        Assert.Equal(
+            ["provider_defaults.costs.other_work_hours_sd", "provider_defaults.costs.other_work_persistence", "provider_defaults.costs.other_work_margin_on_cost", "providers[1].costs.other_work_margin_on_cost"],
+            warnings.Select(w => w.Split(": ")[1]).ToArray());
+    }
+
     [Theory]
     [InlineData("policy: nlw_linked", "policy: nlw_linkd", "rate_setting.policy: 'nlw_linkd' is not allowed; did you mean 'nlw_linked'?")]
     [InlineData("reserves_gbp: 100000", "reserves_gbp: -5", "provider_defaults.failure.reserves_gbp: -5 is negative")]
