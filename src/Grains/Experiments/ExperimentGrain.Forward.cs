@@ -46,10 +46,10 @@ public sealed partial class ExperimentGrain
         {
             var limit = state.State.RunsKept >= 0 ? state.State.RunsKept : state.State.RunsAcknowledged;
             var from = state.State.RunsForwarded;
-            var waitForMore = state.State.Phase == "running" && limit - from < ForwardStepRuns && limit < spec.Runs;
+            var waitForMore = state.State.Phase == ExperimentPhase.Running && limit - from < ForwardStepRuns && limit < spec.Runs;
             if (from >= limit || waitForMore || !_ready.ContainsKey(from / spec.BatchSize))
             {
-                if (state.State.Phase == "finishing" && from >= limit)
+                if (state.State.Phase == ExperimentPhase.Finishing && from >= limit)
                 {
                     return;
                 }

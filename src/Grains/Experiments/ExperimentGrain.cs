@@ -35,7 +35,7 @@ public sealed partial class ExperimentGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _id = this.GetPrimaryKeyString();
-        if (state.State.Spec is not null && state.State.Phase is "running" or "finishing")
+        if (state.State.Spec is not null && ExperimentPhase.IsUnderWay(state.State.Phase))
         {
             // The client's next call resumes the work; a status query alone does not.
             ExperimentLog.Resumes(logger, _id, state.State.RunsForwarded);
@@ -50,7 +50,7 @@ public sealed partial class ExperimentGrain(
     /// </summary>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (state.State.Phase is "running" or "finishing")
+        if (ExperimentPhase.IsUnderWay(state.State.Phase))
         {
             ExperimentLog.Leaves(logger, _id, state.State.RunsForwarded, reason);
         }
@@ -74,7 +74,7 @@ public sealed partial class ExperimentGrain(
             _compiled = compiler.Compile(spec);
             state.State.Spec = spec;
             state.State.Scenario = _compiled.Scenario.Name;
-            state.State.Phase = "running";
+            state.State.Phase = ExperimentPhase.Running;
             state.State.StartedUtc = DateTime.UtcNow;
         }
         // A repeated call (the first failed, say while Redis restarted) writes what the first could not.
@@ -114,10 +114,10 @@ public sealed partial class ExperimentGrain(
     }
 
     /// <inheritdoc />
-    public Task Finish(long runsKept) => End(runsKept, "finished");
+    public Task Finish(long runsKept) => End(runsKept, ExperimentPhase.Finished);
 
     /// <inheritdoc />
-    public Task Interrupt(long runsKept) => End(runsKept, "interrupted");
+    public Task Interrupt(long runsKept) => End(runsKept, ExperimentPhase.Interrupted);
 
     /// <summary>Stops computing, waits until the entity grains hold exactly the first <paramref name="runsKept"/> runs, and saves <paramref name="phase"/>.</summary>
     private async Task End(long runsKept, string phase)
@@ -125,11 +125,11 @@ public sealed partial class ExperimentGrain(
         var spec = Spec;
         ArgumentOutOfRangeException.ThrowIfNegative(runsKept);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(runsKept, spec.Runs);
-        if (state.State.Phase is not ("finished" or "interrupted"))
+        if (state.State.Phase is not (ExperimentPhase.Finished or ExperimentPhase.Interrupted))
         {
             state.State.RunsKept = runsKept;
             state.State.RunsAcknowledged = runsKept;
-            state.State.Phase = "finishing";
+            state.State.Phase = ExperimentPhase.Finishing;
             await Save();
             Resume();
             Signal();
@@ -148,9 +148,9 @@ public sealed partial class ExperimentGrain(
     /// <inheritdoc />
     public async Task Discard()
     {
-        if (state.State.Spec is not null && state.State.Phase != "cancelled")
+        if (state.State.Spec is not null && state.State.Phase != ExperimentPhase.Cancelled)
         {
-            state.State.Phase = "cancelled";
+            state.State.Phase = ExperimentPhase.Cancelled;
             await Save();
         }
         _ready.Clear();
@@ -162,7 +162,7 @@ public sealed partial class ExperimentGrain(
     {
         if (state.State.Spec is not null && !IsOver)
         {
-            state.State.Phase = "cancelled";
+            state.State.Phase = ExperimentPhase.Cancelled;
             await Save();
         }
         _ready.Clear();
@@ -172,7 +172,7 @@ public sealed partial class ExperimentGrain(
     /// <inheritdoc />
     public async Task Forget()
     {
-        if (state.State.Spec is { } spec && state.State.Phase is "running" or "finishing" && _failure is null)
+        if (state.State.Spec is { } spec && ExperimentPhase.IsUnderWay(state.State.Phase) && _failure is null)
         {
             throw new InvalidOperationException($"experiment '{_id}' is {state.State.Phase} ({state.State.RunsAcknowledged} of {spec.Runs} runs delivered)");
         }
@@ -193,14 +193,14 @@ public sealed partial class ExperimentGrain(
     {
         var s = state.State;
         return Task.FromResult(new ExperimentProgress(this.GetPrimaryKeyString(), s.Scenario, s.Spec?.Runs ?? 0, s.RunsAcknowledged,
-            _inFlight, s.BatchesRetried, _capacity.Count, _failure is null ? s.Phase : "failed", s.StartedUtc, RuntimeIdentity,
+            _inFlight, s.BatchesRetried, _capacity.Count, _failure is null ? s.Phase : ExperimentPhase.Failed, s.StartedUtc, RuntimeIdentity,
             new Dictionary<string, int>(s.BatchesBySilo, StringComparer.Ordinal)));
     }
 
     /// <summary>Starts the dispatch and forwarding loops if this activation is not running them yet.</summary>
     private void Resume()
     {
-        if (state.State.Phase is not ("running" or "finishing"))
+        if (!ExperimentPhase.IsUnderWay(state.State.Phase))
         {
             return;
         }
@@ -261,7 +261,7 @@ public sealed partial class ExperimentGrain(
     }
 
     /// <summary>Whether the experiment has ended: finished, interrupted or cancelled.</summary>
-    private bool IsOver => state.State.Phase is "finished" or "interrupted" or "cancelled";
+    private bool IsOver => ExperimentPhase.IsOver(state.State.Phase);
 
     private bool Stopped => IsOver || _failure is not null || _leaving;
 }

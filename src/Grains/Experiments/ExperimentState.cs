@@ -27,9 +27,9 @@ public sealed class ExperimentState
     [Id(4)]
     public long RunsKept { get; set; } = -1;
 
-    /// <summary>starting, running, finishing, finished, interrupted (its client was stopped by a signal and kept the runs delivered), cancelled or failed.</summary>
+    /// <summary>One of <see cref="ExperimentPhase"/>'s phases.</summary>
     [Id(5)]
-    public string Phase { get; set; } = "starting";
+    public string Phase { get; set; } = ExperimentPhase.Starting;
 
     /// <summary>When the experiment was first started.</summary>
     [Id(6)]

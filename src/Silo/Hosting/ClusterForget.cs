@@ -8,9 +8,6 @@ namespace MarketSim.Silo.Hosting;
 /// </summary>
 public static class ClusterForget
 {
-    /// <summary>The phases of an experiment that may still have a client taking its runs.</summary>
-    public static bool IsRunning(string phase) => phase is "starting" or "running" or "finishing";
-
     /// <summary>Forgets experiment <paramref name="id"/>, cancelling it first when <paramref name="cancelFirst"/> (it was running).</summary>
     public static async Task Forget(IGrainFactory grains, string id, bool cancelFirst)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MarketSim.Grains.Experiments;
 using MarketSim.Silo.Hosting;
 
 namespace MarketSim.Simulator.Cli;
@@ -39,7 +40,7 @@ internal static class ClusterForgetCommand
                 {
                     problems.Add($"cluster forget: experiment '{id}' did not answer (its silo may have just died); try again in a few seconds");
                 }
-                else if (ClusterForget.IsRunning(e.Phase) && !parsed.GetValue(force))
+                else if (ExperimentPhase.MayHaveAClient(e.Phase) && !parsed.GetValue(force))
                 {
                     problems.Add($"cluster forget: experiment '{id}' is {e.Phase} ({e.RunsDelivered.ToString("N0", CultureInfo.InvariantCulture)} of {e.Runs.ToString("N0", CultureInfo.InvariantCulture)} runs delivered), and a client may still be taking its runs; stop that client first, or give --force to cancel it (the client then fails, writing nothing)");
                 }
@@ -52,13 +53,13 @@ internal static class ClusterForgetCommand
             var chosen = named.Select(id => byId[id]).ToList();
             if (parsed.GetValue(ended))
             {
-                chosen.AddRange(experiments.Where(e => !ClusterForget.IsRunning(e.Phase) && e.Phase != ClusterStatus.NoAnswer && !chosen.Contains(e)));
+                chosen.AddRange(experiments.Where(e => !ExperimentPhase.MayHaveAClient(e.Phase) && e.Phase != ClusterStatus.NoAnswer && !chosen.Contains(e)));
             }
             foreach (var e in chosen)
             {
                 cli.Signals.Stop.ThrowIfCancellationRequested();
-                ClusterForget.Forget(connection.Client, e.Id, cancelFirst: ClusterForget.IsRunning(e.Phase)).GetAwaiter().GetResult();
-                cli.Output.WriteLine($"forgot experiment {e.Id} ({e.Scenario}, {e.Phase}, {e.RunsDelivered.ToString("N0", CultureInfo.InvariantCulture)} runs delivered){(ClusterForget.IsRunning(e.Phase) ? ", cancelled first" : "")}");
+                ClusterForget.Forget(connection.Client, e.Id, cancelFirst: ExperimentPhase.MayHaveAClient(e.Phase)).GetAwaiter().GetResult();
+                cli.Output.WriteLine($"forgot experiment {e.Id} ({e.Scenario}, {e.Phase}, {e.RunsDelivered.ToString("N0", CultureInfo.InvariantCulture)} runs delivered){(ExperimentPhase.MayHaveAClient(e.Phase) ? ", cancelled first" : "")}");
             }
             var kept = experiments.Count - chosen.Count;
             cli.Output.WriteLine(
