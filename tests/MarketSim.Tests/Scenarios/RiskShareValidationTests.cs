@@ -90,7 +90,7 @@ public class RiskShareValidationTests
 
         Assert.Empty(problems);
         var warning = Assert.Single(loaded!.Warnings);
-        Assert.Equal("dorset.yaml:109:25: commissioners[0].annual_budgets_gbp: 3 budgets for a horizon of 2 model years: the last is never used; check horizon_years or the list", warning.ToString());
+        Assert.Equal("dorset.yaml:132:25: commissioners[0].annual_budgets_gbp: 3 budgets for a horizon of 2 model years: the last is never used; check horizon_years or the list", warning.ToString());
         Assert.Empty(ScenarioLoader.ParseUncertain(Dorset, "dorset.yaml").Scenario!.Warnings);
     }
 
@@ -129,7 +129,7 @@ public class RiskShareValidationTests
     [Fact]
     public void A_partner_listed_twice_is_named_at_the_repeat()
     {
-        var problems = Problems(Dorset.Replace("- { commissioner: dorset_ccg, contribution_gbp_per_year: 18000000 }", "- { commissioner: dcc, contribution_gbp_per_year: 18000000 }", StringComparison.Ordinal));
+        var problems = Problems(Dorset.Replace("- { commissioner: dorset_ccg, contribution_gbp_per_year: { value: 18000000,", "- { commissioner: dcc, contribution_gbp_per_year: { value: 18000000,", StringComparison.Ordinal));
 
         Assert.Contains(problems, p => p.EndsWith("pooled_budgets[0].partners[1].commissioner: 'dcc' is listed twice (also pooled_budgets[0].partners[0]); allowed: each partner once", StringComparison.Ordinal));
         Assert.DoesNotContain(problems, p => p.Contains("dcc, dcc", StringComparison.Ordinal));
