@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench.Levers;
 using MarketSim.Simulator.Workbench.Pages;
@@ -74,6 +75,19 @@ public sealed class ScenarioLeversTests : IDisposable
         Assert.Equal("nlw_linked", levers["rate_setting.policy"].Value);
         Assert.Equal("0.02", levers["zones.zone_1.demand.annual_growth"].Value);
         Assert.All(levers.Keys, key => Assert.Matches("^[a-z0-9_.-]+$", key));
+    }
+
+    [Fact]
+    public void A_lever_without_a_source_of_its_own_shows_the_source_of_the_mapping_around_it_as_the_report_does()
+    {
+        var levers = ScenarioLevers.Read(Repo.Scenario(Dorset)).ToDictionary(l => l.Key);
+        var report = ScenarioAssumptions.Read(File.ReadAllText(Repo.Scenario(Dorset))).ToDictionary(a => a.Path);
+
+        Assert.Equal("000 para 7.3: DCC rebased its 2017-18 budget to £53m", levers["commissioners.dcc.annual_budgets_gbp.0"].Source);
+        Assert.Equal("assumption: 000 para 2 names price inflation; 2% a year", levers["rate_setting.percent"].Source);
+        Assert.Equal(report["rate_setting.percent"].Source, levers["rate_setting.percent"].Source);
+        Assert.Equal("assumption: a 20% spot premium", levers["providers.spot.rate_gbp_per_hour"].Source);
+        Assert.Null(levers["pooled_budgets.dorset.risk_share_models.ccg_capped.caps.dorset_ccg.percent_of_contribution"].Source);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace MarketSim.Simulator.Workbench.Levers;
 /// <param name="Label">Human words with the entity's name, e.g. "SLP A: hourly rate".</param>
 /// <param name="Unit">What the value is, in the scenario's own unit, e.g. "£ an hour" or "share (0–1)".</param>
 /// <param name="Value">The current value as text; empty when the field is left out (its default applies).</param>
-/// <param name="Source">The source note the scenario gives for the value, or null.</param>
+/// <param name="Source">The source note the scenario gives for the value: its own, or else that of the nearest mapping around it (as the report's assumptions read it); null when none.</param>
 public sealed record Lever(string Key, string Group, string Label, string Unit, string Value, string? Source)
 {
     /// <summary>

@@ -65,7 +65,7 @@ internal static partial class LeverCatalogue
     {
         var path = site.StablePaths[0];
         var key = KeyOf(path);
-        Lever Make(string group, string label, string unit) => new(key, group, label, unit, site.Text, site.Source) { InputMode = InputMode(path) };
+        Lever Make(string group, string label, string unit) => new(key, group, label, unit, site.Text, site.ShownSource) { InputMode = InputMode(path) };
         if (site.Parent is YamlMappingNode parent && parent.Children.TryGetValue(new YamlScalarNode("distribution"), out var kind)
             && site.Key is { } parameter && ParameterWords.TryGetValue(parameter, out var words))
         {

@@ -39,6 +39,12 @@ internal sealed class LeverSite(YamlNode parent, string? key, int index)
     /// <summary>The source note given with the value (<c>{ value, source }</c>), or null.</summary>
     public string? Source => Node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("source"), out var s) ? (s as YamlScalarNode)?.Value : null;
 
+    /// <summary>The <c>source:</c> of the nearest mapping around the value that has one, which covers it when it has none of its own; null when none does.</summary>
+    public string? CoveringSource { get; set; }
+
+    /// <summary>The source to show for the value: its own, or else the one covering it.</summary>
+    public string? ShownSource => Source ?? CoveringSource;
+
     /// <summary>The scalar holding the value itself: the node, or the <c>value</c> of a <c>{ value, source }</c> mapping.</summary>
     public YamlNode? ValueNode() =>
         Node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("value"), out var inner) ? inner : Node;

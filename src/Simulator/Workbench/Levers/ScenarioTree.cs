@@ -48,11 +48,11 @@ internal sealed partial class ScenarioTree
                 for (var i = 0; i < list.Children.Count; i++)
                 {
                     var id = IdOf(list.Children[i], "id") ?? $"[{i}]";
-                    Visit(list, null, i, list.Children[i], $"{section}.{id}", $"{section}[{i}]", new LeverOwner(section, id), 1);
+                    Visit(list, null, i, list.Children[i], $"{section}.{id}", $"{section}[{i}]", new LeverOwner(section, id), 1, covering: null);
                 }
                 continue;
             }
-            Visit(root, section, -1, value, section, section, new LeverOwner(section, null), 1);
+            Visit(root, section, -1, value, section, section, new LeverOwner(section, null), 1, covering: null);
         }
     }
 
@@ -71,7 +71,16 @@ internal sealed partial class ScenarioTree
             ? (v as YamlScalarNode)?.Value ?? ((v as YamlMappingNode)?.Children.TryGetValue(new YamlScalarNode("value"), out var inner) == true ? (inner as YamlScalarNode)?.Value : null)
             : null;
 
-    private void Visit(YamlNode parent, string? key, int index, YamlNode node, string stable, string loader, LeverOwner owner, int depth)
+    /// <param name="parent"></param>
+
+    /// <param name="key"></param>
+    /// <param name="index"></param>
+    /// <param name="node"></param>
+    /// <param name="stable"></param>
+    /// <param name="loader"></param>
+    /// <param name="owner"></param>
+    /// <param name="depth"></param>    /// <param name="covering">The <c>source:</c> of the nearest mapping around <paramref name="node"/> that has one, which covers the values without their own (as in the report's assumptions).</param>
+    private void Visit(YamlNode parent, string? key, int index, YamlNode node, string stable, string loader, LeverOwner owner, int depth, string? covering)
     {
         if (depth > MaxDepth)
         {
@@ -82,7 +91,12 @@ internal sealed partial class ScenarioTree
         {
             var site = SiteOf(parent, key, index);
             site.Node = node;
+            site.CoveringSource ??= covering;
             Reach(site, stable, loader, owner);
+        }
+        if (node is YamlMappingNode around && around.Children.TryGetValue(new YamlScalarNode("source"), out var note) && note is YamlScalarNode { Value: { Length: > 0 } own })
+        {
+            covering = own;
         }
         switch (wrapped ?? node)
         {
@@ -93,7 +107,7 @@ internal sealed partial class ScenarioTree
                     var name = (k as YamlScalarNode)?.Value ?? "";
                     if (name != "source")
                     {
-                        Visit(map, name, -1, v, $"{stable}.{name}", $"{loader}.{name}", owner, depth + 1);
+                        Visit(map, name, -1, v, $"{stable}.{name}", $"{loader}.{name}", owner, depth + 1, covering);
                     }
                 }
                 foreach (var (_, offered) in Offered.Where(o => o.Container.IsMatch(stable)))
@@ -108,7 +122,7 @@ internal sealed partial class ScenarioTree
                 for (var i = 0; i < list.Children.Count; i++)
                 {
                     var id = IdOf(list.Children[i], "id") ?? IdOf(list.Children[i], "commissioner");
-                    Visit(list, null, i, list.Children[i], id is null ? $"{stable}[{i}]" : $"{stable}.{id}", $"{loader}[{i}]", owner, depth + 1);
+                    Visit(list, null, i, list.Children[i], id is null ? $"{stable}[{i}]" : $"{stable}.{id}", $"{loader}[{i}]", owner, depth + 1, covering);
                 }
                 break;
         }
