@@ -83,13 +83,18 @@ public sealed class WorkbenchServer : IAsyncDisposable
             builder.Services.AddAntiforgery();
             builder.Services.AddSingleton(experiments);
             builder.Services.AddSingleton(new ScenarioLibrary(options.ScenariosFolder, experiments));
-            builder.Services.AddSingleton(services => new ExperimentJobs(experiments, cluster?.Borrow() ?? RunEngine.Hosted(services.GetRequiredService<IGrainFactory>(), "embedded silo"), options.Cluster, options.Threads));
+            builder.Services.AddSingleton(services => new ExperimentJobs(experiments, cluster?.Borrow() ?? RunEngine.Hosted(services.GetRequiredService<IGrainFactory>(), "embedded silo"), options.Cluster, options.Threads,
+                services.GetRequiredService<ILogger<ExperimentJobs>>()));
             builder.Services.AddSingleton(options);
             var app = builder.Build();
+            // The exception handler logs the error whole; the page names a refused file or folder by the page that needed it, not by the server's path.
             app.UseExceptionHandler(failed => failed.Run(context =>
             {
                 var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-                return Page.Html("Something went wrong", $"<h1>Something went wrong</h1><p>{Page.E(error?.Message)}</p><p>Nothing was changed. <a href=\"/\">Back to the start</a></p>", status: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
+                var message = error is not null && FileFailure.Is(error)
+                    ? $"The page {context.Request.Path.Value} could not read or write a file or folder the workbench keeps ({FileFailure.Reason(error)}); the server's log has the full message."
+                    : error?.Message;
+                return Page.Html("Something went wrong", $"<h1>Something went wrong</h1><p>{Page.E(message)}</p><p>Nothing was changed. <a href=\"/\">Back to the start</a></p>", status: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
             }));
             app.UseStatusCodePages(StatusPage);
             app.Use(SecurityHeaders);

@@ -95,7 +95,7 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
     [Theory]
     [InlineData("&e={0}", "An experiment cannot be compared with itself")]
     [InlineData("", "Nothing to compare the base with")]
-    public async Task A_base_with_no_other_experiment_is_refused_beside_the_compare_with_field(string others, string message)
+    public async Task A_base_with_no_other_experiment_is_refused_beside_the_compare_with_boxes_each_marked_invalid_and_described_by_it(string others, string message)
     {
         var one = Experiment("one-year", ExperimentComparisonTests.Small);
         Experiment("later-start", ExperimentComparisonTests.Small.Replace("2020-04-01", "2020-10-01", StringComparison.Ordinal));
@@ -105,11 +105,26 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains($"<div class=\"error\" id=\"e-problem\">{message}; allowed: one experiment or more besides the base</div>", page, StringComparison.Ordinal);
-        Assert.Contains("<fieldset aria-describedby=\"e-problem\"><legend>Compare with</legend>", page, StringComparison.Ordinal);
+        Assert.Contains("<fieldset><legend>Compare with</legend>", page, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"checkbox\" name=\"e\" id=\"e-{one}\" value=\"{one}\" aria-invalid=\"true\" aria-describedby=\"e-problem\">", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"checkbox\" name=\"e\" id=\"e-later-start\" value=\"later-start\" aria-invalid=\"true\" aria-describedby=\"e-problem\">", page, StringComparison.Ordinal);
+        Assert.Equal(page.Split("name=\"e\"").Length - 1, page.Split("aria-describedby=\"e-problem\"").Length - 1);
+        Assert.Contains("<input type=\"checkbox\" name=\"all\" value=\"1\" id=\"all\">", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_comparison_without_a_problem_marks_no_box_invalid()
+    {
+        var (one, later) = (Experiment("one-year", ExperimentComparisonTests.Small), Experiment("later-start", ExperimentComparisonTests.Small.Replace("2020-04-01", "2020-10-01", StringComparison.Ordinal)));
+
+        var page = await workbench.Client.GetStringAsync($"/compare?base={one}&e={later}");
+
+        Assert.DoesNotContain("aria-invalid", page, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"checkbox\" name=\"e\" id=\"e-{later}\" value=\"{later}\" checked>", page, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("cut-short", @"runs\.csv of experiment {0}, line \d+: (\d+ fields where the header has \d+|\d+ runs where manifest\.json states 200)")]
+    [InlineData("cut-short", @"runs\.csv of experiment {0}(, line \d+: \d+ fields where the header has \d+| holds \d+ runs, but manifest\.json of experiment {0} states 200)")]
     [InlineData("extra-field", @"runs\.csv of experiment {0}, line 4: \d+ fields where the header has \d+")]
     [InlineData("text-for-a-number", @"runs\.csv of experiment {0}, line 6: 'lots' in column \w+ is not a number")]
     public async Task A_corrupt_runs_csv_is_refused_with_a_message_naming_the_experiment_and_the_file(string corruption, string message)
@@ -159,6 +174,30 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains($"<p class=\"error\">experiment {damaged} is not a complete MarketSim results folder: it has no runs.csv</p>", page, StringComparison.Ordinal);
         Assert.DoesNotContain(workbench.Experiments, page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1e30", "manifest.json of experiment {0}: runs is 1e30; allowed: a whole number of runs, 0 or more, as many as runs.csv holds")]
+    [InlineData("-5", "manifest.json of experiment {0}: runs is -5; allowed: a whole number of runs, 0 or more, as many as runs.csv holds")]
+    [InlineData("200.5", "manifest.json of experiment {0}: runs is 200.5; allowed: a whole number of runs, 0 or more, as many as runs.csv holds")]
+    [InlineData("\"many\"", "manifest.json of experiment {0}: runs is \"many\"; allowed: a whole number of runs, 0 or more, as many as runs.csv holds")]
+    [InlineData("1000000000000", "runs.csv of experiment {0} holds 200 runs, but manifest.json of experiment {0} states 1,000,000,000,000")]
+    [InlineData("201", "runs.csv of experiment {0} holds 200 runs, but manifest.json of experiment {0} states 201")]
+    public async Task Compare_refuses_a_manifest_with_an_absurd_run_count_naming_the_file(string runs, string message)
+    {
+        var one = Experiment("one-year", ExperimentComparisonTests.Small);
+        var damaged = Copy(one, "runs-" + string.Concat(runs.Where(char.IsLetterOrDigit)));
+        var manifest = Path.Combine(workbench.Experiments, damaged, Manifest.FileName);
+        File.WriteAllText(manifest, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(manifest), "\"runs\": \\d+", $"\"runs\": {runs}"));
+
+        var response = await workbench.Client.GetAsync($"/compare?base={one}&e={damaged}");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains($"<div id=\"compare-problem\"><p class=\"error\">{string.Format(System.Globalization.CultureInfo.InvariantCulture, message, damaged)}</p><p>Nothing was compared", page, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"get\" action=\"/compare\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(workbench.Experiments, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"comparison\"", page, StringComparison.Ordinal);
     }
 
     /// <summary>A copy of experiment <paramref name="id"/>'s results folder as experiment <paramref name="copy"/>, made afresh, to be damaged by a test.</summary>

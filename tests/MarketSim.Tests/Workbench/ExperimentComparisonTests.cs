@@ -243,7 +243,7 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
         var error = Assert.Throws<InvalidDataException>(() => ExperimentComparison.Read([cut]));
 
         Assert.Contains(Path.Combine(cut, "runs.csv"), error.Message);
-        Assert.Contains($"10 runs where manifest.json states {Runs}", error.Message);
+        Assert.Contains($"{Path.Combine(cut, "runs.csv")} holds 10 runs, but {Path.Combine(cut, "manifest.json")} states {Runs}", error.Message);
     }
 
     [Fact]

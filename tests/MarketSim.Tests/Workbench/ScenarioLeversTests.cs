@@ -214,9 +214,14 @@ public sealed class ScenarioLeversTests : IDisposable
     [Theory]
     [InlineData("£ a year", "10640000", "10,640,000")]
     [InlineData("£", "2750.5", "2,750.5")]
-    [InlineData("£", "1234567.5", "1234567.5")]
+    [InlineData("£", "1234567.5", "1,234,567.5")]
+    [InlineData("£", "12345.67", "12,345.67")]
+    [InlineData("£", "61000.5", "61,000.5")]
+    [InlineData("£ a year", "-12345.67", "-12,345.67")]
     [InlineData("£ an hour", "14.36", "14.36")]
-    [InlineData("£ a year", "1234567.891234", "1234567.891234")]
+    [InlineData("£ a year", "1234567.891234", "1,234,567.891234")]
+    [InlineData("£ a year", "0.1234567890123456789", "0.1234567890123456789")]
+    [InlineData("£ a year", "1e20", "100,000,000,000,000,000,000")]
     [InlineData("hours a week", "12000", "12000")]
     [InlineData("£ a year", "", "")]
     public void Money_on_the_levers_form_is_shown_with_thousands_separators_when_it_reads_back_as_the_same_number(string unit, string value, string shown) =>
@@ -236,6 +241,23 @@ public sealed class ScenarioLeversTests : IDisposable
 
         Assert.Contains(levers, l => l.Unit.StartsWith('£') && ScenarioLevers.Shown(l).Contains(',', StringComparison.Ordinal));
         Assert.Equal(ScenarioLevers.NothingChanged, Assert.Single(check.Problems).Value);
+    }
+
+    [Fact]
+    public void Money_with_pence_is_shown_with_thousands_separators_and_its_pence_and_read_back_as_shown()
+    {
+        var basePath = Copy(Dorset);
+        File.WriteAllText(basePath, File.ReadAllText(basePath).Replace("value: [18000000]", "value: [18000000.45]", StringComparison.Ordinal));
+        var levers = ScenarioLevers.Read(basePath);
+        const string Key = "commissioners.dorset_ccg.annual_budgets_gbp.0";
+
+        var asShown = ScenarioLevers.Check(basePath, "As shown", levers.ToDictionary(l => l.Key, ScenarioLevers.Shown), Today);
+        var changed = Check(basePath, (Key, "18,000,000.46"));
+
+        Assert.Equal("18,000,000.45", ScenarioLevers.Shown(levers.Single(l => l.Key == Key)));
+        Assert.Equal(ScenarioLevers.NothingChanged, Assert.Single(asShown.Problems).Value);
+        Assert.True(changed.IsValid, string.Join("; ", changed.Problems.Values));
+        Assert.Equal(18000000.46, SaveAndLoad(changed).Commissioners.Single(c => c.Id == "dorset_ccg").AnnualBudgetsGbp[0]);
     }
 
     private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

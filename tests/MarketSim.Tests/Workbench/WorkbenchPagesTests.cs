@@ -88,7 +88,7 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
     }
 
     [Fact]
-    public async Task A_page_that_fails_says_so_in_a_page_of_its_own()
+    public async Task A_page_that_fails_says_so_in_a_page_of_its_own_without_the_servers_path()
     {
         // The experiments folder moved away under the running workbench: listing it fails.
         var moved = workbench.Experiments + "-moved";
@@ -100,7 +100,8 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
 
             Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
             Assert.Contains("<h1>Something went wrong</h1>", page, StringComparison.Ordinal);
-            Assert.Contains(workbench.Experiments, page, StringComparison.Ordinal);
+            Assert.Contains("The page /experiments could not read or write a file or folder the workbench keeps (a folder is missing or is not a folder); the server&#39;s log has the full message.", page, StringComparison.Ordinal);
+            Assert.DoesNotContain(workbench.Folder, page, StringComparison.Ordinal);
             Assert.Contains("MarketSim workbench", page, StringComparison.Ordinal);
         }
         finally
@@ -116,6 +117,23 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
 
         Assert.Contains("name=\"commissioners.dcc.annual_budgets_gbp.0\" inputmode=\"decimal\" value=\"53,000,000\"", page, StringComparison.Ordinal);
         Assert.Contains("name=\"pooled_budgets.dorset.partners.dcc.contribution_gbp_per_year\" inputmode=\"decimal\" value=\"53,000,000\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Money_with_pence_on_the_levers_page_is_shown_with_thousands_separators_and_its_pence_and_saved_as_typed_so()
+    {
+        var yaml = File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml")).Replace("value: [18000000]", "value: [12345.67]", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(workbench.Experiments, ExperimentsFolder.ScenariosName, "pence.yaml"), yaml);
+        const string Form = "/levers/mine/pence.yaml";
+        const string Key = "commissioners.dorset_ccg.annual_budgets_gbp.0";
+
+        var page = await workbench.Client.GetStringAsync(Form);
+        using var saved = await workbench.Post(Form, Form, ("variant-name", "Pence"), (Key, "12,345.68"));
+
+        Assert.Contains($"name=\"{Key}\" inputmode=\"decimal\" value=\"12,345.67\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var variant = Path.Combine(workbench.Experiments, ExperimentsFolder.ScenariosName, Path.GetFileName(saved.Headers.Location!.OriginalString.Split('?')[0]));
+        Assert.Equal(12345.68, MarketSim.Simulator.Scenarios.ScenarioLoader.Load(variant).Commissioners.Single(c => c.Id == "dorset_ccg").AnnualBudgetsGbp[0]);
     }
 
     [Fact]

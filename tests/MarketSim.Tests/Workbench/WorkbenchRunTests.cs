@@ -107,7 +107,19 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
         var gone = new DirectoryNotFoundException($"Could not find a part of the path '{Path.Combine(workbench.Experiments, staging, "providers.csv")}'.");
 
         Assert.Equal($"the results folder being written ({staging}) was removed while the runs went on; nothing was kept.", MarketSim.Simulator.Workbench.Jobs.JobFailure.Describe(gone, folder));
-        Assert.Equal("disk full", MarketSim.Simulator.Workbench.Jobs.JobFailure.Describe(new IOException("disk full"), folder));
+        Assert.Equal("no run may be asked for", MarketSim.Simulator.Workbench.Jobs.JobFailure.Describe(new InvalidOperationException("no run may be asked for"), folder));
+    }
+
+    [Fact]
+    public void A_file_the_system_refuses_a_run_is_described_by_its_experiment_and_why_not_by_the_servers_path()
+    {
+        var folder = Path.Combine(workbench.Experiments, "20261130-000000-full");
+        // .NET on Linux gives the system's error number as the HResult of an IOException it has no type of its own for (28: no space left).
+        var full = new IOException($"No space left on device : '{Path.Combine(folder, "runs.csv")}'", 28);
+        var denied = new UnauthorizedAccessException($"Access to the path '{folder}' is denied.");
+
+        Assert.Equal("experiment 20261130-000000-full could not read or write a file or folder (no space left on device); the server's log has the full message.", MarketSim.Simulator.Workbench.Jobs.JobFailure.Describe(full, folder));
+        Assert.Equal("experiment 20261130-000000-full could not read or write a file or folder (permission denied); the server's log has the full message.", MarketSim.Simulator.Workbench.Jobs.JobFailure.Describe(denied, folder));
     }
 
     [Fact]

@@ -138,6 +138,56 @@ public sealed class WorkbenchSafetyTests(Support.Workbench workbench) : IClassFi
     }
 
     [Fact]
+    public async Task An_upload_refused_marks_the_file_field_invalid_and_described_by_its_message()
+    {
+        var yaml = File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml")).Replace("horizon_years:", "horizon_yeers:", StringComparison.Ordinal);
+
+        var empty = await (await Upload("blank.yaml", "")).Content.ReadAsStringAsync();
+        var invalid = await (await Upload("typo.yaml", yaml)).Content.ReadAsStringAsync();
+        var fresh = await workbench.Client.GetStringAsync("/scenarios");
+
+        const string Marked = "<input id=\"file\" type=\"file\" name=\"file\" accept=\".yaml,.yml\" required aria-invalid=\"true\" aria-describedby=\"file-problem\">";
+        Assert.Contains(Marked, empty, StringComparison.Ordinal);
+        Assert.Contains("<div id=\"file-problem\"><p class=\"error\">blank.yaml is empty;", empty, StringComparison.Ordinal);
+        Assert.Contains(Marked, invalid, StringComparison.Ordinal);
+        Assert.Contains("<div id=\"file-problem\"><div class=\"warning\"><p>typo.yaml was not saved: the validator found these problems.</p>", invalid, StringComparison.Ordinal);
+        Assert.Contains("<input id=\"file\" type=\"file\" name=\"file\" accept=\".yaml,.yml\" required>", fresh, StringComparison.Ordinal);
+        Assert.DoesNotContain("file-problem", fresh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upload_or_a_variant_the_scenarios_folder_cannot_take_is_refused_naming_it_and_why_not_the_servers_path()
+    {
+        // A file where the user's scenarios folder should be: as root, a folder made read-only would still be written.
+        var mine = Path.Combine(workbench.Experiments, ExperimentsFolder.ScenariosName);
+        var moved = mine + "-moved";
+        const string Form = "/levers/bundled/doncaster-ccash.yaml";
+        Directory.Move(mine, moved);
+        File.WriteAllText(mine, "not a folder");
+        try
+        {
+            using var upload = await Upload("kept.yaml", File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml")));
+            var uploadPage = await upload.Content.ReadAsStringAsync();
+            using var variant = await workbench.Post(Form, Form, ("variant-name", "Higher rate"), ("providers.slp_a.rate_gbp_per_hour", "15.50"));
+            var variantPage = await variant.Content.ReadAsStringAsync();
+
+            Assert.Equal(HttpStatusCode.InternalServerError, upload.StatusCode);
+            var problem = uploadPage[uploadPage.IndexOf("<div id=\"file-problem\">", StringComparison.Ordinal)..];
+            problem = problem[..problem.IndexOf("</div>", StringComparison.Ordinal)];
+            Assert.Equal("<div id=\"file-problem\"><p class=\"error\">kept.yaml was not saved: the workbench could not write it among your scenarios (a folder is missing or is not a folder); the server&#39;s log has the full message.</p>", problem);
+            Assert.Contains("required aria-invalid=\"true\" aria-describedby=\"file-problem\">", uploadPage, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.InternalServerError, variant.StatusCode);
+            Assert.Contains("<div class=\"warning\" id=\"problems\">Variant &#39;Higher rate&#39; was not saved: the workbench could not write it among your scenarios (a folder is missing or is not a folder); the server&#39;s log has the full message.</div>", variantPage, StringComparison.Ordinal);
+            Assert.DoesNotContain(workbench.Folder, variantPage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(mine);
+            Directory.Move(moved, mine);
+        }
+    }
+
+    [Fact]
     public async Task An_upload_the_validator_rejects_gets_its_messages_and_is_not_saved()
     {
         var before = ScenarioFiles();

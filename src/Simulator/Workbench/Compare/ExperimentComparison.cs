@@ -94,6 +94,13 @@ public sealed class ExperimentComparison
         return new ExperimentComparison(experiments, rows, [.. ScenarioComparison.StartDateWarnings(scenarios), .. RunCountWarnings(opened)]);
     }
 
+    /// <summary>
+    /// Opens <paramref name="folder"/> as <see cref="Read"/> opens each of its folders (manifest.json's seed and runs, scenario.yaml,
+    /// runs.csv's header), throwing as <see cref="Read"/> does, naming it as <paramref name="name"/> or by its path, when it is not
+    /// a complete MarketSim results folder; for a folder the workbench does not list, to say what is wrong with it.
+    /// </summary>
+    public static void Check(string folder, string? name = null) => ExperimentFolder.Open(folder, name);
+
     // Each experiment paired with the base whose run count is not the base's: its pairs stop at the shorter
     // one's runs, so the means over the pairs are not the columns' means over all runs.
     private static IEnumerable<string> RunCountWarnings(IReadOnlyList<ExperimentFolder> experiments)

@@ -51,8 +51,9 @@ internal sealed class ExperimentFolder
 
     /// <summary>
     /// Opens <paramref name="folder"/>, checking that it holds manifest.json, runs.csv and scenario.yaml
-    /// as MarketSim writes them. Throws <see cref="IOException"/> (a file or the folder missing) or
-    /// <see cref="InvalidDataException"/> (a file not as MarketSim writes it), naming the folder and file:
+    /// as MarketSim writes them. Throws <see cref="IOException"/> (a file or the folder missing, or a file the system refuses, with
+    /// the system's exception inner) or <see cref="InvalidDataException"/> (a file not as MarketSim writes it, such as a
+    /// manifest whose runs are not a whole number of 0 or more), naming the folder and file:
     /// by their paths, or, given <paramref name="name"/> (<c>experiment ID</c>), as <c>runs.csv of experiment ID</c>.
     /// </summary>
     public static ExperimentFolder Open(string folder, string? name = null)
@@ -71,7 +72,7 @@ internal sealed class ExperimentFolder
             throw new InvalidDataException($"the scenario of {named.Folder} does not load: {first}");
         }
         var runsPath = Require(named, RunsFile);
-        var header = CsvRows.Read(runsPath).FirstOrDefault();
+        var header = Rows(named, runsPath).FirstOrDefault();
         if (header is null || header.Length == 0 || header[0] != RunColumn)
         {
             throw new InvalidDataException($"{named.File(RunsFile)}: not a MarketSim runs.csv: its header does not begin with '{RunColumn}'");
@@ -85,18 +86,22 @@ internal sealed class ExperimentFolder
     /// <summary>
     /// Streams runs.csv and returns, for each of <paramref name="columns"/> (names in <see cref="Header"/>),
     /// its value in each run in run order (NaN where empty). Throws <see cref="InvalidDataException"/>
-    /// naming the file and line when a row is not as MarketSim writes it or the rows do not match the manifest's runs.
+    /// naming the file and line when a row is not as MarketSim writes it or the rows do not match the manifest's runs
+    /// (more or fewer, however many it states), and <see cref="IOException"/> naming the file when the system refuses it.
     /// </summary>
     public double[][] ReadColumns(IReadOnlyList<string> columns)
     {
         var path = Path.Combine(Folder, RunsFile);
         var header = Header.ToList();
         var fields = columns.Select(c => header.IndexOf(c) + 1).ToArray();
-        var values = columns.Select(_ => new double[Runs]).ToArray();
         var width = Header.Count + 1;
+        // A row takes at least its commas, a digit of its run and a line's end, so the file's length bounds its rows: a manifest
+        // that states more runs than that (edited by hand) sizes no arrays by its count, and is refused once the rows are counted.
+        var capacity = Math.Min(Runs, Reading(_named, RunsFile, () => new FileInfo(path).Length) / (width + 1));
+        var values = columns.Select(_ => new double[capacity]).ToArray();
         var run = 0L;
         var line = 1L;
-        foreach (var row in CsvRows.Read(path).Skip(1))
+        foreach (var row in Rows(_named, path).Skip(1))
         {
             line++;
             if (row.Length != width)
@@ -105,7 +110,11 @@ internal sealed class ExperimentFolder
             }
             if (run >= Runs)
             {
-                throw Bad(path, line, $"more rows than the {Runs} runs manifest.json states");
+                throw Bad(path, line, string.Create(CultureInfo.InvariantCulture, $"more rows than the {Runs:N0} runs {NameOf(Manifest.FileName)} states"));
+            }
+            if (run >= capacity)
+            {
+                throw Bad(path, line, "more rows than the file's length held when it was opened (it changed while it was read)");
             }
             if (!long.TryParse(row[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index != run)
             {
@@ -125,7 +134,8 @@ internal sealed class ExperimentFolder
             }
             run++;
         }
-        return run == Runs ? values : throw Bad(path, line, $"{run} runs where manifest.json states {Runs}");
+        return run == Runs ? values : throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+            $"{NameOf(RunsFile)} holds {run:N0} runs, but {NameOf(Manifest.FileName)} states {Runs:N0}"));
     }
 
     private InvalidDataException Bad(string path, long line, string what) =>
@@ -134,7 +144,8 @@ internal sealed class ExperimentFolder
     private static (ulong Seed, long Runs) ReadManifest(Named named)
     {
         var (folder, path) = (named.Folder, named.File(Manifest.FileName));
-        var json = File.ReadAllText(Require(named, Manifest.FileName));
+        var manifest = Require(named, Manifest.FileName);
+        var json = Reading(named, Manifest.FileName, () => File.ReadAllText(manifest));
         try
         {
             using var document = JsonDocument.Parse(json);
@@ -143,9 +154,18 @@ internal sealed class ExperimentFolder
             {
                 throw new InvalidDataException($"{path}: not a MarketSim manifest (no \"{Manifest.WrittenByField}\": \"{Manifest.Engine}\"), so {folder} is not a MarketSim results folder");
             }
-            if (!root.TryGetProperty("seed", out var seed) || !seed.TryGetUInt64(out var s) || !root.TryGetProperty("runs", out var runs) || !runs.TryGetInt64(out var n) || n < 0)
+            if (!root.TryGetProperty("seed", out var seed) || !root.TryGetProperty("runs", out var runs))
             {
                 throw new InvalidDataException($"{path}: no seed or runs (not the manifest of one experiment)");
+            }
+            // Edited by hand, either may be text, a fraction, negative or past what a count can be (1e30): each is named with what is allowed.
+            if (seed.ValueKind != JsonValueKind.Number || !seed.TryGetUInt64(out var s))
+            {
+                throw new InvalidDataException($"{path}: seed is {Shown(seed)}; allowed: a whole number from 0 to 18,446,744,073,709,551,615 (2^64 − 1)");
+            }
+            if (runs.ValueKind != JsonValueKind.Number || !runs.TryGetInt64(out var n) || n < 0)
+            {
+                throw new InvalidDataException($"{path}: runs is {Shown(runs)}; allowed: a whole number of runs, 0 or more, as many as {RunsFile} holds");
             }
             return (s, n);
         }
@@ -153,6 +173,40 @@ internal sealed class ExperimentFolder
         {
             throw new InvalidDataException($"{path}: not valid JSON: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="read"/> of <paramref name="file"/>, the system's refusal of it (permission denied, a folder where the file should be)
+    /// thrown as an <see cref="IOException"/> naming the file as messages name it, with why; the system's message, which quotes the
+    /// server's path, is its inner exception.
+    /// </summary>
+    private static T Reading<T>(Named named, string file, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (FileFailure.Is(e))
+        {
+            throw new IOException($"{named.File(file)} cannot be read ({FileFailure.Reason(e)})", e);
+        }
+    }
+
+    // runs.csv's rows, each read as Reading reads, so that the system's refusal midway is named as the file is.
+    private static IEnumerable<string[]> Rows(Named named, string path)
+    {
+        using var rows = Reading(named, RunsFile, () => CsvRows.Read(path).GetEnumerator());
+        while (Reading(named, RunsFile, rows.MoveNext))
+        {
+            yield return rows.Current;
+        }
+    }
+
+    // A manifest's value as its JSON writes it ("many", 1e30, -5), cut short past 40 characters.
+    private static string Shown(JsonElement value)
+    {
+        var raw = value.GetRawText();
+        return raw.Length <= 40 ? raw : raw[..39] + "…";
     }
 
     private static string Require(Named named, string file)

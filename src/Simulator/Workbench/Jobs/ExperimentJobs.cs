@@ -4,6 +4,7 @@ using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Statistics;
 using MarketSim.Simulator.Workbench.Library;
+using Microsoft.Extensions.Logging;
 
 namespace MarketSim.Simulator.Workbench.Jobs;
 
@@ -16,7 +17,8 @@ namespace MarketSim.Simulator.Workbench.Jobs;
 /// <param name="engine">The silo or cluster connection the experiments borrow.</param>
 /// <param name="cluster">The cluster's address when <paramref name="engine"/> is a cluster's client, for the manifests.</param>
 /// <param name="threads">The embedded silo's run threads (`serve --threads`; 0 for one per core), for the manifests and batch sizes.</param>
-public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, string? cluster = null, int threads = 0)
+/// <param name="log">Where an experiment's failure to read or write a file is logged whole, with the path its page leaves out; null for nowhere.</param>
+public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, string? cluster = null, int threads = 0, ILogger? log = null)
 {
     private readonly ConcurrentDictionary<string, ExperimentJob> _jobs = new(StringComparer.Ordinal);
 
@@ -76,7 +78,7 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, s
         catch (Exception ex)
         {
             // Whatever went wrong is shown on the Run page; the workbench itself carries on.
-            job.End(JobState.Failed, JobFailure.Describe(ex, options.OutDir));
+            job.End(JobState.Failed, JobFailure.Describe(ex, options.OutDir, log));
         }
     }
 }

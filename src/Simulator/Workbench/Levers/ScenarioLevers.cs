@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
-using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Simulator.Workbench.Levers;
@@ -23,9 +23,9 @@ public static partial class ScenarioLevers
         [.. LeverModel.Load(scenarioPath).Entries.Select(e => e.Lever)];
 
     /// <summary>
-    /// <paramref name="lever"/>'s value as the form shows it: an amount of money (a unit in £) with thousands separators, as
-    /// <see cref="Numbers.Setting"/> writes it (10,640,000), when the form reads that back as the same number, so that an
-    /// untouched field is not a change; any other value as the scenario holds it.
+    /// <paramref name="lever"/>'s value as the form shows it: an amount of money (a unit in £) with thousands separators and
+    /// every decimal it has, pence included (10,640,000; 12,345.67; 1,234,567.891234), when the form reads that back as the
+    /// same number, so that an untouched field is not a change; any other value as the scenario holds it.
     /// </summary>
     public static string Shown(Lever lever)
     {
@@ -34,16 +34,19 @@ public static partial class ScenarioLevers
         {
             return lever.Value;
         }
-        var shown = Numbers.Setting(value);
+        var shown = value.ToString(Grouped, CultureInfo.InvariantCulture);
         return YamlNumber.Of(WithoutThousandsSeparators(shown)) == value ? shown : lever.Value;
     }
+
+    // Thousands separators, and up to 15 decimals: as many as the number has (a money amount's pence), none after the last that is not 0.
+    private const string Grouped = "#,0.###############";
 
     /// <summary>
     /// Checks a filled-in form (<paramref name="values"/>: lever key → the text typed) against the scenario at
     /// <paramref name="basePath"/>: writes the variant to a temporary file beside it, validates it with
     /// <see cref="ScenarioLoader"/> and deletes the file. A value equal to the base's is not written, and a form that
     /// changes nothing is refused with <see cref="NothingChanged"/>; a number may be typed with thousands separators
-    /// ("10,640,000"); a blank
+    /// ("10,640,000", "12,345.67"), as the form shows money; a blank
     /// optional value leaves the field out. Text that is not a number is written as text, so the validator
     /// says what the field allows. Problems are by lever key (an unknown key is one; a problem with a field that
     /// is not a lever is under ""); several for one key are joined by new lines. Today's date goes in the
@@ -90,7 +93,7 @@ public static partial class ScenarioLevers
         return new LeverCheck(yaml, problems.ToDictionary(p => p.Key, p => string.Join("\n", p.Value), StringComparer.Ordinal));
     }
 
-    // A number typed with commas between groups of three digits, "10,640,000", as the form shows money: the number without them.
+    // A number typed with commas between groups of three digits, "10,640,000" or "12,345.67", as the form shows money: the number without them.
     private static string WithoutThousandsSeparators(string text) =>
         ThousandsSeparated().IsMatch(text) ? text.Replace(",", "", StringComparison.Ordinal) : text;
 

@@ -7,6 +7,7 @@ using MarketSim.Simulator.Workbench.Compare;
 using MarketSim.Simulator.Workbench.Library;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using static MarketSim.Simulator.Workbench.Pages.Page;
 
 namespace MarketSim.Simulator.Workbench.Pages;
@@ -19,9 +20,9 @@ namespace MarketSim.Simulator.Workbench.Pages;
 internal static class ComparePages
 {
     public static void Map(WebApplication app) =>
-        app.MapGet("/compare", (HttpRequest request, ExperimentsFolder folder) => Show(request, folder));
+        app.MapGet("/compare", (HttpRequest request, ExperimentsFolder folder, ILogger<WorkbenchServer> log) => Show(request, folder, log));
 
-    private static IResult Show(HttpRequest request, ExperimentsFolder folder)
+    private static IResult Show(HttpRequest request, ExperimentsFolder folder, ILogger log)
     {
         var experiments = folder.List();
         var baseId = request.Query["base"].ToString();
@@ -42,10 +43,12 @@ internal static class ComparePages
         {
             html.Append("<option value=\"").Append(E(e.Id)).Append('"').Append(e.Id == baseId ? " selected" : "").Append('>').Append(E(Describe(e))).Append("</option>");
         }
-        html.Append("</select><fieldset").Append(problem is null ? "" : " aria-describedby=\"e-problem\"").Append("><legend>Compare with</legend>");
+        html.Append("</select><fieldset><legend>Compare with</legend>");
         foreach (var e in experiments)
         {
+            // A problem with the choice marks each box and is read out with it, as the Run and Levers pages do a field's problem.
             html.Append("<div><input type=\"checkbox\" name=\"e\" id=\"e-").Append(E(e.Id)).Append("\" value=\"").Append(E(e.Id)).Append('"').Append(others.Contains(e.Id) ? " checked" : "")
+                .Append(problem is null ? "" : " aria-invalid=\"true\" aria-describedby=\"e-problem\"")
                 .Append("> <label style=\"display:inline;font-weight:normal\" for=\"e-").Append(E(e.Id)).Append("\">").Append(E(Describe(e))).Append("</label></div>");
         }
         if (problem is not null)
@@ -57,17 +60,32 @@ internal static class ComparePages
         if (baseId.Length > 0 && others.Count > 0)
         {
             var chosen = new List<StoredExperiment>();
+            var unlisted = new List<string>();
             foreach (var id in others.Prepend(baseId))
             {
-                if (folder.Find(id) is not { } found)
+                if (folder.Find(id) is { } found)
+                {
+                    chosen.Add(found);
+                }
+                else if (folder.Unlisted(experiments).Any(u => u.Name == id && !u.BadName))
+                {
+                    // A results folder whose manifest.json or summary.json cannot be read (a run count of 1e30) is not listed, but it is there.
+                    unlisted.Add(id);
+                }
+                else
                 {
                     html.Append("<p class=\"error\">There is no experiment ").Append(E(id)).Append(".</p>");
                     return Html("Compare", html.ToString(), "/compare", StatusCodes.Status404NotFound);
                 }
-                chosen.Add(found);
             }
             try
             {
+                if (unlisted.Count > 0)
+                {
+                    // Opened as for a comparison, it says what is wrong with its manifest; else its summary is what cannot be read.
+                    ExperimentComparison.Check(folder.PathFor(unlisted[0]), $"experiment {unlisted[0]}");
+                    throw new InvalidDataException($"experiment {unlisted[0]}: its {Manifest.FileName} or summary.json cannot be read");
+                }
                 // Messages name each experiment and its files ("runs.csv of experiment ID"), not the server's paths.
                 Table(html, ExperimentComparison.Read([.. chosen.Select(c => c.Folder)], [.. chosen.Select(c => $"experiment {c.Id}")]), chosen, all);
             }
@@ -78,7 +96,12 @@ internal static class ComparePages
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                // A results folder damaged since it was written (runs.csv cut short or edited, a file removed): nothing to compare.
+                // A results folder damaged since it was written (runs.csv cut short or edited, a file removed or unreadable): nothing to compare.
+                // A file the system refused is named without the server's path (ExperimentComparison's message); the system's own, with it, goes to the log.
+                if (ex.InnerException is { } refusal && FileFailure.Is(refusal))
+                {
+                    FileFailure.Log(log, refusal, ex.Message);
+                }
                 html.Append("<div id=\"compare-problem\"><p class=\"error\">").Append(E(ex.Message))
                     .Append("</p><p>Nothing was compared: that experiment's results folder is not as MarketSim wrote it. Run the experiment again, or compare others.</p></div>");
                 return Html("Compare", html.ToString(), "/compare", StatusCodes.Status422UnprocessableEntity);

@@ -3,6 +3,7 @@ using MarketSim.Simulator.Workbench.Levers;
 using MarketSim.Simulator.Workbench.Library;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using static MarketSim.Simulator.Workbench.Pages.Page;
 
 namespace MarketSim.Simulator.Workbench.Pages;
@@ -21,7 +22,8 @@ internal static class LeverPages
     {
         app.MapGet("/levers/{source}/{file}", (string source, string file, HttpContext context, ScenarioLibrary library) =>
             library.Find(source, file) is { Problem: null } scenario ? Form(context, scenario, null, null, null) : NotFound($"There is no valid scenario {source}/{file}."));
-        app.MapPost("/levers/{source}/{file}", (string source, string file, HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments) => Save(context, library, experiments, source, file));
+        app.MapPost("/levers/{source}/{file}", (string source, string file, HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments, ILogger<WorkbenchServer> log) =>
+            Save(context, library, experiments, log, source, file));
     }
 
     private static IResult Form(HttpContext context, ScenarioFile scenario, IReadOnlyDictionary<string, string>? typed, IReadOnlyDictionary<string, string>? problems, string? variantName, int status = StatusCodes.Status200OK)
@@ -82,7 +84,7 @@ internal static class LeverPages
         return Html("Levers: " + scenario.Name, html.ToString(), "/scenarios", status);
     }
 
-    private static async Task<IResult> Save(HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments, string source, string file)
+    private static async Task<IResult> Save(HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments, ILogger log, string source, string file)
     {
         if (await ReadForm(context) is not { } form)
         {
@@ -99,6 +101,21 @@ internal static class LeverPages
         {
             return Form(context, scenario, values, new Dictionary<string, string> { [VariantName] = "Name the variant; allowed: any words, such as Higher rate, £15.50/hour." }, name, StatusCodes.Status400BadRequest);
         }
+        try
+        {
+            return await Save(context, library, experiments, scenario, values, name);
+        }
+        catch (Exception ex) when (FileFailure.Is(ex))
+        {
+            // The scratch or the user's scenarios folder cannot be written (or read): say which variant and why, without the server's path, which goes to the log.
+            var why = FileFailure.Describe(ex, $"Variant '{name}' was not saved: the workbench could not write it among your scenarios", log);
+            return Form(context, scenario, values, new Dictionary<string, string> { [""] = why + "." }, name, StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    /// <summary>Checks the levers' <paramref name="values"/> against <paramref name="scenario"/> and saves them as the variant <paramref name="name"/> when valid.</summary>
+    private static async Task<IResult> Save(HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments, ScenarioFile scenario, Dictionary<string, string> values, string name)
+    {
         // A bundled base is checked where it is kept and copied beside the variant only when the variant is saved.
         var scratch = scenario.Source == ScenarioFile.Bundled ? BundledChain.CheckingCopy(library, experiments, scenario) : null;
         LeverCheck check;

@@ -5,6 +5,7 @@ using MarketSim.Simulator.Scenarios;
 using MarketSim.Simulator.Workbench.Library;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using static MarketSim.Simulator.Workbench.Pages.Page;
 
 namespace MarketSim.Simulator.Workbench.Pages;
@@ -16,15 +17,16 @@ internal static class ScenarioPages
     {
         app.MapGet("/scenarios", (HttpContext context, ScenarioLibrary library) => List(context, library, null));
         app.MapGet("/scenarios/{source}/{file}", (string source, string file, int? saved, ScenarioLibrary library) => Show(library, source, file, saved == 1));
-        app.MapPost("/scenarios/upload", (HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments) => Upload(context, library, experiments));
+        app.MapPost("/scenarios/upload", (HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments, ILogger<WorkbenchServer> log) => Upload(context, library, experiments, log));
     }
 
-    private static IResult List(HttpContext context, ScenarioLibrary library, string? message, int status = StatusCodes.Status200OK)
+    // The upload's problem, when there is one, is HTML; it heads the page, and the file field is marked invalid and described by it.
+    private static IResult List(HttpContext context, ScenarioLibrary library, string? uploadProblem, int status = StatusCodes.Status200OK)
     {
         var html = new StringBuilder("<h1>Scenarios</h1>");
-        if (message is not null)
+        if (uploadProblem is not null)
         {
-            html.Append(message);
+            html.Append("<div id=\"file-problem\">").Append(uploadProblem).Append("</div>");
         }
         var all = library.List();
         foreach (var (source, heading, note) in new[]
@@ -60,7 +62,8 @@ internal static class ScenarioPages
         html.Append("<h2>Upload a scenario</h2><form class=\"stack\" method=\"post\" action=\"/scenarios/upload\" enctype=\"multipart/form-data\">")
             .Append(Antiforgery(context))
             .Append("<label for=\"file\">Scenario file (YAML, at most ").Append(WorkbenchOptions.MaxUploadBytes / 1024).Append(" KB) <span class=\"hint\">see docs/scenario-format.md; it is checked by the same validator as `marketsim validate`</span></label>")
-            .Append("<input id=\"file\" type=\"file\" name=\"file\" accept=\".yaml,.yml\" required><br><button type=\"submit\">Upload</button></form>");
+            .Append("<input id=\"file\" type=\"file\" name=\"file\" accept=\".yaml,.yml\" required").Append(uploadProblem is null ? "" : " aria-invalid=\"true\" aria-describedby=\"file-problem\"")
+            .Append("><br><button type=\"submit\">Upload</button></form>");
         return Html("Scenarios", html.ToString(), "/scenarios", status);
     }
 
@@ -96,7 +99,7 @@ internal static class ScenarioPages
         return Html(scenario.Name, html.ToString(), "/scenarios");
     }
 
-    private static async Task<IResult> Upload(HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments)
+    private static async Task<IResult> Upload(HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments, ILogger log)
     {
         if (context.Request.ContentLength > WorkbenchOptions.MaxRequestBytes)
         {
@@ -140,7 +143,22 @@ internal static class ScenarioPages
                 return List(context, library, "<p class=\"error\">The file is not UTF-8 text; allowed: a scenario in YAML.</p>", StatusCodes.Status400BadRequest);
             }
         }
-        var stem = Stem(upload.FileName);
+        try
+        {
+            return await Save(context, library, experiments, upload.FileName, text);
+        }
+        catch (Exception ex) when (FileFailure.Is(ex))
+        {
+            // The user's scenarios folder cannot be written (or read): say which upload and why, without the server's path, which goes to the log.
+            var why = FileFailure.Describe(ex, $"{Path.GetFileName(upload.FileName)} was not saved: the workbench could not write it among your scenarios", log);
+            return List(context, library, $"<p class=\"error\">{E(why)}.</p>", StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    /// <summary>Checks the uploaded <paramref name="text"/> (its file named <paramref name="fileName"/> on the user's machine) and saves it among the user's scenarios when valid.</summary>
+    private static async Task<IResult> Save(HttpContext context, ScenarioLibrary library, ExperimentsFolder experiments, string fileName, string text)
+    {
+        var stem = Stem(fileName);
         var checking = Path.Combine(library.MineFolder, $".upload-{Guid.NewGuid():N}.yaml");
         try
         {
@@ -149,12 +167,12 @@ internal static class ScenarioPages
             var problems = bundledBase is null ? ScenarioLoader.TryLoad(checking).Problems : BesideBundledBase(library, experiments, bundledBase, text, checking);
             if (problems.Count > 0)
             {
-                var list = string.Join("", problems.Select(p => $"<li>{E(p.ToString().Replace(checking, upload.FileName, StringComparison.Ordinal))}</li>"));
-                return List(context, library, $"<div class=\"warning\"><p>{E(upload.FileName)} was not saved: the validator found these problems.</p><ul>{list}</ul></div>", StatusCodes.Status400BadRequest);
+                var list = string.Join("", problems.Select(p => $"<li>{E(p.ToString().Replace(checking, fileName, StringComparison.Ordinal))}</li>"));
+                return List(context, library, $"<div class=\"warning\"><p>{E(fileName)} was not saved: the validator found these problems.</p><ul>{list}</ul></div>", StatusCodes.Status400BadRequest);
             }
             if (bundledBase is not null && BundledChain.CopyToMine(library, bundledBase, "upload it again") is { } clash)
             {
-                return List(context, library, $"<p class=\"error\">{E(upload.FileName)} was not saved: {E(clash)}</p>", StatusCodes.Status409Conflict);
+                return List(context, library, $"<p class=\"error\">{E(fileName)} was not saved: {E(clash)}</p>", StatusCodes.Status409Conflict);
             }
             var name = library.FreeName(stem);
             File.Move(checking, Path.Combine(library.MineFolder, name));
@@ -162,7 +180,11 @@ internal static class ScenarioPages
         }
         finally
         {
-            File.Delete(checking);
+            // Asked first, so that a folder the file could not be written in (a file in its place) leaves the first failure to be reported.
+            if (File.Exists(checking))
+            {
+                File.Delete(checking);
+            }
         }
     }
 
