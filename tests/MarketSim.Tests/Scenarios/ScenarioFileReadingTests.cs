@@ -98,11 +98,11 @@ public class ScenarioFileReadingTests
         var dir = Repo.TempDir();
         var file = Path.Combine(dir, "huge.yaml");
         var yaml = File.ReadAllText(Doncaster);
-        File.WriteAllText(file, System.Text.RegularExpressions.Regex.Replace(yaml, @"horizon_years: [0-9.]+", "horizon_years: 99999999999999999999999999"));
+        File.WriteAllText(file, System.Text.RegularExpressions.Regex.Replace(yaml, @"horizon_years: { value: [0-9.]+", "horizon_years: { value: 99999999999999999999999999"));
 
         var run = CliRun.Of("validate", file);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains("horizon_years: 99999999999999999999999999 is out of range; allowed:", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("horizon_years.value: 99999999999999999999999999 is out of range; allowed:", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 }
