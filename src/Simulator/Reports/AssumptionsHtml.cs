@@ -31,7 +31,8 @@ public static class AssumptionsHtml
         string? previous = null;
         foreach (var a in inputs)
         {
-            Row(html, $"<span title=\"{E(a.Path)}\">{E(a.Label)}</span>", E(labels.EntityName(a.Value)), E(a.Unit), a.Source == previous ? "<span class=\"muted\">as above</span>" : E(a.Source));
+            var value = NamesAnEntity(a.Path) ? labels.EntityName(a.Value) : a.Value;
+            Row(html, $"<span title=\"{E(a.Path)}\">{E(a.Label)}</span>", E(value), E(a.Unit), a.Source == previous ? "<span class=\"muted\">as above</span>" : E(a.Source));
             previous = a.Source;
         }
         html.Append(folded ? "</table>\n</details>\n" : "</table>\n");
@@ -48,4 +49,11 @@ public static class AssumptionsHtml
         }
         return html.ToString();
     }
+
+    /// <summary>
+    /// Whether the input at <paramref name="path"/> holds an entity's id (a partner, a provider to exit), shown by the
+    /// entity's name; a word the format defines (a role, a type) stays as written even where an entity has it as its id.
+    /// </summary>
+    private static bool NamesAnEntity(string path) => path[(path.LastIndexOf('.') + 1)..] is
+        "commissioner" or "provider" or "partner" or "reference_partner" or "backstop" or "lead" or "payer" or "recipient";
 }

@@ -250,6 +250,18 @@ public partial class ReportContentTests
     }
 
     [Fact]
+    public void Assumptions_name_the_entity_a_field_refers_to_but_show_a_role_that_is_also_an_id_as_written()
+    {
+        var yaml = File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml"));
+
+        var html = AssumptionsHtml.Section(yaml, ScenarioLoader.Load(Repo.Scenario("dorset-pool-2017.yaml")));
+
+        Assert.Contains("providers › Spot provider › role</span></td><td>spot</td>", html, StringComparison.Ordinal);
+        Assert.Contains("partners › 1 › commissioner</span></td><td>Dorset County Council</td>", html, StringComparison.Ordinal);
+        Assert.Contains("› backstop</span></td><td>Dorset County Council</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Zones_that_lose_their_lead_equally_often_read_as_one_share_not_a_range_from_it_to_itself()
     {
         var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), 104);
