@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -10,7 +11,7 @@ namespace MarketSim.Simulator.Scenarios;
 /// mapping, an alias to no anchor or to the block it sits in, nesting past <see cref="MaxDepth"/> levels
 /// (which would overflow the stack) and aliases that expand past <see cref="MaxNodes"/> values.
 /// </summary>
-internal static class YamlStructure
+internal static partial class YamlStructure
 {
     /// <summary>The deepest nesting of lists and mappings allowed; a scenario needs about eight.</summary>
     public const int MaxDepth = 64;
@@ -140,12 +141,34 @@ internal static class YamlStructure
         {
             return new(file, line, column, "", "malformed YAML: a tab in the indentation; allowed: spaces to indent");
         }
+        if (message.Contains("flow mapping, did not find expected ','", StringComparison.Ordinal) && AnchorBefore(text, ex.Start) is { } anchor)
+        {
+            return new(file, anchor.Line, anchor.Column, "", "malformed YAML: an anchor (&name) on a value with more entries after it in the same { } mapping, "
+                + "which YAML allows but the YAML reader MarketSim uses cannot read; allowed: the anchored entry last in its { }, or the mapping written one field a line");
+        }
         var what = !message.Contains("quoted scalar", StringComparison.Ordinal) ? message
             : message.Contains("escape", StringComparison.Ordinal) || message.Contains("surrogate", StringComparison.Ordinal)
                 ? "the quoted text that starts here has an escape (a backslash) YAML does not know, or half of a character; allowed: \\n, \\t, \\\\, \\\" and \\u of a whole character in double quotes, or single quotes, where a backslash is just a backslash"
                 : "the quoted text that starts here is not closed; allowed: text between a pair of matching quotes";
         return new(file, ex.Start.Line, ex.Start.Column, "", $"malformed YAML: {what}");
     }
+
+    /// <summary>The last anchor (<c>&amp;name</c>) on the line of <paramref name="at"/> before it, where the parser stops in a { } mapping that has one.</summary>
+    private static (long Line, long Column)? AnchorBefore(string text, Mark at)
+    {
+        var lines = text.Split('\n');
+        if (at.Line < 1 || at.Line > lines.Length)
+        {
+            return null;
+        }
+        var line = lines[(int)at.Line - 1];
+        var before = line[..(int)Math.Min(line.Length, Math.Max(0, at.Column - 1))];
+        var anchor = AnchorOnAValue().Matches(before).LastOrDefault();
+        return anchor is null ? null : (at.Line, anchor.Index + 1L);
+    }
+
+    [GeneratedRegex(@"(?<=[:,\[{]\s+)&[^\s,\[\]{}]+\s")]
+    private static partial Regex AnchorOnAValue();
 
     private static (int Line, int Column)? IndentingTab(string text)
     {

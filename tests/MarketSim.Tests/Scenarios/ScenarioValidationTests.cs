@@ -74,6 +74,19 @@ public class ScenarioValidationTests
         AssertOneClearProblem(Valid.Replace("horizon_years: 1", "horizon_years: [1"), 3, "", "malformed YAML");
 
     [Fact]
+    public void An_anchor_before_more_entries_of_a_flow_mapping_is_named_with_the_way_round_it()
+    {
+        const string Lead = "{ id: lead, role: lead, zones: [north], capacity_weekly_hours: 200, rate_gbp_per_hour: 14.36 }";
+
+        AssertOneClearProblem(Valid.Replace(Lead, "{ id: lead, role: lead, zones: [north], capacity_weekly_hours: &lead_hours 200, rate_gbp_per_hour: 14.36 }", StringComparison.Ordinal),
+            13, "", "13:68: malformed YAML: an anchor (&name) on a value with more entries after it in the same { } mapping, which YAML allows but the YAML reader MarketSim uses cannot read; allowed: the anchored entry last in its { }");
+    }
+
+    [Fact]
+    public void An_anchor_on_the_last_entry_of_a_flow_mapping_is_read() =>
+        Assert.Equal(ExitCodes.Ok, RunWith(Valid.Replace("rate_gbp_per_hour: 14.36 }", "rate_gbp_per_hour: &lead_rate 14.36 }", StringComparison.Ordinal)).Run.ExitCode);
+
+    [Fact]
     public void Unknown_field_is_reported_with_a_suggestion() =>
         AssertOneClearProblem(Valid.Replace("capacity_weekly_hours", "capacity_weekly_hour"), 13, "providers[0].capacity_weekly_hour", "did you mean 'capacity_weekly_hours'?");
 
