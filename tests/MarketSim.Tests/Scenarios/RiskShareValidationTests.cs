@@ -90,7 +90,7 @@ public class RiskShareValidationTests
 
         Assert.Empty(problems);
         var warning = Assert.Single(loaded!.Warnings);
-        Assert.Equal("dorset.yaml:132:25: commissioners[0].annual_budgets_gbp: 3 budgets for a horizon of 2 model years: the last is never used; check horizon_years or the list", warning.ToString());
+        Assert.Equal("dorset.yaml:138:25: commissioners[0].annual_budgets_gbp: 3 budgets for a horizon of 2 model years: the last is never used; check horizon_years or the list", warning.ToString());
         Assert.Empty(ScenarioLoader.ParseUncertain(Dorset, "dorset.yaml").Scenario!.Warnings);
     }
 
