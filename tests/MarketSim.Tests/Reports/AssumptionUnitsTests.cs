@@ -46,4 +46,13 @@ public partial class AssumptionUnitsTests
         var numbers = inputs.Where(a => double.TryParse(a.Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out _));
         Assert.All(numbers, a => Assert.True(a.Unit.Length > 0 || PureNumbers.Contains(Index().Replace(a.Path, "").Split('.')[^1]), $"{a.Path} = {a.Value} has no unit"));
     }
+
+    [Theory]
+    [MemberData(nameof(BundledScenarios))]
+    public void Every_input_of_a_bundled_scenario_has_a_source_of_its_own_or_of_the_block_around_it(string scenario)
+    {
+        var inputs = ScenarioAssumptions.Read(File.ReadAllText(Repo.Scenario(scenario)));
+
+        Assert.All(inputs, a => Assert.True(a.Source != "none given", $"{a.Path} = {a.Value} has no source"));
+    }
 }
