@@ -5,5 +5,9 @@ namespace MarketSim.Simulator.Reports;
 /// <param name="Label">The path in words, with the scenario's names for list items.</param>
 /// <param name="Value">The value as written (a list, or a distribution and its parameters).</param>
 /// <param name="Unit">Its unit in words, from the field name; empty when the name carries none.</param>
-/// <param name="Source">Its own <c>source:</c>, else the nearest enclosing one; "none given" when there is none.</param>
-public sealed record ScenarioAssumption(string Path, string Label, string Value, string Unit, string Source);
+/// <param name="Source">Its own <c>source:</c>, else the nearest enclosing one; <see cref="NoSource"/> when there is none.</param>
+public sealed record ScenarioAssumption(string Path, string Label, string Value, string Unit, string Source)
+{
+    /// <summary>The source shown for an input neither it nor any block around it gives one for.</summary>
+    public const string NoSource = "none given";
+}

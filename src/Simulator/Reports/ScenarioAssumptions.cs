@@ -88,7 +88,7 @@ public static class ScenarioAssumptions
     private static void Add(List<ScenarioAssumption> list, string path, string label, string value, string? source)
     {
         var unit = FieldUnits.Of(path);
-        list.Add(new(path, label, value, unit is "as the field" ? "" : OutcomeLabels.Unit(unit), source ?? "none given"));
+        list.Add(new(path, label, value, unit is "as the field" ? "" : OutcomeLabels.Unit(unit), source ?? ScenarioAssumption.NoSource));
     }
 
     private static string Distribution(YamlMappingNode map) =>

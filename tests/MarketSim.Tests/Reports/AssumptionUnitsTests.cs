@@ -53,6 +53,6 @@ public partial class AssumptionUnitsTests
     {
         var inputs = ScenarioAssumptions.Read(File.ReadAllText(Repo.Scenario(scenario)));
 
-        Assert.All(inputs, a => Assert.True(a.Source != "none given", $"{a.Path} = {a.Value} has no source"));
+        Assert.All(inputs, a => Assert.True(a.Source != ScenarioAssumption.NoSource, $"{a.Path} = {a.Value} has no source"));
     }
 }
