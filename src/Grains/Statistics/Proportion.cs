@@ -28,6 +28,13 @@ public sealed record Proportion(long Count, long Runs)
         {
             return double.NaN;
         }
+        // At p = 1 the upper end is exactly 1, and at p = 0 the lower end exactly 0 (centre ± half cancels); the
+        // arithmetic below leaves a rounding residue there (0.9999999999999999), which a report would write as
+        // 100.00000000000000% rather than 100%.
+        if ((sign > 0 && Count >= Runs) || (sign < 0 && Count <= 0))
+        {
+            return sign > 0 ? 1 : 0;
+        }
         const double z = RunningMoments.Z95;
         var n = (double)Runs;
         var centre = (P + (z * z / (2 * n))) / (1 + (z * z / n));

@@ -20,7 +20,7 @@ public static class AssumptionsHtml
     {
         var html = new StringBuilder("<h2 id=\"assumptions\">Assumptions</h2>\n")
             .Append("<p class=\"muted\">Every input of the scenario as it was run (scenario.yaml in this folder), with the source the file gives for it: its own <code>source:</code>, or the one of the section it is in.</p>\n");
-        var inputs = ScenarioAssumptions.Read(yaml);
+        var inputs = ScenarioAssumptions.Read(yaml, PartnerName(scenario));
         var labels = new OutcomeLabels(scenario);
         if (folded)
         {
@@ -31,7 +31,7 @@ public static class AssumptionsHtml
         string? previous = null;
         foreach (var a in inputs)
         {
-            var value = NamesAnEntity(a.Path) ? labels.EntityName(a.Value) : a.Value;
+            var value = NamesAnEntity(a.Path) ? labels.EntityName(a.Value) : ListsZones(a.Path) ? ZoneNames(a.Value, scenario) : a.Value;
             Row(html, $"<span title=\"{E(a.Path)}\">{E(a.Label)}</span>", E(value), E(a.Unit), a.Source == previous ? "<span class=\"muted\">as above</span>" : E(a.Source));
             previous = a.Source;
         }
@@ -49,6 +49,19 @@ public static class AssumptionsHtml
         }
         return html.ToString();
     }
+
+    /// <summary>A commissioner's name from its id, for the keys of an agreement's <c>caps</c>, <c>shares</c> and <c>contingency_gbp</c>; null for another id.</summary>
+    public static Func<string, string?> PartnerName(MarketScenario scenario) =>
+        id => scenario.Commissioners.FirstOrDefault(c => c.Id == id)?.Name;
+
+    /// <summary>Whether the input at <paramref name="path"/> is a provider's list of zone ids (<c>providers[3].zones</c>), shown by the zones' names.</summary>
+    private static bool ListsZones(string path) => path.StartsWith("providers[", StringComparison.Ordinal) && path.EndsWith("].zones", StringComparison.Ordinal);
+
+    /// <summary>"[north_west, east]" as "[North and West Dorset, East Dorset and Christchurch]"; <c>all</c>, and an id no zone has, as written.</summary>
+    private static string ZoneNames(string value, MarketScenario scenario) =>
+        value.StartsWith('[') && value.EndsWith(']')
+            ? "[" + string.Join(", ", value[1..^1].Split(", ").Select(id => scenario.Zones.FirstOrDefault(z => z.Id == id)?.Name ?? id)) + "]"
+            : value;
 
     /// <summary>
     /// Whether the input at <paramref name="path"/> holds an entity's id (a partner, a provider to exit), shown by the

@@ -22,7 +22,7 @@ public static class InputDriversHtml
         {
             var label = labels.Label(d.Outcome);
             return DriverTornadoChart.Draw($"drivers_{d.Outcome.Name}",
-                $"What drives {OutcomeLabels.InSentence(label)} ({OutcomeLabels.Unit(d.Outcome.Unit)}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
+                $"What drives {labels.InSentence(d.Outcome)} ({OutcomeLabels.Unit(d.Outcome.Unit)}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
                 $"What drives: {label}", d.Result, input => FieldLabels.Of(input, scenario));
         })];
     }
@@ -51,7 +51,7 @@ public static class InputDriversHtml
             }
             html.Append("</table>\n");
             var (file, caption, svg) = charts[i];
-            Html.Figure(html, file, labels is null ? caption : $"What drives {labels.Label(d.Outcome).ToLowerInvariant()} over the horizon: each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval.", svg);
+            Html.Figure(html, file, labels is null ? caption : $"What drives {OutcomeLabels.OverTheHorizon(labels.InSentence(d.Outcome))}: each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval.", svg);
         }
         return html.ToString();
     }

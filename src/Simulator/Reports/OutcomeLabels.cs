@@ -160,6 +160,31 @@ public sealed class OutcomeLabels(MarketScenario scenario)
     public static string InSentence(string label) => label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];
 
     /// <summary>
+    /// The label of <paramref name="column"/> as it reads inside a sentence: its first letter in lower case ("What drives
+    /// unmet need (…)"), except where the label starts with the name of a commissioner, zone, pool or provider, which
+    /// keeps its capital ("What drives Doncaster Council: spend", not "doncaster council: spend").
+    /// </summary>
+    public string InSentence(OutcomeColumn column)
+    {
+        var label = Label(column);
+        return StartsWithAName(label) ? label : InSentence(label);
+    }
+
+    /// <summary>
+    /// <paramref name="phrase"/> (a label in a sentence) followed by " over the horizon", unless it already says so
+    /// ("paid care hours a week, mean over the horizon"), so that no caption reads "over the horizon over the horizon".
+    /// </summary>
+    public static string OverTheHorizon(string phrase) =>
+        phrase.EndsWith("over the horizon", StringComparison.Ordinal) ? phrase : phrase + " over the horizon";
+
+    private bool StartsWithAName(string label) =>
+        scenario.Commissioners.Select(c => c.Name)
+            .Concat(scenario.Zones.Select(z => z.Name))
+            .Concat(scenario.PooledBudgets.Select(p => p.Name))
+            .Concat(scenario.Providers.Select(p => p.Name))
+            .Any(name => !string.IsNullOrEmpty(name) && label.StartsWith(name, StringComparison.Ordinal));
+
+    /// <summary>
     /// A schema unit in words: money with £ ("£ an hour" for GBP per hour), as the figures show it; every other
     /// unit in the schema's own words (week, hours, people), as summary.json and runs.parquet give it.
     /// </summary>

@@ -13,13 +13,20 @@ public static class ScenarioAssumptions
 {
     private static readonly HashSet<string> Skipped = ["name", "description", "id", "sources", "source", "base"];
 
-    /// <summary>The inputs of the scenario <paramref name="yaml"/>, in file order.</summary>
-    public static IReadOnlyList<ScenarioAssumption> Read(string yaml)
+    /// <summary>An agreement's fields whose keys are partners' ids (<c>caps: { dorset_ccg: … }</c>): labelled by the partner's name.</summary>
+    private static readonly HashSet<string> KeyedByPartner = ["shares", "caps", "contingency_gbp"];
+
+    /// <summary>
+    /// The inputs of the scenario <paramref name="yaml"/>, in file order. With <paramref name="partnerName"/> (a commissioner's
+    /// name from its id, or null), a key that is a partner's id (<c>caps</c>, <c>shares</c>, <c>contingency_gbp</c>) is labelled
+    /// by the partner's name ("caps › Dorset CCG (Continuing Healthcare) › percent of contribution"), not by its id.
+    /// </summary>
+    public static IReadOnlyList<ScenarioAssumption> Read(string yaml, Func<string, string?>? partnerName = null)
     {
         var list = new List<ScenarioAssumption>();
         if (Root(yaml) is { } root)
         {
-            Walk(root, "", "", null, list);
+            Walk(root, "", "", null, list, partnerName ?? (_ => null));
         }
         return list;
     }
@@ -41,7 +48,7 @@ public static class ScenarioAssumptions
         return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
     }
 
-    private static void Walk(YamlNode node, string path, string label, string? source, List<ScenarioAssumption> list)
+    private static void Walk(YamlNode node, string path, string label, string? source, List<ScenarioAssumption> list, Func<string, string?> partnerName)
     {
         switch (node)
         {
@@ -52,12 +59,14 @@ public static class ScenarioAssumptions
                 break;
             case YamlMappingNode map:
                 var covering = Text(map, "source") is { Length: > 0 } s ? s : source;
+                var byPartner = KeyedByPartner.Contains(path[(path.LastIndexOf('.') + 1)..]);
                 foreach (var (key, child) in map.Children)
                 {
                     var name = ((YamlScalarNode)key).Value ?? "";
                     if (!Skipped.Contains(name))
                     {
-                        Walk(child, Join(path, name), Join(label, FieldLabels.Field(name), " › "), covering, list);
+                        var words = (byPartner ? partnerName(name) : null) ?? FieldLabels.Field(name);
+                        Walk(child, Join(path, name), Join(label, words, " › "), covering, list, partnerName);
                     }
                 }
                 break;
@@ -69,7 +78,7 @@ public static class ScenarioAssumptions
                 foreach (var item in sequence)
                 {
                     var itemName = item is YamlMappingNode m ? First(Text(m, "name"), Text(m, "id"), $"{i + 1}") : $"{i + 1}";
-                    Walk(item, $"{path}[{i}]", Join(label, itemName, " › "), source, list);
+                    Walk(item, $"{path}[{i}]", Join(label, itemName, " › "), source, list, partnerName);
                     i++;
                 }
                 break;

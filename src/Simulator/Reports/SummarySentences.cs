@@ -241,8 +241,10 @@ public static class SummarySentences
             return null;
         }
         var top = d.Result.Tornado[0];
+        var outcome = labels.InSentence(d.Outcome);
+        var when = outcome.EndsWith("over the horizon", StringComparison.Ordinal) ? "" : " over the horizon";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Of the uncertain inputs, {FieldLabels.Of(top.Name, scenario)} moves {labels.Label(d.Outcome).ToLowerInvariant()} most over the horizon (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {Quantity.Share(top.ContributionToVariance)} of its rank variance).");
+            $"Of the uncertain inputs, {FieldLabels.Of(top.Name, scenario)} moves {outcome} most{when} (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {Quantity.Share(top.ContributionToVariance)} of its rank variance).");
     }
 
     /// <summary>"on average it ends £3.49m over budget (± £373k)", or "under budget" for a negative mean overspend, so that no sentence overspends by a negative amount.</summary>

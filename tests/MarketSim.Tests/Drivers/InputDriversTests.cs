@@ -156,6 +156,25 @@ public class InputDriversTests
         return [.. lines.Skip(1).Select(l => l.Split(',')).Select(cells => header.Zip(cells).ToDictionary(p => p.First, p => p.Second))];
     }
 
+    [Fact]
+    public void A_drivers_caption_keeps_a_commissioners_name_in_capitals_and_says_over_the_horizon_once()
+    {
+        var scenario = ScenarioLoader.Load(Repo.Scenario("doncaster-ccash.yaml"));
+        var columns = new MarketSim.Grains.Outcomes.OutcomeSchema(scenario).Columns.ToDictionary(c => c.Name);
+        double[] input = [.. Enumerable.Range(0, 40).Select(i => (double)i)];
+        double[] outcome = [.. input.Select(x => (x * 7) % 11)];
+        var result = RankSensitivity.Analyse(["economy.cpi.annual_rate"], [input], outcome, new RankSensitivityOptions { BootstrapResamples = 100 });
+        List<OutcomeDrivers> drivers = [new(columns["spend_gbp__doncaster_council"], result), new(columns["paid_hours_per_week_mean"], result)];
+        var svg = new XElement("svg");
+
+        var html = WebUtility.HtmlDecode(InputDriversHtml.Section(drivers, [("drivers_a.svg", "", svg), ("drivers_b.svg", "", svg)], scenario));
+
+        Assert.Contains("What drives Doncaster Council: spend over the horizon:", html);
+        Assert.Contains("What drives paid care hours a week, mean over the horizon:", html);
+        Assert.DoesNotContain("doncaster council", html);
+        Assert.DoesNotContain("over the horizon over the horizon", html);
+    }
+
     private sealed class ScratchFolder : IDisposable
     {
         private readonly string _root = Repo.TempDir();

@@ -71,4 +71,23 @@ public class OutcomeLabelsTests
     [InlineData("", "")]
     public void A_label_inside_a_sentence_starts_with_a_lower_case_letter(string label, string inSentence) =>
         Assert.Equal(inSentence, OutcomeLabels.InSentence(label));
+
+    [Fact]
+    public void Inside_a_sentence_a_label_that_starts_with_a_name_keeps_the_names_capitals()
+    {
+        var scenario = ScenarioLoader.Load(Repo.Scenario("doncaster-ccash.yaml"));
+        var labels = new OutcomeLabels(scenario);
+        var columns = new OutcomeSchema(scenario).Columns.ToDictionary(c => c.Name);
+
+        Assert.Equal("Doncaster Council: spend", labels.InSentence(columns["spend_gbp__doncaster_council"]));
+        Assert.Equal("Zone 1: unmet need (care hours)", labels.InSentence(columns["unmet_hours__zone_1"]));
+        Assert.Equal("unmet need (care hours not delivered)", labels.InSentence(columns["unmet_hours_total"]));
+        Assert.Equal("market concentration at the end (HHI)", labels.InSentence(columns["hhi_final"]));
+    }
+
+    [Theory]
+    [InlineData("paid care hours a week, mean over the horizon", "paid care hours a week, mean over the horizon")]
+    [InlineData("unmet need (care hours not delivered)", "unmet need (care hours not delivered) over the horizon")]
+    public void A_phrase_says_over_the_horizon_once(string phrase, string expected) =>
+        Assert.Equal(expected, OutcomeLabels.OverTheHorizon(phrase));
 }

@@ -262,6 +262,33 @@ public partial class ReportContentTests
     }
 
     [Fact]
+    public void Assumptions_show_a_providers_zones_and_an_agreements_capped_partner_by_name_not_by_id()
+    {
+        var yaml = File.ReadAllText(Repo.Scenario("dorset-pool-2017.yaml"));
+
+        var html = AssumptionsHtml.Section(yaml, ScenarioLoader.Load(Repo.Scenario("dorset-pool-2017.yaml")));
+
+        Assert.Contains("providers › North and West lead provider › zones</span></td><td>[North and West Dorset]</td>", html, StringComparison.Ordinal);
+        Assert.Contains("providers › Spot provider › zones</span></td><td>all</td>", html, StringComparison.Ordinal);
+        Assert.Contains("› caps › Dorset CCG (Continuing Healthcare) › percent of contribution</span>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("[north_west]", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("› dorset ccg ›", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Assumptions_label_a_fixed_share_by_the_partners_name()
+    {
+        var yaml = File.ReadAllText(Repo.Scenario("banes-your-care-your-way.yaml"));
+        var scenario = ScenarioLoader.Load(Repo.Scenario("banes-your-care-your-way.yaml"));
+
+        var html = AssumptionsHtml.Section(yaml, scenario);
+
+        Assert.Contains($"› shares › {WebUtility.HtmlEncode(scenario.Commissioners[0].Name)}</span>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("› shares › banes council", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("[complex_specialist]", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Zones_that_lose_their_lead_equally_often_read_as_one_share_not_a_range_from_it_to_itself()
     {
         var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5), 104);
