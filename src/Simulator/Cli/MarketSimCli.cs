@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -48,11 +47,11 @@ public sealed class MarketSimCli
         var parsed = Commands().Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors)
+            foreach (var message in ParseErrorMessage.Of(parsed))
             {
-                Error.WriteLine($"error: {e.Message}");
+                Error.WriteLine($"error: {message}");
             }
-            Error.WriteLine($"Try '{HelpCommand(parsed.CommandResult)} --help'.");
+            Error.WriteLine($"Try '{ParseErrorMessage.CommandLine(parsed.CommandResult)} --help'.");
             return ExitCodes.BadInput;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = Output, Error = Error });
@@ -70,16 +69,4 @@ public sealed class MarketSimCli
             ClusterCommand.Create(this),
             ServeCommand.Create(this),
         };
-
-    /// <summary>The command line whose --help explains the failed command, like "marketsim cluster status".</summary>
-    private static string HelpCommand(CommandResult? command)
-    {
-        var names = new List<string>();
-        for (var c = command; c is not null; c = c.Parent as CommandResult)
-        {
-            names.Add(c.Command is RootCommand ? "marketsim" : c.Command.Name);
-        }
-        names.Reverse();
-        return names.Count == 0 ? "marketsim" : string.Join(' ', names);
-    }
 }
