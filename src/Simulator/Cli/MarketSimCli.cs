@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -54,7 +55,16 @@ public sealed class MarketSimCli
             Error.WriteLine($"Try '{ParseErrorMessage.CommandLine(parsed.CommandResult)} --help'.");
             return ExitCodes.BadInput;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = Output, Error = Error });
+        // A scenario file that never ends its read (a named pipe nobody writes to) is stopped by the command's first signal.
+        ScenarioFileText.StopReading.Value = Signals.Stop;
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = Output, Error = Error });
+        }
+        finally
+        {
+            ScenarioFileText.StopReading.Value = default;
+        }
     }
 
     /// <summary>The root command and every subcommand, with their options.</summary>

@@ -23,6 +23,13 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
     /// <summary>Reads <paramref name="path"/>; null, with the one <paramref name="problem"/> it has, when it cannot be read as a scenario's text.</summary>
     public static ScenarioFileText? Read(string path, out ScenarioProblem? problem) => Read(path, ReadAtMostMaxBytesAndOne, out problem);
 
+    /// <summary>
+    /// A stop signal that ends a read which does not end by itself (a named pipe nobody writes to blocks in its opening) with
+    /// <see cref="OperationCanceledException"/>: the command line sets it to its first signal for the command it runs. None
+    /// by default, when a read is waited for to its end.
+    /// </summary>
+    internal static readonly AsyncLocal<CancellationToken> StopReading = new();
+
     /// <summary>As <see cref="Read(string, out ScenarioProblem?)"/>, with the bytes read by <paramref name="readAllBytes"/> (a test's failing disk).</summary>
     internal static ScenarioFileText? Read(string path, Func<string, byte[]> readAllBytes, out ScenarioProblem? problem)
     {
@@ -34,7 +41,7 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
         byte[] bytes;
         try
         {
-            bytes = readAllBytes(path);
+            bytes = Stoppable(() => readAllBytes(path), StopReading.Value);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
@@ -91,6 +98,29 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
         return info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true }
             ? $"is a link to '{target}', which does not exist"
             : null;
+    }
+
+    /// <summary>
+    /// <paramref name="read"/>'s result, or <see cref="OperationCanceledException"/> as soon as <paramref name="stop"/> is
+    /// cancelled: the read is left to end with the process, since nothing cancels a blocked open of a pipe.
+    /// </summary>
+    private static byte[] Stoppable(Func<byte[]> read, CancellationToken stop)
+    {
+        if (!stop.CanBeCanceled)
+        {
+            return read();
+        }
+        stop.ThrowIfCancellationRequested();
+        var reading = Task.Factory.StartNew(read, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            reading.Wait(stop);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException!).Throw();
+        }
+        return reading.Result;
     }
 
     /// <summary>
