@@ -29,7 +29,7 @@ internal static class CompareCommand
             // The list of scenarios takes any word, so an option compare does not have arrives here as a "scenario".
             if (paths.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p)) is { } unknown)
             {
-                cli.Error.WriteLine($"error: Unrecognized command or argument '{unknown}'.");
+                cli.Error.WriteLine($"error: {ParseErrorMessage.NotOfCommand(command, "marketsim compare", unknown)}");
                 cli.Error.WriteLine("Try 'marketsim compare --help'.");
                 return ExitCodes.BadInput;
             }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
+using MarketSim.Simulator.Scenarios;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -48,14 +48,23 @@ public sealed class MarketSimCli
         var parsed = Commands().Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors)
+            foreach (var message in ParseErrorMessage.Of(parsed))
             {
-                Error.WriteLine($"error: {e.Message}");
+                Error.WriteLine($"error: {message}");
             }
-            Error.WriteLine($"Try '{HelpCommand(parsed.CommandResult)} --help'.");
+            Error.WriteLine($"Try '{ParseErrorMessage.CommandLine(parsed.CommandResult)} --help'.");
             return ExitCodes.BadInput;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = Output, Error = Error });
+        // A scenario file that never ends its read (a named pipe nobody writes to) is stopped by the command's first signal.
+        ScenarioFileText.StopReading.Value = Signals.Stop;
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = Output, Error = Error });
+        }
+        finally
+        {
+            ScenarioFileText.StopReading.Value = default;
+        }
     }
 
     /// <summary>The root command and every subcommand, with their options.</summary>
@@ -70,16 +79,4 @@ public sealed class MarketSimCli
             ClusterCommand.Create(this),
             ServeCommand.Create(this),
         };
-
-    /// <summary>The command line whose --help explains the failed command, like "marketsim cluster status".</summary>
-    private static string HelpCommand(CommandResult? command)
-    {
-        var names = new List<string>();
-        for (var c = command; c is not null; c = c.Parent as CommandResult)
-        {
-            names.Add(c.Command is RootCommand ? "marketsim" : c.Command.Name);
-        }
-        names.Reverse();
-        return names.Count == 0 ? "marketsim" : string.Join(' ', names);
-    }
 }

@@ -22,7 +22,17 @@ internal static class ValidateCommand
             var ok = true;
             foreach (var file in parsed.GetValue(files)!)
             {
-                var (loaded, problems) = ScenarioLoader.TryLoadUncertain(file);
+                (UncertainScenario? loaded, IReadOnlyList<ScenarioProblem> problems) result;
+                try
+                {
+                    result = ScenarioLoader.TryLoadUncertain(file);
+                }
+                catch (OperationCanceledException) when (cli.Signals.Signal is not null)
+                {
+                    cli.Error.WriteLine($"interrupted by {cli.Signals.SignalName} while reading {file}: stopped");
+                    return cli.Signals.ExitCode;
+                }
+                var (loaded, problems) = result;
                 if (loaded is null)
                 {
                     ok = false;

@@ -14,8 +14,21 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// The largest scenario file read, in bytes: a scenario is a few kilobytes, and a device or a file given by mistake
+    /// (/dev/zero, a disk image) would otherwise be read until memory runs out.
+    /// </summary>
+    internal const int MaxBytes = 100_000_000;
+
     /// <summary>Reads <paramref name="path"/>; null, with the one <paramref name="problem"/> it has, when it cannot be read as a scenario's text.</summary>
-    public static ScenarioFileText? Read(string path, out ScenarioProblem? problem) => Read(path, File.ReadAllBytes, out problem);
+    public static ScenarioFileText? Read(string path, out ScenarioProblem? problem) => Read(path, ReadAtMostMaxBytesAndOne, out problem);
+
+    /// <summary>
+    /// A stop signal that ends a read which does not end by itself (a named pipe nobody writes to blocks in its opening) with
+    /// <see cref="OperationCanceledException"/>: the command line sets it to its first signal for the command it runs. None
+    /// by default, when a read is waited for to its end.
+    /// </summary>
+    internal static readonly AsyncLocal<CancellationToken> StopReading = new();
 
     /// <summary>As <see cref="Read(string, out ScenarioProblem?)"/>, with the bytes read by <paramref name="readAllBytes"/> (a test's failing disk).</summary>
     internal static ScenarioFileText? Read(string path, Func<string, byte[]> readAllBytes, out ScenarioProblem? problem)
@@ -28,7 +41,7 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
         byte[] bytes;
         try
         {
-            bytes = readAllBytes(path);
+            bytes = Stoppable(() => readAllBytes(path), StopReading.Value);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
@@ -40,6 +53,11 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
                 _ => ex.Message.Split(" : '")[0].TrimEnd('.'),
             };
             problem = Whole(path, $"cannot be read ({why}); allowed: a scenario file you can read");
+            return null;
+        }
+        if (bytes.Length > MaxBytes)
+        {
+            problem = Whole(path, "larger than 100 MB, so it is not a scenario (one is a few kilobytes of text); allowed: a scenario YAML file of at most 100 MB");
             return null;
         }
         try
@@ -80,6 +98,46 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
         return info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true }
             ? $"is a link to '{target}', which does not exist"
             : null;
+    }
+
+    /// <summary>
+    /// <paramref name="read"/>'s result, or <see cref="OperationCanceledException"/> as soon as <paramref name="stop"/> is
+    /// cancelled: the read is left to end with the process, since nothing cancels a blocked open of a pipe.
+    /// </summary>
+    private static byte[] Stoppable(Func<byte[]> read, CancellationToken stop)
+    {
+        if (!stop.CanBeCanceled)
+        {
+            return read();
+        }
+        stop.ThrowIfCancellationRequested();
+        var reading = Task.Factory.StartNew(read, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            reading.Wait(stop);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException!).Throw();
+        }
+        return reading.Result;
+    }
+
+    /// <summary>
+    /// The bytes of <paramref name="path"/>, but no more than <see cref="MaxBytes"/> + 1 of them, so that an endless or huge
+    /// file (a device, a pipe, a disk image) is known to be too large without being read to its end.
+    /// </summary>
+    private static byte[] ReadAtMostMaxBytesAndOne(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var bytes = new MemoryStream();
+        var buffer = new byte[81_920];
+        int read;
+        while (bytes.Length <= MaxBytes && (read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, MaxBytes + 1 - bytes.Length))) > 0)
+        {
+            bytes.Write(buffer, 0, read);
+        }
+        return bytes.ToArray();
     }
 
     private static ScenarioProblem Whole(string path, string message) => new(path, 0, 0, "", message);

@@ -31,9 +31,40 @@ public class OptionMessagesTests
         var run = CliRun.Of([command, .. scenarios, "--cluster-address", "redis://127.0.0.1:6379", "--runs", "2"]);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal("error: Unrecognized command or argument '--cluster-address'.", run.ErrorLines[0]);
+        Assert.StartsWith($"error: marketsim {command}: unknown option '--cluster-address'; ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         Assert.DoesNotContain("file not found", run.Error, StringComparison.Ordinal);
         Assert.Contains($"Try 'marketsim {command} --help'.", run.Error, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string[], string> WrongCommandLines => new()
+    {
+        { [], "marketsim: no command given; allowed: marketsim COMMAND, with COMMAND one of run, sensitivity, compare, validate, silo, cluster, serve" },
+        { ["runn", "x.yaml"], "marketsim: 'runn' is not a command; did you mean 'run'? allowed: marketsim COMMAND, with COMMAND one of run, sensitivity, compare, validate, silo, cluster, serve" },
+        { ["cluster", "stats"], "marketsim cluster: 'stats' is not a command; did you mean 'status'? allowed: marketsim cluster COMMAND, with COMMAND one of status, forget" },
+        { ["run"], "marketsim run: no SCENARIO given; allowed: marketsim run SCENARIO [options], with SCENARIO the scenario file (YAML); see docs/scenario-format.md" },
+        { ["validate"], "marketsim validate: no SCENARIO given; allowed: marketsim validate SCENARIO... [options], with SCENARIO one or more scenario files (YAML) to check" },
+        { ["run", Doncaster, "--rns", "50"], "marketsim run: unknown option '--rns'; did you mean '--runs'? allowed: --runs, --seed, --out, --threads, --batch-size, --overwrite, --quiet, --target-precision, --max-runs, --min-runs, --cluster, --chart-scale, --timings" },
+        { ["run", Doncaster, Doncaster], $"marketsim run: '{Doncaster}' is one word too many; allowed: marketsim run SCENARIO [options]" },
+        { ["run", Doncaster, "--runs"], "--runs: no value given; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)" },
+        { ["run", Doncaster, "--runs", "--seed", "3"], "--runs: no value given; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)" },
+        { ["compare", Doncaster, Doncaster, "--metric"], "--metric: no value given; allowed: a value after --metric (see 'marketsim compare --help')" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongCommandLines))]
+    public void A_command_line_wrong_as_a_whole_gets_one_message_saying_what_is_allowed(string[] args, string message)
+    {
+        // Before 2026-12-03 the parser's own messages came several for one mistake ("Required command was not provided." and
+        // "Unrecognized command or argument 'runn'." and again for 'x.yaml'), none saying what would do.
+        var cwd = Environment.CurrentDirectory;
+        var before = Directory.GetFileSystemEntries(cwd).Length;
+
+        var run = CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"error: {message}", Assert.Single(run.ErrorLines));
+        Assert.Empty(run.Output);
+        Assert.Equal(before, Directory.GetFileSystemEntries(cwd).Length);
     }
 
     [Theory]

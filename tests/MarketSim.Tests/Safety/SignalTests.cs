@@ -121,6 +121,44 @@ public class SignalTests
         Assert.InRange(cancelled, 1, 16);
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("validate")]
+    [InlineData("compare")]
+    public async Task A_signal_while_a_scenario_is_a_pipe_nobody_writes_to_stops_the_command(string command)
+    {
+        // Before 2026-12-03 the read of such a file blocked in its opening and no signal, first or second, stopped
+        // marketsim: only SIGKILL did.
+        var parent = Repo.TempDir();
+        var pipe = Path.Combine(Repo.TempDir(), "pipe.yaml");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        string[] args = command switch
+        {
+            "validate" => ["validate", pipe],
+            "run" => ["run", pipe, "--runs", "3", "--quiet", "--out", Path.Combine(parent, "out")],
+            _ => ["compare", Doncaster, pipe, "--runs", "3", "--quiet", "--out", Path.Combine(parent, "out")],
+        };
+        using var interruption = new Interruption();
+        var error = new StringWriter();
+        var running = Task.Run(() => new MarketSimCli(TextWriter.Null, error).Invoke(args, interruption));
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(running.IsCompleted, $"the read of the pipe did not wait for a writer: {error}");
+        interruption.Request(PosixSignal.SIGTERM);
+
+        Assert.Same(running, await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(30))));
+        Assert.Equal(ExitCodes.Terminated, await running);
+        Assert.Contains("interrupted by SIGTERM", Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(parent));
+        // The read left blocked in its opening ends once a writer opens the pipe (.NET's own opening would take a lock).
+        using var writer = System.Diagnostics.Process.Start("sh", ["-c", "exec 3>\"$0\"", pipe]);
+        await writer.WaitForExitAsync();
+    }
+
     [Fact]
     public void A_second_signal_stops_at_once_without_writing()
     {

@@ -48,6 +48,42 @@ public class ScenarioFileReadingTests
         Assert.Empty(Directory.GetFileSystemEntries(dir));
     }
 
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("run")]
+    [InlineData("compare")]
+    public void An_endless_scenario_file_is_refused_as_too_large_with_one_line_rather_than_read_until_memory_runs_out(string command)
+    {
+        // Before 2026-12-03 /dev/zero (or /dev/urandom, or a disk image given by mistake) was read whole: an out-of-memory
+        // stack trace and exit 1.
+        const string endless = "/dev/zero";
+        var dir = Repo.TempDir();
+        string[] args = command switch
+        {
+            "validate" => ["validate", endless],
+            "run" => ["run", endless, "--runs", "3", "--quiet", "--out", Path.Combine(dir, "out")],
+            _ => ["compare", Doncaster, endless, "--runs", "3", "--quiet", "--out", Path.Combine(dir, "out")],
+        };
+
+        var run = CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(
+            $"error: {endless}: larger than 100 MB, so it is not a scenario (one is a few kilobytes of text); allowed: a scenario YAML file of at most 100 MB",
+            Assert.Single(run.ErrorLines));
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void A_scenario_file_is_read_whole_by_the_bounded_read()
+    {
+        // The read stops past 100 MB only: a scenario many times the read's buffer is read to its end.
+        var text = ScenarioFileText.Read(Doncaster, out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(File.ReadAllText(Doncaster), text!.Text);
+    }
+
     [Fact]
     public void A_latin1_scenario_file_is_refused_naming_the_line_of_its_first_byte_that_is_not_utf8()
     {
