@@ -10,7 +10,7 @@ internal static class ClusterCommand
 {
     public static Command Create(MarketSimCli cli)
     {
-        var cluster = new Option<string>("--cluster") { Description = $"The cluster's Redis: {ClusterAddress.Allowed}; a password as redis://:PASSWORD@HOST:PORT, or in the environment variable {ClusterAddress.PasswordVariable}.", Required = true };
+        var cluster = new Option<string>("--cluster") { Description = $"The cluster's Redis; a password as redis://:PASSWORD@HOST:PORT, or in the environment variable {ClusterAddress.PasswordVariable}. Allowed: {ClusterAddress.Allowed}.", Required = true };
         var status = new Command("status", "List the silos (address, status, start, last heartbeat) and the experiments (runs delivered, batches in flight and retried, phase, hosting silo).") { cluster };
         status.SetAction(parsed => CommandErrors.Handle(cli, () =>
         {

@@ -6,7 +6,7 @@ namespace MarketSim.Simulator.Cli;
 
 /// <summary>
 /// The one message for a command line the parser refused as a whole: no command, a command that does not exist, an option
-/// the command does not have, a word too many, or its scenario file missing, each naming what is allowed. The parser's own
+/// the command does not have, a word too many, its scenario file or a required option missing, each naming what is allowed. The parser's own
 /// messages came several at once for one mistake ("Required command was not provided." beside "Unrecognized command or
 /// argument 'runn'.", and the scenario after it refused again), without saying what would do.
 /// </summary>
@@ -45,6 +45,10 @@ internal static class ParseErrorMessage
         if (command.Arguments.FirstOrDefault(a => a.Arity.MinimumNumberOfValues > 0 && result.GetResult(a) is not { Tokens.Count: > 0 }) is { } missing)
         {
             return [$"{name}: no {missing.Name} given; allowed: {Usage(command, name)}, with {missing.Name} {Lowered(missing.Description)}"];
+        }
+        if (command.Options.FirstOrDefault(o => o.Required && result.GetResult(o) is not { Implicit: false }) is { } required)
+        {
+            return [$"{name}: no {required.Name} given, and it is required; allowed: {required.Name} {Allowed(required.Description) ?? $"with a value (see '{name} --help')"}"];
         }
         return [.. parsed.Errors.Select(e => e.Message)];
     }

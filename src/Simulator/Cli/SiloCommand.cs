@@ -15,7 +15,7 @@ internal static class SiloCommand
 
     public static Command Create(MarketSimCli cli)
     {
-        var cluster = new Option<string>("--cluster") { Description = $"The cluster's Redis, which holds Orleans membership and grain state: {ClusterAddress.Allowed}; a password as redis://:PASSWORD@HOST:PORT, or in the environment variable {ClusterAddress.PasswordVariable}.", Required = true };
+        var cluster = new Option<string>("--cluster") { Description = $"The cluster's Redis, which holds Orleans membership and grain state; a password as redis://:PASSWORD@HOST:PORT, or in the environment variable {ClusterAddress.PasswordVariable}. Allowed: {ClusterAddress.Allowed}.", Required = true };
         var threads = NumberOption.Create<int>("--threads", "Run worker threads; 0 uses every core.", 0, NumberOption.Threads, "-t");
         var address = new Option<string?>("--address") { Description = "The IP address other silos and clients reach this silo at (default: 127.0.0.1 when Redis is on loopback, else this machine's first IPv4 address)." };
         var siloPort = NumberOption.Create<int>("--silo-port", "Port for silo-to-silo traffic; 0 picks a free one.", 0, NumberOption.Ports);

@@ -48,6 +48,9 @@ public class OptionMessagesTests
         { ["run", Doncaster, "--runs"], "--runs: no value given; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)" },
         { ["run", Doncaster, "--runs", "--seed", "3"], "--runs: no value given; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)" },
         { ["compare", Doncaster, Doncaster, "--metric"], "--metric: no value given; allowed: a value after --metric (see 'marketsim compare --help')" },
+        { ["silo"], "marketsim silo: no --cluster given, and it is required; allowed: --cluster redis://HOST:PORT (for example redis://127.0.0.1:6379)" },
+        { ["cluster", "status"], "marketsim cluster status: no --cluster given, and it is required; allowed: --cluster redis://HOST:PORT (for example redis://127.0.0.1:6379)" },
+        { ["cluster", "forget", "--ended"], "marketsim cluster forget: no --cluster given, and it is required; allowed: --cluster redis://HOST:PORT (for example redis://127.0.0.1:6379)" },
     };
 
     [Theory]
