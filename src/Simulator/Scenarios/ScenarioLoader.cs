@@ -231,10 +231,13 @@ public static partial class ScenarioLoader
             }
         }
 
-        /// <summary>The ids written in a section, read before the section itself, so that one bad entry does not make references to it fail too.</summary>
+        /// <summary>
+        /// The ids written in a section, each once, read before the section itself, so that one bad entry does not make references to it
+        /// fail too (an id written twice is refused where its section is read, and is not listed twice among the ids allowed elsewhere).
+        /// </summary>
         private static List<string> IdsOf(IReadOnlyList<(YamlNode Node, string Path)> items) =>
             [.. items.Select(i => i.Node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var id) ? (id as YamlScalarNode)?.Value : null)
-                .OfType<string>()];
+                .OfType<string>().Distinct(StringComparer.Ordinal)];
 
         private YamlFields? Fields(YamlNode node, string path) => root.Child(node, path);
 

@@ -57,6 +57,34 @@ public class ScenarioValidationTests
     }
 
     [Fact]
+    public void A_zone_id_used_twice_is_named_once_among_the_zones_a_provider_may_serve()
+    {
+        var yaml = Valid
+            .Replace("""
+                    funding_mix: { council: 0.8, self_funder: 0.2 }
+                providers:
+                """, """
+                    funding_mix: { council: 0.8, self_funder: 0.2 }
+                  - id: north
+                    demand:
+                      starting_caseload_people: 10
+                      weekly_referrals_people: 1
+                      weekly_hours: { distribution: gamma, mean: 10, sd: 4 }
+                      package_length_weeks: { distribution: exponential, mean: 10 }
+                      funding_mix: { council: 1 }
+                providers:
+                """, StringComparison.Ordinal)
+            .Replace("zones: [north]", "zones: [south]", StringComparison.Ordinal);
+
+        var (run, _, _) = RunWith(yaml);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(2, run.ErrorLines.Length);
+        Assert.Contains(run.ErrorLines, l => l.Contains("zones: id 'north' is used more than once", StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, l => l.Contains("unknown zone 'south'", StringComparison.Ordinal) && l.EndsWith("allowed: north, or the word all", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_provider_id_used_twice_is_reported_once_at_the_second_entry() =>
         AssertOneClearProblem(
             Valid.Replace("""
