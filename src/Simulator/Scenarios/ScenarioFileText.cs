@@ -18,7 +18,9 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
     /// The largest scenario file read, in bytes: a scenario is a few kilobytes, and a device or a file given by mistake
     /// (/dev/zero, a disk image) would otherwise be read until memory runs out.
     /// </summary>
-    internal const int MaxBytes = 100_000_000;
+    internal const int MaxBytes = MaxMegabytes * 1_000_000;
+
+    private const int MaxMegabytes = 100;
 
     /// <summary>Reads <paramref name="path"/>; null, with the one <paramref name="problem"/> it has, when it cannot be read as a scenario's text.</summary>
     public static ScenarioFileText? Read(string path, out ScenarioProblem? problem) => Read(path, ReadAtMostMaxBytesAndOne, out problem);
@@ -57,7 +59,7 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
         }
         if (bytes.Length > MaxBytes)
         {
-            problem = Whole(path, "larger than 100 MB, so it is not a scenario (one is a few kilobytes of text); allowed: a scenario YAML file of at most 100 MB");
+            problem = Whole(path, $"larger than {MaxMegabytes} MB, so it is not a scenario (one is a few kilobytes of text); allowed: a scenario YAML file of at most {MaxMegabytes} MB");
             return null;
         }
         try
