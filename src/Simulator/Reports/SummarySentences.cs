@@ -53,11 +53,11 @@ public static class SummarySentences
         scenario.HorizonWeeks % MarketScenario.WeeksPerYear != 0 ? $"{scenario.HorizonWeeks}-week horizon"
         : $"{scenario.HorizonWeeks / MarketScenario.WeeksPerYear}-year horizon" + (withWeeks ? $" ({scenario.HorizonWeeks} weeks)" : "");
 
-    /// <summary>A cause of exit as a noun phrase: "hand-back", "failure when its reserves ran out".</summary>
+    /// <summary>A cause of exit as a noun phrase that reads after any provider's name, singular or plural: "hand-back of contracts", "failure when reserves ran out".</summary>
     public static string Cause(ExitReason cause) => cause switch
     {
-        ExitReason.HandBack => "hand-back of its contracts",
-        ExitReason.ReservesExhausted => "failure when its reserves ran out",
+        ExitReason.HandBack => "hand-back of contracts",
+        ExitReason.ReservesExhausted => "failure when reserves ran out",
         ExitReason.Hazard => "failure from a cause outside the model",
         ExitReason.ForcedExit => "a forced exit",
         _ => "no exit",
@@ -105,7 +105,7 @@ public static class SummarySentences
         var p = top.Exits!.WithinHorizon;
         var asLikely = leaving.Skip(1).Where(s => WithinTwoStandardErrors(p, s.Exits!.WithinHorizon)).ToList();
         var others = leaving.Skip(1).Except(asLikely).Count(s => s.Exits!.WithinHorizon.P >= 0.1);
-        yield return $"In {Quantity.Share(p.P)} of futures (± {Quantity.Share(p.StdError)}) {top.Block.Name} leaves the market within the {horizon}, most often by {Cause(top.Exits.MostCommonCause)}, most often in year {PeakYear(top.Exits)}"
+        yield return $"In {Quantity.Share(p.P)} of futures (± {Quantity.Share(p.StdError)}) the market loses {top.Block.Name} within the {horizon}, most often by {Cause(top.Exits.MostCommonCause)}, most often in year {PeakYear(top.Exits)}"
             + (asLikely.Count > 0 ? $"; at this precision (two standard errors) {Named([.. asLikely.Select(s => s.Block.Name)])} {(asLikely.Count == 1 ? "is" : "are")} as likely to leave" : "")
             + (others > 0 ? $"; {others} other {(others == 1 ? "provider leaves" : "providers leave")} in at least 10% of futures." : ".");
         var failures = summary.Moments[OutcomeSchema.ProviderFailures];
@@ -172,7 +172,7 @@ public static class SummarySentences
             }
             var over = Chance(sorted, 0);
             var m = summary.Moments[column];
-            yield return $"{c.Name} overspends its budgets over the {horizon} in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}); {OnAverage(m)}.";
+            yield return $"The budgets of {c.Name} over the {horizon} are overspent in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}); {OnAverage(m, "spending")}.";
         }
     }
 
@@ -185,7 +185,7 @@ public static class SummarySentences
             {
                 var over = Chance(sorted, 0);
                 var m = summary.Moments[column];
-                yield return $"The {pool.Name} overspends over the {horizon} in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}); {OnAverage(m)}.";
+                yield return $"The {pool.Name} overspends over the {horizon} in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}); {OnAverage(m, "it")}.";
             }
             foreach (var partner in pool.Partners)
             {
@@ -202,8 +202,8 @@ public static class SummarySentences
                 var interval = $"(95% interval {Quantity.Money(low)} to {Quantity.Money(high)})";
                 var same = best.ValueAtRisk == worst.ValueAtRisk ? "the same" : "about the same";
                 yield return bestValue == Quantity.Money(worst.ValueAtRisk)
-                    ? $"{name}'s bad-case liability (95th percentile over the {horizon}) is {same} under every agreement, {bestValue} {interval}."
-                    : $"{name}'s bad-case liability (95th percentile over the {horizon}) is lowest under {Agreements(lines, best.ValueAtRisk)}, {bestValue} {interval}, and highest under {Agreements(lines, worst.ValueAtRisk)}, {Quantity.Money(worst.ValueAtRisk)}.";
+                    ? $"For {name} the bad-case liability (95th percentile over the {horizon}) is {same} under every agreement, {bestValue} {interval}."
+                    : $"For {name} the bad-case liability (95th percentile over the {horizon}) is lowest under {Agreements(lines, best.ValueAtRisk)}, {bestValue} {interval}, and highest under {Agreements(lines, worst.ValueAtRisk)}, {Quantity.Money(worst.ValueAtRisk)}.";
                 var cheapest = lines.MinBy(l => l.Liability.Mean)!;
                 var dearest = lines.Where(l => l.ModelId != cheapest.ModelId).MaxBy(l => l.Liability.Mean)!;
                 var (mean, se, _) = riskShare.Paired(pool.Id, cheapest.ModelId, dearest.ModelId, partner.CommissionerId);
@@ -217,8 +217,9 @@ public static class SummarySentences
         WordList.And([.. lines.Where(l => Quantity.Money(l.ValueAtRisk) == Quantity.Money(valueAtRisk)).Select(l => $"\"{l.ModelName}\"")]);
 
     /// <summary>
-    /// "Under B, Dorset County Council pays £0.40m more over the 2-year horizon (95% interval £0.30m to
-    /// £0.50m) than under A": a paired difference B − A of <paramref name="meanGbp"/> with standard error <paramref name="stdErrorGbp"/>.
+    /// "Under B the liability of Dorset County Council is £0.40m higher over the 2-year horizon (95% interval £0.30m to
+    /// £0.50m) than under A": a paired difference B − A of <paramref name="meanGbp"/> with standard error <paramref name="stdErrorGbp"/>,
+    /// worded to read after any partner's name, singular or plural.
     /// </summary>
     public static string PairedReading(string partner, string modelB, string modelA, double meanGbp, double stdErrorGbp, string horizon)
     {
@@ -226,11 +227,11 @@ public static class SummarySentences
         var interval = $"95% interval {Quantity.Money(meanGbp - half, signed: true)} to {Quantity.Money(meanGbp + half, signed: true)}";
         if (meanGbp == 0 && stdErrorGbp == 0)
         {
-            return $"Under \"{modelB}\" {partner} pays exactly the same over the {horizon} as under \"{modelA}\" in every future";
+            return $"Under \"{modelB}\" the liability of {partner} over the {horizon} is exactly the same as under \"{modelA}\" in every future";
         }
-        var more = meanGbp >= 0 ? "more" : "less";
+        var more = meanGbp >= 0 ? "higher" : "lower";
         var clear = meanGbp - half > 0 || meanGbp + half < 0 ? "" : ", a difference the runs cannot tell from zero";
-        return $"Under \"{modelB}\" {partner} pays {Quantity.Money(Math.Abs(meanGbp))} {more} over the {horizon} ({interval}) than under \"{modelA}\"{clear}";
+        return $"Under \"{modelB}\" the liability of {partner} is {Quantity.Money(Math.Abs(meanGbp))} {more} over the {horizon} ({interval}) than under \"{modelA}\"{clear}";
     }
 
     private static string? Driver(MarketScenario scenario, IReadOnlyList<OutcomeDrivers> drivers, OutcomeLabels labels)
@@ -247,11 +248,14 @@ public static class SummarySentences
             $"Of the uncertain inputs, {FieldLabels.Of(top.Name, scenario)} moves {outcome} most{when} (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {Quantity.Share(top.ContributionToVariance)} of its rank variance).");
     }
 
-    /// <summary>"on average it ends £3.49m over budget (± £373k)", or "under budget" for a negative mean overspend, so that no sentence overspends by a negative amount.</summary>
-    private static string OnAverage(RunningMoments overspend)
+    /// <summary>
+    /// "on average it ends £3.49m over budget (± £373k)", with <paramref name="subject"/> for "it" ("spending" where the name
+    /// before it may be plural), or "under budget" for a negative mean overspend, so that no sentence overspends by a negative amount.
+    /// </summary>
+    private static string OnAverage(RunningMoments overspend, string subject)
     {
         var money = Footing.Of([(overspend.Mean, "GBP"), (overspend.StdError, "GBP")]);
-        return $"on average it ends {money.Format(Math.Abs(overspend.Mean), "GBP")} {(overspend.Mean >= 0 ? "over" : "under")} budget (± {money.Format(overspend.StdError, "GBP")})";
+        return $"on average {subject} ends {money.Format(Math.Abs(overspend.Mean), "GBP")} {(overspend.Mean >= 0 ? "over" : "under")} budget (± {money.Format(overspend.StdError, "GBP")})";
     }
 
     private static Proportion Chance(IReadOnlyList<double> sorted, double above) => new(sorted.Count(x => x > above), sorted.Count);

@@ -44,17 +44,17 @@ public partial class ReportContentTests
         Assert.Equal(
         [
             "These figures cover 200 simulated futures of the 2-year horizon from 1 April 2017; ± is one Monte Carlo standard error and intervals are 95%.",
-            "In 15% of futures (± 2.5%) Spot provider leaves the market within the 2-year horizon, most often by hand-back of its contracts, most often in year 1; at this precision (two standard errors) North and West framework provider 1, South framework provider 1, East framework provider 1 and 6 others are as likely to leave.",
+            "In 15% of futures (± 2.5%) the market loses Spot provider within the 2-year horizon, most often by hand-back of contracts, most often in year 1; at this precision (two standard errors) North and West framework provider 1, South framework provider 1, East framework provider 1 and 6 others are as likely to leave.",
             "On average 0.46 providers hand back their contracts (± 0.04 providers) and 0.65 providers fail (± 0.05 providers) over the 2-year horizon.",
             "North and West Dorset is left without its lead provider at some point in 11% of futures (± 2.2%); averaged over all futures that is 5.12 weeks (± 1.25 weeks) of the 2-year horizon. All 3 zones lose their lead in some future, in 8.5% to 11% of futures.",
             "Unmet need averages 177k care hours over the 2-year horizon (± 21.8k hours), 1.9% of need; valued at £43.75 an hour it costs £7.75m (± £954k).",
-            "Dorset County Council overspends its budgets over the 2-year horizon in 87% of futures (± 2.4%); on average it ends £3.82m over budget (± £269k).",
-            "Dorset CCG (Continuing Healthcare) overspends its budgets over the 2-year horizon in 55% of futures (± 3.5%); on average it ends £50.8k over budget (± £105k).",
+            "The budgets of Dorset County Council over the 2-year horizon are overspent in 87% of futures (± 2.4%); on average spending ends £3.82m over budget (± £269k).",
+            "The budgets of Dorset CCG (Continuing Healthcare) over the 2-year horizon are overspent in 55% of futures (± 3.5%); on average spending ends £50.8k over budget (± £105k).",
             "The Dorset care markets pool overspends over the 2-year horizon in 83% of futures (± 2.7%); on average it ends £3.88m over budget (± £349k).",
-            "Dorset County Council's bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Full pool of both out-turns (53 : 18)\", £7.07m (95% interval £6.56m to £7.59m), and highest under \"Aligned budgets (no pooling)\", £7.97m.",
-            "Under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" Dorset County Council pays £767k more over the 2-year horizon (95% interval +£763k to +£771k) than under \"Full pool of both out-turns (53 : 18)\" (the widest gap between agreements, on the same futures).",
-            "Dorset CCG (Continuing Healthcare)'s bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" and \"Dorset rule, underspend 85% to social care\", £1.42m (95% interval £1.28m to £1.67m), and highest under \"Aligned budgets (no pooling)\", £2.34m.",
-            "Under \"Full pool of both out-turns (53 : 18)\" Dorset CCG (Continuing Healthcare) pays £767k more over the 2-year horizon (95% interval +£763k to +£771k) than under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" (the widest gap between agreements, on the same futures).",
+            "For Dorset County Council the bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Full pool of both out-turns (53 : 18)\", £7.07m (95% interval £6.56m to £7.59m), and highest under \"Aligned budgets (no pooling)\", £7.97m.",
+            "Under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" the liability of Dorset County Council is £767k higher over the 2-year horizon (95% interval +£763k to +£771k) than under \"Full pool of both out-turns (53 : 18)\" (the widest gap between agreements, on the same futures).",
+            "For Dorset CCG (Continuing Healthcare) the bad-case liability (95th percentile over the 2-year horizon) is lowest under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" and \"Dorset rule, underspend 85% to social care\", £1.42m (95% interval £1.28m to £1.67m), and highest under \"Aligned budgets (no pooling)\", £2.34m.",
+            "Under \"Full pool of both out-turns (53 : 18)\" the liability of Dorset CCG (Continuing Healthcare) is £767k higher over the 2-year horizon (95% interval +£763k to +£771k) than under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\" (the widest gap between agreements, on the same futures).",
         ], sentences);
     }
 
@@ -149,7 +149,7 @@ public partial class ReportContentTests
 
         var sentences = SummarySentences.For(scenario, summary, providers, riskShare);
 
-        Assert.EndsWith(ending, Assert.Single(sentences, s => s.StartsWith("In 50% of futures (± 5.0%) Provider 0 leaves", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(ending, Assert.Single(sentences, s => s.StartsWith("In 50% of futures (± 5.0%) the market loses Provider 0 within", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -326,6 +326,36 @@ public partial class ReportContentTests
     }
 
     [Fact]
+    public void Sentences_about_a_partner_with_a_plural_name_need_no_verb_to_agree_with_it()
+    {
+        // Leicestershire's NHS partner is "East Leicestershire and Rutland and West Leicestershire CCGs": before 2026-12-03 the
+        // summary read "... CCGs overspends its budgets" and "... CCGs pays £1m more".
+        const string Plural = "East and West CCGs";
+        var pool = PoolMarket(RiskShareSpec.Proportional("a") with { Name = "A" }, RiskShareSpec.Proportional("b") with { Name = "B" });
+        var scenario = pool with { Commissioners = [pool.Commissioners[0], pool.Commissioners[1] with { Name = Plural }] };
+        var schema = new OutcomeSchema(scenario);
+        using var summary = new OutcomeSummary(schema);
+        using var riskShare = new RiskShareComparison(scenario, schema);
+        double[] overspend = [10_000, 30_000, -5_000, 60_000];
+        var rows = new double[overspend.Length * schema.Stride];
+        foreach (var (r, gbp) in overspend.Index())
+        {
+            rows[(r * schema.Stride) + schema.IndexOf("overspend_gbp__ccg")] = gbp;
+            rows[(r * schema.Stride) + schema.IndexOf("liability_gbp__pool__a__ccg")] = gbp;
+            rows[(r * schema.Stride) + schema.IndexOf("liability_gbp__pool__b__ccg")] = 2 * gbp;
+        }
+        summary.Accept(0, overspend.Length, rows);
+        riskShare.Accept(0, overspend.Length, rows);
+
+        var sentences = SummarySentences.For(scenario, summary, [], riskShare).Where(s => s.Contains(Plural, StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(sentences, s => s.StartsWith($"The budgets of {Plural} over the 2-year horizon are overspent in 75% of futures", StringComparison.Ordinal));
+        Assert.Contains(sentences, s => s.StartsWith($"For {Plural} the bad-case liability (95th percentile over the 2-year horizon) is lowest under \"A\"", StringComparison.Ordinal));
+        Assert.Contains(sentences, s => s.StartsWith($"Under \"B\" the liability of {Plural} is £23.8k higher over the 2-year horizon", StringComparison.Ordinal));
+        Assert.Equal(3, sentences.Count);
+    }
+
+    [Fact]
     public void Agreements_with_the_same_bad_case_liability_read_as_the_same_under_every_agreement_not_as_lowest_and_highest()
     {
         var scenario = PoolMarket(RiskShareSpec.Proportional("a") with { Name = "A" }, RiskShareSpec.Proportional("b") with { Name = "B" });
@@ -344,11 +374,11 @@ public partial class ReportContentTests
 
         var sentences = SummarySentences.For(scenario, summary, [], riskShare);
 
-        var badCase = Assert.Single(sentences, s => s.StartsWith("Council's bad-case liability", StringComparison.Ordinal));
+        var badCase = Assert.Single(sentences, s => s.StartsWith("For Council the bad-case liability", StringComparison.Ordinal));
         Assert.Contains("is the same under every agreement, £1.38m", badCase);
         Assert.DoesNotContain("lowest", badCase);
-        var gap = Assert.Single(sentences, s => s.Contains("Council pays", StringComparison.Ordinal));
-        Assert.StartsWith("Under \"B\" Council pays exactly the same over the 2-year horizon as under \"A\" in every future", gap);
+        var gap = Assert.Single(sentences, s => s.Contains("the liability of Council", StringComparison.Ordinal));
+        Assert.StartsWith("Under \"B\" the liability of Council over the 2-year horizon is exactly the same as under \"A\" in every future", gap);
     }
 
     [Fact]
@@ -438,7 +468,7 @@ public partial class ReportContentTests
             Assert.True(Math.Abs(mean) > 1_000, $"{partner}: the first two agreements differ by more than £1k");
             Assert.Equal(Quantity.Money(mean, signed: true), shown[3]);
             Assert.StartsWith(mean > 0 ? "+" : "−", shown[3], StringComparison.Ordinal);
-            Assert.Contains(mean > 0 ? " more " : " less ", shown[5], StringComparison.Ordinal);
+            Assert.Contains(mean > 0 ? " higher " : " lower ", shown[5], StringComparison.Ordinal);
             Assert.StartsWith($"Under \"{models[0].Name}\"", shown[5], StringComparison.Ordinal);
         }
     }
@@ -480,7 +510,7 @@ public partial class ReportContentTests
         Assert.Contains("P(liability > £0)", text, StringComparison.Ordinal);
         Assert.Contains("P(liability > £1.00m)", text, StringComparison.Ordinal);
         Assert.Contains("The threshold is a liability of £1.00m over the 2-year horizon: the threshold the scenario file sets for this pool (source: assumption: a £1m overspend as the finance teams' threshold).", text, StringComparison.Ordinal);
-        Assert.Contains("Under \"Full pool of both out-turns (53 : 18)\" Dorset CCG (Continuing Healthcare) pays", text, StringComparison.Ordinal);
+        Assert.Contains("Under \"Full pool of both out-turns (53 : 18)\" the liability of Dorset CCG (Continuing Healthcare) is", text, StringComparison.Ordinal);
     }
 
     [Fact]
