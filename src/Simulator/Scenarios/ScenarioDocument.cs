@@ -148,6 +148,11 @@ internal sealed partial class ScenarioDocument
             problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"{given}; allowed: the file name of a scenario in the same folder"));
             return null;
         }
+        if (ScenarioFileText.IsPipe(file))
+        {
+            problems.Add(new ScenarioProblem(file, baseNode.Start.Line, baseNode.Start.Column, "base", $"'{baseName}' cannot be found: a scenario read from a pipe has no folder; allowed: a scenario file with its base in the same folder"));
+            return null;
+        }
         var basePath = Path.Combine(Path.GetDirectoryName(file) ?? "", baseName);
         var fullBase = Path.GetFullPath(basePath);
         if (chain.Contains(fullBase) || chain.Count > MaxDepth)

@@ -97,9 +97,33 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
             return notFound;
         }
         var info = new FileInfo(path);
-        return info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true }
+        return info.LinkTarget is { } target && !IsPipe(path) && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true }
             ? $"is a link to '{target}', which does not exist"
             : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is the system's link to a pipe ("pipe:[123]"), as /dev/stdin or a shell's &lt;(command)
+    /// gives: it names nothing on disk, and opens all the same, unlike a link to a removed file.
+    /// </summary>
+    public static bool IsPipe(string path)
+    {
+        var info = new FileInfo(path);
+        return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: false, Name: var name }
+            && name.StartsWith("pipe:[", StringComparison.Ordinal) && Opens(path);
+    }
+
+    private static bool Opens(string path)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -75,6 +75,41 @@ public class ScenarioFileReadingTests
     }
 
     [Fact]
+    public void A_scenario_given_through_a_pipe_is_read_not_refused_as_a_broken_link()
+    {
+        // /dev/stdin and a shell's <(command) are the system's links to a pipe, "pipe:[123]", which names nothing on disk:
+        // before 2026-12-03 they were refused as "a link to 'pipe:[123]', which does not exist".
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.Out, HandleInheritability.None);
+        var path = $"/proc/self/fd/{pipe.ClientSafePipeHandle.DangerousGetHandle()}";
+        Assert.StartsWith("pipe:[", new FileInfo(path).LinkTarget, StringComparison.Ordinal);
+        var writing = Task.Run(() =>
+        {
+            pipe.Write(File.ReadAllBytes(Doncaster));
+            pipe.Dispose();
+        });
+
+        var run = CliRun.Of("validate", path);
+
+        writing.Wait();
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal($"{path}: ok (Doncaster CCASH: 6 zones, 15 providers, 1 commissioner, 0 pooled budgets, 260 weeks)", run.Output.Trim());
+    }
+
+    [Fact]
+    public void A_scenario_given_through_a_pipe_that_names_a_base_is_told_a_pipe_has_no_folder()
+    {
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.Out, HandleInheritability.None);
+        var path = $"/proc/self/fd/{pipe.ClientSafePipeHandle.DangerousGetHandle()}";
+        pipe.Write("base: doncaster-ccash.yaml\nname: A variant\n"u8);
+        pipe.Dispose();
+
+        var (scenario, problems) = ScenarioLoader.TryLoad(path);
+
+        Assert.Null(scenario);
+        Assert.Equal($"{path}:1:7: base: 'doncaster-ccash.yaml' cannot be found: a scenario read from a pipe has no folder; allowed: a scenario file with its base in the same folder", Assert.Single(problems).ToString());
+    }
+
+    [Fact]
     public void A_scenario_file_is_read_whole_by_the_bounded_read()
     {
         // The read stops past 100 MB only: a scenario many times the read's buffer is read to its end.
