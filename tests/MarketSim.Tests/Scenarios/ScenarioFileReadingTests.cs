@@ -75,7 +75,7 @@ public class ScenarioFileReadingTests
     }
 
     [Fact]
-    public void A_scenario_given_through_a_pipe_is_read_not_refused_as_a_broken_link()
+    public async Task A_scenario_given_through_a_pipe_is_read_not_refused_as_a_broken_link()
     {
         // /dev/stdin and a shell's <(command) are the system's links to a pipe, "pipe:[123]", which names nothing on disk:
         // before 2026-12-03 they were refused as "a link to 'pipe:[123]', which does not exist".
@@ -90,7 +90,7 @@ public class ScenarioFileReadingTests
 
         var run = CliRun.Of("validate", path);
 
-        writing.Wait();
+        await writing;
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal($"{path}: ok (Doncaster CCASH: 6 zones, 15 providers, 1 commissioner, 0 pooled budgets, 260 weeks)", run.Output.Trim());
     }
