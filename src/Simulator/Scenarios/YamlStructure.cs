@@ -19,6 +19,23 @@ internal static partial class YamlStructure
     /// <summary>The most values a file may hold once its aliases are expanded.</summary>
     public const long MaxNodes = 1_000_000;
 
+    /// <summary>What the YAML reader says for the mistakes people make most, and the same in words with what is allowed.</summary>
+    private static readonly (string Says, string Words)[] Mistakes =
+    [
+        ("did not find expected '-' indicator",
+            "this line is indented neither as an item of the list above it nor as a field of that item; allowed: a list's items at one indentation, each starting '- ', and an item's fields lined up under its first one"),
+        ("While parsing a block mapping, did not find expected key",
+            "this line is not lined up with the fields of the mapping it is in, or has text after a closing bracket; allowed: the fields of a mapping at one indentation, each 'name: value'"),
+        ("did not find expected ',' or ']'",
+            "a [ ] list that starts on or before this line is not closed where it should be (a ] missing, or a bracket too many); allowed: [a, b, c], its brackets paired"),
+        ("did not find expected ',' or '}'",
+            "a { } mapping that starts on or before this line is not closed where it should be (a } missing, or a bracket too many); allowed: { name: value, name: value }, its brackets paired"),
+        ("found invalid mapping",
+            "a ': ' inside a value, or a field indented under a field that already has a value; allowed: text with ': ' in it in quotes (\"a: b\"), and each field on its own line"),
+        ("found character that cannot start any token",
+            "a character that cannot start a YAML value (such as @ or `); allowed: text that starts with it in quotes"),
+    ];
+
     /// <summary>Every problem found (empty when the text can be loaded); a syntax error, a too-deep or too-large file ends the reading.</summary>
     public static IReadOnlyList<ScenarioProblem> Check(string text, string file)
     {
@@ -146,11 +163,24 @@ internal static partial class YamlStructure
             return new(file, anchor.Line, anchor.Column, "", "malformed YAML: an anchor (&name) on a value with more entries after it in the same { } mapping, "
                 + "which YAML allows but the YAML reader MarketSim uses cannot read; allowed: the anchored entry last in its { }, or the mapping written one field a line");
         }
-        var what = !message.Contains("quoted scalar", StringComparison.Ordinal) ? message
+        var what = !message.Contains("quoted scalar", StringComparison.Ordinal) ? InWords(message)
             : message.Contains("escape", StringComparison.Ordinal) || message.Contains("surrogate", StringComparison.Ordinal)
                 ? "the quoted text that starts here has an escape (a backslash) YAML does not know, or half of a character; allowed: \\n, \\t, \\\\, \\\" and \\u of a whole character in double quotes, or single quotes, where a backslash is just a backslash"
                 : "the quoted text that starts here is not closed; allowed: text between a pair of matching quotes";
         return new(file, ex.Start.Line, ex.Start.Column, "", $"malformed YAML: {what}");
+    }
+
+    /// <summary>The YAML reader's message for the mistakes people make most, in words, with what is allowed; any other as it is, pointing to the format's page.</summary>
+    private static string InWords(string message)
+    {
+        foreach (var (says, words) in Mistakes)
+        {
+            if (message.Contains(says, StringComparison.Ordinal))
+            {
+                return words;
+            }
+        }
+        return $"{message.TrimEnd('.')}; allowed: YAML as docs/scenario-format.md shows";
     }
 
     /// <summary>The last anchor (<c>&amp;name</c>) on the line of <paramref name="at"/> before it, where the parser stops in a { } mapping that has one.</summary>

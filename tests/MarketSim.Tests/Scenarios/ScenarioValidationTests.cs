@@ -101,6 +101,16 @@ public class ScenarioValidationTests
     public void Malformed_yaml_is_reported_with_its_line() =>
         AssertOneClearProblem(Valid.Replace("horizon_years: 1", "horizon_years: [1"), 3, "", "malformed YAML");
 
+    [Theory]
+    [InlineData("\n    demand:", "\n   demand:", 6, "malformed YAML: this line is indented neither as an item of the list above it nor as a field of that item; allowed: a list's items at one indentation")]
+    [InlineData("horizon_years: 1", "horizon_years: [1]]", 3, "malformed YAML: this line is not lined up with the fields of the mapping it is in, or has text after a closing bracket; allowed: the fields of a mapping at one indentation")]
+    [InlineData("funds: [council]", "funds: [council}", 15, "malformed YAML: a [ ] list that starts on or before this line is not closed where it should be (a ] missing, or a bracket too many); allowed: [a, b, c], its brackets paired")]
+    [InlineData("zones: [north]", "zones: [north]]", 13, "malformed YAML: a { } mapping that starts on or before this line is not closed where it should be (a } missing, or a bracket too many); allowed: { name: value, name: value }, its brackets paired")]
+    [InlineData("name: Small", "name: Small: market", 1, "malformed YAML: a ': ' inside a value, or a field indented under a field that already has a value; allowed: text with ': ' in it in quotes")]
+    [InlineData("name: Small", "name: @Small", 1, "malformed YAML: a character that cannot start a YAML value (such as @ or `); allowed: text that starts with it in quotes")]
+    public void The_commonest_yaml_mistakes_are_named_in_words_with_what_is_allowed(string from, string to, int line, string message) =>
+        AssertOneClearProblem(Valid.Replace(from, to, StringComparison.Ordinal), line, "", message);
+
     [Fact]
     public void An_anchor_before_more_entries_of_a_flow_mapping_is_named_with_the_way_round_it()
     {
