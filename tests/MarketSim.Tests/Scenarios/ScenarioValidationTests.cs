@@ -65,13 +65,7 @@ public class ScenarioValidationTests
                 providers:
                 """, """
                     funding_mix: { council: 0.8, self_funder: 0.2 }
-                  - id: north
-                    demand:
-                      starting_caseload_people: 10
-                      weekly_referrals_people: 1
-                      weekly_hours: { distribution: gamma, mean: 10, sd: 4 }
-                      package_length_weeks: { distribution: exponential, mean: 10 }
-                      funding_mix: { council: 1 }
+                  - { id: north, demand: { starting_caseload_people: 5, weekly_referrals_people: 1, weekly_hours: { distribution: fixed, mean: 8 }, package_length_weeks: { distribution: fixed, mean: 20 }, funding_mix: { council: 1 } } }
                 providers:
                 """, StringComparison.Ordinal)
             .Replace("zones: [north]", "zones: [south]", StringComparison.Ordinal);
