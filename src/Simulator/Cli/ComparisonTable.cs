@@ -19,7 +19,7 @@ internal static class ComparisonTable
         var console = TableConsole.For(cli.Output, cli.Interactive, cli.ConsoleWidth);
         foreach (var (counterpart, differences) in results)
         {
-            var table = new FittedTable($"{plan.Title(counterpart.Scenario)} − {plan.Title(plan.Base)}, paired run by run")
+            var table = new FittedTable($"{plan.Title(counterpart.Scenario)} − {plan.Title(plan.Base)}, paired run by run; {ComparisonFiles.Period(plan)}")
                 .Text("Outcome").Text("Worse when", FittedTable.Drop.BeforeWrapping)
                 .Number("Base mean", FittedTable.Drop.ToFit).Number("Other mean", FittedTable.Drop.ToFit)
                 .Number("Difference ± 95% CI").Number("P(other worse)");

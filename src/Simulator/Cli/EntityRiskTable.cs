@@ -2,6 +2,7 @@ using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Statistics;
 using MarketSim.Grains.Zones;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Statistics;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -66,12 +67,15 @@ internal static class EntityRiskTable
         {
             return null;
         }
-        var table = new FittedTable("Zones that lose their lead provider: chance that some week ends with no lead open")
-            .Text("Zone").Number("P(loses lead)").Number("95% interval").Number("Weeks without lead (mean ± SE)", FittedTable.Drop.ToFit);
+        var table = new FittedTable("Zones that lose their lead provider: chance that some week ends with no lead open, and for how many weeks of the horizon")
+            .Text("Zone").Number("P(loses lead)").Number("95% interval").Number("Weeks without lead when lost (mean ± SE)")
+            .Number("Weeks without lead, all futures (mean ± SE)", FittedTable.Drop.ToFit);
         foreach (var s in rows)
         {
             var weeks = s.Metric(ZoneMetrics.All[ZoneMetrics.WeeksWithoutLead].Name);
-            table.AddRow(s.Block.Name, Percent(s.LosesLead!.P), Interval(s.LosesLead), $"{Numbers.Readable(weeks.Mean)} ± {Numbers.Readable(weeks.StdError)}");
+            var (whenLost, whenLostError) = WhenItHappens.Of(weeks, s.LosesLead!.Count);
+            table.AddRow(s.Block.Name, Percent(s.LosesLead!.P), Interval(s.LosesLead), $"{Numbers.Readable(whenLost)} ± {Numbers.Readable(whenLostError)}",
+                $"{Numbers.Readable(weeks.Mean)} ± {Numbers.Readable(weeks.StdError)}");
         }
         return table;
     }

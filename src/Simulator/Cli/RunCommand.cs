@@ -142,6 +142,7 @@ internal static class RunCommand
             CommissionerCostTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
             RiskShareTable.Write(cli.Output, result.Scenario, result.RiskShare, cli.Interactive, cli.ConsoleWidth);
             EntityRiskTable.Write(cli.Output, result.Entities, cli.Interactive, cli.ConsoleWidth);
+            ZoneUnmetTable.Write(cli.Output, result.Scenario, result.Entities, cli.Interactive, cli.ConsoleWidth);
             cli.Output.WriteLine("Summary:");
             foreach (var sentence in SummarySentences.For(result.Scenario, result.Summary, result.Entities, result.RiskShare, result.Drivers))
             {

@@ -49,8 +49,9 @@ public static class ComparisonFiles
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(plan.Base.Scenario.Name)).Append(" compared — MarketSim report</title><style>").Append(HtmlReport.Style).Append("</style></head><body>\n")
             .Append("<h1>Compared with ").Append(E(plan.Title(plan.Base))).Append("</h1>\n")
-            .Append("<p class=\"muted\">Each scenario ran ").Append(runs.ToString("N0", CultureInfo.InvariantCulture)).Append(" simulated futures from seed ")
-            .Append(seed.ToString(CultureInfo.InvariantCulture)).Append(". Run k of every scenario uses the same random numbers (common random numbers), ")
+            .Append("<p class=\"muted\">Each scenario ran ").Append(runs.ToString("N0", CultureInfo.InvariantCulture)).Append(" simulated futures of the ")
+            .Append(E(SummarySentences.Horizon(plan.Base.Scenario, withWeeks: true))).Append(" from seed ")
+            .Append(seed.ToString(CultureInfo.InvariantCulture)).Append("; ").Append(E(Period(plan))).Append(". Run k of every scenario uses the same random numbers (common random numbers), ")
             .Append("so each difference is OTHER − BASE run by run; its 95% confidence interval is the mean ± 1.96 standard errors of the paired differences. ")
             .Append("P(other worse) is the share of paired runs in which the other scenario is worse, in the direction named.</p>\n");
         html.Append(Section(plan, results));
@@ -60,6 +61,12 @@ public static class ComparisonFiles
         html.Append("</body></html>\n");
         return html.ToString();
     }
+
+    /// <summary>
+    /// What period the compared outcomes cover, in words, for the console's titles and report.html: "outcomes over the 5-year
+    /// horizon (totals, means over its weeks or peaks)"; every scenario of a comparison shares the base's horizon.
+    /// </summary>
+    public static string Period(ComparisonPlan plan) => $"outcomes over the {SummarySentences.Horizon(plan.Base.Scenario)} (totals, means over its weeks or peaks)";
 
     /// <summary>The report's section: a table per other scenario, then what was left out and what only one scenario reports.</summary>
     public static string Section(ComparisonPlan plan, IReadOnlyList<ComparisonResult> results)

@@ -7,6 +7,7 @@ using MarketSim.Grains.Providers;
 using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Statistics;
 using MarketSim.Grains.Zones;
+using MarketSim.Simulator.Statistics;
 using static MarketSim.Simulator.Reports.Html;
 
 namespace MarketSim.Simulator.Reports;
@@ -91,14 +92,20 @@ public static class MarketHtml
         html.Append("<p class=\"muted\">");
         if (cost is { } c)
         {
-            html.Append("Unmet need is valued at ").Append(E(Quantity.Format(c, "GBP per hour"))).Append(" an hour (the scenario's cost of an unmet care hour). Weeks without a lead are averaged over all futures, counting those that keep their lead as 0. ");
+            html.Append("Unmet need is valued at ").Append(E(Quantity.Format(c, "GBP per hour"))).Append(" an hour (the scenario's cost of an unmet care hour). ");
         }
+        if (leads)
+        {
+            html.Append("Weeks without a lead are given over the futures in which the zone loses its lead (how long it lasts when it happens) and averaged over all futures, counting those that keep their lead as 0. ");
+        }
+        html.Append("The share of need unmet is the zone's unmet care hours over its unmet and delivered hours (means of the runs). ");
         html.Append("The waiting list is the number of people waiting at a week's end, averaged over the weeks of the ").Append(E(horizon))
             .Append("; the wait is the mean weeks from referral to a first package of those placed over it, by funding stream (service_users.csv).</p>\n");
         Header(html, [
             "Zone",
-            .. leads ? new[] { "P(left without its lead provider) ± SE", "95% interval", "Weeks without a lead (mean ± SE)" } : [],
+            .. leads ? new[] { "P(left without its lead provider) ± SE", "95% interval", "Weeks without a lead, in the futures that lose it (mean ± SE)", "Weeks without a lead, all futures (mean ± SE)" } : [],
             $"Unmet need over the {horizon}, hours (mean ± SE)",
+            "Share of need unmet",
             .. cost is null ? Array.Empty<string>() : ["Cost of unmet need, £ (mean ± SE)"],
             "Peak waiting list, people (P95)",
             "Waiting list, people (mean over weeks ± SE)",
@@ -114,10 +121,11 @@ public static class MarketHtml
             if (leads)
             {
                 cells.AddRange(s.LosesLead is { } lead
-                    ? [E(Chance(lead)), E(Interval(lead)), E($"{Numbers.Readable(weeks.Mean)} ± {Numbers.Readable(weeks.StdError)}")]
-                    : ["no lead provider", "", ""]);
+                    ? [E(Chance(lead)), E(Interval(lead)), E(WhenLost(weeks, lead)), E($"{Numbers.Readable(weeks.Mean)} ± {Numbers.Readable(weeks.StdError)}")]
+                    : ["no lead provider", "", "", ""]);
             }
             cells.Add(E($"{footing.Format(unmet.Mean, "hours")} ± {footing.Format(unmet.StdError, "hours")}"));
+            cells.Add(E(ShareOfNeed(unmet.Mean, s.Metric(ZoneMetrics.All[ZoneMetrics.DeliveredHours].Name).Mean)));
             if (cost is { } perHour)
             {
                 cells.Add(E($"{footing.Format(unmet.Mean * perHour, "GBP")} ± {footing.Format(unmet.StdError * perHour, "GBP")}"));
@@ -150,6 +158,21 @@ public static class MarketHtml
     /// <summary>The entity files this run wrote, in words: "providers.csv, zones.csv and commissioners.csv".</summary>
     private static string Files(IEnumerable<EntitySummary> summaries) =>
         WordList.And([.. summaries.Select(s => s.Block.Kind).Distinct().Order().Select(EntityFiles.FileName)]);
+
+    /// <summary>The mean weeks without a lead over the futures that lose it, "188.3 ± 2.95"; "never lost" when no run did.</summary>
+    private static string WhenLost(MetricSummary weeks, Proportion lead)
+    {
+        if (lead.Count == 0)
+        {
+            return "never lost";
+        }
+        var (mean, error) = WhenItHappens.Of(weeks, lead.Count);
+        return $"{Numbers.Readable(mean)} ± {Numbers.Readable(error)}";
+    }
+
+    /// <summary>A zone's unmet hours as a share of its need (unmet + delivered), as the summary's share of need: "27%", "under 0.1%", "0%".</summary>
+    public static string ShareOfNeed(double unmet, double delivered) =>
+        unmet <= 0 ? "0%" : unmet + delivered <= 0 ? "" : unmet / (unmet + delivered) is var share && share < 0.001 ? "under 0.1%" : Quantity.Share(share);
 
     private static string Chance(Proportion p) => $"{Quantity.Share(p.P)} ± {Quantity.Share(p.StdError)}";
 

@@ -37,7 +37,7 @@ internal static class SensitivityFiles
             var unit = column.Unit;
             var footing = Footing.Of(ofMetric.SelectMany(e => new[] { (e.VariantMean, unit), (e.Difference.Mean, unit), (e.Difference.HalfWidth95, unit) }).Append((baseMean, unit)));
             var title = string.Create(CultureInfo.InvariantCulture,
-                $"{ShortLabel(labels, column)}: base case mean {footing.Format(baseMean, unit)}; each input varied alone, {runs:N0} runs each, paired with the base case");
+                $"{ShortLabel(labels, column)}: base case mean {footing.Format(baseMean, unit)}; each input varied alone, {runs:N0} runs of the {SummarySentences.Horizon(plan.Base)} each, paired with the base case");
             var rows = ofMetric.Select(e => new[]
             {
                 FieldLabels.Of(e.Parameter, plan.Base),

@@ -138,7 +138,8 @@ public static class SummarySentences
         var range = losing.Count > 1
             ? $" {(losing.Count == zones.Count ? $"All {zones.Count}" : $"{losing.Count} of the {zones.Count}")} zones lose their lead in some future, in {(least == most ? $"{most} of futures each" : $"{least} to {most} of futures")}."
             : "";
-        yield return $"{top.Block.Name} is left without its lead provider at some point in {Quantity.Share(top.LosesLead!.P)} of futures (± {Quantity.Share(top.LosesLead.StdError)}); averaged over all futures that is {Numbers.Readable(weeks.Mean)} weeks (± {Numbers.Readable(weeks.StdError)} weeks) of the {horizon}.{range}";
+        var (whenLost, whenLostError) = WhenItHappens.Of(weeks, top.LosesLead!.Count);
+        yield return $"{top.Block.Name} is left without its lead provider at some point in {Quantity.Share(top.LosesLead!.P)} of futures (± {Quantity.Share(top.LosesLead.StdError)}); in those futures it is without one for {Numbers.Readable(whenLost)} weeks of the {horizon} on average (± {Numbers.Readable(whenLostError)} weeks), and averaged over all futures for {Numbers.Readable(weeks.Mean)} weeks (± {Numbers.Readable(weeks.StdError)} weeks).{range}";
     }
 
     private static string UnmetNeed(MarketScenario scenario, OutcomeSummary summary, string horizon)

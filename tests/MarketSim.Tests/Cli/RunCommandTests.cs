@@ -178,12 +178,15 @@ public class RunCommandTests
         var run = CliRun.AtWidth(200, "run", scenario, "--runs", "40", "--seed", "3", "--out", dir);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        var rows = run.Output.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^│ Zone [0-9]+ "));
+        // The zones that lose their lead, not the table of unmet need by zone after them.
+        var from = run.Output.IndexOf("Zones that lose their lead provider", StringComparison.Ordinal);
+        var table = run.Output[from..run.Output.IndexOf("Unmet need by zone", from, StringComparison.Ordinal)];
+        var rows = table.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^│ Zone [0-9]+ "));
         Assert.Equal(10, rows);
         var zones = File.ReadAllLines(Path.Combine(dir, "zones.csv"));
         var (name, risk) = (Array.IndexOf(zones[0].Split(','), "name"), Array.IndexOf(zones[0].Split(','), "p_loses_lead"));
         var chance = zones.Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[name], c => double.Parse(c[risk], System.Globalization.CultureInfo.InvariantCulture));
-        var shown = chance.Keys.Where(z => run.Output.Contains($"│ {z} │", StringComparison.Ordinal)).ToList();
+        var shown = chance.Keys.Where(z => table.Contains($"│ {z} │", StringComparison.Ordinal)).ToList();
         Assert.Equal(10, shown.Count);
         Assert.True(chance.Where(z => !shown.Contains(z.Key)).All(z => z.Value <= shown.Min(s => chance[s])), "a zone left out is more likely to lose its lead than one shown");
         Assert.Contains("… and 4 more zones in zones.csv", run.Output, StringComparison.Ordinal);

@@ -53,6 +53,16 @@ public class SensitivityCommandTests
         AssertRefused(run, dir, "--vary: 'providers.nobody.capacity_weekly_hours=1..2'", "reaches no value", "allowed: ");
     }
 
+    [Fact]
+    public void A_path_with_part_of_an_id_as_a_wildcard_is_refused_saying_a_star_stands_for_every_entry()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Doncaster, "--vary", "providers.slp_*.capacity_weekly_hours=1425..3000", "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, "--vary: 'providers.slp_*.capacity_weekly_hours=1425..3000' reaches no value", "allowed: a path of keys, list ids, [index] or * (every entry of a list, not part of an id)");
+    }
+
     [Theory]
     [InlineData("zones.*.demand.annual_growth=0..0.04")]
     [InlineData("economy.nlw_gbp_per_hour[0]=7..7.5")]

@@ -274,6 +274,21 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void The_console_and_report_html_say_the_compared_outcomes_cover_the_horizon()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "cmp");
+
+        var run = CliRun.AtWidth(400, "compare", Doncaster, LeadExit, "--metric", "unmet_hours_total", "--runs", "4", "--out", dir, "--quiet");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
+        // The title wraps at the table's width: its words, one space apart.
+        var words = string.Join(' ', run.Output.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("paired run by run; outcomes over the 5-year horizon (totals, means over its weeks or peaks)", words, StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir, "report.html")));
+        Assert.Contains("Each scenario ran 4 simulated futures of the 5-year horizon (260 weeks) from seed 1; outcomes over the 5-year horizon (totals, means over its weeks or peaks).", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_of_a_metric_only_the_base_reports_is_refused_as_comparing_nothing()
     {
         var dir = Path.Combine(Repo.TempDir(), "cmp");

@@ -175,6 +175,59 @@ public class EntityFilesTests
     }
 
     [Fact]
+    public void The_console_table_of_zones_that_lose_their_lead_says_for_how_many_weeks_when_they_do()
+    {
+        var (_, sink) = Run("doncaster-lead-exit.yaml", runs: 20);
+        var summaries = sink.Summaries();
+        var output = new StringWriter();
+
+        EntityRiskTable.Write(output, summaries, colour: false, width: 250);
+
+        var zone4 = summaries.Single(s => s.Block.Id == "zone_4");
+        var (mean, error) = WhenItHappens.Of(zone4.Metric("weeks_without_lead"), zone4.LosesLead!.Count);
+        var row = output.ToString().Split('\n').Single(l => l.Contains($"│ {zone4.Block.Name} ", StringComparison.Ordinal));
+        Assert.Contains($" {Numbers.Readable(mean)} ± {Numbers.Readable(error)} │", row, StringComparison.Ordinal);
+        var words = Words(output.ToString());
+        Assert.Contains("Weeks without lead when lost (mean ± SE)", words, StringComparison.Ordinal);
+        Assert.Contains("Weeks without lead, all futures (mean ± SE)", words, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_console_gives_unmet_need_by_zone_in_hours_share_of_need_and_pounds_over_the_horizon()
+    {
+        var (scenario, sink) = Run("doncaster-lead-exit.yaml", runs: 20);
+        var summaries = sink.Summaries();
+        var output = new StringWriter();
+
+        ZoneUnmetTable.Write(output, scenario, summaries, colour: false, width: 250);
+
+        var text = output.ToString();
+        Assert.Contains("Unmet need by zone over the 5-year horizon: care hours not delivered, their share of the zone's need and their cost at £92.11 an hour", Words(text), StringComparison.Ordinal);
+        foreach (var zone in summaries.Where(s => s.Block.Kind == EntityKind.Zone))
+        {
+            var unmet = zone.Metric("unmet_hours");
+            var share = Quantity.Share(unmet.Mean / (unmet.Mean + zone.Metric("delivered_hours").Mean));
+            var row = text.Split('\n').Single(l => l.Contains($"│ {zone.Block.Name} ", StringComparison.Ordinal));
+            Assert.Contains($" {share} │", row, StringComparison.Ordinal);
+            Assert.Contains("£", row, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_market_whose_need_is_always_met_prints_no_table_of_unmet_need_by_zone()
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5, weeklyReferrals: 1), 10,
+            TestMarkets.Provider("lead", ProviderRole.Lead, 100_000, 15));
+        var sink = new EntityOutcomeSink(new OutcomeSchema(scenario));
+        MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(1, 3, 1), sink);
+        var output = new StringWriter();
+
+        ZoneUnmetTable.Write(output, scenario, sink.Summaries(), colour: false, width: 120);
+
+        Assert.Equal("", output.ToString());
+    }
+
+    [Fact]
     public void The_html_section_escapes_names_and_lists_every_provider_zone_and_commissioner()
     {
         var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 5, weeklyReferrals: 1), 10,
@@ -245,6 +298,9 @@ public class EntityFilesTests
         MonteCarloRunner.Run(() => new Market(scenario), new RunPlan(1, 3, 1), summary);
         return summary;
     }
+
+    // A printed table's words on one line, however its title and headers wrapped.
+    private static string Words(string text) => string.Join(' ', text.Split([' ', '\n', '\r', '│'], StringSplitOptions.RemoveEmptyEntries));
 
     private static (MarketScenario Scenario, EntityOutcomeSink Sink) Run(string file, int runs)
     {

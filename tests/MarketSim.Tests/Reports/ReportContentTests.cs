@@ -46,7 +46,7 @@ public partial class ReportContentTests
             "These figures cover 200 simulated futures of the 2-year horizon from 1 April 2017; ± is one Monte Carlo standard error and intervals are 95%.",
             "In 15% of futures (± 2.5%) the market loses Spot provider within the 2-year horizon, most often by hand-back of contracts, most often in year 1; at this precision (two standard errors) North and West framework provider 1, South framework provider 1, East framework provider 1 and 6 others are as likely to leave.",
             "On average 0.46 providers hand back their contracts (± 0.04 providers) and 0.65 providers fail (± 0.05 providers) over the 2-year horizon.",
-            "North and West Dorset is left without its lead provider at some point in 11% of futures (± 2.2%); averaged over all futures that is 5.12 weeks (± 1.25 weeks) of the 2-year horizon. All 3 zones lose their lead in some future, in 8.5% to 11% of futures.",
+            "North and West Dorset is left without its lead provider at some point in 11% of futures (± 2.2%); in those futures it is without one for 46.5 weeks of the 2-year horizon on average (± 6.56 weeks), and averaged over all futures for 5.12 weeks (± 1.25 weeks). All 3 zones lose their lead in some future, in 8.5% to 11% of futures.",
             "Unmet need averages 177k care hours over the 2-year horizon (± 21.8k hours), 1.9% of need; valued at £43.75 an hour it costs £7.75m (± £954k).",
             "The budgets of Dorset County Council over the 2-year horizon are overspent in 87% of futures (± 2.4%); on average spending ends £3.82m over budget (± £269k).",
             "The budgets of Dorset CCG (Continuing Healthcare) over the 2-year horizon are overspent in 55% of futures (± 3.5%); on average spending ends £50.8k over budget (± £105k).",
@@ -114,6 +114,31 @@ public partial class ReportContentTests
             var council = result.Entities.Single(e => e.Block.Id == $"{zone.Block.Id}__council").Metric("mean_wait_weeks");
             Assert.StartsWith($"council {Numbers.Readable(council.Mean)} ± {Numbers.Readable(council.StdError)}; NHS CHC ", row[^1], StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void The_zone_table_says_how_long_a_zone_goes_without_its_lead_in_the_futures_that_lose_it_and_its_share_of_need_unmet()
+    {
+        var (result, html) = Dorset.Value;
+        var table = WebUtility.HtmlDecode(Between(html, "<h3>Zones: lead providers and unmet need", "</table>"));
+        var header = Regex.Matches(table, "<th>(.*?)</th>").Select(m => m.Groups[1].Value).ToList();
+        var whenLost = header.IndexOf("Weeks without a lead, in the futures that lose it (mean ± SE)");
+        var share = header.IndexOf("Share of need unmet");
+        Assert.True(whenLost > 0 && share > 0, string.Join(" | ", header));
+        var runs = File.ReadAllLines(Path.Combine(result.OutDir, "runs.csv"));
+        var columns = runs[0].Split(',').ToList();
+        foreach (var zone in result.Entities.Where(e => e.Block.Kind == EntityKind.Zone && e.LosesLead is { Count: > 1 }))
+        {
+            var row = Rows(table).Single(r => r[0] == zone.Block.Name);
+            var column = columns.IndexOf($"weeks_without_lead__{zone.Block.Id}");
+            var lost = runs.Skip(1).Select(l => double.Parse(l.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture)).Where(w => w > 0).ToList();
+            var mean = lost.Average();
+            var se = Math.Sqrt(lost.Sum(w => (w - mean) * (w - mean)) / (lost.Count - 1) / lost.Count);
+            Assert.Equal($"{Numbers.Readable(mean)} ± {Numbers.Readable(se)}", row[whenLost]);
+            var unmet = zone.Metric("unmet_hours").Mean;
+            Assert.Equal(Quantity.Share(unmet / (unmet + zone.Metric("delivered_hours").Mean)), row[share]);
+        }
+        Assert.Contains("in which the zone loses its lead (how long it lasts when it happens)", table, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -94,6 +94,21 @@ public class SensitivityTests
     }
 
     [Fact]
+    public void The_sensitivity_tables_say_what_period_their_outcomes_cover()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.AtWidth(400, "sensitivity", Repo.Scenario("dorset-pool-2017.yaml"), "--vary", "zones.*.demand.annual_growth=0..0.04",
+            "--metric", "unmet_hours_total", "--runs", "4", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var words = string.Join(' ', run.Output.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("each input varied alone, 4 runs of the 2-year horizon each, paired with the base case", words, StringComparison.Ordinal);
+        var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir, "report.html")));
+        Assert.Contains("4 runs of the 2-year horizon each", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_sensitivity_console_names_outcomes_and_inputs_in_words_with_pounds_and_the_minus_sign()
     {
         var dir = Path.Combine(Repo.TempDir(), "sens");
