@@ -131,7 +131,7 @@ public static class FinanceHtml
     /// <summary>
     /// What the agreements that keep part of a contribution out of the pool (a scaled contribution, a contingency) put in,
     /// in the first year, one sentence for the agreements that keep the same: "Under "Dorset rule" and "…", Dorset CCG
-    /// puts £17.35m of its £18.0m into the pool and keeps £0.65m, in the first year."
+    /// puts £17.35m of its £18.00m into the pool and keeps £0.65m, in the first year."
     /// </summary>
     private static IEnumerable<string> KeptOutOfThePool(PooledBudgetSpec pool, OutcomeLabels labels) =>
         pool.ModelsOrDefault
@@ -140,16 +140,21 @@ public static class FinanceHtml
                 var contribution = p.ContributionGbpPerYear;
                 var into = model.Scaling?.Partner == i ? contribution * model.Scaling.Factor : contribution - (model.ContingencyGbp?[i] ?? 0);
                 return into == contribution ? null
-                    : $"{labels.PartyName(pool, p.CommissionerId)} puts {Pounds(into)} of its {Pounds(contribution)} into the pool and keeps {Pounds(contribution - into)}";
+                    : $"{labels.PartyName(pool, p.CommissionerId)} puts {Pounds(into)} of its {Pounds(contribution)} into the pool and keeps {Pounds(contribution - into, contribution)}";
             }).OfType<string>())))
             .Where(m => m.Kept.Length > 0)
             .GroupBy(m => m.Kept)
             .Select(g => $"Under {WordList.And([.. g.Select(m => $"\"{m.Name}\"")])}, {g.Key}, in the first year.");
 
-    /// <summary>Pounds to the nearest £10k in millions ("£17.35m", which the seeds' figures need), else to the pound or thousand.</summary>
-    private static string Pounds(double gbp) => Math.Abs(gbp) switch
+    /// <summary>
+    /// Pounds to the nearest £10k in millions ("£17.35m", which the seeds' figures need), else to the pound or thousand;
+    /// a part of <paramref name="whole"/> of £1m or more is in millions too from £10k, so that the parts read as adding up
+    /// to it ("£17.35m of its £18.00m … keeps £0.65m", not "£655k").
+    /// </summary>
+    private static string Pounds(double gbp, double whole = 0) => Math.Abs(gbp) switch
     {
         >= 1e6 => FormattableString.Invariant($"£{gbp / 1e6:0.00}m"),
+        >= 1e4 when Math.Abs(whole) >= 1e6 => FormattableString.Invariant($"£{gbp / 1e6:0.00}m"),
         >= 1e4 => FormattableString.Invariant($"£{gbp / 1e3:0}k"),
         _ => FormattableString.Invariant($"£{gbp:N0}"),
     };
@@ -159,7 +164,7 @@ public static class FinanceHtml
     {
         var years = scenario.HorizonWeeks / (double)MarketScenario.WeeksPerYear;
         var (thresholdHeader, thresholdText) = Threshold(pool, thresholdAssumption, horizon);
-        var contributions = string.Join("; ", pool.Partners.Select(p => $"{labels.PartyName(pool, p.CommissionerId)} {Quantity.Money(p.ContributionGbpPerYear)}"));
+        var contributions = string.Join("; ", pool.Partners.Select(p => $"{labels.PartyName(pool, p.CommissionerId)} {Pounds(p.ContributionGbpPerYear)}"));
         html.Append("<h3>").Append(E(pool.Name)).Append(": risk share</h3>\n<p>Contributions in the first year: ").Append(E(contributions))
             .Append(". A party's liability is what it pays beyond its contribution, summed over the ").Append(E(horizon))
             .Append(" (negative: a saving). Every agreement is applied to the same simulated futures. ").Append(E(thresholdText));
@@ -218,17 +223,17 @@ public static class FinanceHtml
             .Append(E(reference.Name)).Append("\" (the scenario's first agreement), minus its liability under agreement B, future by future on the same simulated futures, summed over the ")
             .Append(E(horizon)).Append(", as in risk_share_differences.csv, which has every pair of agreements; the 95% interval is the mean ± 1.96 standard errors of the paired differences.</p>\n");
         Header(html, "Partner", "Agreement A", "Agreement B", "A − B: A's liability minus B's (mean)", "95% interval", "Reading");
-        foreach (var partner in pool.Partners)
+        var pairs = pool.Partners.SelectMany(partner => models.Skip(1).Select(model =>
+            (partner, model, Paired: riskShare.Paired(pool.Id, model.Id, reference.Id, partner.CommissionerId)))).ToList();
+        var footing = Footing.Of(pairs.SelectMany(p => new[] { p.Paired.MeanGbp, p.Paired.MeanGbp - (RunningMoments.Z95 * p.Paired.StdErrorGbp), p.Paired.MeanGbp + (RunningMoments.Z95 * p.Paired.StdErrorGbp) })
+            .Select(x => (x, "GBP")));
+        foreach (var (partner, model, (mean, se, _)) in pairs)
         {
             var name = labels.PartyName(pool, partner.CommissionerId);
-            foreach (var model in models.Skip(1))
-            {
-                var (mean, se, _) = riskShare.Paired(pool.Id, model.Id, reference.Id, partner.CommissionerId);
-                var half = RunningMoments.Z95 * se;
-                Row(html, E(name), E(reference.Name), E(model.Name), E(Quantity.Money(mean, signed: true)),
-                    E($"{Quantity.Money(mean - half, signed: true)} to {Quantity.Money(mean + half, signed: true)}"),
-                    E(SummarySentences.PairedReading(name, reference.Name, model.Name, mean, se, horizon) + "."));
-            }
+            var half = RunningMoments.Z95 * se;
+            Row(html, E(name), E(reference.Name), E(model.Name), E(footing.Format(mean, "GBP", signed: true)),
+                E($"{footing.Format(mean - half, "GBP", signed: true)} to {footing.Format(mean + half, "GBP", signed: true)}"),
+                E(SummarySentences.PairedReading(name, reference.Name, model.Name, mean, se, horizon, footing) + "."));
         }
         html.Append("</table>\n");
     }

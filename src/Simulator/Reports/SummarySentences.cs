@@ -220,19 +220,21 @@ public static class SummarySentences
     /// <summary>
     /// "Under B the liability of Dorset County Council is £0.40m higher over the 2-year horizon (95% interval £0.30m to
     /// £0.50m) than under A": a paired difference B − A of <paramref name="meanGbp"/> with standard error <paramref name="stdErrorGbp"/>,
-    /// worded to read after any partner's name, singular or plural.
+    /// worded to read after any partner's name, singular or plural, its figures on one footing (£3.28k beside −£29.6k, not £3,278),
+    /// that of the table it stands in when <paramref name="footing"/> is given.
     /// </summary>
-    public static string PairedReading(string partner, string modelB, string modelA, double meanGbp, double stdErrorGbp, string horizon)
+    public static string PairedReading(string partner, string modelB, string modelA, double meanGbp, double stdErrorGbp, string horizon, Footing? footing = null)
     {
         var half = RunningMoments.Z95 * stdErrorGbp;
-        var interval = $"95% interval {Quantity.Money(meanGbp - half, signed: true)} to {Quantity.Money(meanGbp + half, signed: true)}";
+        footing ??= Footing.Of([(meanGbp, "GBP"), (meanGbp - half, "GBP"), (meanGbp + half, "GBP")]);
+        var interval = $"95% interval {footing.Format(meanGbp - half, "GBP", signed: true)} to {footing.Format(meanGbp + half, "GBP", signed: true)}";
         if (meanGbp == 0 && stdErrorGbp == 0)
         {
             return $"Under \"{modelB}\" the liability of {partner} over the {horizon} is exactly the same as under \"{modelA}\" in every future";
         }
         var more = meanGbp >= 0 ? "higher" : "lower";
         var clear = meanGbp - half > 0 || meanGbp + half < 0 ? "" : ", a difference the runs cannot tell from zero";
-        return $"Under \"{modelB}\" the liability of {partner} is {Quantity.Money(Math.Abs(meanGbp))} {more} over the {horizon} ({interval}) than under \"{modelA}\"{clear}";
+        return $"Under \"{modelB}\" the liability of {partner} is {footing.Format(Math.Abs(meanGbp), "GBP")} {more} over the {horizon} ({interval}) than under \"{modelA}\"{clear}";
     }
 
     private static string? Driver(MarketScenario scenario, IReadOnlyList<OutcomeDrivers> drivers, OutcomeLabels labels)

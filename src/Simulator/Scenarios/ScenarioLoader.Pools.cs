@@ -19,7 +19,7 @@ public static partial class ScenarioLoader
             var name = ReadName(f) ?? id;
             var partners = new List<PoolPartnerSpec?>();
             var partnerIds = new List<string>();
-            foreach (var (partnerNode, partnerPath) in f.List("partners"))
+            foreach (var (partnerNode, partnerPath) in f.List("partners", allowed: "a list of partners, each { commissioner: ID, contribution_gbp_per_year: N }"))
             {
                 var p = Fields(partnerNode, partnerPath);
                 if (p is null)
@@ -83,7 +83,7 @@ public static partial class ScenarioLoader
         /// <summary>A number, or a non-empty list of numbers by model year.</summary>
         private static double[]? ReadYearly(YamlFields f, string key, string allowed)
         {
-            var node = f.Node(key, required: true);
+            var node = f.Node(key, required: true, allowed);
             if (node is null)
             {
                 return null;

@@ -44,11 +44,11 @@ public static partial class ScenarioLoader
             switch (rule)
             {
                 case OverspendRule.FixedShares:
-                    shares = f.Object("shares") is { } s ? ReadShares(s, partners) : null;
+                    shares = f.Object("shares", allowed: SharesAllowed(partners)) is { } s ? ReadShares(s, partners) : null;
                     ok &= shares is not null;
                     break;
                 case OverspendRule.CappedExposure:
-                    caps = f.Object("caps") is { } c ? ReadCaps(c, partners) : null;
+                    caps = f.Object("caps", allowed: $"{{ PARTNER: CAP }} for each capped partner ({Named(partners)}), a CAP being {CapAllowed}") is { } c ? ReadCaps(c, partners) : null;
                     partner = PartnerIndex(f, "backstop", partners) ?? -1;
                     ok &= caps is not null && partner >= 0 && !BackstopIsCapped(f, caps.Value, partner, partners);
                     break;
@@ -100,6 +100,11 @@ public static partial class ScenarioLoader
         {
             if (rule is null)
             {
+                // A missing or misspelt type is the one mistake: the fields of the type meant are not unknown.
+                foreach (var (field, _) in FieldsOfOneType)
+                {
+                    _ = f.Node(field, false);
+                }
                 return false;
             }
             var type = OverspendRules.First(r => r.Value == rule).Key;
@@ -117,7 +122,7 @@ public static partial class ScenarioLoader
 
         private static int? PartnerIndex(YamlFields f, string key, List<string> partners, bool required = true)
         {
-            var who = f.Text(key, required, $"a partner of this pool ({string.Join(", ", partners.Where(p => p.Length > 0))})");
+            var who = f.Text(key, required, $"a partner of this pool ({Named(partners)})");
             if (who is null)
             {
                 return null;
@@ -136,10 +141,17 @@ public static partial class ScenarioLoader
         }
 
         /// <summary>
-        /// Whether every partner of the pool has a valid id. When one has not, its mistake is already reported, and
-        /// a reference to it further down (its cap, its share) is not reported again under another name.
+        /// Whether the pool has partners and every one has a valid id. When one has not, its mistake is already
+        /// reported, and a reference to it further down (its cap, its share) is not reported again under another
+        /// name; nor is every partner an agreement names when the pool lists none (a missing or empty `partners`).
         /// </summary>
-        private static bool AllNamed(List<string> partners) => !partners.Contains("");
+        private static bool AllNamed(List<string> partners) => partners.Count > 0 && !partners.Contains("");
+
+        /// <summary>The pool's partners with a valid id, for a message's "allowed".</summary>
+        private static string Named(List<string> partners) => string.Join(", ", partners.Where(p => p.Length > 0));
+
+        private static string SharesAllowed(List<string> partners) =>
+            $"{{ PARTNER: share, … }}, a share from 0 to 1 for each partner ({Named(partners)}; one left out has 0), the shares summing to 1";
 
         /// <summary>
         /// Reports the keys of a mapping by partner that name no partner, as <see cref="PartnerIndex"/> does, unless a
@@ -221,9 +233,15 @@ public static partial class ScenarioLoader
 
         private static Tier[]? ReadTiers(YamlFields f, List<string> partners)
         {
-            var items = f.List("tiers");
+            var allowed = $"a list of bands {{ up_to_gbp: N, shares: {{ PARTNER: share, … }} }} in increasing order of overspend, the last without up_to_gbp; the shares of each band from 0 to 1 for the partners ({Named(partners)}), summing to 1";
+            var reported = f.Problems.Count;
+            var items = f.List("tiers", allowed: allowed);
             var tiers = new List<Tier>();
             var ok = items.Count > 0;
+            if (items.Count == 0 && f.Problems.Count == reported && f.Node("tiers", false) is { } empty)
+            {
+                f.Report(empty, f.PathOf("tiers"), $"empty list; allowed: {allowed}");
+            }
             var lower = 0.0;
             foreach (var (node, path) in items)
             {
@@ -234,7 +252,7 @@ public static partial class ScenarioLoader
                 }
                 var last = tiers.Count == items.Count - 1;
                 var upTo = t.Number("up_to_gbp", 0, 1e12, "the band's upper edge in pounds of overspend, above the band before it (leave out on the last band)", required: !last);
-                var shares = t.Object("shares") is { } s ? ReadShares(s, partners) : null;
+                var shares = t.Object("shares", allowed: SharesAllowed(partners)) is { } s ? ReadShares(s, partners) : null;
                 t.RejectUnknown();
                 if (upTo is not null && upTo <= lower)
                 {

@@ -68,4 +68,29 @@ public class ProportionalSplitTests
             Assert.Equal(53 / 17.35, dcc / ccg, 12);
         }
     }
+
+    [Fact]
+    public void The_bundled_Dorset_rule_fully_pooled_splits_each_runs_overspend_53_to_17_35_and_credits_the_CCG_the_0_65m_it_keeps()
+    {
+        // The bundled scenario, pooled in full from week 0 (it phases the pool in over year 1, whose aligned part
+        // each partner bears alone): the CCG puts 18 × 53/55 = £17.35m a year into the pool and keeps the rest.
+        var bundled = MarketSim.Simulator.Scenarios.ScenarioLoader.Load(Repo.Scenario("dorset-pool-2017.yaml"));
+        var scenario = bundled with { PooledBudgets = [bundled.PooledBudgets[0] with { PhasingStartShare = 1, PhasingFullByWeek = 0 }] };
+        var schema = new MarketSim.Grains.Outcomes.OutcomeSchema(scenario);
+        var ccgIn = 18_000_000 * 53.0 / 55;
+        var kept = 2 * (18_000_000 - ccgIn);
+
+        for (var run = 0; run < 5; run++)
+        {
+            var o = Runner.OneRun(scenario, run: run);
+            var pooled = o[schema.IndexOf("pool_overspend_gbp__dorset")] + kept;
+            var dcc = o[schema.IndexOf("liability_gbp__dorset__dorset_rule__dcc")];
+            var ccg = o[schema.IndexOf("liability_gbp__dorset__dorset_rule__dorset_ccg")];
+
+            Assert.Equal(17.35, ccgIn / 1e6, 2);
+            Assert.Equal(pooled * 53_000_000 / (53_000_000 + ccgIn), dcc, 4);
+            Assert.Equal((pooled * ccgIn / (53_000_000 + ccgIn)) - kept, ccg, 4);
+            Assert.Equal(53 / (18 * 53 / 55.0), dcc / (ccg + kept), 9); // 53 : 17.35, the seed's 17.35 being 17.345… rounded
+        }
+    }
 }

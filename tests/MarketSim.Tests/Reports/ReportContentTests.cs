@@ -222,8 +222,9 @@ public partial class ReportContentTests
     {
         var html = WebUtility.HtmlDecode(Dorset.Value.Html);
 
+        Assert.Contains("Contributions in the first year: Dorset County Council £53.00m; Dorset CCG (Continuing Healthcare) £18.00m.", html, StringComparison.Ordinal);
         Assert.Contains("Under \"Dorset rule (CCG scaled 53/55, overspend 53 : 17.35)\", \"Dorset rule, underspend 85% to social care\" and \"Dorset rule with BCF payment for performance\", "
-            + "Dorset CCG (Continuing Healthcare) puts £17.35m of its £18.00m into the pool and keeps £655k, in the first year.", html, StringComparison.Ordinal);
+            + "Dorset CCG (Continuing Healthcare) puts £17.35m of its £18.00m into the pool and keeps £0.65m, in the first year.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Under \"Full pool of both out-turns (53 : 18)\", Dorset CCG", html, StringComparison.Ordinal);
     }
 
@@ -497,6 +498,28 @@ public partial class ReportContentTests
             Assert.StartsWith($"Under \"{models[0].Name}\"", shown[5], StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void The_paired_differences_table_writes_its_pounds_on_one_footing_a_small_difference_in_k_beside_large_ones()
+    {
+        var proportional = RiskShareSpec.Proportional("a");
+        var nearly = new RiskShareSpec("b", "Nearly proportional", OverspendRule.FixedShares, Shares: [0.74, 0.26]);
+        var lead = new RiskShareSpec("c", "Council bears all", OverspendRule.LeadBearsAll, Partner: 0);
+
+        var rows = Rows(Between(FinanceSection(PoolMarket(proportional, nearly, lead)), "<h4>Paired differences between agreements", "</table>"));
+
+        var small = rows.First(r => r[2] == "Nearly proportional");
+        Assert.Matches(@"^[+−]£\d\.\d\dk$", small[3]);
+        Assert.Contains($"is {small[3][1..]} ", small[5], StringComparison.Ordinal);
+        Assert.All(rows.SelectMany(r => new[] { r[3], r[4], r[5] }), cell => Assert.DoesNotMatch(@"£\d{1,3},\d{3}\b", cell));
+    }
+
+    [Theory]
+    [InlineData(3_278, 16_500, "is £3.28k higher over the 2-year horizon (95% interval −£29.1k to +£35.6k)")]
+    [InlineData(3_278, 50, "is £3,278 higher over the 2-year horizon (95% interval +£3,180 to +£3,376)")]
+    [InlineData(-767_000, 2_000, "is £767k lower over the 2-year horizon (95% interval −£771k to −£763k)")]
+    public void A_paired_reading_writes_its_pounds_on_one_footing(double mean, double se, string expected) =>
+        Assert.Contains(expected, SummarySentences.PairedReading("Dorset County Council", "A", "B", mean, se, "2-year horizon"), StringComparison.Ordinal);
 
     [Fact]
     public void A_phased_pool_says_in_the_finance_section_how_much_of_year_1_runs_outside_the_agreements()

@@ -159,4 +159,45 @@ public class RiskShareValidationTests
 
         Assert.Contains("overlapping tier bands", Assert.Single(Problems(yaml)));
     }
+
+    [Theory]
+    [InlineData("        type: capped\n", "")]
+    [InlineData("        type: capped\n", "        type: caped\n")]
+    public void A_missing_or_misspelt_type_is_the_one_problem_not_also_the_fields_of_the_type_meant(string good, string bad)
+    {
+        Assert.Contains(good, Dorset);
+
+        var problem = Assert.Single(Problems(Dorset.Replace(good, bad, StringComparison.Ordinal)));
+
+        Assert.Contains("type", problem, StringComparison.Ordinal);
+        Assert.EndsWith("allowed: proportional, fixed_shares, aligned, capped, tiered, lead_bears_all", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("missing required field 'partners'; allowed: a list of partners, each { commissioner: ID, contribution_gbp_per_year: N }", "")]
+    [InlineData("a pooled budget needs at least one partner; allowed: a list of partners", "    partners: []\n")]
+    public void A_pool_without_partners_is_the_one_problem_not_also_every_partner_its_agreements_name(string expected, string partners)
+    {
+        var start = Dorset.IndexOf("    partners:\n", StringComparison.Ordinal);
+        var end = Dorset.IndexOf("    phasing:", StringComparison.Ordinal);
+        Assert.True(start > 0 && end > start);
+
+        var problem = Assert.Single(Problems(string.Concat(Dorset.AsSpan(0, start), partners, Dorset.AsSpan(end))));
+
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("        caps: { dorset_ccg: { percent_of_contribution: 5 } }\n", "", "missing required field 'caps'; allowed: { PARTNER: CAP } for each capped partner (dcc, dorset_ccg), a CAP being { gbp: N } (pounds a year) or { percent_of_contribution: P }")]
+    [InlineData("        type: aligned\n", "        type: fixed_shares\n", "missing required field 'shares'; allowed: { PARTNER: share, … }, a share from 0 to 1 for each partner (dcc, dorset_ccg; one left out has 0), the shares summing to 1")]
+    [InlineData("        type: aligned\n", "        type: fixed_shares\n        shares: [0.7, 0.3]\n", "shares: expected a mapping of fields (key: value lines); allowed: { PARTNER: share, … }")]
+    [InlineData("        type: aligned\n", "        type: tiered\n", "missing required field 'tiers'; allowed: a list of bands { up_to_gbp: N, shares: { PARTNER: share, … } } in increasing order of overspend")]
+    [InlineData("        type: aligned\n", "        type: tiered\n        tiers: []\n", "tiers: empty list; allowed: a list of bands")]
+    [InlineData("{ commissioner: dcc, contribution_gbp_per_year: { value: 53000000, source: \"000 para 7.3, 7.6: DCC's rebased 2017-18 budget of £53m is its contribution\" }, source:", "{ commissioner: dcc, source:", "partners[0]: missing required field 'contribution_gbp_per_year'; allowed: a contribution in pounds a year ≥ 0")]
+    public void A_missing_or_empty_part_of_an_agreement_says_what_is_allowed(string good, string bad, string expected)
+    {
+        Assert.Contains(good, Dorset);
+
+        Assert.Contains(expected, Assert.Single(Problems(Dorset.Replace(good, bad, StringComparison.Ordinal))), StringComparison.Ordinal);
+    }
 }

@@ -51,9 +51,11 @@ public static class ResultsWorkbook
         {
             ("Summary", part => SummarySheet.Write(part, styles, scenario, seed, summary, runRows, RunsSheet.LeftOut(summary.Schema, RunsSheet.Kept(summary.Schema, maxColumns)))),
         };
-        foreach (var (file, sheet, note) in TableSheets)
+        foreach (var (file, sheet, tableNote) in TableSheets)
         {
             var csv = Path.Combine(csvFolder, file);
+            // The Commissioners sheet's labels ("Spend, mean (£)") leave out the period, which is the horizon's, not a year's.
+            var note = sheet == "Commissioners" ? $"Spend, overspend, costs and liabilities are totals over the {SummarySentences.Horizon(scenario)}, not a year's. {tableNote}" : tableNote;
             if (File.Exists(csv) && CsvRows.Read(csv).Skip(1).Any())
             {
                 sheets.Add((sheet, part => new CsvSheet(csv, names, note, column => labels.Of(file, column)).Write(part, styles)));
