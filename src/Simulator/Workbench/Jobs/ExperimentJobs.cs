@@ -59,7 +59,7 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, s
             var column = options.Precision is { } target
                 ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "target precision")
                 : Grains.Outcomes.OutcomeSchema.UnmetHours;
-            job.Estimate = new RunningEstimate(column, new OutcomeLabels(prepared.Loaded.Median).WithUnit(schema.Columns[column]));
+            job.Estimate = new RunningEstimate(column, new OutcomeLabels(prepared.Loaded.Median).WithUnit(schema.Columns[column]), SummarySentences.Horizon(prepared.Loaded.Median));
             prepared.Observer = job.Estimate;
             job.RunsStarted();
             using var result = prepared.Run(job.Progress, job.Stopping, job.Cancellation);

@@ -28,7 +28,9 @@ public sealed record RunProgress(string State, long Done, long Total, int Percen
         var estimate = "";
         if (job.Estimate?.Read() is { Runs: > 0 } e)
         {
-            var interval = e.Runs > 1 ? $" ± {Numbers.Compact(e.HalfWidth95)} (95% interval of the mean, {e.Runs:N0} runs)" : $" ({e.Runs:N0} run)";
+            var interval = e.Runs > 1
+                ? $" ± {Numbers.Compact(e.HalfWidth95)} (95% interval of the mean, {e.Runs:N0} runs of the {job.Estimate.Period} each)"
+                : $" (1 run of the {job.Estimate.Period})";
             estimate = $"{job.Estimate.Label}: {Numbers.Compact(e.Mean)}{interval}";
         }
         var runs = $"{done.ToString("N0", CultureInfo.InvariantCulture)} of {total.ToString("N0", CultureInfo.InvariantCulture)} runs";
