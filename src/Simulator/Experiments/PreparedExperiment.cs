@@ -224,7 +224,7 @@ public sealed class PreparedExperiment : IDisposable
     {
         if (options.Precision is not { } target || rule is null)
         {
-            return $"fixed number of runs: {runs}";
+            return string.Create(CultureInfo.InvariantCulture, $"fixed number of runs: {runs:N0}");
         }
         var interval = $"the 95% interval of {target.Metric}'s mean is {(double.IsFinite(rule.HalfWidth) ? $"± {Numbers.Readable(rule.HalfWidth)}" : "not yet known")}";
         var wanted = $"the target ± {Numbers.Readable(target.HalfWidth)}";

@@ -74,6 +74,21 @@ public class PrecisionStopTests
     }
 
     [Fact]
+    public void The_stop_reason_of_a_fixed_number_of_runs_gives_them_with_a_thousands_separator()
+    {
+        var folder = Repo.TempDir();
+        var scenario = Path.Combine(folder, "small.yaml");
+        File.WriteAllText(scenario, MarketSim.Tests.Workbench.ExperimentComparisonTests.Small);
+        var dir = Path.Combine(folder, "fixed");
+
+        var run = CliRun.Of("run", scenario, "--runs", "1200", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        Assert.Equal("fixed number of runs: 1,200", manifest.RootElement.GetProperty("stop_reason").GetString());
+    }
+
+    [Fact]
     public void An_unknown_precision_metric_is_a_clear_error()
     {
         var dir = Path.Combine(Repo.TempDir(), "precise");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MarketSim.Simulator.Comparison;
 using MarketSim.Simulator.Experiments;
@@ -261,6 +262,34 @@ public class ExperimentComparisonTests(ExperimentComparisonTests.Folders folders
                 Assert.Equal(r.WorseWhen == WorseWhen.Neither ? double.NaN : 0, paired.ProbabilityWorse);
             }
         });
+    }
+
+    [Fact]
+    public void Run_by_run_differences_that_cancel_give_a_difference_of_zero_not_rounding_noise()
+    {
+        // The base with one more hand-back in run 1 and one fewer in run 6: the differences sum to 0, but a running
+        // mean of them ends 4e-19 from it, which the page wrote as "−0.000000000000000".
+        var cancelling = Path.Combine(folders.Root, "cancelling");
+        Directory.CreateDirectory(cancelling);
+        foreach (var file in new[] { "manifest.json", "scenario.yaml" })
+        {
+            File.Copy(Path.Combine(folders.Base, file), Path.Combine(cancelling, file), overwrite: true);
+        }
+        var lines = File.ReadAllLines(folders.BaseCsv);
+        var column = Array.IndexOf(lines[0].Split(','), "hand_backs");
+        foreach (var (line, change) in new[] { (1, 1), (6, -1) })
+        {
+            var fields = lines[line].Split(',');
+            fields[column] = (int.Parse(fields[column], CultureInfo.InvariantCulture) + change).ToString(CultureInfo.InvariantCulture);
+            lines[line] = string.Join(',', fields);
+        }
+        File.WriteAllLines(Path.Combine(cancelling, "runs.csv"), lines);
+
+        var paired = ExperimentComparison.Read([folders.Base, cancelling]).Rows.Single(r => r.Column == "hand_backs").PairedWithBase[1]!;
+
+        Assert.Equal(Runs, paired.Pairs);
+        Assert.Equal(0.0, paired.MeanDifference);
+        Assert.True(paired.StandardError > 0);
     }
 
     [Fact]

@@ -426,6 +426,18 @@ public sealed class ScenarioLeversTests : IDisposable
         Assert.Equal("missing required field 'percent'; allowed: an uplift in percent a year, from -50 to 100", check.Problems["rate_setting.percent"]);
     }
 
+    [Theory]
+    [InlineData("fixed", "rate_setting.percent", "missing required field 'percent'; allowed: an uplift in percent a year, from -50 to 100")]
+    [InlineData("budget_capped", "rate_setting.base", "missing required field 'base'; allowed: fixed, cpi_linked, nlw_linked")]
+    public void A_policy_that_needs_a_field_left_blank_gets_the_message_beside_that_field_alone(string policy, string field, string message)
+    {
+        var check = Check(Copy(Doncaster), ("rate_setting.policy", policy));
+
+        Assert.Equal(message, check.Problems[field]);
+        Assert.DoesNotContain("rate_setting.policy", check.Problems.Keys);
+        Assert.All(check.Problems, p => Assert.StartsWith($"missing required field '{p.Key["rate_setting.".Length..]}'", p.Value, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Checking_leaves_no_file_behind()
     {

@@ -161,7 +161,19 @@ public sealed class WorkbenchPagesTests(Support.Workbench workbench) : IClassFix
         Assert.Contains("<input type=\"text\" id=\"runs\" name=\"runs\" inputmode=\"numeric\" value=\"lots\" class=\"invalid\" aria-invalid=\"true\" aria-describedby=\"runs-problem\">", page, StringComparison.Ordinal);
         Assert.Contains("<input type=\"text\" id=\"seed\" name=\"seed\" inputmode=\"numeric\" value=\"7\">", page, StringComparison.Ordinal);
         Assert.Contains("<input type=\"text\" id=\"halfwidth\" name=\"halfwidth\" inputmode=\"decimal\" value=\"\">", page, StringComparison.Ordinal);
-        Assert.Contains("<input type=\"text\" id=\"metric\" name=\"metric\" value=\"\">", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"text\" id=\"metric\" name=\"metric\" list=\"outcomes\" value=\"\">", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_precision_target_offers_the_headline_outcomes_by_name_with_their_labels_and_units()
+    {
+        var page = await workbench.Client.GetStringAsync("/run?scenario=bundled%2Fdoncaster-ccash.yaml");
+
+        Assert.Contains("<input type=\"text\" id=\"metric\" name=\"metric\" list=\"outcomes\" value=\"\">", page, StringComparison.Ordinal);
+        Assert.Contains("<datalist id=\"outcomes\">", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"unmet_hours_total\" label=\"Unmet need (care hours not delivered), hours\"></option>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"whole_system_cost_gbp\" label=\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"spend_gbp__", page, StringComparison.Ordinal);
     }
 
     [Fact]

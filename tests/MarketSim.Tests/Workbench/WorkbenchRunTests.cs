@@ -81,6 +81,31 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_running_estimate_says_the_period_each_run_covers()
+    {
+        var id = await workbench.StartRun("bundled/dorset-pool-2017.yaml", 30, 8);
+        var last = (await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300)))[^1];
+        Assert.Equal("done", last.GetProperty("state").GetString());
+
+        var estimate = last.GetProperty("estimateText").GetString()!;
+
+        Assert.StartsWith("Unmet need (care hours not delivered), hours: ", estimate, StringComparison.Ordinal);
+        Assert.EndsWith(" (95% interval of the mean, 30 runs of the 2-year horizon each)", estimate, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_running_estimate_in_pounds_writes_its_figures_with_the_pound_sign()
+    {
+        var id = await workbench.StartRun("bundled/dorset-pool-2017.yaml", 30, 8, "whole_system_cost_gbp", "1,000,000,000,000");
+        var last = (await ProgressEvents.Read(workbench.Client, id, TimeSpan.FromSeconds(300)))[^1];
+        Assert.Equal("done", last.GetProperty("state").GetString());
+
+        var estimate = last.GetProperty("estimateText").GetString()!;
+
+        Assert.Matches(@"^Whole-system cost \(spend plus cost of unmet need\): £[0-9.]+m ± £[0-9.,]+[km]? \(95% interval of the mean, ", estimate);
+    }
+
+    [Fact]
     public async Task A_finished_run_whose_results_folder_was_removed_says_so_instead_of_linking_in_a_circle()
     {
         var id = await workbench.StartRun("bundled/dorset-pool-2017.yaml", 20, 7);

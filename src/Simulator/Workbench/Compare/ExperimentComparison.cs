@@ -136,6 +136,12 @@ public sealed class ExperimentComparison
             };
     }
 
+    // A running mean of run-by-run differences that cancel (+1 in one run, −1 in another) can end a few units in the last
+    // place away from 0 (−1e-17), which the page would write as −0.000000000000000: a difference below a billionth of the
+    // means it is between and of the runs' own differences (their standard deviation) is rounding, and is 0.
+    private static double WithoutRoundingNoise(double difference, double baseMean, double otherMean, double spread) =>
+        Math.Abs(difference) <= 1e-9 * Math.Max(Math.Max(Math.Abs(baseMean), Math.Abs(otherMean)), spread) ? 0 : difference;
+
     private static PairedStats Paired(ComparedOutcome outcome, double[] baseRuns, double[] otherRuns)
     {
         var difference = new PairedDifference(outcome);
@@ -147,7 +153,7 @@ public sealed class ExperimentComparison
         var unmatched = Math.Abs(baseRuns.LongLength - otherRuns.LongLength);
         return difference.Pairs == 0
             ? new PairedStats(0, double.NaN, double.NaN, double.NaN, double.NaN) { LeftOut = difference.LeftOut, Unmatched = unmatched }
-            : new PairedStats(difference.Pairs, d.Mean, d.StdError, d.HalfWidth95, difference.ProbabilityOtherWorse)
+            : new PairedStats(difference.Pairs, WithoutRoundingNoise(d.Mean, difference.Base.Mean, difference.Other.Mean, d.StdError * Math.Sqrt(difference.Pairs)), d.StdError, d.HalfWidth95, difference.ProbabilityOtherWorse)
             {
                 LeftOut = difference.LeftOut,
                 Unmatched = unmatched,

@@ -59,7 +59,11 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, s
             var column = options.Precision is { } target
                 ? OutcomeLookup.ColumnOrThrow(schema, target.Metric, options.ScenarioPath, "target precision")
                 : Grains.Outcomes.OutcomeSchema.UnmetHours;
-            job.Estimate = new RunningEstimate(column, new OutcomeLabels(prepared.Loaded.Median).WithUnit(schema.Columns[column]));
+            var labels = new OutcomeLabels(prepared.Loaded.Median);
+            var outcome = schema.Columns[column];
+            // An amount in pounds is written £153m, so its label does not say ", £" as well.
+            var label = outcome.Unit == "GBP" ? labels.Label(outcome) : labels.WithUnit(outcome);
+            job.Estimate = new RunningEstimate(column, label, outcome.Unit, SummarySentences.Horizon(prepared.Loaded.Median));
             prepared.Observer = job.Estimate;
             job.RunsStarted();
             using var result = prepared.Run(job.Progress, job.Stopping, job.Cancellation);

@@ -85,13 +85,29 @@ public static partial class ScenarioLevers
         var yaml = writer.Write(Path.GetFileName(basePath), variantName);
         foreach (var problem in Validate(basePath, yaml))
         {
-            foreach (var key in model.KeysOf(problem.MergedFieldPath))
+            foreach (var key in KeysOf(model, problem))
             {
                 Add(problems, key, key.Length == 0 && problem.FieldPath.Length > 0 ? $"{problem.FieldPath}: {problem.Message}" : problem.Message);
             }
         }
         return new LeverCheck(yaml, problems.ToDictionary(p => p.Key, p => string.Join("\n", p.Value), StringComparer.Ordinal));
     }
+
+    // The lever keys a problem is shown beside: those of its field, or, for a block that misses a required field that is a
+    // lever (rate_setting without the percent its policy needs), that lever alone, not every lever of the block.
+    private static IReadOnlyList<string> KeysOf(LeverModel model, ScenarioProblem problem)
+    {
+        var keys = model.KeysOf(problem.MergedFieldPath);
+        if (keys.Count > 1 && MissingField().Match(problem.Message) is { Success: true } missing
+            && model.KeysOf($"{problem.MergedFieldPath}.{missing.Groups[1].Value}") is [var one] && one.Length > 0)
+        {
+            return [one];
+        }
+        return keys;
+    }
+
+    [GeneratedRegex(@"^missing required field '([^']+)'")]
+    private static partial Regex MissingField();
 
     // A number typed with commas between groups of three digits, "10,640,000" or "12,345.67", as the form shows money: the number without them.
     private static string WithoutThousandsSeparators(string text) =>

@@ -59,18 +59,48 @@ internal static class RunPages
         Field(html, "runs", "Runs", "simulated futures; more runs, narrower intervals", form.Runs, problems, "numeric");
         Field(html, "seed", "Seed", "the same scenario, seed and runs give the same results, here and with `marketsim run`", form.Seed, problems, "numeric");
         html.Append("<fieldset><legend>Precision target (optional)</legend><p class=\"muted\">Stop as soon as the 95% interval of one outcome's mean is this narrow; Runs is then the most runs.</p>");
-        Field(html, "metric", "Outcome", "a column of runs.csv, e.g. unmet_hours_total", form.Metric, problems);
+        Field(html, "metric", "Outcome", "pick one of the headline outcomes offered as you type, or any column of runs.csv, e.g. unmet_hours_total", form.Metric, problems, list: "outcomes");
+        html.Append(OutcomeList(library, form.Scenario));
         Field(html, "halfwidth", "Half-width of its 95% interval", "in the outcome's unit, e.g. 500", form.HalfWidth, problems, "decimal");
         html.Append("</fieldset><button type=\"submit\">Start</button></form>");
         return Html("Run", html.ToString(), "/run", status);
     }
 
     /// <summary>A text field; <paramref name="inputMode"/> is the keyboard a phone offers (numeric, decimal), null for words.</summary>
-    private static void Field(StringBuilder html, string name, string label, string hint, string value, Dictionary<string, string> problems, string? inputMode = null) =>
+    private static void Field(StringBuilder html, string name, string label, string hint, string value, Dictionary<string, string> problems, string? inputMode = null, string? list = null) =>
         html.Append("<label for=\"").Append(name).Append("\">").Append(E(label)).Append(" <span class=\"hint\">").Append(E(hint)).Append("</span></label>")
             .Append("<input type=\"text\" id=\"").Append(name).Append("\" name=\"").Append(name).Append('"').Append(inputMode is null ? "" : $" inputmode=\"{inputMode}\"")
+            .Append(list is null ? "" : $" list=\"{list}\"")
             .Append(" value=\"").Append(E(value)).Append('"').Append(problems.ContainsKey(name) ? " class=\"invalid\"" : "").Append(Invalid(problems, name)).Append('>')
             .Append(Problem(problems, name));
+
+    /// <summary>
+    /// The headline outcomes every scenario has (not those of one commissioner, zone or pool), by name with their labels
+    /// and units, offered as the Outcome field is typed in, so that a precision target needs no column name known by heart;
+    /// those of the scenario chosen, or of the first one listed.
+    /// </summary>
+    private static string OutcomeList(ScenarioLibrary library, string key)
+    {
+        if ((library.Find(key) is { Problem: null } chosen ? chosen : library.List().FirstOrDefault(s => s.Problem is null)) is not { } scenario)
+        {
+            return "";
+        }
+        try
+        {
+            var loaded = ScenarioLoader.LoadUncertain(scenario.Path);
+            var labels = new Reports.OutcomeLabels(loaded.Median);
+            var html = new StringBuilder("<datalist id=\"outcomes\">");
+            foreach (var column in ScenarioCompiler.Compile(loaded).Schema.Columns.Where(c => c.Headline && !c.Name.Contains("__", StringComparison.Ordinal)))
+            {
+                html.Append("<option value=\"").Append(E(column.Name)).Append("\" label=\"").Append(E(labels.WithUnit(column))).Append("\"></option>");
+            }
+            return html.Append("</datalist>").ToString();
+        }
+        catch (ScenarioException)
+        {
+            return "";
+        }
+    }
 
     /// <summary>The attributes that mark a field with a problem as invalid and point at its message; empty for a field without one.</summary>
     private static string Invalid(Dictionary<string, string> problems, string name) =>
