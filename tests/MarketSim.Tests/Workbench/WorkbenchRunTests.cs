@@ -40,6 +40,33 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_run_form_sent_twice_starts_one_experiment_not_two()
+    {
+        // A double click on Start, or a reload that sends the form again, started a second experiment, the same as the first.
+        var (token, page) = await Support.Workbench.Form(workbench.Client, "/run");
+        const string Marker = "name=\"submission\" value=\"";
+        var at = page.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length;
+        KeyValuePair<string, string>[] fields =
+        [
+            new("__RequestVerificationToken", token), new("scenario", "bundled/doncaster-ccash.yaml"), new("runs", "500000"), new("seed", "6"),
+            new("metric", ""), new("halfwidth", ""), new("submission", page[at..page.IndexOf('"', at)]),
+        ];
+        var jobs = workbench.Server.Services.GetRequiredService<ExperimentJobs>();
+        var before = jobs.Running.Select(j => j.Id).ToHashSet();
+
+        using var first = await workbench.Client.PostAsync("/run", new FormUrlEncodedContent(fields));
+        using var second = await workbench.Client.PostAsync("/run", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var job = jobs.Find(first.Headers.Location!.OriginalString.Split('/')[2])!;
+        Assert.Equal([job.Id], jobs.Running.Select(j => j.Id).Where(id => !before.Contains(id)));
+        job.Cancel();
+        await job.Ended;
+    }
+
+    [Fact]
     public async Task Cancel_asks_for_confirmation_on_a_page_of_its_own_before_it_cancels()
     {
         var id = await workbench.StartRun("bundled/doncaster-ccash.yaml", 500_000, 4);

@@ -21,6 +21,7 @@ namespace MarketSim.Simulator.Workbench.Jobs;
 public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, string? cluster = null, int threads = 0, ILogger? log = null)
 {
     private readonly ConcurrentDictionary<string, ExperimentJob> _jobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExperimentJob> _bySubmission = new(StringComparer.Ordinal);
 
     /// <summary>The jobs still running, oldest first.</summary>
     public IReadOnlyList<ExperimentJob> Running => [.. _jobs.Values.Where(j => j.State == JobState.Running).OrderBy(j => j.Id, StringComparer.Ordinal)];
@@ -30,6 +31,32 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, s
 
     /// <summary>Starts <paramref name="runs"/> runs of <paramref name="scenario"/> with <paramref name="seed"/>, or until <paramref name="precision"/> is reached.</summary>
     public ExperimentJob Start(ScenarioFile scenario, long runs, ulong seed, TargetPrecision? precision)
+    {
+        return StartOnce(scenario, runs, seed, precision, submission: "");
+    }
+
+    /// <summary>
+    /// As <see cref="Start"/>, but once for each <paramref name="submission"/> (the id the run page writes into its form): a form
+    /// sent twice, by a double click on Start or a reload that sends it again, gets the job its first sending started.
+    /// </summary>
+    public ExperimentJob StartOnce(ScenarioFile scenario, long runs, ulong seed, TargetPrecision? precision, string submission)
+    {
+        if (submission.Length == 0)
+        {
+            return StartNew(scenario, runs, seed, precision);
+        }
+        lock (_bySubmission)
+        {
+            if (!_bySubmission.TryGetValue(submission, out var job))
+            {
+                job = StartNew(scenario, runs, seed, precision);
+                _bySubmission[submission] = job;
+            }
+            return job;
+        }
+    }
+
+    private ExperimentJob StartNew(ScenarioFile scenario, long runs, ulong seed, TargetPrecision? precision)
     {
         var id = RunEngine.NewExperimentId(scenario.Name);
         var job = new ExperimentJob(id, scenario, runs, seed);

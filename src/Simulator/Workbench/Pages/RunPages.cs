@@ -48,7 +48,8 @@ internal static class RunPages
         {
             html.Append("<p class=\"muted\">Running now: ").Append(string.Join(", ", running.Select(j => $"<a href=\"/experiments/{U(j.Id)}/progress\">{E(j.Scenario.Name)}</a>"))).Append("</p>");
         }
-        html.Append("<form class=\"stack\" method=\"post\" action=\"/run\">").Append(Antiforgery(context));
+        html.Append("<form class=\"stack\" method=\"post\" action=\"/run\">").Append(Antiforgery(context))
+            .Append("<input type=\"hidden\" name=\"submission\" value=\"").Append(Guid.NewGuid().ToString("N")).Append("\">");
         html.Append("<label for=\"scenario\">Scenario</label><select id=\"scenario\" name=\"scenario\"").Append(Invalid(problems, "scenario")).Append('>');
         foreach (var s in library.List().Where(s => s.Problem is null))
         {
@@ -147,7 +148,7 @@ internal static class RunPages
         {
             return Form(context, library, jobs, form, problems, StatusCodes.Status400BadRequest);
         }
-        var job = jobs.Start(scenario!, runs, seed, precision);
+        var job = jobs.StartOnce(scenario!, runs, seed, precision, posted["submission"].ToString());
         return Results.Redirect($"/experiments/{U(job.Id)}/progress");
     }
 
