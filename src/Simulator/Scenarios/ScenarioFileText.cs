@@ -97,7 +97,7 @@ internal sealed record ScenarioFileText(string Text, string Sha256)
             return notFound;
         }
         var info = new FileInfo(path);
-        return info.LinkTarget is { } target && !IsPipe(path) && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true }
+        return info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true } && !IsPipe(path)
             ? $"is a link to '{target}', which does not exist"
             : null;
     }

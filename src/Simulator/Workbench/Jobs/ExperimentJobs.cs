@@ -29,17 +29,12 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, s
     /// <summary>The job <paramref name="id"/>, or null.</summary>
     public ExperimentJob? Find(string? id) => id is not null && _jobs.TryGetValue(id, out var job) ? job : null;
 
-    /// <summary>Starts <paramref name="runs"/> runs of <paramref name="scenario"/> with <paramref name="seed"/>, or until <paramref name="precision"/> is reached.</summary>
-    public ExperimentJob Start(ScenarioFile scenario, long runs, ulong seed, TargetPrecision? precision)
-    {
-        return StartOnce(scenario, runs, seed, precision, submission: "");
-    }
-
     /// <summary>
-    /// As <see cref="Start"/>, but once for each <paramref name="submission"/> (the id the run page writes into its form): a form
+    /// Starts <paramref name="runs"/> runs of <paramref name="scenario"/> with <paramref name="seed"/>, or until <paramref name="precision"/>
+    /// is reached, once for each <paramref name="submission"/> (the id the run page writes into its form; empty for none): a form
     /// sent twice, by a double click on Start or a reload that sends it again, gets the job its first sending started.
     /// </summary>
-    public ExperimentJob StartOnce(ScenarioFile scenario, long runs, ulong seed, TargetPrecision? precision, string submission)
+    public ExperimentJob Start(ScenarioFile scenario, long runs, ulong seed, TargetPrecision? precision, string submission)
     {
         if (submission.Length == 0)
         {

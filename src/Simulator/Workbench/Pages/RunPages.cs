@@ -148,7 +148,7 @@ internal static class RunPages
         {
             return Form(context, library, jobs, form, problems, StatusCodes.Status400BadRequest);
         }
-        var job = jobs.StartOnce(scenario!, runs, seed, precision, posted["submission"].ToString());
+        var job = jobs.Start(scenario!, runs, seed, precision, posted["submission"].ToString());
         return Results.Redirect($"/experiments/{U(job.Id)}/progress");
     }
 
