@@ -14,13 +14,13 @@ public sealed partial class ClusterAddress
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
     public static async Task<bool> CanReach(ClusterAddress address, TimeSpan timeout, CancellationToken cancellation = default) =>
-        await Ping(address, timeout, cancellation).ConfigureAwait(false) == PingResult.Answered;
+        (await Ping(address, timeout, cancellation).ConfigureAwait(false)).Result == PingResult.Answered;
 
     /// <summary>Pings the Redis at this address; throws <see cref="ClusterUnavailableException"/> with <see cref="NoAnswerMessage"/> when it does not answer within <paramref name="timeout"/>, or with what to give when it refuses the password.</summary>
     public void ThrowIfUnreachable(TimeSpan timeout, CancellationToken cancellation = default)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        switch (Ping(this, timeout, cancellation).GetAwaiter().GetResult())
+        var (result, why) = Ping(this, timeout, cancellation).GetAwaiter().GetResult();
+        switch (result)
         {
             case PingResult.Answered:
                 return;
@@ -29,20 +29,17 @@ public sealed partial class ClusterAddress
                     ? $"{Option}: the Redis server at {Endpoint} asks for a password; allowed: {PasswordWays}"
                     : $"{Option}: the Redis server at {Endpoint} refused the {(User is null ? "password" : "user and password")} given{(PasswordFromEnvironment ? $" (the password from {PasswordVariable})" : "")}; allowed: the server's own, as {PasswordWays}");
             default:
-                // A check that failed well within the timeout did not wait: something answered the connection, but not as Redis.
-                var failedFast = clock.Elapsed < timeout / 2;
-                throw new ClusterUnavailableException(NoAnswerMessage(timeout, WhyNoConnection(timeout, cancellation).GetAwaiter().GetResult()
-                    ?? (failedFast ? "the connection was accepted but closed without a Redis answer (is another program listening on that port?)" : null)));
+                throw new ClusterUnavailableException(NoAnswerMessage(timeout, why));
         }
     }
 
     /// <summary>
-    /// Pings, and tries again (up to <see cref="PingTries"/> times in all) while a try fails without an answer and at least
-    /// a second of <paramref name="timeout"/> is left: the test suite under load has twice seen a server that refused the
-    /// password reported, within two seconds, as not answering. A server that does not answer at all uses the whole
-    /// timeout on its first try, so it is not asked again.
+    /// Pings with the Redis client, and tries again (up to <see cref="PingTries"/> times in all) while a try fails without an
+    /// answer and at least a second of <paramref name="timeout"/> is left. When the client still has no answer, the server
+    /// is asked over a bare connection (<see cref="RedisHandshake"/>): the test suite under load has seen the client report a
+    /// server that refused the password as one that did not answer. The handshake also says why there was no answer.
     /// </summary>
-    private static async Task<PingResult> Ping(ClusterAddress address, TimeSpan timeout, CancellationToken cancellation)
+    private static async Task<(PingResult Result, string? Why)> Ping(ClusterAddress address, TimeSpan timeout, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(address);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -51,7 +48,33 @@ public sealed partial class ClusterAddress
         {
             result = await PingOnce(address, timeout - clock.Elapsed, cancellation).ConfigureAwait(false);
         }
-        return result;
+        return result == PingResult.NoAnswer ? await Handshake(address, timeout, cancellation).ConfigureAwait(false) : (result, null);
+    }
+
+    /// <summary>What the server says over a bare connection, and in words why there was no answer when there was none.</summary>
+    private static async Task<(PingResult Result, string? Why)> Handshake(ClusterAddress address, TimeSpan timeout, CancellationToken cancellation)
+    {
+        try
+        {
+            var reply = await RedisHandshake.Ask(address.Host, address.Port, address.User, address.Password, timeout < HandshakeTimeout ? timeout : HandshakeTimeout, cancellation).ConfigureAwait(false);
+            return reply switch
+            {
+                RedisHandshake.Reply.Pong => (PingResult.Answered, null),
+                RedisHandshake.Reply.WrongPassword or RedisHandshake.Reply.NoPassword => (PingResult.RefusedPassword, null),
+                RedisHandshake.Reply.NotRedis => (PingResult.NoAnswer, "the connection was accepted but closed without a Redis answer (is another program listening on that port?)"),
+                _ => (PingResult.NoAnswer, null),
+            };
+        }
+        catch (SocketException ex)
+        {
+            return (PingResult.NoAnswer, ex.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "the connection was refused (nothing listens on that port)",
+                SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => $"the host name '{address.Host}' is not known",
+                SocketError.NetworkUnreachable or SocketError.HostUnreachable => $"this machine has no route to {address.Host} (the network is unreachable from here)",
+                _ => null,
+            });
+        }
     }
 
     private static async Task<PingResult> PingOnce(ClusterAddress address, TimeSpan timeout, CancellationToken cancellation)
@@ -117,38 +140,6 @@ public sealed partial class ClusterAddress
         why is null
             ? $"{Option}: no Redis server answered at {Endpoint} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s"
             : $"{Option}: no Redis server answered at {Endpoint}: {why}";
-
-    /// <summary>
-    /// Why a TCP connection to the address fails at once, which the Redis client does not say: "the connection was refused
-    /// (nothing listens on that port)", "the host name is not known" or no route to the host; null when it connects or only times out.
-    /// </summary>
-    private async Task<string?> WhyNoConnection(TimeSpan timeout, CancellationToken cancellation)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(timeout < TimeSpan.FromSeconds(2) ? timeout : TimeSpan.FromSeconds(2));
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(Host, Port, deadline.Token).ConfigureAwait(false);
-            return null;
-        }
-        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionRefused)
-        {
-            return "the connection was refused (nothing listens on that port)";
-        }
-        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData)
-        {
-            return $"the host name '{Host}' is not known";
-        }
-        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.NetworkUnreachable or SocketError.HostUnreachable)
-        {
-            return $"this machine has no route to {Host} (the network is unreachable from here)";
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>Disposes a connection that completes after the check gave up on it (and observes a failure).</summary>
     private static void DisposeWhenConnected(Task<ConnectionMultiplexer> connecting) =>

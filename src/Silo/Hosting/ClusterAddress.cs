@@ -46,6 +46,9 @@ public sealed partial class ClusterAddress
     /// <summary>The most pings one check makes while the server fails fast without an answer (<see cref="Ping"/>).</summary>
     private const int PingTries = 3;
 
+    /// <summary>The longest a bare handshake (<see cref="RedisHandshake"/>) waits for the server, after the Redis client had no answer.</summary>
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(3);
+
     private ClusterAddress(string host, int port, string? user, string? password, bool passwordFromEnvironment)
     {
         Host = host;
