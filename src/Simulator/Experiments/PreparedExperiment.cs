@@ -99,11 +99,6 @@ public sealed class PreparedExperiment : IDisposable
                 {
                     interrupted = true;
                 }
-                catch (OperationCanceledException) when (abort.IsCancellationRequested && summary.Runs > 0)
-                {
-                    engine.Discard(experimentId);
-                    throw;
-                }
                 t.Measure("runs.csv and runs.parquet end", () =>
                 {
                     csv.Dispose();
@@ -112,14 +107,14 @@ public sealed class PreparedExperiment : IDisposable
             }
             clock.Stop();
             var stopReason = interrupted ? string.Create(CultureInfo.InvariantCulture, $"interrupted: stopped (a stop signal, or Stop in the workbench) after {summary.Runs:N0} runs, the first in run order") : StopReason(options, stopRule, summary.Runs);
-            if (abort.IsCancellationRequested)
-            {
-                engine.Discard(experimentId);
-                abort.ThrowIfCancellationRequested();
-            }
+            abort.ThrowIfCancellationRequested();
             var entities = t.Measure("entity summaries", () => ExactEntityQuantiles.Apply(engine.EntitySummaries(experimentId), summary, riskShare));
-            // Nothing needs the silo any more: it stops while the files are written.
-            engineStop = Background(() => t.Measure("silo stop", engine.Dispose));
+            // Nothing needs an embedded silo any more: it stops while the files are written. A cluster's client stays connected
+            // until the folder is committed, to mark the experiment cancelled should a second signal stop the writing.
+            if (!engine.IsCluster)
+            {
+                engineStop = Background(() => t.Measure("silo stop", engine.Dispose));
+            }
             var drivers = t.Measure("summary.json, series.csv, entity and risk-share files", () =>
             {
                 EntityFiles.Write(folder, entities);
@@ -152,10 +147,16 @@ public sealed class PreparedExperiment : IDisposable
             abort.ThrowIfCancellationRequested();
             t.Measure("manifest.json", () => Manifest.Write(folder, options, source, plan, experimentId, summary.Runs, interrupted ? "interrupted" : stopReason, startedAt, clock.Elapsed));
             t.Measure("results folder commit", folder.Commit);
-            engineStop.GetAwaiter().GetResult();
+            engineStop?.GetAwaiter().GetResult();
             return new ExperimentResult(scenario, summary, riskShare, clock.Elapsed, Path.GetFullPath(options.OutDir),
                 interrupted || stopRule is not null ? stopReason : null, interrupted)
             { Entities = entities, Drivers = drivers, FolderWarning = folder.Warning };
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested && summary.Runs > 0 && engineStop is null)
+        {
+            // A second signal after runs were delivered: nothing is written, so the experiment reads cancelled, not finished or interrupted.
+            engine.Discard(experimentId);
+            throw;
         }
         finally
         {

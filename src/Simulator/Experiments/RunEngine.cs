@@ -28,6 +28,9 @@ public sealed class RunEngine : IDisposable
     /// <summary>Where grains are reached.</summary>
     public IGrainFactory Grains { get; }
 
+    /// <summary>Whether the runs are computed on a cluster, whose experiment grain outlives this process (and its status is read by others).</summary>
+    public bool IsCluster => _redis is not null;
+
     /// <summary>"embedded silo" or the cluster's address, for messages.</summary>
     public string Description { get; }
 

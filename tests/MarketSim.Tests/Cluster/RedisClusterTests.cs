@@ -127,7 +127,7 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_second_signal_during_the_runs_writes_nothing_and_status_shows_the_experiment_cancelled_not_interrupted()
+    public async Task A_second_signal_after_the_first_writes_nothing_and_status_shows_the_experiment_cancelled_not_interrupted()
     {
         using var cluster = new ProcessCluster();
         cluster.Start(1);
@@ -136,7 +136,11 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
         var id = await cluster.WaitForExperiment(TimeSpan.FromSeconds(60));
         await cluster.WaitForProgress(id, p => p.RunsDelivered >= 5 * BatchSize, TimeSpan.FromSeconds(60), "the first runs");
 
+        // Two signals of one kind sent before the kernel delivers the first merge into one (signals are not queued),
+        // which a loaded machine made happen here. Half a second apart, the second lands while the kept runs are written
+        // (or, on a slow machine, still during the runs): either way nothing is written and the experiment reads cancelled.
         run.Signal("INT");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         run.Signal("INT");
 
         Assert.True(run.WaitForExit(TimeSpan.FromSeconds(60)), $"the run did not stop within 60 s of two SIGINTs:\n{run.Log}");
