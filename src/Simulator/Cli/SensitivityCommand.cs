@@ -175,7 +175,7 @@ internal static class SensitivityCommand
     {
         var console = TableConsole.For(cli.Output, cli.Interactive, cli.ConsoleWidth);
         var h = SensitivityFiles.Headers;
-        foreach (var (_, title, rows) in SensitivityFiles.Tables(plan, effects, runs))
+        foreach (var (_, title, rows, notes) in SensitivityFiles.Tables(plan, effects, runs))
         {
             var table = new FittedTable(title).Text(h[0]).Text(h[1]).Number(h[2]).Number(h[3], FittedTable.Drop.ToFit).Number(h[4]);
             foreach (var row in rows)
@@ -183,6 +183,10 @@ internal static class SensitivityCommand
                 table.AddRow(row);
             }
             console.Write(table);
+            foreach (var note in notes)
+            {
+                TableConsole.WriteWrapped(cli.Output, note, cli.ConsoleWidth);
+            }
         }
     }
 }

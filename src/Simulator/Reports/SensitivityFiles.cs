@@ -18,8 +18,11 @@ internal static class SensitivityFiles
     /// <summary>The headers of each outcome's table, in the console and report.html.</summary>
     public static readonly string[] Headers = ["Input", "Setting", "Value", "Mean", "Change ± 95% CI"];
 
-    /// <summary>One outcome's table: its title and a row per input and setting (input, setting, value, mean, change ± 95% CI).</summary>
-    public sealed record Table(string Metric, string Title, IReadOnlyList<string[]> Rows);
+    /// <summary>
+    /// One outcome's table: its title, a row per input and setting (input, setting, value, mean, change ± 95% CI) and the
+    /// notes on runs left out of the pairs (an outcome empty in some runs, such as the week of the first failure).
+    /// </summary>
+    public sealed record Table(string Metric, string Title, IReadOnlyList<string[]> Rows, IReadOnlyList<string> Notes);
 
     /// <summary>
     /// Each outcome's table, with the outcome's label and unit ("Unmet care (hours)"), the inputs in words
@@ -33,7 +36,7 @@ internal static class SensitivityFiles
         {
             var column = Column(plan, metric);
             var ofMetric = effects.Where(e => e.Metric == metric).ToList();
-            var baseMean = ofMetric.Count > 0 ? ofMetric[0].BaseMean : double.NaN;
+            var baseMean = ofMetric.Count > 0 ? ofMetric[0].BaseCaseMean : double.NaN;
             var unit = column.Unit;
             var footing = Footing.Of(ofMetric.SelectMany(e => new[] { (e.VariantMean, unit), (e.Difference.Mean, unit), (e.Difference.HalfWidth95, unit) }).Append((baseMean, unit)));
             var title = string.Create(CultureInfo.InvariantCulture,
@@ -46,19 +49,32 @@ internal static class SensitivityFiles
                 footing.Format(e.VariantMean, unit),
                 $"{footing.Format(e.Difference.Mean, unit, signed: true)} ± {footing.Format(e.Difference.HalfWidth95, unit)}",
             }).ToList();
-            return new Table(metric, title, rows);
+            return new Table(metric, title, rows, LeftOutNotes(plan, ShortLabel(labels, column), ofMetric));
         })];
+    }
+
+    // The runs left out of each setting's pairs, as `compare` counts them: without the note, a variant's mean and its change
+    // (both over the pairs) did not add up to the title's base-case mean (over every base run with a value).
+    private static List<string> LeftOutNotes(SensitivityPlan plan, string label, List<Effect> ofMetric)
+    {
+        var leftOut = ofMetric.Where(e => e.Difference.Missing > 0).ToList();
+        if (leftOut.Count == 0)
+        {
+            return [];
+        }
+        var inputs = leftOut.GroupBy(e => e.Parameter).Select(g => string.Create(CultureInfo.InvariantCulture,
+            $"{FieldLabels.Of(g.Key, plan.Base)}: {string.Join(", ", g.Select(e => $"{e.Setting} {e.Difference.Missing:N0}"))} of {g.First().Difference.Missing + g.First().Difference.Count:N0} runs"));
+        return [$"{label}: runs left out of the pairs (empty, not applicable, in the base or the variant): {string.Join("; ", inputs)}. "
+            + "Those settings' means and changes are over their paired runs."];
     }
 
     /// <summary>Writes sensitivity.csv, spider.csv, the charts and report.html into <paramref name="folder"/>.</summary>
     public static void Write(ResultsFolder folder, SensitivityPlan plan, IReadOnlyList<Effect> effects, string scenarioPath, ulong seed, long runs, int points, double chartScale, string reproduce)
     {
-        var csv = new StringBuilder("parameter,setting,value,value_unit,metric,unit,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
+        var csv = new StringBuilder("parameter,setting,value,value_unit,metric,unit,").Append(PairedColumns).Append('\n');
         foreach (var e in effects.Where(e => e.IsEnd))
         {
-            var half = e.Difference.HalfWidth95;
-            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Value), CsvField.Of(FieldUnits.Of(e.Parameter)), e.Metric, CsvField.Of(Column(plan, e.Metric).Unit),
-                Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean), Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half)).Append('\n');
+            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Value), CsvField.Of(FieldUnits.Of(e.Parameter)), e.Metric, CsvField.Of(Column(plan, e.Metric).Unit), Paired(e)).Append('\n');
         }
         File.WriteAllText(folder.File("sensitivity.csv"), csv.ToString(), new UTF8Encoding(false));
         File.WriteAllText(folder.File("spider.csv"), SpiderCsv(plan, effects), new UTF8Encoding(false));
@@ -81,6 +97,10 @@ internal static class SensitivityFiles
                 Html.Row(html, [.. row.Select(Html.E)]);
             }
             html.Append("</table>\n");
+            foreach (var note in table.Notes)
+            {
+                html.Append("<p class=\"muted\">").Append(Html.E(note)).Append("</p>\n");
+            }
             var charts = Charts(plan, effects, column, labels.Label(column));
             if (charts.Count > 0)
             {
@@ -121,20 +141,28 @@ internal static class SensitivityFiles
             .Select(g => new SpiderChart.Line($"{FieldLabels.Of(g.Key, plan.Base)} ({Numbers.Setting(g.First().Value)} to {Numbers.Setting(g.Last().Value)})", [.. g.Select(e => (e.Position, e.VariantMean))]))
             .ToList();
         var spider = SpiderChart.Draw($"spider_{column.Name}", $"The mean of {lower} with each input at evenly spaced values from its low to its high value, the others at their base values.",
-            $"{label}: each input from its low to its high value", ChartStyle.AxisTitle("Mean over the runs", unit), unit, lines, ofMetric[0].BaseMean);
+            $"{label}: each input from its low to its high value", ChartStyle.AxisTitle("Mean over the runs", unit), unit, lines, ofMetric[0].BaseCaseMean);
         return [tornado, spider];
     }
 
     private static string SpiderCsv(SensitivityPlan plan, IReadOnlyList<Effect> effects)
     {
-        var csv = new StringBuilder("parameter,setting,position,value,value_unit,metric,unit,base_mean,variant_mean,mean_difference,ci95_low,ci95_high\n");
+        var csv = new StringBuilder("parameter,setting,position,value,value_unit,metric,unit,").Append(PairedColumns).Append('\n');
         foreach (var e in effects.GroupBy(e => e.Metric).SelectMany(g => g))
         {
-            var half = e.Difference.HalfWidth95;
-            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Position), Numbers.Exact(e.Value), CsvField.Of(FieldUnits.Of(e.Parameter)), e.Metric, CsvField.Of(Column(plan, e.Metric).Unit),
-                Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean), Numbers.Exact(e.Difference.Mean), Numbers.Exact(e.Difference.Mean - half), Numbers.Exact(e.Difference.Mean + half)).Append('\n');
+            csv.AppendJoin(',', e.Parameter, e.Setting, Numbers.Exact(e.Position), Numbers.Exact(e.Value), CsvField.Of(FieldUnits.Of(e.Parameter)), e.Metric, CsvField.Of(Column(plan, e.Metric).Unit), Paired(e)).Append('\n');
         }
         return csv.ToString();
+    }
+
+    // The paired columns of sensitivity.csv and spider.csv, named and ordered as compare.csv's.
+    private const string PairedColumns = "runs_paired,runs_left_out,base_mean,variant_mean,mean_difference,difference_se,ci95_low,ci95_high";
+
+    private static string Paired(Effect e)
+    {
+        var (d, half) = (e.Difference, e.Difference.HalfWidth95);
+        return string.Join(',', d.Count.ToString(CultureInfo.InvariantCulture), d.Missing.ToString(CultureInfo.InvariantCulture), Numbers.Exact(e.BaseMean), Numbers.Exact(e.VariantMean),
+            Numbers.Exact(d.Mean), Numbers.Exact(d.StdError), Numbers.Exact(d.Mean - half), Numbers.Exact(d.Mean + half));
     }
 
     private static OutcomeColumn Column(SensitivityPlan plan, string metric) => plan.Schema.Columns[plan.Schema.IndexOf(metric)];

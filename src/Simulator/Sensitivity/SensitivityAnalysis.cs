@@ -22,9 +22,17 @@ public static class SensitivityAnalysis
     /// <summary>The points per input unless told otherwise: low, mid and high.</summary>
     public const int DefaultPoints = 3;
 
-    /// <summary>One variant's effect on one outcome: its mean and the paired difference from the base.</summary>
+    /// <summary>
+    /// One variant's effect on one outcome: the base's and the variant's means over the paired runs (those in which
+    /// the outcome has a value in both, as `compare` pairs them) and the paired difference from the base, whose
+    /// <see cref="RunningMoments.Count"/> is the runs paired and <see cref="RunningMoments.Missing"/> the runs left out.
+    /// </summary>
     public sealed record Effect(string Parameter, string Setting, double Value, string Metric, double BaseMean, double VariantMean, RunningMoments Difference)
     {
+        /// <summary>The base case's mean over every one of its runs with a value, paired or not: the table's title and the spider chart's dashed line.</summary>
+        public double BaseCaseMean { get; init; } = BaseMean;
+
+
         /// <summary>Where the value lies between the input's low (0) and high (1) value.</summary>
         public double Position { get; init; }
 
@@ -103,12 +111,25 @@ public static class SensitivityAnalysis
             done += isBase ? 0 : runs;
             for (var m = 0; m < plan.Columns.Length; m++)
             {
+                // A run in which the outcome is empty (no failure, so no week of the first failure) in either is left
+                // out of the pairs, and both means are over the paired runs, so that variant − base is the change.
                 var difference = new RunningMoments();
+                var (pairedBase, pairedVariant) = (new List<double>(), new List<double>());
                 for (var r = 0; r < runs; r++)
                 {
-                    difference.Add(values[m][r] - baseValues[m][r]);
+                    var (b, x) = (baseValues[m][r], values[m][r]);
+                    difference.Add(x - b);
+                    if (!double.IsNaN(b) && !double.IsNaN(x))
+                    {
+                        pairedBase.Add(b);
+                        pairedVariant.Add(x);
+                    }
                 }
-                effects.Add(new Effect(parameter, setting, value, plan.Metrics[m], Mean(baseValues[m]), Mean(values[m]), difference) { Position = position });
+                effects.Add(new Effect(parameter, setting, value, plan.Metrics[m], Mean(pairedBase), Mean(pairedVariant), difference)
+                {
+                    Position = position,
+                    BaseCaseMean = Mean(baseValues[m]),
+                });
             }
         }
         return effects;
@@ -188,5 +209,5 @@ public static class SensitivityAnalysis
         return sink.Values;
     }
 
-    private static double Mean(double[] values) => values.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
+    private static double Mean(IEnumerable<double> values) => values.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -91,6 +92,34 @@ public class SensitivityTests
                 [("providers.slp_a.capacity_weekly_hours", "hours a week"), ("zones.*.demand.annual_growth", "fraction")],
                 rows.Select(r => (r["parameter"], r["value_unit"])).Distinct());
         }
+    }
+
+    [Fact]
+    public void An_outcome_empty_in_some_runs_is_paired_as_compare_pairs_it_so_that_the_means_differ_by_the_change_and_the_runs_left_out_are_counted()
+    {
+        // The week of the first failure is empty in a run with no failure; a variant's mean had been over its own runs
+        // with a failure and the change over the runs with one in both, so variant − base was not the change.
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.AtWidth(400, "sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--vary", "providers.*.rate_gbp_per_hour=14..16",
+            "--metric", "first_failure_week", "--runs", "40", "--points", "2", "--out", dir, "--quiet");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
+        foreach (var file in new[] { "sensitivity.csv", "spider.csv" })
+        {
+            var rows = Comparison.CompareCsv.Rows(Path.Combine(dir, file));
+            Assert.All(rows, r =>
+            {
+                Assert.Equal(40, long.Parse(r["runs_paired"], CultureInfo.InvariantCulture) + long.Parse(r["runs_left_out"], CultureInfo.InvariantCulture));
+                var change = double.Parse(r["variant_mean"], CultureInfo.InvariantCulture) - double.Parse(r["base_mean"], CultureInfo.InvariantCulture);
+                Assert.Equal(double.Parse(r["mean_difference"], CultureInfo.InvariantCulture), change, 1e-9);
+                Assert.True(double.Parse(r["difference_se"], CultureInfo.InvariantCulture) > 0);
+            });
+            Assert.Contains(rows, r => r["runs_left_out"] != "0");
+        }
+        var words = string.Join(' ', run.Output.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"Week of the first failure: runs left out of the pairs \(empty, not applicable, in the base or the variant\): providers › all › rate \(£ an hour\): (low \d+, high|low|high) \d+ of 40 runs\. Those settings' means and changes are over their paired runs\.", words);
+        Assert.Contains("runs left out of the pairs", WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir, "report.html"))), StringComparison.Ordinal);
     }
 
     [Fact]
