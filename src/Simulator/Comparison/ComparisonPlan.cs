@@ -1,3 +1,5 @@
+using MarketSim.Grains.Scenario;
+
 namespace MarketSim.Simulator.Comparison;
 
 /// <summary>A comparison checked and ready to run: the base and each other scenario, loaded and validated, with the outcomes to pair.</summary>
@@ -21,16 +23,18 @@ public sealed record ComparisonPlan(ComparedScenario Base, IReadOnlyList<Counter
 
     /// <summary>
     /// What the user should know before reading the differences: what each file warned about when it was
-    /// loaded, in the order given, then each other scenario that starts on another date than the base,
-    /// whose run k then meets the seasons in other weeks.
+    /// loaded, in the order given, then each other scenario that shares no zone and no provider with the base
+    /// (another market), then each that starts on another date than the base, whose run k then meets the seasons in other weeks.
     /// </summary>
     public IEnumerable<string> Warnings
     {
         get
         {
             var scenarios = new[] { Base }.Concat(Others.Select(o => o.Scenario)).ToList();
+            List<(string Path, MarketScenario Scenario)> compared = [.. scenarios.Select(s => (s.Path, s.Scenario))];
             return scenarios.SelectMany(s => s.Warnings.Select(w => w.ToString()))
-                .Concat(ScenarioComparison.StartDateWarnings([.. scenarios.Select(s => (s.Path, s.Scenario))]));
+                .Concat(ScenarioComparison.DifferentMarketWarnings(compared))
+                .Concat(ScenarioComparison.StartDateWarnings(compared));
         }
     }
 }

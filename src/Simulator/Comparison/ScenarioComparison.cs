@@ -152,6 +152,18 @@ public static class ScenarioComparison
         scenarios.Skip(1).Where(s => s.Scenario.StartDate != scenarios[0].Scenario.StartDate).Select(s =>
             $"{s.Path} starts on {Date(s.Scenario)}, the base {scenarios[0].Path} on {Date(scenarios[0].Scenario)}: the seasons fall in other weeks of the horizon, so seasonal demand moves between the paired runs as well as what you changed");
 
+    /// <summary>
+    /// A sentence for each scenario that shares no zone and no provider (by id) with the base (the first): two different
+    /// markets, such as Doncaster's and Leicestershire's, whose run k draws for other zones and providers than the base's
+    /// run k, so that the paired differences compare two places, not the effect of a change to one.
+    /// </summary>
+    public static IEnumerable<string> DifferentMarketWarnings(IReadOnlyList<(string Path, MarketScenario Scenario)> scenarios) =>
+        scenarios.Skip(1).Where(s => !SharesAnEntity(s.Scenario, scenarios[0].Scenario)).Select(s =>
+            $"{s.Path} shares no zone and no provider (by id) with the base {scenarios[0].Path}: they are different markets, so run k of each draws for other zones and providers, and the differences compare two markets, not the effect of a change to one");
+
+    private static bool SharesAnEntity(MarketScenario scenario, MarketScenario baseScenario) =>
+        scenario.Zones.Any(z => baseScenario.Zones.Any(b => b.Id == z.Id)) || scenario.Providers.Any(p => baseScenario.Providers.Any(b => b.Id == p.Id));
+
     private static string Date(MarketScenario scenario) => scenario.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static ScenarioProblem HorizonProblem(string path, MarketScenario scenario, string basePath, MarketScenario baseScenario) =>

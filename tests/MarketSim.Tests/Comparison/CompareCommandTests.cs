@@ -325,6 +325,22 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void Compare_of_two_different_markets_warns_that_they_share_no_zone_or_provider_and_goes_on()
+    {
+        var parent = Repo.TempDir();
+
+        var run = CliRun.Of("compare", Doncaster, Repo.Scenario("leicestershire-htlah.yaml"), "--runs", "2", "--metric", "unmet_hours_total",
+            "--out", Path.Combine(parent, "cmp"), "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var warning = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), w => w.Contains("shares no zone", StringComparison.Ordinal));
+        Assert.StartsWith("warning: ", warning, StringComparison.Ordinal);
+        Assert.Contains("leicestershire-htlah.yaml shares no zone and no provider (by id) with the base", warning, StringComparison.Ordinal);
+        Assert.Contains("doncaster-ccash.yaml: they are different markets", warning, StringComparison.Ordinal);
+        Assert.Contains("not the effect of a change to one", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_notes_under_the_table_name_outcomes_by_their_labels_not_their_columns()
     {
         var parent = Repo.TempDir();
