@@ -1,4 +1,3 @@
-using System.Globalization;
 using MarketSim.Grains.Uncertainty.Sensitivity;
 using MarketSim.Simulator.Reports;
 using MarketSim.Simulator.Sensitivity;
@@ -40,7 +39,7 @@ internal static class SobolSensitivity
         var labels = new OutcomeLabels(plan.Scenario);
         for (var m = 0; m < results.Count; m++)
         {
-            var table = new FittedTable($"{SobolFiles.Title(plan.Metrics[m], labels)} explained by each input ({Whole(plan.Runs)} runs)")
+            var table = new FittedTable($"{SobolFiles.Title(plan.Metrics[m], labels)} explained by each input ({SobolFiles.Runs(plan)})")
                 .Text("Input").Number("First-order (alone), 95% CI").Number("Total (with interactions), 95% CI");
             foreach (var i in results[m].Inputs.OrderByDescending(i => i.Total))
             {
@@ -48,7 +47,6 @@ internal static class SobolSensitivity
             }
             console.Write(table);
         }
+        TableConsole.WriteWrapped(cli.Output, $"First-order: the share of the variance an input explains alone; total: with its interactions with the others; 95% bootstrap intervals. {SobolFiles.Reading}", cli.ConsoleWidth);
     }
-
-    private static string Whole(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -27,10 +27,10 @@ internal static class SobolFiles
             .Append("<title>").Append(Html(plan.ScenarioName)).Append(" Sobol sensitivity — MarketSim report</title><style>").Append(HtmlReport.Style).Append("</style></head><body>\n")
             .Append("<h1>Sobol sensitivity of ").Append(Html(plan.ScenarioName)).Append("</h1>\n")
             .Append("<p class=\"muted\">Saltelli design, N = ").Append(Whole(plan.Design.BaseSize)).Append(" base runs, k = ").Append(Whole(plan.Inputs.Count))
-            .Append(" uncertain inputs, ").Append(Whole(plan.Runs)).Append(" runs, seed ").Append(seed.ToString(CultureInfo.InvariantCulture))
+            .Append(" uncertain inputs, ").Append(Runs(plan)).Append(", seed ").Append(seed.ToString(CultureInfo.InvariantCulture))
             .Append(". Each bar is a share of the outcome's variance: first-order is the share an input explains alone, total adds its interactions with the others; ")
             .Append("whiskers are ").Append(Whole(SobolAnalysis.BootstrapResamples)).Append("-resample bootstrap 95% intervals. ")
-            .Append("Runs that share a base row share the model's own random numbers, so its noise is variance that no input explains. Inputs are drawn independently. sobol.csv has every figure in full.</p>\n");
+            .Append(Html(Reading)).Append(" Inputs are drawn independently. sobol.csv has every figure in full.</p>\n");
         for (var m = 0; m < results.Count; m++)
         {
             var metric = plan.Metrics[m];
@@ -82,6 +82,18 @@ internal static class SobolFiles
             json.WriteString("reproduce", reproduce);
         });
     }
+
+    /// <summary>
+    /// How to read the indices beyond what they are: that the model's own randomness is variance no input explains (so the
+    /// indices can sum to far less than 100%), and what an estimate below 0 or an interval across 0 says; for the console and report.html.
+    /// </summary>
+    public const string Reading = "Runs that share a base row share the model's own random numbers, so its noise is variance that no input explains, "
+        + "and the indices can sum to far less than 100%. An estimate below 0, or an interval that reaches 0, is a share too small to tell from noise "
+        + "with these runs: more --base-runs narrow the intervals.";
+
+    /// <summary>The design's runs and the period each covers: "5,120 runs of the 5-year horizon".</summary>
+    public static string Runs(SobolPlan plan) =>
+        string.Create(CultureInfo.InvariantCulture, $"{plan.Runs:N0} runs of the {SummarySentences.Horizon(plan.Scenario)}");
 
     /// <summary>An outcome's heading: "Share of the variance of unmet care (hours)".</summary>
     public static string Title(OutcomeColumn metric, OutcomeLabels labels) =>

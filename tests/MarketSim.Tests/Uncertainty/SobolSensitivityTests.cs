@@ -115,6 +115,23 @@ public class SobolSensitivityTests
     }
 
     [Fact]
+    public void The_sobol_console_gives_the_period_its_runs_cover_and_says_how_to_read_indices_that_sum_to_little_or_fall_below_zero()
+    {
+        using var dir = new Scratch();
+
+        var output = dir.Sobol("--base-runs", "8", "--seed", "4", "--metric", "unmet_hours_total");
+
+        var console = string.Join(' ', dir.LastOutput.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Share of the variance of unmet care (hours) explained by each input (32 runs of the 1-year horizon)", console, StringComparison.Ordinal);
+        Assert.Contains("First-order: the share of the variance an input explains alone; total: with its interactions with the others;", console, StringComparison.Ordinal);
+        Assert.Contains("variance that no input explains, and the indices can sum to far less than 100%", console, StringComparison.Ordinal);
+        Assert.Contains("An estimate below 0, or an interval that reaches 0, is a share too small to tell from noise with these runs: more --base-runs narrow the intervals.", console, StringComparison.Ordinal);
+        var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(output, "report.html")));
+        Assert.Contains("32 runs of the 1-year horizon, seed 4", report, StringComparison.Ordinal);
+        Assert.Contains(SobolFiles.Reading, report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sobol_indices_are_written_as_every_other_share_in_the_console_and_report_html()
     {
         using var dir = new Scratch();
