@@ -9,17 +9,25 @@ internal static class CompareCommand
 {
     private const string Usage = "marketsim compare BASE.yaml OTHER.yaml [OTHER2.yaml ...]";
 
+    /// <summary>What `marketsim compare --help` ends with: a comparison of two bundled scenarios, and where the files are described.</summary>
+    internal const string Examples = """
+        Example:
+          marketsim compare scenarios/doncaster-ccash.yaml scenarios/doncaster-lead-exit.yaml --runs 1000 --seed 42
+
+        The files and their columns: docs/outputs.md, "Paired comparison".
+        """;
+
     public static Command Create(MarketSimCli cli)
     {
         var scenarios = new Argument<string[]>("SCENARIOS") { Description = "The base scenario file, then one or more scenarios to compare with it (YAML).", Arity = ArgumentArity.ZeroOrMore };
-        var metric = new Option<string[]>("--metric") { Description = "Outcomes (runs.csv columns) to compare; repeatable. Default: every headline outcome and every liability under a risk-share agreement.", AllowMultipleArgumentsPerToken = true };
+        var metric = new Option<string[]>("--metric") { Description = "Outcomes (runs.csv columns) to compare; repeatable. Default: every headline outcome, every liability under a risk-share agreement and each zone's weeks without a lead provider.", AllowMultipleArgumentsPerToken = true };
         var runs = NumberOption.Create<long>("--runs", "Runs for each scenario.", 500, NumberOption.Runs, "-n");
         var seed = NumberOption.Create<ulong>("--seed", "Seed shared by every scenario (common random numbers).", 1, NumberOption.Seeds, "-s");
         var output = FolderOption.Create("--out", "Results folder (default: results/<base>-compare).", "-o");
         var threads = NumberOption.Create<int>("--threads", "Worker threads; 0 uses every core.", 0, NumberOption.Threads, "-t");
         var overwrite = FolderOption.Overwrite();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
-        var command = new Command("compare", "Run a base scenario and one or more others with the same seed and runs, and report each outcome's paired difference OTHER − BASE run by run: mean, 95% CI, P(other worse) (compare.csv, each scenario's runs.csv, report.html).")
+        var command = new Command("compare", "Run a base scenario and one or more others with the same seed and runs, and report each outcome's paired difference OTHER − BASE run by run: mean, 95% CI, P(other worse) (compare.csv, each scenario's runs.csv, report.html). The scenarios must share horizon_years.")
         {
             scenarios, metric, runs, seed, output, threads, overwrite, quiet,
         };

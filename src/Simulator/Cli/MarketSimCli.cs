@@ -68,8 +68,9 @@ public sealed class MarketSimCli
     }
 
     /// <summary>The root command and every subcommand, with their options.</summary>
-    internal RootCommand Commands() =>
-        new("MarketSim: Monte Carlo stress tests of adult social care markets (home care zones, providers, commissioners, pooled budgets).")
+    internal RootCommand Commands()
+    {
+        var root = new RootCommand("MarketSim: Monte Carlo stress tests of adult social care markets (home care zones, providers, commissioners, pooled budgets).")
         {
             RunCommand.Create(this),
             SensitivityCommand.Create(this),
@@ -79,4 +80,7 @@ public sealed class MarketSimCli
             ClusterCommand.Create(this),
             ServeCommand.Create(this),
         };
+        ExamplesHelpAction.AddTo(root);
+        return root;
+    }
 }

@@ -13,6 +13,15 @@ internal static class SensitivityCommand
 {
     private const string Example = "providers.slp_a.capacity_weekly_hours=2000..3500";
 
+    /// <summary>What `marketsim sensitivity --help` ends with: a command of each method, on bundled scenarios, and where the files are described.</summary>
+    internal const string Examples = """
+        Examples:
+          marketsim sensitivity scenarios/doncaster-ccash.yaml --vary 'providers.*.rate_gbp_per_hour=14.36..16' --vary 'zones.*.demand.annual_growth=0..0.04' --metric unmet_hours_total --metric whole_system_cost_gbp --runs 1000
+          marketsim sensitivity scenarios/doncaster-uncertain.yaml --method sobol --base-runs 512 --metric unmet_hours_total
+
+        The files and their columns: docs/outputs.md, "Sensitivity".
+        """;
+
     private static readonly NumberRange<int> Points = NumberOption.AtLeast(2).Noting("the low and the high value, and N − 2 evenly spaced between");
 
     private static readonly NumberRange<int> BaseRuns = new(2, SobolAnalysis.MaxBaseRuns, $"a whole number from 2 to {SobolAnalysis.MaxBaseRuns.ToString("N0", CultureInfo.InvariantCulture)}");
@@ -20,7 +29,7 @@ internal static class SensitivityCommand
     public static Command Create(MarketSimCli cli)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (YAML)." };
-        var vary = new Option<string[]>("--vary") { Description = "PATH=LOW..HIGH, repeatable: a number in the scenario and its low and high values, e.g. providers.slp_a.capacity_weekly_hours=2000..3500 or zones.*.demand.annual_growth=0..0.04.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
+        var vary = new Option<string[]>("--vary") { Description = "PATH=LOW..HIGH, repeatable: a number in the scenario (PATH: its keys, list entries by id or [index], * for every entry) and its low and high values, e.g. providers.slp_a.capacity_weekly_hours=2000..3500 or zones.*.demand.annual_growth=0..0.04.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
         var metric = new Option<string[]>("--metric") { Description = "Outcomes (runs.csv columns) whose change is reported; repeatable. Default: unmet_hours_total.", AllowMultipleArgumentsPerToken = true };
         var runs = NumberOption.Create<long>("--runs", "Runs for the base and for each variant.", 500, NumberOption.Runs, "-n");
         var seed = NumberOption.Create<ulong>("--seed", "Seed shared by the base and every variant (common random numbers).", 1, NumberOption.Seeds, "-s");
