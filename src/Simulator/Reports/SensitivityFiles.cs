@@ -127,7 +127,7 @@ internal static class SensitivityFiles
         var ofMetric = effects.Where(e => e.Metric == column.Name).ToList();
         var bars = ofMetric.GroupBy(e => e.Parameter)
             .Select(g => (Low: g.Single(e => e.Setting == "low"), High: g.Single(e => e.Setting == "high"), Parameter: g.Key))
-            .Select(b => new TornadoChart.Bar(FieldLabels.Of(b.Parameter, plan.Base), b.Low.Difference.Mean, b.High.Difference.Mean, b.Low.Difference.HalfWidth95, b.High.Difference.HalfWidth95))
+            .Select(b => new TornadoChart.Bar(Ranged(plan, b.Parameter, b.Low.Value, b.High.Value), b.Low.Difference.Mean, b.High.Difference.Mean, b.Low.Difference.HalfWidth95, b.High.Difference.HalfWidth95))
             .ToList();
         if (bars.Count == 0)
         {
@@ -138,12 +138,17 @@ internal static class SensitivityFiles
         var tornado = TornadoChart.Draw($"tornado_{column.Name}", $"Change in the mean of {lower} from the base case with each input at its low and its high value, with 95% intervals of the paired difference.",
             $"{label}: each input at its low and high value", ChartStyle.AxisTitle("Change in the mean from the base case", unit), unit, bars);
         var lines = ofMetric.GroupBy(e => e.Parameter)
-            .Select(g => new SpiderChart.Line($"{FieldLabels.Of(g.Key, plan.Base)} ({Numbers.Setting(g.First().Value)} to {Numbers.Setting(g.Last().Value)})", [.. g.Select(e => (e.Position, e.VariantMean))]))
+            .Select(g => new SpiderChart.Line(Ranged(plan, g.Key, g.First().Value, g.Last().Value), [.. g.Select(e => (e.Position, e.VariantMean))]))
             .ToList();
         var spider = SpiderChart.Draw($"spider_{column.Name}", $"The mean of {lower} with each input at evenly spaced values from its low to its high value, the others at their base values.",
             $"{label}: each input from its low to its high value", ChartStyle.AxisTitle("Mean over the runs", unit), unit, lines, ofMetric[0].BaseCaseMean);
         return [tornado, spider];
     }
+
+    // An input in words with the values it was varied between, as the tornado's axis and the spider's legend name it:
+    // "providers › all › rate (£ an hour) (14.36 to 16)"; without them the tornado did not say what low and high were.
+    private static string Ranged(SensitivityPlan plan, string parameter, double low, double high) =>
+        $"{FieldLabels.Of(parameter, plan.Base)} ({Numbers.Setting(low)} to {Numbers.Setting(high)})";
 
     private static string SpiderCsv(SensitivityPlan plan, IReadOnlyList<Effect> effects)
     {

@@ -58,8 +58,8 @@ public class SpiderTests
             Assert.Equal(ChartImages.PngSignature, File.ReadAllBytes(Path.Combine(dir, "charts", chart + ".png")).Take(8));
         }
         var tornado = ChartImages.Texts(XDocument.Load(Path.Combine(dir, "charts", "tornado_unmet_hours_total.svg")).Root!);
-        Assert.Contains("providers › SLP A › capacity weekly hours", tornado);
-        Assert.Contains("zones › all › demand › annual growth", tornado);
+        Assert.Contains("providers › SLP A › capacity weekly hours (2,000 to 3,500)", tornado);
+        Assert.Contains("zones › all › demand › annual growth (0 to 0.04)", tornado);
         var spider = ChartImages.Texts(XDocument.Load(Path.Combine(dir, "charts", "spider_unmet_hours_total.svg")).Root!);
         Assert.Contains("Mean over the runs (hours)", spider);
         Assert.Contains(spider, t => t.StartsWith("providers › SLP A › capacity weekly hours (2,000 to 3,500)", StringComparison.Ordinal));
