@@ -66,6 +66,65 @@ public sealed class ScenarioPath
             && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number.Equals(value));
     }
 
+    /// <summary>
+    /// Where the path stops reaching anything in <paramref name="root"/>, in words: the part that matches nothing, where,
+    /// and what is there instead ("'Zones' matches nothing at the top of the scenario, which has the keys name, …, zones, …");
+    /// null when the path reaches a value.
+    /// </summary>
+    public string? WhereItStops(YamlNode root)
+    {
+        List<YamlNode> nodes = [root];
+        for (var depth = 0; depth < _segments.Length; depth++)
+        {
+            var segment = _segments[depth];
+            var next = nodes.SelectMany(n => Step(n, segment)).ToList();
+            if (next.Count == 0)
+            {
+                var at = depth == 0 ? "the top of the scenario" : string.Join('.', _segments[..depth]).Replace(".[", "[", StringComparison.Ordinal);
+                return $"'{segment}' matches nothing at {at}, which has {Offered(nodes[0])}";
+            }
+            nodes = next;
+        }
+        return null;
+    }
+
+    // The nodes one segment reaches from node, as Visit walks: a key of a mapping (or of the value a { value, source } wrapper holds), or list items.
+    private static IEnumerable<YamlNode> Step(YamlNode node, string segment) => node switch
+    {
+        YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode(segment), out var child) => [child],
+        YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode("value"), out var inner) => Step(inner, segment),
+        YamlSequenceNode list => list.Children.Where((item, i) => Matches(item, i, segment)),
+        _ => [],
+    };
+
+    // What a path could name at node instead: its keys, its entries' ids (or indices), or that it holds a single value.
+    private static string Offered(YamlNode node)
+    {
+        // A scenario's mappings have a few dozen keys at most, all worth naming; its lists can have hundreds of entries.
+        static string Some(IReadOnlyList<string> names, int most) => string.Join(", ", names.Take(most)) + (names.Count > most ? $" and {names.Count - most} more" : "");
+        switch (node)
+        {
+            case YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode("value"), out var inner):
+                return inner is YamlScalarNode ? "a single value (the number in its value:), not keys or a list" : Offered(inner);
+            case YamlMappingNode map:
+                return $"the keys {Some([.. map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "")], 50)}";
+            case YamlSequenceNode list:
+                var ids = list.Children.OfType<YamlMappingNode>().Select(m => Id(m, "id") ?? Id(m, "commissioner")).OfType<string>().ToList();
+                var indices = list.Children.Count switch
+                {
+                    0 => "no entries",
+                    1 => "one entry, [0], or * for every entry",
+                    var n => $"[0] to [{n - 1}], or * for every entry",
+                };
+                return ids.Count > 0 ? $"entries with the ids {Some(ids, 12)} ({indices})" : $"a list: {indices}";
+            default:
+                return "a single value, not keys or a list";
+        }
+    }
+
+    private static string? Id(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { } v } ? v : null;
+
     /// <summary>Whether <paramref name="node"/> is a scalar that reads as a number (invariant culture).</summary>
     public static bool IsNumber(YamlNode node) =>
         node is YamlScalarNode { Value: { } v } && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _);

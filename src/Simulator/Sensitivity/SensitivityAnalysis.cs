@@ -155,7 +155,7 @@ public static class SensitivityAnalysis
         var reached = variation.Path.Find(document.Root);
         if (reached.Count == 0)
         {
-            return $"--vary: '{variation.Text}' reaches no value in the scenario; allowed: a path of keys, list ids, [index] or * (every entry of a list, not part of an id) to a number, like providers.ID.capacity_weekly_hours or providers.*.rate_gbp_per_hour";
+            return $"--vary: '{variation.Text}' reaches no value in the scenario: {variation.Path.WhereItStops(document.Root)}; allowed: a path of keys, list ids, [index] or * (every entry of a list, not part of an id) to a number, like providers.ID.capacity_weekly_hours or providers.*.rate_gbp_per_hour";
         }
         if (reached.FirstOrDefault(n => !ScenarioPath.IsNumber(n) && !UncertainFields.IsDistribution(n)) is not { } node)
         {

@@ -53,6 +53,20 @@ public class SensitivityCommandTests
         AssertRefused(run, dir, "--vary: 'providers.nobody.capacity_weekly_hours=1..2'", "reaches no value", "allowed: ");
     }
 
+    [Theory]
+    [InlineData("Zones.*.demand.annual_growth=0..0.04", "'Zones' matches nothing at the top of the scenario, which has the keys name, description, sources, start_date, horizon_years, time_step, zones, economy,")]
+    [InlineData("zones.*.demand.growth=0..0.04", "'growth' matches nothing at zones.*.demand, which has the keys starting_caseload_people, weekly_referrals_people, annual_growth,")]
+    [InlineData("providers.nobody.capacity_weekly_hours=1..2", "'nobody' matches nothing at providers, which has entries with the ids slp_a, slp_b, slp_c, slp_d, asp_01,")]
+    [InlineData("commissioners.doncaster_council.annual_budgets_gbp[3]=1..2", "'[3]' matches nothing at commissioners.doncaster_council.annual_budgets_gbp, which has a list: one entry, [0], or * for every entry")]
+    public void A_path_that_reaches_nothing_names_the_part_that_matches_nothing_and_what_is_there_instead(string vary, string where)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Doncaster, "--vary", vary, "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, $"--vary: '{vary}' reaches no value in the scenario: {where}", "; allowed: a path of keys");
+    }
+
     [Fact]
     public void A_path_with_part_of_an_id_as_a_wildcard_is_refused_saying_a_star_stands_for_every_entry()
     {
