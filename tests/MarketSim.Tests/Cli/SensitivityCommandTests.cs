@@ -54,6 +54,22 @@ public class SensitivityCommandTests
     }
 
     [Theory]
+    [InlineData("zones.*.demand.annual_growth=0..4%", ": '4%' is not a plain number (LOW and HIGH are in the field's own unit, with a point for decimals and no %, £ or thousands separators: 4% is 0.04)")]
+    [InlineData("zones.*.demand.annual_growth=0,01..0,04", ": '0,01' is not a plain number")]
+    [InlineData("zones.*.demand.annual_growth=0-0.04", ": '0-0.04' is not LOW..HIGH, two numbers with two dots between")]
+    [InlineData("zones.*.demand.annual_growth=0..", ": LOW or HIGH is missing")]
+    [InlineData("zones.*.demand.annual_growth", ": it has no =LOW..HIGH after the path")]
+    [InlineData("=0..0.04", ": it has no PATH before the =")]
+    public void A_vary_that_is_not_a_range_says_which_part_is_wrong(string vary, string why)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.Of("sensitivity", Doncaster, "--vary", vary, "--runs", "5", "--out", dir, "--quiet");
+
+        AssertRefused(run, dir, $"--vary: '{vary}' is not allowed{why}", "; allowed: PATH=LOW..HIGH, e.g. ");
+    }
+
+    [Theory]
     [InlineData("Zones.*.demand.annual_growth=0..0.04", "'Zones' matches nothing at the top of the scenario, which has the keys name, description, sources, start_date, horizon_years, time_step, zones, economy,")]
     [InlineData("zones.*.demand.growth=0..0.04", "'growth' matches nothing at zones.*.demand, which has the keys starting_caseload_people, weekly_referrals_people, annual_growth,")]
     [InlineData("providers.nobody.capacity_weekly_hours=1..2", "'nobody' matches nothing at providers, which has entries with the ids slp_a, slp_b, slp_c, slp_d, asp_01,")]
