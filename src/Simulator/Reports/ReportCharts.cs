@@ -46,7 +46,7 @@ public static class ReportCharts
                 continue;
             }
             double[] Path(int q) => [.. Enumerable.Range(0, schema.Months).Select(m => series.Quantile((s * schema.Months) + m, q))];
-            string Month(int m) => schema.StartDate.AddDays(7 * (OutcomeSchema.MonthEndWeek(m) + 1)).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            string Month(int m) => MonthName(schema.StartDate, m);
             var p5 = Path(0);
             var p95 = Path(4);
             if (p5.Zip(p95).All(x => x.First == p95[0] && x.Second == p95[0]))
@@ -100,6 +100,20 @@ public static class ReportCharts
             "pool_overspend_gbp" when parts.Length > 1 => $"{scenario.PooledBudgets.FirstOrDefault(p => p.Id == parts[1])?.Name ?? parts[1]}: overspend over the horizon",
             _ => column.Description.Split(" (")[0],
         };
+    }
+
+    /// <summary>
+    /// The name of model month <paramref name="month"/> (from 0) on a fan chart's axis, "Dec 2016": the calendar month that
+    /// holds the middle day of its weeks. A model month is a twelfth of a 52-week year, so its last day can fall in the next
+    /// calendar month (the second month from 1 November 2016 ends on 2 January 2017); named by its middle, the months of a
+    /// chart follow the calendar one by one for years. A 52-week year is a day or two short of the calendar's, so over a
+    /// long horizon the model's months fall behind it and, about every seven years, a name repeats.
+    /// </summary>
+    public static string MonthName(DateOnly start, int month)
+    {
+        var firstDay = month == 0 ? 0 : 7 * (OutcomeSchema.MonthEndWeek(month - 1) + 1);
+        var lastDay = (7 * (OutcomeSchema.MonthEndWeek(month) + 1)) - 1;
+        return start.AddDays((firstDay + lastDay) / 2).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string SeriesLabel(OutcomeSeries series) => series.Name switch

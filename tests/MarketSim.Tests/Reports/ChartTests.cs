@@ -241,4 +241,22 @@ public class ChartTests
         Assert.Equal("Unmet need (hours)", ChartStyle.AxisTitle("Unmet need", "hours"));
         Assert.Equal("Rate gap (£ an hour)", ChartStyle.AxisTitle("Rate gap", "GBP per hour"));
     }
+
+    [Theory]
+    [InlineData(2016, 11, 1)]
+    [InlineData(2015, 4, 1)]
+    [InlineData(2016, 9, 1)]
+    [InlineData(2017, 4, 1)]
+    public void A_fan_charts_months_follow_the_calendar_one_by_one_from_the_start(int year, int month, int day)
+    {
+        var start = new DateOnly(year, month, day);
+
+        // Five years of model months (the bundled scenarios' longest horizon): a twelfth of a 52-week year each, so some
+        // end in the next calendar month (from 1 November 2016 the second ends on 2 January 2017), yet each is named after
+        // the calendar month it mostly covers.
+        var names = Enumerable.Range(0, 60).Select(m => ReportCharts.MonthName(start, m)).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 60).Select(m => start.AddMonths(m).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)), names);
+        Assert.Equal("Dec 2016", ReportCharts.MonthName(new DateOnly(2016, 11, 1), 1));
+    }
 }
