@@ -69,13 +69,13 @@ public static class ReportCharts
             }
             charts.Add(BoxPlotChart.Draw($"liability_{pool.Key}",
                 "What each partner pays beyond its contribution over the horizon under each agreement, on the same futures: box from P25 to P75, line at the median, whiskers from P5 to P95.",
-                $"{pool.First().Pool.Name}: liability by agreement and partner", ChartStyle.AxisTitle("Liability over the horizon", "GBP"), "GBP", boxes));
+                $"{pool.First().Pool.Name}: liability over the {SummarySentences.Horizon(scenario)} by agreement and partner", ChartStyle.AxisTitle($"Liability over the {SummarySentences.Horizon(scenario)}", "GBP"), "GBP", boxes));
         }
-        if (ProviderRiskChart.Draw(entities.Where(e => e.Block.Kind == EntityKind.Provider)) is { } providers)
+        if (ProviderRiskChart.Draw(entities.Where(e => e.Block.Kind == EntityKind.Provider), SummarySentences.Horizon(scenario)) is { } providers)
         {
             charts.Add(providers);
         }
-        if (ZoneUnmetChart.Draw(entities.Where(e => e.Block.Kind == EntityKind.Zone)) is { } zones)
+        if (ZoneUnmetChart.Draw(entities.Where(e => e.Block.Kind == EntityKind.Zone), SummarySentences.Horizon(scenario)) is { } zones)
         {
             charts.Add(zones);
         }
@@ -86,19 +86,23 @@ public static class ReportCharts
         return charts;
     }
 
-    /// <summary>A short human label for an outcome column, with names from the scenario.</summary>
+    /// <summary>
+    /// A short human label for an outcome column, with names from the scenario and the period it covers, "Unmet need over
+    /// the 5-year horizon", so that a chart's title says what it covers when its PNG is read away from the report.
+    /// </summary>
     public static string Label(OutcomeColumn column, MarketScenario scenario)
     {
+        var over = $"over the {SummarySentences.Horizon(scenario)}";
         var parts = column.Name.Split("__");
         return parts[0] switch
         {
-            "unmet_hours_total" => "Unmet need over the horizon",
-            "peak_waiting_list_people" => "Peak waiting list, all zones",
-            "provider_failures" => "Provider failures over the horizon",
-            "rate_gap_gbp_per_hour" => "Rate gap: cost minus rate",
-            "overspend_gbp" when parts.Length > 1 => $"{Commissioner(parts[1], scenario)}'s overspend over the horizon",
-            "pool_overspend_gbp" when parts.Length > 1 => $"{scenario.PooledBudgets.FirstOrDefault(p => p.Id == parts[1])?.Name ?? parts[1]}: overspend over the horizon",
-            _ => column.Description.Split(" (")[0],
+            "unmet_hours_total" => $"Unmet need {over}",
+            "peak_waiting_list_people" => $"Peak waiting list {over}, all zones",
+            "provider_failures" => $"Provider failures {over}",
+            "rate_gap_gbp_per_hour" => $"Rate gap, cost minus rate, {over}",
+            "overspend_gbp" when parts.Length > 1 => $"{Commissioner(parts[1], scenario)}'s overspend {over}",
+            "pool_overspend_gbp" when parts.Length > 1 => $"{scenario.PooledBudgets.FirstOrDefault(p => p.Id == parts[1])?.Name ?? parts[1]}: overspend {over}",
+            _ => column.Description.Split(" (")[0].Replace("over the horizon", over, StringComparison.Ordinal),
         };
     }
 

@@ -200,9 +200,9 @@ public class ChartTests
     {
         var zones = Enumerable.Range(0, 150).Select(z => ChartSamples.Zone($"z{z:000}", $"Zone {z:000}", 400, 1000 + (10 * z), 20)).ToList();
 
-        var sample = ChartSamples.Render((ZoneUnmetChart.Draw(zones)!, "", "", []));
+        var sample = ChartSamples.Render((ZoneUnmetChart.Draw(zones, "5-year horizon")!, "", "", []));
 
-        Assert.Equal("Unmet need in the 30 zones with the most (120 more left out; zones.csv has every zone)", sample.Title);
+        Assert.Equal("Unmet need over the 5-year horizon in the 30 zones with the most (120 more left out; zones.csv has every zone)", sample.Title);
         var names = sample.Svg.Descendants(ChartImages.Svg + "text").Select(ChartImages.Text).Where(t => t.StartsWith("Zone ", StringComparison.Ordinal)).ToList();
         Assert.Equal(30, names.Count);
         Assert.Contains("Zone 149", names);
