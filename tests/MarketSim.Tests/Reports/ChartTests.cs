@@ -59,6 +59,21 @@ public class ChartTests
     }
 
     [Fact]
+    public void A_charts_SVG_file_is_UTF_8_without_a_byte_order_mark_and_starts_with_its_XML_declaration()
+    {
+        var folder = Path.Combine(Repo.TempDir(), "svg-encoding");
+
+        ChartFiles.Write(folder, ChartSamples.Draw().Select(c => c.Chart), 1);
+
+        Assert.All(Directory.GetFiles(folder, "*.svg"), f =>
+        {
+            var text = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(f));
+            Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", text, StringComparison.Ordinal);
+            Assert.Equal("svg", XDocument.Parse(text).Root!.Name.LocalName);
+        });
+    }
+
+    [Fact]
     public void Every_chart_kind_is_SVG_with_its_title_axis_titles_and_tick_labels_as_text()
     {
         foreach (var sample in ChartSamples.Every)
