@@ -74,6 +74,20 @@ public class ChartTests
     }
 
     [Fact]
+    public void A_long_title_wraps_within_the_chart_and_reads_on_one_line_as_the_SVGs_title()
+    {
+        var values = Enumerable.Range(0, 200).Select(i => 1_000.0 * i).ToList();
+        var title = "North East Lincolnshire Clinical Commissioning Group (Continuing Healthcare)'s overspend over the 5-year horizon: chance of exceeding each value";
+
+        var sample = ChartSamples.Render((ExceedanceChart.Draw("long", "", title, "Overspend (£)", "GBP", values), "", "", []));
+
+        Assert.Equal(title, sample.Title);
+        var lines = sample.Svg.Descendants(ChartImages.Svg + "text").Where(t => title.Contains(ChartImages.Text(t), StringComparison.Ordinal) && ChartImages.Text(t).Length > 20).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines.Select(ChartImages.Box), b => Assert.True(b!.Value.Left >= 0 && b.Value.Right <= sample.Width, $"{b} runs off the {sample.Width}-pixel chart"));
+    }
+
+    [Fact]
     public void Every_chart_kind_is_SVG_with_its_title_axis_titles_and_tick_labels_as_text()
     {
         foreach (var sample in ChartSamples.Every)
