@@ -70,7 +70,7 @@ public sealed class PreparedExperiment : IDisposable
         var driverSamples = new DriverSampleSink(schema);
         var experimentId = options.ExperimentId ?? RunEngine.NewExperimentId(scenario.Name);
         using var csv = new RunsCsvWriter(folder.File("runs.csv"), schema);
-        using var parquet = t.Measure("runs.parquet start", () => new RunsParquetWriter(folder.File("runs.parquet"), schema, loaded.Inputs, scenario.Name, options.Seed));
+        using var parquet = t.Measure("runs.parquet start", () => new RunsParquetWriter(folder.File("runs.parquet"), schema, loaded.Inputs, scenario, options.Seed, source.Sha256));
         var engine = TakeEngine(stop, abort);
         Task? engineStop = null;
         try

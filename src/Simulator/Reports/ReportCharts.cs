@@ -46,7 +46,7 @@ public static class ReportCharts
                 continue;
             }
             double[] Path(int q) => [.. Enumerable.Range(0, schema.Months).Select(m => series.Quantile((s * schema.Months) + m, q))];
-            string Month(int m) => schema.StartDate.AddDays(7 * (OutcomeSchema.MonthEndWeek(m) + 1)).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            string Month(int m) => MonthName(schema.StartDate, m);
             var p5 = Path(0);
             var p95 = Path(4);
             if (p5.Zip(p95).All(x => x.First == p95[0] && x.Second == p95[0]))
@@ -69,13 +69,13 @@ public static class ReportCharts
             }
             charts.Add(BoxPlotChart.Draw($"liability_{pool.Key}",
                 "What each partner pays beyond its contribution over the horizon under each agreement, on the same futures: box from P25 to P75, line at the median, whiskers from P5 to P95.",
-                $"{pool.First().Pool.Name}: liability by agreement and partner", ChartStyle.AxisTitle("Liability over the horizon", "GBP"), "GBP", boxes));
+                $"{pool.First().Pool.Name}: liability over the {SummarySentences.Horizon(scenario)} by agreement and partner", ChartStyle.AxisTitle($"Liability over the {SummarySentences.Horizon(scenario)}", "GBP"), "GBP", boxes));
         }
-        if (ProviderRiskChart.Draw(entities.Where(e => e.Block.Kind == EntityKind.Provider)) is { } providers)
+        if (ProviderRiskChart.Draw(entities.Where(e => e.Block.Kind == EntityKind.Provider), SummarySentences.Horizon(scenario)) is { } providers)
         {
             charts.Add(providers);
         }
-        if (ZoneUnmetChart.Draw(entities.Where(e => e.Block.Kind == EntityKind.Zone)) is { } zones)
+        if (ZoneUnmetChart.Draw(entities.Where(e => e.Block.Kind == EntityKind.Zone), SummarySentences.Horizon(scenario)) is { } zones)
         {
             charts.Add(zones);
         }
@@ -86,20 +86,38 @@ public static class ReportCharts
         return charts;
     }
 
-    /// <summary>A short human label for an outcome column, with names from the scenario.</summary>
+    /// <summary>
+    /// A short human label for an outcome column, with names from the scenario and the period it covers, "Unmet need over
+    /// the 5-year horizon", so that a chart's title says what it covers when its PNG is read away from the report.
+    /// </summary>
     public static string Label(OutcomeColumn column, MarketScenario scenario)
     {
+        var over = $"over the {SummarySentences.Horizon(scenario)}";
         var parts = column.Name.Split("__");
         return parts[0] switch
         {
-            "unmet_hours_total" => "Unmet need over the horizon",
-            "peak_waiting_list_people" => "Peak waiting list, all zones",
-            "provider_failures" => "Provider failures over the horizon",
-            "rate_gap_gbp_per_hour" => "Rate gap: cost minus rate",
-            "overspend_gbp" when parts.Length > 1 => $"{Commissioner(parts[1], scenario)}'s overspend over the horizon",
-            "pool_overspend_gbp" when parts.Length > 1 => $"{scenario.PooledBudgets.FirstOrDefault(p => p.Id == parts[1])?.Name ?? parts[1]}: overspend over the horizon",
-            _ => column.Description.Split(" (")[0],
+            "unmet_hours_total" => $"Unmet need {over}",
+            "peak_waiting_list_people" => $"Peak waiting list {over}, all zones",
+            "provider_failures" => $"Provider failures {over}",
+            "rate_gap_gbp_per_hour" => $"Rate gap, cost minus rate, {over}",
+            "overspend_gbp" when parts.Length > 1 => $"{Commissioner(parts[1], scenario)}'s overspend {over}",
+            "pool_overspend_gbp" when parts.Length > 1 => $"{scenario.PooledBudgets.FirstOrDefault(p => p.Id == parts[1])?.Name ?? parts[1]}: overspend {over}",
+            _ => column.Description.Split(" (")[0].Replace("over the horizon", over, StringComparison.Ordinal),
         };
+    }
+
+    /// <summary>
+    /// The name of model month <paramref name="month"/> (from 0) on a fan chart's axis, "Dec 2016": the calendar month that
+    /// holds the middle day of its weeks. A model month is a twelfth of a 52-week year, so its last day can fall in the next
+    /// calendar month (the second month from 1 November 2016 ends on 2 January 2017); named by its middle, the months of a
+    /// chart follow the calendar one by one for years. A 52-week year is a day or two short of the calendar's, so over a
+    /// long horizon the model's months fall behind it and, about every seven years, a name repeats.
+    /// </summary>
+    public static string MonthName(DateOnly start, int month)
+    {
+        var firstDay = month == 0 ? 0 : 7 * (OutcomeSchema.MonthEndWeek(month - 1) + 1);
+        var lastDay = (7 * (OutcomeSchema.MonthEndWeek(month) + 1)) - 1;
+        return start.AddDays((firstDay + lastDay) / 2).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string SeriesLabel(OutcomeSeries series) => series.Name switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MarketSim.Simulator.RiskShare;
@@ -19,7 +20,7 @@ public static class RiskShareFiles
             csv.WriteLine("pool,agreement,party,runs,mean_liability_gbp,se_gbp,p_any_overspend,threshold_gbp,p_above_threshold,var95_gbp,cvar95_gbp,worst_year_mean_gbp,worst_year_max_gbp,worst_year_var95_gbp,worst_year_cvar95_gbp");
             foreach (var l in comparison.Lines)
             {
-                csv.WriteLine(string.Join(",", l.Pool.Id, l.ModelId, l.Party, l.Liability.Count.ToString(),
+                csv.WriteLine(string.Join(",", l.Pool.Id, l.ModelId, l.Party, l.Liability.Count.ToString(CultureInfo.InvariantCulture),
                     Numbers.Exact(l.Liability.Mean), Numbers.Exact(l.Liability.StdError), Numbers.Exact(l.ProbabilityOfLiability),
                     Numbers.Exact(l.Pool.ThresholdGbp), Numbers.Exact(l.ProbabilityAboveThreshold), Numbers.Exact(l.ValueAtRisk),
                     Numbers.Exact(l.ConditionalValueAtRisk), Numbers.Exact(l.WorstYear.Mean), Numbers.Exact(l.WorstYear.Max),
@@ -31,7 +32,7 @@ public static class RiskShareFiles
             csv.WriteLine("pool,agreement_a,agreement_b,partner,runs,mean_difference_gbp,se_gbp,ci95_low_gbp,ci95_high_gbp");
             foreach (var d in comparison.Differences)
             {
-                csv.WriteLine(string.Join(",", d.PoolId, d.ModelA, d.ModelB, d.Partner, d.Moments.Count.ToString(),
+                csv.WriteLine(string.Join(",", d.PoolId, d.ModelA, d.ModelB, d.Partner, d.Moments.Count.ToString(CultureInfo.InvariantCulture),
                     Numbers.Exact(d.Moments.Mean), Numbers.Exact(d.StdError), Numbers.Exact(d.Moments.Mean - d.HalfWidth95), Numbers.Exact(d.Moments.Mean + d.HalfWidth95)));
             }
         }
@@ -47,6 +48,7 @@ public static class RiskShareFiles
             json.WriteString("agreement", l.ModelId);
             json.WriteString("agreement_name", l.ModelName);
             json.WriteString("party", l.Party);
+            json.WriteNumber("runs", l.Liability.Count);
             json.WriteNumber("mean_liability_gbp", l.Liability.Mean);
             json.WriteNumber("se_gbp", l.Liability.StdError);
             json.WriteNumber("p_any_overspend", l.ProbabilityOfLiability);
@@ -69,6 +71,7 @@ public static class RiskShareFiles
             json.WriteString("agreement_a", d.ModelA);
             json.WriteString("agreement_b", d.ModelB);
             json.WriteString("partner", d.Partner);
+            json.WriteNumber("runs", d.Moments.Count);
             json.WriteNumber("mean_difference_gbp", d.Moments.Mean);
             json.WriteNumber("se_gbp", d.StdError);
             json.WriteNumber("ci95_low_gbp", d.Moments.Mean - d.HalfWidth95);

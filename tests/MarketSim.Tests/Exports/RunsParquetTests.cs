@@ -74,6 +74,9 @@ public class RunsParquetTests(ExportedRun run) : IClassFixture<ExportedRun>
         Assert.Equal("200", metadata["marketsim.runs"]);
         Assert.Equal("7", metadata["marketsim.seed"]);
         Assert.Equal("Dorset pooled budget 2017-19", metadata["marketsim.scenario"]);
+        Assert.Equal("2017-04-01", metadata["marketsim.start_date"]);
+        Assert.Equal("104", metadata["marketsim.horizon_weeks"]);
+        Assert.Equal(JsonDocument.Parse(File.ReadAllText(run.File("manifest.json"))).RootElement.GetProperty("scenario_sha256").GetString(), metadata["marketsim.scenario_sha256"]);
 
         using var group = reader.OpenRowGroupReader(0);
         var spend = reader.Schema.DataFields.Single(f => f.Name == "spend_gbp__dcc");
@@ -115,7 +118,7 @@ public class RunsParquetTests(ExportedRun run) : IClassFixture<ExportedRun>
         var path = Path.Combine(Repo.TempDir(), "runs.parquet");
         var expected = new List<double[]>();
         int groupRows;
-        using (var writer = new RunsParquetWriter(path, schema, [], scenario.Name, 1))
+        using (var writer = new RunsParquetWriter(path, schema, [], scenario, 1))
         {
             groupRows = writer.RowGroupRows;
             var runs = (2 * groupRows) + 17;
@@ -158,7 +161,7 @@ public class RunsParquetTests(ExportedRun run) : IClassFixture<ExportedRun>
         var schema = new OutcomeSchema(scenario);
         var row = new double[schema.Stride];
         row[OutcomeSchema.ProviderFailures] = 1.5;
-        var writer = new RunsParquetWriter(Path.Combine(Repo.TempDir(), "runs.parquet"), schema, [], scenario.Name, 1);
+        var writer = new RunsParquetWriter(Path.Combine(Repo.TempDir(), "runs.parquet"), schema, [], scenario, 1);
         writer.Accept(0, 1, row);
 
         var refused = Assert.Throws<InvalidOperationException>(writer.Dispose);

@@ -59,6 +59,35 @@ public class ChartTests
     }
 
     [Fact]
+    public void A_charts_SVG_file_is_UTF_8_without_a_byte_order_mark_and_starts_with_its_XML_declaration()
+    {
+        var folder = Path.Combine(Repo.TempDir(), "svg-encoding");
+
+        ChartFiles.Write(folder, ChartSamples.Draw().Select(c => c.Chart), 1);
+
+        Assert.All(Directory.GetFiles(folder, "*.svg"), f =>
+        {
+            var text = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(f));
+            Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", text, StringComparison.Ordinal);
+            Assert.Equal("svg", XDocument.Parse(text).Root!.Name.LocalName);
+        });
+    }
+
+    [Fact]
+    public void A_long_title_wraps_within_the_chart_and_reads_on_one_line_as_the_SVGs_title()
+    {
+        var values = Enumerable.Range(0, 200).Select(i => 1_000.0 * i).ToList();
+        var title = "North East Lincolnshire Clinical Commissioning Group (Continuing Healthcare)'s overspend over the 5-year horizon: chance of exceeding each value";
+
+        var sample = ChartSamples.Render((ExceedanceChart.Draw("long", "", title, "Overspend (£)", "GBP", values), "", "", []));
+
+        Assert.Equal(title, sample.Title);
+        var lines = sample.Svg.Descendants(ChartImages.Svg + "text").Where(t => title.Contains(ChartImages.Text(t), StringComparison.Ordinal) && ChartImages.Text(t).Length > 20).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines.Select(ChartImages.Box), b => Assert.True(b!.Value.Left >= 0 && b.Value.Right <= sample.Width, $"{b} runs off the {sample.Width}-pixel chart"));
+    }
+
+    [Fact]
     public void Every_chart_kind_is_SVG_with_its_title_axis_titles_and_tick_labels_as_text()
     {
         foreach (var sample in ChartSamples.Every)
@@ -200,9 +229,9 @@ public class ChartTests
     {
         var zones = Enumerable.Range(0, 150).Select(z => ChartSamples.Zone($"z{z:000}", $"Zone {z:000}", 400, 1000 + (10 * z), 20)).ToList();
 
-        var sample = ChartSamples.Render((ZoneUnmetChart.Draw(zones)!, "", "", []));
+        var sample = ChartSamples.Render((ZoneUnmetChart.Draw(zones, "5-year horizon")!, "", "", []));
 
-        Assert.Equal("Unmet need in the 30 zones with the most (120 more left out; zones.csv has every zone)", sample.Title);
+        Assert.Equal("Unmet need over the 5-year horizon in the 30 zones with the most (120 more left out; zones.csv has every zone)", sample.Title);
         var names = sample.Svg.Descendants(ChartImages.Svg + "text").Select(ChartImages.Text).Where(t => t.StartsWith("Zone ", StringComparison.Ordinal)).ToList();
         Assert.Equal(30, names.Count);
         Assert.Contains("Zone 149", names);
@@ -240,5 +269,23 @@ public class ChartTests
         Assert.Equal(["0%", "2.5%", "40%", "99.8%", "−1.5%"], new[] { 0, 0.025, 0.4, 0.998, -0.015 }.Select(x => ChartStyle.Format(x, "share")));
         Assert.Equal("Unmet need (hours)", ChartStyle.AxisTitle("Unmet need", "hours"));
         Assert.Equal("Rate gap (£ an hour)", ChartStyle.AxisTitle("Rate gap", "GBP per hour"));
+    }
+
+    [Theory]
+    [InlineData(2016, 11, 1)]
+    [InlineData(2015, 4, 1)]
+    [InlineData(2016, 9, 1)]
+    [InlineData(2017, 4, 1)]
+    public void A_fan_charts_months_follow_the_calendar_one_by_one_from_the_start(int year, int month, int day)
+    {
+        var start = new DateOnly(year, month, day);
+
+        // Five years of model months (the bundled scenarios' longest horizon): a twelfth of a 52-week year each, so some
+        // end in the next calendar month (from 1 November 2016 the second ends on 2 January 2017), yet each is named after
+        // the calendar month it mostly covers.
+        var names = Enumerable.Range(0, 60).Select(m => ReportCharts.MonthName(start, m)).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 60).Select(m => start.AddMonths(m).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)), names);
+        Assert.Equal("Dec 2016", ReportCharts.MonthName(new DateOnly(2016, 11, 1), 1));
     }
 }

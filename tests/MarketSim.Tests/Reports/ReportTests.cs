@@ -22,6 +22,21 @@ public partial class ReportTests
     private static partial Regex ExternalReference();
 
     [Fact]
+    public void Every_chart_of_an_outcome_over_the_horizon_names_the_horizon_in_its_title()
+    {
+        var titles = Directory.GetFiles(Path.Combine(Folder.Value, "charts"), "*.svg")
+            .Where(f => !Path.GetFileName(f).StartsWith("fan_", StringComparison.Ordinal))
+            .ToDictionary(Path.GetFileNameWithoutExtension, f => XDocument.Load(f).Root!.Element(XNamespace.Get("http://www.w3.org/2000/svg") + "title")!.Value);
+
+        // A PNG pasted into a board paper keeps only its title: "over the horizon" alone would not say over how long.
+        Assert.Contains("provider_risk", titles.Keys);
+        Assert.Contains("liability_dorset", titles.Keys);
+        Assert.Contains("histogram_unmet_hours_total", titles.Keys);
+        Assert.All(titles, t => Assert.Contains("over the 2-year horizon", t.Value.Replace("within", "over", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.Equal("Unmet need over the 2-year horizon: spread over 120 futures", titles["histogram_unmet_hours_total"]);
+    }
+
+    [Fact]
     public void Report_html_references_nothing_outside_itself()
     {
         var html = File.ReadAllText(Path.Combine(Folder.Value, "report.html"));

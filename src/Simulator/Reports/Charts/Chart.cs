@@ -30,8 +30,8 @@ public sealed class Chart(string name, string caption, Plot plot, int width = Ch
     /// <summary>Height at scale 1, in pixels.</summary>
     public int Height { get; } = height;
 
-    /// <summary>The chart's title.</summary>
-    public string Title => Plot.Axes.Title.Label.Text;
+    /// <summary>The chart's title, on one line (as the SVG's &lt;title&gt;), however it is wrapped on the chart.</summary>
+    public string Title => Plot.Axes.Title.Label.Text.Replace('\n', ' ');
 
     /// <summary>
     /// How the PNGs are compressed: the Up filter on every row and zlib level 3 encode a chart about four

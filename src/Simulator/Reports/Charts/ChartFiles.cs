@@ -43,7 +43,12 @@ public static partial class ChartFiles
         var write = () =>
         {
             var svg = Embeddable(chart);
-            new XDocument(new XDeclaration("1.0", "utf-8", null), svg).Save(Path.Combine(directory, chart.Name + ".svg"));
+            // UTF-8 without a byte-order mark, as every other text file of the folder: a file read as text (R's readLines,
+            // a template that inlines it) would otherwise start with an invisible U+FEFF before its XML declaration.
+            using (var file = System.Xml.XmlWriter.Create(Path.Combine(directory, chart.Name + ".svg"), new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
+            {
+                new XDocument(new XDeclaration("1.0", "utf-8", null), svg).Save(file);
+            }
             File.WriteAllBytes(Path.Combine(directory, chart.Name + ".png"), chart.Png(scale));
             return (chart.Name + ".svg", chart.Caption, svg);
         };

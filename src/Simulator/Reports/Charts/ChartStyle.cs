@@ -13,6 +13,13 @@ public static class ChartStyle
     /// <summary>Title size in pixels at scale 1.</summary>
     public const float TitleSize = 18;
 
+    /// <summary>
+    /// Characters of a title on one line: at <see cref="TitleSize"/> about 110 fit across a 1,000-pixel chart, so a longer
+    /// title (a long commissioner's name before "overspend over the 5-year horizon: …") wraps at a space rather than run off
+    /// both edges.
+    /// </summary>
+    public const int TitleWidth = 95;
+
     /// <summary>Axis-title size in pixels at scale 1.</summary>
     public const float AxisTitleSize = 14;
 
@@ -25,7 +32,7 @@ public static class ChartStyle
         ChartFonts.Ensure();
         var plot = new Plot();
         plot.Font.Set(ChartFonts.Family);
-        plot.Title(title, TitleSize);
+        plot.Title(title.Length > TitleWidth ? Wrap(title, TitleWidth) : title, TitleSize);
         plot.Axes.Title.Label.Bold = true;
         plot.Axes.Title.FullFigureCenter = true;
         plot.XLabel(xTitle, AxisTitleSize);

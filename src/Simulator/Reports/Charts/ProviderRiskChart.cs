@@ -13,8 +13,9 @@ public static class ProviderRiskChart
     /// <summary>Most providers shown.</summary>
     public const int TopProviders = 12;
 
-    /// <summary>Draws the chart; null when no provider ever left in any run.</summary>
-    public static Chart? Draw(IEnumerable<EntitySummary> providers)
+    /// <summary>Draws the chart; null when no provider ever left in any run. <paramref name="horizon"/> names the period in the
+    /// title and axis, "5-year horizon".</summary>
+    public static Chart? Draw(IEnumerable<EntitySummary> providers, string horizon = "horizon")
     {
         var ranked = providers.Where(p => p.Exits is { ByYear.Length: > 0 } && p.Exits.WithinHorizon.Count > 0)
             .OrderByDescending(p => p.Exits!.WithinHorizon.P).ThenBy(p => p.Block.Name, StringComparer.Ordinal).Take(TopProviders).ToList();
@@ -23,7 +24,7 @@ public static class ProviderRiskChart
             return null;
         }
         var runs = ranked.Max(p => p.Runs);
-        var plot = ChartStyle.New("Providers most at risk of leaving the market", "Chance of leaving within the horizon, by cause (%)", "");
+        var plot = ChartStyle.New($"Providers most at risk of leaving the market within the {horizon}", $"Chance of leaving within the {horizon}, by cause (%)", "");
         var n = ranked.Count;
         var causes = new (string Label, Func<Grains.Providers.ExitsByYear, Proportion> Of)[]
         {

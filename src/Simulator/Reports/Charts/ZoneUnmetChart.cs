@@ -13,8 +13,9 @@ public static class ZoneUnmetChart
     /// <summary>Most zones drawn.</summary>
     public const int TopZones = 30;
 
-    /// <summary>Draws the chart; null when no zone had unmet need in any run.</summary>
-    public static Chart? Draw(IEnumerable<EntitySummary> zones)
+    /// <summary>Draws the chart; null when no zone had unmet need in any run. <paramref name="horizon"/> names the period in
+    /// the title and axis, "5-year horizon".</summary>
+    public static Chart? Draw(IEnumerable<EntitySummary> zones, string horizon = "horizon")
     {
         var metric = ZoneMetrics.All[ZoneMetrics.UnmetHours].Name;
         var rows = zones.Select(z => (Zone: z, Unmet: z.Metric(metric))).Where(r => r.Unmet.Runs > 0)
@@ -28,8 +29,8 @@ public static class ZoneUnmetChart
         {
             rows = rows[..TopZones];
         }
-        var title = left > 0 ? $"Unmet need in the {TopZones} zones with the most ({left:N0} more left out; zones.csv has every zone)" : "Unmet need by zone";
-        var plot = ChartStyle.New(title, ChartStyle.AxisTitle("Unmet need over the horizon, mean", "hours"), "");
+        var title = left > 0 ? $"Unmet need over the {horizon} in the {TopZones} zones with the most ({left:N0} more left out; zones.csv has every zone)" : $"Unmet need by zone over the {horizon}";
+        var plot = ChartStyle.New(title, ChartStyle.AxisTitle($"Unmet need over the {horizon}, mean", "hours"), "");
         var n = rows.Count;
         var half = rows.Select(r => RunningMoments.Z95 * r.Unmet.StdError).ToList();
         BarRows.Add(plot, [.. rows.Select((r, i) => new BarRows.Segment(n - 1 - i, 0, r.Unmet.Mean, r.Unmet.Mean - half[i], r.Unmet.Mean + half[i]))], Palette.Colour(5), 0.6, "Mean unmet hours");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MarketSim.Grains.Outcomes;
+using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Silo.Runs;
 using Parquet;
@@ -40,9 +41,10 @@ public sealed class RunsParquetWriter : IOutcomeSink, IDisposable
     /// <param name="path">The file to write.</param>
     /// <param name="schema">The runs' columns.</param>
     /// <param name="inputs">The scenario's uncertain inputs, whose whole-number fields are typed int64.</param>
-    /// <param name="scenarioName">The scenario's name, for the file metadata.</param>
+    /// <param name="scenario">The scenario, whose name, start date and horizon go in the file metadata.</param>
     /// <param name="seed">The experiment seed, for the file metadata.</param>
-    public RunsParquetWriter(string path, OutcomeSchema schema, IReadOnlyList<UncertainInput> inputs, string scenarioName, ulong seed)
+    /// <param name="scenarioSha256">The SHA-256 of the scenario file as loaded, for the file metadata; null leaves the key out.</param>
+    public RunsParquetWriter(string path, OutcomeSchema schema, IReadOnlyList<UncertainInput> inputs, MarketScenario scenario, ulong seed, string? scenarioSha256 = null)
     {
         _width = schema.Stride;
         var columns = schema.Columns;
@@ -56,12 +58,18 @@ public sealed class RunsParquetWriter : IOutcomeSink, IDisposable
         _runs = new long[rows];
         _fileMetadata = new Dictionary<string, string>
         {
-            ["marketsim.scenario"] = scenarioName,
+            ["marketsim.scenario"] = scenario.Name,
             ["marketsim.seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["marketsim.start_date"] = scenario.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["marketsim.horizon_weeks"] = scenario.HorizonWeeks.ToString(CultureInfo.InvariantCulture),
             ["marketsim.engine_version"] = Manifest.EngineVersion,
             ["marketsim.units"] = JsonSerializer.Serialize(_fields.Select((f, i) => (f.Name, Unit: _columnMetadata[i]["unit"])).ToDictionary(x => x.Name, x => x.Unit)),
             ["marketsim.descriptions"] = JsonSerializer.Serialize(_fields.Select((f, i) => (f.Name, Text: _columnMetadata[i]["description"])).ToDictionary(x => x.Name, x => x.Text)),
         };
+        if (scenarioSha256 is not null)
+        {
+            _fileMetadata["marketsim.scenario_sha256"] = scenarioSha256;
+        }
         _stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16);
         _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }).GetAwaiter().GetResult();
     }
