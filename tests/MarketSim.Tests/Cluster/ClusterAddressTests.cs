@@ -208,9 +208,10 @@ public class ClusterAddressTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         using var stop = new CancellationTokenSource();
+        // Accepts and closes until stopped, which ends it with OperationCanceledException whenever the stop comes.
         var closing = Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            while (true)
             {
                 using var accepted = await listener.AcceptTcpClientAsync(stop.Token);
             }
