@@ -26,7 +26,7 @@ public partial class ReportTests
     {
         var titles = Directory.GetFiles(Path.Combine(Folder.Value, "charts"), "*.svg")
             .Where(f => !Path.GetFileName(f).StartsWith("fan_", StringComparison.Ordinal))
-            .ToDictionary(Path.GetFileNameWithoutExtension, f => XDocument.Load(f).Root!.Element(XNamespace.Get("http://www.w3.org/2000/svg") + "title")!.Value);
+            .ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => XDocument.Load(f).Root!.Element(XNamespace.Get("http://www.w3.org/2000/svg") + "title")!.Value);
 
         // A PNG pasted into a board paper keeps only its title: "over the horizon" alone would not say over how long.
         Assert.Contains("provider_risk", titles.Keys);
