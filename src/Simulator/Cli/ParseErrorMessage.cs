@@ -6,7 +6,7 @@ namespace MarketSim.Simulator.Cli;
 
 /// <summary>
 /// The one message for a command line the parser refused as a whole: no command, a command that does not exist, an option
-/// the command does not have, a word too many, its scenario file or a required option missing, each naming what is allowed. The parser's own
+/// the command does not have, an option given twice, a word too many, its scenario file or a required option missing, each naming what is allowed. The parser's own
 /// messages came several at once for one mistake ("Required command was not provided." beside "Unrecognized command or
 /// argument 'runn'.", and the scenario after it refused again), without saying what would do.
 /// </summary>
@@ -37,6 +37,11 @@ internal static class ParseErrorMessage
                 && (r.Tokens.Count == 0 || r.Tokens.Any(t => names.Contains(t.Value)))) is { } empty)
         {
             return [$"{empty.Name}: no value given; allowed: {Allowed(empty.Description) ?? $"a value after {empty.Name} (see '{name} --help')"}"];
+        }
+        if (command.Options.FirstOrDefault(o => o.Arity.MaximumNumberOfValues == 1 && result.GetResult(o) is OptionResult { Tokens.Count: > 1 }) is { } twice)
+        {
+            var values = result.GetResult(twice)!.Tokens.Select(t => t.Value).ToList();
+            return [$"{twice.Name}: given {values.Count} times ({string.Join(", ", values)}); allowed: once, {Allowed(twice.Description) ?? $"with one value (see '{name} --help')"}"];
         }
         if (unmatched.Count > 0)
         {

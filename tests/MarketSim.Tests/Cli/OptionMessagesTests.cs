@@ -47,6 +47,8 @@ public class OptionMessagesTests
         { ["run", Doncaster, Doncaster], $"marketsim run: '{Doncaster}' is one word too many; allowed: marketsim run SCENARIO [options]" },
         { ["run", Doncaster, "--runs"], "--runs: no value given; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)" },
         { ["run", Doncaster, "--runs", "--seed", "3"], "--runs: no value given; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)" },
+        { ["run", Doncaster, "--runs", "5", "--runs", "6"], "--runs: given 2 times (5, 6); allowed: once, a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)" },
+        { ["compare", Doncaster, Doncaster, "--out", "a", "--out", "b"], "--out: given 2 times (a, b); allowed: once, with one value (see 'marketsim compare --help')" },
         { ["compare", Doncaster, Doncaster, "--metric"], "--metric: no value given; allowed: a value after --metric (see 'marketsim compare --help')" },
         { ["silo"], "marketsim silo: no --cluster given, and it is required; allowed: --cluster redis://HOST:PORT (for example redis://127.0.0.1:6379)" },
         { ["cluster", "status"], "marketsim cluster status: no --cluster given, and it is required; allowed: --cluster redis://HOST:PORT (for example redis://127.0.0.1:6379)" },
