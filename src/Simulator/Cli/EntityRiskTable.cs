@@ -2,7 +2,6 @@ using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Statistics;
 using MarketSim.Grains.Zones;
 using MarketSim.Simulator.Reports;
-using MarketSim.Simulator.Statistics;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -73,8 +72,7 @@ internal static class EntityRiskTable
         foreach (var s in rows)
         {
             var weeks = s.Metric(ZoneMetrics.All[ZoneMetrics.WeeksWithoutLead].Name);
-            var (whenLost, whenLostError) = WhenItHappens.Of(weeks, s.LosesLead!.Count);
-            table.AddRow(s.Block.Name, Percent(s.LosesLead!.P), Interval(s.LosesLead), $"{Numbers.Readable(whenLost)} ± {Numbers.Readable(whenLostError)}",
+            table.AddRow(s.Block.Name, Percent(s.LosesLead!.P), Interval(s.LosesLead), MarketHtml.WhenLost(weeks, s.LosesLead),
                 $"{Numbers.Readable(weeks.Mean)} ± {Numbers.Readable(weeks.StdError)}");
         }
         return table;

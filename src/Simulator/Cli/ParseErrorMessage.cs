@@ -38,10 +38,10 @@ internal static class ParseErrorMessage
         {
             return [$"{empty.Name}: no value given; allowed: {Allowed(empty.Description) ?? $"a value after {empty.Name} (see '{name} --help')"}"];
         }
-        if (command.Options.FirstOrDefault(o => o.Arity.MaximumNumberOfValues == 1 && result.GetResult(o) is OptionResult { Tokens.Count: > 1 }) is { } twice)
+        if (command.Options.Select(o => result.GetResult(o)).OfType<OptionResult>().FirstOrDefault(r => r.Option.Arity.MaximumNumberOfValues == 1 && r.Tokens.Count > 1) is { } twice)
         {
-            var values = result.GetResult(twice)!.Tokens.Select(t => t.Value).ToList();
-            return [$"{twice.Name}: given {values.Count} times ({string.Join(", ", values)}); allowed: once, {Allowed(twice.Description) ?? $"with one value (see '{name} --help')"}"];
+            var option = twice.Option;
+            return [$"{option.Name}: given {twice.Tokens.Count} times ({string.Join(", ", twice.Tokens.Select(t => t.Value))}); allowed: once, {Allowed(option.Description) ?? $"with one value (see '{name} --help')"}"];
         }
         if (unmatched.Count > 0)
         {

@@ -83,9 +83,9 @@ internal static class SensitivityCommand
             }
             foreach (var text in texts)
             {
-                if (Variation.Parse(text) is not { } v)
+                if (Variation.Parse(text, out var whyNot) is not { } v)
                 {
-                    problems.Add($"--vary: '{text}' is not allowed{WhyNotARange(text)}; allowed: PATH=LOW..HIGH, e.g. {Example}");
+                    problems.Add($"--vary: '{text}' is not allowed{whyNot}; allowed: PATH=LOW..HIGH, e.g. {Example}");
                 }
                 else if (!double.IsFinite(v.Low) || !double.IsFinite(v.High))
                 {
@@ -179,25 +179,6 @@ internal static class SensitivityCommand
             .Concat(variations.SelectMany(v => new[] { "--vary", v.Text }))
             .Concat(metrics.SelectMany(m => new[] { "--metric", m }))
             .Concat(["--points", points.ToString(CultureInfo.InvariantCulture), "--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)]));
-
-    // Which part of a --vary that is not PATH=LOW..HIGH is wrong, so that "0..4%" or "0,01..0,04" is not refused in the same words as a missing range.
-    private static string WhyNotARange(string text)
-    {
-        var eq = text.LastIndexOf('=');
-        if (eq <= 0)
-        {
-            return eq < 0 ? ": it has no =LOW..HIGH after the path" : ": it has no PATH before the =";
-        }
-        var range = text[(eq + 1)..].Split("..");
-        if (range.Length != 2)
-        {
-            return $": '{text[(eq + 1)..]}' is not LOW..HIGH, two numbers with two dots between";
-        }
-        var bad = range.First(r => !double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-        return bad.Trim().Length == 0
-            ? ": LOW or HIGH is missing"
-            : $": '{bad.Trim()}' is not a plain number (LOW and HIGH are in the field's own unit, with a point for decimals and no %, £ or thousands separators: 4% is 0.04)";
-    }
 
     private static void Print(MarketSimCli cli, SensitivityPlan plan, List<SensitivityAnalysis.Effect> effects, long runs)
     {

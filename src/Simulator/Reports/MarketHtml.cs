@@ -160,7 +160,7 @@ public static class MarketHtml
         WordList.And([.. summaries.Select(s => s.Block.Kind).Distinct().Order().Select(EntityFiles.FileName)]);
 
     /// <summary>The mean weeks without a lead over the futures that lose it, "188.3 ± 2.95"; "never lost" when no run did.</summary>
-    private static string WhenLost(MetricSummary weeks, Proportion lead)
+    internal static string WhenLost(MetricSummary weeks, Proportion lead)
     {
         if (lead.Count == 0)
         {

@@ -32,7 +32,6 @@ public static class SensitivityAnalysis
         /// <summary>The base case's mean over every one of its runs with a value, paired or not: the table's title and the spider chart's dashed line.</summary>
         public double BaseCaseMean { get; init; } = BaseMean;
 
-
         /// <summary>Where the value lies between the input's low (0) and high (1) value.</summary>
         public double Position { get; init; }
 
