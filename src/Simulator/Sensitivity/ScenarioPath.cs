@@ -44,16 +44,8 @@ public sealed class ScenarioPath
     /// The nodes the path reaches in <paramref name="root"/>, in document order; a
     /// <c>{ value: ..., source: ... }</c> wrapper gives its value. Empty when it reaches none.
     /// </summary>
-    public IReadOnlyList<YamlNode> Find(YamlNode root)
-    {
-        var found = new List<YamlNode>();
-        Visit(root, 0, node =>
-        {
-            found.Add(node);
-            return node;
-        });
-        return found;
-    }
+    public IReadOnlyList<YamlNode> Find(YamlNode root) =>
+        Walk(root, out _).Select(Unwrapped).ToList();
 
     /// <summary>
     /// Whether every value the path reaches in <paramref name="root"/> is already the number <paramref name="value"/>, so that
@@ -73,22 +65,40 @@ public sealed class ScenarioPath
     /// </summary>
     public string? WhereItStops(YamlNode root)
     {
+        if (Walk(root, out var stop).Count > 0)
+        {
+            return null;
+        }
+        var (depth, last) = stop!.Value;
+        var at = depth == 0 ? "the top of the scenario" : string.Join('.', _segments[..depth]).Replace(".[", "[", StringComparison.Ordinal);
+        return $"'{_segments[depth]}' matches nothing at {at}, which has {Offered(last)}";
+    }
+
+    // The nodes the whole path reaches, segment by segment, in document order (a wrapper's value not yet taken at the end);
+    // when a segment reaches nothing, stop gives its depth and the first node it was looked for in.
+    private List<YamlNode> Walk(YamlNode root, out (int Depth, YamlNode Node)? stop)
+    {
         List<YamlNode> nodes = [root];
+        stop = null;
         for (var depth = 0; depth < _segments.Length; depth++)
         {
             var segment = _segments[depth];
             var next = nodes.SelectMany(n => Step(n, segment)).ToList();
             if (next.Count == 0)
             {
-                var at = depth == 0 ? "the top of the scenario" : string.Join('.', _segments[..depth]).Replace(".[", "[", StringComparison.Ordinal);
-                return $"'{segment}' matches nothing at {at}, which has {Offered(nodes[0])}";
+                stop = (depth, nodes[0]);
+                return next;
             }
             nodes = next;
         }
-        return null;
+        return nodes;
     }
 
-    // The nodes one segment reaches from node, as Visit walks: a key of a mapping (or of the value a { value, source } wrapper holds), or list items.
+    // A { value: ..., source: ... } wrapper at the end of the path gives its value.
+    private static YamlNode Unwrapped(YamlNode node) =>
+        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("value"), out var inner) ? Unwrapped(inner) : node;
+
+    // The nodes one segment reaches from node, as Visit walks (which copies on the way, to set a value): a key of a mapping (or of the value a { value, source } wrapper holds), or list items.
     private static IEnumerable<YamlNode> Step(YamlNode node, string segment) => node switch
     {
         YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode(segment), out var child) => [child],
