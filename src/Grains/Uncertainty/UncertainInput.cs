@@ -13,6 +13,12 @@ namespace MarketSim.Grains.Uncertainty;
 /// <param name="Unit">The field's unit, for output labels.</param>
 public sealed record UncertainInput(string Path, InputDistribution Distribution, bool WholeNumber, string Unit)
 {
+    /// <summary>
+    /// Every path the one draw is used at, in document order, when the distribution is reached through a YAML alias
+    /// (<c>&amp;demand</c> … <c>*demand</c>): <see cref="Path"/> first. Empty when it is used at its path only.
+    /// </summary>
+    public IReadOnlyList<string> SharedPaths { get; init; } = [];
+
     /// <summary>The runs.csv column of its sampled value: <c>input_</c> + the path with every run of other characters than a-z, 0-9 replaced by one underscore.</summary>
     public string ColumnName => ColumnOf(Path);
 

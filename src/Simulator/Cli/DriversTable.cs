@@ -25,7 +25,7 @@ internal static class DriversTable
         foreach (var d in drivers)
         {
             var top = d.Result.Tornado[0];
-            table.AddRow(labels.Label(d.Outcome), FieldLabels.Of(top.Name, scenario), $"{Coefficient(top.Srrc)} ({Coefficient(top.SrrcInterval.Low)} to {Coefficient(top.SrrcInterval.High)})",
+            table.AddRow(labels.Label(d.Outcome), d.InputLabel(top.Name, scenario), $"{Coefficient(top.Srrc)} ({Coefficient(top.SrrcInterval.Low)} to {Coefficient(top.SrrcInterval.High)})",
                 Quantity.Share(top.ContributionToVariance));
         }
         TableConsole.For(output, colour, width).Write(table);

@@ -43,7 +43,7 @@ internal static class SobolSensitivity
                 .Text("Input").Number("First-order (alone), 95% CI").Number("Total (with interactions), 95% CI");
             foreach (var i in results[m].Inputs.OrderByDescending(i => i.Total))
             {
-                table.AddRow(FieldLabels.Of(i.Name, plan.Scenario), SobolFiles.Percent(i.FirstOrder, i.FirstOrderInterval), SobolFiles.Percent(i.Total, i.TotalInterval));
+                table.AddRow(InputLabels.Of(i.Name, plan.Inputs, plan.Scenario), SobolFiles.Percent(i.FirstOrder, i.FirstOrderInterval), SobolFiles.Percent(i.Total, i.TotalInterval));
             }
             console.Write(table);
         }

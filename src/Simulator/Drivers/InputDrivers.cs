@@ -38,7 +38,7 @@ public static class InputDrivers
             }
             try
             {
-                drivers.Add(new OutcomeDrivers(schema.Columns[sink.Outcomes[i]], RankSensitivity.Analyse(names, samples, outcome, options)));
+                drivers.Add(new OutcomeDrivers(schema.Columns[sink.Outcomes[i]], RankSensitivity.Analyse(names, samples, outcome, options), inputs));
             }
             catch (ArgumentException)
             {

@@ -23,7 +23,7 @@ public static class InputDriversHtml
             var label = labels.Label(d.Outcome);
             return DriverTornadoChart.Draw($"drivers_{d.Outcome.Name}",
                 $"What drives {labels.InSentence(d.Outcome)} ({OutcomeLabels.Unit(d.Outcome.Unit)}, over the horizon): each uncertain input's standardised rank-regression coefficient with its 95% bootstrap interval, over {d.Result.RunsUsed:N0} runs; R² on ranks {d.Result.RankRSquared:0.00}.",
-                $"What drives: {label}", d.Result, input => FieldLabels.Of(input, scenario));
+                $"What drives: {label}", d.Result, input => d.InputLabel(input, scenario));
         })];
     }
 
@@ -44,7 +44,7 @@ public static class InputDriversHtml
                 .Append("<table><tr><th>Input</th><th>Spearman's rho (95% CI)</th><th>SRRC (95% CI)</th><th>Contribution to variance</th></tr>");
             foreach (var input in d.Result.Tornado)
             {
-                html.Append("<tr><td>").Append(E(FieldLabels.Of(input.Name, scenario))).Append("</td><td>")
+                html.Append("<tr><td>").Append(E(d.InputLabel(input.Name, scenario))).Append("</td><td>")
                     .Append(R(input.Spearman)).Append(" (").Append(R(input.SpearmanInterval.Low)).Append(" to ").Append(R(input.SpearmanInterval.High)).Append(")</td><td>")
                     .Append(R(input.Srrc)).Append(" (").Append(R(input.SrrcInterval.Low)).Append(" to ").Append(R(input.SrrcInterval.High)).Append(")</td><td>")
                     .Append(Quantity.Share(input.ContributionToVariance)).Append("</td></tr>");

@@ -1,5 +1,6 @@
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
+using MarketSim.Grains.Uncertainty;
 
 namespace MarketSim.Simulator.Reports;
 
@@ -10,7 +11,7 @@ namespace MarketSim.Simulator.Reports;
 /// the workbook, whose sheets give the unit beside it) and a short one with its unit (comparison and
 /// sensitivity tables), kept side by side here. CSV column names themselves never change.
 /// </summary>
-public sealed class OutcomeLabels(MarketScenario scenario)
+public sealed class OutcomeLabels(MarketScenario scenario, IReadOnlyList<UncertainInput>? inputs = null)
 {
     /// <summary>Market-wide columns: the report's label, and the short one with its unit for tables.</summary>
     private static readonly Dictionary<string, (string Long, string Short)> Market = new()
@@ -78,7 +79,8 @@ public sealed class OutcomeLabels(MarketScenario scenario)
         }
         if (name.StartsWith("input_", StringComparison.Ordinal))
         {
-            return "Sampled " + FieldLabels.Of(column.Description.Split(' ').FirstOrDefault(w => w.Contains('.', StringComparison.Ordinal)) ?? name[6..], scenario);
+            var path = column.Description.Split(' ').FirstOrDefault(w => w.Contains('.', StringComparison.Ordinal)) ?? name[6..];
+            return "Sampled " + InputLabels.Of(path, inputs ?? [], scenario);
         }
         var parts = name.Split("__");
         if (parts.Length == 2 && PerEntity.TryGetValue(parts[0], out var what) && what.Long is { } phrase)

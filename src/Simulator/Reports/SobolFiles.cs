@@ -38,11 +38,11 @@ internal static class SobolFiles
             html.Append("<h2>").Append(Html(Title(metric, labels))).Append("</h2>\n<table><tr><th>Input</th><th>First-order (alone), 95% CI</th><th>Total (with interactions), 95% CI</th></tr>");
             foreach (var i in results[m].Inputs.OrderByDescending(i => i.Total))
             {
-                html.Append("<tr><td>").Append(Html(FieldLabels.Of(i.Name, plan.Scenario))).Append("</td><td>").Append(Html(Percent(i.FirstOrder, i.FirstOrderInterval)))
+                html.Append("<tr><td>").Append(Html(InputLabels.Of(i.Name, plan.Inputs, plan.Scenario))).Append("</td><td>").Append(Html(Percent(i.FirstOrder, i.FirstOrderInterval)))
                     .Append("</td><td>").Append(Html(Percent(i.Total, i.TotalInterval))).Append("</td></tr>");
             }
             html.Append("</table>\n");
-            var bars = results[m].Inputs.Select(i => new SobolChart.Bar(FieldLabels.Of(i.Name, plan.Scenario), i.FirstOrder, i.FirstOrderInterval.Low, i.FirstOrderInterval.High, i.Total, i.TotalInterval.Low, i.TotalInterval.High)).ToList();
+            var bars = results[m].Inputs.Select(i => new SobolChart.Bar(InputLabels.Of(i.Name, plan.Inputs, plan.Scenario), i.FirstOrder, i.FirstOrderInterval.Low, i.FirstOrderInterval.High, i.Total, i.TotalInterval.Low, i.TotalInterval.High)).ToList();
             var chart = SobolChart.Draw($"sobol_{metric.Name}", $"{Title(metric, labels)}: each input's first-order and total Sobol index, with bootstrap 95% intervals.",
                 $"{label}: Sobol indices", $"Share of the variance of the outcome ({OutcomeLabels.Unit(metric.Unit)}) explained (%)", bars);
             var (file, caption, svg) = ChartFiles.Write(folder.File("charts"), [chart], chartScale)[0];

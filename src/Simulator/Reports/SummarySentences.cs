@@ -248,7 +248,7 @@ public static class SummarySentences
         var outcome = labels.InSentence(d.Outcome);
         var when = outcome.EndsWith("over the horizon", StringComparison.Ordinal) ? "" : " over the horizon";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Of the uncertain inputs, {FieldLabels.Of(top.Name, scenario)} moves {outcome} most{when} (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {Quantity.Share(top.ContributionToVariance)} of its rank variance).");
+            $"Of the uncertain inputs, {d.InputLabel(top.Name, scenario)} moves {outcome} most{when} (standardised rank-regression coefficient {top.Srrc:+0.00;−0.00}, 95% interval {top.SrrcInterval.Low:+0.00;−0.00} to {top.SrrcInterval.High:+0.00;−0.00}; {Quantity.Share(top.ContributionToVariance)} of its rank variance).");
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public static class UncertainInputsHtml
             var m = summary.Moments[start + i];
             var parameters = string.Join(", ", input.Distribution.Parameters.Select(p =>
                 $"{p.Name} {(p.Values.Length == 1 ? N(p.Values[0]) : "[" + string.Join(", ", p.Values.Select(N)) + "]")}"));
-            html.Append("<tr><td title=\"").Append(E(input.Path)).Append("\">").Append(E(FieldLabels.Of(input.Path, scenario))).Append("</td><td>").Append(E(input.Unit is "as the field" ? "" : OutcomeLabels.Unit(input.Unit))).Append("</td><td>")
+            html.Append("<tr><td title=\"").Append(E(input.SharedPaths.Count > 1 ? string.Join(", ", input.SharedPaths) : input.Path)).Append("\">").Append(E(InputLabels.Of(input, scenario))).Append("</td><td>").Append(E(input.Unit is "as the field" ? "" : OutcomeLabels.Unit(input.Unit))).Append("</td><td>")
                 .Append(E($"{input.Distribution.Kind} ({parameters})")).Append("</td><td>").Append(Numbers.Setting(input.Distribution.Mean))
                 .Append("</td><td>").Append(Numbers.Setting(m.Mean)).Append(" ± ").Append(Numbers.Readable(m.StdError))
                 .Append("</td><td>").Append(Numbers.Setting(m.Min)).Append("</td><td>").Append(Numbers.Setting(m.Max)).Append("</td></tr>");
@@ -38,13 +38,13 @@ public static class UncertainInputsHtml
         html.Append("</table>\n");
         if (correlations is not null)
         {
-            Correlations(html, correlations, scenario);
+            Correlations(html, correlations, inputs, scenario);
         }
         return html.ToString();
     }
 
     /// <summary>The rank correlations asked for and those induced (Iman–Conover within each block of 1,024 runs).</summary>
-    private static void Correlations(StringBuilder html, ScenarioCorrelations correlations, MarketScenario? scenario)
+    private static void Correlations(StringBuilder html, ScenarioCorrelations correlations, IReadOnlyList<UncertainInput> inputs, MarketScenario? scenario)
     {
         html.Append("<p class=\"muted\">Rank correlations between inputs, induced by Iman–Conover within each block of 1,024 runs")
             .Append(correlations.Source is { } source ? $" (source: {E(source)})" : "").Append(".</p>\n")
@@ -58,7 +58,7 @@ public static class UncertainInputsHtml
                 {
                     continue;
                 }
-                html.Append("<tr><td>").Append(E(FieldLabels.Of(names[a], scenario))).Append("</td><td>").Append(E(FieldLabels.Of(names[b], scenario))).Append("</td><td>")
+                html.Append("<tr><td>").Append(E(InputLabels.Of(names[a], inputs, scenario))).Append("</td><td>").Append(E(InputLabels.Of(names[b], inputs, scenario))).Append("</td><td>")
                     .Append(correlations.Requested[a, b].ToString("0.00", CultureInfo.InvariantCulture)).Append("</td><td>")
                     .Append(correlations.Used[a, b].ToString("0.00", CultureInfo.InvariantCulture)).Append("</td></tr>");
             }

@@ -14,10 +14,10 @@ internal sealed class UncertainFields
 {
     private const string Any = "a number";
     private static readonly Dictionary<string, int> KindIndex = InputDistributions.Kinds.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
-    private readonly Dictionary<YamlNode, string> _paths = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<YamlNode, List<string>> _paths = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<YamlNode, UncertainInput> _inputs = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Finds the path of every distribution mapping in <paramref name="root"/> (the first path, for a node reached twice by an alias).</summary>
+    /// <summary>Finds the paths of every distribution mapping in <paramref name="root"/> (several for a node reached again through an alias; the first names it).</summary>
     public UncertainFields(YamlNode root) => Walk(root, "", 0);
 
     /// <summary>The inputs read so far with their nodes, sorted by path (ordinal).</summary>
@@ -46,8 +46,9 @@ internal sealed class UncertainFields
         {
             return null;
         }
-        var path = _paths.GetValueOrDefault(node) ?? f.Path;
-        var input = new UncertainInput(path, distribution, range.Whole, FieldUnits.Of(path));
+        var paths = _paths.GetValueOrDefault(node);
+        var path = paths?[0] ?? f.Path;
+        var input = new UncertainInput(path, distribution, range.Whole, FieldUnits.Of(path)) { SharedPaths = paths is { Count: > 1 } ? paths : [] };
         _inputs[node] = input;
         return input.Used(distribution.Median);
     }
@@ -242,7 +243,12 @@ internal sealed class UncertainFields
             case YamlMappingNode map:
                 if (IsDistribution(map))
                 {
-                    _paths.TryAdd(map, path);
+                    if (_paths.TryGetValue(map, out var paths))
+                    {
+                        paths.Add(path);
+                        return;
+                    }
+                    _paths[map] = [path];
                 }
                 foreach (var (k, v) in map.Children)
                 {

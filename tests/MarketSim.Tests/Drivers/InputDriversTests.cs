@@ -164,7 +164,7 @@ public class InputDriversTests
         double[] input = [.. Enumerable.Range(0, 40).Select(i => (double)i)];
         double[] outcome = [.. input.Select(x => (x * 7) % 11)];
         var result = RankSensitivity.Analyse(["economy.cpi.annual_rate"], [input], outcome, new RankSensitivityOptions { BootstrapResamples = 100 });
-        List<OutcomeDrivers> drivers = [new(columns["spend_gbp__doncaster_council"], result), new(columns["paid_hours_per_week_mean"], result)];
+        List<OutcomeDrivers> drivers = [new(columns["spend_gbp__doncaster_council"], result, []), new(columns["paid_hours_per_week_mean"], result, [])];
         var svg = new XElement("svg");
 
         var html = WebUtility.HtmlDecode(InputDriversHtml.Section(drivers, [("drivers_a.svg", "", svg), ("drivers_b.svg", "", svg)], scenario));

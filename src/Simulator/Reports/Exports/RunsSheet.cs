@@ -79,7 +79,7 @@ internal static class RunsSheet
 
     public static void WriteKey(Stream part, WorkbookStyles styles, MarketScenario scenario, OutcomeSummary summary, IReadOnlyList<UncertainInput> inputs, int maxColumns)
     {
-        var labels = new OutcomeLabels(scenario);
+        var labels = new OutcomeLabels(scenario, inputs);
         var note = LeftOut(summary.Schema, Kept(summary.Schema, maxColumns));
         var rows = new List<SheetRow>
         {
