@@ -208,7 +208,7 @@ public sealed partial class Market : IRunModel
     private double[] ReferralRates(ZoneSpec zone, ShockSpec[] shocks)
     {
         var rates = ReferralSchedule.Build(zone.Demand, _scenario.StartDate, _scenario.HorizonWeeks);
-        foreach (var surge in shocks.Where(s => s.Kind == ShockKind.DemandSurge))
+        foreach (var surge in shocks.Where(s => s.Kind == ShockKind.DemandSurge && s.Reaches(zone.Id)))
         {
             for (var w = Math.Max(0, surge.Week); w < Math.Min(rates.Length, surge.Week + surge.Weeks); w++)
             {

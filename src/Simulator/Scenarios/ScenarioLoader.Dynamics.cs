@@ -151,13 +151,15 @@ public static partial class ScenarioLoader
             return ok ? new SelfFunderSpec(premium, savings, threshold) : null;
         }
 
-        private static ShockSpec? ReadShock(YamlFields f, List<string> providerIds)
+        private static ShockSpec? ReadShock(YamlFields f, List<string> providerIds, List<string> zoneIds)
         {
             var kind = f.Choice("type", ShockKinds);
             var week = f.Integer("week", 0, 100_000, "a week from 0 (the first) onwards");
             var weeks = 1;
             double size = 0;
             string? provider = null;
+            string[]? zones = null;
+            var ok = true;
             switch (kind)
             {
                 case ShockKind.Wage:
@@ -167,6 +169,8 @@ public static partial class ScenarioLoader
                 case ShockKind.DemandSurge:
                     size = f.Number("multiplier", 0, 20, "a factor on referrals from 0 to 20 (1.3 = 30% more)") ?? 1;
                     weeks = f.Integer("weeks", 1, 100_000, "whole weeks ≥ 1") ?? 1;
+                    zones = ReadZoneList(f, zoneIds, "the surge would raise no zone's referrals", required: false);
+                    ok = zones is not null || f.Node("zones", false) is null;
                     break;
                 case ShockKind.RateFreeze:
                     weeks = f.Integer("weeks", 1, 100_000, "whole weeks ≥ 1 (a freeze covering a year start skips that uplift)") ?? 1;
@@ -181,9 +185,9 @@ public static partial class ScenarioLoader
                     break;
             }
             f.RejectUnknown();
-            return kind is null || week is null || (kind == ShockKind.ProviderExit && provider is null)
+            return kind is null || week is null || !ok || (kind == ShockKind.ProviderExit && provider is null)
                 ? null
-                : new ShockSpec(kind.Value, week.Value, weeks, size, provider);
+                : new ShockSpec(kind.Value, week.Value, weeks, size, provider, zones is null || zones.Length == zoneIds.Count ? null : zones);
         }
 
         /// <summary>Reads dynamic purchasing; the entrants' workforce block, like a provider's, takes the fields it leaves out from provider_defaults.</summary>

@@ -103,7 +103,7 @@ public static partial class ScenarioLoader
             var id = ReadId(f);
             var name = ReadName(f) ?? id;
             var role = f.Choice("role", Roles);
-            var zones = ReadZoneList(f, zoneIds);
+            var zones = ReadZoneList(f, zoneIds, "the provider would serve no one");
             var capacity = f.Number("capacity_weekly_hours", 0, 1e7, "a number of care hours a week ≥ 0");
             var rate = f.Number("rate_gbp_per_hour", 0, 1000, "a rate in pounds an hour ≥ 0");
             var (workforce, costs, failure, ok) = ReadProviderDynamics(f, defaults);
@@ -113,10 +113,15 @@ public static partial class ScenarioLoader
                 : new ProviderSpec(id, name!, role.Value, zones, capacity.Value, rate.Value, workforce, costs, failure);
         }
 
-        private static string[]? ReadZoneList(YamlFields f, List<string> zoneIds)
+        /// <summary>A <c>zones</c> list of zone ids, or the word all; <paramref name="ifEmpty"/> says what an empty list would mean. Null when it is wrong, or optional and absent.</summary>
+        private static string[]? ReadZoneList(YamlFields f, List<string> zoneIds, string ifEmpty, bool required = true)
         {
             var allowed = $"a list of one or more zone ids ({string.Join(", ", zoneIds)}), or the word all";
-            var node = f.Node("zones", required: true, allowed);
+            var node = f.Node("zones", required, allowed);
+            if (node is null)
+            {
+                return null;
+            }
             if (node is YamlScalarNode { Value: "all" })
             {
                 return [.. zoneIds];
@@ -128,7 +133,7 @@ public static partial class ScenarioLoader
             }
             if (node is YamlSequenceNode { Children.Count: 0 })
             {
-                f.Report(node, f.PathOf("zones"), $"empty list, so the provider would serve no one; allowed: {allowed}");
+                f.Report(node, f.PathOf("zones"), $"empty list, so {ifEmpty}; allowed: {allowed}");
                 return null;
             }
             var items = f.List("zones", allowed: allowed);

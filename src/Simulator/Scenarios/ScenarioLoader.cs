@@ -196,7 +196,7 @@ public static partial class ScenarioLoader
             var selfNode = root.Object("self_funders", required: false);
             var selfFunders = selfNode is null ? null : ReadSelfFunders(selfNode);
             var shockItems = root.List("shocks", required: false);
-            var shocks = shockItems.Select(s => Fields(s.Node, s.Path) is { } f ? ReadShock(f, providerIds) : null).ToList();
+            var shocks = shockItems.Select(s => Fields(s.Node, s.Path) is { } f ? ReadShock(f, providerIds, zoneIds) : null).ToList();
             CheckOneExitEach(root, shockItems, shocks);
             var dpsNode = root.Object("dynamic_purchasing", required: false);
             var dps = dpsNode is null ? null : ReadDynamicPurchasing(dpsNode, defaults);

@@ -79,4 +79,23 @@ public class MarketReferralTests
 
         Assert.InRange(referrals.Mean, expected - (Z * referrals.StdError), expected + (Z * referrals.StdError));
     }
+
+    [Theory]
+    [InlineData("a", 20 + (19 * 4 * 1) + 60)]
+    [InlineData("b", 20 + 60 + (19 * 4 * 3))]
+    public void A_demand_surge_limited_to_a_zone_raises_that_zones_referrals_only(string surged, double expected)
+    {
+        // Zone a refers one person a week and zone b three, for 20 weeks; the surge ×20 in weeks 10-13 adds 19 × 4 weeks of
+        // the surged zone's rate: 156 in all when it is a's, 308 when it is b's, and 384 had it hit both (SE at most 0.9).
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(weeklyReferrals: 1), 20) with
+        {
+            Zones = [new ZoneSpec("a", "A", TestMarkets.Demand(weeklyReferrals: 1)), new ZoneSpec("b", "B", TestMarkets.Demand(weeklyReferrals: 3))],
+            Providers = [TestMarkets.Provider("ample", ProviderRole.Lead, 1e9, 15) with { ZoneIds = ["a", "b"] }],
+            Shocks = [new ShockSpec(ShockKind.DemandSurge, 10, 4, 20, null, [surged])],
+        };
+
+        var referrals = Runner.Summarise(scenario, 400).Column("referrals_total");
+
+        Assert.InRange(referrals.Mean, expected - (Z * referrals.StdError), expected + (Z * referrals.StdError));
+    }
 }

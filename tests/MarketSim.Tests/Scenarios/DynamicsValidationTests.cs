@@ -62,6 +62,29 @@ public class DynamicsValidationTests
         Assert.Equal(12, scenario.DynamicPurchasing!.JoinDelayWeeks);
     }
 
+    [Fact]
+    public void A_demand_surge_names_the_zones_it_raises_or_every_zone_when_it_names_none()
+    {
+        var twoZones = Valid.Replace("\neconomy:", "\n" + """
+              - id: south
+                demand:
+                  starting_caseload_people: 10
+                  weekly_referrals_people: 1
+                  weekly_hours: { distribution: fixed, mean: 10 }
+                  package_length_weeks: { distribution: exponential, mean: 10 }
+                  funding_mix: { council: 1 }
+            economy:
+            """);
+        ShockSpec Surge(string zones) => ScenarioLoader.Parse(twoZones.Replace("weeks: 8, multiplier", $"weeks: 8{zones}, multiplier"), "dynamics.yaml").Scenario!.Shocks![1];
+
+        Assert.Equal(["south"], Surge(", zones: [south]").ZoneIds!);
+        Assert.True(Surge(", zones: [south]").Reaches("south"));
+        Assert.False(Surge(", zones: [south]").Reaches("north"));
+        Assert.Null(Surge("").ZoneIds);
+        Assert.Null(Surge(", zones: all").ZoneIds);
+        Assert.Null(Surge(", zones: [north, south]").ZoneIds);
+    }
+
     private static string[] Warnings(string yaml)
     {
         var (loaded, problems) = ScenarioLoader.ParseUncertain(yaml, "dynamics.yaml");
@@ -103,6 +126,9 @@ public class DynamicsValidationTests
     [InlineData("other_work_hours_sd: 0.2", "other_work_hours_sd: -1", "provider_defaults.costs.other_work_hours_sd: -1 is negative")]
     [InlineData("other_work_persistence: 0.6", "other_work_persistence: 1.5", "provider_defaults.costs.other_work_persistence: 1.5 is out of range")]
     [InlineData("join_delay_weeks: 12", "join_delay_week: 12", "did you mean 'join_delay_weeks'?")]
+    [InlineData("week: 40, weeks: 8", "week: 40, weeks: 8, zones: [nort]", "shocks[1].zones[0]: unknown zone 'nort'; did you mean 'north'?")]
+    [InlineData("week: 40, weeks: 8", "week: 40, weeks: 8, zones: []", "shocks[1].zones: empty list, so the surge would raise no zone's referrals; allowed: a list of one or more zone ids (north), or the word all")]
+    [InlineData("provider: lead, week: 30", "provider: lead, week: 30, zones: [north]", "shocks[0].zones: unknown field 'zones'")]
     public void A_bad_dynamics_value_gets_one_clear_message(string good, string bad, string expected)
     {
         var problems = Problems(Valid.Replace(good, bad));
