@@ -1,25 +1,28 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Xml.Linq;
 using MarketSim.Simulator.Comparison;
+using MarketSim.Simulator.Reports.Charts;
 
 namespace MarketSim.Simulator.Reports;
 
 /// <summary>
 /// The files of a `marketsim compare` folder besides each scenario's runs.csv: compare.csv (one row
-/// per other scenario and outcome, the paired difference OTHER − BASE) and report.html (a table per
-/// other scenario, in the style of the run report).
+/// per other scenario and outcome, the paired difference OTHER − BASE), the charts of the differences
+/// (<see cref="ComparisonCharts"/>) and report.html (the charts and a table per other scenario, in the style of the run report).
 /// </summary>
 public static class ComparisonFiles
 {
     /// <summary>compare.csv's header.</summary>
     public const string CsvHeader = "scenario,scenario_file,outcome,unit,worse_when,runs_paired,runs_left_out,base_mean,other_mean,mean_difference,difference_se,ci95_low,ci95_high,p_other_worse,p_other_worse_low,p_other_worse_high";
 
-    /// <summary>Writes compare.csv and report.html into <paramref name="folder"/>.</summary>
-    public static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
+    /// <summary>Writes compare.csv, the charts (their PNGs at <paramref name="chartScale"/>) and report.html into <paramref name="folder"/>.</summary>
+    public static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs, double chartScale = 1)
     {
         File.WriteAllText(folder.File("compare.csv"), Csv(results), new UTF8Encoding(false));
-        File.WriteAllText(folder.File("report.html"), Html(plan, results, seed, runs));
+        var charts = ChartFiles.Write(folder.File("charts"), ComparisonCharts.Build(plan, results, runs), chartScale);
+        File.WriteAllText(folder.File("report.html"), Html(plan, results, seed, runs, charts));
     }
 
     /// <summary>The text of compare.csv.</summary>
@@ -43,7 +46,7 @@ public static class ComparisonFiles
         return csv.ToString();
     }
 
-    private static string Html(ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
+    private static string Html(ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs, IReadOnlyList<(string File, string Caption, XElement Svg)> charts)
     {
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -54,6 +57,14 @@ public static class ComparisonFiles
             .Append(seed.ToString(CultureInfo.InvariantCulture)).Append("; ").Append(E(Period(plan))).Append(". Run k of every scenario uses the same random numbers (common random numbers), ")
             .Append("so each difference is OTHER − BASE run by run; its 95% confidence interval is the mean ± 1.96 standard errors of the paired differences. ")
             .Append("P(other worse) is the share of paired runs in which the other scenario is worse, in the direction named, with its 95% (Wilson score) interval, which is not empty when no run or every run is worse.</p>\n");
+        if (charts.Count > 0)
+        {
+            html.Append("<h2>Differences at a glance</h2>\n");
+            foreach (var (file, caption, svg) in charts)
+            {
+                Reports.Html.Figure(html, file, caption, svg);
+            }
+        }
         html.Append(Section(plan, results));
         html.Append(Provenance.Html(
             new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).Select(s => new[] { $"{s.Folder}/scenario.yaml", Path.GetFileName(s.Path), s.Source.Sha256 }),
