@@ -27,9 +27,10 @@ internal static class CompareCommand
         var threads = NumberOption.Create<int>("--threads", "Worker threads; 0 uses every core.", 0, NumberOption.Threads, "-t");
         var overwrite = FolderOption.Overwrite();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
-        var command = new Command("compare", "Run a base scenario and one or more others with the same seed and runs, and report each outcome's paired difference OTHER − BASE run by run: mean, 95% CI, P(other worse) (compare.csv, each scenario's runs.csv, report.html). The scenarios must share horizon_years.")
+        var chartScale = ChartScaleOption.Create();
+        var command = new Command("compare", "Run a base scenario and one or more others with the same seed and runs, and report each outcome's paired difference OTHER − BASE run by run: mean, 95% CI, P(other worse) (compare.csv, each scenario's runs.csv, a chart of the differences per unit, report.html). The scenarios must share horizon_years.")
         {
-            scenarios, metric, runs, seed, output, threads, overwrite, quiet,
+            scenarios, metric, runs, seed, output, threads, overwrite, quiet, chartScale,
         };
         command.SetAction(parsed =>
         {
@@ -66,7 +67,7 @@ internal static class CompareCommand
                 var results = new ProgressDisplay(cli.Error, cli.Interactive, parsed.GetValue(quiet)).Run(n * plan.Scenarios, progress =>
                     ScenarioComparison.Run(plan, s, n, parsed.GetValue(threads), folder, done => progress(done, null), cli.Signals.Stop));
                 cli.Signals.ThrowIfStopped();
-                Write(folder, plan, results, s, n);
+                Write(folder, plan, results, s, n, parsed.GetValue(chartScale));
                 cli.Signals.ThrowIfStopped();
                 folder.Commit();
                 if (folder.Warning is { } leftover)
@@ -81,15 +82,15 @@ internal static class CompareCommand
         return command;
     }
 
-    /// <summary>Writes every file of a comparison into <paramref name="folder"/>: each scenario as it was loaded, compare.csv, report.html and manifest.json.</summary>
-    internal static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
+    /// <summary>Writes every file of a comparison into <paramref name="folder"/>: each scenario as it was loaded, compare.csv, the charts, report.html and manifest.json.</summary>
+    internal static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs, double chartScale = 1)
     {
         var scenarios = new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).ToList();
         foreach (var scenario in scenarios)
         {
             File.WriteAllText(folder.File(Path.Combine(scenario.Folder, ScenarioComparison.CopyFile)), scenario.Yaml);
         }
-        ComparisonFiles.Write(folder, plan, results, seed, runs);
+        ComparisonFiles.Write(folder, plan, results, seed, runs, chartScale);
         Manifest.Write(folder, json =>
         {
             json.WriteString("command", "compare");

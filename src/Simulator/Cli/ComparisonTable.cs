@@ -5,7 +5,7 @@ namespace MarketSim.Simulator.Cli;
 
 /// <summary>
 /// The tables `compare` prints: one per other scenario, each outcome's base and other means, the
-/// paired difference with its 95% interval (figures of a unit on one <see cref="Footing"/>, as report.html writes them), and P(other worse) with the direction that is worse;
+/// paired difference with its 95% interval (figures of a unit on one <see cref="Footing"/>, as report.html writes them), and P(other worse) with its 95% (Wilson) interval and the direction that is worse;
 /// then the runs left out of the pairs and the outcomes only one scenario reports. Of the per-zone rows (weeks without a
 /// lead provider), the console shows the <see cref="TopZones"/> that change most; compare.csv and report.html keep them all.
 /// </summary>
@@ -22,7 +22,7 @@ internal static class ComparisonTable
             var table = new FittedTable($"{plan.Title(counterpart.Scenario)} − {plan.Title(plan.Base)}, paired run by run; {ComparisonFiles.Period(plan)}")
                 .Text("Outcome").Text("Worse when", FittedTable.Drop.BeforeWrapping)
                 .Number("Base mean", FittedTable.Drop.ToFit).Number("Other mean", FittedTable.Drop.ToFit)
-                .Number("Difference ± 95% CI").Number("P(other worse)");
+                .Number("Difference ± 95% CI").Number("P(other worse) (95% CI)");
             var footing = ComparisonFiles.TableFooting(differences);
             var zones = differences.Where(PerZone).ToList();
             var shown = zones.OrderByDescending(d => double.IsNaN(d.Difference.Mean) ? -1 : Math.Abs(d.Difference.Mean)).Take(TopZones).ToHashSet();
@@ -30,7 +30,7 @@ internal static class ComparisonTable
             {
                 var (baseMean, otherMean, difference) = ComparisonFiles.Figures(d, footing);
                 table.AddRow(d.Outcome.Label, OutcomeDirection.Text(d.Outcome.WorseWhen), baseMean, otherMean, difference,
-                    Quantity.Percent(d.ProbabilityOtherWorse, d.ProbabilityHalfWidth95));
+                    ComparisonFiles.OtherWorse(d));
             }
             console.Write(table);
             if (zones.Count > shown.Count)

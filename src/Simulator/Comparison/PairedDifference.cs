@@ -33,15 +33,13 @@ public sealed class PairedDifference(ComparedOutcome outcome)
     public double ProbabilityOtherWorse =>
         Outcome.WorseWhen == WorseWhen.Neither || Pairs == 0 ? double.NaN : _worse / (double)Pairs;
 
-    /// <summary>Half-width of the 95% interval of <see cref="ProbabilityOtherWorse"/>, 1.96 √(p(1 − p)/n).</summary>
-    public double ProbabilityHalfWidth95
-    {
-        get
-        {
-            var p = ProbabilityOtherWorse;
-            return double.IsNaN(p) ? double.NaN : RunningMoments.Z95 * Math.Sqrt(p * (1 - p) / Pairs);
-        }
-    }
+    /// <summary>
+    /// How many of the pairs OTHER is strictly worse in, with the 95% Wilson score interval of that share, which is not
+    /// empty when no pair (or every pair) is worse: 0 of 200 is 0% to 1.9%, not a certain 0%. Null when neither direction
+    /// is worse or nothing was paired.
+    /// </summary>
+    public Proportion? OtherWorse =>
+        Outcome.WorseWhen == WorseWhen.Neither || Pairs == 0 ? null : new Proportion(_worse, Pairs);
 
     /// <summary>Adds run k's pair.</summary>
     public void Add(double baseValue, double otherValue)

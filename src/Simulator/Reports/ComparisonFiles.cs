@@ -1,25 +1,28 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Xml.Linq;
 using MarketSim.Simulator.Comparison;
+using MarketSim.Simulator.Reports.Charts;
 
 namespace MarketSim.Simulator.Reports;
 
 /// <summary>
 /// The files of a `marketsim compare` folder besides each scenario's runs.csv: compare.csv (one row
-/// per other scenario and outcome, the paired difference OTHER − BASE) and report.html (a table per
-/// other scenario, in the style of the run report).
+/// per other scenario and outcome, the paired difference OTHER − BASE), the charts of the differences
+/// (<see cref="ComparisonCharts"/>) and report.html (the charts and a table per other scenario, in the style of the run report).
 /// </summary>
 public static class ComparisonFiles
 {
     /// <summary>compare.csv's header.</summary>
-    public const string CsvHeader = "scenario,scenario_file,outcome,unit,worse_when,runs_paired,runs_left_out,base_mean,other_mean,mean_difference,difference_se,ci95_low,ci95_high,p_other_worse";
+    public const string CsvHeader = "scenario,scenario_file,outcome,unit,worse_when,runs_paired,runs_left_out,base_mean,other_mean,mean_difference,difference_se,ci95_low,ci95_high,p_other_worse,p_other_worse_low,p_other_worse_high";
 
-    /// <summary>Writes compare.csv and report.html into <paramref name="folder"/>.</summary>
-    public static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
+    /// <summary>Writes compare.csv, the charts (their PNGs at <paramref name="chartScale"/>) and report.html into <paramref name="folder"/>.</summary>
+    public static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs, double chartScale = 1)
     {
         File.WriteAllText(folder.File("compare.csv"), Csv(results), new UTF8Encoding(false));
-        File.WriteAllText(folder.File("report.html"), Html(plan, results, seed, runs));
+        var charts = ChartFiles.Write(folder.File("charts"), ComparisonCharts.Build(plan, results, runs), chartScale);
+        File.WriteAllText(folder.File("report.html"), Html(plan, results, seed, runs, charts));
     }
 
     /// <summary>The text of compare.csv.</summary>
@@ -37,13 +40,13 @@ public static class ComparisonFiles
                     d.Pairs.ToString(CultureInfo.InvariantCulture), d.LeftOut.ToString(CultureInfo.InvariantCulture),
                     Numbers.Exact(d.Pairs > 0 ? d.Base.Mean : double.NaN), Numbers.Exact(d.Pairs > 0 ? d.Other.Mean : double.NaN), Numbers.Exact(mean),
                     Numbers.Exact(d.Pairs > 0 ? d.Difference.StdError : double.NaN), Numbers.Exact(mean - half), Numbers.Exact(mean + half),
-                    Numbers.Exact(d.ProbabilityOtherWorse)).Append('\n');
+                    Numbers.Exact(d.ProbabilityOtherWorse), Numbers.Exact(d.OtherWorse?.Low95 ?? double.NaN), Numbers.Exact(d.OtherWorse?.High95 ?? double.NaN)).Append('\n');
             }
         }
         return csv.ToString();
     }
 
-    private static string Html(ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs)
+    private static string Html(ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs, IReadOnlyList<(string File, string Caption, XElement Svg)> charts)
     {
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -53,7 +56,15 @@ public static class ComparisonFiles
             .Append(E(SummarySentences.Horizon(plan.Base.Scenario, withWeeks: true))).Append(" from seed ")
             .Append(seed.ToString(CultureInfo.InvariantCulture)).Append("; ").Append(E(Period(plan))).Append(". Run k of every scenario uses the same random numbers (common random numbers), ")
             .Append("so each difference is OTHER − BASE run by run; its 95% confidence interval is the mean ± 1.96 standard errors of the paired differences. ")
-            .Append("P(other worse) is the share of paired runs in which the other scenario is worse, in the direction named.</p>\n");
+            .Append("P(other worse) is the share of paired runs in which the other scenario is worse, in the direction named, with its 95% (Wilson score) interval, which is not empty when no run or every run is worse.</p>\n");
+        if (charts.Count > 0)
+        {
+            html.Append("<h2>Differences at a glance</h2>\n");
+            foreach (var (file, caption, svg) in charts)
+            {
+                Reports.Html.Figure(html, file, caption, svg);
+            }
+        }
         html.Append(Section(plan, results));
         html.Append(Provenance.Html(
             new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).Select(s => new[] { $"{s.Folder}/scenario.yaml", Path.GetFileName(s.Path), s.Source.Sha256 }),
@@ -75,7 +86,7 @@ public static class ComparisonFiles
         foreach (var (counterpart, differences) in results)
         {
             html.Append("<h2>").Append(E(plan.Title(counterpart.Scenario))).Append(" − ").Append(E(plan.Title(plan.Base))).Append("</h2>\n")
-                .Append("<table><tr><th>Outcome</th><th>Worse when</th><th>Base mean</th><th>Other mean</th><th>Difference (95% CI)</th><th>P(other worse)</th><th>Runs paired</th></tr>");
+                .Append("<table><tr><th>Outcome</th><th>Worse when</th><th>Base mean</th><th>Other mean</th><th>Difference (95% CI)</th><th>P(other worse) (95% CI)</th><th>Runs paired</th></tr>");
             var footing = TableFooting(differences);
             foreach (var d in differences)
             {
@@ -84,7 +95,7 @@ public static class ComparisonFiles
                     .Append("</td><td>").Append(E(baseMean))
                     .Append("</td><td>").Append(E(otherMean))
                     .Append("</td><td>").Append(E(difference))
-                    .Append("</td><td>").Append(E(Quantity.Percent(d.ProbabilityOtherWorse, d.ProbabilityHalfWidth95)))
+                    .Append("</td><td>").Append(E(OtherWorse(d)))
                     .Append("</td><td>").Append(d.Pairs.ToString("N0", CultureInfo.InvariantCulture)).Append("</td></tr>");
             }
             html.Append("</table>\n");
@@ -117,6 +128,10 @@ public static class ComparisonFiles
         return (footing.Format(d.Base.Mean, unit), footing.Format(d.Other.Mean, unit),
             $"{footing.Format(d.Difference.Mean, unit, signed: true)} ± {footing.Format(d.Difference.HalfWidth95, unit)}");
     }
+
+    /// <summary>P(other worse) with its 95% Wilson interval, as the console and report.html write it: "2.5% (1.1–5.7%)", "0% (0–1.9%)"; "n/a" when neither direction is worse.</summary>
+    public static string OtherWorse(PairedDifference d) =>
+        d.OtherWorse is { } worse ? Quantity.Percent(worse.P, worse.Low95, worse.High95) : "n/a";
 
     /// <summary>Sentences on runs left out of the pairs and outcomes only one scenario reports, in words for people, for the console and the report.</summary>
     public static IEnumerable<string> Notes(ComparedScenario baseScenario, Counterpart counterpart, IReadOnlyList<PairedDifference> differences)

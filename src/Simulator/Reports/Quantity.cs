@@ -4,8 +4,8 @@ namespace MarketSim.Simulator.Reports;
 
 /// <summary>
 /// Figures for people in tables and reports: money with £ and k/m/bn (£1.20m, −£5.00m), rates in
-/// pounds and pence an hour, other units as compact numbers (their unit is in the label), and shares
-/// as percentages with their 95% half-width (23% ± 0.4%).
+/// pounds and pence an hour, other units as compact numbers (their unit is in the label), and chances
+/// as percentages with their 95% interval (2.5% (1.1–5.7%)).
 /// </summary>
 public static class Quantity
 {
@@ -42,9 +42,13 @@ public static class Quantity
     /// <summary>A share 0..1 as a percentage: 23%, 0.4%, 0%; − for a negative estimate (a Sobol index's), "n/a" for NaN.</summary>
     public static string Share(double share) => double.IsNaN(share) ? "n/a" : Pct(share);
 
-    /// <summary>A share 0..1 and its 95% half-width as percentages, "23% ± 0.4%"; "n/a" for NaN.</summary>
-    public static string Percent(double share, double halfWidth) =>
-        double.IsNaN(share) ? "n/a" : $"{Pct(share)} ± {Pct(halfWidth)}";
+    /// <summary>
+    /// A chance 0..1 and its 95% interval as percentages, the interval in brackets with one % sign: "2.5% (1.1–5.7%)",
+    /// "0% (0–1.9%)"; "n/a" for NaN. An interval rather than ± a half-width, as a Wilson interval is not symmetric and is
+    /// not empty at 0 or 1.
+    /// </summary>
+    public static string Percent(double share, double low95, double high95) =>
+        double.IsNaN(share) ? "n/a" : $"{Pct(share)} ({Pct(low95).TrimEnd('%')}–{Pct(high95)})";
 
     private static string Pounds(double magnitude) => magnitude switch
     {

@@ -423,6 +423,18 @@ public class CompareCommandTests
             _ => null,
         };
         Assert.Equal(worse?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "", row["p_other_worse"]);
+        // Wilson's score interval: (p + z²/2n ∓ z √(p(1 − p)/n + z²/4n²)) / (1 + z²/n).
+        const double Z = 1.959963984540054;
+        var (low, high) = worse is { } p
+            ? (((p + (Z * Z / (2 * n))) - (Z * Math.Sqrt((p * (1 - p) / n) + (Z * Z / (4.0 * n * n))))) / (1 + (Z * Z / n)),
+               ((p + (Z * Z / (2 * n))) + (Z * Math.Sqrt((p * (1 - p) / n) + (Z * Z / (4.0 * n * n))))) / (1 + (Z * Z / n)))
+            : (double.NaN, double.NaN);
+        Assert.Equal(worse is null, (row["p_other_worse_low"], row["p_other_worse_high"]) == ("", ""));
+        if (worse is not null)
+        {
+            Assert.Equal(low, CompareCsv.Number(row["p_other_worse_low"]), 1e-12);
+            Assert.Equal(high, CompareCsv.Number(row["p_other_worse_high"]), 1e-12);
+        }
     }
 
     private static void AssertRefused(CliRun run, string dir, params string[] expected)

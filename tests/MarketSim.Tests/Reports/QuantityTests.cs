@@ -5,13 +5,12 @@ namespace MarketSim.Tests.Reports;
 public class QuantityTests
 {
     [Theory]
-    [InlineData(0.528, 0.0005, "53% ± 0.1%")]
-    [InlineData(0.528, 0.000499, "53% ± 0.05%")]
-    [InlineData(0.0004, 0.00004, "0.04% ± 0.004%")]
-    [InlineData(0.05, 0.0, "5.0% ± 0%")]
-    [InlineData(1.0, 0.0, "100% ± 0%")]
-    public void A_small_half_width_keeps_one_significant_figure_instead_of_showing_as_none(double share, double halfWidth, string expected) =>
-        Assert.Equal(expected, Quantity.Percent(share, halfWidth));
+    [InlineData(0.0004, 0.0001, 0.001, "0.04% (0.01–0.1%)")]
+    [InlineData(0.05, 0.03, 0.08, "5.0% (3.0–8.0%)")]
+    [InlineData(0.0, 0.0, 0.018845, "0% (0–1.9%)")]
+    [InlineData(1.0, 0.981155, 1.0, "100% (98.1–100%)")]
+    public void A_chance_is_written_with_its_interval_in_brackets_and_a_small_end_keeps_one_significant_figure(double share, double low, double high, string expected) =>
+        Assert.Equal(expected, Quantity.Percent(share, low, high));
 
     [Theory]
     [InlineData(0.996, "99.6%")]
@@ -28,8 +27,8 @@ public class QuantityTests
         Assert.Equal(expected, Quantity.Share(share));
 
     [Fact]
-    public void A_chance_of_0_998_with_its_half_width_does_not_read_as_100_percent() =>
-        Assert.Equal("99.8% ± 0.3%", Quantity.Percent(0.998, 0.003));
+    public void A_chance_of_0_998_with_its_interval_does_not_read_as_100_percent() =>
+        Assert.Equal("99.8% (99.0–99.9%)", Quantity.Percent(0.998, 0.99, 0.9993));
 
     [Theory]
     [InlineData(-0.015, "−1.5%")]

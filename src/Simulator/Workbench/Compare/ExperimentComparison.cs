@@ -159,7 +159,8 @@ public sealed class ExperimentComparison
                 Unmatched = unmatched,
                 BaseMean = difference.Base.Mean,
                 OtherMean = difference.Other.Mean,
-                ProbabilityHalfWidth95 = difference.ProbabilityHalfWidth95,
+                ProbabilityWorseLow95 = difference.OtherWorse?.Low95 ?? double.NaN,
+                ProbabilityWorseHigh95 = difference.OtherWorse?.High95 ?? double.NaN,
             };
     }
 }

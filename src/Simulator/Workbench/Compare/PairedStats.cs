@@ -30,6 +30,9 @@ public sealed record PairedStats(long Pairs, double MeanDifference, double Stand
     /// <summary>The other experiment's mean over the pairs (<c>marketsim compare</c>'s "Other mean").</summary>
     public double OtherMean { get; init; } = double.NaN;
 
-    /// <summary>Half-width of the 95% interval of <see cref="ProbabilityWorse"/>, 1.96 √(p(1 − p)/n); NaN with it.</summary>
-    public double ProbabilityHalfWidth95 { get; init; } = double.NaN;
+    /// <summary>The lower end of the 95% Wilson score interval of <see cref="ProbabilityWorse"/>; NaN with it.</summary>
+    public double ProbabilityWorseLow95 { get; init; } = double.NaN;
+
+    /// <summary>The upper end of the 95% Wilson score interval of <see cref="ProbabilityWorse"/>; NaN with it.</summary>
+    public double ProbabilityWorseHigh95 { get; init; } = double.NaN;
 }

@@ -137,7 +137,7 @@ internal static class ComparePages
         }
         for (var i = 1; i < names.Count; i++)
         {
-            html.Append("<th>Difference ").Append(i == 1 && names.Count == 2 ? "" : $"({i}) ").Append("from base</th><th>P(worse)</th>");
+            html.Append("<th>Difference ").Append(i == 1 && names.Count == 2 ? "" : $"({i}) ").Append("from base</th><th>P(worse) (95% CI)</th>");
         }
         html.Append("</tr>");
         var shown = comparison.Rows.Where(r => all || r.Headline).ToList();
@@ -159,7 +159,7 @@ internal static class ComparePages
                         html.Append("<div class=\"muted\">").Append(E(string.Create(CultureInfo.InvariantCulture,
                             $"over the {paired.Pairs:N0} runs paired: base {footing.Format(paired.BaseMean, row.Unit)}, other {footing.Format(paired.OtherMean, row.Unit)}"))).Append("</div>");
                     }
-                    html.Append("</td><td>").Append(E(Quantity.Percent(paired.ProbabilityWorse, paired.ProbabilityHalfWidth95))).Append("</td>");
+                    html.Append("</td><td>").Append(E(Quantity.Percent(paired.ProbabilityWorse, paired.ProbabilityWorseLow95, paired.ProbabilityWorseHigh95))).Append("</td>");
                 }
                 else
                 {
