@@ -105,7 +105,7 @@ public static class SummarySentences
         var p = top.Exits!.WithinHorizon;
         var asLikely = leaving.Skip(1).Where(s => WithinTwoStandardErrors(p, s.Exits!.WithinHorizon)).ToList();
         var others = leaving.Skip(1).Except(asLikely).Count(s => s.Exits!.WithinHorizon.P >= 0.1);
-        yield return $"In {Quantity.Share(p.P)} of futures (± {Quantity.Share(p.StdError)}) the market loses {top.Block.Name} within the {horizon}, most often by {Cause(top.Exits.MostCommonCause)}, most often in year {PeakYear(top.Exits)}"
+        yield return $"In {OfFutures(p)} the market loses {top.Block.Name} within the {horizon}, most often by {Cause(top.Exits.MostCommonCause)}, most often in year {PeakYear(top.Exits)}"
             + (asLikely.Count > 0 ? $"; at this precision (two standard errors) {Named([.. asLikely.Select(s => s.Block.Name)])} {(asLikely.Count == 1 ? "is" : "are")} as likely to leave" : "")
             + (others > 0 ? $"; {others} other {(others == 1 ? "provider leaves" : "providers leave")} in at least 10% of futures." : ".");
         var failures = summary.Moments[OutcomeSchema.ProviderFailures];
@@ -139,7 +139,7 @@ public static class SummarySentences
             ? $" {(losing.Count == zones.Count ? $"All {zones.Count}" : $"{losing.Count} of the {zones.Count}")} zones lose their lead in some future, in {(least == most ? $"{most} of futures each" : $"{least} to {most} of futures")}."
             : "";
         var (whenLost, whenLostError) = WhenItHappens.Of(weeks, top.LosesLead!.Count);
-        yield return $"{top.Block.Name} is left without its lead provider at some point in {Quantity.Share(top.LosesLead!.P)} of futures (± {Quantity.Share(top.LosesLead.StdError)}); in those futures it is without one for {Numbers.Readable(whenLost)} weeks of the {horizon} on average (± {Numbers.Readable(whenLostError)} weeks), and averaged over all futures for {Numbers.Readable(weeks.Mean)} weeks (± {Numbers.Readable(weeks.StdError)} weeks).{range}";
+        yield return $"{top.Block.Name} is left without its lead provider at some point in {OfFutures(top.LosesLead!)}; in those futures it is without one for {Numbers.Readable(whenLost)} weeks of the {horizon} on average (± {Numbers.Readable(whenLostError)} weeks), and averaged over all futures for {Numbers.Readable(weeks.Mean)} weeks (± {Numbers.Readable(weeks.StdError)} weeks).{range}";
     }
 
     private static string UnmetNeed(MarketScenario scenario, OutcomeSummary summary, string horizon)
@@ -173,7 +173,7 @@ public static class SummarySentences
             }
             var over = Chance(sorted, 0);
             var m = summary.Moments[column];
-            yield return $"The budgets of {c.Name} over the {horizon} are overspent in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}); {OnAverage(m, "spending")}.";
+            yield return $"The budgets of {c.Name} over the {horizon} are overspent in {OfFutures(over)}; {OnAverage(m, "spending")}.";
         }
     }
 
@@ -186,7 +186,7 @@ public static class SummarySentences
             {
                 var over = Chance(sorted, 0);
                 var m = summary.Moments[column];
-                yield return $"The {pool.Name} overspends over the {horizon} in {Quantity.Share(over.P)} of futures (± {Quantity.Share(over.StdError)}); {OnAverage(m, "it")}.";
+                yield return $"The {pool.Name} overspends over the {horizon} in {OfFutures(over)}; {OnAverage(m, "it")}.";
             }
             foreach (var partner in pool.Partners)
             {
@@ -260,6 +260,15 @@ public static class SummarySentences
         var money = Footing.Of([(overspend.Mean, "GBP"), (overspend.StdError, "GBP")]);
         return $"on average {subject} ends {money.Format(Math.Abs(overspend.Mean), "GBP")} {(overspend.Mean >= 0 ? "over" : "under")} budget (± {money.Format(overspend.StdError, "GBP")})";
     }
+
+    /// <summary>
+    /// "60% of futures (± 3.5%)"; at 0% or 100%, where the standard error is 0 although the runs cannot rule the other
+    /// outcome out, the 95% Wilson interval instead: "100% of futures (95% interval 98% to 100%)".
+    /// </summary>
+    private static string OfFutures(Proportion p) =>
+        p.Count == 0 || p.Count == p.Runs
+            ? $"{Quantity.Share(p.P)} of futures (95% interval {Quantity.Share(p.Low95)} to {Quantity.Share(p.High95)})"
+            : $"{Quantity.Share(p.P)} of futures (± {Quantity.Share(p.StdError)})";
 
     private static Proportion Chance(IReadOnlyList<double> sorted, double above) => new(sorted.Count(x => x > above), sorted.Count);
 }
