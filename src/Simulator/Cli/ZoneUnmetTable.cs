@@ -1,6 +1,5 @@
 using MarketSim.Grains.Outcomes;
 using MarketSim.Grains.Scenario;
-using MarketSim.Grains.Zones;
 using MarketSim.Simulator.Reports;
 
 namespace MarketSim.Simulator.Cli;
@@ -20,7 +19,7 @@ internal static class ZoneUnmetTable
     public static void Write(TextWriter output, MarketScenario scenario, IEnumerable<EntitySummary> summaries, bool colour, int width)
     {
         var zones = summaries.Where(s => s.Block.Kind == EntityKind.Zone).ToList();
-        var unmet = zones.Where(s => Unmet(s).Mean > 0).OrderByDescending(s => Unmet(s).Mean).ToList();
+        var unmet = zones.Where(s => ZoneUnmetCells.Unmet(s).Mean > 0).OrderByDescending(s => ZoneUnmetCells.Unmet(s).Mean).ToList();
         if (unmet.Count == 0)
         {
             return;
@@ -38,10 +37,7 @@ internal static class ZoneUnmetTable
     public static FittedTable Build(MarketScenario scenario, IReadOnlyList<EntitySummary> zones)
     {
         var cost = scenario.UnmetNeed?.CostGbpPerHour;
-        var footing = Footing.Of(zones.SelectMany(s => new[]
-        {
-            (Unmet(s).Mean, "hours"), (Unmet(s).StdError, "hours"), (Unmet(s).Mean * (cost ?? 0), "GBP"), (Unmet(s).StdError * (cost ?? 0), "GBP"),
-        }));
+        var unmetCells = new ZoneUnmetCells(zones, cost);
         var horizon = SummarySentences.Horizon(scenario);
         var table = new FittedTable(cost is { } c
                 ? $"Unmet need by zone over the {horizon}: care hours not delivered, their share of the zone's need and their cost at {Quantity.Format(c, "GBP per hour")} an hour"
@@ -53,21 +49,8 @@ internal static class ZoneUnmetTable
         }
         foreach (var s in zones)
         {
-            var unmet = Unmet(s);
-            var cells = new List<string>
-            {
-                s.Block.Name,
-                $"{footing.Format(unmet.Mean, "hours")} ± {footing.Format(unmet.StdError, "hours")}",
-                MarketHtml.ShareOfNeed(unmet.Mean, s.Metric(ZoneMetrics.All[ZoneMetrics.DeliveredHours].Name).Mean),
-            };
-            if (cost is { } perHour)
-            {
-                cells.Add($"{footing.Format(unmet.Mean * perHour, "GBP")} ± {footing.Format(unmet.StdError * perHour, "GBP")}");
-            }
-            table.AddRow([.. cells]);
+            table.AddRow([s.Block.Name, .. unmetCells.Of(s)]);
         }
         return table;
     }
-
-    private static MetricSummary Unmet(EntitySummary zone) => zone.Metric(ZoneMetrics.All[ZoneMetrics.UnmetHours].Name);
 }

@@ -118,7 +118,7 @@ public sealed class PreparedExperiment : IDisposable
             var drivers = t.Measure("summary.json, series.csv, entity and risk-share files", () =>
             {
                 EntityFiles.Write(folder, entities);
-                SummaryJson.Write(folder.File("summary.json"), scenario.Name, options.Seed, summary, loaded.Inputs, loaded.Correlations, loaded.Warnings);
+                SummaryJson.Write(folder.File("summary.json"), scenario, options.Seed, summary, loaded.Inputs, loaded.Correlations, loaded.Warnings);
                 SeriesCsv.Write(folder.File("series.csv"), series);
                 if (riskShare.Lines.Count > 0)
                 {

@@ -111,11 +111,9 @@ public static class MarketHtml
             "Waiting list, people (mean over weeks ± SE)",
             "Wait for a package, weeks (mean ± SE)",
         ]);
-        var unmetHours = zones.Select(s => s.Metric(ZoneMetrics.All[ZoneMetrics.UnmetHours].Name)).ToList();
-        var footing = Footing.Of(unmetHours.SelectMany(m => new[] { (m.Mean, "hours"), (m.StdError, "hours"), (m.Mean * (cost ?? 0), "GBP"), (m.StdError * (cost ?? 0), "GBP") }));
+        var unmetCells = new ZoneUnmetCells(zones, cost);
         foreach (var s in zones)
         {
-            var unmet = s.Metric(ZoneMetrics.All[ZoneMetrics.UnmetHours].Name);
             var weeks = s.Metric(ZoneMetrics.All[ZoneMetrics.WeeksWithoutLead].Name);
             var cells = new List<string> { E(s.Block.Name) };
             if (leads)
@@ -124,12 +122,7 @@ public static class MarketHtml
                     ? [E(Chance(lead)), E(Interval(lead)), E(WhenLost(weeks, lead)), E($"{Numbers.Readable(weeks.Mean)} ± {Numbers.Readable(weeks.StdError)}")]
                     : ["no lead provider", "", "", ""]);
             }
-            cells.Add(E($"{footing.Format(unmet.Mean, "hours")} ± {footing.Format(unmet.StdError, "hours")}"));
-            cells.Add(E(ShareOfNeed(unmet.Mean, s.Metric(ZoneMetrics.All[ZoneMetrics.DeliveredHours].Name).Mean)));
-            if (cost is { } perHour)
-            {
-                cells.Add(E($"{footing.Format(unmet.Mean * perHour, "GBP")} ± {footing.Format(unmet.StdError * perHour, "GBP")}"));
-            }
+            cells.AddRange(unmetCells.Of(s).Select(E));
             cells.Add(E(Quantity.Count(s.Metric(ZoneMetrics.All[ZoneMetrics.PeakWaiting].Name).P95)));
             var waiting = s.Metric(ZoneMetrics.All[ZoneMetrics.MeanWaiting].Name);
             cells.Add(E($"{Numbers.Readable(waiting.Mean)} ± {Numbers.Readable(waiting.StdError)}"));

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using MarketSim.Grains.Scenario;
 using MarketSim.Grains.Uncertainty;
 using MarketSim.Grains.Uncertainty.Correlation;
 using MarketSim.Simulator.Scenarios;
@@ -7,7 +9,7 @@ using MarketSim.Simulator.Statistics;
 namespace MarketSim.Simulator.Reports;
 
 /// <summary>
-/// Writes summary.json: the experiment's identity and, for every outcome column, its unit, mean,
+/// Writes summary.json: the experiment's identity (scenario, seed, runs, and the start date and horizon the runs cover) and, for every outcome column, its unit, mean,
 /// standard deviation, Monte Carlo standard error, minimum and maximum over the runs where it applies
 /// (count) and how many runs it did not (missing), and for headline columns P5, P25, P50, P75 and
 /// P95; a statistic over no runs is null. Holds no timings, so it is byte-identical across thread counts.
@@ -19,15 +21,18 @@ public static class SummaryJson
     /// (path, column, distribution, parameters) follows the outcomes, then the <c>correlations</c> requested and used
     /// between them, then any <c>warnings</c> the scenario gave when it was loaded.
     /// </summary>
-    public static void Write(string path, string scenarioName, ulong seed, OutcomeSummary summary, IReadOnlyList<UncertainInput>? inputs = null,
+    public static void Write(string path, MarketScenario scenario, ulong seed, OutcomeSummary summary, IReadOnlyList<UncertainInput>? inputs = null,
         ScenarioCorrelations? correlations = null, IReadOnlyList<ScenarioProblem>? warnings = null)
     {
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
-        json.WriteString("scenario", scenarioName);
+        json.WriteString("scenario", scenario.Name);
         json.WriteNumber("seed", seed);
         json.WriteNumber("runs", summary.Runs);
+        json.WriteString("start_date", scenario.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteNumber("horizon_weeks", scenario.HorizonWeeks);
+        json.WriteNumber("horizon_years", scenario.HorizonWeeks / (double)MarketScenario.WeeksPerYear);
         json.WriteStartArray("outcomes");
         for (var c = 0; c < summary.Schema.Count; c++)
         {

@@ -206,6 +206,9 @@ public class ResultsWorkbookTests(ExportedRun run) : IClassFixture<ExportedRun>
         Assert.Equal(7, Value(sheet, "Seed").Number);
         Assert.Equal(200, Value(sheet, "Runs").Number);
         Assert.Equal(run.Result.Scenario.HorizonWeeks, Value(sheet, "Horizon (weeks)").Number);
+        Assert.Equal(run.Result.Scenario.StartDate, SheetCell.Date(Value(sheet, "Start date").Number));
+        Assert.Equal("yyyy-mm-dd", Value(sheet, "Start date").Format);
+        Assert.True(sheet.Widths[1] >= "2017-04-01".Length + 2, $"the start date's column is {sheet.Widths[1]} characters wide: Excel would show ####");
 
         using var summary = JsonDocument.Parse(File.ReadAllText(run.File("summary.json")));
         var header = sheet.FrozenRows - 1;

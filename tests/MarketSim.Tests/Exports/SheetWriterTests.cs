@@ -80,6 +80,28 @@ public class SheetWriterTests
         Assert.Equal("Bell\uFFFD and NUL\uFFFD, lone \uFFFD, kept: tab\t, pound £, emoji \U0001F600", XlsxBook.Read(path)["Cells"].At(0, 0)?.Text);
     }
 
+    [Fact]
+    public void A_date_is_an_Excel_serial_number_in_a_date_format_and_one_before_March_1900_is_its_text()
+    {
+        SheetRow[] rows = [new([SheetCell.Of(new DateOnly(2016, 11, 1)), SheetCell.Of(new DateOnly(1900, 3, 1)), SheetCell.Of(new DateOnly(1900, 2, 28))])];
+
+        using var zip = ZipFile.OpenRead(Workbook(rows, []));
+        using var sheetPart = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();
+        using var stylesPart = zip.GetEntry("xl/styles.xml")!.Open();
+        var cells = XDocument.Load(sheetPart).Descendants(Main + "c").ToList();
+        var styles = XDocument.Load(stylesPart);
+
+        Assert.Equal(["42675", "61"], cells.Take(2).Select(c => c.Element(Main + "v")!.Value));
+        Assert.All(cells.Take(2), c => Assert.Null(c.Attribute("t")));
+        var xf = styles.Descendants(Main + "cellXfs").Single().Elements(Main + "xf").ElementAt((int)cells[0].Attribute("s")!);
+        Assert.Equal("1", (string?)xf.Attribute("applyNumberFormat"));
+        var format = styles.Descendants(Main + "numFmt").Single(f => (string?)f.Attribute("numFmtId") == (string?)xf.Attribute("numFmtId"));
+        Assert.Equal("yyyy-mm-dd", (string?)format.Attribute("formatCode"));
+        Assert.Equal(cells[0].Attribute("s")!.Value, cells[1].Attribute("s")!.Value);
+        Assert.Equal("inlineStr", (string?)cells[2].Attribute("t"));
+        Assert.Equal("1900-02-28", cells[2].Value);
+    }
+
     private static string Workbook() => Workbook(Rows, []);
 
     private static string Workbook(SheetRow[] rows, string?[] columnFormats)

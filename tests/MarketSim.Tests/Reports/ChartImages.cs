@@ -51,20 +51,28 @@ public static partial class ChartImages
     /// <summary>A text element's string without the whitespace around it (Skia's SVG writer indents it; SVG ignores it).</summary>
     public static string Text(XElement text) => text.Value.Trim();
 
-    /// <summary>The box of an unrotated text element, from its translate, glyph x positions and font size.</summary>
+    /// <summary>
+    /// The box of a text element, from its translate, glyph x positions and font size; of a y-axis title, turned a quarter
+    /// anticlockwise (Skia's <c>matrix(0 -1 1 0 X Y)</c>), its box on the page. Null for any other rotation.
+    /// </summary>
     public static (double Left, double Top, double Right, double Bottom)? Box(XElement text)
     {
         var transform = (string?)text.Attribute("transform") ?? "";
-        if (transform.Contains("rotate", StringComparison.Ordinal))
+        var xs = Numbers((string?)text.Attribute("x"));
+        var y = Numbers((string?)text.Attribute("y")).DefaultIfEmpty(0).First();
+        var size = double.Parse((string?)text.Attribute("font-size") ?? "12", CultureInfo.InvariantCulture);
+        if (QuarterTurn().Match(transform) is { Success: true } turned)
+        {
+            var (x0, y0) = (double.Parse(turned.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(turned.Groups[2].Value, CultureInfo.InvariantCulture));
+            return (x0 + y - (size * 0.75), y0 - xs[^1] - (size * 0.6), x0 + y + (size * 0.2), y0 - xs[0]);
+        }
+        if (transform.Contains("rotate", StringComparison.Ordinal) || transform.Contains("matrix", StringComparison.Ordinal))
         {
             return null;
         }
         var translate = Translate().Match(transform);
         var tx = translate.Success ? double.Parse(translate.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         var ty = translate.Success ? double.Parse(translate.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
-        var xs = Numbers((string?)text.Attribute("x"));
-        var y = Numbers((string?)text.Attribute("y")).DefaultIfEmpty(0).First();
-        var size = double.Parse((string?)text.Attribute("font-size") ?? "12", CultureInfo.InvariantCulture);
         return (tx + xs[0], ty + y - (size * 0.75), tx + xs[^1] + (size * 0.6), ty + y + (size * 0.2));
     }
 
@@ -76,4 +84,7 @@ public static partial class ChartImages
 
     [GeneratedRegex(@"translate\(([-\d.]+)[ ,]+([-\d.]+)\)")]
     private static partial Regex Translate();
+
+    [GeneratedRegex(@"matrix\(0[ ,]+-1[ ,]+1[ ,]+0[ ,]+([-\d.]+)[ ,]+([-\d.]+)\)")]
+    private static partial Regex QuarterTurn();
 }

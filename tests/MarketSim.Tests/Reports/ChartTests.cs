@@ -88,6 +88,29 @@ public class ChartTests
     }
 
     [Fact]
+    public void A_long_axis_title_wraps_within_the_chart_and_a_short_one_stays_on_one_line()
+    {
+        var values = Enumerable.Range(0, 200).Select(i => 1_000.0 * i).ToList();
+        const string Name = "North East Lincolnshire Clinical Commissioning Group (Continuing Healthcare)";
+        var xTitle = $"{Name}: overspend over the 5-year horizon, the chance of exceeding each value (£)";
+        var yTitle = $"{Name}: overspend over the 5-year horizon, mean (£)";
+
+        var exceedance = ChartSamples.Render((ExceedanceChart.Draw("long_x", "", "Overspend: exceedance", xTitle, "GBP", values), "", "", []));
+        var convergence = ChartSamples.Render((ConvergenceChart.Draw("long_y", "", "Overspend: running mean", yTitle, "GBP", [new(10, 5_000, 800), new(1000, 4_900, 90)]), "", "", []));
+
+        foreach (var (sample, title) in new[] { (exceedance, xTitle), (convergence, yTitle) })
+        {
+            var lines = sample.Svg.Descendants(ChartImages.Svg + "text").Where(t => title.Contains(ChartImages.Text(t), StringComparison.Ordinal) && ChartImages.Text(t).Length > 20).ToList();
+            Assert.Equal(2, lines.Count);
+            Assert.Equal(title.Length, lines.Sum(l => ChartImages.Text(l).Length + 1) - 1);
+            Assert.All(lines.Select(ChartImages.Box), b => Assert.True(b!.Value.Left >= 0 && b.Value.Right <= sample.Width && b.Value.Top >= 0 && b.Value.Bottom <= sample.Height,
+                $"{b} runs off the {sample.Width} × {sample.Height}-pixel chart"));
+        }
+        Assert.Contains("Chance the outcome is above x", ChartImages.Texts(exceedance.Svg));
+        Assert.Contains("Runs (simulated futures) so far", ChartImages.Texts(convergence.Svg));
+    }
+
+    [Fact]
     public void Every_chart_kind_is_SVG_with_its_title_axis_titles_and_tick_labels_as_text()
     {
         foreach (var sample in ChartSamples.Every)

@@ -24,7 +24,7 @@ public class SummaryJsonTests
         var dir = Repo.TempDir();
         try
         {
-            SummaryJson.Write(Path.Combine(dir, "summary.json"), scenario.Name, 1, summary);
+            SummaryJson.Write(Path.Combine(dir, "summary.json"), scenario, 1, summary);
 
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
             var outcomes = json.RootElement.GetProperty("outcomes").EnumerateArray().ToList();
@@ -34,6 +34,29 @@ public class SummaryJsonTests
             Assert.All(["mean", "sd", "se", "min", "max"], key => Assert.Equal(JsonValueKind.Null, empty.GetProperty(key).ValueKind));
             var zero = outcomes.Single(o => o.GetProperty("name").GetString() == "hand_backs");
             Assert.All(["mean", "sd", "se", "min", "max"], key => Assert.Equal(0, zero.GetProperty(key).GetDouble()));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_start_date_and_horizon_follow_the_run_count_as_in_runs_parquets_metadata()
+    {
+        var scenario = TestMarkets.OneZone(TestMarkets.Demand(startingCaseload: 10), 78);
+        using var summary = new OutcomeSummary(new OutcomeSchema(scenario));
+        var dir = Repo.TempDir();
+        try
+        {
+            SummaryJson.Write(Path.Combine(dir, "summary.json"), scenario, 1, summary);
+
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+            var root = json.RootElement;
+            Assert.Equal(["scenario", "seed", "runs", "start_date", "horizon_weeks", "horizon_years", "outcomes"], root.EnumerateObject().Select(p => p.Name));
+            Assert.Equal("2020-04-01", root.GetProperty("start_date").GetString());
+            Assert.Equal(78, root.GetProperty("horizon_weeks").GetInt32());
+            Assert.Equal(1.5, root.GetProperty("horizon_years").GetDouble());
         }
         finally
         {

@@ -14,8 +14,8 @@ namespace MarketSim.Tests.Runs;
 /// distribution, and no funding draw in a zone with one funder), which change the draws;
 /// FastSamplerOutcomesTests shows the headline outcomes kept their distributions. Change them only
 /// with a deliberate change to the model or to the output format, and name that change in the
-/// commit that updates them. summary.json holds the scenario's name, the seed, the run count and
-/// statistics only (no time, path or machine values), so it can be hashed; manifest.json holds
+/// commit that updates them. summary.json holds the scenario's name, the seed, the run count, the start date,
+/// the horizon and statistics only (no time, path or machine values), so it can be hashed; manifest.json holds
 /// timings and is not. series.csv's hashes (the monthly series' means and P² quantiles) were added with the
 /// vector P² bank of issue 14, whose series.csv was the same, byte for byte, as the P2Quantile objects' before it;
 /// they were recorded again when series.csv's bands of people and providers became exact quantiles from counts and
@@ -32,7 +32,8 @@ namespace MarketSim.Tests.Runs;
 /// headline means of every bundled scenario at 2,000 runs, before and after, agreed within 4 standard errors.
 /// summary.json's hashes of the three scenarios with a pooled budget changed with the liability columns' descriptions
 /// only, which name each party as the scenario does ("what Dorset CCG (Continuing Healthcare) pays", not "what
-/// dorset_ccg pays"); with the ids put back each file hashes as before.
+/// dorset_ccg pays"); with the ids put back each file hashes as before. Every summary.json hash changed again when
+/// start_date, horizon_weeks and horizon_years were added after runs; with those three lines taken out each file hashes as before.
 /// </remarks>
 public class GoldenResultsTests
 {
@@ -45,27 +46,27 @@ public class GoldenResultsTests
     {
         ["banes-your-care-your-way.yaml"] = (
             "8ca8db7b7a2742a7fd6b95e51e954d1509e6b643ed46f8aa5237f048b6adc3d4",
-            "c084c5d888095545c1457b640b6ee8f4755beb5d8561b8245a5e8b06f4d9a60d",
+            "499fa9026a0982520da953facf2306b9fe6309c49d365640bdbf9a12ad18545e",
             "17214d9b72ddd7516f130ea4f52a9c4839ff9fda144ea846ab9598b059f6d531"),
         ["doncaster-ccash.yaml"] = (
             "1a43687b4afb725ebf4306438f5b366b06459c35d9ada2fa5f58dd4a72117b1c",
-            "294ae3943ae5de9598bdee83d610fcab2dafd49e1dbbf30a6f823c505779ca9e",
+            "1513f37f8d25def47f6e6ac96ca432854f035f85a5ba969bd7cf4731c2db1ad0",
             "1bcb624118ab5748ffcf6d643503aa812f4b861c580d58e2c9a8299ab193b31d"),
         ["doncaster-uncertain.yaml"] = (
             "0f45b9f6844bff1b62a66b813e391b4e70fc73f2093081bda894222a3e27d01a",
-            "dd1a1bfb1431c9d735e5fe39c7f251f014d1ed54c7b5b6eb85333723ca4dd2d3",
+            "49860a0d421e341cadaac21fc2c8cbb2f22b968abac6a32d1653962ffe88ea90",
             "e96459af0b356df1ac054f589354e5610603fc02ed4a5038dbd4b20c997fb533"),
         ["doncaster-lead-exit.yaml"] = (
             "c0d76dd4ec749e22a0ec6eca43c2e8f983e2fa7d313b2153dbd7822b859a5623",
-            "37f73829d673896769eb3f47ae1f89771a5eed3bebcba3897312f0517f4a4080",
+            "b10fa9bbd4d91884db35372abc7ea6c5c6aff1043d35800ba6fa2f51f9f58bda",
             "3edc40fbf03f040ab8abccb27a9d4f30898112b011ed5b7c48474ee4361c12a1"),
         ["dorset-pool-2017.yaml"] = (
             "45ee4cbd196554f4b3951bf865f45c963a7806712f36f68b9b884175d9c01a2f",
-            "29ca09cd76415392ab8a6a09591ef7fd8c5d5da4b8e8c0914db2b24b8cc217b4",
+            "cce0bbcfb12c962c9d0c3dc90c99f7cbbeb425fa6850648304a55933eef1e79b",
             "93e852958fae7bdbc4721a76a3b9edba700fb508ca1109feb006bfbda30322ef"),
         ["leicestershire-htlah.yaml"] = (
             "59be66b39876518a9b14922d082f1907751f5e2232312032c328baa2049051b4",
-            "0bc04c152e3231ebabb79fa4000e2f2e5978d67d2e05a604a325cfac33f88e68",
+            "0e1b2bc6e53830e8e3f28762f77f9aedd623a12420a9cbfb93005ff696a959c8",
             "753c7fe59b9788805b4273169d9c57c2fed801cc40572ef3be8df9a7caff9255"),
     };
 
@@ -76,7 +77,7 @@ public class GoldenResultsTests
     /// </summary>
     private static readonly (string RunsCsv, string SummaryJson) DoncasterOtherWorkFixedForTheRun = (
         "55738538dd8eb3b46c8fef5b8053eba53e5cd343cbd498f4d23cf181705abf9f",
-        "dd172bdf4b5de898458e25fcd830d244b795e3792351ff94fc239a0b09a6ae98");
+        "6cf9b8ee6e80c24538f9e7558d4853cdec9a7280cd3c4c02937ac4fe133f8eca");
 
     public static TheoryData<string> BundledScenarios() =>
         [.. Directory.GetFiles(Path.Combine(Repo.Root, "scenarios"), "*.yaml").Select(f => Path.GetFileName(f)).Order()];

@@ -23,6 +23,20 @@ public static class ChartStyle
     /// <summary>Axis-title size in pixels at scale 1.</summary>
     public const float AxisTitleSize = 14;
 
+    /// <summary>
+    /// Characters of an x-axis title on one line: at <see cref="AxisTitleSize"/> about 120 fit across a 1,000-pixel chart, fewer
+    /// to the right of a bar chart's long labels, so a longer title (a long commissioner's name before "overspend over the 5-year
+    /// horizon (£)") wraps at a space rather than run off the chart's right edge.
+    /// </summary>
+    public const int XTitleWidth = 95;
+
+    /// <summary>
+    /// Characters of a y-axis title on one line: at <see cref="AxisTitleSize"/> about 70 fit up the 600 pixels of a chart's
+    /// height, so a longer title (a long commissioner's name before "overspend over the 5-year horizon, mean (£)") wraps at a
+    /// space rather than run off the top and bottom.
+    /// </summary>
+    public const int YTitleWidth = 64;
+
     /// <summary>Tick-label, legend and annotation size in pixels at scale 1.</summary>
     public const float TickSize = 12;
 
@@ -32,11 +46,11 @@ public static class ChartStyle
         ChartFonts.Ensure();
         var plot = new Plot();
         plot.Font.Set(ChartFonts.Family);
-        plot.Title(title.Length > TitleWidth ? Wrap(title, TitleWidth) : title, TitleSize);
+        plot.Title(Wrap(title, TitleWidth), TitleSize);
         plot.Axes.Title.Label.Bold = true;
         plot.Axes.Title.FullFigureCenter = true;
-        plot.XLabel(xTitle, AxisTitleSize);
-        plot.YLabel(yTitle, AxisTitleSize);
+        plot.XLabel(Wrap(xTitle, XTitleWidth), AxisTitleSize);
+        plot.YLabel(Wrap(yTitle, YTitleWidth), AxisTitleSize);
         plot.Axes.Bottom.Label.Bold = false;
         plot.Axes.Left.Label.Bold = false;
         plot.Axes.Bottom.TickLabelStyle.FontSize = TickSize;

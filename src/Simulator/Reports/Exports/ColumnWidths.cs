@@ -48,7 +48,9 @@ internal sealed class ColumnWidths
     /// <summary>The widths, one per column seen.</summary>
     public IReadOnlyList<double> Widths => [.. _chars.Select(c => Math.Clamp(Math.Ceiling(c + Padding), Narrowest, Widest))];
 
-    // Excel's formats used here (#,##0, "£"#,##0.00, 0.0%) are also .NET custom formats that show the same text.
+    // Excel's number formats used here (#,##0, "£"#,##0.00, 0.0%) are also .NET custom formats that show the same text.
     private static string Shown(double x, string? format) =>
-        format is null ? x.ToString("G10", CultureInfo.InvariantCulture) : x.ToString(format, CultureInfo.InvariantCulture);
+        format is null ? x.ToString("G10", CultureInfo.InvariantCulture)
+        : format == SheetCell.DateFormat ? SheetCell.Date(x).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : x.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MarketSim.Grains.Scenario;
 using MarketSim.Simulator.Statistics;
 
@@ -22,7 +21,7 @@ internal static class SummarySheet
             Info("Runs", SheetCell.Of(summary.Runs, "#,##0")),
             Info("Horizon (weeks)", SheetCell.Of(scenario.HorizonWeeks, "#,##0")),
             Info("Horizon (model years of 52 weeks)", SheetCell.Of(scenario.HorizonWeeks / (double)MarketScenario.WeeksPerYear, "0.0#")),
-            Info("Start date", SheetCell.Of(scenario.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            Info("Start date", SheetCell.Of(scenario.StartDate)),
             Info("Engine version", SheetCell.Of(Manifest.EngineVersion)),
         };
         if (runRows < summary.Runs)
@@ -68,6 +67,11 @@ internal static class SummarySheet
             widths.Fit(row, Formats);
         }
         widths.Fit(0, rows.Take(info).Max(r => r.Cells[0].Text!.Length));
+        // Text beside a name may run on into the empty cells to its right, but a number or date too wide for its column shows as ####.
+        foreach (var row in rows.Take(info).Where(r => r.Cells[1].Text is null))
+        {
+            widths.Fit(1, row.Cells[1], null);
+        }
         SheetWriter.Write(part, styles, Formats, widths.Widths, frozen, rows);
     }
 
