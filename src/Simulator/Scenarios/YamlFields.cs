@@ -219,7 +219,11 @@ internal sealed class YamlFields
         if (node is not YamlScalarNode { Value: { } text }
             || YamlNumber.Of(text) is not { } number)
         {
-            Report(node, path, node is YamlSequenceNode ? $"expected a number, found a list; allowed: {allowed}" : $"'{(node as YamlScalarNode)?.Value}' is not a number; allowed: {allowed}");
+            var written = (node as YamlScalarNode)?.Value;
+            var correction = written is null ? null : PercentSign.Correction(written, path);
+            Report(node, path, node is YamlSequenceNode ? $"expected a number, found a list; allowed: {allowed}"
+                : correction is null ? $"'{written}' is not a number; allowed: {allowed}"
+                : $"'{written}' is not a number: {correction}; allowed: {allowed}");
             return null;
         }
         if (number < min || number > max || (exclusiveMin && number == min))

@@ -118,6 +118,17 @@ public class ScenarioValidationTests
     public void An_anchor_on_the_last_entry_of_a_flow_mapping_is_read() =>
         Assert.Equal(ExitCodes.Ok, RunWith(Valid.Replace("rate_gbp_per_hour: 14.36 }", "rate_gbp_per_hour: &lead_rate 14.36 }", StringComparison.Ordinal)).Run.ExitCode);
 
+    [Theory]
+    [InlineData("annual_growth: 3%", 9, "zones[0].demand.annual_growth", "'3%' is not a number: write 0.03 for 3% (this field takes a fraction, 1 = 100%); allowed: a yearly growth rate")]
+    [InlineData("annual_growth: { value: 2.5 %, source: council }", 9, "zones[0].demand.annual_growth.value", "'2.5 %' is not a number: write 0.025 for 2.5% (this field takes a fraction, 1 = 100%); allowed:")]
+    [InlineData("annual_growth: { distribution: uniform, min: 1%, max: 0.04 }", 9, "zones[0].demand.annual_growth.min", "'1%' is not a number: write 0.01 for 1% (this field takes a fraction, 1 = 100%); allowed:")]
+    public void A_percent_sign_in_a_rate_is_refused_with_the_decimal_to_write(string field, int line, string path, string message) =>
+        AssertOneClearProblem(Valid.Replace("weekly_referrals_people: 1", $"weekly_referrals_people: 1\n      {field}", StringComparison.Ordinal), line, path, message);
+
+    [Fact]
+    public void A_percent_sign_in_a_percent_field_is_refused_with_the_number_to_write() =>
+        AssertOneClearProblem(Valid + "\nrate_setting: { policy: fixed, percent: 3% }", 16, "rate_setting.percent", "'3%' is not a number: write 3 for 3% (this field is in percent); allowed: an uplift in percent a year");
+
     [Fact]
     public void Unknown_field_is_reported_with_a_suggestion() =>
         AssertOneClearProblem(Valid.Replace("capacity_weekly_hours", "capacity_weekly_hour"), 13, "providers[0].capacity_weekly_hour", "did you mean 'capacity_weekly_hours'?");
