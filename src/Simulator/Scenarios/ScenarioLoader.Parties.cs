@@ -17,7 +17,7 @@ public static partial class ScenarioLoader
             }
             var id = ReadId(f);
             var name = ReadName(f) ?? id;
-            var demand = f.Object("demand") is { } d ? ReadDemand(d) : null;
+            var demand = f.Object("demand", fieldsOf: d => ReadDemand(d)) is { } d ? ReadDemand(d) : null;
             f.RejectUnknown();
             return id is null || demand is null ? null : new ZoneSpec(id, name!, demand);
         }

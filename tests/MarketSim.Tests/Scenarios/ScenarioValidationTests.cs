@@ -133,6 +133,7 @@ public class ScenarioValidationTests
     [InlineData("funding_mix: { council: 0.8, self_funder: 0.2 }", "funding_mix: [council]", 11, "zones[0].demand.funding_mix", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields council, nhs_chc, direct_payment, self_funder, source")]
     [InlineData("weekly_referrals_people: 1", "weekly_referrals_people: 1\n      winter: 0.1", 9, "zones[0].demand.winter", "allowed: a mapping of the fields amplitude, peak_week_of_year, source")]
     [InlineData("rate_gbp_per_hour: 14.36 }", "rate_gbp_per_hour: 14.36, failure: 60000 }", 13, "providers[0].failure", "allowed: a mapping of the fields reserves_gbp, hazard_per_year, hand_back_after_weeks_below_cost, notice_weeks, embargo, source")]
+    [InlineData("commissioners:", "economy: 0.02\ncommissioners:", 14, "economy", "allowed: a mapping of the fields nlw_gbp_per_hour, nlw_growth_after_path, nlw_volatility, cpi, outside_wage_margin_gbp_per_hour, source")]
     public void A_block_written_as_one_value_is_refused_naming_the_fields_it_takes(string from, string to, int line, string path, string message) =>
         AssertOneClearProblem(Valid.Replace(from, to, StringComparison.Ordinal), line, path, message);
 
