@@ -37,19 +37,20 @@ public static partial class ScenarioLoader
             }
             var growth = f.Number("nlw_growth_after_path", -0.5, 1, "a yearly growth rate from -0.5 to 1", required: false) ?? 0;
             var volatility = f.Number("nlw_volatility", 0, 1, "a standard deviation from 0 to 1 (0 follows the path exactly)", required: false) ?? 0;
-            var cpiRate = 0.0;
-            var cpiVolatility = 0.0;
-            if (f.Object("cpi", required: false) is { } cpi)
-            {
-                cpiRate = cpi.Number("annual_rate", -0.5, 1, "a yearly inflation rate from -0.5 to 1 (0.02 = 2%)") ?? 0;
-                cpiVolatility = cpi.Number("volatility", 0, 1, "a standard deviation from 0 to 1", required: false) ?? 0;
-                cpi.RejectUnknown();
-            }
+            var (cpiRate, cpiVolatility) = f.Object("cpi", required: false, fieldsOf: c => ReadCpi(c)) is { } cpi ? ReadCpi(cpi) : (0, 0);
             var margin = f.Number("outside_wage_margin_gbp_per_hour", -100, 100, "pounds an hour above (or below) the NLW", required: false) ?? 0;
             f.RejectUnknown();
             return path.Count == 0 || path.Contains(null)
                 ? null
                 : new EconomySpec([.. path.Select(p => p!.Value)], growth, volatility, cpiRate, cpiVolatility, margin);
+        }
+
+        private static (double AnnualRate, double Volatility) ReadCpi(YamlFields cpi)
+        {
+            var rate = cpi.Number("annual_rate", -0.5, 1, "a yearly inflation rate from -0.5 to 1 (0.02 = 2%)") ?? 0;
+            var volatility = cpi.Number("volatility", 0, 1, "a standard deviation from 0 to 1", required: false) ?? 0;
+            cpi.RejectUnknown();
+            return (rate, volatility);
         }
 
         /// <summary>Reads a workforce block; fields left out take the values of <paramref name="inherit"/> (provider_defaults), if any.</summary>
@@ -95,16 +96,17 @@ public static partial class ScenarioLoader
             var hazard = f.Number("hazard_per_year", 0, 10, "a yearly hazard from 0 to 10 (0.05 ≈ 5% a year)", required: false) ?? d.HazardPerYear;
             var handBack = f.Integer("hand_back_after_weeks_below_cost", 0, 10_000, "whole weeks ≥ 0 (0: never hands back)", required: false) ?? d.HandBackAfterWeeksBelowCost;
             var notice = f.Integer("notice_weeks", 0, 520, "whole weeks from 0 to 520", required: false) ?? d.NoticeWeeks;
-            var embargoHazard = d.EmbargoHazardPerYear;
-            var embargoWeeks = d.EmbargoWeeks;
-            if (f.Object("embargo", required: false) is { } e)
-            {
-                embargoHazard = e.Number("hazard_per_year", 0, 10, "a yearly hazard from 0 to 10") ?? 0;
-                embargoWeeks = e.Integer("weeks", 1, 520, "whole weeks from 1 to 520") ?? 0;
-                e.RejectUnknown();
-            }
+            var (embargoHazard, embargoWeeks) = f.Object("embargo", required: false, fieldsOf: e => ReadEmbargo(e)) is { } e ? ReadEmbargo(e) : (d.EmbargoHazardPerYear, d.EmbargoWeeks);
             f.RejectUnknown();
             return new FailureSpec(reserves, hazard, handBack, notice, embargoHazard, embargoWeeks);
+        }
+
+        private static (double HazardPerYear, int Weeks) ReadEmbargo(YamlFields e)
+        {
+            var hazard = e.Number("hazard_per_year", 0, 10, "a yearly hazard from 0 to 10") ?? 0;
+            var weeks = e.Integer("weeks", 1, 520, "whole weeks from 1 to 520") ?? 0;
+            e.RejectUnknown();
+            return (hazard, weeks);
         }
 
         private static RateSettingSpec? ReadRateSetting(YamlFields f, List<string> commissionerIds)
@@ -208,7 +210,7 @@ public static partial class ScenarioLoader
             T? Block<T>(string key, Func<YamlFields, T?, bool, T?> read, T? inherited, bool inheritFailed)
                 where T : class
             {
-                if (f.Object(key, required: false) is not { } block)
+                if (f.Object(key, required: false, fieldsOf: b => read(b, null, true)) is not { } block)
                 {
                     return inherited;
                 }
@@ -232,7 +234,7 @@ public static partial class ScenarioLoader
             T? Block<T>(string key, Func<YamlFields, T?, bool, T?> read)
                 where T : class
             {
-                if (f.Object(key, required: false) is not { } block)
+                if (f.Object(key, required: false, fieldsOf: b => read(b, null, true)) is not { } block)
                 {
                     return null;
                 }

@@ -17,7 +17,7 @@ public static partial class ScenarioLoader
             }
             var id = ReadId(f);
             var name = ReadName(f) ?? id;
-            var demand = f.Object("demand") is { } d ? ReadDemand(d) : null;
+            var demand = f.Object("demand", fieldsOf: d => ReadDemand(d)) is { } d ? ReadDemand(d) : null;
             f.RejectUnknown();
             return id is null || demand is null ? null : new ZoneSpec(id, name!, demand);
         }
@@ -27,23 +27,24 @@ public static partial class ScenarioLoader
             var caseload = f.Integer("starting_caseload_people", 0, 10_000_000, "a whole number of people ≥ 0");
             var referrals = f.Number("weekly_referrals_people", 0, 1e6, "a number of people a week ≥ 0");
             var growth = f.Number("annual_growth", -0.5, 1, "a yearly growth rate from -0.5 to 1 (0.02 = 2% a year)", required: false) ?? 0;
-            double amplitude = 0;
-            var peak = 0;
-            if (f.Object("winter", required: false) is { } w)
-            {
-                amplitude = w.Number("amplitude", 0, 0.99, "a fraction from 0 to 0.99 (0.1 = ±10% around the mean)") ?? 0;
-                peak = w.Integer("peak_week_of_year", 0, 51, "a calendar week from 0 (first week of January) to 51", required: false) ?? 1;
-                w.RejectUnknown();
-            }
+            var (amplitude, peak) = f.Object("winter", required: false, fieldsOf: w => ReadWinter(w)) is { } w ? ReadWinter(w) : (0, 0);
             var hours = f.Object("weekly_hours", allowed: DistributionAllowed(12, 9.5, 6)) is { } h ? ReadDistribution(h, "hours a week") : null;
             var length = f.Object("package_length_weeks", allowed: DistributionAllowed(52, 60, 40)) is { } l ? ReadDistribution(l, "weeks") : null;
-            var mix = f.Object("funding_mix") is { } m ? ReadFundingMix(m) : null;
+            var mix = f.Object("funding_mix", fieldsOf: m => ReadFundingMix(m)) is { } m ? ReadFundingMix(m) : null;
             f.RejectUnknown();
             if (caseload is null || referrals is null || hours is null || length is null || mix is null)
             {
                 return null;
             }
             return new DemandSpec(caseload.Value, referrals.Value, growth, amplitude, peak, hours, length, mix);
+        }
+
+        private static (double Amplitude, int PeakWeekOfYear) ReadWinter(YamlFields w)
+        {
+            var amplitude = w.Number("amplitude", 0, 0.99, "a fraction from 0 to 0.99 (0.1 = ±10% around the mean)") ?? 0;
+            var peak = w.Integer("peak_week_of_year", 0, 51, "a calendar week from 0 (first week of January) to 51", required: false) ?? 1;
+            w.RejectUnknown();
+            return (amplitude, peak);
         }
 
         /// <summary>What a distribution field allows, with examples of a fixed value and of a spread around a mean.</summary>

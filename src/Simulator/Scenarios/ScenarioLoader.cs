@@ -136,7 +136,7 @@ public static partial class ScenarioLoader
         {
             return null;
         }
-        var warnings = UnusedBudgets(scenario, document, file).Concat(IneffectiveOtherWork.Of(scenario, document, file)).ToList();
+        var warnings = UnusedBudgets(scenario, document, file).Concat(IneffectiveOtherWork.Of(scenario, document, file)).Concat(PercentScaleSlips.Of(document, file)).ToList();
         var correlations = root!.Object("correlations", required: false) is { } section
             ? CorrelationSection.Read(section, [.. uncertain.Inputs.Select(i => i.Input)], document.Root, warnings)
             : null;
@@ -189,18 +189,18 @@ public static partial class ScenarioLoader
             var commissioners = commissionerItems.Select(c => ReadCommissioner(c.Node, c.Path)).ToList();
             var commissionerIds = IdsOf(commissionerItems);
             var pools = root.List("pooled_budgets", required: false).Select(p => ReadPool(p.Node, p.Path, commissionerIds)).ToList();
-            var economyNode = root.Object("economy", required: false);
+            var economyNode = root.Object("economy", required: false, fieldsOf: e => ReadEconomy(e));
             var economy = economyNode is null ? null : ReadEconomy(economyNode);
             var rateNode = root.Object("rate_setting", required: false);
             var rates = rateNode is null ? null : ReadRateSetting(rateNode, commissionerIds);
-            var selfNode = root.Object("self_funders", required: false);
+            var selfNode = root.Object("self_funders", required: false, fieldsOf: s => ReadSelfFunders(s));
             var selfFunders = selfNode is null ? null : ReadSelfFunders(selfNode);
             var shockItems = root.List("shocks", required: false);
             var shocks = shockItems.Select(s => Fields(s.Node, s.Path) is { } f ? ReadShock(f, providerIds, zoneIds) : null).ToList();
             CheckOneExitEach(root, shockItems, shocks);
-            var dpsNode = root.Object("dynamic_purchasing", required: false);
+            var dpsNode = root.Object("dynamic_purchasing", required: false, fieldsOf: d => ReadDynamicPurchasing(d, defaults));
             var dps = dpsNode is null ? null : ReadDynamicPurchasing(dpsNode, defaults);
-            var unmetNode = root.Object("unmet_need", required: false);
+            var unmetNode = root.Object("unmet_need", required: false, fieldsOf: u => ReadUnmetNeed(u, commissionerIds));
             var unmetNeed = unmetNode is null ? null : ReadUnmetNeed(unmetNode, commissionerIds);
             root.RejectUnknown();
             if (name is null || start is null || weeks is null || zones.Contains(null) || providers.Contains(null)

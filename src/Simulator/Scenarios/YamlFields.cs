@@ -164,8 +164,27 @@ internal sealed class YamlFields
         return null;
     }
 
-    /// <summary>A nested mapping; a missing or mistyped one is reported with what is <paramref name="allowed"/>, when given.</summary>
-    public YamlFields? Object(string key, bool required = true, string? allowed = null) => Child(Node(key, required, allowed), PathOf(key), allowed);
+    /// <summary>
+    /// A nested mapping; a missing or mistyped one is reported with what is <paramref name="allowed"/>, when given, or else,
+    /// for one that is not a mapping (<c>cpi: 0.02</c>), with the fields <paramref name="fieldsOf"/> reads.
+    /// </summary>
+    public YamlFields? Object(string key, bool required = true, string? allowed = null, Action<YamlFields>? fieldsOf = null)
+    {
+        var node = Node(key, required, allowed);
+        if (allowed is null && fieldsOf is not null && node is not null and not YamlMappingNode)
+        {
+            allowed = FieldsRead(fieldsOf);
+        }
+        return Child(node, PathOf(key), allowed);
+    }
+
+    /// <summary>"a mapping of the fields a, b, source": the fields <paramref name="read"/> asks for, found by reading an empty mapping whose problems are dropped.</summary>
+    private string FieldsRead(Action<YamlFields> read)
+    {
+        var empty = new YamlFields(new YamlMappingNode(), Path, _file, [], _origins, uncertain: null);
+        read(empty);
+        return $"a mapping of the fields {string.Join(", ", empty._known.Append(SourceKey))}";
+    }
 
     /// <summary>The items of a list field, each with its path; empty when absent or not a list (reported with what is <paramref name="allowed"/>, when given).</summary>
     public IReadOnlyList<(YamlNode Node, string Path)> List(string key, bool required = true, string? allowed = null)
@@ -219,7 +238,11 @@ internal sealed class YamlFields
         if (node is not YamlScalarNode { Value: { } text }
             || YamlNumber.Of(text) is not { } number)
         {
-            Report(node, path, node is YamlSequenceNode ? $"expected a number, found a list; allowed: {allowed}" : $"'{(node as YamlScalarNode)?.Value}' is not a number; allowed: {allowed}");
+            var written = (node as YamlScalarNode)?.Value;
+            var correction = written is null ? null : PercentSign.Correction(written, path);
+            Report(node, path, node is YamlSequenceNode ? $"expected a number, found a list; allowed: {allowed}"
+                : correction is null ? $"'{written}' is not a number; allowed: {allowed}"
+                : $"'{written}' is not a number: {correction}; allowed: {allowed}");
             return null;
         }
         if (number < min || number > max || (exclusiveMin && number == min))

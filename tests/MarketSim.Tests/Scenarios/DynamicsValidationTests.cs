@@ -105,6 +105,26 @@ public class DynamicsValidationTests
         Assert.Contains(expected, warnings);
     }
 
+    [Theory]
+    [InlineData("hazard_per_year: 0.05", "hazard_per_year: 3", "dynamics.yaml:20:53: provider_defaults.failure.hazard_per_year: a hazard of 3 a year makes about 95% of providers fail within a year (this field takes a fraction, 0.03 = 3%); for 3% write 0.03")]
+    [InlineData("cpi: { annual_rate: 0.02 }", "cpi: { annual_rate: { value: 1, source: ONS } }", "dynamics.yaml:14:32: economy.cpi.annual_rate: 1 is 100% a year (this field takes a fraction, 0.03 = 3%); for 1% write 0.01")]
+    [InlineData("rate_setting: { policy: nlw_linked }", "rate_setting: { policy: fixed, percent: 0.03 }", "dynamics.yaml:15:41: rate_setting.percent: 0.03 is 0.03% (this field is in percent, 3 = 3%); for 3% write 3")]
+    [InlineData("multiplier: 1.3 }", "multiplier: 1.3 }\n  - { type: wage, week: 20, increase: 1 }", "dynamics.yaml:29:39: shocks[2].increase: 1 is a rise of 100% (this field takes a fraction, 0.03 = 3%); for 1% write 0.01")]
+    public void A_rate_written_in_the_other_scale_loads_with_a_warning_saying_what_to_write(string good, string bad, string expected)
+    {
+        var warnings = Warnings(Valid.Replace(good, bad, StringComparison.Ordinal));
+
+        Assert.Equal([expected], warnings);
+    }
+
+    [Theory]
+    [InlineData("hazard_per_year: 0.05", "hazard_per_year: 0.99")]
+    [InlineData("rate_setting: { policy: nlw_linked }", "rate_setting: { policy: fixed, percent: 0.5 }")]
+    [InlineData("rate_setting: { policy: nlw_linked }", "rate_setting: { policy: fixed, percent: 0 }")]
+    [InlineData("cpi: { annual_rate: 0.02 }", "cpi: { annual_rate: { distribution: uniform, min: 0.01, max: 0.04 } }")]
+    public void A_rate_of_a_plausible_size_for_its_scale_loads_without_a_warning(string good, string other) =>
+        Assert.Empty(Warnings(Valid.Replace(good, other, StringComparison.Ordinal)));
+
     [Fact]
     public void Other_work_turned_off_warns_once_for_each_field_the_file_writes_not_once_for_each_provider()
     {

@@ -118,6 +118,25 @@ public class ScenarioValidationTests
     public void An_anchor_on_the_last_entry_of_a_flow_mapping_is_read() =>
         Assert.Equal(ExitCodes.Ok, RunWith(Valid.Replace("rate_gbp_per_hour: 14.36 }", "rate_gbp_per_hour: &lead_rate 14.36 }", StringComparison.Ordinal)).Run.ExitCode);
 
+    [Theory]
+    [InlineData("annual_growth: 3%", 9, "zones[0].demand.annual_growth", "'3%' is not a number: write 0.03 for 3% (this field takes a fraction, 1 = 100%); allowed: a yearly growth rate")]
+    [InlineData("annual_growth: { value: 2.5 %, source: council }", 9, "zones[0].demand.annual_growth.value", "'2.5 %' is not a number: write 0.025 for 2.5% (this field takes a fraction, 1 = 100%); allowed:")]
+    [InlineData("annual_growth: { distribution: uniform, min: 1%, max: 0.04 }", 9, "zones[0].demand.annual_growth.min", "'1%' is not a number: write 0.01 for 1% (this field takes a fraction, 1 = 100%); allowed:")]
+    public void A_percent_sign_in_a_rate_is_refused_with_the_decimal_to_write(string field, int line, string path, string message) =>
+        AssertOneClearProblem(Valid.Replace("weekly_referrals_people: 1", $"weekly_referrals_people: 1\n      {field}", StringComparison.Ordinal), line, path, message);
+
+    [Fact]
+    public void A_percent_sign_in_a_percent_field_is_refused_with_the_number_to_write() =>
+        AssertOneClearProblem(Valid + "\nrate_setting: { policy: fixed, percent: 3% }", 16, "rate_setting.percent", "'3%' is not a number: write 3 for 3% (this field is in percent); allowed: an uplift in percent a year");
+
+    [Theory]
+    [InlineData("funding_mix: { council: 0.8, self_funder: 0.2 }", "funding_mix: [council]", 11, "zones[0].demand.funding_mix", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields council, nhs_chc, direct_payment, self_funder, source")]
+    [InlineData("weekly_referrals_people: 1", "weekly_referrals_people: 1\n      winter: 0.1", 9, "zones[0].demand.winter", "allowed: a mapping of the fields amplitude, peak_week_of_year, source")]
+    [InlineData("rate_gbp_per_hour: 14.36 }", "rate_gbp_per_hour: 14.36, failure: 60000 }", 13, "providers[0].failure", "allowed: a mapping of the fields reserves_gbp, hazard_per_year, hand_back_after_weeks_below_cost, notice_weeks, embargo, source")]
+    [InlineData("commissioners:", "economy: 0.02\ncommissioners:", 14, "economy", "allowed: a mapping of the fields nlw_gbp_per_hour, nlw_growth_after_path, nlw_volatility, cpi, outside_wage_margin_gbp_per_hour, source")]
+    public void A_block_written_as_one_value_is_refused_naming_the_fields_it_takes(string from, string to, int line, string path, string message) =>
+        AssertOneClearProblem(Valid.Replace(from, to, StringComparison.Ordinal), line, path, message);
+
     [Fact]
     public void Unknown_field_is_reported_with_a_suggestion() =>
         AssertOneClearProblem(Valid.Replace("capacity_weekly_hours", "capacity_weekly_hour"), 13, "providers[0].capacity_weekly_hour", "did you mean 'capacity_weekly_hours'?");
