@@ -205,9 +205,8 @@ public static partial class ScenarioLoader
             root.RejectUnknown();
             if (name is null || start is null || weeks is null || zones.Contains(null) || providers.Contains(null)
                 || commissioners.Contains(null) || pools.Contains(null) || shocks.Contains(null)
-                || (economyNode is not null && economy is null) || (rateNode is not null && rates is null)
-                || (selfNode is not null && selfFunders is null) || (dpsNode is not null && dps is null)
-                || (unmetNode is not null && unmetNeed is null))
+                || Unread(root, "economy", economy) || Unread(root, "rate_setting", rates) || Unread(root, "self_funders", selfFunders)
+                || Unread(root, "dynamic_purchasing", dps) || Unread(root, "unmet_need", unmetNeed))
             {
                 return null;
             }
@@ -218,6 +217,13 @@ public static partial class ScenarioLoader
             new CrossChecks(root, scenario).Run();
             return scenario;
         }
+
+        /// <summary>
+        /// Whether the optional section <paramref name="key"/> is written but did not read (<paramref name="read"/> null), whether
+        /// as a mapping with a bad field or as one value (<c>economy: 0.02</c>): the section's own message is then the only one,
+        /// without the cross-checks that would find the section missing.
+        /// </summary>
+        private static bool Unread(YamlFields root, string key, object? read) => read is null && root.Node(key, false) is not null;
 
         /// <summary>
         /// Reports <paramref name="id"/> in <paramref name="field"/> as not one of <paramref name="known"/>, unless none is known:

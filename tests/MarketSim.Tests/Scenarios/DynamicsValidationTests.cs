@@ -194,6 +194,7 @@ public class DynamicsValidationTests
     [InlineData("rate_setting: { policy: nlw_linked }", "rate_setting: { policy: budget_capped, base: cpi_linked }", "rate_setting: missing required field 'commissioner'; allowed: the id of the commissioner whose budget caps the uplift (council)")]
     [InlineData("{ type: provider_exit, provider: lead, week: 30 }", "{ type: provider_exit, week: 30 }", "shocks[0]: missing required field 'provider'; allowed: the id of the provider that leaves (lead, other)")]
     [InlineData("- { type: demand_surge, week: 40", "- { type: provider_exit, provider: lead, week: 50 }\n  - { type: demand_surge, week: 40", "shocks[1].provider: 'lead' is already forced out by shocks[0] (week 30); allowed: one provider_exit a provider")]
+    [InlineData("economy:\n  nlw_gbp_per_hour: [8.72, 8.91]\n  cpi: { annual_rate: 0.02 }", "economy: 0.02", "economy: expected a mapping of fields (key: value lines); allowed: a mapping of the fields nlw_gbp_per_hour")]
     [InlineData("savings_gbp: { distribution: lognormal, mean: 60000, sd: 40000 }", "savings_gbp: 60000", "self_funders.savings_gbp: expected a mapping of fields (key: value lines); allowed: a distribution such as { distribution: fixed, mean: 60000 }")]
     public void A_missing_or_mistyped_field_says_what_is_allowed(string good, string bad, string expected)
     {
