@@ -130,7 +130,10 @@ internal sealed partial class ScenarioDocument
         }
         if (stream.Documents.Count != 1)
         {
-            problems.Add(new ScenarioProblem(file, 0, 0, "", "expected exactly one YAML document (a mapping of scenario fields)"));
+            var documents = stream.Documents.Count == 0
+                ? "the file is empty (or holds only comments)"
+                : $"the file holds {stream.Documents.Count} YAML documents (separated by ---)";
+            problems.Add(new ScenarioProblem(file, 0, 0, "", $"{documents}; allowed: exactly one YAML document, a mapping of scenario fields (name:, start_date:, zones: …; see docs/scenario-format.md)"));
             return null;
         }
         var root = stream.Documents[0].RootNode;

@@ -183,6 +183,18 @@ public class ScenarioValidationTests
     public void Annual_budgets_written_as_one_amount_get_one_message_not_also_empty_list() =>
         AssertOneClearProblem(Valid.Replace("annual_budgets_gbp: [100000]", "annual_budgets_gbp: £14.5m"), 15, "commissioners[0].annual_budgets_gbp", "expected a list (lines starting with '- ', or [a, b]); allowed: one budget in pounds for each model year from the start");
 
+    [Theory]
+    [InlineData("", "scenario.yaml: the file is empty (or holds only comments); allowed: exactly one YAML document")]
+    [InlineData("# a scenario to write\n", "scenario.yaml: the file is empty (or holds only comments); allowed: exactly one YAML document")]
+    [InlineData("name: A\n---\nname: B\n", "scenario.yaml: the file holds 2 YAML documents (separated by ---); allowed: exactly one YAML document")]
+    public void A_file_with_no_document_or_several_says_which(string text, string expected)
+    {
+        var (scenario, problems) = Simulator.Scenarios.ScenarioLoader.Parse(text, "scenario.yaml");
+
+        Assert.Null(scenario);
+        Assert.StartsWith(expected, Assert.Single(problems).ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_missing_id_says_what_an_id_is() =>
         AssertOneClearProblem(Valid.Replace("{ id: lead, role", "{ role"), 13, "providers[0]", "missing required field 'id'; allowed: an id of lower-case letters, digits and underscores, starting with a letter");
