@@ -15,8 +15,15 @@ internal static class NumberOption
     /// <summary>What --seed allows: any 64-bit unsigned whole number.</summary>
     public static readonly NumberRange<ulong> Seeds = AtLeast(0UL).Noting("2^64 − 1");
 
+    /// <summary>
+    /// The most run threads --threads allows. Each is an operating-system thread, started at once, with models of its own:
+    /// a slip such as --threads 100000 would take every thread the machine allows, and --threads 2147483647 left a run
+    /// waiting for ever, as the silo could not start its run threads.
+    /// </summary>
+    public const int MostThreads = 1_024;
+
     /// <summary>What --threads allows.</summary>
-    public static readonly NumberRange<int> Threads = new(0, int.MaxValue, $"0 (every core) or {Whole(1)}");
+    public static readonly NumberRange<int> Threads = new(0, MostThreads, "0 (every core) or a whole number from 1 to " + MostThreads.ToString("N0", CultureInfo.InvariantCulture));
 
     /// <summary>What a port option that must name a port allows (--dashboard).</summary>
     public static readonly NumberRange<int> Port = new(1, 65535, "a TCP port from 1 to 65,535");

@@ -93,7 +93,7 @@ public class OptionMessagesTests
     [InlineData("--seed", "-1", "--seed: '-1' is not allowed; allowed: a whole number from 0 to 18,446,744,073,709,551,615 (2^64 − 1)")]
     [InlineData("--seed", "abc", "--seed: 'abc' is not a whole number; allowed: a whole number from 0 to 18,446,744,073,709,551,615 (2^64 − 1)")]
     [InlineData("--seed", "99999999999999999999", "--seed: '99999999999999999999' is not allowed; allowed: a whole number from 0 to 18,446,744,073,709,551,615 (2^64 − 1)")]
-    [InlineData("--threads", "all", "--threads: 'all' is not a whole number; allowed: 0 (every core) or a whole number from 1 to 2,147,483,647")]
+    [InlineData("--threads", "all", "--threads: 'all' is not a whole number; allowed: 0 (every core) or a whole number from 1 to 1,024")]
     [InlineData("--chart-scale", "big", "--chart-scale: 'big' is not a number; allowed: a number from 0.5 to 4 (1 = 1,000 × 600 pixels, 2 for print)")]
     public void A_number_option_that_does_not_parse_names_the_option_the_value_and_what_is_allowed(string option, string value, string message)
     {
@@ -188,18 +188,37 @@ public class OptionMessagesTests
     }
 
     [Theory]
+    [InlineData("run <doncaster> --threads 2147483647 --out <out> --quiet")]
+    [InlineData("run <doncaster> --threads 1025 --out <out> --quiet")]
+    [InlineData("compare <doncaster> <doncaster> --threads 100000 --out <out> --quiet")]
+    [InlineData("serve --threads 2147483647")]
+    [InlineData("silo --cluster redis://127.0.0.1:1 --threads 2147483647")]
+    public void A_thread_count_beyond_what_a_machine_can_start_is_refused_naming_the_most_allowed(string command)
+    {
+        var dir = Path.Combine(Repo.TempDir(), "out");
+        string[] args = [.. command.Split(' ').Select(a => a switch { Doncaster0 => Doncaster, "<out>" => dir, _ => a })];
+        var given = args[Array.IndexOf(args, "--threads") + 1];
+
+        var run = CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith($"error: --threads: '{given}' is not allowed; allowed: 0 (every core) or a whole number from 1 to 1,024", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Theory]
     [InlineData("run <doncaster> --runs 1 --out <out> --quiet", "--runs: '1' is not allowed; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a standard error needs two runs)")]
-    [InlineData("run <doncaster> --threads -1 --out <out> --quiet", "--threads: '-1' is not allowed; allowed: 0 (every core) or a whole number from 1 to 2,147,483,647")]
+    [InlineData("run <doncaster> --threads -1 --out <out> --quiet", "--threads: '-1' is not allowed; allowed: 0 (every core) or a whole number from 1 to 1,024")]
     [InlineData("run <doncaster> --batch-size 0 --out <out> --quiet", "--batch-size: '0' is not allowed; allowed: a whole number from 1 to 2,147,483,647")]
     [InlineData("run <doncaster> --target-precision unmet_hours_total=100 --min-runs 1 --out <out> --quiet", "--min-runs: '1' is not allowed; allowed: a whole number from 2 to 9,223,372,036,854,775,807 (a half-width needs two runs)")]
     [InlineData("run <doncaster> --chart-scale 5 --out <out> --quiet", "--chart-scale: '5' is not allowed; allowed: a number from 0.5 to 4 (1 = 1,000 × 600 pixels, 2 for print)")]
     [InlineData("run <doncaster> --chart-scale NaN --out <out> --quiet", "--chart-scale: 'NaN' is not allowed; allowed: a number from 0.5 to 4 (1 = 1,000 × 600 pixels, 2 for print)")]
     [InlineData("compare <doncaster> <doncaster> --runs 0 --out <out> --quiet", "--runs: '0' is not allowed; allowed: a whole number from 2 to 9,223,372,036,854,775,807")]
-    [InlineData("compare <doncaster> <doncaster> --threads -2 --out <out> --quiet", "--threads: '-2' is not allowed; allowed: 0 (every core) or a whole number from 1 to 2,147,483,647")]
+    [InlineData("compare <doncaster> <doncaster> --threads -2 --out <out> --quiet", "--threads: '-2' is not allowed; allowed: 0 (every core) or a whole number from 1 to 1,024")]
     [InlineData("sensitivity <doncaster> --vary providers.slp_a.capacity_weekly_hours=2000..3500 --runs 1 --out <out> --quiet", "--runs: '1' is not allowed; allowed: a whole number from 2 to 9,223,372,036,854,775,807")]
     [InlineData("sensitivity <doncaster> --method sobol --base-runs 1 --out <out> --quiet", "--base-runs: '1' is not allowed; allowed: a whole number from 2 to")]
-    [InlineData("serve --threads -1", "--threads: '-1' is not allowed; allowed: 0 (every core) or a whole number from 1 to 2,147,483,647")]
-    [InlineData("silo --cluster redis://127.0.0.1:1 --threads -1", "--threads: '-1' is not allowed; allowed: 0 (every core) or a whole number from 1 to 2,147,483,647")]
+    [InlineData("serve --threads -1", "--threads: '-1' is not allowed; allowed: 0 (every core) or a whole number from 1 to 1,024")]
+    [InlineData("silo --cluster redis://127.0.0.1:1 --threads -1", "--threads: '-1' is not allowed; allowed: 0 (every core) or a whole number from 1 to 1,024")]
     public void A_number_outside_its_range_is_refused_while_parsing_in_the_same_words_as_its_help(string command, string message)
     {
         var dir = Path.Combine(Repo.TempDir(), "out");
