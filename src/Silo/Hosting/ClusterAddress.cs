@@ -9,7 +9,7 @@ namespace MarketSim.Silo.Hosting;
 /// The Redis server a cluster meets at, as given with <c>--cluster</c>: <c>redis://HOST:PORT</c>
 /// (port 6379 when left out). HOST is a name, an IPv4 address or an IPv6 address in brackets; an
 /// optional <c>redis://:PASSWORD@HOST:PORT</c> or <c>redis://USER:PASSWORD@HOST:PORT</c> (percent-encoded)
-/// authenticates; a trailing <c>/</c> is allowed, a path or query is not. A password can come instead from the
+/// authenticates; a trailing <c>/</c> or <c>/0</c> (database 0, the one a cluster uses) is allowed, another database, path or query is not. A password can come instead from the
 /// environment variable <see cref="PasswordVariable"/>, which other users' <c>ps</c> does not show. <see cref="ToString"/>
 /// and the messages never show the password.
 /// </summary>
@@ -132,9 +132,14 @@ public sealed partial class ClusterAddress
         var end = authority.IndexOfAny(['/', '?', '#']);
         if (end >= 0)
         {
-            if (authority[end..] != "/")
+            var tail = authority[end..];
+            if (System.Text.RegularExpressions.Regex.IsMatch(tail, "^/[0-9]+$") && tail.TrimStart('/').TrimStart('0').Length > 0)
             {
-                throw Bad($"has a path or query ('{authority[end..]}') after HOST:PORT, which is not allowed", text);
+                throw Bad($"selects Redis database {tail[1..]}, but a cluster always keeps its data in database 0 (leave the number out, or write /0)", text);
+            }
+            if (tail != "/" && !System.Text.RegularExpressions.Regex.IsMatch(tail, "^/0+$"))
+            {
+                throw Bad($"has a path or query ('{tail}') after HOST:PORT, which is not allowed", text);
             }
             authority = authority[..end];
         }

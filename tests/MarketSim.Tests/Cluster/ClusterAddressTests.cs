@@ -67,7 +67,8 @@ public class ClusterAddressTests
     [InlineData("redis://h:six", "has a bad port 'six'")]
     [InlineData("redis://h:", "has a bad port ''")]
     [InlineData("redis://h:0000006379", "has a bad port '0000006379'")]
-    [InlineData("redis://h:6379/0", "has a path or query ('/0') after HOST:PORT")]
+    [InlineData("redis://h:6379/1", "selects Redis database 1, but a cluster always keeps its data in database 0 (leave the number out, or write /0)")]
+    [InlineData("redis://h:6379/0/", "has a path or query ('/0/') after HOST:PORT")]
     [InlineData("redis://h:6379/x/y", "has a path or query ('/x/y')")]
     [InlineData("redis://h:6379?db=1", "has a path or query ('?db=1')")]
     [InlineData("redis://::1:6379", "has an IPv6 address without brackets")]
@@ -100,13 +101,25 @@ public class ClusterAddressTests
         Assert.Contains(":***@h:6379", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("redis://127.0.0.1:6379/0")]
+    [InlineData("redis://:hunter2@127.0.0.1:6379/00")]
+    public void Database_0_written_as_a_path_is_accepted_as_the_database_a_cluster_uses(string value)
+    {
+        var address = ClusterAddress.Parse(value);
+
+        Assert.Equal("redis://127.0.0.1:6379", address.ToString());
+        Assert.Null(address.ToConfigurationOptions().DefaultDatabase);
+    }
+
     [Fact]
     public void A_null_value_is_reported_as_empty() =>
         Assert.StartsWith("--cluster: '' is empty", Assert.Throws<ClusterAddressException>(() => ClusterAddress.Parse(null)).Message, StringComparison.Ordinal);
 
     [Theory]
     [InlineData("redis://:hunter2@h:99999", "'redis://:***@h:99999' has a bad port")]
-    [InlineData("redis://app:hunter2@h:1/0", "'redis://app:***@h:1/0' has a path")]
+    [InlineData("redis://app:hunter2@h:1/x", "'redis://app:***@h:1/x' has a path")]
+    [InlineData("redis://app:hunter2@h:1/2", "'redis://app:***@h:1/2' selects Redis database 2")]
     [InlineData("redis://:hun,ter2@h:1", "'redis://:***@h:1' has a user or password with a comma")]
     [InlineData("redis://:hunter2/x@h:1", "'redis://:***@h:1' has '/', '?' or '#' before '@'")]
     [InlineData("redis://:hunter2@h:1:2", "'redis://:***@h:1:2' has an IPv6 address without brackets")]
