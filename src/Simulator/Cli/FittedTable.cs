@@ -10,6 +10,7 @@ namespace MarketSim.Simulator.Cli;
 /// <see cref="Drop.BeforeWrapping"/>; wrapping text at spaces, underscores, dots and slashes;
 /// leaving out columns marked <see cref="Drop.ToFit"/> (rightmost first); and last, stacking the
 /// figures of a number cell (wrapping only at the spaces between them).
+/// A column added with <see cref="Whole"/> (an identifier) is split only after every number cell is stacked.
 /// </summary>
 internal sealed class FittedTable
 {
@@ -116,11 +117,12 @@ internal sealed class FittedTable
         }
         var widths = kept.ToDictionary(c => c, c => Total(kept, k => k.Narrow) <= width ? c.Narrow : c.Narrowest);
 
-        // Share what is left: first to put each number back on one line, then to the text most
-        // wrapped, then to the headers of number columns.
+        // Share what is left: first to put each identifier back on one line, then each number,
+        // then to the text most wrapped, then to the headers of number columns.
         var spareColumns = width - Total(kept, c => widths[c]);
         foreach (var (eligible, target) in new (Func<Column, bool>, Func<Column, int>)[]
         {
+            (c => c.IsWhole, c => c.Narrow),
             (c => c.IsNumber, c => c.Narrow),
             (c => !c.IsNumber, c => c.Natural),
             (c => c.IsNumber, c => c.Natural),
@@ -201,6 +203,8 @@ internal sealed class FittedTable
         public string Header => header;
 
         public bool IsNumber => isNumber;
+
+        public bool IsWhole => whole;
 
         public Drop Drop => drop;
 

@@ -247,6 +247,25 @@ public class ConsoleTableTests
     }
 
     [Fact]
+    public void An_experiment_id_stays_whole_at_80_columns_while_a_number_of_runs_stacks_its_figures()
+    {
+        string[] ids = ["20261203-193149-doncaster-ccash-8a5e81", "20261203-193222-doncaster-ccash-4272d3"];
+        var table = new FittedTable("Experiments").Whole("Id").Text("Scenario", FittedTable.Drop.ToFit).Number("Runs").Number("Delivered")
+            .Number("In flight", FittedTable.Drop.ToFit).Text("Phase").Text("Host", FittedTable.Drop.ToFit);
+        table.AddRow(ids[0], "Doncaster CCASH", "20,000", "20,000 (100%)", "0", "finished", "S127.0.0.1:11461:155331079");
+        table.AddRow(ids[1], "Doncaster CCASH", "200,000", "10,240 (5%)", "0", "interrupted", "S127.0.0.1:11461:155331079");
+        var output = new StringWriter();
+
+        TableConsole.For(output, colour: false, TableConsole.RedirectedWidth).Write(table);
+
+        AssertFits(output.ToString(), TableConsole.RedirectedWidth);
+        Assert.All(ids, id => Assert.Contains($"│ {id} │", output.ToString(), StringComparison.Ordinal));
+        Assert.Contains("200,000", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("10,240", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(100%)", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sensitivity_table_fits_80_columns_without_breaking_numbers()
     {
         var dir = Path.Combine(Repo.TempDir(), "sens");
