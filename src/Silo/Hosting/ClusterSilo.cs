@@ -20,13 +20,17 @@ namespace MarketSim.Silo.Hosting;
 /// </summary>
 public static class ClusterSilo
 {
-    /// <summary>Builds the silo's host; with a dashboard port it is a web host serving the Orleans Dashboard at /dashboard on loopback.</summary>
+    /// <summary>
+    /// Builds the silo's host; with a dashboard port it is a web host serving the Orleans Dashboard at /dashboard on loopback.
+    /// The command stops it on a signal (<see cref="CommandLifetime"/>): the console lifetime cancelled a start under way.
+    /// </summary>
     public static IHost Build(ClusterSiloOptions options, IScenarioCompiler compiler)
     {
         if (options.DashboardPort is { } port)
         {
             var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
             Configure(web.Logging);
+            CommandLifetime.Use(web);
             web.WebHost.UseUrls($"http://127.0.0.1:{port}");
             web.UseOrleans(silo => ConfigureSilo(silo, options, compiler).AddDashboard());
             var app = web.Build();
@@ -35,6 +39,7 @@ public static class ClusterSilo
         }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         Configure(builder.Logging);
+        CommandLifetime.Use(builder);
         builder.UseOrleans(silo => ConfigureSilo(silo, options, compiler));
         return builder.Build();
     }

@@ -60,7 +60,16 @@ internal static class SiloCommand
             var options = new ClusterSiloOptions(redis.ToConfigurationString(), parsed.GetValue(threads), listenAt,
                 parsed.GetValue(siloPort), parsed.GetValue(gatewayPort), parsed.GetValue(dashboard));
             var host = ClusterSilo.Build(options, ScenarioCompiler.Instance);
-            host.StartAsync(stop).GetAwaiter().GetResult();
+            // Orleans ends a start cancelled in one of its stages with five fail: lines of stack trace: a signal while the
+            // silo joins lets it finish joining and then leave, as after any other signal; only a second one stops it at once.
+            var joining = host.StartAsync(CancellationToken.None);
+            Task.WhenAny(joining, Task.Delay(Timeout.Infinite, cli.Signals.Abort)).GetAwaiter().GetResult();
+            if (!joining.IsCompleted)
+            {
+                cli.Error.WriteLine($"silo (pid {Environment.ProcessId}) stopped by a second signal while it joined the cluster at {redis}; the other silos will declare it dead");
+                return ExitCodes.Failure;
+            }
+            joining.GetAwaiter().GetResult();
             var threadCount = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
             var self = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
             cli.Error.WriteLine($"silo {self} (pid {Environment.ProcessId}) joined the cluster at {redis} with {threadCount} worker thread{(threadCount == 1 ? "" : "s")}; stop with SIGTERM or Ctrl+C");
