@@ -56,7 +56,15 @@ internal static class SiloCommand
             }
             ThreadsWarning.IfAboveCores(cli.Error, parsed.GetValue(threads));
             var stop = cli.Signals.Stop;
-            redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, stop);
+            try
+            {
+                redis.ThrowIfUnreachable(ClusterAddress.StartReachTimeout, stop);
+            }
+            catch (OperationCanceledException) when (cli.Signals.Signal is not null)
+            {
+                cli.Error.WriteLine($"silo (pid {Environment.ProcessId}) stopped by {cli.Signals.SignalName} before it joined the cluster at {redis}");
+                return cli.Signals.ExitCode;
+            }
             var options = new ClusterSiloOptions(redis.ToConfigurationString(), parsed.GetValue(threads), listenAt,
                 parsed.GetValue(siloPort), parsed.GetValue(gatewayPort), parsed.GetValue(dashboard));
             var host = ClusterSilo.Build(options, ScenarioCompiler.Instance);

@@ -596,8 +596,31 @@ public sealed class RedisClusterInputTests
             {
                 // Before the silo began to join, while it checked that Redis answers.
                 Assert.True(silo.ExitCode == 143, $"exit code {silo.ExitCode} after a signal {share:P0} into the join:\n{silo.Log}");
-                Assert.Equal("interrupted by SIGTERM: stopped cleanly; no results were written", Assert.Single(Lines(silo.Log)));
+                Assert.Equal($"silo (pid {silo.Pid}) stopped by SIGTERM before it joined the cluster at {redis.Uri}", Assert.Single(Lines(silo.Log)));
             }
+        }
+    }
+
+    [Fact]
+    public void A_signal_while_a_silo_waits_for_redis_says_it_stopped_before_joining_not_that_no_results_were_written()
+    {
+        // A port that takes connections and never answers: the silo waits out its 10 s check that Redis answers, and the signal comes during it.
+        var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var address = $"redis://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}";
+            using var silo = new SiloProcess(address, threads: 1);
+            Thread.Sleep(TimeSpan.FromSeconds(2));
+            silo.Terminate();
+
+            Assert.True(silo.WaitForExit(TimeSpan.FromSeconds(60)), $"the silo did not stop within 60 s of SIGTERM:\n{silo.Log}");
+            Assert.True(silo.ExitCode == 143, $"exit code {silo.ExitCode}:\n{silo.Log}");
+            Assert.Equal($"silo (pid {silo.Pid}) stopped by SIGTERM before it joined the cluster at {address}", Assert.Single(Lines(silo.Log)));
+        }
+        finally
+        {
+            silent.Stop();
         }
     }
 
