@@ -569,11 +569,16 @@ public sealed class RedisClusterInputTests
     {
         // Orleans ended a start cancelled in one of its stages with five fail: lines of stack trace. Signals at 30%, 60% and
         // 90% of the time a join takes reach its stages; whichever one a signal meets, the silo stops in one of two clean ways.
+        // The times are counted from the silo's first connection to Redis, by when it handles signals: a signal before then
+        // meets the runtime's default action, which says nothing.
         using var redis = new PrivateRedis();
-        var clock = Stopwatch.StartNew();
+        using var watcher = redis.Connect();
+        var server = watcher.GetServer(redis.Address);
+        var ownClients = server.ClientList().Length;
         TimeSpan joined;
         using (var first = new SiloProcess(redis.Uri, threads: 1))
         {
+            var clock = WhenItConnects(server, ownClients);
             first.WaitForLine("joined the cluster", TimeSpan.FromSeconds(60));
             joined = clock.Elapsed;
             first.Terminate();
@@ -581,7 +586,9 @@ public sealed class RedisClusterInputTests
         }
         foreach (var share in new[] { 0.3, 0.6, 0.9 })
         {
+            Assert.True(SpinWait.SpinUntil(() => server.ClientList().Length == ownClients, TimeSpan.FromSeconds(60)), "the last silo's connections to Redis stayed open");
             using var silo = new SiloProcess(redis.Uri, threads: 1);
+            WhenItConnects(server, ownClients);
             Thread.Sleep(joined * share);
             silo.Terminate();
 
@@ -601,6 +608,18 @@ public sealed class RedisClusterInputTests
         }
     }
 
+    // Waits until a client besides the test's own is connected to Redis (a silo checking that Redis answers), then starts a clock.
+    private static Stopwatch WhenItConnects(StackExchange.Redis.IServer server, int ownClients)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (server.ClientList().Length <= ownClients)
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "no silo connected to Redis within 60 s");
+            Thread.Sleep(20);
+        }
+        return Stopwatch.StartNew();
+    }
+
     [Fact]
     public void A_signal_while_a_silo_waits_for_redis_says_it_stopped_before_joining_not_that_no_results_were_written()
     {
@@ -611,7 +630,7 @@ public sealed class RedisClusterInputTests
         {
             var address = $"redis://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}";
             using var silo = new SiloProcess(address, threads: 1);
-            Thread.Sleep(TimeSpan.FromSeconds(2));
+            using var connection = silent.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
             silo.Terminate();
 
             Assert.True(silo.WaitForExit(TimeSpan.FromSeconds(60)), $"the silo did not stop within 60 s of SIGTERM:\n{silo.Log}");
