@@ -630,7 +630,8 @@ public sealed class RedisClusterInputTests
         {
             var address = $"redis://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}";
             using var silo = new SiloProcess(address, threads: 1);
-            using var connection = silent.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+            Assert.True(SpinWait.SpinUntil(silent.Pending, TimeSpan.FromSeconds(60)), $"the silo did not connect within 60 s:\n{silo.Log}");
+            using var connection = silent.AcceptTcpClient();
             silo.Terminate();
 
             Assert.True(silo.WaitForExit(TimeSpan.FromSeconds(60)), $"the silo did not stop within 60 s of SIGTERM:\n{silo.Log}");
