@@ -59,13 +59,21 @@ internal sealed partial class ScenarioDocument
     /// <summary>The entries of a variant that replace a base entry with the same id (whole, not field by field).</summary>
     public IReadOnlySet<YamlNode> Replacing { get; private init; } = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The variant file whose <c>provider_defaults</c> replaces its base's (whole, not field by field); null when none does.</summary>
+    public string? DefaultsReplacedBy { get; private init; }
+
     /// <summary>Parses <paramref name="text"/> (from <paramref name="file"/>) and its bases; null with problems recorded when it cannot.</summary>
     public static ScenarioDocument? Parse(string text, string file, List<ScenarioProblem> problems)
     {
         var origins = new Dictionary<YamlNode, string>(ReferenceEqualityComparer.Instance);
         var merging = new Merging();
         var root = Load(text, file, problems, origins, [Path.GetFullPath(file)], merging);
-        return root is null ? null : new ScenarioDocument(root.Value.Node, origins, root.Value.HasBase) { Positions = merging.Positions, Replacing = merging.Replacing };
+        return root is null ? null : new ScenarioDocument(root.Value.Node, origins, root.Value.HasBase)
+        {
+            Positions = merging.Positions,
+            Replacing = merging.Replacing,
+            DefaultsReplacedBy = merging.DefaultsReplacedBy,
+        };
     }
 
     /// <summary>
@@ -84,6 +92,11 @@ internal sealed partial class ScenarioDocument
             return problem;
         }
         var entry = items.Children[index];
+        if (DefaultsReplacedBy is { } variant && problem.File != variant && match.Groups[1].Value == "providers"
+            && problem.Message.StartsWith("missing required field", StringComparison.Ordinal))
+        {
+            problem = problem with { Message = Explained(problem.Message, $"{Path.GetFileName(variant)}'s provider_defaults replaces the base's whole, so the base's providers no longer take the fields it left out: copy the base's provider_defaults and change what differs") };
+        }
         var written = Positions.TryGetValue(entry, out var at) ? problem with { FieldPath = $"{match.Groups[1].Value}[{at}]{match.Groups[3].Value}", MergedFieldPath = problem.FieldPath } : problem;
         return Replacing.Contains(entry) && match.Groups[3].Length == 0 && problem.Message.StartsWith("missing required field", StringComparison.Ordinal)
             ? written with { Message = ReplacedWhole(problem.Message) }
@@ -94,13 +107,16 @@ internal sealed partial class ScenarioDocument
     /// A missing field's message in an entry that replaces the base's entry of its id, saying why the field is needed;
     /// one "allowed:" (what the field allows, when the message gives it).
     /// </summary>
-    private static string ReplacedWhole(string message)
+    private static string ReplacedWhole(string message) =>
+        Explained(message, "an entry with an id the base has replaces that entry whole: copy the entry from the base and change what differs");
+
+    /// <summary><paramref name="message"/> with <paramref name="why"/> in brackets before its "allowed:", or as what is allowed when it has none.</summary>
+    private static string Explained(string message, string why)
     {
-        const string Why = "an entry with an id the base has replaces that entry whole: copy the entry from the base and change what differs";
         var allowed = message.IndexOf("; allowed: ", StringComparison.Ordinal);
         return allowed < 0
-            ? $"{message}; allowed: every required field, as {Why}"
-            : $"{message[..allowed]} ({Why}){message[allowed..]}";
+            ? $"{message}; allowed: every required field, as {why}"
+            : $"{message[..allowed]} ({why}){message[allowed..]}";
     }
 
     /// <summary>The merged scenario as YAML text (what a results folder records for a scenario with a base).</summary>
@@ -185,6 +201,11 @@ internal sealed partial class ScenarioDocument
         foreach (var node in baseMap.AllNodes)
         {
             origins.TryAdd(node, basePath);
+        }
+        var defaults = new YamlScalarNode("provider_defaults");
+        if (map.Children.ContainsKey(defaults) && baseMap.Children.ContainsKey(defaults))
+        {
+            merging.DefaultsReplacedBy = file;
         }
         return (Merge(baseMap, map, merging), true);
     }
@@ -288,5 +309,7 @@ internal sealed partial class ScenarioDocument
         public Dictionary<YamlNode, int> Positions { get; } = new(ReferenceEqualityComparer.Instance);
 
         public HashSet<YamlNode> Replacing { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public string? DefaultsReplacedBy { get; set; }
     }
 }

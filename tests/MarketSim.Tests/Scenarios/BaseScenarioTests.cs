@@ -139,6 +139,22 @@ public class BaseScenarioTests
     }
 
     [Fact]
+    public void A_variant_replacing_provider_defaults_is_named_in_the_base_providers_missing_fields()
+    {
+        var problems = VariantProblems("""
+            base: base.yaml
+            provider_defaults:
+              failure: { hazard_per_year: 0.05 }
+            """, out var file);
+
+        var baseFile = Path.Combine(Path.GetDirectoryName(file)!, "base.yaml");
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.Equal(baseFile, p.File));
+        Assert.All(problems, p => Assert.Contains("missing required field '", p.Message, StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.Contains(" (variant.yaml's provider_defaults replaces the base's whole, so the base's providers no longer take the fields it left out: copy the base's provider_defaults and change what differs); allowed: ", p.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_variant_entry_with_a_base_id_and_missing_fields_is_told_it_replaces_the_whole_entry()
     {
         var problems = VariantProblems("""
