@@ -133,11 +133,12 @@ public sealed partial class ClusterAddress
         if (end >= 0)
         {
             var tail = authority[end..];
-            if (System.Text.RegularExpressions.Regex.IsMatch(tail, "^/[0-9]+$") && tail.TrimStart('/').TrimStart('0').Length > 0)
+            var database = System.Text.RegularExpressions.Regex.IsMatch(tail, "^/[0-9]+$");
+            if (database && tail.TrimStart('/', '0').Length > 0)
             {
                 throw Bad($"selects Redis database {tail[1..]}, but a cluster always keeps its data in database 0 (leave the number out, or write /0)", text);
             }
-            if (tail != "/" && !System.Text.RegularExpressions.Regex.IsMatch(tail, "^/0+$"))
+            if (tail != "/" && !database)
             {
                 throw Bad($"has a path or query ('{tail}') after HOST:PORT, which is not allowed", text);
             }
