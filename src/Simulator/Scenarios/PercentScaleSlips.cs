@@ -14,9 +14,6 @@ internal static class PercentScaleSlips
     /// <summary>Rates that take fractions (yearly, or a shock's one-off rise), for which 1 (100%) or more is far outside what a market sees.</summary>
     private static readonly string[] YearlyFractions = ["annual_growth", "nlw_growth_after_path", "annual_rate", "hazard_per_year", "increase"];
 
-    /// <summary>Fields in percent, for which a value between 0 and 0.1 is a fraction's size (up to 10%) rather than a percent's.</summary>
-    private static readonly string[] Percents = ["percent", "percent_of_contribution"];
-
     private const double SmallestPercent = 0.1;
 
     /// <summary>One warning for each such value, where the file writes it (once for a value that aliases repeat).</summary>
@@ -48,7 +45,7 @@ internal static class PercentScaleSlips
                     {
                         continue;
                     }
-                    if (Written(value) is { } written && Slip(key, written) is { } reason && warned.Add(written))
+                    if (Written(value) is { } written && Slip(key, field, written) is { } reason && warned.Add(written))
                     {
                         yield return new ScenarioProblem(document.Origins.GetValueOrDefault(mapping) ?? file, written.Start.Line, written.Start.Column, field, reason);
                         continue;
@@ -70,7 +67,8 @@ internal static class PercentScaleSlips
         _ => null,
     };
 
-    private static string? Slip(string key, YamlScalarNode written)
+    /// <summary>Why <paramref name="written"/> at <paramref name="field"/> reads as the other scale; in a field in percent (<see cref="FieldUnits"/>), a value between 0 and 0.1 is a fraction's size (up to 10%).</summary>
+    private static string? Slip(string key, string field, YamlScalarNode written)
     {
         if (written.Value is not { } text || YamlNumber.Of(text) is not { } number)
         {
@@ -86,7 +84,7 @@ internal static class PercentScaleSlips
             };
             return $"{reads} (this field takes a fraction, 0.03 = 3%); for {text}% write {Plain(number / 100)}";
         }
-        if (Percents.Contains(key) && number != 0 && Math.Abs(number) <= SmallestPercent)
+        if (FieldUnits.Of(field) == "percent" && number != 0 && Math.Abs(number) <= SmallestPercent)
         {
             return $"{text} is {text}% (this field is in percent, 3 = 3%); for {Plain(number * 100)}% write {Plain(number * 100)}";
         }
