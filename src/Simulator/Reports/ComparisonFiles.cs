@@ -131,7 +131,7 @@ public static class ComparisonFiles
 
     /// <summary>P(other worse) with its 95% Wilson interval, as the console and report.html write it: "2.5% (1.1–5.7%)", "0% (0–1.9%)"; "n/a" when neither direction is worse.</summary>
     public static string OtherWorse(PairedDifference d) =>
-        d.OtherWorse is { } worse ? Quantity.Percent(worse.P, worse.Low95, worse.High95) : "n/a";
+        Quantity.Chance(d.OtherWorse);
 
     /// <summary>Sentences on runs left out of the pairs and outcomes only one scenario reports, in words for people, for the console and the report.</summary>
     public static IEnumerable<string> Notes(ComparedScenario baseScenario, Counterpart counterpart, IReadOnlyList<PairedDifference> differences)

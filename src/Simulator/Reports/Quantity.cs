@@ -1,4 +1,5 @@
 using System.Globalization;
+using MarketSim.Grains.Statistics;
 
 namespace MarketSim.Simulator.Reports;
 
@@ -49,6 +50,9 @@ public static class Quantity
     /// </summary>
     public static string Percent(double share, double low95, double high95) =>
         double.IsNaN(share) ? "n/a" : $"{Pct(share)} ({Pct(low95).TrimEnd('%')}–{Pct(high95)})";
+
+    /// <summary>A chance and its 95% Wilson interval as <see cref="Percent(double, double, double)"/> writes them; "n/a" for none.</summary>
+    public static string Chance(Proportion? chance) => chance is null ? "n/a" : Percent(chance.P, chance.Low95, chance.High95);
 
     private static string Pounds(double magnitude) => magnitude switch
     {

@@ -152,15 +152,14 @@ public sealed class ExperimentComparison
         var d = difference.Difference;
         var unmatched = Math.Abs(baseRuns.LongLength - otherRuns.LongLength);
         return difference.Pairs == 0
-            ? new PairedStats(0, double.NaN, double.NaN, double.NaN, double.NaN) { LeftOut = difference.LeftOut, Unmatched = unmatched }
-            : new PairedStats(difference.Pairs, WithoutRoundingNoise(d.Mean, difference.Base.Mean, difference.Other.Mean, d.StdError * Math.Sqrt(difference.Pairs)), d.StdError, d.HalfWidth95, difference.ProbabilityOtherWorse)
+            ? new PairedStats(0, double.NaN, double.NaN, double.NaN) { LeftOut = difference.LeftOut, Unmatched = unmatched }
+            : new PairedStats(difference.Pairs, WithoutRoundingNoise(d.Mean, difference.Base.Mean, difference.Other.Mean, d.StdError * Math.Sqrt(difference.Pairs)), d.StdError, d.HalfWidth95)
             {
                 LeftOut = difference.LeftOut,
                 Unmatched = unmatched,
                 BaseMean = difference.Base.Mean,
                 OtherMean = difference.Other.Mean,
-                ProbabilityWorseLow95 = difference.OtherWorse?.Low95 ?? double.NaN,
-                ProbabilityWorseHigh95 = difference.OtherWorse?.High95 ?? double.NaN,
+                Worse = difference.OtherWorse,
             };
     }
 }

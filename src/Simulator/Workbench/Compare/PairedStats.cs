@@ -1,3 +1,5 @@
+using MarketSim.Grains.Statistics;
+
 namespace MarketSim.Simulator.Workbench.Compare;
 
 /// <summary>
@@ -9,9 +11,14 @@ namespace MarketSim.Simulator.Workbench.Compare;
 /// <param name="MeanDifference">Mean of OTHER − BASE over the pairs.</param>
 /// <param name="StandardError">Its standard error, sd/√n of the run-by-run differences.</param>
 /// <param name="HalfWidth95">Half-width of its 95% interval, 1.96 × the standard error.</param>
-/// <param name="ProbabilityWorse">Share of the pairs in which OTHER is strictly worse; NaN when neither direction is worse (<see cref="Comparison.WorseWhen.Neither"/>).</param>
-public sealed record PairedStats(long Pairs, double MeanDifference, double StandardError, double HalfWidth95, double ProbabilityWorse)
+public sealed record PairedStats(long Pairs, double MeanDifference, double StandardError, double HalfWidth95)
 {
+    /// <summary>The pairs in which OTHER is strictly worse, with its 95% Wilson interval; null when neither direction is worse (<see cref="Comparison.WorseWhen.Neither"/>) or nothing was paired.</summary>
+    public Proportion? Worse { get; init; }
+
+    /// <summary>Share of the pairs in which OTHER is strictly worse; NaN when <see cref="Worse"/> is null.</summary>
+    public double ProbabilityWorse => Worse?.P ?? double.NaN;
+
     /// <summary>Runs among the first min(runs) left out because the outcome is empty in either experiment.</summary>
     public long LeftOut { get; init; }
 
@@ -29,10 +36,4 @@ public sealed record PairedStats(long Pairs, double MeanDifference, double Stand
 
     /// <summary>The other experiment's mean over the pairs (<c>marketsim compare</c>'s "Other mean").</summary>
     public double OtherMean { get; init; } = double.NaN;
-
-    /// <summary>The lower end of the 95% Wilson score interval of <see cref="ProbabilityWorse"/>; NaN with it.</summary>
-    public double ProbabilityWorseLow95 { get; init; } = double.NaN;
-
-    /// <summary>The upper end of the 95% Wilson score interval of <see cref="ProbabilityWorse"/>; NaN with it.</summary>
-    public double ProbabilityWorseHigh95 { get; init; } = double.NaN;
 }

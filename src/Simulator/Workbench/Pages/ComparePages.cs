@@ -159,7 +159,7 @@ internal static class ComparePages
                         html.Append("<div class=\"muted\">").Append(E(string.Create(CultureInfo.InvariantCulture,
                             $"over the {paired.Pairs:N0} runs paired: base {footing.Format(paired.BaseMean, row.Unit)}, other {footing.Format(paired.OtherMean, row.Unit)}"))).Append("</div>");
                     }
-                    html.Append("</td><td>").Append(E(Quantity.Percent(paired.ProbabilityWorse, paired.ProbabilityWorseLow95, paired.ProbabilityWorseHigh95))).Append("</td>");
+                    html.Append("</td><td>").Append(E(Quantity.Chance(paired.Worse))).Append("</td>");
                 }
                 else
                 {
