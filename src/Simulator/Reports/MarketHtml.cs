@@ -163,10 +163,6 @@ public static class MarketHtml
         return $"{Numbers.Readable(mean)} ± {Numbers.Readable(error)}";
     }
 
-    /// <summary>A zone's unmet hours as a share of its need (unmet + delivered), as the summary's share of need: "27%", "under 0.1%", "0%".</summary>
-    public static string ShareOfNeed(double unmet, double delivered) =>
-        unmet <= 0 ? "0%" : unmet + delivered <= 0 ? "" : unmet / (unmet + delivered) is var share && share < 0.001 ? "under 0.1%" : Quantity.Share(share);
-
     private static string Chance(Proportion p) => $"{Quantity.Share(p.P)} ± {Quantity.Share(p.StdError)}";
 
     private static string Interval(Proportion p) => $"{Quantity.Share(p.Low95)} to {Quantity.Share(p.High95)}";

@@ -33,7 +33,7 @@ public sealed class ZoneUnmetCells
         var cells = new List<string>
         {
             $"{_footing.Format(unmet.Mean, "hours")} ± {_footing.Format(unmet.StdError, "hours")}",
-            MarketHtml.ShareOfNeed(unmet.Mean, zone.Metric(ZoneMetrics.All[ZoneMetrics.DeliveredHours].Name).Mean),
+            ShareOfNeed(unmet.Mean, zone.Metric(ZoneMetrics.All[ZoneMetrics.DeliveredHours].Name).Mean),
         };
         if (_costGbpPerHour is { } perHour)
         {
@@ -41,4 +41,8 @@ public sealed class ZoneUnmetCells
         }
         return cells;
     }
+
+    /// <summary>A zone's unmet hours as a share of its need (unmet + delivered), as the summary's share of need: "27%", "under 0.1%", "0%".</summary>
+    private static string ShareOfNeed(double unmet, double delivered) =>
+        unmet <= 0 ? "0%" : unmet + delivered <= 0 ? "" : unmet / (unmet + delivered) is var share && share < 0.001 ? "under 0.1%" : Quantity.Share(share);
 }
