@@ -31,7 +31,11 @@ internal static class CommissionerCostTable
             .Text("Commissioner").Number("Spend").Number("Unmet need cost").Number("Whole-system cost");
         foreach (var s in commissioners)
         {
-            string Cell(string metric) => $"{HeadlineTable.Cell(s.Metric(metric).Mean, "GBP", number)} ± {HeadlineTable.Cell(s.Metric(metric).StdError, "GBP", number)}";
+            string Cell(string metric)
+            {
+                var m = s.Metric(metric);
+                return compact ? footing.PlusMinus(m.Mean, m.StdError, "GBP") : $"{HeadlineTable.Cell(m.Mean, "GBP", number)} ± {HeadlineTable.Cell(m.StdError, "GBP", number)}";
+            }
             table.AddRow(s.Block.Name, Cell("spend_gbp"), Cell("unmet_need_cost_gbp"), Cell("whole_system_cost_gbp"));
         }
         return table;

@@ -57,7 +57,7 @@ internal static class HeadlineTable
             var number = compact ? footing.Compact(column.Unit) : Numbers.Readable;
             var whole = summary.IsWhole(c);
             string Q(double p) => Cell(summary.Quantile(c, p)!.Value, column.Unit, whole ? x => Numbers.Whole(x, number) : number);
-            table.AddRow(labels.Label(column), unit, $"{Cell(m.Mean, column.Unit, number)} ± {Cell(m.StdError, column.Unit, number)}", Q(0.05), Q(0.5), Q(0.95));
+            table.AddRow(labels.Label(column), unit, compact ? footing.PlusMinus(m.Mean, m.StdError, column.Unit) : $"{Cell(m.Mean, column.Unit, number)} ± {Cell(m.StdError, column.Unit, number)}", Q(0.05), Q(0.5), Q(0.95));
         }
         return table;
     }

@@ -238,5 +238,5 @@ public static class FinanceHtml
         html.Append("</table>\n");
     }
 
-    private static string MoneySe(double mean, double se, Footing footing) => $"{footing.Format(mean, "GBP")} ± {footing.Format(se, "GBP")}";
+    private static string MoneySe(double mean, double se, Footing footing) => footing.PlusMinus(mean, se, "GBP");
 }

@@ -22,7 +22,7 @@ public sealed class Footing
     public string Format(double x, string unit, bool signed = false) => Quantity.Format(x, unit, signed, Scales(unit));
 
     /// <summary>
-    /// <paramref name="x"/> and the half-width of its 95% interval in <paramref name="unit"/> on one scale, as
+    /// <paramref name="x"/> and its uncertainty (a 95% half-width or a standard error) in <paramref name="unit"/> on one scale, as
     /// <see cref="Quantity.PlusMinus"/> writes them, on this footing: "+£7.35k ± £1.25k" beside £385k.
     /// </summary>
     public string PlusMinus(double x, double halfWidth, string unit, bool signed = false) => Quantity.PlusMinus(x, halfWidth, unit, signed, Scales(unit));

@@ -55,7 +55,7 @@ public static class Quantity
     public static string Chance(Proportion? chance) => chance is null ? "n/a" : Percent(chance.P, chance.Low95, chance.High95);
 
     /// <summary>
-    /// A figure and the half-width of its 95% interval on one scale, the half-width to one significant figure (two when
+    /// A figure and its uncertainty (the half-width of its 95% interval, or its standard error in the tables' mean ± SE) on one scale, the half-width to one significant figure (two when
     /// it starts with 1 or 2) and the figure to as many decimals: "£1.23m ± £0.05m", "+£1,234 ± £56", "23.4% ± 0.4%" (a
     /// share, unit "share"), "+£1.2300m ± £0.0008m" for a half-width small beside the figure and "+£0.01m ± £1.50m" for
     /// one larger. The scale (k, m, bn) is the one <see cref="Format"/> would give the larger of the two, with k from 1,000

@@ -48,7 +48,7 @@ public static class SummaryHtml
             var whole = summary.IsWhole(c);
             string Q(double p) => E(whole ? footing.Count(summary.Quantile(c, p)!.Value, column.Unit) : footing.Format(summary.Quantile(c, p)!.Value, column.Unit));
             Row(html, $"<span title=\"{E(column.Description)}\">{E(labels.Label(column))}</span>", E(OutcomeLabels.Unit(column.Unit)),
-                E($"{footing.Format(m.Mean, column.Unit)} ± {footing.Format(m.StdError, column.Unit)}"), Q(0.05), Q(0.5), Q(0.95));
+                E(footing.PlusMinus(m.Mean, m.StdError, column.Unit)), Q(0.05), Q(0.5), Q(0.95));
         }
         html.Append("</table>\n");
         foreach (var (heading, outcomes) in ConstantOutcomes.Lines(scenario, summary))

@@ -26,18 +26,18 @@ public sealed class ZoneUnmetCells
     /// <summary>A zone's unmet care hours over the horizon, over the runs.</summary>
     public static MetricSummary Unmet(EntitySummary zone) => zone.Metric(ZoneMetrics.All[ZoneMetrics.UnmetHours].Name);
 
-    /// <summary>The cells of <paramref name="zone"/>'s row: "624k ± 35.9k" hours, "16%" of need and, when unmet need is valued, "£57.4m ± £3.31m".</summary>
+    /// <summary>The cells of <paramref name="zone"/>'s row: "624k ± 36k" hours, "16%" of need and, when unmet need is valued, "£57.4m ± £3.3m", each figure on the scale of its SE.</summary>
     public IReadOnlyList<string> Of(EntitySummary zone)
     {
         var unmet = Unmet(zone);
         var cells = new List<string>
         {
-            $"{_footing.Format(unmet.Mean, "hours")} ± {_footing.Format(unmet.StdError, "hours")}",
+            _footing.PlusMinus(unmet.Mean, unmet.StdError, "hours"),
             ShareOfNeed(unmet.Mean, zone.Metric(ZoneMetrics.All[ZoneMetrics.DeliveredHours].Name).Mean),
         };
         if (_costGbpPerHour is { } perHour)
         {
-            cells.Add($"{_footing.Format(unmet.Mean * perHour, "GBP")} ± {_footing.Format(unmet.StdError * perHour, "GBP")}");
+            cells.Add(_footing.PlusMinus(unmet.Mean * perHour, unmet.StdError * perHour, "GBP"));
         }
         return cells;
     }

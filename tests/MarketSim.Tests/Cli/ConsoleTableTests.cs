@@ -30,11 +30,10 @@ public class ConsoleTableTests
         foreach (var outcome in HeadlineOutcomes(dir))
         {
             var count = IsCount(dir, outcome);
-            AssertWhole(run.Output, outcome.GetProperty("mean").GetDouble());
+            AssertPlusMinus(run.Output, outcome.GetProperty("mean").GetDouble(), outcome.GetProperty("se").GetDouble(), outcome.GetProperty("unit").GetString()!);
             AssertWhole(run.Output, outcome.GetProperty("p50").GetDouble(), count: count);
             if (width >= 80)
             {
-                AssertWhole(run.Output, outcome.GetProperty("se").GetDouble());
                 AssertWhole(run.Output, outcome.GetProperty("p5").GetDouble(), count: count);
                 AssertWhole(run.Output, outcome.GetProperty("p95").GetDouble(), count: count);
             }
@@ -284,8 +283,7 @@ public class ConsoleTableTests
             double Field(string name) => double.Parse(cells[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
             Assert.Matches(Whole(Numbers.Setting(Field("value"))), run.Output);
             AssertWhole(run.Output, Field("base_mean"));
-            AssertWhole(run.Output, Field("mean_difference"));
-            AssertWhole(run.Output, (Field("ci95_high") - Field("ci95_low")) / 2);
+            AssertPlusMinus(run.Output, Field("mean_difference"), (Field("ci95_high") - Field("ci95_low")) / 2, cells[Array.IndexOf(header, "unit")], signed: true);
         }
     }
 
@@ -325,6 +323,16 @@ public class ConsoleTableTests
         bool Written(Func<double, string> format) => Regex.IsMatch(output, Whole(format(x))) || Regex.IsMatch(output, Whole(format(Math.Abs(x))));
         Assert.True(Written(Shown(Numbers.Readable)) || (!fullOnly && (Written(Shown(Numbers.Compact)) || Written(Shown(Numbers.Scaled)))),
             $"neither {Shown(Numbers.Readable)(x)}{(fullOnly ? "" : $" nor {Shown(Numbers.Compact)(x)} nor {Shown(Numbers.Scaled)(x)}")} appears whole in:\n{output}");
+    }
+
+    /// <summary>
+    /// A figure and its SE or half-width, written as the compact tables write them, on one scale (<see cref="Quantity.PlusMinus"/>, with or
+    /// without k from 1,000), appear whole on one line.
+    /// </summary>
+    private static void AssertPlusMinus(string output, double x, double spread, string unit, bool signed = false)
+    {
+        string[] written = [Quantity.PlusMinus(x, spread, unit, signed), Quantity.PlusMinus(x, spread, unit, signed, scaled: true)];
+        Assert.True(written.Any(w => Regex.IsMatch(output, Whole(w))), $"neither {written[0]} nor {written[1]} appears whole in:\n{output}");
     }
 
     /// <summary>Whether <paramref name="outcome"/> of summary.json is not money and a whole number in every run of runs.csv.</summary>

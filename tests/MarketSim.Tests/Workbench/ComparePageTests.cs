@@ -92,7 +92,8 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
         var (baseRuns, otherRuns) = (CompareCsv.Column(Path.Combine(workbench.Experiments, all, "runs.csv"), "spend_gbp__council"), CompareCsv.Column(Path.Combine(workbench.Experiments, some, "runs.csv"), "spend_gbp__council"));
         var row = page[page.IndexOf("<tr><td>Spend: North Council</td>", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
-        Assert.Contains($"<td>{Quantity.Format(baseRuns.Average(), "GBP")} ± ", row, StringComparison.Ordinal);
+        var baseSe = Math.Sqrt(baseRuns.Sum(x => Math.Pow(x - baseRuns.Average(), 2)) / (baseRuns.Length - 1) / baseRuns.Length);
+        Assert.Contains($"<td>{Quantity.PlusMinus(baseRuns.Average(), baseSe, "GBP", scaled: true)}</td>", row, StringComparison.Ordinal);
         Assert.Contains($"(paired)<div class=\"muted\">over the {fewer} runs paired: base {Quantity.Format(baseRuns.Take(fewer).Average(), "GBP")}, other {Quantity.Format(otherRuns.Average(), "GBP")}</div>", row, StringComparison.Ordinal);
         Assert.Contains($"<p class=\"warning\">experiment {some} holds {fewer} runs, the base experiment {all} {Runs}: differences are paired over the first {fewer} runs, and the base's other {Runs - fewer} runs are left out of them", page, StringComparison.Ordinal);
         Assert.Contains($"<th>Base: Small market, seed 7, {Runs} runs</th>", page, StringComparison.Ordinal);

@@ -147,7 +147,7 @@ internal static class ComparePages
             html.Append("<tr><td>").Append(E(row.Label)).Append("</td><td>").Append(E(OutcomeDirection.Text(row.WorseWhen))).Append("</td>");
             foreach (var stats in row.PerExperiment)
             {
-                html.Append("<td>").Append(E($"{footing.Format(stats.Mean, row.Unit)} ± {footing.Format(stats.StandardError, row.Unit)}")).Append("</td>");
+                html.Append("<td>").Append(E(footing.PlusMinus(stats.Mean, stats.StandardError, row.Unit))).Append("</td>");
             }
             for (var i = 1; i < names.Count; i++)
             {
