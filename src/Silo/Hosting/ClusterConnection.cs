@@ -44,7 +44,7 @@ public sealed class ClusterConnection : IDisposable
         return Connect(redis.ToConfigurationString(), redis.ToString(), redis.ToTypeAgain(), cancellation).GetAwaiter().GetResult();
     }
 
-    /// <summary>Connects; throws <see cref="ClusterUnavailableException"/> when Redis or every silo is unreachable.</summary>
+    /// <summary>Connects; throws <see cref="NoSiloAnswerException"/> when no silo answers (nor Redis, when not checked first as <see cref="Open"/> does).</summary>
     public static async Task<ClusterConnection> Connect(string redisConfiguration, string displayAddress, string? typeAgain = null, CancellationToken cancellation = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -83,7 +83,7 @@ public sealed class ClusterConnection : IDisposable
         catch (Exception ex)
         {
             host.Dispose();
-            throw new ClusterUnavailableException(
+            throw new NoSiloAnswerException(
                 $"{ClusterAddress.Option}: no MarketSim silo answered through {displayAddress} within {ConnectPatience.TotalSeconds:0} s ({Reason(ex)}); start one with 'marketsim silo --cluster {typeAgain ?? displayAddress}'", ex);
         }
     }

@@ -21,15 +21,16 @@ public sealed class TwoSilos : IAsyncDisposable
     /// <summary>The cluster.</summary>
     public InProcessTestCluster Cluster { get; }
 
-    /// <summary>Deploys the cluster.</summary>
-    public static async Task<TwoSilos> Start()
+    /// <summary>Deploys the cluster; <paramref name="configure"/>, when given, adds to each silo's set-up after MarketSim's own.</summary>
+    public static async Task<TwoSilos> Start(Action<InProcessTestSiloSpecificOptions, ISiloBuilder>? configure = null)
     {
         var store = new ConcurrentDictionary<string, (object State, string ETag)>();
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) =>
+        builder.ConfigureSilo((options, silo) =>
         {
             silo.AddMarketSim(ScenarioCompiler.Instance, threads: 1).WithFastFailureDetection();
             silo.Services.AddKeyedSingleton<IGrainStorage>(ExperimentGrain.StorageName, (services, _) => new SharedGrainStorage(store, services.GetRequiredService<DeepCopier>()));
+            configure?.Invoke(options, silo);
         });
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
         var cluster = builder.Build();
