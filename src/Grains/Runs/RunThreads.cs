@@ -33,14 +33,25 @@ public sealed class RunThreads : IDisposable
     private readonly Thread[] _threads;
     private bool _stopping;
 
-    /// <summary>Starts <see cref="RunWorkerOptions.EffectiveThreads"/> run threads.</summary>
+    /// <summary>
+    /// Starts <see cref="RunWorkerOptions.EffectiveThreads"/> run threads; when one cannot start, those already started
+    /// are stopped before the failure is thrown, rather than left waiting for batches that never come.
+    /// </summary>
     public RunThreads(IOptions<RunWorkerOptions> options)
     {
         _threads = new Thread[options.Value.EffectiveThreads];
-        for (var t = 0; t < _threads.Length; t++)
+        try
         {
-            _threads[t] = new Thread(Work) { IsBackground = true, Name = $"marketsim-run-{t}" };
-            _threads[t].Start();
+            for (var t = 0; t < _threads.Length; t++)
+            {
+                _threads[t] = new Thread(Work) { IsBackground = true, Name = $"marketsim-run-{t}" };
+                _threads[t].Start();
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
         }
     }
 
