@@ -117,7 +117,10 @@ public static class ComparisonFiles
             (d.Base.Mean, d.Outcome.Unit), (d.Other.Mean, d.Outcome.Unit), (d.Difference.Mean, d.Outcome.Unit), (d.Difference.HalfWidth95, d.Outcome.Unit),
         }));
 
-    /// <summary>A row's base mean, other mean and "difference ± 95% half-width" on <paramref name="footing"/>, as the console and report.html write them; "n/a" without pairs.</summary>
+    /// <summary>
+    /// A row's base mean, other mean and "difference ± 95% half-width" on <paramref name="footing"/>, the two on one scale
+    /// (<see cref="Footing.PlusMinus"/>), as the console and report.html write them; "n/a" without pairs.
+    /// </summary>
     public static (string Base, string Other, string Difference) Figures(PairedDifference d, Footing footing)
     {
         if (d.Pairs == 0)
@@ -126,7 +129,7 @@ public static class ComparisonFiles
         }
         var unit = d.Outcome.Unit;
         return (footing.Format(d.Base.Mean, unit), footing.Format(d.Other.Mean, unit),
-            $"{footing.Format(d.Difference.Mean, unit, signed: true)} ± {footing.Format(d.Difference.HalfWidth95, unit)}");
+            footing.PlusMinus(d.Difference.Mean, d.Difference.HalfWidth95, unit, signed: true));
     }
 
     /// <summary>P(other worse) with its 95% Wilson interval, as the console and report.html write it: "2.5% (1.1–5.7%)", "0% (0–1.9%)"; "n/a" when neither direction is worse.</summary>

@@ -21,6 +21,12 @@ public sealed class Footing
     /// <summary><paramref name="x"/> in <paramref name="unit"/> as <see cref="Quantity.Format"/> writes it, on this footing.</summary>
     public string Format(double x, string unit, bool signed = false) => Quantity.Format(x, unit, signed, Scales(unit));
 
+    /// <summary>
+    /// <paramref name="x"/> and the half-width of its 95% interval in <paramref name="unit"/> on one scale, as
+    /// <see cref="Quantity.PlusMinus"/> writes them, on this footing: "+£7.35k ± £1.25k" beside £385k.
+    /// </summary>
+    public string PlusMinus(double x, double halfWidth, string unit, bool signed = false) => Quantity.PlusMinus(x, halfWidth, unit, signed, Scales(unit));
+
     /// <summary>A percentile of a count of <paramref name="unit"/> as <see cref="Quantity.Count"/> writes it, on this footing.</summary>
     public string Count(double x, string unit) => Quantity.Count(x, Scales(unit));
 

@@ -6,7 +6,7 @@ namespace MarketSim.Simulator.Reports;
 /// <summary>
 /// Figures for people in tables and reports: money with £ and k/m/bn (£1.20m, −£5.00m), rates in
 /// pounds and pence an hour, other units as compact numbers (their unit is in the label), and chances
-/// as percentages with their 95% interval (2.5% (1.1–5.7%)).
+/// as percentages with their 95% interval (2.5% (1.1–5.7%)); a difference and its 95% half-width on one scale (+£1.23m ± £0.05m).
 /// </summary>
 public static class Quantity
 {
@@ -53,6 +53,89 @@ public static class Quantity
 
     /// <summary>A chance and its 95% Wilson interval as <see cref="Percent(double, double, double)"/> writes them; "n/a" for none.</summary>
     public static string Chance(Proportion? chance) => chance is null ? "n/a" : Percent(chance.P, chance.Low95, chance.High95);
+
+    /// <summary>
+    /// A figure and the half-width of its 95% interval on one scale, the half-width to one significant figure (two when
+    /// it starts with 1 or 2) and the figure to as many decimals: "£1.23m ± £0.05m", "+£1,234 ± £56", "23.4% ± 0.4%" (a
+    /// share, unit "share"), "+£1.2300m ± £0.0008m" for a half-width small beside the figure and "+£0.01m ± £1.50m" for
+    /// one larger. The scale (k, m, bn) is the one <see cref="Format"/> would give the larger of the two, with k from 1,000
+    /// when <paramref name="scaled"/>; an exact 0 is "£0" ("0 ± 0" where two scenarios cannot differ). With <paramref name="signed"/>, + or − before a figure
+    /// that does not round to 0. "n/a" for a NaN figure, "± n/a" for a NaN half-width.
+    /// </summary>
+    public static string PlusMinus(double x, double halfWidth, string unit, bool signed = false, bool scaled = false)
+    {
+        if (double.IsNaN(x))
+        {
+            return "n/a";
+        }
+        if (!double.IsFinite(x) || !double.IsFinite(halfWidth))
+        {
+            string Alone(double y, bool sign) => unit == "share" ? (sign && y > 0 ? "+" : "") + Share(y) : Format(y, unit, sign, scaled);
+            return $"{Alone(x, signed)} ± {(double.IsNaN(halfWidth) ? "n/a" : Alone(Math.Abs(halfWidth), false))}";
+        }
+        var half = Math.Abs(halfWidth);
+        var (prefix, factor, suffix, decimals) = Scale(Math.Max(Math.Abs(x), half), unit, scaled);
+        decimals = Math.Min(15, Math.Max(decimals, HalfWidthDecimals(half * factor)));
+        if (unit == "GBP" && suffix.Length == 0 && decimals == 1)
+        {
+            // Pounds to a tenth read as a slip; pence, as every other amount below £10.
+            decimals = 2;
+        }
+        var format = decimals == 0 ? "#,0" : "#,0." + new string('0', decimals);
+        var value = Math.Round(Math.Abs(x) * factor, decimals, MidpointRounding.AwayFromZero);
+        var sign = value == 0 ? "" : x < 0 ? "−" : signed ? "+" : "";
+        // An exact 0 reads "0", as Format writes it, not "0.00m": a difference of none, or a half-width of none.
+        string Written(double y, double rounded) => y == 0 ? unit == "share" ? "0%" : "0" : rounded.ToString(format, CultureInfo.InvariantCulture) + suffix;
+        return $"{sign}{prefix}{Written(x, value)} ± {prefix}{Written(half, Math.Round(half * factor, decimals, MidpointRounding.AwayFromZero))}";
+    }
+
+    // How PlusMinus writes figures up to `magnitude`: before the number, its multiplier, the suffix after it (k, m, bn, tn
+    // or %) and the decimals the figure itself takes, as Format writes it (three significant figures with a suffix).
+    private static (string Prefix, double Factor, string Suffix, int Decimals) Scale(double magnitude, string unit, bool scaled)
+    {
+        var prefix = unit is "GBP" or "GBP per hour" ? "£" : "";
+        var (factor, suffix, decimals) = unit switch
+        {
+            "share" => (100, "%", magnitude * 100 >= 10 ? 0 : 1),
+            "GBP per hour" => (1, "", 2),
+            _ when magnitude >= (scaled ? 1000 : 10_000) => Suffixed(magnitude),
+            "GBP" => (1, "", magnitude >= 10 ? 0 : 2),
+            _ => (1, "", magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : 2),
+        };
+        // A figure that is not 0 keeps one significant figure, as Format's do.
+        return (prefix, factor, suffix, magnitude > 0 ? Math.Max(decimals, OneFigure(magnitude * factor)) : decimals);
+    }
+
+    // The suffix Numbers.Scaled gives `magnitude` (at least 1,000): the multiplier, the suffix and the decimals of three significant figures.
+    private static (double Factor, string Suffix, int Decimals) Suffixed(double magnitude)
+    {
+        string[] suffixes = ["k", "m", "bn", "tn"];
+        var factor = 1e-3;
+        for (var i = 0; ; i++, factor /= 1000)
+        {
+            var scaled = magnitude * factor;
+            var decimals = Math.Round(scaled, 1, MidpointRounding.AwayFromZero) >= 100 ? 0 : Math.Round(scaled, 2, MidpointRounding.AwayFromZero) >= 10 ? 1 : 2;
+            if (Math.Round(scaled, decimals, MidpointRounding.AwayFromZero) < 1000 || i == suffixes.Length - 1)
+            {
+                return (factor, suffixes[i], decimals);
+            }
+        }
+    }
+
+    // The decimals that show a half-width to one significant figure, or two when it starts with 1 or 2 (0.15, not 0.2); none for 0.
+    private static int HalfWidthDecimals(double half)
+    {
+        if (half == 0)
+        {
+            return 0;
+        }
+        var exponent = (int)Math.Floor(Math.Log10(half));
+        var figures = Math.Round(half / Math.Pow(10, exponent), 1, MidpointRounding.AwayFromZero) < 3 ? 2 : 1;
+        return Math.Max(0, figures - 1 - exponent);
+    }
+
+    // The decimals that show a positive magnitude to one significant figure: 0 from 1, 3 for 0.002.
+    private static int OneFigure(double magnitude) => Math.Max(0, -(int)Math.Floor(Math.Log10(magnitude)));
 
     private static string Pounds(double magnitude) => magnitude switch
     {

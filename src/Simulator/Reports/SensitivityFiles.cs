@@ -27,7 +27,7 @@ internal static class SensitivityFiles
     /// <summary>
     /// Each outcome's table, with the outcome's label and unit ("Unmet care (hours)"), the inputs in words
     /// ("providers › SLP A › capacity weekly hours"), and figures as `compare` writes them (£1.2m, −93.5k), the title's
-    /// base-case mean, the means and the changes on one <see cref="Footing"/> (+12.2k ± 7.89k, not +12.2k ± 7,889).
+    /// base-case mean, the means and the changes on one <see cref="Footing"/> (+12.2k ± 7.9k, not +12.2k ± 7,889), each change and its half-width on one scale.
     /// </summary>
     public static IReadOnlyList<Table> Tables(SensitivityPlan plan, IReadOnlyList<Effect> effects, long runs)
     {
@@ -47,7 +47,7 @@ internal static class SensitivityFiles
                 e.Setting,
                 Numbers.Setting(e.Value),
                 footing.Format(e.VariantMean, unit),
-                $"{footing.Format(e.Difference.Mean, unit, signed: true)} ± {footing.Format(e.Difference.HalfWidth95, unit)}",
+                footing.PlusMinus(e.Difference.Mean, e.Difference.HalfWidth95, unit, signed: true),
             }).ToList();
             return new Table(metric, title, rows, LeftOutNotes(plan, ShortLabel(labels, column), ofMetric));
         })];

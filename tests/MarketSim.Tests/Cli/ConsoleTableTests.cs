@@ -284,8 +284,10 @@ public class ConsoleTableTests
             double Field(string name) => double.Parse(cells[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
             Assert.Matches(Whole(Numbers.Setting(Field("value"))), run.Output);
             AssertWhole(run.Output, Field("base_mean"));
-            AssertWhole(run.Output, Field("mean_difference"));
-            AssertWhole(run.Output, (Field("ci95_high") - Field("ci95_low")) / 2);
+            // The change and its half-width on one scale, as Quantity.PlusMinus writes them on the table's footing, each whole.
+            var unit = cells[Array.IndexOf(header, "unit")];
+            var change = new[] { false, true }.Select(scaled => Quantity.PlusMinus(Field("mean_difference"), (Field("ci95_high") - Field("ci95_low")) / 2, unit, signed: true, scaled)).ToList();
+            Assert.True(change.Any(c => c.Split(" ± ").All(part => Regex.IsMatch(run.Output, Whole(part)))), $"neither {string.Join(" nor ", change)} appears whole in:\n{run.Output}");
         }
     }
 

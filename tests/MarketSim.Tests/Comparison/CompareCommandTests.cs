@@ -182,6 +182,23 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void Difference_and_half_width_share_one_scale_in_the_compare_table_and_its_report()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "cmp");
+
+        var run = CliRun.AtWidth(200, "compare", Doncaster, LeadExit, "--runs", "20", "--seed", "42", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var console = run.Output.Split('\n').Select(l => l.Split('│', StringSplitOptions.TrimEntries))
+            .Where(c => c.Length == 8 && c[1] != "Outcome" && c[3].Length > 0).Select(c => c[5]).ToList();
+        OneScale.Assert("console", console);
+        var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir, "report.html")));
+        var cells = Regex.Matches(report, "<tr><td title=\"[^\"]+\">[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(console.Count, cells.Count);
+        OneScale.Assert("report.html", cells);
+    }
+
+    [Fact]
     public void Compare_csv_is_byte_identical_on_one_thread_and_on_two()
     {
         var parent = Repo.TempDir();

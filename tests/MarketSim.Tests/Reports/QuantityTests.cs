@@ -65,4 +65,49 @@ public class QuantityTests
         Assert.Equal(expected, Quantity.Format(x, unit));
         Assert.Equal(expected.TrimStart('£'), Numbers.Readable(x));
     }
+
+    [Theory]
+    [InlineData(1_234_567.0, 45_000.0, "GBP", false, "£1.23m ± £0.05m")]
+    [InlineData(1_234.0, 56.0, "GBP", true, "+£1,234 ± £56")]
+    [InlineData(0.234, 0.004, "share", false, "23.4% ± 0.4%")]
+    [InlineData(1_230_000.0, 4_000.0, "GBP", false, "£1.230m ± £0.004m")]
+    [InlineData(-93_500.0, 2_100.0, "hours", true, "−93.5k ± 2.1k")]
+    [InlineData(0.42, 0.013, "GBP per hour", true, "+£0.420 ± £0.013")]
+    [InlineData(1_234.0, 0.5, "GBP", false, "£1,234.00 ± £0.50")]
+    public void Difference_and_half_width_share_one_scale(double x, double half, string unit, bool signed, string expected) =>
+        Assert.Equal(expected, Quantity.PlusMinus(x, half, unit, signed));
+
+    [Theory]
+    [InlineData(1_230_000.0, 800.0, "+£1.2300m ± £0.0008m")]
+    [InlineData(1_230_000.0, 0.0, "+£1.23m ± £0")]
+    public void A_tiny_half_width_keeps_the_differences_scale_and_shows_a_significant_figure(double x, double half, string expected) =>
+        Assert.Equal(expected, Quantity.PlusMinus(x, half, "GBP", signed: true));
+
+    [Theory]
+    [InlineData(0.0, 0.0, "GBP", "£0 ± £0")]
+    [InlineData(0.0, 0.0, "hours", "0 ± 0")]
+    [InlineData(0.0, 1_500_000.0, "GBP", "£0 ± £1.50m")]
+    public void An_exact_zero_reads_0_beside_its_half_width(double x, double half, string unit, string expected) =>
+        Assert.Equal(expected, Quantity.PlusMinus(x, half, unit, signed: true));
+
+    [Theory]
+    [InlineData(12_000.0, 1_500_000.0, "GBP", "+£0.01m ± £1.50m")]
+    [InlineData(-0.001, 2.0, "hours", "0.00 ± 2.00")]
+    public void A_half_width_larger_than_the_difference_sets_the_scale_of_both(double x, double half, string unit, string expected) =>
+        Assert.Equal(expected, Quantity.PlusMinus(x, half, unit, signed: true));
+
+    [Fact]
+    public void On_a_footing_with_k_from_1000_a_difference_and_its_half_width_take_k_together()
+    {
+        var footing = Footing.Of([(385_000.0, "hours")]);
+
+        Assert.Equal("+7.35k ± 1.25k", footing.PlusMinus(7_345, 1_248, "hours", signed: true));
+        Assert.Equal("+7,345 ± 1,248", Footing.Of([]).PlusMinus(7_345, 1_248, "hours", signed: true));
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 3.0, "n/a")]
+    [InlineData(5.0, double.NaN, "+5.00 ± n/a")]
+    public void A_difference_or_half_width_not_known_reads_n_a(double x, double half, string expected) =>
+        Assert.Equal(expected, Quantity.PlusMinus(x, half, "hours", signed: true));
 }

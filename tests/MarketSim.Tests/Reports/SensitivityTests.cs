@@ -178,6 +178,24 @@ public class SensitivityTests
     }
 
     [Fact]
+    public void Difference_and_half_width_share_one_scale_in_the_sensitivity_table_and_its_report()
+    {
+        var dir = Path.Combine(Repo.TempDir(), "sens");
+
+        var run = CliRun.AtWidth(200, "sensitivity", Repo.Scenario("doncaster-ccash.yaml"), "--vary", "providers.slp_a.capacity_weekly_hours=2000..3500",
+            "--metric", "spot_hours_total", "--metric", "whole_system_cost_gbp", "--runs", "10", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var console = run.Output.Split('\n').Select(l => l.Split('│', StringSplitOptions.TrimEntries)).Where(c => c.Length == 7 && c[1] != "Input" && c[4].Length > 0).Select(c => c[5]).ToList();
+        Assert.Equal(6, console.Count);
+        OneScale.Assert("console", console);
+        var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(dir, "report.html")));
+        var cells = Regex.Matches(report, "<tr><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td></tr>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(console, cells);
+        OneScale.Assert("report.html", cells);
+    }
+
+    [Fact]
     public void The_sensitivity_report_has_the_tables_and_provenance_and_the_manifest_what_was_varied_and_how_to_reproduce_it()
     {
         var dir = Path.Combine(Repo.TempDir(), "sens");

@@ -66,6 +66,22 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
     }
 
     [Fact]
+    public async Task Difference_and_half_width_share_one_scale_on_the_compare_page()
+    {
+        var (one, more) = (Experiment("one-year", ExperimentComparisonTests.Small), Experiment("more-capacity", ExperimentComparisonTests.Small.Replace("capacity_weekly_hours: 180", "capacity_weekly_hours: 190", StringComparison.Ordinal)));
+        var other = Experiment("other-seed", ExperimentComparisonTests.Small.Replace("capacity_weekly_hours: 180", "capacity_weekly_hours: 190", StringComparison.Ordinal), seed: 8);
+
+        var page = WebUtility.HtmlDecode(await workbench.Client.GetStringAsync($"/compare?base={one}&e={more}&e={other}&all=1"));
+
+        var table = page[page.IndexOf("id=\"comparison\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        var paired = System.Text.RegularExpressions.Regex.Matches(table, @"<td>([^<]*) \(paired\)").Select(m => m.Groups[1].Value).ToList();
+        var unpaired = System.Text.RegularExpressions.Regex.Matches(table, @"<td>([^<]*) \(unpaired\)").Select(m => m.Groups[1].Value).ToList();
+        Support.OneScale.Assert("paired differences", paired);
+        Support.OneScale.Assert("unpaired differences", unpaired);
+    }
+
+    [Fact]
     public async Task Experiments_of_different_run_counts_give_both_means_over_the_common_runs_and_say_how_many_were_left_out()
     {
         const int fewer = 150;
@@ -218,7 +234,7 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
     }
 
     /// <summary>Runs <paramref name="yaml"/> (seed 7, <paramref name="runs"/> runs) into the workbench's experiments folder as <paramref name="id"/>, once for the class, and returns the id.</summary>
-    private string Experiment(string id, string yaml, int runs = Runs)
+    private string Experiment(string id, string yaml, int runs = Runs, ulong seed = 7)
     {
         var folder = Path.Combine(workbench.Experiments, id);
         lock (workbench)
@@ -227,7 +243,7 @@ public sealed class ComparePageTests(Support.Workbench workbench) : IClassFixtur
             {
                 var scenario = Path.Combine(workbench.Folder, id + ".yaml");
                 File.WriteAllText(scenario, yaml);
-                MarketSim.Simulator.Experiments.Experiment.Run(new ExperimentOptions(scenario, runs, 7, folder, Threads: 2));
+                MarketSim.Simulator.Experiments.Experiment.Run(new ExperimentOptions(scenario, runs, seed, folder, Threads: 2));
             }
         }
         return id;

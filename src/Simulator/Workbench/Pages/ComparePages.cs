@@ -153,7 +153,7 @@ internal static class ComparePages
             {
                 if (row.PairedWithBase[i] is { } paired)
                 {
-                    html.Append("<td>").Append(E(paired.Pairs > 0 ? $"{footing.Format(paired.MeanDifference, row.Unit, signed: true)} ± {footing.Format(paired.HalfWidth95, row.Unit)} (paired)" : "n/a"));
+                    html.Append("<td>").Append(E(paired.Pairs > 0 ? $"{footing.PlusMinus(paired.MeanDifference, paired.HalfWidth95, row.Unit, signed: true)} (paired)" : "n/a"));
                     if (paired.Pairs > 0 && paired.LeavesRunsOut)
                     {
                         html.Append("<div class=\"muted\">").Append(E(string.Create(CultureInfo.InvariantCulture,
@@ -164,7 +164,7 @@ internal static class ComparePages
                 else
                 {
                     var (difference, halfWidth) = Unpaired(row, i);
-                    html.Append("<td>").Append(E($"{footing.Format(difference, row.Unit, signed: true)} ± {footing.Format(halfWidth, row.Unit)} (unpaired)")).Append("</td><td>n/a</td>");
+                    html.Append("<td>").Append(E($"{footing.PlusMinus(difference, halfWidth, row.Unit, signed: true)} (unpaired)")).Append("</td><td>n/a</td>");
                 }
             }
             html.Append("</tr>");
