@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MarketSim.Simulator.Reports.Charts;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -18,6 +19,6 @@ public static class ChartScaleOption
     public static Option<double> Create() => NumberOption.Create<double>(
         "--chart-scale",
         "Size of the PNG charts in charts/ as a multiple of 1,000 × 600 pixels: 1 for screens and documents, 2 for print (text and lines scale too). The SVGs are not affected.",
-        1,
+        ChartFiles.DefaultScale,
         Allowed);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MarketSim.Simulator.Comparison;
 using MarketSim.Simulator.Reports;
+using MarketSim.Simulator.Reports.Charts;
 
 namespace MarketSim.Simulator.Cli;
 
@@ -83,7 +84,7 @@ internal static class CompareCommand
     }
 
     /// <summary>Writes every file of a comparison into <paramref name="folder"/>: each scenario as it was loaded, compare.csv, the charts, report.html and manifest.json.</summary>
-    internal static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs, double chartScale = 1)
+    internal static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs, double chartScale = ChartFiles.DefaultScale)
     {
         var scenarios = new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).ToList();
         foreach (var scenario in scenarios)
@@ -115,7 +116,7 @@ internal static class CompareCommand
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteString("reproduce", ComparisonFiles.Reproduce(plan, seed, runs));
+            json.WriteString("reproduce", ComparisonFiles.Reproduce(plan, seed, runs, chartScale));
         });
     }
 }

@@ -141,7 +141,7 @@ internal static class SensitivityCommand
     /// <summary>Writes every file of a one-at-a-time analysis into <paramref name="folder"/>: the scenario as it was loaded, the tables, charts, report.html and manifest.json.</summary>
     internal static void Write(ResultsFolder folder, string scenarioPath, SensitivityPlan plan, IReadOnlyList<Variation> variations, List<SensitivityAnalysis.Effect> effects, ulong seed, long runs, int points, double chartScale)
     {
-        var reproduce = Reproduce(variations, plan.Metrics, seed, runs, points);
+        var reproduce = Reproduce(variations, plan.Metrics, seed, runs, points, chartScale);
         File.WriteAllText(folder.File("scenario.yaml"), plan.Source.EffectiveYaml);
         SensitivityFiles.Write(folder, plan, effects, scenarioPath, seed, runs, points, chartScale, reproduce);
         Manifest.Write(folder, json =>
@@ -173,12 +173,13 @@ internal static class SensitivityCommand
         });
     }
 
-    // The command that redoes the analysis in the results folder, from its scenario.yaml.
-    private static string Reproduce(IReadOnlyList<Variation> variations, IReadOnlyList<string> metrics, ulong seed, long runs, int points) =>
+    // The command that redoes the analysis in the results folder, from its scenario.yaml, its PNGs at the same --chart-scale.
+    private static string Reproduce(IReadOnlyList<Variation> variations, IReadOnlyList<string> metrics, ulong seed, long runs, int points, double chartScale) =>
         Provenance.Command(new[] { "sensitivity", "scenario.yaml" }
             .Concat(variations.SelectMany(v => new[] { "--vary", v.Text }))
             .Concat(metrics.SelectMany(m => new[] { "--metric", m }))
-            .Concat(["--points", points.ToString(CultureInfo.InvariantCulture), "--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)]));
+            .Concat(["--points", points.ToString(CultureInfo.InvariantCulture), "--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)])
+            .Concat(Provenance.ChartScale(chartScale)));
 
     private static void Print(MarketSimCli cli, SensitivityPlan plan, List<SensitivityAnalysis.Effect> effects, long runs)
     {

@@ -1,3 +1,5 @@
+using MarketSim.Simulator.Reports.Charts;
+
 namespace MarketSim.Simulator.Experiments;
 
 /// <summary>What `marketsim run` was asked to do.</summary>
@@ -22,7 +24,7 @@ public sealed record ExperimentOptions(
     bool Overwrite = false,
     TargetPrecision? Precision = null,
     string? Cluster = null,
-    double ChartScale = 1,
+    double ChartScale = ChartFiles.DefaultScale,
     string? ExperimentId = null);
 
 /// <summary>A precision target: the 95% confidence half-width of an outcome's mean.</summary>

@@ -254,7 +254,7 @@ public sealed class PreparedExperiment : IDisposable
             ["Engine version"] = Manifest.EngineVersion,
             ["Scenario file"] = Path.GetFileName(options.ScenarioPath),
             ["Scenario SHA-256"] = loaded.Source!.Sha256,
-            ["Reproduce"] = Provenance.RunCommand(summary.Runs, options.Seed),
+            ["Reproduce"] = Provenance.RunCommand(summary.Runs, options.Seed, options.ChartScale),
             ["Stopped"] = stopReason,
         };
         if (interrupted)

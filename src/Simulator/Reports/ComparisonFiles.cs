@@ -18,11 +18,11 @@ public static class ComparisonFiles
     public const string CsvHeader = "scenario,scenario_file,outcome,unit,worse_when,runs_paired,runs_left_out,base_mean,other_mean,mean_difference,difference_se,ci95_low,ci95_high,p_other_worse,p_other_worse_low,p_other_worse_high";
 
     /// <summary>Writes compare.csv, the charts (their PNGs at <paramref name="chartScale"/>) and report.html into <paramref name="folder"/>.</summary>
-    public static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs, double chartScale = 1)
+    public static void Write(ResultsFolder folder, ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs, double chartScale = ChartFiles.DefaultScale)
     {
         File.WriteAllText(folder.File("compare.csv"), Csv(results), new UTF8Encoding(false));
         var charts = ChartFiles.Write(folder.File("charts"), ComparisonCharts.Build(plan, results, runs), chartScale);
-        File.WriteAllText(folder.File("report.html"), Html(plan, results, seed, runs, charts));
+        File.WriteAllText(folder.File("report.html"), Html(plan, results, seed, runs, chartScale, charts));
     }
 
     /// <summary>The text of compare.csv.</summary>
@@ -46,7 +46,7 @@ public static class ComparisonFiles
         return csv.ToString();
     }
 
-    private static string Html(ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs, IReadOnlyList<(string File, string Caption, XElement Svg)> charts)
+    private static string Html(ComparisonPlan plan, IReadOnlyList<ComparisonResult> results, ulong seed, long runs, double chartScale, IReadOnlyList<(string File, string Caption, XElement Svg)> charts)
     {
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -68,7 +68,7 @@ public static class ComparisonFiles
         html.Append(Section(plan, results));
         html.Append(Provenance.Html(
             new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).Select(s => new[] { $"{s.Folder}/scenario.yaml", Path.GetFileName(s.Path), s.Source.Sha256 }),
-            Reproduce(plan, seed, runs)));
+            Reproduce(plan, seed, runs, chartScale)));
         html.Append("</body></html>\n");
         return html.ToString();
     }
@@ -161,13 +161,14 @@ public static class ComparisonFiles
 
     /// <summary>
     /// The command that reproduces the comparison from the scenarios' copies, run in the results folder:
-    /// each copy's folder names its results subfolder again, and the metrics named are named again.
+    /// each copy's folder names its results subfolder again, and the metrics named and a --chart-scale other than 1 are named again.
     /// </summary>
-    public static string Reproduce(ComparisonPlan plan, ulong seed, long runs) =>
+    public static string Reproduce(ComparisonPlan plan, ulong seed, long runs, double chartScale) =>
         Provenance.Command(new[] { "compare" }
             .Concat(new[] { plan.Base }.Concat(plan.Others.Select(o => o.Scenario)).Select(s => $"{s.Folder}/{ScenarioComparison.CopyFile}"))
             .Concat(plan.Metrics.SelectMany(m => new[] { "--metric", m }))
-            .Concat(["--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)]));
+            .Concat(["--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)])
+            .Concat(Provenance.ChartScale(chartScale)));
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -67,7 +67,7 @@ public static class Manifest
             json.WriteNumber("runs_per_second", Math.Round(runs / Math.Max(elapsed.TotalSeconds, 1e-9), 1));
             json.WriteString("dotnet", Environment.Version.ToString());
             json.WriteNumber("processor_count", Environment.ProcessorCount);
-            json.WriteString("reproduce", Provenance.RunCommand(runs, options.Seed));
+            json.WriteString("reproduce", Provenance.RunCommand(runs, options.Seed, options.ChartScale));
         });
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MarketSim.Simulator.Reports.Charts;
 
 namespace MarketSim.Simulator.Reports;
 
@@ -17,9 +18,19 @@ internal static class Provenance
     public static string Command(IEnumerable<string> words) =>
         string.Join(' ', words.Select(Quote).Prepend(Manifest.Engine));
 
-    /// <summary>The command line that redoes a `run` results folder from its scenario.yaml, for report.html and manifest.json.</summary>
-    public static string RunCommand(long runs, ulong seed) =>
-        Command(["run", "scenario.yaml", "--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture)]);
+    /// <summary>
+    /// The command line that redoes a `run` results folder from its scenario.yaml, for report.html and manifest.json, with
+    /// the <paramref name="chartScale"/> its PNGs were drawn at.
+    /// </summary>
+    public static string RunCommand(long runs, ulong seed, double chartScale) =>
+        Command(new[] { "run", "scenario.yaml", "--runs", runs.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture) }.Concat(ChartScale(chartScale)));
+
+    /// <summary>
+    /// The words of a command line that draw the PNGs at <paramref name="scale"/> again, "--chart-scale 2"; none at the
+    /// default scale, so that a reproduce command names only what was asked for.
+    /// </summary>
+    public static IEnumerable<string> ChartScale(double scale) =>
+        scale == ChartFiles.DefaultScale ? [] : ["--chart-scale", scale.ToString("R", CultureInfo.InvariantCulture)];
 
     /// <summary>
     /// report.html's provenance section: a row per item of <paramref name="rows"/> (already plain text,

@@ -18,7 +18,8 @@ internal static class SobolFiles
     {
         var reproduce = Provenance.Command(new[] { "sensitivity", "scenario.yaml", "--method", "sobol", "--base-runs", Whole(plan.Design.BaseSize) }
             .Concat(plan.Metrics.SelectMany(m => new[] { "--metric", m.Name }))
-            .Concat(["--seed", seed.ToString(CultureInfo.InvariantCulture)]));
+            .Concat(["--seed", seed.ToString(CultureInfo.InvariantCulture)])
+            .Concat(Provenance.ChartScale(chartScale)));
         File.WriteAllText(folder.File("sobol.csv"), Csv(plan, results), new UTF8Encoding(false));
         File.WriteAllText(folder.File("scenario.yaml"), plan.Source.EffectiveYaml);
         var labels = new OutcomeLabels(plan.Scenario);

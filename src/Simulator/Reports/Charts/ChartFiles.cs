@@ -12,6 +12,9 @@ namespace MarketSim.Simulator.Reports.Charts;
 /// </summary>
 public static partial class ChartFiles
 {
+    /// <summary>The scale of the PNGs when none is asked for (--chart-scale): 1,000 × 600 pixels.</summary>
+    public const double DefaultScale = 1;
+
     /// <summary>The SVG namespace.</summary>
     public static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
