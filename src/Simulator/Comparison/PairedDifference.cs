@@ -29,6 +29,12 @@ public sealed class PairedDifference(ComparedOutcome outcome)
     /// <summary>Runs paired.</summary>
     public long Pairs => Difference.Count;
 
+    /// <summary>
+    /// Whether the two scenarios gave the outcome the same value in every paired run: a difference of exactly 0 with a
+    /// standard error of 0, such as an outcome the change cannot reach. False when nothing was paired.
+    /// </summary>
+    public bool Identical => Pairs > 0 && Difference.Min == 0 && Difference.Max == 0;
+
     /// <summary>Share of the pairs in which OTHER is strictly worse; NaN when neither direction is worse or nothing was paired.</summary>
     public double ProbabilityOtherWorse =>
         Outcome.WorseWhen == WorseWhen.Neither || Pairs == 0 ? double.NaN : _worse / (double)Pairs;

@@ -57,12 +57,17 @@ public static class ComparisonFiles
             .Append(seed.ToString(CultureInfo.InvariantCulture)).Append("; ").Append(E(Period(plan))).Append(". Run k of every scenario uses the same random numbers (common random numbers), ")
             .Append("so each difference is OTHER − BASE run by run; its 95% confidence interval is the mean ± 1.96 standard errors of the paired differences. ")
             .Append("P(other worse) is the share of paired runs in which the other scenario is worse, in the direction named, with its 95% (Wilson score) interval, which is not empty when no run or every run is worse.</p>\n");
-        if (charts.Count > 0)
+        var notCharted = ComparisonCharts.NotChartedNote(plan, results);
+        if (charts.Count > 0 || notCharted is not null)
         {
             html.Append("<h2>Differences at a glance</h2>\n");
             foreach (var (file, caption, svg) in charts)
             {
                 Reports.Html.Figure(html, file, caption, svg);
+            }
+            if (notCharted is not null)
+            {
+                html.Append("<p class=\"muted\" id=\"not-charted\">").Append(E(notCharted)).Append("</p>\n");
             }
         }
         html.Append(Section(plan, results));
