@@ -106,7 +106,7 @@ public sealed class PreparedExperiment : IDisposable
                 });
             }
             clock.Stop();
-            var stopReason = interrupted ? string.Create(CultureInfo.InvariantCulture, $"interrupted: stopped (a stop signal, or Stop in the workbench) after {summary.Runs:N0} runs, the first in run order") : StopReason(options, stopRule, summary.Runs);
+            var stopReason = interrupted ? string.Create(CultureInfo.InvariantCulture, $"interrupted: stopped (a stop signal, or Stop in the workbench) after {summary.Runs:N0} runs, the first in run order") : StopReason(options, stopRule, summary.Runs, precisionColumn is { } c ? (new OutcomeLabels(scenario, loaded.Inputs).BeforeFigures(schema.Columns[c]), schema.Columns[c].Unit) : default);
             abort.ThrowIfCancellationRequested();
             var entities = t.Measure("entity summaries", () => ExactEntityQuantiles.Apply(engine.EntitySummaries(experimentId), summary, riskShare));
             // Nothing needs an embedded silo any more: it stops while the files are written. A cluster's client stays connected
@@ -221,20 +221,27 @@ public sealed class PreparedExperiment : IDisposable
     // Waits without throwing: used where another exception is already on its way, so a writer never outlives its folder.
     private static void WaitQuietly(Task task) => ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
 
-    private static string StopReason(ExperimentOptions options, PrecisionStopRule? rule, long runs)
+    /// <summary>
+    /// Why the runs stopped, for manifest.json's stop_reason, the console and the workbench: a precision target's outcome by
+    /// <paramref name="target"/>'s label, as the headline tables label it, with its unit ("the 95% interval of the mean of Unmet
+    /// need (care hours not delivered), hours, is ± 39,976"), its figures in that unit (£ for money); target_metric keeps the column's name.
+    /// </summary>
+    private static string StopReason(ExperimentOptions options, PrecisionStopRule? rule, long runs, (string Label, string Unit) target)
     {
-        if (options.Precision is not { } target || rule is null)
+        if (options.Precision is not { } precision || rule is null)
         {
             return string.Create(CultureInfo.InvariantCulture, $"fixed number of runs: {runs:N0}");
         }
-        var interval = $"the 95% interval of {target.Metric}'s mean is {(double.IsFinite(rule.HalfWidth) ? $"± {Numbers.Readable(rule.HalfWidth)}" : "not yet known")}";
-        var wanted = $"the target ± {Numbers.Readable(target.HalfWidth)}";
+        string Figure(double x) => (target.Unit == "GBP" ? "£" : "") + Numbers.Readable(x);
+        var of = target.Unit == "GBP" ? target.Label : $"{target.Label},";
+        var interval = $"the 95% interval of the mean of {of} is {(double.IsFinite(rule.HalfWidth) ? $"± {Figure(rule.HalfWidth)}" : "not yet known")}";
+        var wanted = $"the target ± {Figure(precision.HalfWidth)}";
         if (rule.IsSatisfied)
         {
             return string.Create(CultureInfo.InvariantCulture, $"target precision reached: {interval}, within {wanted}, after {runs:N0} runs");
         }
-        return rule.HalfWidth <= target.HalfWidth
-            ? string.Create(CultureInfo.InvariantCulture, $"maximum runs reached: {interval}, within {wanted}, but only {runs:N0} of the minimum {target.MinimumRuns:N0} runs were done")
+        return rule.HalfWidth <= precision.HalfWidth
+            ? string.Create(CultureInfo.InvariantCulture, $"maximum runs reached: {interval}, within {wanted}, but only {runs:N0} of the minimum {precision.MinimumRuns:N0} runs were done")
             : string.Create(CultureInfo.InvariantCulture, $"maximum runs reached: {interval}, wider than {wanted}, after {runs:N0} runs");
     }
 

@@ -158,6 +158,13 @@ public sealed class OutcomeLabels(MarketScenario scenario, IReadOnlyList<Uncerta
     /// <summary>The label of <paramref name="column"/> with its unit in words: "Unmet need (care hours not delivered), hours".</summary>
     public string WithUnit(OutcomeColumn column) => $"{Label(column)}, {Unit(column.Unit)}";
 
+    /// <summary>
+    /// The label of <paramref name="column"/> to stand before its figures: with its unit in words ("Unmet need (care hours not
+    /// delivered), hours"), except for an amount in pounds, whose figures are written with £ ("Whole-system cost (spend plus
+    /// cost of unmet need)"), so that it does not say ", £" as well.
+    /// </summary>
+    public string BeforeFigures(OutcomeColumn column) => column.Unit == "GBP" ? Label(column) : WithUnit(column);
+
     /// <summary>A label as it reads inside a sentence, its first letter in lower case: "What drives unmet need (…)".</summary>
     public static string InSentence(string label) => label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];
 

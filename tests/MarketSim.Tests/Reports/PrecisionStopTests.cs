@@ -111,4 +111,28 @@ public class PrecisionStopTests
         Assert.Contains("'nope' is not an outcome of this scenario; allowed: a column of runs.csv (see docs/outputs.md)", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir));
     }
+
+    [Theory]
+    [InlineData("unmet_hours_total", "1000000000", "target precision reached: the 95% interval of the mean of Unmet need (care hours not delivered), hours, is ± ", ", within the target ± 1,000,000,000, after 20 runs")]
+    [InlineData("whole_system_cost_gbp", "0.01", "maximum runs reached: the 95% interval of the mean of Whole-system cost (spend plus cost of unmet need) is ± £", ", wider than the target ± £0.01, after 40 runs")]
+    public void The_precision_stop_reason_names_its_outcome_by_the_tables_label_and_unit_and_target_metric_by_its_column(string metric, string target, string start, string end)
+    {
+        var folder = Repo.TempDir();
+        var scenario = Path.Combine(folder, "small.yaml");
+        File.WriteAllText(scenario, MarketSim.Tests.Workbench.ExperimentComparisonTests.Small);
+        var dir = Path.Combine(folder, "precise");
+
+        var run = CliRun.Of("run", scenario, "--target-precision", $"{metric}={target}", "--max-runs", "40", "--min-runs", "20", "--out", dir, "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        var reason = manifest.RootElement.GetProperty("stop_reason").GetString()!;
+        Assert.StartsWith(start, reason, StringComparison.Ordinal);
+        Assert.EndsWith(end, reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(metric, reason, StringComparison.Ordinal);
+        Assert.Equal(metric, manifest.RootElement.GetProperty("target_metric").GetString());
+        // The label is the one the headline table gives the column.
+        var label = start[(start.IndexOf(" mean of ", StringComparison.Ordinal) + 9)..].Split([", hours,", " is ±"], StringSplitOptions.None)[0];
+        Assert.Contains($">{System.Net.WebUtility.HtmlEncode(label)}</span>", File.ReadAllText(Path.Combine(dir, "report.html")), StringComparison.Ordinal);
+    }
 }

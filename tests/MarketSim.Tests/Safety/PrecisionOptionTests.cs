@@ -43,7 +43,7 @@ public class PrecisionOptionTests
         Assert.Contains(" is ± ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\\u00", text, StringComparison.Ordinal);
         using var manifest = JsonDocument.Parse(text);
-        Assert.Contains("'s mean is ± ", manifest.RootElement.GetProperty("stop_reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(", hours, is ± ", manifest.RootElement.GetProperty("stop_reason").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public class PrecisionOptionTests
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
         var reason = manifest.RootElement.GetProperty("stop_reason").GetString()!;
-        var match = Regex.Match(reason, @"the 95% interval of unmet_hours_total's mean is ± (\S+), (within|wider than) the target ± (\S+?),? ");
+        var match = Regex.Match(reason, @"the 95% interval of the mean of Unmet need \(care hours not delivered\), hours, is ± (\S+), (within|wider than) the target ± (\S+?),? ");
         Assert.True(match.Success, reason);
         Assert.Equal(relation, match.Groups[2].Value);
         var halfWidth = double.Parse(match.Groups[1].Value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture);

@@ -198,7 +198,7 @@ public sealed class WorkbenchRunTests(Support.Workbench workbench) : IClassFixtu
         Assert.Equal("done", last.GetProperty("state").GetString());
         Assert.Equal(100, last.GetProperty("percent").GetInt32());
         Assert.InRange(last.GetProperty("done").GetInt64(), 100, 1000);
-        Assert.Contains("target precision reached: the 95% interval of unmet_hours_total's mean is ± ", last.GetProperty("statusText").GetString(), StringComparison.Ordinal);
+        Assert.Contains("target precision reached: the 95% interval of the mean of Unmet need (care hours not delivered), hours, is ± ", last.GetProperty("statusText").GetString(), StringComparison.Ordinal);
         Assert.Contains("target precision reached", File.ReadAllText(Path.Combine(workbench.Experiments, id, "manifest.json")), StringComparison.Ordinal);
     }
 

@@ -83,8 +83,7 @@ public sealed class ExperimentJobs(ExperimentsFolder folder, RunEngine engine, s
                 : Grains.Outcomes.OutcomeSchema.UnmetHours;
             var labels = new OutcomeLabels(prepared.Loaded.Median);
             var outcome = schema.Columns[column];
-            // An amount in pounds is written £153m, so its label does not say ", £" as well.
-            var label = outcome.Unit == "GBP" ? labels.Label(outcome) : labels.WithUnit(outcome);
+            var label = labels.BeforeFigures(outcome);
             job.Estimate = new RunningEstimate(column, label, outcome.Unit, SummarySentences.Horizon(prepared.Loaded.Median));
             prepared.Observer = job.Estimate;
             job.RunsStarted();
