@@ -28,10 +28,9 @@ public sealed record RunProgress(string State, long Done, long Total, int Percen
         var estimate = "";
         if (job.Estimate?.Read() is { Runs: > 0 } e)
         {
-            var interval = e.Runs > 1
-                ? $" ± {Quantity.Format(e.HalfWidth95, job.Estimate.Unit)} (95% interval of the mean, {e.Runs:N0} runs of the {job.Estimate.Period} each)"
-                : $" (1 run of the {job.Estimate.Period})";
-            estimate = $"{job.Estimate.Label}: {Quantity.Format(e.Mean, job.Estimate.Unit)}{interval}";
+            estimate = e.Runs > 1
+                ? $"{job.Estimate.Label}: {Quantity.PlusMinus(e.Mean, e.HalfWidth95, job.Estimate.Unit)} (95% interval of the mean, {e.Runs:N0} runs of the {job.Estimate.Period} each)"
+                : $"{job.Estimate.Label}: {Quantity.Format(e.Mean, job.Estimate.Unit)} (1 run of the {job.Estimate.Period})";
         }
         var runs = $"{done.ToString("N0", CultureInfo.InvariantCulture)} of {total.ToString("N0", CultureInfo.InvariantCulture)} runs";
         var stopped = state == JobState.Done && job.Interrupted;
