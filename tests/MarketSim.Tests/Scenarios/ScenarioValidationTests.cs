@@ -134,6 +134,12 @@ public class ScenarioValidationTests
     [InlineData("weekly_referrals_people: 1", "weekly_referrals_people: 1\n      winter: 0.1", 9, "zones[0].demand.winter", "allowed: a mapping of the fields amplitude, peak_week_of_year, source")]
     [InlineData("rate_gbp_per_hour: 14.36 }", "rate_gbp_per_hour: 14.36, failure: 60000 }", 13, "providers[0].failure", "allowed: a mapping of the fields reserves_gbp, hazard_per_year, hand_back_after_weeks_below_cost, notice_weeks, embargo, source")]
     [InlineData("commissioners:", "economy: 0.02\ncommissioners:", 14, "economy", "allowed: a mapping of the fields nlw_gbp_per_hour, nlw_growth_after_path, nlw_volatility, cpi, outside_wage_margin_gbp_per_hour, source")]
+    [InlineData("zones:\n  - id: north", "zones:\n  - north\n  - id: north", 5, "zones[0]", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields id, name, demand, source")]
+    [InlineData("providers:\n", "providers:\n  - lead\n", 13, "providers[0]", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields id, name, role, zones, capacity_weekly_hours, rate_gbp_per_hour, workforce, costs, failure, source")]
+    [InlineData("providers:\n", "provider_defaults: 22\nproviders:\n", 12, "provider_defaults", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields workforce, costs, failure, source")]
+    [InlineData("commissioners:\n", "commissioners:\n  - council\n", 15, "commissioners[0]", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields id, name, funds, annual_budgets_gbp, source")]
+    [InlineData("commissioners:", "pooled_budgets: [council_pool]\ncommissioners:", 14, "pooled_budgets[0]", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields id, name, partners, risk_share_models, phasing, threshold_gbp, source")]
+    [InlineData("commissioners:", "unmet_need: { cost_gbp_per_hour: 40, borne_by: [council] }\ncommissioners:", 14, "unmet_need.borne_by[0]", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields commissioner, share, source")]
     public void A_block_written_as_one_value_is_refused_naming_the_fields_it_takes(string from, string to, int line, string path, string message) =>
         AssertOneClearProblem(Valid.Replace(from, to, StringComparison.Ordinal), line, path, message);
 
@@ -202,6 +208,10 @@ public class ScenarioValidationTests
     [Fact]
     public void A_base_in_another_folder_says_what_is_wrong_before_what_is_allowed() =>
         AssertOneClearProblem("base: ../elsewhere/x.yaml\n" + Valid, 1, "base", "'../elsewhere/x.yaml' is not a file in this folder; allowed: the file name of a scenario in the same folder");
+
+    [Fact]
+    public void A_file_written_as_one_value_is_refused_naming_the_top_level_fields() =>
+        AssertOneClearProblem("5\n", 1, "", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields name, description, sources, base, correlations, start_date, horizon_years, time_step, zones, provider_defaults, providers, commissioners, pooled_budgets, economy, rate_setting, self_funders, shocks, dynamic_purchasing, unmet_need, source");
 
     [Fact]
     public void Negative_rate_is_rejected() =>
