@@ -29,6 +29,13 @@ public static partial class ScenarioLoader
 
     private sealed partial class Reader
     {
+        /// <summary>
+        /// A percentage cap is bounded at 1,000 (ten times the contribution), past any agreement's: a larger number is
+        /// most likely a cap in pounds written in the percent field.
+        /// </summary>
+        private const string PercentOfContributionAllowed =
+            "a cap as a percentage of the partner's contribution in each year (pro rata in a part year), from 0 to 1,000 (ten times the contribution; a larger number is most likely a cap in pounds, written gbp: N)";
+
         private const string CapAllowed = "{ gbp: N } (pounds a year) or { percent_of_contribution: P } (percent of the partner's contribution, 10 for 10%)";
 
         private static RiskShareSpec? ReadRiskShare(YamlFields f, List<string> partners)
@@ -216,7 +223,7 @@ public static partial class ScenarioLoader
                 var hasAmount = cap.Node("gbp", false) is not null;
                 var hasPercent = cap.Node("percent_of_contribution", false) is not null;
                 var amount = cap.Number("gbp", 0, 1e12, "a cap in pounds a year ≥ 0", required: false);
-                var percent = cap.Number("percent_of_contribution", 0, 1000, "a cap as a percentage ≥ 0 of the partner's contribution in each year (pro rata in a part year)", required: false);
+                var percent = cap.Number("percent_of_contribution", 0, 1000, PercentOfContributionAllowed, required: false);
                 cap.RejectUnknown();
                 if (hasAmount == hasPercent)
                 {

@@ -258,4 +258,9 @@ public class RiskShareValidationTests
     public void An_upper_edge_on_the_last_tier_is_refused_at_that_tier() =>
         AssertOneProblem(Capped, "        type: tiered\n        tiers: [{ up_to_gbp: 1000000, shares: { dcc: 1 } }, { up_to_gbp: 2000000, shares: { dcc: 1 } }]\n",
             "risk_share_models[5].tiers[1].up_to_gbp: the last band has an upper edge, so a larger overspend would be split by no band; allowed: leave out up_to_gbp on the last band");
+
+    [Fact]
+    public void A_percentage_cap_above_ten_times_the_contribution_is_refused_saying_why() =>
+        AssertOneProblem("percent_of_contribution: 5 }", "percent_of_contribution: 5000 }",
+            "risk_share_models[5].caps.dorset_ccg.percent_of_contribution: 5000 is out of range; allowed: a cap as a percentage of the partner's contribution in each year (pro rata in a part year), from 0 to 1,000 (ten times the contribution; a larger number is most likely a cap in pounds, written gbp: N)");
 }
