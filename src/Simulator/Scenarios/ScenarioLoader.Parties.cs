@@ -96,7 +96,7 @@ public static partial class ScenarioLoader
             var role = f.Choice("role", Roles);
             var zones = ReadZoneList(f, zoneIds, "the provider would serve no one");
             var capacity = f.Number("capacity_weekly_hours", 0, 1e7, "a number of care hours a week ≥ 0");
-            var rate = f.Number("rate_gbp_per_hour", 0, 1000, "a rate in pounds an hour ≥ 0");
+            var rate = f.Number("rate_gbp_per_hour", 0, 1000, "a rate in pounds an hour > 0", exclusiveMin: true);
             var (workforce, costs, failure, ok) = ReadProviderDynamics(f, defaults);
             f.RejectUnknown();
             return id is null || role is null || zones is null || capacity is null || rate is null || !ok
