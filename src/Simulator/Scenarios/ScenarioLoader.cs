@@ -136,7 +136,8 @@ public static partial class ScenarioLoader
         {
             return null;
         }
-        var warnings = UnusedBudgets(scenario, document, file).Concat(IneffectiveOtherWork.Of(scenario, document, file)).Concat(PercentScaleSlips.Of(document, file)).ToList();
+        var warnings = UnusedBudgets(scenario, document, file).Concat(IneffectiveOtherWork.Of(scenario, document, file)).Concat(PercentScaleSlips.Of(document, file))
+            .Concat(NoReferrals.Of(scenario, document, file)).ToList();
         var correlations = root!.Object("correlations", required: false, fieldsOf: CorrelationSection.FieldsOf) is { } section
             ? CorrelationSection.Read(section, [.. uncertain.Inputs.Select(i => i.Input)], document.Root, warnings)
             : null;

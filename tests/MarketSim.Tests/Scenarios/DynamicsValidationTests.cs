@@ -160,6 +160,27 @@ public class DynamicsValidationTests
     }
 
     [Theory]
+    [InlineData("weekly_referrals_people: 0", "dynamics.yaml:8:32: zones[0].demand.weekly_referrals_people: 0 people a week: no one will be referred to zone north over the whole horizon, so the caseload only falls as packages end; if that is not meant, give the number of people referred a week")]
+    [InlineData("weekly_referrals_people: { value: 0, source: council }", "dynamics.yaml:8:41: zones[0].demand.weekly_referrals_people: 0 people a week: no one will be referred to zone north")]
+    public void No_referrals_to_a_zone_loads_with_a_warning_that_no_one_will_be_referred(string referrals, string expected)
+    {
+        var warnings = Warnings(Valid.Replace("weekly_referrals_people: 1", referrals, StringComparison.Ordinal));
+
+        Assert.StartsWith(expected, Assert.Single(warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_referrals_in_a_demand_block_that_zones_share_warns_once_naming_every_zone()
+    {
+        var shared = Valid
+            .Replace("    demand:\n", "    demand: &demand\n", StringComparison.Ordinal)
+            .Replace("weekly_referrals_people: 1", "weekly_referrals_people: 0", StringComparison.Ordinal)
+            .Replace("\neconomy:", "\n  - { id: south, demand: *demand }\neconomy:", StringComparison.Ordinal);
+
+        Assert.Contains("no one will be referred to zones north and south over the whole horizon", Assert.Single(Warnings(shared)), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("policy: nlw_linked", "policy: nlw_linkd", "rate_setting.policy: 'nlw_linkd' is not allowed; did you mean 'nlw_linked'?")]
     [InlineData("reserves_gbp: 100000", "reserves_gbp: -5", "provider_defaults.failure.reserves_gbp: -5 is negative")]
     [InlineData("provider: lead, week: 30", "provider: leed, week: 30", "shocks[0].provider: unknown provider 'leed'; did you mean 'lead'?")]
