@@ -16,6 +16,9 @@ internal static class CorrelationSection
     private const string RhoAllowed = "a rank correlation from -1 to 1";
     private static readonly Dictionary<string, bool> Repairs = new() { ["error"] = false, ["nearest"] = true };
 
+    /// <summary>The fields of the section, for one written as one value (<c>correlations: 0.3</c>).</summary>
+    public static void FieldsOf(YamlFields f) => Read(f, [], new YamlMappingNode(), []);
+
     /// <summary>Reads <paramref name="f"/> against <paramref name="inputs"/>; returns null with problems recorded, adding a warning when it repairs.</summary>
     public static ScenarioCorrelations? Read(YamlFields f, IReadOnlyList<UncertainInput> inputs, YamlNode root, List<ScenarioProblem> warnings)
     {
@@ -36,7 +39,9 @@ internal static class CorrelationSection
             return null;
         }
         var paths = inputs.Select(i => i.Path).ToList();
-        var requested = pairsNode is not null ? Pairs(f, paths, root) : Matrix(f.Object("matrix")!, paths, root);
+        var requested = pairsNode is not null ? Pairs(f, paths, root)
+            : f.Object("matrix", fieldsOf: m => Matrix(m, paths, root)) is { } matrix ? Matrix(matrix, paths, root)
+            : null;
         if (requested is null || f.Problems.Count > before)
         {
             return null;
@@ -67,15 +72,12 @@ internal static class CorrelationSection
         var ok = true;
         foreach (var (node, path) in f.List("pairs"))
         {
-            var pair = f.Child(node, path);
-            if (pair is null)
+            if (f.Child(node, path, fieldsOf: p => ReadPair(p, paths, root)) is not { } pair)
             {
                 ok = false;
                 continue;
             }
-            var names = Names(pair, "inputs", paths, root);
-            var rho = pair.Number("rank_correlation", -1, 1, RhoAllowed, fixedOnly: true);
-            pair.RejectUnknown();
+            var (names, rho) = ReadPair(pair, paths, root);
             if (names is null || rho is null)
             {
                 ok = false;
@@ -107,6 +109,14 @@ internal static class CorrelationSection
         }
         var used = paths.Where(p => pairs.Any(q => q.First == p || q.Second == p)).ToList();
         return RankCorrelationMatrix.FromPairs(used, pairs);
+    }
+
+    private static (List<string>? Names, double? Rho) ReadPair(YamlFields pair, List<string> paths, YamlNode root)
+    {
+        var names = Names(pair, "inputs", paths, root);
+        var rho = pair.Number("rank_correlation", -1, 1, RhoAllowed, fixedOnly: true);
+        pair.RejectUnknown();
+        return (names, rho);
     }
 
     private static RankCorrelationMatrix? Matrix(YamlFields f, List<string> paths, YamlNode root)

@@ -130,6 +130,11 @@ public static partial class ScenarioLoader
             {
                 percent = f.Number("percent", -50, 100, "an uplift in percent a year, from -50 to 100", required: policy == UpliftPolicy.Fixed) ?? 0;
             }
+            if (policy is null)
+            {
+                // A missing or misspelt policy is the one mistake: the fields of the policy meant are not unknown.
+                _ = (f.Node("base", false), f.Node("commissioner", false));
+            }
             if (policy == UpliftPolicy.BudgetCapped)
             {
                 commissioner = f.Text("commissioner", allowed: $"the id of the commissioner whose budget caps the uplift ({string.Join(", ", commissionerIds)})");
@@ -164,6 +169,10 @@ public static partial class ScenarioLoader
             var ok = true;
             switch (kind)
             {
+                case null:
+                    // A missing or misspelt type is the one mistake: the fields of the type meant are not unknown.
+                    _ = (f.Node("increase", false), f.Node("multiplier", false), f.Node("weeks", false), f.Node("zones", false), f.Node("provider", false));
+                    break;
                 case ShockKind.Wage:
                     size = f.Number("increase", -0.5, 2, "a rise in care wages from -0.5 to 2 (0.1 = 10%)") ?? 0;
                     weeks = int.MaxValue / 2;
@@ -197,7 +206,7 @@ public static partial class ScenarioLoader
         {
             var delay = f.Integer("join_delay_weeks", 0, 520, "whole weeks from 0 to 520");
             var share = f.Number("capacity_share", 0, 5, "the entrant's capacity as a share of the leaver's, > 0", required: false, exclusiveMin: true) ?? 1;
-            var workforce = f.Object("workforce", required: false) is { } w ? ReadWorkforce(w, defaults.Workforce, defaults.Failed.Contains("workforce")) : null;
+            var workforce = f.Object("workforce", required: false, fieldsOf: w => ReadWorkforce(w, null, true)) is { } w ? ReadWorkforce(w, defaults.Workforce, defaults.Failed.Contains("workforce")) : null;
             var ok = f.Node("workforce", false) is null || workforce is not null;
             f.RejectUnknown();
             return delay is null || !ok ? null : new DynamicPurchasingSpec(delay.Value, share, workforce);

@@ -8,13 +8,8 @@ public static partial class ScenarioLoader
 {
     private sealed partial class Reader
     {
-        private ZoneSpec? ReadZone(YamlNode node, string path)
+        private ZoneSpec? ReadZone(YamlFields f)
         {
-            var f = Fields(node, path);
-            if (f is null)
-            {
-                return null;
-            }
             var id = ReadId(f);
             var name = ReadName(f) ?? id;
             var demand = f.Object("demand", fieldsOf: d => ReadDemand(d)) is { } d ? ReadDemand(d) : null;
@@ -94,19 +89,14 @@ public static partial class ScenarioLoader
             return values;
         }
 
-        private ProviderSpec? ReadProvider(YamlNode node, string path, List<string> zoneIds, ProviderDefaults defaults)
+        private static ProviderSpec? ReadProvider(YamlFields f, List<string> zoneIds, ProviderDefaults defaults)
         {
-            var f = Fields(node, path);
-            if (f is null)
-            {
-                return null;
-            }
             var id = ReadId(f);
             var name = ReadName(f) ?? id;
             var role = f.Choice("role", Roles);
             var zones = ReadZoneList(f, zoneIds, "the provider would serve no one");
             var capacity = f.Number("capacity_weekly_hours", 0, 1e7, "a number of care hours a week ≥ 0");
-            var rate = f.Number("rate_gbp_per_hour", 0, 1000, "a rate in pounds an hour ≥ 0");
+            var rate = f.Number("rate_gbp_per_hour", 0, 1000, "a rate in pounds an hour > 0", exclusiveMin: true);
             var (workforce, costs, failure, ok) = ReadProviderDynamics(f, defaults);
             f.RejectUnknown();
             return id is null || role is null || zones is null || capacity is null || rate is null || !ok
@@ -166,13 +156,8 @@ public static partial class ScenarioLoader
             return ok ? [.. result] : null;
         }
 
-        private CommissionerSpec? ReadCommissioner(YamlNode node, string path)
+        private static CommissionerSpec? ReadCommissioner(YamlFields f)
         {
-            var f = Fields(node, path);
-            if (f is null)
-            {
-                return null;
-            }
             var id = ReadId(f);
             var name = ReadName(f) ?? id;
             var funds = new List<FundingStream>();

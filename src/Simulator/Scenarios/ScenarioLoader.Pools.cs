@@ -8,34 +8,21 @@ public static partial class ScenarioLoader
 {
     private sealed partial class Reader
     {
-        private PooledBudgetSpec? ReadPool(YamlNode node, string path, List<string> known)
+        private static PooledBudgetSpec? ReadPool(YamlFields f, List<string> known)
         {
-            var f = Fields(node, path);
-            if (f is null)
-            {
-                return null;
-            }
             var id = ReadId(f);
             var name = ReadName(f) ?? id;
             var partners = new List<PoolPartnerSpec?>();
             var partnerIds = new List<string>();
             foreach (var (partnerNode, partnerPath) in f.List("partners", allowed: "a list of partners, each { commissioner: ID, contribution_gbp_per_year: N }"))
             {
-                var p = Fields(partnerNode, partnerPath);
-                if (p is null)
+                if (f.Child(partnerNode, partnerPath, fieldsOf: p => ReadPartner(p, known)) is not { } p)
                 {
                     partners.Add(null);
                     partnerIds.Add("");
                     continue;
                 }
-                var who = p.Text("commissioner", allowed: string.Join(", ", known));
-                var contribution = ReadYearly(p, "contribution_gbp_per_year", "a contribution in pounds a year ≥ 0, or a list of them by model year (the last repeats)");
-                p.RejectUnknown();
-                if (who is not null && !known.Contains(who))
-                {
-                    ReportUnknown(p, "commissioner", "commissioner", who, known);
-                    who = null;
-                }
+                var (who, contribution) = ReadPartner(p, known);
                 if (who is not null && partnerIds.IndexOf(who) is var first and >= 0)
                 {
                     p.Report(p.Node("commissioner", false), p.PathOf("commissioner"), $"'{who}' is listed twice (also {f.PathOf("partners")}[{first}]); allowed: each partner once");
@@ -45,16 +32,9 @@ public static partial class ScenarioLoader
                 partners.Add(who is null || contribution is null ? null : new PoolPartnerSpec(who, contribution));
             }
             var models = f.List("risk_share_models", required: false)
-                .Select(m => Fields(m.Node, m.Path) is { } mf ? ReadRiskShare(mf, partnerIds) : null)
+                .Select(m => f.Child(m.Node, m.Path, fieldsOf: mf => ReadRiskShare(mf, partnerIds)) is { } mf ? ReadRiskShare(mf, partnerIds) : null)
                 .ToList();
-            double phasingStart = 1;
-            var phasingWeeks = 0;
-            if (f.Object("phasing", required: false) is { } phasing)
-            {
-                phasingStart = phasing.Number("starting_share", 0, 1, "the share of activity pooled at week 0, from 0 to 1") ?? 1;
-                phasingWeeks = phasing.Integer("full_by_week", 1, 100_000, "the week by which all activity is pooled, ≥ 1") ?? 0;
-                phasing.RejectUnknown();
-            }
+            var (phasingStart, phasingWeeks) = f.Object("phasing", required: false, fieldsOf: ph => ReadPhasing(ph)) is { } phasing ? ReadPhasing(phasing) : (1, 0);
             var threshold = f.Number("threshold_gbp", 0, 1e12, "an overspend threshold in pounds ≥ 0", required: false) ?? 1_000_000;
             f.RejectUnknown();
             if (partners.Count == 0 && f.Node("partners", false) is not null)
@@ -78,6 +58,28 @@ public static partial class ScenarioLoader
                 return null;
             }
             return new PooledBudgetSpec(id, name!, valid, [.. models!], phasingStart, phasingWeeks, threshold);
+        }
+
+        /// <summary>A partner's commissioner (null when missing or not a commissioner, reported) and contribution.</summary>
+        private static (string? Commissioner, double[]? Contribution) ReadPartner(YamlFields p, List<string> known)
+        {
+            var who = p.Text("commissioner", allowed: string.Join(", ", known));
+            var contribution = ReadYearly(p, "contribution_gbp_per_year", "a contribution in pounds a year ≥ 0, or a list of them by model year (the last repeats)");
+            p.RejectUnknown();
+            if (who is not null && !known.Contains(who))
+            {
+                ReportUnknown(p, "commissioner", "commissioner", who, known);
+                who = null;
+            }
+            return (who, contribution);
+        }
+
+        private static (double StartingShare, int FullByWeek) ReadPhasing(YamlFields phasing)
+        {
+            var start = phasing.Number("starting_share", 0, 1, "the share of activity pooled at week 0, from 0 to 1") ?? 1;
+            var weeks = phasing.Integer("full_by_week", 1, 100_000, "the week by which all activity is pooled, ≥ 1") ?? 0;
+            phasing.RejectUnknown();
+            return (start, weeks);
         }
 
         /// <summary>A number, or a non-empty list of numbers by model year.</summary>

@@ -29,9 +29,16 @@ public static partial class ScenarioLoader
 
     private sealed partial class Reader
     {
+        /// <summary>
+        /// A percentage cap is bounded at 1,000 (ten times the contribution), past any agreement's: a larger number is
+        /// most likely a cap in pounds written in the percent field.
+        /// </summary>
+        private const string PercentOfContributionAllowed =
+            "a cap as a percentage of the partner's contribution in each year (pro rata in a part year), from 0 to 1,000 (ten times the contribution; a larger number is most likely a cap in pounds, written gbp: N)";
+
         private const string CapAllowed = "{ gbp: N } (pounds a year) or { percent_of_contribution: P } (percent of the partner's contribution, 10 for 10%)";
 
-        private RiskShareSpec? ReadRiskShare(YamlFields f, List<string> partners)
+        private static RiskShareSpec? ReadRiskShare(YamlFields f, List<string> partners)
         {
             var id = ReadId(f);
             var name = ReadName(f) ?? id;
@@ -72,13 +79,13 @@ public static partial class ScenarioLoader
                     ok = false;
                 }
             }
-            var contingency = f.Object("contingency_gbp", required: false) is { } cg ? ReadAmounts(cg, partners, "a contingency in pounds a year ≥ 0") : null;
+            var contingency = f.Object("contingency_gbp", required: false, $"{{ PARTNER: N }} (pounds a year) for each partner that keeps a contingency ({Named(partners)})") is { } cg ? ReadAmounts(cg, partners, "a contingency in pounds a year ≥ 0") : null;
             ok &= f.Node("contingency_gbp", false) is null || contingency is not null;
-            var scaling = f.Object("contribution_scaling", required: false) is { } sc ? ReadScaling(sc, partners) : null;
+            var scaling = f.Object("contribution_scaling", required: false, fieldsOf: sc => ReadScaling(sc, partners)) is { } sc ? ReadScaling(sc, partners) : null;
             ok &= f.Node("contribution_scaling", false) is null || scaling is not null;
-            var gainLoss = f.Object("gain_loss", required: false) is { } gl ? ReadGainLoss(gl) : null;
+            var gainLoss = f.Object("gain_loss", required: false, fieldsOf: gl => ReadGainLoss(gl)) is { } gl ? ReadGainLoss(gl) : null;
             ok &= f.Node("gain_loss", false) is null || gainLoss is not null;
-            var performance = f.Object("payment_for_performance", required: false) is { } pf ? ReadPerformance(pf, partners) : null;
+            var performance = f.Object("payment_for_performance", required: false, fieldsOf: pf => ReadPerformance(pf, partners)) is { } pf ? ReadPerformance(pf, partners) : null;
             ok &= f.Node("payment_for_performance", false) is null || performance is not null;
             if (rule == OverspendRule.Aligned && (gainLoss is not null || underspend != UnderspendRule.SameSplit))
             {
@@ -216,7 +223,7 @@ public static partial class ScenarioLoader
                 var hasAmount = cap.Node("gbp", false) is not null;
                 var hasPercent = cap.Node("percent_of_contribution", false) is not null;
                 var amount = cap.Number("gbp", 0, 1e12, "a cap in pounds a year ≥ 0", required: false);
-                var percent = cap.Number("percent_of_contribution", 0, 1000, "a cap as a percentage ≥ 0 of the partner's contribution in each year (pro rata in a part year)", required: false);
+                var percent = cap.Number("percent_of_contribution", 0, 1000, PercentOfContributionAllowed, required: false);
                 cap.RejectUnknown();
                 if (hasAmount == hasPercent)
                 {
@@ -243,17 +250,21 @@ public static partial class ScenarioLoader
                 f.Report(empty, f.PathOf("tiers"), $"empty list; allowed: {allowed}");
             }
             var lower = 0.0;
-            foreach (var (node, path) in items)
+            foreach (var (i, (node, path)) in items.Index())
             {
-                if (f.Child(node, path) is not { } t)
+                // The last entry of the list, whether or not those before it read: it alone leaves out up_to_gbp.
+                var last = i == items.Count - 1;
+                if (f.Child(node, path, fieldsOf: t => ReadTier(t, partners, last)) is not { } t)
                 {
                     ok = false;
                     continue;
                 }
-                var last = tiers.Count == items.Count - 1;
-                var upTo = t.Number("up_to_gbp", 0, 1e12, "the band's upper edge in pounds of overspend, above the band before it (leave out on the last band)", required: !last);
-                var shares = t.Object("shares", allowed: SharesAllowed(partners)) is { } s ? ReadShares(s, partners) : null;
-                t.RejectUnknown();
+                var (upTo, shares) = ReadTier(t, partners, last);
+                if (last && upTo is not null)
+                {
+                    t.Report(t.Node("up_to_gbp", false), t.PathOf("up_to_gbp"), "the last band has an upper edge, so a larger overspend would be split by no band; allowed: leave out up_to_gbp on the last band");
+                    ok = false;
+                }
                 if (upTo is not null && upTo <= lower)
                 {
                     t.Report(t.Node("up_to_gbp", false), t.PathOf("up_to_gbp"), $"overlapping tier bands: {upTo} is not above the previous band's edge {lower}; allowed: edges in increasing order");
@@ -264,15 +275,19 @@ public static partial class ScenarioLoader
                     ok = false;
                 }
                 ok &= shares is not null;
-                lower = upTo ?? double.PositiveInfinity;
+                lower = upTo ?? lower; // a band whose edge is missing or wrong (reported) is not also an edge the next must clear
                 tiers.Add(new Tier(upTo ?? double.PositiveInfinity, shares ?? []));
             }
-            if (items.Count > 0 && !double.IsPositiveInfinity(tiers[^1].UpToGbp))
-            {
-                f.Report(f.Node("tiers", false), f.PathOf("tiers"), "the last band has an upper edge, so a larger overspend would be split by no band; allowed: leave out up_to_gbp on the last band");
-                ok = false;
-            }
             return ok ? [.. tiers] : null;
+        }
+
+        /// <summary>A band's upper edge (required but on the <paramref name="last"/> band) and shares.</summary>
+        private static (double? UpToGbp, double[]? Shares) ReadTier(YamlFields t, List<string> partners, bool last)
+        {
+            var upTo = t.Number("up_to_gbp", 0, 1e12, "the band's upper edge in pounds of overspend, above the band before it (leave out on the last band)", required: !last);
+            var shares = t.Object("shares", allowed: SharesAllowed(partners)) is { } s ? ReadShares(s, partners) : null;
+            t.RejectUnknown();
+            return (upTo, shares);
         }
 
         private static (UnderspendRule Rule, int Favoured, double Share, bool Ok) ReadUnderspend(YamlFields f, List<string> partners)
@@ -282,17 +297,35 @@ public static partial class ScenarioLoader
             {
                 return (UnderspendRule.SameSplit, 0, 0, true);
             }
-            if (node is YamlScalarNode)
+            if (node is YamlScalarNode scalar)
             {
-                var rule = f.Choice("underspend", UnderspendRules);
+                var text = scalar.Value ?? "";
+                if (!UnderspendRules.TryGetValue(text, out var rule))
+                {
+                    f.Report(node, f.PathOf("underspend"), $"'{text}' is not allowed{DidYouMean.Allowed(text, UnderspendRules.Keys, UnderspendAllowed(partners))}");
+                    return (UnderspendRule.SameSplit, 0, 0, false);
+                }
                 if (rule == UnderspendRule.Weighted)
                 {
                     f.Report(node, f.PathOf("underspend"), "a weighted underspend needs a partner and a share; allowed: { rule: weighted, partner: ID, share: 0.7 }");
                     return (UnderspendRule.SameSplit, 0, 0, false);
                 }
-                return (rule ?? UnderspendRule.SameSplit, 0, 0, rule is not null);
+                return (rule, 0, 0, true);
             }
-            var u = f.Object("underspend")!;
+            if (node is not YamlMappingNode)
+            {
+                f.Report(node, f.PathOf("underspend"), $"expected a rule or a mapping of fields, found a list; allowed: {UnderspendAllowed(partners)}");
+                return (UnderspendRule.SameSplit, 0, 0, false);
+            }
+            return ReadUnderspendRule(f.Child(node, f.PathOf("underspend"))!, partners);
+        }
+
+        /// <summary>What an underspend may be: a rule's name, or a mapping with its rule (and a weighted rule's partner and share).</summary>
+        private static string UnderspendAllowed(List<string> partners) =>
+            $"same_split, retained, or {YamlFields.FieldsRead(u => ReadUnderspendRule(u, partners))}, such as {{ rule: weighted, partner: ID, share: 0.7 }}";
+
+        private static (UnderspendRule Rule, int Favoured, double Share, bool Ok) ReadUnderspendRule(YamlFields u, List<string> partners)
+        {
             var r = u.Choice("rule", UnderspendRules);
             int? favoured = 0;
             double? share = 0;

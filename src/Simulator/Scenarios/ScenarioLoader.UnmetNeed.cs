@@ -7,27 +7,20 @@ public static partial class ScenarioLoader
 {
     private sealed partial class Reader
     {
-        private UnmetNeedSpec? ReadUnmetNeed(YamlFields f, List<string> commissionerIds)
+        private static UnmetNeedSpec? ReadUnmetNeed(YamlFields f, List<string> commissionerIds)
         {
             var cost = f.Number("cost_gbp_per_hour", 0, 100_000, "a cost in pounds per care hour not delivered, ≥ 0");
             var items = f.List("borne_by", required: false);
             var shares = new List<UnmetNeedShare?>();
             foreach (var (node, path) in items)
             {
-                if (Fields(node, path) is not { } b)
+                if (f.Child(node, path, fieldsOf: b => ReadBearer(b, commissionerIds)) is not { } b)
                 {
                     shares.Add(null);
                     continue;
                 }
-                var who = b.Text("commissioner", allowed: string.Join(", ", commissionerIds));
-                var share = b.Number("share", 0, 1, "a share from 0 to 1; the shares sum to 1");
-                b.RejectUnknown();
-                if (who is not null && !commissionerIds.Contains(who))
-                {
-                    ReportUnknown(b, "commissioner", "commissioner", who, commissionerIds);
-                    who = null;
-                }
-                else if (who is not null && shares.Any(s => s?.CommissionerId == who))
+                var (who, share) = ReadBearer(b, commissionerIds);
+                if (who is not null && shares.Any(s => s?.CommissionerId == who))
                 {
                     b.Report(b.Node("commissioner", false), b.PathOf("commissioner"), $"'{who}' is named more than once; allowed: each commissioner once");
                     who = null;
@@ -47,6 +40,20 @@ public static partial class ScenarioLoader
                 ok = false;
             }
             return ok ? new UnmetNeedSpec(cost!.Value, shares.Count > 0 ? [.. shares!] : null) : null;
+        }
+
+        /// <summary>An entry of borne_by: its commissioner (null when missing or unknown, reported) and share.</summary>
+        private static (string? Commissioner, double? Share) ReadBearer(YamlFields b, List<string> commissionerIds)
+        {
+            var who = b.Text("commissioner", allowed: string.Join(", ", commissionerIds));
+            var share = b.Number("share", 0, 1, "a share from 0 to 1; the shares sum to 1");
+            b.RejectUnknown();
+            if (who is not null && !commissionerIds.Contains(who))
+            {
+                ReportUnknown(b, "commissioner", "commissioner", who, commissionerIds);
+                who = null;
+            }
+            return (who, share);
         }
     }
 }

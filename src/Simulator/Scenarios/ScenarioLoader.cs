@@ -104,7 +104,7 @@ public static partial class ScenarioLoader
         warnings?.AddRange(loaded?.Warnings ?? []);
         var scenario = uncertain
             ? loaded?.Median
-            : YamlFields.Of(document.Root, "", file, problems, document.Origins) is { } root ? new Reader(root).Read() : null;
+            : YamlFields.Of(document.Root, "", file, problems, document.Origins, fieldsOf: Reader.FieldsOfScenario) is { } root ? new Reader(root).Read() : null;
         return problems.Count == 0 ? (scenario, problems) : (null, [.. SharedBlocks.Collapse(problems, document.Root).Select(document.AsWritten).OrderBy(p => p.Line)]);
     }
 
@@ -130,14 +130,15 @@ public static partial class ScenarioLoader
     private static UncertainScenario? Read(ScenarioDocument document, string file, List<ScenarioProblem> problems, ScenarioSource? source)
     {
         var uncertain = new UncertainFields(document.Root);
-        var root = YamlFields.Of(document.Root, "", file, problems, document.Origins, uncertain);
+        var root = YamlFields.Of(document.Root, "", file, problems, document.Origins, uncertain, fieldsOf: Reader.FieldsOfScenario);
         var scenario = root is null ? null : new Reader(root).Read();
         if (scenario is null || problems.Count > 0)
         {
             return null;
         }
-        var warnings = UnusedBudgets(scenario, document, file).Concat(IneffectiveOtherWork.Of(scenario, document, file)).Concat(PercentScaleSlips.Of(document, file)).ToList();
-        var correlations = root!.Object("correlations", required: false) is { } section
+        var warnings = UnusedBudgets(scenario, document, file).Concat(IneffectiveOtherWork.Of(scenario, document, file)).Concat(PercentScaleSlips.Of(document, file))
+            .Concat(NoReferrals.Of(scenario, document, file)).ToList();
+        var correlations = root!.Object("correlations", required: false, fieldsOf: CorrelationSection.FieldsOf) is { } section
             ? CorrelationSection.Read(section, [.. uncertain.Inputs.Select(i => i.Input)], document.Root, warnings)
             : null;
         if (problems.Count > 0)
@@ -180,23 +181,23 @@ public static partial class ScenarioLoader
             }
             var zoneItems = NotEmpty(root, "zones", "at least one zone");
             var zoneIds = IdsOf(zoneItems);
-            var zones = zoneItems.Select(z => ReadZone(z.Node, z.Path)).ToList();
-            var defaults = ReadProviderDefaults(root.Object("provider_defaults", required: false));
+            var zones = zoneItems.Select(z => Entry(z, ReadZone)).ToList();
+            var defaults = ReadProviderDefaults(root.Object("provider_defaults", required: false, fieldsOf: d => ReadProviderDefaults(d)));
             var providerItems = NotEmpty(root, "providers", "at least one provider");
             var providerIds = IdsOf(providerItems);
-            var providers = providerItems.Select(p => ReadProvider(p.Node, p.Path, zoneIds, defaults)).ToList();
+            var providers = providerItems.Select(p => Entry(p, f => ReadProvider(f, zoneIds, defaults))).ToList();
             var commissionerItems = NotEmpty(root, "commissioners", "at least one commissioner");
-            var commissioners = commissionerItems.Select(c => ReadCommissioner(c.Node, c.Path)).ToList();
+            var commissioners = commissionerItems.Select(c => Entry(c, ReadCommissioner)).ToList();
             var commissionerIds = IdsOf(commissionerItems);
-            var pools = root.List("pooled_budgets", required: false).Select(p => ReadPool(p.Node, p.Path, commissionerIds)).ToList();
+            var pools = root.List("pooled_budgets", required: false).Select(p => Entry(p, f => ReadPool(f, commissionerIds))).ToList();
             var economyNode = root.Object("economy", required: false, fieldsOf: e => ReadEconomy(e));
             var economy = economyNode is null ? null : ReadEconomy(economyNode);
-            var rateNode = root.Object("rate_setting", required: false);
+            var rateNode = root.Object("rate_setting", required: false, fieldsOf: r => ReadRateSetting(r, commissionerIds));
             var rates = rateNode is null ? null : ReadRateSetting(rateNode, commissionerIds);
             var selfNode = root.Object("self_funders", required: false, fieldsOf: s => ReadSelfFunders(s));
             var selfFunders = selfNode is null ? null : ReadSelfFunders(selfNode);
             var shockItems = root.List("shocks", required: false);
-            var shocks = shockItems.Select(s => Fields(s.Node, s.Path) is { } f ? ReadShock(f, providerIds, zoneIds) : null).ToList();
+            var shocks = shockItems.Select(s => Entry(s, f => ReadShock(f, providerIds, zoneIds))).ToList();
             CheckOneExitEach(root, shockItems, shocks);
             var dpsNode = root.Object("dynamic_purchasing", required: false, fieldsOf: d => ReadDynamicPurchasing(d, defaults));
             var dps = dpsNode is null ? null : ReadDynamicPurchasing(dpsNode, defaults);
@@ -245,7 +246,13 @@ public static partial class ScenarioLoader
             [.. items.Select(i => i.Node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var id) ? (id as YamlScalarNode)?.Value : null)
                 .OfType<string>().Distinct(StringComparer.Ordinal)];
 
-        private YamlFields? Fields(YamlNode node, string path) => root.Child(node, path);
+        /// <summary>The fields of a whole scenario, for a file that is one value or a list.</summary>
+        public static void FieldsOfScenario(YamlFields f) => new Reader(f).Read();
+
+        /// <summary>Reads list entry <paramref name="item"/> with <paramref name="read"/>; one that is not a mapping is reported with the fields <paramref name="read"/> takes.</summary>
+        private T? Entry<T>((YamlNode Node, string Path) item, Func<YamlFields, T?> read)
+            where T : class =>
+            root.Child(item.Node, item.Path, fieldsOf: f => read(f)) is { } f ? read(f) : null;
 
         private static string? ReadId(YamlFields f)
         {

@@ -43,9 +43,10 @@ internal sealed class YamlFields
     /// Reads <paramref name="node"/> as a mapping, or records a problem and returns null.
     /// <paramref name="origins"/> names the file of nodes that came from a base scenario; numbers given as
     /// distributions are read into <paramref name="uncertain"/>, and are errors without it. A node that is
-    /// not a mapping is reported with what is <paramref name="allowed"/> there, when given.
+    /// not a mapping is reported with what is <paramref name="allowed"/> there, when given, or else with the fields
+    /// <paramref name="fieldsOf"/> reads (<c>phasing: yes</c>, a list entry written as one value).
     /// </summary>
-    public static YamlFields? Of(YamlNode? node, string path, string file, List<ScenarioProblem> problems, IReadOnlyDictionary<YamlNode, string>? origins = null, UncertainFields? uncertain = null, string? allowed = null)
+    public static YamlFields? Of(YamlNode? node, string path, string file, List<ScenarioProblem> problems, IReadOnlyDictionary<YamlNode, string>? origins = null, UncertainFields? uncertain = null, string? allowed = null, Action<YamlFields>? fieldsOf = null)
     {
         if (node is YamlMappingNode map)
         {
@@ -53,6 +54,7 @@ internal sealed class YamlFields
         }
         if (node is not null)
         {
+            allowed ??= fieldsOf is null ? null : FieldsRead(fieldsOf, path, file);
             var expected = "expected a mapping of fields (key: value lines)";
             problems.Add(Problem(origins?.GetValueOrDefault(node) ?? file, node, path, allowed is null ? expected : $"{expected}; allowed: {allowed}"));
         }
@@ -60,7 +62,7 @@ internal sealed class YamlFields
     }
 
     /// <summary>Reads another node of the same file as a mapping (see <see cref="Of"/>).</summary>
-    public YamlFields? Child(YamlNode? node, string path, string? allowed = null) => Of(node, path, _file, _problems, _origins, _uncertain, allowed);
+    public YamlFields? Child(YamlNode? node, string path, string? allowed = null, Action<YamlFields>? fieldsOf = null) => Of(node, path, _file, _problems, _origins, _uncertain, allowed, fieldsOf);
 
     /// <summary>Records a problem at <paramref name="node"/> (or at this mapping).</summary>
     public void Report(YamlNode? node, string path, string message) =>
@@ -168,22 +170,18 @@ internal sealed class YamlFields
     /// A nested mapping; a missing or mistyped one is reported with what is <paramref name="allowed"/>, when given, or else,
     /// for one that is not a mapping (<c>cpi: 0.02</c>), with the fields <paramref name="fieldsOf"/> reads.
     /// </summary>
-    public YamlFields? Object(string key, bool required = true, string? allowed = null, Action<YamlFields>? fieldsOf = null)
-    {
-        var node = Node(key, required, allowed);
-        if (allowed is null && fieldsOf is not null && node is not null and not YamlMappingNode)
-        {
-            allowed = FieldsRead(fieldsOf);
-        }
-        return Child(node, PathOf(key), allowed);
-    }
+    public YamlFields? Object(string key, bool required = true, string? allowed = null, Action<YamlFields>? fieldsOf = null) =>
+        Child(Node(key, required, allowed), PathOf(key), allowed, fieldsOf);
 
-    /// <summary>"a mapping of the fields a, b, source": the fields <paramref name="read"/> asks for, found by reading an empty mapping whose problems are dropped.</summary>
-    private string FieldsRead(Action<YamlFields> read)
+    /// <summary>
+    /// "a mapping of the fields a, b, source": the fields <paramref name="read"/> asks for, found by reading an empty mapping
+    /// whose problems are dropped. A reader whose fields depend on a type it reads asks for them all when the type is missing.
+    /// </summary>
+    public static string FieldsRead(Action<YamlFields> read, string path = "", string file = "")
     {
-        var empty = new YamlFields(new YamlMappingNode(), Path, _file, [], _origins, uncertain: null);
+        var empty = new YamlFields(new YamlMappingNode(), path, file, [], origins: null, uncertain: null);
         read(empty);
-        return $"a mapping of the fields {string.Join(", ", empty._known.Append(SourceKey))}";
+        return $"a mapping of the fields {string.Join(", ", empty._known.Where(k => k != SourceKey).Append(SourceKey))}";
     }
 
     /// <summary>The items of a list field, each with its path; empty when absent or not a list (reported with what is <paramref name="allowed"/>, when given).</summary>

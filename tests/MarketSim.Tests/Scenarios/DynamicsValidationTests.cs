@@ -136,6 +136,51 @@ public class DynamicsValidationTests
     }
 
     [Theory]
+    [InlineData("rate_setting: { policy: nlw_linked }", "rate_setting: 5", "rate_setting", "a mapping of the fields policy, percent, base, commissioner, source")]
+    [InlineData("- { type: provider_exit, provider: lead, week: 30 }", "- provider_exit", "shocks[0]", "a mapping of the fields type, week, increase, multiplier, weeks, zones, provider, source")]
+    [InlineData("dynamic_purchasing: { join_delay_weeks: 12 }", "dynamic_purchasing: { join_delay_weeks: 12, workforce: 0.5 }", "dynamic_purchasing.workforce", "a mapping of the fields contact_hours_per_worker_per_week, annual_turnover, recruitment_wage_elasticity, gap_closing_weeks, starting_share, recruiting, overtime_share, source")]
+    public void A_dynamics_block_written_as_one_value_names_its_fields(string good, string bad, string path, string fields)
+    {
+        Assert.Contains(good, Valid);
+
+        var problem = Assert.Single(Problems(Valid.Replace(good, bad, StringComparison.Ordinal)));
+
+        Assert.StartsWith("dynamics.yaml:", problem);
+        Assert.EndsWith($": {path}: expected a mapping of fields (key: value lines); allowed: {fields}", problem);
+    }
+
+    [Theory]
+    [InlineData("{ type: provider_exit, provider: lead, week: 30 }", "{ type: provider_exitt, provider: lead, week: 30 }", "shocks[0].type: 'provider_exitt' is not allowed; did you mean 'provider_exit'?")]
+    [InlineData("rate_setting: { policy: nlw_linked }", "rate_setting: { policy: budget_caped, base: fixed, commissioner: council }", "rate_setting.policy: 'budget_caped' is not allowed; did you mean 'budget_capped'?")]
+    public void A_misspelt_type_or_policy_is_the_one_problem_not_also_the_fields_of_the_one_meant(string good, string bad, string expected)
+    {
+        Assert.Contains(good, Valid);
+
+        Assert.Contains(expected, Assert.Single(Problems(Valid.Replace(good, bad, StringComparison.Ordinal))));
+    }
+
+    [Theory]
+    [InlineData("weekly_referrals_people: 0", "dynamics.yaml:8:32: zones[0].demand.weekly_referrals_people: 0 people a week: no one will be referred to zone north over the whole horizon, so the caseload only falls as packages end; if that is not meant, give the number of people referred a week")]
+    [InlineData("weekly_referrals_people: { value: 0, source: council }", "dynamics.yaml:8:41: zones[0].demand.weekly_referrals_people: 0 people a week: no one will be referred to zone north")]
+    public void No_referrals_to_a_zone_loads_with_a_warning_that_no_one_will_be_referred(string referrals, string expected)
+    {
+        var warnings = Warnings(Valid.Replace("weekly_referrals_people: 1", referrals, StringComparison.Ordinal));
+
+        Assert.StartsWith(expected, Assert.Single(warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_referrals_in_a_demand_block_that_zones_share_warns_once_naming_every_zone()
+    {
+        var shared = Valid
+            .Replace("    demand:\n", "    demand: &demand\n", StringComparison.Ordinal)
+            .Replace("weekly_referrals_people: 1", "weekly_referrals_people: 0", StringComparison.Ordinal)
+            .Replace("\neconomy:", "\n  - { id: south, demand: *demand }\neconomy:", StringComparison.Ordinal);
+
+        Assert.Contains("no one will be referred to zones north and south over the whole horizon", Assert.Single(Warnings(shared)), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("policy: nlw_linked", "policy: nlw_linkd", "rate_setting.policy: 'nlw_linkd' is not allowed; did you mean 'nlw_linked'?")]
     [InlineData("reserves_gbp: 100000", "reserves_gbp: -5", "provider_defaults.failure.reserves_gbp: -5 is negative")]
     [InlineData("provider: lead, week: 30", "provider: leed, week: 30", "shocks[0].provider: unknown provider 'leed'; did you mean 'lead'?")]

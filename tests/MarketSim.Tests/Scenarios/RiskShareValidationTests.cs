@@ -200,4 +200,67 @@ public class RiskShareValidationTests
 
         Assert.Contains(expected, Assert.Single(Problems(Dorset.Replace(good, bad, StringComparison.Ordinal))), StringComparison.Ordinal);
     }
+
+    private const string Capped = "        type: capped\n        caps: { dorset_ccg: { percent_of_contribution: 5 } }\n        backstop: dcc\n";
+    private const string Weighted = "underspend: { rule: weighted, partner: dcc, share: 0.85, source: \"000 para 7.7: some degree in favour of social care; 85% an assumption\" }";
+    private const string FullPool = "        name: \"Full pool of both out-turns (53 : 18)\"\n";
+    private const string Mapping = "expected a mapping of fields (key: value lines); allowed: a mapping of the fields";
+
+    /// <summary>The one problem of Dorset with <paramref name="good"/> made <paramref name="bad"/>, which must name the file, then <paramref name="pathAndMessage"/>.</summary>
+    private static void AssertOneProblem(string good, string bad, string pathAndMessage)
+    {
+        Assert.Contains(good, Dorset);
+
+        var problem = Assert.Single(Problems(Dorset.Replace(good, bad, StringComparison.Ordinal)));
+
+        Assert.StartsWith("dorset.yaml:", problem, StringComparison.Ordinal);
+        Assert.EndsWith($": pooled_budgets[0].{pathAndMessage}", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("    phasing:\n      starting_share: 0\n      full_by_week: 52\n      source: \"000 para 7.1: aligned budgets from April 2017, a full pool for 100% of activity by the end of the first year\"\n", "    phasing: yes\n",
+        "phasing: " + Mapping + " starting_share, full_by_week, source")]
+    [InlineData("    partners:\n", "    partners:\n      - dcc\n", "partners[0]: " + Mapping + " commissioner, contribution_gbp_per_year, source")]
+    [InlineData("    risk_share_models:\n", "    risk_share_models:\n      - proportional\n",
+        "risk_share_models[0]: " + Mapping + " id, name, type, underspend, contingency_gbp, contribution_scaling, gain_loss, payment_for_performance, shares, caps, backstop, tiers, lead, source")]
+    [InlineData("contribution_scaling: { partner: dorset_ccg, reference_budget_gbp: 53000000, reference_outturn_gbp: 55000000, source: \"000 para 7.5-7.6: as dorset_rule, 18 × 53/55 = 17.35\" }\n        underspend", "contribution_scaling: dorset_ccg\n        underspend",
+        "risk_share_models[1].contribution_scaling: " + Mapping + " partner, reference_budget_gbp, reference_outturn_gbp, reference_partner, source")]
+    [InlineData(FullPool, FullPool + "        gain_loss: 0.5\n", "risk_share_models[3].gain_loss: " + Mapping + " expected_spend_gbp, provider_share, cap_gbp, collar_gbp, source")]
+    [InlineData(FullPool, FullPool + "        payment_for_performance: 234000\n",
+        "risk_share_models[3].payment_for_performance: " + Mapping + " payer, recipient, pot_gbp, baseline_waiting_people, target_waiting_people, source")]
+    [InlineData(FullPool, FullPool + "        contingency_gbp: 100000\n",
+        "risk_share_models[3].contingency_gbp: expected a mapping of fields (key: value lines); allowed: { PARTNER: N } (pounds a year) for each partner that keeps a contingency (dcc, dorset_ccg)")]
+    [InlineData(Capped, "        type: tiered\n        tiers: [1000]\n", "risk_share_models[5].tiers[0]: " + Mapping + " up_to_gbp, shares, source")]
+    public void A_pool_or_agreement_block_written_as_one_value_names_its_fields(string good, string bad, string pathAndMessage) =>
+        AssertOneProblem(good, bad, pathAndMessage);
+
+    [Theory]
+    [InlineData("underspend: [retained]", "risk_share_models[1].underspend: expected a rule or a mapping of fields, found a list; allowed: same_split, retained, or a mapping of the fields rule, partner, share, source, such as { rule: weighted, partner: ID, share: 0.7 }")]
+    [InlineData("underspend: retaind", "risk_share_models[1].underspend: 'retaind' is not allowed; did you mean 'retained'? allowed: same_split, retained, or a mapping of the fields rule, partner, share, source, such as { rule: weighted, partner: ID, share: 0.7 }")]
+    public void An_underspend_that_is_neither_a_rule_nor_a_mapping_names_the_rules_and_the_fields(string bad, string pathAndMessage) =>
+        AssertOneProblem(Weighted, bad, pathAndMessage);
+
+    [Fact]
+    public void An_underspend_written_as_a_rule_alone_is_read() =>
+        Assert.Empty(Problems(Dorset.Replace(Weighted, "underspend: retained", StringComparison.Ordinal)));
+
+    [Fact]
+    public void A_tier_that_is_not_a_mapping_is_the_one_problem_and_the_last_tier_is_still_the_last_entry() =>
+        AssertOneProblem(Capped, "        type: tiered\n        tiers: [{ up_to_gbp: 1000000, shares: { dcc: 1 } }, 1000, { shares: { dcc: 0.5, dorset_ccg: 0.5 } }]\n",
+            "risk_share_models[5].tiers[1]: " + Mapping + " up_to_gbp, shares, source");
+
+    [Fact]
+    public void A_tier_missing_its_edge_is_the_one_problem_not_also_the_edge_of_the_tier_after_it() =>
+        AssertOneProblem(Capped, "        type: tiered\n        tiers: [{ up_to_gbp: 1000000, shares: { dcc: 1 } }, { shares: { dcc: 1 } }, { up_to_gbp: 3000000, shares: { dcc: 1 } }, { shares: { dcc: 1 } }]\n",
+            "risk_share_models[5].tiers[1]: missing required field 'up_to_gbp'; allowed: the band's upper edge in pounds of overspend, above the band before it (leave out on the last band), from 0 to 1,000,000,000,000");
+
+    [Fact]
+    public void An_upper_edge_on_the_last_tier_is_refused_at_that_tier() =>
+        AssertOneProblem(Capped, "        type: tiered\n        tiers: [{ up_to_gbp: 1000000, shares: { dcc: 1 } }, { up_to_gbp: 2000000, shares: { dcc: 1 } }]\n",
+            "risk_share_models[5].tiers[1].up_to_gbp: the last band has an upper edge, so a larger overspend would be split by no band; allowed: leave out up_to_gbp on the last band");
+
+    [Fact]
+    public void A_percentage_cap_above_ten_times_the_contribution_is_refused_saying_why() =>
+        AssertOneProblem("percent_of_contribution: 5 }", "percent_of_contribution: 5000 }",
+            "risk_share_models[5].caps.dorset_ccg.percent_of_contribution: 5000 is out of range; allowed: a cap as a percentage of the partner's contribution in each year (pro rata in a part year), from 0 to 1,000 (ten times the contribution; a larger number is most likely a cap in pounds, written gbp: N)");
 }

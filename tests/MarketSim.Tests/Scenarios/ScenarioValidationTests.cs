@@ -134,6 +134,12 @@ public class ScenarioValidationTests
     [InlineData("weekly_referrals_people: 1", "weekly_referrals_people: 1\n      winter: 0.1", 9, "zones[0].demand.winter", "allowed: a mapping of the fields amplitude, peak_week_of_year, source")]
     [InlineData("rate_gbp_per_hour: 14.36 }", "rate_gbp_per_hour: 14.36, failure: 60000 }", 13, "providers[0].failure", "allowed: a mapping of the fields reserves_gbp, hazard_per_year, hand_back_after_weeks_below_cost, notice_weeks, embargo, source")]
     [InlineData("commissioners:", "economy: 0.02\ncommissioners:", 14, "economy", "allowed: a mapping of the fields nlw_gbp_per_hour, nlw_growth_after_path, nlw_volatility, cpi, outside_wage_margin_gbp_per_hour, source")]
+    [InlineData("zones:\n  - id: north", "zones:\n  - north\n  - id: north", 5, "zones[0]", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields id, name, demand, source")]
+    [InlineData("providers:\n", "providers:\n  - lead\n", 13, "providers[0]", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields id, name, role, zones, capacity_weekly_hours, rate_gbp_per_hour, workforce, costs, failure, source")]
+    [InlineData("providers:\n", "provider_defaults: 22\nproviders:\n", 12, "provider_defaults", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields workforce, costs, failure, source")]
+    [InlineData("commissioners:\n", "commissioners:\n  - council\n", 15, "commissioners[0]", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields id, name, funds, annual_budgets_gbp, source")]
+    [InlineData("commissioners:", "pooled_budgets: [council_pool]\ncommissioners:", 14, "pooled_budgets[0]", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields id, name, partners, risk_share_models, phasing, threshold_gbp, source")]
+    [InlineData("commissioners:", "unmet_need: { cost_gbp_per_hour: 40, borne_by: [council] }\ncommissioners:", 14, "unmet_need.borne_by[0]", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields commissioner, share, source")]
     public void A_block_written_as_one_value_is_refused_naming_the_fields_it_takes(string from, string to, int line, string path, string message) =>
         AssertOneClearProblem(Valid.Replace(from, to, StringComparison.Ordinal), line, path, message);
 
@@ -204,11 +210,23 @@ public class ScenarioValidationTests
         AssertOneClearProblem("base: ../elsewhere/x.yaml\n" + Valid, 1, "base", "'../elsewhere/x.yaml' is not a file in this folder; allowed: the file name of a scenario in the same folder");
 
     [Fact]
-    public void Negative_rate_is_rejected() =>
-        AssertOneClearProblem(Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: -14.36"), 13, "providers[0].rate_gbp_per_hour", "allowed: a rate in pounds an hour ≥ 0");
+    public void A_file_written_as_one_value_is_refused_naming_the_top_level_fields() =>
+        AssertOneClearProblem("5\n", 1, "", "expected a mapping of fields (key: value lines); allowed: a mapping of the fields name, description, sources, base, correlations, start_date, horizon_years, time_step, zones, provider_defaults, providers, commissioners, pooled_budgets, economy, rate_setting, self_funders, shocks, dynamic_purchasing, unmet_need, source");
 
     [Theory]
-    [InlineData("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: 2000", 13, "providers[0].rate_gbp_per_hour", "2000 is out of range; allowed: a rate in pounds an hour ≥ 0, at most 1,000")]
+    [InlineData("rate_gbp_per_hour: 0 }", "providers[0].rate_gbp_per_hour", "0 is out of range; allowed: a rate in pounds an hour > 0, at most 1,000")]
+    [InlineData("rate_gbp_per_hour: { value: 0, source: tender } }", "providers[0].rate_gbp_per_hour.value", "0 is out of range; allowed: a rate in pounds an hour > 0, at most 1,000")]
+    [InlineData("rate_gbp_per_hour: { distribution: uniform, min: 0, max: 20 } }", "providers.lead.rate_gbp_per_hour",
+        "at its lowest value 0 the scenario is not valid: providers[0].rate_gbp_per_hour: 0 is out of range; allowed: a rate in pounds an hour > 0, at most 1,000")]
+    public void A_rate_of_zero_is_refused_as_a_rate_must_be_above_zero(string rate, string path, string message) =>
+        AssertOneClearProblem(Valid.Replace("rate_gbp_per_hour: 14.36 }", rate, StringComparison.Ordinal), 13, path, message);
+
+    [Fact]
+    public void Negative_rate_is_rejected() =>
+        AssertOneClearProblem(Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: -14.36"), 13, "providers[0].rate_gbp_per_hour", "allowed: a rate in pounds an hour > 0");
+
+    [Theory]
+    [InlineData("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: 2000", 13, "providers[0].rate_gbp_per_hour", "2000 is out of range; allowed: a rate in pounds an hour > 0, at most 1,000")]
     [InlineData("weekly_referrals_people: 1", "weekly_referrals_people: 2000000", 8, "zones[0].demand.weekly_referrals_people", "2000000 is out of range; allowed: a number of people a week ≥ 0, at most 1,000,000")]
     [InlineData("capacity_weekly_hours: 200", "capacity_weekly_hours: -1", 13, "providers[0].capacity_weekly_hours", "-1 is negative; allowed: a number of care hours a week ≥ 0, at most 10,000,000")]
     public void A_value_beyond_a_fields_bounds_is_refused_with_both_bounds_in_what_is_allowed(string given, string changed, int line, string field, string message) =>
@@ -216,7 +234,7 @@ public class ScenarioValidationTests
 
     [Fact]
     public void An_uncertain_value_reaching_past_a_fields_upper_bound_is_refused_with_the_bound_in_what_is_allowed() =>
-        AssertOneClearProblem(Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: { distribution: uniform, min: 10, max: 2000 }"), 13, "providers[0].rate_gbp_per_hour", "allowed: a rate in pounds an hour ≥ 0, at most 1,000");
+        AssertOneClearProblem(Valid.Replace("rate_gbp_per_hour: 14.36", "rate_gbp_per_hour: { distribution: uniform, min: 10, max: 2000 }"), 13, "providers[0].rate_gbp_per_hour", "allowed: a rate in pounds an hour > 0, at most 1,000");
 
     [Fact]
     public void Funding_shares_that_do_not_sum_to_one_are_rejected() =>

@@ -130,6 +130,18 @@ public class CorrelatedInputsTests
         Assert.Equal(expected, problem[(problem.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
     }
 
+    [Theory]
+    [InlineData("correlations: 0.3", "correlations: expected a mapping of fields (key: value lines); allowed: a mapping of the fields repair, pairs, matrix, source")]
+    [InlineData("correlations:\n  matrix: 0.6", "correlations.matrix: expected a mapping of fields (key: value lines); allowed: a mapping of the fields inputs, values, source")]
+    [InlineData("correlations:\n  pairs: [0.6]", "correlations.pairs[0]: expected a mapping of fields (key: value lines); allowed: a mapping of the fields inputs, rank_correlation, source")]
+    public void A_correlation_section_matrix_or_pair_written_as_one_value_names_its_fields(string section, string expected)
+    {
+        var problem = Assert.Single(Problems(UncertainRunsTests.Small + "\n" + section));
+
+        Assert.StartsWith("corr.yaml:", problem, StringComparison.Ordinal);
+        Assert.Equal(expected, problem[(problem.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
+    }
+
     [Fact]
     public void An_inconsistent_matrix_is_an_error_naming_the_inputs_and_the_smallest_eigenvalue_and_suggesting_repair()
     {

@@ -147,7 +147,7 @@ public sealed class ScenarioLeversTests : IDisposable
 
         var (key, message) = Assert.Single(check.Problems);
         Assert.Equal("providers.slp_a.rate_gbp_per_hour", key);
-        Assert.Equal("-3 is negative; allowed: a rate in pounds an hour ≥ 0, at most 1,000", message);
+        Assert.Equal("-3 is negative; allowed: a rate in pounds an hour > 0, at most 1,000", message);
         Assert.False(check.IsValid);
     }
 
@@ -157,12 +157,12 @@ public sealed class ScenarioLeversTests : IDisposable
         var check = Check(Copy(Doncaster), ("providers.slp_a.rate_gbp_per_hour", "2000"));
 
         var (key, message) = Assert.Single(check.Problems);
-        Assert.Equal(("providers.slp_a.rate_gbp_per_hour", "2000 is out of range; allowed: a rate in pounds an hour ≥ 0, at most 1,000"), (key, message));
+        Assert.Equal(("providers.slp_a.rate_gbp_per_hour", "2000 is out of range; allowed: a rate in pounds an hour > 0, at most 1,000"), (key, message));
     }
 
     [Theory]
     [InlineData("providers.asp_03.capacity_weekly_hours", "lots", "'lots' is not a number; allowed: a number of care hours a week ≥ 0, at most 10,000,000")]
-    [InlineData("providers.asp_03.rate_gbp_per_hour", "14,50", "'14,50' is not a number; allowed: a rate in pounds an hour ≥ 0, at most 1,000")]
+    [InlineData("providers.asp_03.rate_gbp_per_hour", "14,50", "'14,50' is not a number; allowed: a rate in pounds an hour > 0, at most 1,000")]
     [InlineData("commissioners.doncaster_council.annual_budgets_gbp.0", "", "'' is not a number; allowed: a budget in pounds ≥ 0, at most 1,000,000,000,000")]
     [InlineData("rate_setting.policy", "nlw_linkd", "'nlw_linkd' is not allowed; did you mean 'nlw_linked'? allowed: fixed, cpi_linked, nlw_linked, budget_capped")]
     public void A_value_that_is_not_a_number_gets_a_message_naming_what_is_allowed(string key, string typed, string expected)

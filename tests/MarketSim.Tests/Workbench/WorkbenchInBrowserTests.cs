@@ -53,7 +53,7 @@ public sealed partial class WorkbenchInBrowserTests(ITestOutputHelper output) : 
         var problem = page.Locator($"[id='lever-{SlpARate}-problem']");
         await Expect(problem).ToBeVisibleAsync();
         await Expect(problem).ToHaveClassAsync("error");
-        await Expect(problem).ToContainTextAsync("-3 is negative; allowed: a rate in pounds an hour ≥ 0");
+        await Expect(problem).ToContainTextAsync("-3 is negative; allowed: a rate in pounds an hour > 0");
         await Expect(rate).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#problems")).ToContainTextAsync("Nothing was saved");
         Assert.Empty(Directory.EnumerateFiles(_workbench.Server.Experiments.Scenarios));

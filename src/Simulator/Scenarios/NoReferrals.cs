@@ -1,0 +1,51 @@
+using System.Globalization;
+using MarketSim.Grains.Scenario;
+using YamlDotNet.RepresentationModel;
+
+namespace MarketSim.Simulator.Scenarios;
+
+/// <summary>
+/// A warning for a zone whose <c>weekly_referrals_people</c> is written as 0: allowed (a zone that only runs down
+/// its caseload), but far more often a slip, and one that shows only in the results, as a zone no one is referred to.
+/// </summary>
+internal static class NoReferrals
+{
+    /// <summary>
+    /// One warning for each place the file writes 0 (plainly or as <c>{ value: 0 }</c>; a distribution is left alone), naming
+    /// every zone that reads it there (a demand block shared through an alias is warned about once).
+    /// </summary>
+    public static IEnumerable<ScenarioProblem> Of(MarketScenario scenario, ScenarioDocument document, string file)
+    {
+        var zones = Child(document.Root, "zones") is YamlSequenceNode list ? list.Children : [];
+        var places = new Dictionary<YamlNode, (YamlNode Demand, int First, List<string> Ids)>(ReferenceEqualityComparer.Instance);
+        foreach (var (i, zone) in scenario.Zones.Index())
+        {
+            if (zone.Demand.WeeklyReferrals == 0 && Child(zones.ElementAtOrDefault(i), "demand") is YamlMappingNode demand
+                && Written(Child(demand, "weekly_referrals_people")) is { } at)
+            {
+                if (!places.TryGetValue(at, out var place))
+                {
+                    places[at] = place = (demand, i, []);
+                }
+                place.Ids.Add(zone.Id);
+            }
+        }
+        return [.. places.Select(p => new ScenarioProblem(document.Origins.GetValueOrDefault(p.Value.Demand) ?? file, p.Key.Start.Line, p.Key.Start.Column,
+            string.Create(CultureInfo.InvariantCulture, $"zones[{p.Value.First}].demand.weekly_referrals_people"),
+            $"0 people a week: no one will be referred to {Zones(p.Value.Ids)} over the whole horizon, so the caseload only falls as packages end; if that is not meant, give the number of people referred a week"))];
+    }
+
+    private static string Zones(List<string> ids) =>
+        ids.Count == 1 ? $"zone {ids[0]}" : $"zones {string.Join(", ", ids[..^1])} and {ids[^1]}";
+
+    /// <summary>The scalar a field writes, plainly or as <c>{ value: N, source: … }</c>; null for a distribution.</summary>
+    private static YamlScalarNode? Written(YamlNode? value) => value switch
+    {
+        YamlScalarNode scalar => scalar,
+        YamlMappingNode mapping when Child(mapping, "value") is YamlScalarNode inner => inner,
+        _ => null,
+    };
+
+    private static YamlNode? Child(YamlNode? node, string key) =>
+        node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
+}
