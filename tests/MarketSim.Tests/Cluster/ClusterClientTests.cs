@@ -52,15 +52,7 @@ public sealed class ClusterClientTests
     {
         using var cluster = new ProcessCluster();
         cluster.Start(1);
-        var ids = new List<string>();
-        foreach (var name in new[] { "first", "second" })
-        {
-            var outDir = Path.Combine(Repo.TempDir(), name);
-            var run = CliRun.Of("run", Repo.Scenario("doncaster-ccash.yaml"), "--runs", "100", "--out", outDir, "--cluster", cluster.Redis.Uri, "--quiet");
-            Assert.True(run.ExitCode == 0, run.Error);
-            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json")));
-            ids.Add(manifest.RootElement.GetProperty("experiment_id").GetString()!);
-        }
+        var ids = TwoEndedExperiments(cluster);
         using var redis = cluster.Redis.Connect();
         var server = redis.GetServer(cluster.Redis.Address);
         int KeysOf(string id) => server.Keys(pattern: $"marketsim/state/*/{id}*").Count();
@@ -163,15 +155,7 @@ public sealed class ClusterClientTests
     {
         using var cluster = new ProcessCluster();
         cluster.Start(1);
-        var ids = new List<string>();
-        foreach (var name in new[] { "first", "second" })
-        {
-            var outDir = Path.Combine(Repo.TempDir(), name);
-            var run = CliRun.Of("run", Repo.Scenario("doncaster-ccash.yaml"), "--runs", "100", "--out", outDir, "--cluster", cluster.Redis.Uri, "--quiet");
-            Assert.True(run.ExitCode == 0, run.Error);
-            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json")));
-            ids.Add(manifest.RootElement.GetProperty("experiment_id").GetString()!);
-        }
+        var ids = TwoEndedExperiments(cluster);
         using var interruption = new Interruption();
         var output = new SignalOnLine(interruption, PosixSignal.SIGINT, "forgot experiment ");
         var error = new StringWriter();
@@ -192,6 +176,21 @@ public sealed class ClusterClientTests
         var status = CliRun.AtWidth(250, "cluster", "status", "--cluster", cluster.Redis.Uri);
         Assert.Contains(kept, status.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(forgotten, status.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs two small experiments on <paramref name="cluster"/> to their end and gives their ids, first and second.</summary>
+    private static List<string> TwoEndedExperiments(ProcessCluster cluster)
+    {
+        var ids = new List<string>();
+        foreach (var name in new[] { "first", "second" })
+        {
+            var outDir = Path.Combine(Repo.TempDir(), name);
+            var run = CliRun.Of("run", Repo.Scenario("doncaster-ccash.yaml"), "--runs", "100", "--out", outDir, "--cluster", cluster.Redis.Uri, "--quiet");
+            Assert.True(run.ExitCode == 0, run.Error);
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json")));
+            ids.Add(manifest.RootElement.GetProperty("experiment_id").GetString()!);
+        }
+        return ids;
     }
 
     /// <summary>A stdout that sends <paramref name="signal"/> once a line starting with <paramref name="prefix"/> is written: the command's first step done.</summary>
