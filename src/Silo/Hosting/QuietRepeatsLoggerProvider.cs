@@ -7,6 +7,8 @@ namespace MarketSim.Silo.Hosting;
 /// Passes a silo's log on to <paramref name="inner"/>, but a warning or error that repeats one already logged (the same
 /// category and event) within <see cref="Window"/> is counted, not written: while Redis is down Orleans logs each grain's
 /// failed read, with its stack, several times a second. Entries are alike when their category, event and message template are. The next one written after the window says how many were not.
+/// An entry's exception is written on its line as each exception's type and message, outer to inner, without the stack:
+/// a silo's log is read by the people running it, and Orleans' and Redis' frames tell them nothing the messages do not.
 /// </summary>
 /// <param name="inner">Where the log goes (the console).</param>
 /// <param name="clock">The time now (tests move it).</param>
@@ -58,9 +60,14 @@ public sealed class QuietRepeatsLoggerProvider(ILoggerProvider inner, Func<DateT
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            if (exception is not null)
+            {
+                var message = formatter;
+                formatter = (s, _) => $"{message(s, exception)} ({InWords(exception)})";
+            }
             if (logLevel < LogLevel.Warning)
             {
-                inner.Log(logLevel, eventId, state, exception, formatter);
+                inner.Log(logLevel, eventId, state, null, formatter);
                 return;
             }
             var template = state is IReadOnlyList<KeyValuePair<string, object?>> values
@@ -76,7 +83,18 @@ public sealed class QuietRepeatsLoggerProvider(ILoggerProvider inner, Func<DateT
                 var note = $"{notWritten:N0} more like the next were not written in the last {Window.TotalMinutes:0} minute{(Window.TotalMinutes == 1 ? "" : "s")}";
                 inner.Log(logLevel, eventId, note, null, (s, _) => s);
             }
-            inner.Log(logLevel, eventId, state, exception, formatter);
+            inner.Log(logLevel, eventId, state, null, formatter);
+        }
+
+        // "RedisTimeoutException: Timeout performing GET ← SocketException: Connection reset", on one line.
+        private static string InWords(Exception exception)
+        {
+            var parts = new List<string>();
+            for (var e = exception; e is not null; e = e.InnerException)
+            {
+                parts.Add($"{e.GetType().Name}: {string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))}");
+            }
+            return string.Join(" ← ", parts);
         }
     }
 }

@@ -17,8 +17,16 @@ public sealed class QuietRepeatsLoggerProviderTests
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public List<Exception> Exceptions { get; } = [];
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
             Lines.Add($"{logLevel}: {formatter(state, exception)}");
+            if (exception is not null)
+            {
+                Exceptions.Add(exception);
+            }
+        }
 
         public void Dispose()
         {
@@ -43,6 +51,35 @@ public sealed class QuietRepeatsLoggerProviderTests
         Assert.Equal(
             ["Error: Failed to read grain state for 0", "Error: 599 more like the next were not written in the last 1 minute", "Error: Failed to read grain state for 600"],
             written.Lines);
+    }
+
+    [Fact]
+    public void An_exception_is_written_on_its_line_as_its_types_and_messages_without_the_stack()
+    {
+        var written = new Written();
+        using var provider = new QuietRepeatsLoggerProvider(written, () => new DateTime(2026, 12, 4, 15, 0, 0, DateTimeKind.Utc));
+        var membership = provider.CreateLogger("Orleans.Runtime.MembershipService.MembershipTableManager");
+        Exception thrown;
+        try
+        {
+            throw new InvalidOperationException("Failed to update the membership table", new TimeoutException("Timeout performing HSET\nafter 5000 ms"));
+        }
+        catch (InvalidOperationException e)
+        {
+            thrown = e;
+        }
+        Assert.NotNull(thrown.StackTrace);
+
+        membership.LogError(thrown, "Probing {Silo} failed", "S127.0.0.1:11111:1");
+        membership.LogDebug(thrown, "Retrying {Silo}", "S127.0.0.1:11111:1");
+
+        Assert.Equal(
+            [
+                "Error: Probing S127.0.0.1:11111:1 failed (InvalidOperationException: Failed to update the membership table ← TimeoutException: Timeout performing HSET after 5000 ms)",
+                "Debug: Retrying S127.0.0.1:11111:1 (InvalidOperationException: Failed to update the membership table ← TimeoutException: Timeout performing HSET after 5000 ms)",
+            ],
+            written.Lines);
+        Assert.Empty(written.Exceptions);
     }
 
     [Fact]
