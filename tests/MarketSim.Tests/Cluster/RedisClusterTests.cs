@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using MarketSim.Tests.Support;
+using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace MarketSim.Tests.Cluster;
@@ -426,11 +427,20 @@ public sealed class RedisClusterInputTests
     public void A_signal_while_the_client_waits_for_a_silo_stops_it_as_a_signal_not_as_no_silo_answering()
     {
         using var redis = new PrivateRedis();
+        const string watcherName = "marketsim-test-watcher";
+        using var watcher = ConnectionMultiplexer.Connect($"{redis.Address},allowAdmin=true,name={watcherName}");
+        var server = watcher.GetServer(redis.Address);
         var outDir = Path.Combine(Repo.TempDir(), "out");
         using var run = new MarketSimProcess(Repo.TempDir(), null, "run", Scenario, "--runs", "200", "--out", outDir, "--cluster", redis.Uri);
 
-        // Well into the 5 s the client waits for a silo to answer (no silo was started), and long after marketsim took the signals over.
-        Thread.Sleep(TimeSpan.FromSeconds(2.5));
+        // Once marketsim has a connection to Redis it has taken the signals over and waits up to 5 s for a silo to answer
+        // (none was started): a condition rather than a fixed sleep, which a loaded machine could outlast before marketsim starts.
+        var clock = Stopwatch.StartNew();
+        while (!server.ClientList().Any(c => c.Name != watcherName))
+        {
+            Assert.True(!run.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60), $"marketsim did not connect to Redis:\n{run.Log}");
+            Thread.Sleep(20);
+        }
         run.Signal("TERM");
 
         Assert.True(run.WaitForExit(TimeSpan.FromSeconds(60)), run.Log);
