@@ -75,7 +75,7 @@ public sealed partial class ExperimentGrain
                 // The silo answered, but its run worker could not be made (its run threads did not start, say): it never will be,
                 // and the runs it would have taken must not wait for it until the client gives up, so the experiment fails now.
                 var cause = ex.GetBaseException();
-                _failure ??= $"silo {Readable(silo)} could not start its run worker ({cause.GetType().Name}: {OneLine(cause)}); stop that silo (or fix it and start it again) and run again";
+                _failure ??= $"silo {Readable(silo)} could not start its run worker ({cause.GetType().Name}: {ExceptionText.OneLine(cause.Message)}); stop that silo (or fix it and start it again) and run again";
                 ExperimentLog.Failed(logger, ex, _id);
                 Signal();
                 return;
@@ -95,10 +95,6 @@ public sealed partial class ExperimentGrain
             return silo;
         }
     }
-
-    /// <summary>An exception's message on one line: messages can span several.</summary>
-    private static string OneLine(Exception ex) =>
-        string.Join(' ', ex.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private bool TryPickSilo(out string silo)
     {

@@ -157,7 +157,7 @@ public static class ExperimentClient
     private static string OneLine(Exception ex)
     {
         var message = ex is ExperimentFailedException ? ex.Message : ex.GetBaseException().Message;
-        var line = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var line = ExceptionText.OneLine(message);
         return line.Length <= 300 ? line : line[..297] + "...";
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MarketSim.Grains.Experiments;
 using Microsoft.Extensions.Logging;
 
 namespace MarketSim.Silo.Hosting;
@@ -63,7 +64,7 @@ public sealed class QuietRepeatsLoggerProvider(ILoggerProvider inner, Func<DateT
             if (exception is not null)
             {
                 var message = formatter;
-                formatter = (s, _) => $"{message(s, exception)} ({InWords(exception)})";
+                formatter = (s, _) => $"{message(s, exception)} ({ExceptionText.Chain(exception)})";
             }
             if (logLevel < LogLevel.Warning)
             {
@@ -84,17 +85,6 @@ public sealed class QuietRepeatsLoggerProvider(ILoggerProvider inner, Func<DateT
                 inner.Log(logLevel, eventId, note, null, (s, _) => s);
             }
             inner.Log(logLevel, eventId, state, null, formatter);
-        }
-
-        // "RedisTimeoutException: Timeout performing GET ← SocketException: Connection reset", on one line.
-        private static string InWords(Exception exception)
-        {
-            var parts = new List<string>();
-            for (var e = exception; e is not null; e = e.InnerException)
-            {
-                parts.Add($"{e.GetType().Name}: {string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))}");
-            }
-            return string.Join(" ← ", parts);
         }
     }
 }
