@@ -83,15 +83,25 @@ public static class Numbers
     // Three significant figures with k, m, bn or tn, for a magnitude of at least 1,000.
     private static string Suffixed(double x)
     {
+        var (scaled, suffix, _, decimals) = Suffix(x);
+        return Round(scaled, decimals).ToString(decimals switch { 0 => "0", 1 => "0.0", _ => "0.00" }, CultureInfo.InvariantCulture) + suffix;
+    }
+
+    /// <summary>
+    /// How <see cref="Compact"/> and <see cref="Scaled"/> write <paramref name="x"/> (at least 1,000 in size) with k, m, bn or
+    /// tn: <paramref name="x"/> in that unit, the suffix, the power of 1,000 it stands for (1 for k) and the decimals of three
+    /// significant figures (12.3k, 5.41m, 107bn).
+    /// </summary>
+    internal static (double Scaled, string Suffix, int Thousands, int Decimals) Suffix(double x)
+    {
         string[] suffixes = ["k", "m", "bn", "tn"];
         var scaled = x / 1000;
         for (var i = 0; ; i++)
         {
             var decimals = Math.Abs(Round(scaled, 1)) >= 100 ? 0 : Math.Abs(Round(scaled, 2)) >= 10 ? 1 : 2;
-            var rounded = Round(scaled, decimals);
-            if (Math.Abs(rounded) < 1000 || i == suffixes.Length - 1)
+            if (Math.Abs(Round(scaled, decimals)) < 1000 || i == suffixes.Length - 1)
             {
-                return rounded.ToString(decimals switch { 0 => "0", 1 => "0.0", _ => "0.00" }, CultureInfo.InvariantCulture) + suffixes[i];
+                return (scaled, suffixes[i], i + 1, decimals);
             }
             scaled /= 1000;
         }

@@ -106,20 +106,11 @@ public static class Quantity
         return (prefix, factor, suffix, magnitude > 0 ? Math.Max(decimals, OneFigure(magnitude * factor)) : decimals);
     }
 
-    // The suffix Numbers.Scaled gives `magnitude` (at least 1,000): the multiplier, the suffix and the decimals of three significant figures.
+    // The suffix Numbers.Scaled gives `magnitude` (at least 1,000), as the multiplier to it, the suffix and the decimals of three significant figures.
     private static (double Factor, string Suffix, int Decimals) Suffixed(double magnitude)
     {
-        string[] suffixes = ["k", "m", "bn", "tn"];
-        var factor = 1e-3;
-        for (var i = 0; ; i++, factor /= 1000)
-        {
-            var scaled = magnitude * factor;
-            var decimals = Math.Round(scaled, 1, MidpointRounding.AwayFromZero) >= 100 ? 0 : Math.Round(scaled, 2, MidpointRounding.AwayFromZero) >= 10 ? 1 : 2;
-            if (Math.Round(scaled, decimals, MidpointRounding.AwayFromZero) < 1000 || i == suffixes.Length - 1)
-            {
-                return (factor, suffixes[i], decimals);
-            }
-        }
+        var (_, suffix, thousands, decimals) = Numbers.Suffix(magnitude);
+        return (1 / Math.Pow(1000, thousands), suffix, decimals);
     }
 
     // The decimals that show a half-width to one significant figure, or two when it starts with 1 or 2 (0.15, not 0.2); none for 0.
