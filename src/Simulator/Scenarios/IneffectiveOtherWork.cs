@@ -1,5 +1,6 @@
 using MarketSim.Grains.Scenario;
 using YamlDotNet.RepresentationModel;
+using static MarketSim.Simulator.Scenarios.YamlNodes;
 
 namespace MarketSim.Simulator.Scenarios;
 
@@ -64,7 +65,4 @@ internal static class IneffectiveOtherWork
     }
 
     private static YamlMappingNode? Costs(YamlNode? node) => Child(node as YamlMappingNode, "costs") as YamlMappingNode;
-
-    private static YamlNode? Child(YamlNode? node, string key) =>
-        node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
 }

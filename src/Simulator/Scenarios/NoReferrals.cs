@@ -1,6 +1,7 @@
 using System.Globalization;
 using MarketSim.Grains.Scenario;
 using YamlDotNet.RepresentationModel;
+using static MarketSim.Simulator.Scenarios.YamlNodes;
 
 namespace MarketSim.Simulator.Scenarios;
 
@@ -37,15 +38,4 @@ internal static class NoReferrals
 
     private static string Zones(List<string> ids) =>
         ids.Count == 1 ? $"zone {ids[0]}" : $"zones {string.Join(", ", ids[..^1])} and {ids[^1]}";
-
-    /// <summary>The scalar a field writes, plainly or as <c>{ value: N, source: … }</c>; null for a distribution.</summary>
-    private static YamlScalarNode? Written(YamlNode? value) => value switch
-    {
-        YamlScalarNode scalar => scalar,
-        YamlMappingNode mapping when Child(mapping, "value") is YamlScalarNode inner => inner,
-        _ => null,
-    };
-
-    private static YamlNode? Child(YamlNode? node, string key) =>
-        node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
 }

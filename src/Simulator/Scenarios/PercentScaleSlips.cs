@@ -1,5 +1,6 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
+using static MarketSim.Simulator.Scenarios.YamlNodes;
 
 namespace MarketSim.Simulator.Scenarios;
 
@@ -58,14 +59,6 @@ internal static class PercentScaleSlips
                 break;
         }
     }
-
-    /// <summary>The number a field writes, plainly or as <c>{ value: N, source: … }</c>; null for a distribution or anything else.</summary>
-    private static YamlScalarNode? Written(YamlNode value) => value switch
-    {
-        YamlScalarNode scalar => scalar,
-        YamlMappingNode mapping when mapping.Children.TryGetValue(new YamlScalarNode("value"), out var inner) => inner as YamlScalarNode,
-        _ => null,
-    };
 
     /// <summary>Why <paramref name="written"/> at <paramref name="field"/> reads as the other scale; in a field in percent (<see cref="FieldUnits"/>), a value between 0 and 0.1 is a fraction's size (up to 10%).</summary>
     private static string? Slip(string key, string field, YamlScalarNode written)
