@@ -26,16 +26,11 @@ internal static class CommissionerCostTable
     {
         string[] metrics = ["spend_gbp", "unmet_need_cost_gbp", "whole_system_cost_gbp"];
         var footing = Footing.Of(commissioners.SelectMany(s => metrics.SelectMany(m => new[] { (s.Metric(m).Mean, "GBP"), (s.Metric(m).StdError, "GBP") })));
-        var number = compact ? footing.Compact("GBP") : Numbers.Readable;
         var table = new FittedTable("Cost by commissioner over the horizon, £ (mean ± SE): spend alone leaves out the need that went unmet")
             .Text("Commissioner").Number("Spend").Number("Unmet need cost").Number("Whole-system cost");
         foreach (var s in commissioners)
         {
-            string Cell(string metric)
-            {
-                var m = s.Metric(metric);
-                return compact ? footing.PlusMinus(m.Mean, m.StdError, "GBP") : $"{HeadlineTable.Cell(m.Mean, "GBP", number)} ± {HeadlineTable.Cell(m.StdError, "GBP", number)}";
-            }
+            string Cell(string metric) => HeadlineTable.MeanSe(s.Metric(metric).Mean, s.Metric(metric).StdError, "GBP", footing, compact);
             table.AddRow(s.Block.Name, Cell("spend_gbp"), Cell("unmet_need_cost_gbp"), Cell("whole_system_cost_gbp"));
         }
         return table;

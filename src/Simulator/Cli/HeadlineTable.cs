@@ -35,6 +35,13 @@ internal static class HeadlineTable
         return unit is "GBP" or "GBP per hour" ? $"{sign}£{number(Math.Abs(x))}" : sign + number(Math.Abs(x));
     }
 
+    /// <summary>
+    /// A mean ± SE cell: in a compact table on one scale, on <paramref name="footing"/> (<see cref="Footing.PlusMinus"/>), else
+    /// each figure in full (<see cref="Numbers.Readable"/>).
+    /// </summary>
+    public static string MeanSe(double mean, double se, string unit, Footing footing, bool compact) =>
+        compact ? footing.PlusMinus(mean, se, unit) : $"{Cell(mean, unit, Numbers.Readable)} ± {Cell(se, unit, Numbers.Readable)}";
+
     private static FittedTable Build(string title, OutcomeSummary summary, OutcomeLabels labels, bool compact)
     {
         var footing = SummaryHtml.HeadlineFooting(summary);
@@ -57,7 +64,7 @@ internal static class HeadlineTable
             var number = compact ? footing.Compact(column.Unit) : Numbers.Readable;
             var whole = summary.IsWhole(c);
             string Q(double p) => Cell(summary.Quantile(c, p)!.Value, column.Unit, whole ? x => Numbers.Whole(x, number) : number);
-            table.AddRow(labels.Label(column), unit, compact ? footing.PlusMinus(m.Mean, m.StdError, column.Unit) : $"{Cell(m.Mean, column.Unit, number)} ± {Cell(m.StdError, column.Unit, number)}", Q(0.05), Q(0.5), Q(0.95));
+            table.AddRow(labels.Label(column), unit, MeanSe(m.Mean, m.StdError, column.Unit, footing, compact), Q(0.05), Q(0.5), Q(0.95));
         }
         return table;
     }
