@@ -78,13 +78,12 @@ internal sealed class CrossChecks(YamlFields root, MarketScenario scenario)
     private YamlNode? Entry(string section, int index)
     {
         var list = root.Node(section, false);
-        if (list is YamlMappingNode written && written.Children.TryGetValue(new YamlScalarNode("value"), out var value))
+        if (YamlNodes.Child(list, "value") is { } value)
         {
             list = value;
         }
         return list is YamlSequenceNode items && index < items.Children.Count ? items.Children[index] : list;
     }
 
-    private static YamlNode? Field(YamlNode? entry, string key) =>
-        entry is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : entry;
+    private static YamlNode? Field(YamlNode? entry, string key) => YamlNodes.Child(entry, key) ?? entry;
 }

@@ -52,13 +52,7 @@ internal static partial class SharedBlocks
     }
 
     private static string? IdOf(YamlNode? root, string list, int index) =>
-        root is YamlMappingNode map
-        && map.Children.TryGetValue(new YamlScalarNode(list), out var items)
-        && items is YamlSequenceNode seq && index < seq.Children.Count
-        && seq.Children[index] is YamlMappingNode item
-        && item.Children.TryGetValue(new YamlScalarNode("id"), out var id)
-            ? (id as YamlScalarNode)?.Value
-            : null;
+        YamlNodes.Child(root, list) is YamlSequenceNode seq && index < seq.Children.Count ? YamlNodes.Text(seq.Children[index], "id") : null;
 
     private static string Join(List<string> names) =>
         names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";

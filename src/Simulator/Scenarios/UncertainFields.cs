@@ -25,8 +25,7 @@ internal sealed class UncertainFields
         [.. _inputs.Select(p => (p.Key, p.Value)).OrderBy(p => p.Value.Path, StringComparer.Ordinal)];
 
     /// <summary>Whether <paramref name="node"/> is a mapping with a <c>distribution</c> key.</summary>
-    public static bool IsDistribution(YamlNode node) =>
-        node is YamlMappingNode map && map.Children.ContainsKey(new YamlScalarNode("distribution"));
+    public static bool IsDistribution(YamlNode node) => YamlNodes.IsDistribution(node);
 
     /// <summary>Reads the distribution at <paramref name="node"/> (fields <paramref name="f"/>) for a field allowing <paramref name="range"/>; returns its median, or null with problems recorded.</summary>
     public double? Read(YamlFields f, YamlNode node, FieldRange range)
@@ -266,8 +265,7 @@ internal sealed class UncertainFields
         }
     }
 
-    private static string? IdOf(YamlNode node, string key) =>
-        node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode(key), out var id) ? (id as YamlScalarNode)?.Value : null;
+    private static string? IdOf(YamlNode node, string key) => YamlNodes.Text(node, key);
 
     private static string N(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MarketSim.Simulator.Scenarios;
 using YamlDotNet.RepresentationModel;
 
 namespace MarketSim.Simulator.Workbench.Levers;
@@ -66,8 +67,7 @@ internal static partial class LeverCatalogue
         var path = site.StablePaths[0];
         var key = KeyOf(path);
         Lever Make(string group, string label, string unit) => new(key, group, label, unit, site.Text, site.ShownSource) { InputMode = InputMode(path) };
-        if (site.Parent is YamlMappingNode parent && parent.Children.TryGetValue(new YamlScalarNode("distribution"), out var kind)
-            && site.Key is { } parameter && ParameterWords.TryGetValue(parameter, out var words))
+        if (YamlNodes.Child(site.Parent, "distribution") is { } kind && site.Key is { } parameter && ParameterWords.TryGetValue(parameter, out var words))
         {
             var field = path[..path.LastIndexOf('.')];
             if (!uncertain.Contains(field))
@@ -75,7 +75,7 @@ internal static partial class LeverCatalogue
                 return null;
             }
             var (fieldWords, unit) = Words(field);
-            var source = parent.Children.TryGetValue(new YamlScalarNode("source"), out var s) ? (s as YamlScalarNode)?.Value : null;
+            var source = YamlNodes.Text(site.Parent, "source");
             return (Make(Uncertain, $"{Owner(tree, site, field)}: {fieldWords}, {words} ({(kind as YamlScalarNode)?.Value} {parameter})", unit) with { Source = source }, false);
         }
         if (site.IsDistribution)

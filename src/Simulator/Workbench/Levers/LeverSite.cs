@@ -1,3 +1,4 @@
+using MarketSim.Simulator.Scenarios;
 using YamlDotNet.RepresentationModel;
 
 namespace MarketSim.Simulator.Workbench.Levers;
@@ -31,13 +32,13 @@ internal sealed class LeverSite(YamlNode parent, string? key, int index)
     public HashSet<LeverOwner> Owners { get; } = [];
 
     /// <summary>Whether <see cref="Node"/> is a mapping with a <c>distribution:</c> key.</summary>
-    public bool IsDistribution => Node is YamlMappingNode m && m.Children.ContainsKey(new YamlScalarNode("distribution"));
+    public bool IsDistribution => YamlNodes.IsDistribution(Node);
 
     /// <summary>The value as text, as the YAML holds it; empty when left out or not a single value.</summary>
     public string Text => ValueNode() is YamlScalarNode { Value: { } text } ? text : "";
 
     /// <summary>The source note given with the value (<c>{ value, source }</c>), or null.</summary>
-    public string? Source => Node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("source"), out var s) ? (s as YamlScalarNode)?.Value : null;
+    public string? Source => YamlNodes.Text(Node, "source");
 
     /// <summary>The <c>source:</c> of the nearest mapping around the value that has one, which covers it when it has none of its own; null when none does.</summary>
     public string? CoveringSource { get; set; }
@@ -46,6 +47,5 @@ internal sealed class LeverSite(YamlNode parent, string? key, int index)
     public string? ShownSource => Source ?? CoveringSource;
 
     /// <summary>The scalar holding the value itself: the node, or the <c>value</c> of a <c>{ value, source }</c> mapping.</summary>
-    public YamlNode? ValueNode() =>
-        Node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("value"), out var inner) ? inner : Node;
+    public YamlNode? ValueNode() => YamlNodes.Child(Node, "value") ?? Node;
 }

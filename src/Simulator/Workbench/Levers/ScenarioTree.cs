@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MarketSim.Simulator.Scenarios;
 using YamlDotNet.RepresentationModel;
 
 namespace MarketSim.Simulator.Workbench.Levers;
@@ -32,7 +33,7 @@ internal sealed partial class ScenarioTree
     public ScenarioTree(YamlMappingNode root)
     {
         Root = root;
-        if (!root.Children.ContainsKey(new YamlScalarNode("rate_setting")))
+        if (!YamlNodes.Has(root, "rate_setting"))
         {
             root.Add("rate_setting", new YamlMappingNode());
         }
@@ -66,35 +67,29 @@ internal sealed partial class ScenarioTree
     public YamlMappingNode? MappingAt(string stablePath) => _mappings.GetValueOrDefault(stablePath);
 
     /// <summary>The text of field <paramref name="key"/> of the mapping at <paramref name="stablePath"/>, or null.</summary>
-    public string? TextAt(string stablePath, string key) =>
-        MappingAt(stablePath) is { } m && m.Children.TryGetValue(new YamlScalarNode(key), out var v)
-            ? (v as YamlScalarNode)?.Value ?? ((v as YamlMappingNode)?.Children.TryGetValue(new YamlScalarNode("value"), out var inner) == true ? (inner as YamlScalarNode)?.Value : null)
-            : null;
+    public string? TextAt(string stablePath, string key) => YamlNodes.Written(YamlNodes.Child(MappingAt(stablePath), key))?.Value;
 
-    /// <param name="parent"></param>
-
-    /// <param name="key"></param>
-    /// <param name="index"></param>
-    /// <param name="node"></param>
-    /// <param name="stable"></param>
-    /// <param name="loader"></param>
-    /// <param name="owner"></param>
-    /// <param name="depth"></param>    /// <param name="covering">The <c>source:</c> of the nearest mapping around <paramref name="node"/> that has one, which covers the values without their own (as in the report's assumptions).</param>
+    /// <summary>
+    /// Files the value at <paramref name="node"/> (field <paramref name="key"/> or entry <paramref name="index"/> of <paramref name="parent"/>)
+    /// as a site under its <paramref name="stable"/> and <paramref name="loader"/> paths for <paramref name="owner"/>, then the values inside it.
+    /// <paramref name="covering"/> is the <c>source:</c> of the nearest mapping around <paramref name="node"/> that has one, which covers the
+    /// values without their own (as in the report's assumptions); <paramref name="depth"/> stops a runaway tree.
+    /// </summary>
     private void Visit(YamlNode parent, string? key, int index, YamlNode node, string stable, string loader, LeverOwner owner, int depth, string? covering)
     {
         if (depth > MaxDepth)
         {
             return;
         }
-        var wrapped = node is YamlMappingNode w && w.Children.TryGetValue(new YamlScalarNode("value"), out var inner) ? inner : null;
-        if (node is YamlScalarNode || wrapped is YamlScalarNode || IsDistribution(node))
+        var wrapped = YamlNodes.Child(node, "value");
+        if (node is YamlScalarNode || wrapped is YamlScalarNode || YamlNodes.IsDistribution(node))
         {
             var site = SiteOf(parent, key, index);
             site.Node = node;
             site.CoveringSource ??= covering;
             Reach(site, stable, loader, owner);
         }
-        if (node is YamlMappingNode around && around.Children.TryGetValue(new YamlScalarNode("source"), out var note) && note is YamlScalarNode { Value: { Length: > 0 } own })
+        if (YamlNodes.Text(node, "source") is { Length: > 0 } own)
         {
             covering = own;
         }
@@ -112,7 +107,7 @@ internal sealed partial class ScenarioTree
                 }
                 foreach (var (_, offered) in Offered.Where(o => o.Container.IsMatch(stable)))
                 {
-                    if (!map.Children.ContainsKey(new YamlScalarNode(offered)))
+                    if (!YamlNodes.Has(map, offered))
                     {
                         Reach(SiteOf(map, offered, -1), $"{stable}.{offered}", $"{loader}.{offered}", owner);
                     }
@@ -149,11 +144,7 @@ internal sealed partial class ScenarioTree
         site.Owners.Add(owner);
     }
 
-    private static bool IsDistribution(YamlNode node) =>
-        node is YamlMappingNode m && m.Children.ContainsKey(new YamlScalarNode("distribution"));
-
-    private static string? IdOf(YamlNode node, string key) =>
-        node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode(key), out var id) ? (id as YamlScalarNode)?.Value : null;
+    private static string? IdOf(YamlNode node, string key) => YamlNodes.Text(node, key);
 
     [GeneratedRegex(@"^zones\.[a-z0-9_]+\.demand$")]
     private static partial Regex ZoneDemand();

@@ -33,7 +33,7 @@ internal sealed class VariantWriter(ScenarioTree tree, DateOnly today)
             terms.Add((changed.Term, text));
         }
         var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (site.Parent is YamlMappingNode distribution && distribution.Children.ContainsKey(new YamlScalarNode("distribution")))
+        if (site.Parent is YamlMappingNode distribution && YamlNodes.IsDistribution(distribution))
         {
             NoteDistribution(distribution, $"{site.Key} changed from {site.Text}", date);
             distribution.Children[new YamlScalarNode(site.Key!)] = Scalar(text);
@@ -136,7 +136,7 @@ internal sealed class VariantWriter(ScenarioTree tree, DateOnly today)
     {
         if (!_distributions.TryGetValue(distribution, out var notes))
         {
-            var source = distribution.Children.TryGetValue(new YamlScalarNode("source"), out var s) ? (s as YamlScalarNode)?.Value : null;
+            var source = YamlNodes.Text(distribution, "source");
             _distributions[distribution] = notes = (source, []);
         }
         notes.Changes.Add(change);
@@ -156,6 +156,5 @@ internal sealed class VariantWriter(ScenarioTree tree, DateOnly today)
 
     private static YamlScalarNode Quoted(string text) => new(text) { Style = ScalarStyle.DoubleQuoted };
 
-    private static string? IdOf(YamlNode node) =>
-        node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var id) ? (id as YamlScalarNode)?.Value : null;
+    private static string? IdOf(YamlNode node) => YamlNodes.Text(node, "id");
 }

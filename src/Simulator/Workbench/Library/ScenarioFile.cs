@@ -53,6 +53,5 @@ public sealed record ScenarioFile(string Source, string FileName, string Path, s
         return ("", null);
     }
 
-    private static string? Scalar(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { } value } ? value.Trim() : null;
+    private static string? Scalar(YamlMappingNode map, string key) => YamlNodes.Text(map, key)?.Trim();
 }
