@@ -47,7 +47,7 @@ public static class InputLabels
             return FieldLabels.Of($"{before}.*.{after}", scenario);
         }
         var names = ids.Select(id => FieldLabels.Of(id, scenario)).ToArray();
-        var listed = names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+        var listed = WordList.And(names);
         return string.Join(" › ", new[] { FieldLabels.Of(before, scenario), listed, FieldLabels.Of(after, scenario) }.Where(s => s.Length > 0));
     }
 

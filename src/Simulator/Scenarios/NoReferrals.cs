@@ -1,5 +1,6 @@
 using System.Globalization;
 using MarketSim.Grains.Scenario;
+using MarketSim.Simulator.Reports;
 using YamlDotNet.RepresentationModel;
 using static MarketSim.Simulator.Scenarios.YamlNodes;
 
@@ -33,9 +34,6 @@ internal static class NoReferrals
         }
         return [.. places.Select(p => new ScenarioProblem(document.Origins.GetValueOrDefault(p.Value.Demand) ?? file, p.Key.Start.Line, p.Key.Start.Column,
             string.Create(CultureInfo.InvariantCulture, $"zones[{p.Value.First}].demand.weekly_referrals_people"),
-            $"0 people a week: no one will be referred to {Zones(p.Value.Ids)} over the whole horizon, so the caseload only falls as packages end; if that is not meant, give the number of people referred a week"))];
+            $"0 people a week: no one will be referred to {(p.Value.Ids.Count == 1 ? "zone" : "zones")} {WordList.And(p.Value.Ids)} over the whole horizon, so the caseload only falls as packages end; if that is not meant, give the number of people referred a week"))];
     }
-
-    private static string Zones(List<string> ids) =>
-        ids.Count == 1 ? $"zone {ids[0]}" : $"zones {string.Join(", ", ids[..^1])} and {ids[^1]}";
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MarketSim.Simulator.Reports;
 using YamlDotNet.RepresentationModel;
 
 namespace MarketSim.Simulator.Scenarios;
@@ -29,10 +30,10 @@ internal static partial class SharedBlocks
             var ids = items.Select(m => IdOf(root, list, int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
             if (ids.All(id => id is not null))
             {
-                return $"{list} {Join(ids!)}";
+                return $"{list} {WordList.And(ids!)}";
             }
         }
-        return Join(heads);
+        return WordList.And(heads);
     }
 
     private static string CommonSuffix(List<string> paths)
@@ -53,9 +54,6 @@ internal static partial class SharedBlocks
 
     private static string? IdOf(YamlNode? root, string list, int index) =>
         YamlNodes.Child(root, list) is YamlSequenceNode seq && index < seq.Children.Count ? YamlNodes.Text(seq.Children[index], "id") : null;
-
-    private static string Join(List<string> names) =>
-        names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
 
     [GeneratedRegex(@"^([a-z_]+)\[(\d+)\]$")]
     private static partial Regex Item();
