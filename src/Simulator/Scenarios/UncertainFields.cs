@@ -24,9 +24,6 @@ internal sealed class UncertainFields
     public IReadOnlyList<(YamlNode Node, UncertainInput Input)> Inputs =>
         [.. _inputs.Select(p => (p.Key, p.Value)).OrderBy(p => p.Value.Path, StringComparer.Ordinal)];
 
-    /// <summary>Whether <paramref name="node"/> is a mapping with a <c>distribution</c> key.</summary>
-    public static bool IsDistribution(YamlNode node) => YamlNodes.IsDistribution(node);
-
     /// <summary>Reads the distribution at <paramref name="node"/> (fields <paramref name="f"/>) for a field allowing <paramref name="range"/>; returns its median, or null with problems recorded.</summary>
     public double? Read(YamlFields f, YamlNode node, FieldRange range)
     {
@@ -240,7 +237,7 @@ internal sealed class UncertainFields
         switch (node)
         {
             case YamlMappingNode map:
-                if (IsDistribution(map))
+                if (YamlNodes.IsDistribution(map))
                 {
                     if (_paths.TryGetValue(map, out var paths))
                     {

@@ -106,7 +106,7 @@ internal sealed class YamlFields
         {
             return text;
         }
-        if (UncertainFields.IsDistribution(node))
+        if (YamlNodes.IsDistribution(node))
         {
             Report(node, PathOf(key), "is text or an id and cannot be uncertain; allowed: one fixed value, without distribution:");
             return null;
@@ -216,7 +216,7 @@ internal sealed class YamlFields
     public double? NumberAt(YamlNode node, string path, double min, double max, string allowed, bool exclusiveMin = false, bool whole = false, bool fixedOnly = false)
     {
         allowed = FieldRange.Stated(allowed, min, max, exclusiveMin);
-        if (UncertainFields.IsDistribution(node))
+        if (YamlNodes.IsDistribution(node))
         {
             if (fixedOnly || _uncertain is null)
             {

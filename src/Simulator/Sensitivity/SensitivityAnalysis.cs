@@ -156,7 +156,7 @@ public static class SensitivityAnalysis
         {
             return $"--vary: '{variation.Text}' reaches no value in the scenario: {variation.Path.WhereItStops(document.Root)}; allowed: a path of keys, list ids, [index] or * (every entry of a list, not part of an id) to a number, like providers.ID.capacity_weekly_hours or providers.*.rate_gbp_per_hour";
         }
-        if (reached.FirstOrDefault(n => !ScenarioPath.IsNumber(n) && !UncertainFields.IsDistribution(n)) is not { } node)
+        if (reached.FirstOrDefault(n => !ScenarioPath.IsNumber(n) && !YamlNodes.IsDistribution(n)) is not { } node)
         {
             return null;
         }
