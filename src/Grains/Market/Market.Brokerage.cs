@@ -121,8 +121,11 @@ public sealed partial class Market
     /// one figure for all zones, and the room of the zone's own other providers. A placement with a
     /// provider serving every zone can lower only the first, and only when it was that provider's; a
     /// placement with another provider only the second, of the zones whose room was that provider's.
-    /// The pass is skipped when no zone has room for its smallest waiting package.
+    /// The pass is skipped when no zone has room for its smallest waiting package. Compiled at once to optimised code:
+    /// the waiting list's 512-bit search inlined in it keeps it out of the ReadyToRun image, which would otherwise leave
+    /// it running as unoptimised code for the first weeks of a cold process.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RebrokerWaiting(int week)
     {
         if (_waiting.Count == 0)

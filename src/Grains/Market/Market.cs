@@ -102,7 +102,8 @@ public sealed partial class Market : IRunModel
         _streams = [.. scenario.Zones.Select(z => new ZoneStreams(z.Id, samplers))];
         _arrivals = new Arrival[Math.Max(16, startingPeople)];
         _arrivalTimes = new double[_arrivals.Length];
-        _zoneOwnRoom = new double[_zones.Length];
+        // Padded for the waiting list's search, which reads the rooms of up to eight zones as one register.
+        _zoneOwnRoom = new double[Math.Max(_zones.Length, WaitingList.ZonesInOneRegister)];
         _mostSpareBeforeBrokering = new double[_zones.Length];
         _economy = new EconomyPath(scenario.Economy, scenario.HorizonYears);
         _wageShock = [.. Enumerable.Range(0, scenario.HorizonWeeks).Select(w => shocks.Where(s => s.Kind == ShockKind.Wage && w >= s.Week).Aggregate(1.0, (f, s) => f * (1 + s.Size)))];

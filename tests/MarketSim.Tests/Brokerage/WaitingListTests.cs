@@ -6,10 +6,15 @@ namespace MarketSim.Tests.Brokerage;
 /// <summary>The market's waiting list keeps people in the order they joined and finds packages that fit as a walk along it would.</summary>
 public class WaitingListTests
 {
-    [Fact]
-    public void Packages_that_fit_their_zones_room_or_the_room_every_zone_shares_are_found_in_the_order_people_joined()
+    /// <param name="zones">Zones of the people waiting.</param>
+    /// <param name="rooms">Entries of the zones' rooms: as many as zones, or padded to eight, which searches with one register of rooms where the processor has AVX-512.</param>
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(5, WaitingList.ZonesInOneRegister)]
+    [InlineData(8, WaitingList.ZonesInOneRegister)]
+    [InlineData(9, 9)]
+    public void Packages_that_fit_their_zones_room_or_the_room_every_zone_shares_are_found_in_the_order_people_joined(int zones, int rooms)
     {
-        const int zones = 3;
         var random = new Random(11);
         var users = new ServiceUserTable(8);
         var list = new WaitingList(users);
@@ -37,7 +42,7 @@ public class WaitingListTests
                 continue;
             }
             // Each zone's own room, and a room every zone shares (the larger of the two counts).
-            var room = Enumerable.Range(0, zones).Select(_ => random.Next(5) == 0 ? -1 : 0.25 * random.Next(42)).ToArray();
+            var room = Enumerable.Range(0, rooms).Select(_ => random.Next(5) == 0 ? -1 : 0.25 * random.Next(42)).ToArray();
             var everyZone = random.Next(3) == 0 ? -1 : 0.25 * random.Next(20);
             var expected = joined.Where(s => users[s].WeeklyHours <= Math.Max(everyZone, room[users[s].ZoneIndex])).ToList();
             var found = new List<int>();
